@@ -1,0 +1,22 @@
+//! Consulta's domain: the words of the design (entity, consultation, contribution, channel, …)
+//! as types, and the rules that bind them. Nothing here reads a file, a socket or a clock: callers
+//! pass in the current time and the bytes they read.
+
+pub mod consultation;
+pub mod contribution;
+pub mod entity;
+pub mod language;
+pub mod meeting;
+pub mod reference;
+pub mod stakeholder;
+pub mod table;
+pub mod time;
+
+pub use consultation::{Consultation, ConsultationId, ConsultationStatus, Localized, NewConsultation, Period, Slug};
+pub use contribution::{Channel, Contribution, ContributionId, NewContribution};
+pub use entity::{Entity, EntityId, EntityName, NewEntity};
+pub use language::Language;
+pub use meeting::{Meeting, MeetingId};
+pub use reference::{Country, CountryCode, DevelopmentStatus, RegionalGroup, UnStatus};
+pub use stakeholder::StakeholderGroupId;
+pub use table::DistributionTable;
