@@ -1,1 +1,216 @@
-//! placeholder
+//! Consulta's translations. Every string a person reads is a Fluent message in `locales/<lang>.ftl`,
+//! looked up by key; this crate picks the language (from a choice, an `Accept-Language` header or
+//! the environment) and formats the message.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The interface languages, the first being the fallback.
+pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+
+const SOURCES: [(&str, &str); 2] = [("en", include_str!("../locales/en.ftl")), ("fr", include_str!("../locales/fr.ftl"))];
+
+struct Catalogue {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+}
+
+fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        let bundles = SOURCES
+            .iter()
+            .map(|(language, source)| {
+                // The files are compiled in and parsed by the tests below: a failure here is a
+                // build defect, not bad input.
+                let resource = FluentResource::try_new((*source).to_owned()).expect("the .ftl files parse");
+                let id: LanguageIdentifier = language.parse().expect("the language ids parse");
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // Isolation marks would end up in terminals and CSV files.
+                bundle.set_use_isolating(false);
+                bundle.add_resource(resource).expect("no message is defined twice");
+                (*language, bundle)
+            })
+            .collect();
+        Catalogue { bundles }
+    })
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+
+/// Formats messages in one interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localizer {
+    language: &'static str,
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Localizer { language: LANGUAGES[0] }
+    }
+}
+
+impl Localizer {
+    /// The localizer for `language` (a tag such as `fr` or `fr-CH`), or None if Consulta has no
+    /// translation for it.
+    pub fn for_language(language: &str) -> Option<Localizer> {
+        let primary = language.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        LANGUAGES.iter().find(|l| **l == primary).map(|language| Localizer { language })
+    }
+
+    /// Chooses from an `Accept-Language` header, honouring its q-values; English when nothing
+    /// in it is supported.
+    pub fn negotiate(accept_language: &str) -> Localizer {
+        let mut wanted: Vec<(f32, usize, &str)> = accept_language
+            .split(',')
+            .enumerate()
+            .filter_map(|(position, part)| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (q > 0.0 && !tag.is_empty()).then_some((q, position, tag))
+            })
+            .collect();
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        wanted.iter().find_map(|(_, _, tag)| Localizer::for_language(tag)).unwrap_or_default()
+    }
+
+    /// Chooses from the environment of a command-line session: `CONSULTA_LANG`, then the POSIX
+    /// locale variables.
+    pub fn from_environment(lookup: impl Fn(&str) -> Option<String>) -> Localizer {
+        ["CONSULTA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| lookup(name))
+            .find(|value| !value.is_empty())
+            .and_then(|value| Localizer::for_language(&value))
+            .unwrap_or_default()
+    }
+
+    pub fn language(&self) -> &'static str {
+        self.language
+    }
+
+    /// The message `key` without arguments.
+    pub fn text(&self, key: &str) -> String {
+        self.format(key, &[])
+    }
+
+    /// The message `key` with arguments. A key missing from this language falls back to
+    /// English, and a key missing everywhere shows itself, so a gap is visible but never fatal.
+    pub fn format(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let catalogue = catalogue();
+        for language in [self.language, LANGUAGES[0]] {
+            let Some(bundle) = catalogue.bundles.get(language) else { continue };
+            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { continue };
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+        key.to_owned()
+    }
+
+    /// Whether the message exists in this language (for optional labels such as a stakeholder
+    /// group's description).
+    pub fn has(&self, key: &str) -> bool {
+        catalogue().bundles.get(self.language).is_some_and(|b| b.has_message(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("parses");
+        let mut keys: Vec<String> = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let english = keys(SOURCES[0].1);
+        for (language, source) in &SOURCES[1..] {
+            let other = keys(source);
+            let missing: Vec<_> = english.iter().filter(|k| !other.contains(k)).collect();
+            let extra: Vec<_> = other.iter().filter(|k| !english.contains(k)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{language}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn files_parse_without_errors() {
+        for (language, source) in SOURCES {
+            assert!(FluentResource::try_new(source.to_owned()).is_ok(), "{language}.ftl has syntax errors");
+        }
+    }
+
+    #[test]
+    fn accept_language_is_negotiated_by_quality() {
+        assert_eq!(Localizer::negotiate("fr-CH, fr;q=0.9, en;q=0.8").language(), "fr");
+        assert_eq!(Localizer::negotiate("de, en;q=0.5, fr;q=0.7").language(), "fr");
+        assert_eq!(Localizer::negotiate("de").language(), "en");
+        assert_eq!(Localizer::negotiate("").language(), "en");
+        assert_eq!(Localizer::negotiate("fr;q=0, en").language(), "en");
+    }
+
+    #[test]
+    fn the_environment_chooses_for_the_command_line() {
+        let env = |name: &str| (name == "LANG").then(|| "fr_FR.UTF-8".to_owned());
+        assert_eq!(Localizer::from_environment(env).language(), "fr");
+        assert_eq!(Localizer::from_environment(|_| None).language(), "en");
+    }
+
+    #[test]
+    fn messages_take_arguments() {
+        let fr = Localizer::for_language("fr").expect("fr");
+        assert_eq!(fr.format("test-greeting", &[("name", "Genève".into())]), "Bonjour, Genève");
+        assert_eq!(fr.text("no-such-key"), "no-such-key");
+    }
+}

@@ -1,1 +1,103 @@
-//! placeholder
+//! Consulta's system of record: the `Store` trait every backend implements, and the SQLite
+//! backend that is the embedded default. Every other store (search index, exports) is derived
+//! from what is recorded here.
+
+mod sqlite;
+
+use consulta_core::{
+    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Meeting,
+    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("the database {path} was written by a newer Consulta (schema version {found}; this one knows up to {known})")]
+    TooNew { path: String, found: i64, known: i64 },
+    #[error("a consultation with the slug '{0}' already exists")]
+    DuplicateSlug(String),
+    #[error("this consultation already has a meeting on {0}")]
+    DuplicateMeeting(Date),
+    #[error("the database holds a value Consulta cannot read ({0})")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which contributions a listing shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContributionFilter {
+    pub consultation: Option<ConsultationId>,
+    pub entity: Option<EntityId>,
+    pub group: Option<StakeholderGroupId>,
+    pub channel: Option<Channel>,
+}
+
+/// A slice of a listing: `limit` items from `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// How many items match in all, across pages.
+    pub total: u64,
+}
+
+/// A line of a contribution listing: what is needed to show and link it, without its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContributionSummary {
+    pub id: ContributionId,
+    pub consultation: ConsultationId,
+    pub entity: EntityId,
+    pub entity_name: String,
+    pub group: StakeholderGroupId,
+    pub channel: Channel,
+    pub submitted_at: Timestamp,
+    pub language: String,
+    pub title: String,
+    pub late: bool,
+}
+
+/// The record. Reads take `&self`; writes that must land together go through a
+/// `RecordTransaction`, which writes nothing unless committed.
+pub trait Store: Send {
+    /// The stakeholder groups, in the order tables list them.
+    fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>>;
+
+    fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation>;
+    fn consultations(&self) -> Result<Vec<Consultation>>;
+    fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>>;
+    fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>>;
+
+    fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting>;
+    fn meetings(&self, consultation: ConsultationId) -> Result<Vec<Meeting>>;
+
+    fn entity(&self, id: EntityId) -> Result<Option<Entity>>;
+    fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>>;
+    fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>>;
+
+    /// Contributions of a consultation counted by (recorded stakeholder group, channel).
+    fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
+
+    /// Starts a transaction; dropping it without `commit` leaves the record as it was.
+    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;
+}
+
+/// Writes that land together or not at all.
+pub trait RecordTransaction {
+    fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>>;
+    fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity>;
+    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId>;
+    fn commit(self: Box<Self>) -> Result<()>;
+}

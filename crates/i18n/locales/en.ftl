@@ -1,0 +1,149 @@
+## Consulta — English messages. Every key here exists in fr.ftl too (a test checks).
+
+test-greeting = Hello, { $name }
+
+## Stakeholder groups, channels, regional groups, development status
+
+group-government = Governments
+group-international_organization = International organisations
+group-civil_society = Civil society
+group-private_sector = Private sector
+group-academic = Academic community
+group-technical = Technical community
+channel-written = Written comments
+channel-presentation = Presentations at the meeting
+channel-intervention = Interventions in the open debate
+channel-written-short = Written
+channel-presentation-short = Presentation
+channel-intervention-short = Intervention
+region-african = African States
+region-asia_pacific = Asia-Pacific States
+region-eastern_european = Eastern European States
+region-latin_american_caribbean = Latin American and Caribbean States
+region-weog = Western European and other States
+development-ldc = Least developed country
+development-developing = Developing country
+development-developed = Developed country
+status-upcoming = Not yet open
+status-open = Open for contributions
+status-closed = Closed
+
+## The distribution table
+
+table-caption = Distribution of contributions received
+table-group = Stakeholder group
+table-total = Total
+table-empty = No contribution has been received yet.
+
+## Import of contribution files
+
+import-row-field-error = line { $line }, column { $field }: { $problem }
+import-row-error = line { $line }: { $problem }
+import-missing = this field is required and is empty
+import-not-utf8 = the text is not valid UTF-8 (save the file as “CSV UTF-8”)
+import-field-count = the row has { $found } fields where the header has { $expected }
+import-entity-name = the entity name is not valid ({ $reason })
+import-unknown-group = unknown stakeholder group “{ $value }” (expected one of: { $known })
+import-unknown-country = unknown country code “{ $value }” (expected an ISO 3166-1 code such as FR or FRA, or nothing for an international entity)
+import-unknown-channel = unknown channel “{ $value }” (expected written, presentation or intervention)
+import-bad-date = “{ $value }” is not a date (expected RFC 3339 such as 2010-12-14T15:00:00Z, or a date such as 2010-12-14)
+import-outside-period = { $value } is outside the consultation’s period (to record such rows, marked late, import with --accept-late)
+import-bad-language = “{ $value }” is not a language tag (expected a BCP 47 tag such as en, fr or es-419)
+import-title-too-long = the title is longer than { $max } characters
+import-body-too-large = the text is larger than { $max } bytes
+import-meeting-required = a { $channel } is made at a meeting: give the meeting’s date
+import-unknown-meeting = the consultation has no meeting on “{ $value }” (its meetings: { $known })
+import-no-meetings = the consultation has no meeting on “{ $value }” (it has no meeting yet: add one with “consulta meeting add”)
+import-entity-group-conflict = “{ $entity }” is recorded in the group { $recorded }
+import-entity-country-conflict = “{ $entity }” is recorded with the country { $recorded }
+import-entity-no-country = “{ $entity }” is recorded with no country
+import-file-empty = the file is empty (expected a header row: { $expected })
+import-file-no-rows = the file has a header but no contribution
+import-file-missing-columns = the header lacks the columns { $columns } (expected: { $expected })
+import-file-unknown-columns = the header has unknown columns { $columns } (expected: { $expected }, and optionally on_behalf_of)
+import-file-duplicate-column = the header names the column { $column } twice
+import-file-unreadable = line { $line }: the file cannot be read as CSV ({ $reason })
+
+## Command line
+
+cli-consultation-created = Created the consultation { $slug }: { $status }, from { $opens } to { $closes } ({ $zone }).
+cli-meeting-added = Added the meeting of { $date } in { $place } to { $slug }.
+cli-imported = Imported { $contributions ->
+    [one] 1 contribution
+   *[other] { $contributions } contributions
+  } into { $slug } ({ $entities } new entities, { $late } late).
+cli-import-refused = { $file }: nothing was imported. Correct these rows and import the file again:
+cli-import-more-errors = … and { $count } more.
+cli-import-file-refused = { $file }: nothing was imported: { $problem }
+cli-import-progress = Importing
+cli-unknown-consultation = There is no consultation “{ $slug }”. { $known }
+cli-known-consultations = Known consultations: { $list }.
+cli-no-consultations = There is no consultation yet: create one with “consulta consultation create”.
+cli-serving = Consulta is serving { $url }
+cli-demo-loading = Loading the demonstration consultation into { $path } …
+cli-demo-loaded = Loaded { $count } example contributions.
+cli-error = error
+cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
+
+## Web pages
+
+site-name = Consulta
+site-tagline = Open multi-stakeholder consultations
+skip-link = Skip to the content
+language-switch = Language
+example-banner = Example data. The entities and texts of this consultation are invented for demonstration; they are not the words of any real government or organisation.
+example-label = Example
+consultations-title = Consultations
+consultations-intro = Calls for contributions from governments, international organisations, civil society, the private sector and the academic and technical communities.
+consultations-empty = There is no consultation yet.
+consultation-mandate = Mandate
+consultation-period = Period
+consultation-period-value = { $opens } to { $closes } ({ $zone })
+consultation-status = Status
+consultation-questions = Guiding questions
+consultation-meetings = Meetings
+consultation-meeting-line = { $date }, { $place }
+consultation-contributions = Contributions
+consultation-table-link = The distribution table
+filter-legend = Show contributions
+filter-group = Stakeholder group
+filter-channel = Channel
+filter-all = All
+filter-apply = Show
+contributions-count = { $total ->
+    [0] No contribution matches.
+    [one] 1 contribution.
+   *[other] { $total } contributions; { $from } to { $to } shown.
+  }
+contributions-column-date = Received
+contributions-column-title = Title
+contributions-column-entity = Entity
+page-previous = Previous page
+page-next = Next page
+pagination = Pages
+contribution-entity = Entity
+contribution-group = Stakeholder group
+contribution-channel = Channel
+contribution-meeting = Meeting
+contribution-submitted = Received
+contribution-language = Language
+contribution-on-behalf-of = Speaking for
+contribution-late = Received outside the consultation period
+contribution-consultation = Consultation
+contribution-text = Text
+entity-group = Stakeholder group
+entity-country = Country
+entity-no-country = None (international entity)
+entity-regional-group = UN regional group
+entity-development = Development status
+entity-contributions = Contributions
+entity-none = —
+error-not-found-title = Page not found
+error-not-found = There is nothing at this address. It may have been mistyped, or the item may not exist.
+error-bad-request-title = Request not understood
+error-bad-request = The address contains a value Consulta cannot read: { $detail }
+error-server-title = Something went wrong
+error-server = Consulta could not show this page because of an error on its side. The error has been logged; please try again later.
+back-home = Back to the consultations
+footer-record = Every contribution received is part of the public record.
+footer-software = Consulta, open-source software for public consultations.

@@ -1,0 +1,149 @@
+## Consulta — messages en français. Chaque clé existe aussi dans en.ftl (un test le vérifie).
+
+test-greeting = Bonjour, { $name }
+
+## Groupes de parties prenantes, modes de contribution, groupes régionaux, niveau de développement
+
+group-government = Gouvernements
+group-international_organization = Organisations internationales
+group-civil_society = Société civile
+group-private_sector = Secteur privé
+group-academic = Milieux universitaires
+group-technical = Communauté technique
+channel-written = Observations écrites
+channel-presentation = Exposés présentés à la réunion
+channel-intervention = Interventions pendant le débat ouvert
+channel-written-short = Écrit
+channel-presentation-short = Exposé
+channel-intervention-short = Intervention
+region-african = États d’Afrique
+region-asia_pacific = États d’Asie et du Pacifique
+region-eastern_european = États d’Europe orientale
+region-latin_american_caribbean = États d’Amérique latine et des Caraïbes
+region-weog = États d’Europe occidentale et autres États
+development-ldc = Pays les moins avancés
+development-developing = Pays en développement
+development-developed = Pays développé
+status-upcoming = Pas encore ouverte
+status-open = Ouverte aux contributions
+status-closed = Close
+
+## Le tableau de répartition
+
+table-caption = Répartition des contributions reçues
+table-group = Groupe de parties prenantes
+table-total = Total
+table-empty = Aucune contribution n’a encore été reçue.
+
+## Import des fichiers de contributions
+
+import-row-field-error = ligne { $line }, colonne { $field } : { $problem }
+import-row-error = ligne { $line } : { $problem }
+import-missing = ce champ est obligatoire et il est vide
+import-not-utf8 = le texte n’est pas en UTF-8 valide (enregistrez le fichier au format « CSV UTF-8 »)
+import-field-count = la ligne a { $found } champs alors que l’en-tête en a { $expected }
+import-entity-name = le nom de l’entité n’est pas valide ({ $reason })
+import-unknown-group = groupe de parties prenantes inconnu « { $value } » (attendu : { $known })
+import-unknown-country = code de pays inconnu « { $value } » (attendu : un code ISO 3166-1 tel que FR ou FRA, ou rien pour une entité internationale)
+import-unknown-channel = mode de contribution inconnu « { $value } » (attendu : written, presentation ou intervention)
+import-bad-date = « { $value } » n’est pas une date (attendu : RFC 3339 tel que 2010-12-14T15:00:00Z, ou une date telle que 2010-12-14)
+import-outside-period = { $value } est en dehors de la période de la consultation (pour enregistrer ces lignes comme tardives, importez avec --accept-late)
+import-bad-language = « { $value } » n’est pas une étiquette de langue (attendu : une étiquette BCP 47 telle que en, fr ou es-419)
+import-title-too-long = le titre dépasse { $max } caractères
+import-body-too-large = le texte dépasse { $max } octets
+import-meeting-required = un(e) { $channel } a lieu lors d’une réunion : indiquez la date de la réunion
+import-unknown-meeting = la consultation n’a pas de réunion le « { $value } » (ses réunions : { $known })
+import-no-meetings = la consultation n’a pas de réunion le « { $value } » (elle n’en a encore aucune : ajoutez-en une avec « consulta meeting add »)
+import-entity-group-conflict = « { $entity } » est enregistrée dans le groupe { $recorded }
+import-entity-country-conflict = « { $entity } » est enregistrée avec le pays { $recorded }
+import-entity-no-country = « { $entity } » est enregistrée sans pays
+import-file-empty = le fichier est vide (attendu : une ligne d’en-tête { $expected })
+import-file-no-rows = le fichier a un en-tête mais aucune contribution
+import-file-missing-columns = il manque à l’en-tête les colonnes { $columns } (attendu : { $expected })
+import-file-unknown-columns = l’en-tête a des colonnes inconnues { $columns } (attendu : { $expected }, et facultativement on_behalf_of)
+import-file-duplicate-column = l’en-tête nomme deux fois la colonne { $column }
+import-file-unreadable = ligne { $line } : le fichier ne peut pas être lu comme du CSV ({ $reason })
+
+## Ligne de commande
+
+cli-consultation-created = Consultation { $slug } créée : { $status }, du { $opens } au { $closes } ({ $zone }).
+cli-meeting-added = Réunion du { $date } à { $place } ajoutée à { $slug }.
+cli-imported = { $contributions ->
+    [one] 1 contribution importée
+   *[other] { $contributions } contributions importées
+  } dans { $slug } ({ $entities } nouvelles entités, { $late } tardives).
+cli-import-refused = { $file } : rien n’a été importé. Corrigez ces lignes et importez à nouveau le fichier :
+cli-import-more-errors = … et { $count } autres.
+cli-import-file-refused = { $file } : rien n’a été importé : { $problem }
+cli-import-progress = Import
+cli-unknown-consultation = Il n’y a pas de consultation « { $slug } ». { $known }
+cli-known-consultations = Consultations existantes : { $list }.
+cli-no-consultations = Il n’y a encore aucune consultation : créez-en une avec « consulta consultation create ».
+cli-serving = Consulta est servie à l’adresse { $url }
+cli-demo-loading = Chargement de la consultation de démonstration dans { $path } …
+cli-demo-loaded = { $count } contributions d’exemple chargées.
+cli-error = erreur
+cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
+
+## Pages web
+
+site-name = Consulta
+site-tagline = Consultations ouvertes multipartites
+skip-link = Aller au contenu
+language-switch = Langue
+example-banner = Données d’exemple. Les entités et les textes de cette consultation sont inventés pour la démonstration ; ce ne sont les propos d’aucun gouvernement ni d’aucune organisation réels.
+example-label = Exemple
+consultations-title = Consultations
+consultations-intro = Appels à contributions adressés aux gouvernements, aux organisations internationales, à la société civile, au secteur privé et aux milieux universitaires et techniques.
+consultations-empty = Il n’y a encore aucune consultation.
+consultation-mandate = Mandat
+consultation-period = Période
+consultation-period-value = du { $opens } au { $closes } ({ $zone })
+consultation-status = État
+consultation-questions = Questions directrices
+consultation-meetings = Réunions
+consultation-meeting-line = { $date }, { $place }
+consultation-contributions = Contributions
+consultation-table-link = Le tableau de répartition
+filter-legend = Afficher les contributions
+filter-group = Groupe de parties prenantes
+filter-channel = Mode de contribution
+filter-all = Tous
+filter-apply = Afficher
+contributions-count = { $total ->
+    [0] Aucune contribution ne correspond.
+    [one] 1 contribution.
+   *[other] { $total } contributions ; { $from } à { $to } affichées.
+  }
+contributions-column-date = Reçue le
+contributions-column-title = Titre
+contributions-column-entity = Entité
+page-previous = Page précédente
+page-next = Page suivante
+pagination = Pages
+contribution-entity = Entité
+contribution-group = Groupe de parties prenantes
+contribution-channel = Mode de contribution
+contribution-meeting = Réunion
+contribution-submitted = Reçue le
+contribution-language = Langue
+contribution-on-behalf-of = Au nom de
+contribution-late = Reçue en dehors de la période de consultation
+contribution-consultation = Consultation
+contribution-text = Texte
+entity-group = Groupe de parties prenantes
+entity-country = Pays
+entity-no-country = Aucun (entité internationale)
+entity-regional-group = Groupe régional de l’ONU
+entity-development = Niveau de développement
+entity-contributions = Contributions
+entity-none = —
+error-not-found-title = Page introuvable
+error-not-found = Il n’y a rien à cette adresse. Elle a peut-être été mal saisie, ou l’élément n’existe pas.
+error-bad-request-title = Requête incomprise
+error-bad-request = L’adresse contient une valeur que Consulta ne peut pas lire : { $detail }
+error-server-title = Une erreur s’est produite
+error-server = Consulta n’a pas pu afficher cette page en raison d’une erreur de son côté. L’erreur a été consignée ; veuillez réessayer plus tard.
+back-home = Retour aux consultations
+footer-record = Toute contribution reçue fait partie du compte rendu public.
+footer-software = Consulta, logiciel libre de consultation publique.

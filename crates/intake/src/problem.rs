@@ -1,0 +1,151 @@
+//! What can be wrong with a contribution file, as typed problems. Each problem is a message of
+//! the i18n files (`import-<code>`), so the command line and the web show it in the reader's
+//! language; `Display` gives the English text for logs.
+
+use std::fmt;
+
+use consulta_core::contribution::TextError;
+use consulta_i18n::{Arg, Localizer};
+
+use crate::RowError;
+
+/// Something wrong with a row's field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowProblem {
+    Missing,
+    NotUtf8,
+    FieldCount { expected: usize, found: usize },
+    EntityName(String),
+    UnknownGroup { value: String, known: Vec<String> },
+    UnknownCountry(String),
+    UnknownChannel(String),
+    BadDate(String),
+    OutsidePeriod(String),
+    BadLanguage(String),
+    TitleTooLong(usize),
+    BodyTooLarge(usize),
+    MeetingRequired(&'static str),
+    UnknownMeeting { date: String, known: Vec<String> },
+    EntityGroupConflict { entity: String, recorded: String },
+    EntityCountryConflict { entity: String, recorded: String },
+}
+
+impl From<TextError> for RowProblem {
+    fn from(error: TextError) -> Self {
+        match error {
+            TextError::Empty => RowProblem::Missing,
+            TextError::TitleTooLong(max) => RowProblem::TitleTooLong(max),
+            TextError::BodyTooLarge(max) => RowProblem::BodyTooLarge(max),
+        }
+    }
+}
+
+fn list(items: &[String]) -> Arg {
+    let mut sorted = items.to_vec();
+    sorted.sort();
+    Arg::Text(sorted.join(", "))
+}
+
+impl RowProblem {
+    /// The message key and its arguments.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg)>) {
+        match self {
+            RowProblem::Missing => ("import-missing", vec![]),
+            RowProblem::NotUtf8 => ("import-not-utf8", vec![]),
+            RowProblem::FieldCount { expected, found } => {
+                ("import-field-count", vec![("expected", (*expected).into()), ("found", (*found).into())])
+            }
+            RowProblem::EntityName(reason) => ("import-entity-name", vec![("reason", reason.as_str().into())]),
+            RowProblem::UnknownGroup { value, known } => {
+                ("import-unknown-group", vec![("value", value.as_str().into()), ("known", list(known))])
+            }
+            RowProblem::UnknownCountry(value) => ("import-unknown-country", vec![("value", value.as_str().into())]),
+            RowProblem::UnknownChannel(value) => ("import-unknown-channel", vec![("value", value.as_str().into())]),
+            RowProblem::BadDate(value) => ("import-bad-date", vec![("value", value.as_str().into())]),
+            RowProblem::OutsidePeriod(value) => ("import-outside-period", vec![("value", value.as_str().into())]),
+            RowProblem::BadLanguage(value) => ("import-bad-language", vec![("value", value.as_str().into())]),
+            RowProblem::TitleTooLong(max) => ("import-title-too-long", vec![("max", (*max).into())]),
+            RowProblem::BodyTooLarge(max) => ("import-body-too-large", vec![("max", (*max).into())]),
+            RowProblem::MeetingRequired(channel) => ("import-meeting-required", vec![("channel", (*channel).into())]),
+            RowProblem::UnknownMeeting { date, known } => (
+                if known.is_empty() { "import-no-meetings" } else { "import-unknown-meeting" },
+                vec![("value", date.as_str().into()), ("known", list(known))],
+            ),
+            RowProblem::EntityGroupConflict { entity, recorded } => (
+                "import-entity-group-conflict",
+                vec![("entity", entity.as_str().into()), ("recorded", recorded.as_str().into())],
+            ),
+            RowProblem::EntityCountryConflict { entity, recorded } => (
+                if recorded.is_empty() { "import-entity-no-country" } else { "import-entity-country-conflict" },
+                vec![("entity", entity.as_str().into()), ("recorded", recorded.as_str().into())],
+            ),
+        }
+    }
+
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        let (key, args) = self.message();
+        localizer.format(key, &args)
+    }
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&Localizer::default()))
+    }
+}
+
+impl RowError {
+    /// "line 12, column country: unknown country code 'XX' …"
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        let problem = self.problem.describe(localizer);
+        match self.field {
+            Some(field) => localizer.format(
+                "import-row-field-error",
+                &[("line", self.line.into()), ("field", field.into()), ("problem", problem.into())],
+            ),
+            None => localizer.format("import-row-error", &[("line", self.line.into()), ("problem", problem.into())]),
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&Localizer::default()))
+    }
+}
+
+/// Something wrong with the file as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileProblem {
+    Empty,
+    NoRows,
+    MissingColumns(Vec<String>),
+    UnknownColumns(Vec<String>),
+    DuplicateColumn(String),
+    Unreadable { line: u64, reason: String },
+}
+
+impl FileProblem {
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        let expected = Arg::Text(crate::COLUMNS.join(","));
+        match self {
+            FileProblem::Empty => localizer.format("import-file-empty", &[("expected", expected)]),
+            FileProblem::NoRows => localizer.text("import-file-no-rows"),
+            FileProblem::MissingColumns(columns) => localizer
+                .format("import-file-missing-columns", &[("columns", list(columns)), ("expected", expected)]),
+            FileProblem::UnknownColumns(columns) => localizer
+                .format("import-file-unknown-columns", &[("columns", list(columns)), ("expected", expected)]),
+            FileProblem::DuplicateColumn(column) => {
+                localizer.format("import-file-duplicate-column", &[("column", column.as_str().into())])
+            }
+            FileProblem::Unreadable { line, reason } => localizer
+                .format("import-file-unreadable", &[("line", (*line).into()), ("reason", reason.as_str().into())]),
+        }
+    }
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&Localizer::default()))
+    }
+}

@@ -1,0 +1,225 @@
+//! Tests of the importer on real files written to a temporary SQLite store.
+
+use consulta_core::{Language, Localized, NewConsultation, Period};
+use consulta_store::{ContributionFilter, PageRequest, SqliteStore};
+
+use super::*;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: SqliteStore,
+    consultation: Consultation,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
+    let en: Language = "en".parse().expect("en");
+    let zone = consulta_core::time::time_zone("America/New_York").expect("zone");
+    let consultation = store
+        .create_consultation(&NewConsultation {
+            slug: "ec-2010".parse().expect("slug"),
+            original_language: en.clone(),
+            title: Localized::new(&en, "Enhanced cooperation"),
+            description: Localized::default(),
+            mandate: None,
+            period: Period::new(
+                parse_instant("2010-09-01", &zone, DayBoundary::Start).expect("opens"),
+                parse_instant("2010-12-31", &zone, DayBoundary::End).expect("closes"),
+            )
+            .expect("period"),
+            time_zone: zone,
+            questions: vec![],
+            is_example: false,
+        })
+        .expect("consultation");
+    store.add_meeting(consultation.id, "2010-12-14".parse().expect("date"), "New York").expect("meeting");
+    Fixture { _dir: dir, store, consultation }
+}
+
+const HEADER: &str = "entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n";
+
+fn import(f: &mut Fixture, csv: &str, options: ImportOptions) -> Result<ImportSummary, ImportError> {
+    import_contributions(&mut f.store, &f.consultation, csv.as_bytes(), options, &mut |_| {})
+}
+
+fn recorded(f: &Fixture) -> u64 {
+    f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list").total
+}
+
+/// The (line, field) of each reported error.
+fn errors(result: Result<ImportSummary, ImportError>) -> Vec<(u64, Option<&'static str>, RowProblem)> {
+    match result {
+        Err(ImportError::Rows { errors, .. }) => errors.into_iter().map(|e| (e.line, e.field, e.problem)).collect(),
+        other => panic!("expected row errors, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_good_file_is_recorded_with_its_entities() {
+    let mut f = fixture();
+    let csv = format!(
+        "{HEADER}\
+Example Ministry,government,SN,written,2010-10-01,fr,Observations,Texte,\n\
+Example NGO,civil_society,,presentation,2010-12-14T15:00:00Z,en,Statement,Text,2010-12-14\n\
+example  ngo,civil_society,,intervention,2010-12-14,en,Remark,Text,2010-12-14\n"
+    );
+    let summary = import(&mut f, &csv, ImportOptions::default()).expect("import");
+    assert_eq!(summary, ImportSummary { contributions: 3, new_entities: 2, late: 0 });
+    let mut counts = f.store.channel_counts(f.consultation.id).expect("counts");
+    counts.sort();
+    assert_eq!(counts.len(), 3);
+}
+
+#[test]
+fn spreadsheet_files_are_read_bom_crlf_and_multiline_fields_included() {
+    let mut f = fixture();
+    let csv = "\u{feff}entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\r\n\
+\"Example, Inc.\",private_sector,US,written,2010-11-02,en,\"Title with \"\"quotes\"\"\",\"First line\r\nSecond line\",\r\n\
+\r\n";
+    let summary = import(&mut f, csv, ImportOptions::default()).expect("import");
+    assert_eq!(summary.contributions, 1);
+    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    assert_eq!(page.items[0].entity_name, "Example, Inc.");
+    let stored = f.store.contribution(page.items[0].id).expect("read").expect("found");
+    assert_eq!(stored.record.body, "First line\nSecond line");
+    assert_eq!(stored.record.title, "Title with \"quotes\"");
+}
+
+#[test]
+fn one_bad_row_refuses_the_whole_file_and_names_line_and_field() {
+    let mut f = fixture();
+    let csv = format!(
+        "{HEADER}\
+Example Ministry,government,SN,written,2010-10-01,fr,Observations,Texte,\n\
+Example NGO,civil_society,XX,written,2010-10-01,en,Statement,\"Two\nlines\",\n\
+Example Firm,private_sector,US,written,2010-10-01,en,Statement,Text,\n"
+    );
+    let found = errors(import(&mut f, &csv, ImportOptions::default()));
+    assert_eq!(found, vec![(3, Some("country"), RowProblem::UnknownCountry("XX".to_owned()))]);
+    assert_eq!(recorded(&f), 0, "nothing may be written");
+    let mut tx = f.store.begin().expect("begin");
+    assert!(tx.entity_by_name(&"Example Ministry".parse().expect("name")).expect("lookup").is_none());
+}
+
+#[test]
+fn every_kind_of_bad_row_is_reported() {
+    let mut f = fixture();
+    let csv = format!(
+        "{HEADER}\
+Example A,governments,,written,2010-10-01,en,T,B,\n\
+Example B,government,,email,2010-10-01,en,T,B,\n\
+Example C,government,,written,14/10/2010,en,T,B,\n\
+Example D,government,,written,2011-02-01,en,T,B,\n\
+Example E,government,,presentation,2010-12-14,en,T,B,\n\
+Example F,government,,presentation,2010-12-14,en,T,B,2010-12-15\n\
+Example G,government,,written,2010-10-01,english!,T,B,\n\
+Example H,government,,written,2010-10-01,en,,B,\n\
+,government,,written,2010-10-01,en,T,B,\n\
+Example I,government,,written,2010-10-01,en,T\n"
+    );
+    let found: Vec<_> = errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, Some("stakeholder_group")),
+            (3, Some("channel")),
+            (4, Some("submitted_at")),
+            (5, Some("submitted_at")),
+            (6, Some("meeting")),
+            (7, Some("meeting")),
+            (8, Some("language")),
+            (9, Some("title")),
+            (10, Some("entity")),
+            (11, None),
+        ]
+    );
+    assert_eq!(recorded(&f), 0);
+}
+
+#[test]
+fn late_rows_are_recorded_when_accepted() {
+    let mut f = fixture();
+    let csv = format!("{HEADER}Example A,government,,written,2011-01-05,en,T,B,\n");
+    let summary = import(&mut f, &csv, ImportOptions { accept_late: true }).expect("import");
+    assert_eq!(summary.late, 1);
+    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    assert!(page.items[0].late);
+}
+
+#[test]
+fn the_period_is_read_in_the_consultation_time_zone() {
+    let mut f = fixture();
+    // 03:00 UTC on 1 January 2011 is still 31 December in New York.
+    let csv = format!("{HEADER}Example A,government,,written,2011-01-01T03:00:00Z,en,T,B,\n");
+    assert!(import(&mut f, &csv, ImportOptions::default()).is_ok());
+}
+
+#[test]
+fn an_entity_described_two_ways_is_refused() {
+    let mut f = fixture();
+    let csv = format!(
+        "{HEADER}\
+Example A,government,FR,written,2010-10-01,en,T,B,\n\
+Example A,civil_society,FR,written,2010-10-01,en,T,B,\n\
+EXAMPLE A,government,DE,written,2010-10-01,en,T,B,\n"
+    );
+    let found: Vec<_> = errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
+    assert_eq!(found, vec![(3, Some("stakeholder_group")), (4, Some("country"))]);
+}
+
+#[test]
+fn an_entity_already_recorded_is_reused() {
+    let mut f = fixture();
+    let first = format!("{HEADER}Example A,government,FR,written,2010-10-01,en,T,B,\n");
+    import(&mut f, &first, ImportOptions::default()).expect("first import");
+    let second = format!("{HEADER}Example A,government,FRA,written,2010-10-02,en,T,B,\n");
+    let summary = import(&mut f, &second, ImportOptions::default()).expect("second import");
+    assert_eq!(summary.new_entities, 0);
+    let conflicting = format!("{HEADER}Example A,academic,FR,written,2010-10-02,en,T,B,\n");
+    assert!(import(&mut f, &conflicting, ImportOptions::default()).is_err());
+    assert_eq!(recorded(&f), 2);
+}
+
+#[test]
+fn headers_are_checked() {
+    let mut f = fixture();
+    let missing = import(&mut f, "entity,channel\nA,written\n", ImportOptions::default());
+    assert!(matches!(missing, Err(ImportError::File(FileProblem::MissingColumns(ref c))) if c.len() == 7));
+    let unknown = format!("{},titel\n", HEADER.trim_end());
+    assert!(matches!(
+        import(&mut f, &unknown, ImportOptions::default()),
+        Err(ImportError::File(FileProblem::UnknownColumns(_)))
+    ));
+    assert!(matches!(import(&mut f, "", ImportOptions::default()), Err(ImportError::File(FileProblem::Empty))));
+    assert!(matches!(import(&mut f, HEADER, ImportOptions::default()), Err(ImportError::File(FileProblem::NoRows))));
+}
+
+#[test]
+fn columns_may_come_in_any_order_with_on_behalf_of() {
+    let mut f = fixture();
+    let csv = "title,body,entity,stakeholder_group,country,channel,submitted_at,language,meeting,on_behalf_of\n\
+T,B,Example Chamber,private_sector,,presentation,2010-12-14,en,2010-12-14,private_sector\n";
+    import(&mut f, csv, ImportOptions::default()).expect("import");
+    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    let stored = f.store.contribution(page.items[0].id).expect("read").expect("found");
+    assert_eq!(stored.record.on_behalf_of.map(|g| g.to_string()).as_deref(), Some("private_sector"));
+    assert!(stored.record.meeting.is_some());
+}
+
+#[test]
+fn text_that_is_not_utf8_is_named() {
+    let mut f = fixture();
+    let mut bytes = HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"Soci\xe9t\xe9,civil_society,,written,2010-10-01,fr,T,B,\n");
+    let result = import_contributions(&mut f.store, &f.consultation, bytes.as_slice(), ImportOptions::default(), &mut |_| {});
+    assert_eq!(errors(result), vec![(2, Some("entity"), RowProblem::NotUtf8)]);
+}
+
+#[test]
+fn errors_read_in_french() {
+    let error = RowError { line: 12, field: Some("country"), problem: RowProblem::UnknownCountry("XX".to_owned()) };
+    let fr = consulta_i18n::Localizer::for_language("fr").expect("fr");
+    assert!(error.describe(&fr).starts_with("ligne 12, colonne country : code de pays inconnu « XX »"));
+    assert!(error.to_string().starts_with("line 12, column country: unknown country code “XX”"));
+}

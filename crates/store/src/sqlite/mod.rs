@@ -1,0 +1,489 @@
+//! The SQLite backend: one file, WAL, foreign keys on, migrations in `migrations/sqlite/`.
+
+use std::path::Path;
+
+use consulta_core::time::{time_zone, zone_name};
+use consulta_core::{
+    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Language,
+    Localized, Meeting, MeetingId, NewConsultation, NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
+};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::{
+    ContributionFilter, ContributionSummary, Page, PageRequest, RecordTransaction, Result, Store, StoreError,
+};
+
+/// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_initial.sql")];
+
+pub struct SqliteStore {
+    connection: Connection,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.connection.path()).finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let shown = path.display().to_string();
+        let open_error = |source| StoreError::Open { path: shown.clone(), source };
+        let connection = Connection::open(path).map_err(open_error)?;
+        // WAL lets readers go on while a writer writes; FULL makes every commit durable
+        // before it returns; the busy timeout makes concurrent writers wait their turn.
+        connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL;
+                 PRAGMA synchronous = FULL;
+                 PRAGMA foreign_keys = ON;
+                 PRAGMA busy_timeout = 5000;",
+            )
+            .map_err(open_error)?;
+        let mut store = SqliteStore { connection };
+        store.migrate(&shown)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, path: &str) -> Result<()> {
+        let known = MIGRATIONS.len() as i64;
+        let found: i64 = self.connection.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > known {
+            return Err(StoreError::TooNew { path: path.to_owned(), found, known });
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self.connection.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Makes the writes of a large import faster at the cost of memory for SQLite's page cache
+    /// (bounded: 64 MiB).
+    pub fn tune_for_bulk_writes(&self) -> Result<()> {
+        self.connection.execute_batch("PRAGMA cache_size = -65536;")?;
+        Ok(())
+    }
+}
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+fn millis(t: Timestamp) -> i64 {
+    t.as_millisecond()
+}
+
+fn timestamp(ms: i64) -> Result<Timestamp> {
+    Timestamp::from_millisecond(ms).map_err(|e| corrupt(format!("instant {ms}: {e}")))
+}
+
+fn localized_to_json(text: &Localized) -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        text.iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v.to_owned()))).collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+fn localized_from_value(value: &serde_json::Value) -> Result<Localized> {
+    let object = value.as_object().ok_or_else(|| corrupt("localized text is not a JSON object"))?;
+    let pairs = object
+        .iter()
+        .map(|(k, v)| v.as_str().map(|v| (k.as_str(), v)).ok_or_else(|| corrupt("localized text is not a string")))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Localized::from_pairs(pairs))
+}
+
+fn localized_from_json(json: &str) -> Result<Localized> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
+    localized_from_value(&value)
+}
+
+fn parse_column<T: std::str::FromStr>(value: &str, column: &str) -> Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e| corrupt(format!("{column}: {e}")))
+}
+
+const CONSULTATION_COLUMNS: &str =
+    "id, slug, original_language, title, description, mandate, opens_at, closes_at, time_zone, questions, is_example";
+
+struct ConsultationRow {
+    id: i64,
+    slug: String,
+    original_language: String,
+    title: String,
+    description: String,
+    mandate: Option<String>,
+    opens_at: i64,
+    closes_at: i64,
+    time_zone: String,
+    questions: String,
+    is_example: bool,
+}
+
+impl ConsultationRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ConsultationRow {
+            id: row.get(0)?,
+            slug: row.get(1)?,
+            original_language: row.get(2)?,
+            title: row.get(3)?,
+            description: row.get(4)?,
+            mandate: row.get(5)?,
+            opens_at: row.get(6)?,
+            closes_at: row.get(7)?,
+            time_zone: row.get(8)?,
+            questions: row.get(9)?,
+            is_example: row.get(10)?,
+        })
+    }
+
+    fn into_consultation(self) -> Result<Consultation> {
+        let questions: serde_json::Value = serde_json::from_str(&self.questions).map_err(corrupt)?;
+        let questions = questions
+            .as_array()
+            .ok_or_else(|| corrupt("questions are not a JSON array"))?
+            .iter()
+            .map(localized_from_value)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Consultation {
+            id: ConsultationId(self.id),
+            slug: parse_column::<Slug>(&self.slug, "slug")?,
+            original_language: parse_column::<Language>(&self.original_language, "original_language")?,
+            title: localized_from_json(&self.title)?,
+            description: localized_from_json(&self.description)?,
+            mandate: self.mandate,
+            period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
+            time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
+            questions,
+            is_example: self.is_example,
+        })
+    }
+}
+
+fn read_entity(row: &Row<'_>) -> rusqlite::Result<(i64, String, String, Option<String>, bool)> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+}
+
+fn into_entity((id, name, group, country, is_example): (i64, String, String, Option<String>, bool)) -> Result<Entity> {
+    Ok(Entity {
+        id: EntityId(id),
+        name: parse_column::<EntityName>(&name, "entities.name")?,
+        group: parse_column::<StakeholderGroupId>(&group, "entities.stakeholder_group")?,
+        country: country.map(|c| parse_column(&c, "entities.country")).transpose()?,
+        is_example,
+    })
+}
+
+const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example";
+
+fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+impl Store for SqliteStore {
+    fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>> {
+        let mut statement = self.connection.prepare_cached("SELECT id FROM stakeholder_groups ORDER BY position")?;
+        let ids = statement.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        ids.iter().map(|id| parse_column(id, "stakeholder_groups.id")).collect()
+    }
+
+    fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation> {
+        let questions = format!(
+            "[{}]",
+            new.questions.iter().map(localized_to_json).collect::<Vec<_>>().join(",")
+        );
+        let inserted = self.connection.execute(
+            "INSERT INTO consultations (slug, original_language, title, description, mandate, opens_at, closes_at,
+                                        time_zone, questions, is_example)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                new.slug.as_str(),
+                new.original_language.as_str(),
+                localized_to_json(&new.title),
+                localized_to_json(&new.description),
+                new.mandate,
+                millis(new.period.opens()),
+                millis(new.period.closes()),
+                zone_name(&new.time_zone),
+                questions,
+                new.is_example,
+            ],
+        );
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Err(StoreError::DuplicateSlug(new.slug.to_string())),
+            other => other?,
+        };
+        let id = ConsultationId(self.connection.last_insert_rowid());
+        self.consultation(id)?.ok_or_else(|| corrupt("a consultation vanished as it was created"))
+    }
+
+    fn consultations(&self) -> Result<Vec<Consultation>> {
+        let mut statement = self
+            .connection
+            .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations ORDER BY opens_at DESC, id"))?;
+        let rows = statement.query_map([], ConsultationRow::read)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(ConsultationRow::into_consultation).collect()
+    }
+
+    fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>> {
+        let mut statement =
+            self.connection.prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE slug = ?1"))?;
+        let row = statement.query_row([slug], ConsultationRow::read).optional()?;
+        row.map(ConsultationRow::into_consultation).transpose()
+    }
+
+    fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>> {
+        let mut statement =
+            self.connection.prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = ?1"))?;
+        let row = statement.query_row([id.0], ConsultationRow::read).optional()?;
+        row.map(ConsultationRow::into_consultation).transpose()
+    }
+
+    fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting> {
+        let inserted = self.connection.execute(
+            "INSERT INTO meetings (consultation_id, date, place) VALUES (?1, ?2, ?3)",
+            params![consultation.0, date.to_string(), place],
+        );
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Err(StoreError::DuplicateMeeting(date)),
+            other => other?,
+        };
+        Ok(Meeting { id: MeetingId(self.connection.last_insert_rowid()), consultation, date, place: place.to_owned() })
+    }
+
+    fn meetings(&self, consultation: ConsultationId) -> Result<Vec<Meeting>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id, date, place FROM meetings WHERE consultation_id = ?1 ORDER BY date")?;
+        let rows = statement
+            .query_map([consultation.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, date, place)| {
+                Ok(Meeting { id: MeetingId(id), consultation, date: parse_column(&date, "meetings.date")?, place })
+            })
+            .collect()
+    }
+
+    fn entity(&self, id: EntityId) -> Result<Option<Entity>> {
+        let mut statement =
+            self.connection.prepare_cached(&format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"))?;
+        statement.query_row([id.0], read_entity).optional()?.map(into_entity).transpose()
+    }
+
+    fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id, submitted_at,
+                    language, title, body, late
+             FROM contributions WHERE id = ?1",
+        )?;
+        let row = statement
+            .query_row([id.0], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, bool>(10)?,
+                ))
+            })
+            .optional()?;
+        let Some((consultation, entity, group, channel, on_behalf_of, meeting, submitted_at, language, title, body, late)) =
+            row
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Contribution {
+            id,
+            record: NewContribution {
+                consultation: ConsultationId(consultation),
+                entity: EntityId(entity),
+                group: parse_column(&group, "contributions.stakeholder_group")?,
+                channel: parse_column(&channel, "contributions.channel")?,
+                on_behalf_of: on_behalf_of.map(|g| parse_column(&g, "contributions.on_behalf_of")).transpose()?,
+                meeting: meeting.map(MeetingId),
+                submitted_at: timestamp(submitted_at)?,
+                language: parse_column(&language, "contributions.language")?,
+                title,
+                body,
+                late,
+            },
+        }))
+    }
+
+    fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>> {
+        let mut conditions = Vec::new();
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(consultation) = filter.consultation {
+            values.push(consultation.0.into());
+            conditions.push(format!("c.consultation_id = ?{}", values.len()));
+        }
+        if let Some(entity) = filter.entity {
+            values.push(entity.0.into());
+            conditions.push(format!("c.entity_id = ?{}", values.len()));
+        }
+        if let Some(group) = &filter.group {
+            values.push(group.as_str().to_owned().into());
+            conditions.push(format!("c.stakeholder_group = ?{}", values.len()));
+        }
+        if let Some(channel) = filter.channel {
+            values.push(channel.as_str().to_owned().into());
+            conditions.push(format!("c.channel = ?{}", values.len()));
+        }
+        let where_clause =
+            if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let total: i64 = self.connection.prepare_cached(&format!("SELECT COUNT(*) FROM contributions c {where_clause}"))?.query_row(
+            rusqlite::params_from_iter(values.iter()),
+            |r| r.get(0),
+        )?;
+        let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(page.offset).unwrap_or(i64::MAX);
+        values.push(limit.into());
+        values.push(offset.into());
+        let sql = format!(
+            "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
+                    c.language, c.title, c.late
+             FROM contributions c JOIN entities e ON e.id = c.entity_id
+             {where_clause}
+             ORDER BY c.submitted_at, c.id
+             LIMIT ?{} OFFSET ?{}",
+            values.len() - 1,
+            values.len()
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(values.iter()), |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, bool>(9)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let items = rows
+            .into_iter()
+            .map(|(id, consultation, entity, entity_name, group, channel, submitted_at, language, title, late)| {
+                Ok(ContributionSummary {
+                    id: ContributionId(id),
+                    consultation: ConsultationId(consultation),
+                    entity: EntityId(entity),
+                    entity_name,
+                    group: parse_column(&group, "contributions.stakeholder_group")?,
+                    channel: parse_column(&channel, "contributions.channel")?,
+                    submitted_at: timestamp(submitted_at)?,
+                    language,
+                    title,
+                    late,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page { items, total: u64::try_from(total).unwrap_or(0) })
+    }
+
+    fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT stakeholder_group, channel, COUNT(*) FROM contributions
+             WHERE consultation_id = ?1 GROUP BY stakeholder_group, channel",
+        )?;
+        let rows = statement
+            .query_map([consultation.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(group, channel, n)| {
+                Ok((
+                    parse_column(&group, "contributions.stakeholder_group")?,
+                    parse_column(&channel, "contributions.channel")?,
+                    u64::try_from(n).map_err(corrupt)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
+        let transaction = self.connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Box::new(SqliteTransaction { transaction }))
+    }
+}
+
+struct SqliteTransaction<'a> {
+    transaction: rusqlite::Transaction<'a>,
+}
+
+impl RecordTransaction for SqliteTransaction<'_> {
+    fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>> {
+        let mut statement =
+            self.transaction.prepare_cached(&format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE name_key = ?1"))?;
+        statement.query_row([name.key()], read_entity).optional()?.map(into_entity).transpose()
+    }
+
+    fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity> {
+        let mut statement = self.transaction.prepare_cached(
+            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        statement.execute(params![
+            new.name.as_str(),
+            new.name.key(),
+            new.group.as_str(),
+            new.country.as_ref().map(|c| c.as_str().to_owned()),
+            new.is_example,
+        ])?;
+        Ok(Entity {
+            id: EntityId(self.transaction.last_insert_rowid()),
+            name: new.name.clone(),
+            group: new.group.clone(),
+            country: new.country,
+            is_example: new.is_example,
+        })
+    }
+
+    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
+        let mut statement = self.transaction.prepare_cached(
+            "INSERT INTO contributions (consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id,
+                                        submitted_at, language, title, body, late)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        statement.execute(params![
+            new.consultation.0,
+            new.entity.0,
+            new.group.as_str(),
+            new.channel.as_str(),
+            new.on_behalf_of.as_ref().map(StakeholderGroupId::as_str),
+            new.meeting.map(|m| m.0),
+            millis(new.submitted_at),
+            new.language.as_str(),
+            new.title,
+            new.body,
+            new.late,
+        ])?;
+        Ok(ContributionId(self.transaction.last_insert_rowid()))
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        self.transaction.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+//! Tests of the SQLite backend against a temporary file.
+
+use super::*;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: SqliteStore,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let store = SqliteStore::open(&dir.path().join("consulta.db")).expect("open store");
+    Fixture { _dir: dir, store }
+}
+
+fn new_consultation(slug: &str) -> NewConsultation {
+    let en: Language = "en".parse().expect("en");
+    NewConsultation {
+        slug: slug.parse().expect("slug"),
+        original_language: en.clone(),
+        title: Localized::new(&en, "Enhanced cooperation"),
+        description: Localized::default(),
+        mandate: Some("ECOSOC resolution 2010/2".to_owned()),
+        period: Period::new(
+            "2010-09-01T00:00:00Z".parse().expect("opens"),
+            "2011-01-01T00:00:00Z".parse().expect("closes"),
+        )
+        .expect("period"),
+        time_zone: jiff::tz::TimeZone::UTC,
+        questions: vec![Localized::new(&en, "Which issues are not handled adequately?")],
+        is_example: false,
+    }
+}
+
+fn contribution(consultation: &Consultation, entity: &Entity, channel: Channel) -> NewContribution {
+    NewContribution {
+        consultation: consultation.id,
+        entity: entity.id,
+        group: entity.group.clone(),
+        channel,
+        on_behalf_of: None,
+        meeting: None,
+        submitted_at: "2010-10-01T12:00:00Z".parse().expect("instant"),
+        language: "en".parse().expect("en"),
+        title: "A title".to_owned(),
+        body: "A body".to_owned(),
+        late: false,
+    }
+}
+
+fn new_entity(name: &str, group: &str) -> NewEntity {
+    NewEntity { name: name.parse().expect("name"), group: group.parse().expect("group"), country: None, is_example: false }
+}
+
+#[test]
+fn a_new_store_has_the_default_groups_in_order() {
+    let f = fixture();
+    let groups: Vec<String> = f.store.stakeholder_groups().expect("groups").iter().map(|g| g.to_string()).collect();
+    assert_eq!(groups, consulta_core::stakeholder::DEFAULT_GROUPS);
+}
+
+#[test]
+fn consultations_round_trip() {
+    let mut f = fixture();
+    let created = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let read = f.store.consultation_by_slug("ec-2010").expect("read").expect("found");
+    assert_eq!(read.id, created.id);
+    assert_eq!(read.title.get("en", "en"), "Enhanced cooperation");
+    assert_eq!(read.questions.len(), 1);
+    assert_eq!(read.mandate.as_deref(), Some("ECOSOC resolution 2010/2"));
+    assert!(matches!(f.store.create_consultation(&new_consultation("ec-2010")), Err(StoreError::DuplicateSlug(_))));
+}
+
+#[test]
+fn one_meeting_a_day() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let date: Date = "2010-12-14".parse().expect("date");
+    f.store.add_meeting(c.id, date, "New York").expect("meeting");
+    assert!(matches!(f.store.add_meeting(c.id, date, "Geneva"), Err(StoreError::DuplicateMeeting(_))));
+    assert_eq!(f.store.meetings(c.id).expect("meetings").len(), 1);
+}
+
+#[test]
+fn a_transaction_dropped_without_commit_writes_nothing() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    {
+        let mut tx = f.store.begin().expect("begin");
+        let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+        tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("contribution");
+    }
+    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 10 }).expect("list");
+    assert_eq!(page.total, 0);
+    let mut tx = f.store.begin().expect("begin");
+    assert_eq!(tx.entity_by_name(&"Example Org".parse().expect("name")).expect("lookup"), None);
+}
+
+#[test]
+fn counts_and_listings_follow_the_recorded_group() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let ngo = tx.insert_entity(&new_entity("Example NGO", "civil_society")).expect("entity");
+    let firm = tx.insert_entity(&new_entity("Example Firm", "private_sector")).expect("entity");
+    for _ in 0..3 {
+        tx.insert_contribution(&contribution(&c, &ngo, Channel::Written)).expect("insert");
+    }
+    tx.insert_contribution(&contribution(&c, &firm, Channel::Written)).expect("insert");
+    assert_eq!(tx.entity_by_name(&"EXAMPLE  ngo".parse().expect("name")).expect("lookup").map(|e| e.id), Some(ngo.id));
+    tx.commit().expect("commit");
+
+    let mut counts = f.store.channel_counts(c.id).expect("counts");
+    counts.sort();
+    assert_eq!(
+        counts,
+        vec![
+            ("civil_society".parse().expect("g"), Channel::Written, 3),
+            ("private_sector".parse().expect("g"), Channel::Written, 1)
+        ]
+    );
+    let filter = ContributionFilter { group: Some("civil_society".parse().expect("g")), ..Default::default() };
+    let page = f.store.contributions(&filter, PageRequest { offset: 1, limit: 1 }).expect("list");
+    assert_eq!(page.total, 3);
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].entity_name, "Example NGO");
+    let stored = f.store.contribution(page.items[0].id).expect("read").expect("found");
+    assert_eq!(stored.record.body, "A body");
+}
+
+#[test]
+fn an_oral_contribution_without_a_meeting_is_refused_by_the_schema() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    assert!(tx.insert_contribution(&contribution(&c, &entity, Channel::Intervention)).is_err());
+}
+
+#[test]
+fn reopening_keeps_the_record() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("consulta.db");
+    SqliteStore::open(&path).expect("open").create_consultation(&new_consultation("ec-2010")).expect("create");
+    let store = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(store.consultations().expect("list").len(), 1);
+}
