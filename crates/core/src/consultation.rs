@@ -240,3 +240,115 @@ mod tests {
         assert_eq!(text.get("es", "en"), "Coopération renforcée");
     }
 }
+
+/// A consultation as typed on the command line or in a form, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct ConsultationDraft {
+    pub slug: String,
+    pub original_language: String,
+    /// Texts by language tag.
+    pub title: Vec<(String, String)>,
+    pub description: Vec<(String, String)>,
+    pub mandate: Option<String>,
+    /// A date (the period opens at its start) or a date-time, in `time_zone`.
+    pub opens: String,
+    /// A date (the period includes the whole day) or a date-time, in `time_zone`.
+    pub closes: String,
+    pub time_zone: String,
+    pub questions: Vec<Vec<(String, String)>>,
+    pub is_example: bool,
+}
+
+/// What is wrong with a draft, and in which field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct DraftError {
+    pub field: &'static str,
+    pub problem: String,
+}
+
+impl ConsultationDraft {
+    pub fn check(&self) -> Result<NewConsultation, DraftError> {
+        use crate::time::{DayBoundary, parse_instant, time_zone};
+        let fail = |field: &'static str| move |e: &dyn fmt::Display| DraftError { field, problem: e.to_string() };
+        let slug: Slug = self.slug.parse().map_err(|e| fail("slug")(&e))?;
+        let original_language: Language =
+            self.original_language.parse().map_err(|e| fail("original_language")(&e))?;
+        let localized = |field: &'static str, pairs: &[(String, String)]| -> Result<Localized, DraftError> {
+            let mut text = Localized::default();
+            for (language, value) in pairs {
+                let language: Language = language.parse().map_err(|e| fail(field)(&e))?;
+                if !value.trim().is_empty() {
+                    text.set(&language, value.trim());
+                }
+            }
+            Ok(text)
+        };
+        let title = localized("title", &self.title)?;
+        if title.is_empty() {
+            return Err(fail("title")(&ConsultationError::EmptyTitle));
+        }
+        let zone = time_zone(&self.time_zone).map_err(|e| fail("time_zone")(&e))?;
+        let opens = parse_instant(&self.opens, &zone, DayBoundary::Start).map_err(|e| fail("opens")(&e))?;
+        let closes = parse_instant(&self.closes, &zone, DayBoundary::End).map_err(|e| fail("closes")(&e))?;
+        let period = Period::new(opens, closes).map_err(|e| fail("closes")(&e))?;
+        let questions = self
+            .questions
+            .iter()
+            .map(|q| localized("questions", q))
+            .filter(|q| !matches!(q, Ok(text) if text.is_empty()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(NewConsultation {
+            slug,
+            original_language,
+            title,
+            description: localized("description", &self.description)?,
+            mandate: self.mandate.as_ref().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
+            period,
+            time_zone: zone,
+            questions,
+            is_example: self.is_example,
+        })
+    }
+}
+
+#[cfg(test)]
+mod draft_tests {
+    use super::*;
+
+    fn draft() -> ConsultationDraft {
+        ConsultationDraft {
+            slug: "ec-2010".into(),
+            original_language: "en".into(),
+            title: vec![("en".into(), "Enhanced cooperation".into())],
+            opens: "2010-09-01".into(),
+            closes: "2010-12-31".into(),
+            time_zone: "America/New_York".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_good_draft_gives_a_period_in_its_zone() {
+        let consultation = draft().check().expect("valid");
+        assert_eq!(consultation.period.opens(), "2010-09-01T04:00:00Z".parse::<Timestamp>().expect("ts"));
+        assert_eq!(consultation.period.closes(), "2011-01-01T05:00:00Z".parse::<Timestamp>().expect("ts"));
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases: [(&str, fn(&mut ConsultationDraft)); 6] = [
+            ("slug", |d| d.slug = "Bad Slug".into()),
+            ("title", |d| d.title.clear()),
+            ("opens", |d| d.opens = "1 Sept".into()),
+            ("closes", |d| d.closes = "2010-08-01".into()),
+            ("time_zone", |d| d.time_zone = "Nowhere/Land".into()),
+            ("original_language", |d| d.original_language = "!!".into()),
+        ];
+        for (field, spoil) in cases {
+            let mut d = draft();
+            spoil(&mut d);
+            assert_eq!(d.check().map_err(|e| e.field).err(), Some(field));
+        }
+    }
+}

@@ -147,3 +147,68 @@ error-server = Consulta could not show this page because of an error on its side
 back-home = Back to the consultations
 footer-record = Every contribution received is part of the public record.
 footer-software = Consulta, open-source software for public consultations.
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+date-time = { $date }, { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Language names, each in its own language
+
+language-name-en = English
+language-name-fr = Français
+
+## Consultation list
+
+consultation-contribution-total = { $total ->
+    [0] no contribution yet
+    [one] 1 contribution
+   *[other] { $total } contributions
+  }
+
+## Command-line help (cli-help-<command path>[-<argument>])
+
+cli-help-consulta = Consulta: open multi-stakeholder consultations, from the call for contributions to the record and its tables.
+cli-help-consulta-db = The database: an SQLite file, created if missing
+cli-help-consulta-consultation = Create and list consultations
+cli-help-consulta-consultation-create = Create a consultation: a call for contributions with a mandate and a period
+cli-help-consulta-consultation-create-slug = Short name used in addresses and commands (lower-case letters, digits, '-')
+cli-help-consulta-consultation-create-title = Title, in the language given by --lang
+cli-help-consulta-consultation-create-opens = Opening date (2010-09-01) or date-time (2010-09-01T09:00) in the time zone
+cli-help-consulta-consultation-create-closes = Closing date (the whole day is included) or date-time, in the time zone
+cli-help-consulta-consultation-create-mandate = The decision that calls for the consultation (e.g. "ECOSOC resolution 2010/2")
+cli-help-consulta-consultation-create-description = Description, in the language given by --lang
+cli-help-consulta-consultation-create-questions = A guiding question; repeat for several
+cli-help-consulta-consultation-create-lang = Language of the texts given (BCP 47 tag: en, fr, es, …)
+cli-help-consulta-consultation-create-time_zone = Time zone of the dates (IANA name: UTC, Europe/Geneva, America/New_York)
+cli-help-consulta-consultation-list = List the consultations
+cli-help-consulta-meeting = Manage the meetings of a consultation
+cli-help-consulta-meeting-add = Add a meeting, where presentations and interventions are made
+cli-help-consulta-meeting-add-consultation = The consultation's slug
+cli-help-consulta-meeting-add-date = The meeting's date (2010-12-14)
+cli-help-consulta-meeting-add-place = Where it takes place
+cli-help-consulta-import = Import data into the record
+cli-help-consulta-import-contributions = Import contributions from a CSV file (columns: entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting); all rows or none
+cli-help-consulta-import-contributions-file = The CSV file (UTF-8, with or without BOM), or - for standard input
+cli-help-consulta-import-contributions-consultation = The consultation's slug
+cli-help-consulta-import-contributions-accept_late = Record rows dated outside the consultation's period, marked late, instead of refusing the file
+cli-help-consulta-table = Print the distribution of contributions by stakeholder group and channel
+cli-help-consulta-table-consultation = The consultation's slug
+cli-help-consulta-table-format = Output format
+cli-help-consulta-table-lang = Language of the labels (default: from the environment)
+cli-help-consulta-serve = Serve the public pages and the API
+cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
+cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
+cli-help-consulta-demo-addr = Address to listen on (port 0 picks a free port)

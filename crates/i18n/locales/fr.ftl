@@ -147,3 +147,68 @@ error-server = Consulta n’a pas pu afficher cette page en raison d’une erreu
 back-home = Retour aux consultations
 footer-record = Toute contribution reçue fait partie du compte rendu public.
 footer-software = Consulta, logiciel libre de consultation publique.
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+date-time = { $date } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Noms des langues, chacun dans sa langue
+
+language-name-en = English
+language-name-fr = Français
+
+## Liste des consultations
+
+consultation-contribution-total = { $total ->
+    [0] aucune contribution pour l’instant
+    [one] 1 contribution
+   *[other] { $total } contributions
+  }
+
+## Aide de la ligne de commande (cli-help-<chemin de la commande>[-<argument>])
+
+cli-help-consulta = Consulta : consultations ouvertes multipartites, de l’appel à contributions au compte rendu et à ses tableaux.
+cli-help-consulta-db = La base de données : un fichier SQLite, créé s’il n’existe pas
+cli-help-consulta-consultation = Créer et lister les consultations
+cli-help-consulta-consultation-create = Créer une consultation : un appel à contributions avec un mandat et une période
+cli-help-consulta-consultation-create-slug = Nom court utilisé dans les adresses et les commandes (minuscules, chiffres, « - »)
+cli-help-consulta-consultation-create-title = Titre, dans la langue donnée par --lang
+cli-help-consulta-consultation-create-opens = Date d’ouverture (2010-09-01) ou date et heure (2010-09-01T09:00) dans le fuseau horaire
+cli-help-consulta-consultation-create-closes = Date de clôture (toute la journée est comprise) ou date et heure, dans le fuseau horaire
+cli-help-consulta-consultation-create-mandate = La décision qui demande la consultation (par ex. « résolution 2010/2 du Conseil économique et social »)
+cli-help-consulta-consultation-create-description = Description, dans la langue donnée par --lang
+cli-help-consulta-consultation-create-questions = Une question directrice ; répétez pour en donner plusieurs
+cli-help-consulta-consultation-create-lang = Langue des textes donnés (étiquette BCP 47 : en, fr, es…)
+cli-help-consulta-consultation-create-time_zone = Fuseau horaire des dates (nom IANA : UTC, Europe/Geneva, America/New_York)
+cli-help-consulta-consultation-list = Lister les consultations
+cli-help-consulta-meeting = Gérer les réunions d’une consultation
+cli-help-consulta-meeting-add = Ajouter une réunion, où sont présentés les exposés et faites les interventions
+cli-help-consulta-meeting-add-consultation = Le nom court de la consultation
+cli-help-consulta-meeting-add-date = La date de la réunion (2010-12-14)
+cli-help-consulta-meeting-add-place = Le lieu de la réunion
+cli-help-consulta-import = Importer des données dans le compte rendu
+cli-help-consulta-import-contributions = Importer des contributions depuis un fichier CSV (colonnes : entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting) ; toutes les lignes ou aucune
+cli-help-consulta-import-contributions-file = Le fichier CSV (UTF-8, avec ou sans BOM), ou - pour l’entrée standard
+cli-help-consulta-import-contributions-consultation = Le nom court de la consultation
+cli-help-consulta-import-contributions-accept_late = Enregistrer les lignes datées hors de la période de la consultation, marquées tardives, au lieu de refuser le fichier
+cli-help-consulta-table = Afficher la répartition des contributions par groupe de parties prenantes et par mode de contribution
+cli-help-consulta-table-consultation = Le nom court de la consultation
+cli-help-consulta-table-format = Format de sortie
+cli-help-consulta-table-lang = Langue des libellés (par défaut : selon l’environnement)
+cli-help-consulta-serve = Servir les pages publiques et l’API
+cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
+cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
+cli-help-consulta-demo-addr = Adresse d’écoute (le port 0 choisit un port libre)

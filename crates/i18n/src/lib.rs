@@ -149,6 +149,26 @@ impl Localizer {
         key.to_owned()
     }
 
+    /// A civil date as people write it in this language ("14 December 2010", "14 décembre 2010").
+    pub fn date(&self, date: jiff::civil::Date) -> String {
+        self.format(
+            "date-long",
+            &[
+                ("day", Arg::Number(f64::from(date.day()))),
+                ("month", Arg::Text(self.text(&format!("month-{}", date.month())))),
+                ("year", Arg::Text(date.year().to_string())),
+            ],
+        )
+    }
+
+    /// A date and time of day ("14 December 2010, 15:00").
+    pub fn date_time(&self, moment: jiff::civil::DateTime) -> String {
+        self.format(
+            "date-time",
+            &[("date", Arg::Text(self.date(moment.date()))), ("time", Arg::Text(moment.strftime("%H:%M").to_string()))],
+        )
+    }
+
     /// Whether the message exists in this language (for optional labels such as a stakeholder
     /// group's description).
     pub fn has(&self, key: &str) -> bool {
@@ -212,5 +232,8 @@ mod tests {
         let fr = Localizer::for_language("fr").expect("fr");
         assert_eq!(fr.format("test-greeting", &[("name", "Genève".into())]), "Bonjour, Genève");
         assert_eq!(fr.text("no-such-key"), "no-such-key");
+        let date = jiff::civil::date(2010, 12, 14);
+        assert_eq!(fr.date(date), "14 décembre 2010");
+        assert_eq!(Localizer::default().date_time(date.at(15, 0, 0, 0)), "14 December 2010, 15:00");
     }
 }

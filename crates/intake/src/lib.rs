@@ -147,6 +147,7 @@ pub fn import_contributions(
     options: ImportOptions,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<ImportSummary, ImportError> {
+    store.prepare_for_bulk_writes()?;
     let groups = store.stakeholder_groups()?;
     let meetings: HashMap<String, MeetingId> =
         store.meetings(consultation.id)?.into_iter().map(|m| (m.date.to_string(), m.id)).collect();

@@ -1,1 +1,231 @@
-//! placeholder
+//! Reports drawn from the record. For now the distribution table (contributions by stakeholder
+//! group × channel, as in seeds/003), built once and rendered as text, CSV, JSON or Markdown;
+//! the command line and the web call the same functions.
+
+use consulta_core::table::ChannelCounts;
+use consulta_core::{Channel, ConsultationId, DistributionTable};
+use consulta_i18n::Localizer;
+use consulta_store::{Store, StoreError};
+use serde::Serialize;
+
+/// Builds the distribution table of a consultation from the record.
+pub fn distribution_table(store: &dyn Store, consultation: ConsultationId) -> Result<DistributionTable, StoreError> {
+    let order = store.stakeholder_groups()?;
+    Ok(DistributionTable::from_counts(&order, store.channel_counts(consultation)?))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Text,
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// Renders the table; labels (not the CSV's identifiers) are in the localizer's language.
+pub fn render_table(table: &DistributionTable, format: TableFormat, localizer: &Localizer) -> String {
+    match format {
+        TableFormat::Text => render_text(table, localizer),
+        TableFormat::Csv => render_csv(table),
+        TableFormat::Json => render_json(table, localizer),
+        TableFormat::Markdown => render_markdown(table, localizer),
+    }
+}
+
+fn group_label(group: &str, localizer: &Localizer) -> String {
+    let key = format!("group-{group}");
+    if localizer.has(&key) { localizer.text(&key) } else { group.to_owned() }
+}
+
+fn counts_row(counts: &ChannelCounts) -> Vec<String> {
+    Channel::ALL.iter().map(|c| counts.get(*c).to_string()).chain([counts.total().to_string()]).collect()
+}
+
+/// The header and body as cells: first the label column, then one per channel, then the total.
+fn cells(table: &DistributionTable, localizer: &Localizer) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = [localizer.text("table-group")]
+        .into_iter()
+        .chain(Channel::ALL.iter().map(|c| localizer.text(&format!("channel-{}", c.as_str()))))
+        .chain([localizer.text("table-total")])
+        .collect();
+    let body = table
+        .rows
+        .iter()
+        .map(|row| [group_label(row.group.as_str(), localizer)].into_iter().chain(counts_row(&row.counts)).collect())
+        .chain([[localizer.text("table-total")].into_iter().chain(counts_row(&table.totals)).collect()])
+        .collect();
+    (header, body)
+}
+
+fn render_text(table: &DistributionTable, localizer: &Localizer) -> String {
+    let (header, body) = cells(table, localizer);
+    let width = |column: usize| {
+        std::iter::once(&header).chain(&body).map(|row| row[column].chars().count()).max().unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let line = |row: &[String]| {
+        let mut out = String::new();
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            let pad = w - cell.chars().count();
+            if i == 0 {
+                out.push_str(cell);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str("  ");
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+        }
+        out.trim_end().to_owned() + "\n"
+    };
+    let rule = "-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)) + "\n";
+    let mut out = localizer.text("table-caption") + "\n\n" + &line(&header) + &rule;
+    let (total, rows) = body.split_last().map_or((None, &body[..]), |(t, r)| (Some(t), r));
+    for row in rows {
+        out += &line(row);
+    }
+    if let Some(total) = total {
+        out += &rule;
+        out += &line(total);
+    }
+    out
+}
+
+fn render_csv(table: &DistributionTable) -> String {
+    let mut out = String::from("group,written,presentation,intervention,total\n");
+    let rows = table.rows.iter().map(|r| (r.group.as_str(), &r.counts)).chain([("total", &table.totals)]);
+    for (group, counts) in rows {
+        out += &format!("{group},{}\n", counts_row(counts).join(","));
+    }
+    out
+}
+
+fn render_markdown(table: &DistributionTable, localizer: &Localizer) -> String {
+    let (header, body) = cells(table, localizer);
+    let escape = |s: &str| s.replace('|', "\\|");
+    let row = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
+    let mut out = row(&header);
+    out += &format!("|:---|{}\n", "---:|".repeat(header.len() - 1));
+    let last = body.len().saturating_sub(1);
+    for (i, cells) in body.iter().enumerate() {
+        if i == last {
+            out += &row(&cells.iter().map(|c| format!("**{c}**")).collect::<Vec<_>>());
+        } else {
+            out += &row(cells);
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    written: u64,
+    presentation: u64,
+    intervention: u64,
+    total: u64,
+}
+
+impl From<&ChannelCounts> for JsonCounts {
+    fn from(c: &ChannelCounts) -> Self {
+        JsonCounts { written: c.written, presentation: c.presentation, intervention: c.intervention, total: c.total() }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRow {
+    group: String,
+    label: String,
+    #[serde(flatten)]
+    counts: JsonCounts,
+}
+
+#[derive(Serialize)]
+struct JsonTable {
+    language: &'static str,
+    groups: Vec<JsonRow>,
+    total: JsonCounts,
+}
+
+fn render_json(table: &DistributionTable, localizer: &Localizer) -> String {
+    let json = JsonTable {
+        language: localizer.language(),
+        groups: table
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                group: r.group.to_string(),
+                label: group_label(r.group.as_str(), localizer),
+                counts: (&r.counts).into(),
+            })
+            .collect(),
+        total: (&table.totals).into(),
+    };
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use consulta_core::StakeholderGroupId;
+
+    fn seeds_table() -> DistributionTable {
+        let order: Vec<StakeholderGroupId> =
+            consulta_core::stakeholder::DEFAULT_GROUPS.iter().map(|g| g.parse().expect("id")).collect();
+        let seeds = [
+            ("government", [11, 13, 8]),
+            ("international_organization", [7, 1, 0]),
+            ("civil_society", [32, 7, 3]),
+            ("private_sector", [9, 5, 2]),
+        ];
+        let counts = seeds.iter().flat_map(|(g, n)| {
+            Channel::ALL.into_iter().zip(n).map(|(c, n)| (g.parse().expect("id"), c, *n))
+        });
+        DistributionTable::from_counts(&order, counts)
+    }
+
+    #[test]
+    fn csv_is_exactly_the_documented_format() {
+        let csv = render_table(&seeds_table(), TableFormat::Csv, &Localizer::default());
+        assert_eq!(
+            csv,
+            "group,written,presentation,intervention,total\n\
+             government,11,13,8,32\n\
+             international_organization,7,1,0,8\n\
+             civil_society,32,7,3,42\n\
+             private_sector,9,5,2,16\n\
+             total,59,26,13,98\n"
+        );
+    }
+
+    #[test]
+    fn text_is_laid_out_like_the_seeds_table_in_french() {
+        let fr = Localizer::for_language("fr").expect("fr");
+        let text = render_table(&seeds_table(), TableFormat::Text, &fr);
+        assert!(text.starts_with("Répartition des contributions reçues\n"), "{text}");
+        assert!(text.contains("Observations écrites"));
+        let government = text.lines().find(|l| l.starts_with("Gouvernements")).expect("row");
+        assert_eq!(government.split_whitespace().skip(1).collect::<Vec<_>>(), ["11", "13", "8", "32"]);
+        let total = text.lines().last().expect("total");
+        assert_eq!(total.split_whitespace().collect::<Vec<_>>(), ["Total", "59", "26", "13", "98"]);
+    }
+
+    #[test]
+    fn json_carries_ids_labels_and_totals() {
+        let json = render_table(&seeds_table(), TableFormat::Json, &Localizer::default());
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["groups"][2]["group"], "civil_society");
+        assert_eq!(value["groups"][2]["label"], "Civil society");
+        assert_eq!(value["groups"][2]["total"], 42);
+        assert_eq!(value["total"]["total"], 98);
+    }
+
+    #[test]
+    fn markdown_is_a_table_with_a_bold_total() {
+        let md = render_table(&seeds_table(), TableFormat::Markdown, &Localizer::default());
+        let lines: Vec<_> = md.lines().collect();
+        assert_eq!(lines.len(), 2 + 4 + 1);
+        assert_eq!(lines[1], "|:---|---:|---:|---:|---:|");
+        assert_eq!(lines[6], "| **Total** | **59** | **26** | **13** | **98** |");
+    }
+}

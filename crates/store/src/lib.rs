@@ -2,6 +2,7 @@
 //! backend that is the embedded default. Every other store (search index, exports) is derived
 //! from what is recorded here.
 
+mod database;
 mod sqlite;
 
 use consulta_core::{
@@ -11,6 +12,7 @@ use consulta_core::{
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+pub use database::{Database, PooledStore};
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -71,7 +73,7 @@ pub struct ContributionSummary {
 
 /// The record. Reads take `&self`; writes that must land together go through a
 /// `RecordTransaction`, which writes nothing unless committed.
-pub trait Store: Send {
+pub trait Store: Send + std::fmt::Debug {
     /// The stakeholder groups, in the order tables list them.
     fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>>;
 
@@ -89,6 +91,11 @@ pub trait Store: Send {
 
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
+
+    /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
+    fn prepare_for_bulk_writes(&self) -> Result<()> {
+        Ok(())
+    }
 
     /// Starts a transaction; dropping it without `commit` leaves the record as it was.
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;

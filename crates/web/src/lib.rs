@@ -1,1 +1,173 @@
-//! placeholder
+//! Consulta's web front: server-rendered HTML pages that work without JavaScript, and the JSON
+//! API. Handlers are thin: they choose the language, run a page function from `pages` (which
+//! reads the store through the same functions as the command line) and render its template.
+
+mod language;
+mod pages;
+mod render;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use consulta_store::Database;
+use tokio::net::TcpListener;
+
+use crate::language::RequestLanguage;
+use crate::pages::{PageError, PageResult};
+use crate::render::Templates;
+
+pub use pages::Query as PageQuery;
+
+const STYLESHEET: &str = include_str!("../static/consulta.css");
+
+#[derive(Clone)]
+struct App {
+    database: Database,
+    templates: Arc<Templates>,
+}
+
+impl App {
+    /// Runs a page function on a blocking thread with a store from the pool.
+    async fn page<F>(&self, build: F) -> PageResult
+    where
+        F: FnOnce(&dyn consulta_store::Store) -> PageResult + Send + 'static,
+    {
+        let database = self.database.clone();
+        let joined = tokio::task::spawn_blocking(move || {
+            let store = database.connect().map_err(PageError::from)?;
+            build(&*store)
+        })
+        .await;
+        joined.unwrap_or_else(|e| Err(PageError::Internal(format!("page task failed: {e}"))))
+    }
+}
+
+/// The router with every page, the API and the stylesheet.
+pub fn router(database: Database) -> Router {
+    let app = App { database, templates: Arc::new(Templates::new()) };
+    Router::new()
+        .route("/", get(consultations))
+        .route("/consultations/{slug}", get(consultation))
+        .route("/contributions/{id}", get(contribution))
+        .route("/entities/{id}", get(entity))
+        .route("/api/v1/consultations/{slug}/table", get(table_json))
+        .route("/static/consulta.css", get(stylesheet))
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(not_found)
+        .with_state(app)
+}
+
+/// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn serve(listener: TcpListener, database: Database) -> std::io::Result<()> {
+    axum::serve(listener, router(database)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+}
+
+type Params = Query<std::collections::HashMap<String, String>>;
+
+async fn consultations(State(app): State<App>, language: RequestLanguage) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| pages::consultations(store, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+async fn consultation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    Query(params): Params,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .page(move |store| {
+            let query = pages::Query::parse(&params)?;
+            pages::consultation(store, &slug, &query, &localizer)
+        })
+        .await;
+    app.templates.respond(&language, result)
+}
+
+async fn contribution(State(app): State<App>, language: RequestLanguage, Path(id): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| pages::contribution(store, &id, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+async fn entity(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+    Query(params): Params,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .page(move |store| {
+            let query = pages::Query::parse(&params)?;
+            pages::entity(store, &id, &query, &localizer)
+        })
+        .await;
+    app.templates.respond(&language, result)
+}
+
+async fn table_json(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let database = app.database.clone();
+    let result = tokio::task::spawn_blocking(move || -> Result<String, PageError> {
+        let store = database.connect()?;
+        let consultation = pages::find_consultation(&*store, &slug)?;
+        let table = consulta_report::distribution_table(&*store, consultation.id)?;
+        Ok(consulta_report::render_table(&table, consulta_report::TableFormat::Json, &localizer))
+    })
+    .await
+    .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())));
+    match result {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(error) => {
+            let status = error.status();
+            if status.is_server_error() {
+                tracing::error!(%error, "table API failed");
+            }
+            let body = serde_json::json!({ "error": error.code(), "message": error.describe(&localizer) });
+            (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+        }
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+async fn not_found(State(app): State<App>, language: RequestLanguage) -> Response {
+    let mut response = app.templates.respond(&language, Err(PageError::NotFound));
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}

@@ -63,13 +63,6 @@ impl SqliteStore {
         }
         Ok(())
     }
-
-    /// Makes the writes of a large import faster at the cost of memory for SQLite's page cache
-    /// (bounded: 64 MiB).
-    pub fn tune_for_bulk_writes(&self) -> Result<()> {
-        self.connection.execute_batch("PRAGMA cache_size = -65536;")?;
-        Ok(())
-    }
 }
 
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
@@ -418,6 +411,12 @@ impl Store for SqliteStore {
                 ))
             })
             .collect()
+    }
+
+    /// A larger page cache (bounded: 64 MiB) keeps the indexes of a large import in memory.
+    fn prepare_for_bulk_writes(&self) -> Result<()> {
+        self.connection.execute_batch("PRAGMA cache_size = -65536;")?;
+        Ok(())
     }
 
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {

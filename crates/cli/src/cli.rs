@@ -1,0 +1,169 @@
+//! The command line: its commands and options. Help texts come from the i18n files
+//! (`cli-help-<command path>[-<argument>]`), so `--help` reads in the user's language.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use consulta_i18n::Localizer;
+
+#[derive(Debug, Parser)]
+#[command(name = "consulta", version)]
+pub struct Cli {
+    #[arg(long, global = true, env = "CONSULTA_DB", hide_env_values = true, default_value = "consulta.db", value_name = "PATH")]
+    pub db: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(subcommand)]
+    Consultation(ConsultationCommand),
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    #[command(subcommand)]
+    Import(ImportCommand),
+    Table(TableArgs),
+    Serve(ServeArgs),
+    Demo(ServeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConsultationCommand {
+    Create(CreateConsultation),
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateConsultation {
+    #[arg(long, value_name = "SLUG")]
+    pub slug: String,
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    #[arg(long, value_name = "DATE")]
+    pub opens: String,
+    #[arg(long, value_name = "DATE")]
+    pub closes: String,
+    #[arg(long, value_name = "TEXT")]
+    pub mandate: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    #[arg(long = "question", value_name = "TEXT")]
+    pub questions: Vec<String>,
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: String,
+    #[arg(long, default_value = "UTC", value_name = "ZONE")]
+    pub time_zone: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    Add(AddMeeting),
+}
+
+#[derive(Debug, Args)]
+pub struct AddMeeting {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    #[arg(long, value_name = "TEXT")]
+    pub place: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    Contributions(ImportContributions),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportContributions {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long)]
+    pub accept_late: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InterfaceLanguage {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    #[arg(long, value_enum)]
+    pub lang: Option<InterfaceLanguage>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDRESS")]
+    pub addr: SocketAddr,
+}
+
+/// Sets every command's and argument's help from the i18n files.
+pub fn localize(command: clap::Command, localizer: &Localizer) -> clap::Command {
+    localize_at(command, localizer, "consulta")
+}
+
+fn localize_at(mut command: clap::Command, localizer: &Localizer, path: &str) -> clap::Command {
+    command = command.about(localizer.text(&format!("cli-help-{path}")));
+    let arguments: Vec<String> = command.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in arguments {
+        let help = localizer.text(&format!("cli-help-{path}-{id}"));
+        command = command.mut_arg(&id, |a| a.help(help));
+    }
+    let subcommands: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in subcommands {
+        command = command.mut_subcommand(&name, |s| localize_at(s, localizer, &format!("{path}-{name}")));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn keys(command: &clap::Command, path: &str, out: &mut Vec<String>) {
+        out.push(format!("cli-help-{path}"));
+        out.extend(command.get_arguments().map(|a| format!("cli-help-{path}-{}", a.get_id())));
+        for sub in command.get_subcommands() {
+            keys(sub, &format!("{path}-{}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_help_in_every_language() {
+        let mut all = Vec::new();
+        keys(&Cli::command(), "consulta", &mut all);
+        for language in consulta_i18n::LANGUAGES {
+            let localizer = Localizer::for_language(language).expect("language");
+            let missing: Vec<_> = all.iter().filter(|k| !localizer.has(k)).collect();
+            assert!(missing.is_empty(), "{language}: no help for {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        localize(Cli::command(), &Localizer::default()).debug_assert();
+    }
+}

@@ -1,0 +1,241 @@
+//! What each command does: parse its arguments, call the libraries, and say what happened in
+//! the user's language.
+
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
+use std::net::SocketAddr;
+
+use anyhow::{Context, anyhow, bail};
+use consulta_core::time::{parse_date, zone_name};
+use consulta_core::{Consultation, ConsultationDraft};
+use consulta_i18n::{Arg, Localizer};
+use consulta_intake::{ImportError, ImportOptions, import_contributions};
+use consulta_report::{TableFormat, distribution_table, render_table};
+use consulta_store::{Database, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::Timestamp;
+
+use crate::cli::{
+    AddMeeting, Cli, Command, ConsultationCommand, CreateConsultation, Format, ImportCommand, ImportContributions,
+    InterfaceLanguage, MeetingCommand, TableArgs,
+};
+use crate::demo;
+
+pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
+    let database = Database::from_location(&cli.db);
+    match cli.command {
+        Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, args, localizer),
+        Command::Consultation(ConsultationCommand::List) => list_consultations(&database, localizer),
+        Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
+        Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
+        Command::Table(args) => table(&database, args, localizer),
+        Command::Serve(args) => serve(database, args.addr, localizer),
+        Command::Demo(args) => run_demo(args.addr, localizer),
+    }
+}
+
+fn open(database: &Database) -> anyhow::Result<consulta_store::PooledStore> {
+    database.connect().with_context(|| database.describe())
+}
+
+/// The consultation with this slug, or an error that lists the known ones.
+fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> anyhow::Result<Consultation> {
+    if let Some(consultation) = store.consultation_by_slug(slug)? {
+        return Ok(consultation);
+    }
+    let known: Vec<String> = store.consultations()?.iter().map(|c| c.slug.to_string()).collect();
+    let known = if known.is_empty() {
+        localizer.text("cli-no-consultations")
+    } else {
+        localizer.format("cli-known-consultations", &[("list", known.join(", ").into())])
+    };
+    bail!(localizer.format("cli-unknown-consultation", &[("slug", slug.into()), ("known", known.into())]))
+}
+
+fn day(instant: Timestamp, consultation: &Consultation) -> String {
+    instant.to_zoned(consultation.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn status_label(consultation: &Consultation, localizer: &Localizer) -> String {
+    localizer.text(&format!("status-{}", consultation.status(Timestamp::now()).as_str()))
+}
+
+fn create_consultation(database: &Database, args: CreateConsultation, localizer: &Localizer) -> anyhow::Result<()> {
+    let lang = args.lang.clone();
+    let draft = ConsultationDraft {
+        slug: args.slug,
+        original_language: lang.clone(),
+        title: vec![(lang.clone(), args.title)],
+        description: args.description.map(|d| vec![(lang.clone(), d)]).unwrap_or_default(),
+        mandate: args.mandate,
+        opens: args.opens,
+        closes: args.closes,
+        time_zone: args.time_zone,
+        questions: args.questions.into_iter().map(|q| vec![(lang.clone(), q)]).collect(),
+        is_example: false,
+    };
+    let new = draft.check().map_err(|e| anyhow!("--{}: {}", e.field.replace('_', "-"), e.problem))?;
+    let consultation = open(database)?.create_consultation(&new)?;
+    println!(
+        "{}",
+        localizer.format("cli-consultation-created", &[
+            ("slug", consultation.slug.as_str().into()),
+            ("status", status_label(&consultation, localizer).into()),
+            ("opens", day(consultation.period.opens(), &consultation).into()),
+            ("closes", day(consultation.period.last_instant(), &consultation).into()),
+            ("zone", zone_name(&consultation.time_zone).into()),
+        ])
+    );
+    Ok(())
+}
+
+fn list_consultations(database: &Database, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open(database)?;
+    let consultations = store.consultations()?;
+    if consultations.is_empty() {
+        println!("{}", localizer.text("cli-no-consultations"));
+    }
+    for c in consultations {
+        println!(
+            "{}",
+            localizer.format("cli-consultation-line", &[
+                ("slug", c.slug.as_str().into()),
+                ("status", status_label(&c, localizer).into()),
+                ("opens", day(c.period.opens(), &c).into()),
+                ("closes", day(c.period.last_instant(), &c).into()),
+                ("title", c.title.get(localizer.language(), c.original_language.primary()).into()),
+            ])
+        );
+    }
+    Ok(())
+}
+
+fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> anyhow::Result<()> {
+    let date = parse_date(&args.date).context("--date")?;
+    let place = args.place.trim();
+    if place.is_empty() {
+        bail!("--place: {}", localizer.text("import-missing"));
+    }
+    let mut store = open(database)?;
+    let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    store.add_meeting(consultation.id, date, place)?;
+    println!(
+        "{}",
+        localizer.format("cli-meeting-added", &[
+            ("date", date.to_string().into()),
+            ("place", place.into()),
+            ("slug", consultation.slug.as_str().into()),
+        ])
+    );
+    Ok(())
+}
+
+fn import(database: &Database, args: ImportContributions, localizer: &Localizer) -> anyhow::Result<()> {
+    let shown = args.file.display().to_string();
+    let (input, size): (Box<dyn Read>, Option<u64>) = if shown == "-" {
+        (Box::new(std::io::stdin().lock()), None)
+    } else {
+        let file = File::open(&args.file).with_context(|| shown.clone())?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(std::io::BufReader::with_capacity(1 << 16, file)), size)
+    };
+    let mut store = open(database)?;
+    let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    let progress = progress_bar(size, localizer);
+    let options = ImportOptions { accept_late: args.accept_late };
+    let result = import_contributions(&mut *store, &consultation, input, options, &mut |read| progress.set_position(read));
+    progress.finish_and_clear();
+    match result {
+        Ok(summary) => {
+            println!(
+                "{}",
+                localizer.format("cli-imported", &[
+                    ("contributions", summary.contributions.into()),
+                    ("entities", summary.new_entities.into()),
+                    ("late", summary.late.into()),
+                    ("slug", consultation.slug.as_str().into()),
+                ])
+            );
+            Ok(())
+        }
+        Err(ImportError::Rows { errors, unreported }) => {
+            let mut message = localizer.format("cli-import-refused", &[("file", shown.as_str().into())]);
+            for error in &errors {
+                message.push_str("\n  ");
+                message.push_str(&error.describe(localizer));
+            }
+            if unreported > 0 {
+                message.push_str("\n  ");
+                message.push_str(&localizer.format("cli-import-more-errors", &[("count", unreported.into())]));
+            }
+            Err(anyhow!(message))
+        }
+        Err(ImportError::File(problem)) => Err(anyhow!(localizer.format("cli-import-file-refused", &[
+            ("file", shown.as_str().into()),
+            ("problem", Arg::Text(problem.describe(localizer))),
+        ]))),
+        Err(other) => Err(anyhow!(other).context(shown)),
+    }
+}
+
+/// A progress bar on a terminal; hidden when the output goes elsewhere.
+fn progress_bar(size: Option<u64>, localizer: &Localizer) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match size {
+        Some(size) => ProgressBar::new(size),
+        None => ProgressBar::new_spinner(),
+    };
+    let template = "{msg} [{bar:40}] {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta})";
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(localizer.text("cli-import-progress"));
+    bar
+}
+
+fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    let localizer = match args.lang {
+        Some(InterfaceLanguage::En) => Localizer::for_language("en").unwrap_or_default(),
+        Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
+        None => *localizer,
+    };
+    let store = open(database)?;
+    let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
+    let table = distribution_table(&*store, consultation.id)?;
+    let format = match args.format {
+        Format::Text => TableFormat::Text,
+        Format::Csv => TableFormat::Csv,
+        Format::Json => TableFormat::Json,
+        Format::Markdown => TableFormat::Markdown,
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(render_table(&table, format, &localizer).as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+fn serve(database: Database, addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
+    // Fail now, with the path in the message, rather than on the first request.
+    drop(open(&database)?);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
+        let url = format!("http://{}/", listener.local_addr()?);
+        println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
+        std::io::stdout().flush()?;
+        consulta_web::serve(listener, database).await?;
+        Ok(())
+    })
+}
+
+fn run_demo(addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
+    let directory = tempfile::Builder::new().prefix("consulta-demo-").tempdir()?;
+    let path = directory.path().join("consulta.db");
+    eprintln!("{}", localizer.format("cli-demo-loading", &[("path", path.display().to_string().into())]));
+    let database = Database::sqlite(&path);
+    let summary = demo::load(&mut *open(&database)?)?;
+    eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
+    serve(database, addr, localizer)
+}

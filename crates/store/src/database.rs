@@ -1,0 +1,84 @@
+//! Where the record lives, chosen once from a location, and a small pool of open stores so that
+//! a server does not reopen the database for every request.
+
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::{Result, SqliteStore, Store};
+
+/// How many idle connections are kept; more may be open at once under load.
+const IDLE_CONNECTIONS: usize = 8;
+
+/// A database location: for now an SQLite file (`./consulta.db` or `sqlite:///path/to/file.db`).
+#[derive(Debug, Clone)]
+pub struct Database {
+    location: Location,
+    idle: Arc<Mutex<Vec<Box<dyn Store>>>>,
+}
+
+#[derive(Debug, Clone)]
+enum Location {
+    Sqlite(PathBuf),
+}
+
+impl Database {
+    /// Reads a location: a path, or an `sqlite://` URL.
+    pub fn from_location(location: &str) -> Database {
+        let path = location.strip_prefix("sqlite://").unwrap_or(location);
+        Database::sqlite(Path::new(path))
+    }
+
+    pub fn sqlite(path: &Path) -> Database {
+        Database { location: Location::Sqlite(path.to_owned()), idle: Arc::default() }
+    }
+
+    /// Opens the database (creating and migrating it if needed) and checks it can be read.
+    pub fn connect(&self) -> Result<PooledStore> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let store = match idle {
+            Some(store) => store,
+            None => match &self.location {
+                Location::Sqlite(path) => Box::new(SqliteStore::open(path)?) as Box<dyn Store>,
+            },
+        };
+        Ok(PooledStore { store: Some(store), idle: Arc::clone(&self.idle) })
+    }
+
+    pub fn describe(&self) -> String {
+        match &self.location {
+            Location::Sqlite(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A store taken from the pool; it goes back when dropped.
+pub struct PooledStore {
+    store: Option<Box<dyn Store>>,
+    idle: Arc<Mutex<Vec<Box<dyn Store>>>>,
+}
+
+impl Deref for PooledStore {
+    type Target = dyn Store;
+
+    fn deref(&self) -> &Self::Target {
+        // Present from creation until drop.
+        self.store.as_deref().expect("a pooled store is present until dropped")
+    }
+}
+
+impl DerefMut for PooledStore {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.store.as_deref_mut().expect("a pooled store is present until dropped")
+    }
+}
+
+impl Drop for PooledStore {
+    fn drop(&mut self) {
+        if let (Some(store), Ok(mut idle)) = (self.store.take(), self.idle.lock()) {
+            if idle.len() < IDLE_CONNECTIONS {
+                idle.push(store);
+            }
+        }
+    }
+}

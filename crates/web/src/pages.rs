@@ -1,0 +1,376 @@
+//! The pages, as functions from the store and the reader's language to a template and its data.
+//! They read the record through the same store and report functions as the command line.
+
+use std::collections::HashMap;
+
+use axum::http::StatusCode;
+use consulta_core::{Channel, Consultation, ContributionId, EntityId, StakeholderGroupId};
+use consulta_i18n::{Arg, Localizer};
+use consulta_store::{ContributionFilter, ContributionSummary, Page as StorePage, PageRequest, Store, StoreError};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde_json::{Value, json};
+
+use crate::language::encode;
+
+/// Contributions listed per page.
+const PAGE_SIZE: u64 = 50;
+
+/// A page ready to render: its template, title and data.
+pub struct Page {
+    pub template: &'static str,
+    pub title: String,
+    /// Shows the banner that says the data is invented.
+    pub is_example: bool,
+    pub context: Value,
+}
+
+pub type PageResult = Result<Page, PageError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for PageError {
+    fn from(error: StoreError) -> Self {
+        PageError::Internal(error.to_string())
+    }
+}
+
+impl PageError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code clients see, which is also the stem of the message keys.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PageError::NotFound => "not_found",
+            PageError::BadRequest(_) => "bad_request",
+            PageError::Internal(_) => "server",
+        }
+    }
+
+    pub fn title_key(&self) -> &'static str {
+        match self {
+            PageError::NotFound => "error-not-found-title",
+            PageError::BadRequest(_) => "error-bad-request-title",
+            PageError::Internal(_) => "error-server-title",
+        }
+    }
+
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        match self {
+            PageError::NotFound => localizer.text("error-not-found"),
+            PageError::BadRequest(detail) => localizer.format("error-bad-request", &[("detail", detail.as_str().into())]),
+            PageError::Internal(_) => localizer.text("error-server"),
+        }
+    }
+}
+
+/// The listing parameters of a page's address.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub group: Option<StakeholderGroupId>,
+    pub channel: Option<Channel>,
+    pub page: u64,
+}
+
+impl Query {
+    pub fn parse(params: &HashMap<String, String>) -> Result<Query, PageError> {
+        let bad = |name: &str, value: &str| PageError::BadRequest(format!("{name}={value}"));
+        let non_empty = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let group = non_empty("group").map(|v| v.parse().map_err(|_| bad("group", v))).transpose()?;
+        let channel = non_empty("channel").map(|v| v.parse().map_err(|_| bad("channel", v))).transpose()?;
+        let page = non_empty("page")
+            .map(|v| v.parse::<u64>().ok().filter(|p| *p >= 1 && *p < 1_000_000).ok_or_else(|| bad("page", v)))
+            .transpose()?
+            .unwrap_or(1);
+        Ok(Query { group, channel, page })
+    }
+
+    fn request(&self) -> PageRequest {
+        PageRequest { offset: (self.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }
+    }
+
+    /// The address of another page of the same listing.
+    fn url(&self, path: &str, page: u64) -> String {
+        let mut pairs = Vec::new();
+        if let Some(group) = &self.group {
+            pairs.push(format!("group={}", encode(group.as_str())));
+        }
+        if let Some(channel) = self.channel {
+            pairs.push(format!("channel={}", channel.as_str()));
+        }
+        if page > 1 {
+            pairs.push(format!("page={page}"));
+        }
+        if pairs.is_empty() { path.to_owned() } else { format!("{path}?{}", pairs.join("&")) }
+    }
+}
+
+pub fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, PageError> {
+    store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)
+}
+
+fn group_label(group: &str, localizer: &Localizer) -> String {
+    let key = format!("group-{group}");
+    if localizer.has(&key) { localizer.text(&key) } else { group.to_owned() }
+}
+
+fn channel_label(channel: Channel, localizer: &Localizer) -> String {
+    localizer.text(&format!("channel-{}", channel.as_str()))
+}
+
+/// A moment in a zone: the date alone when it falls at midnight, else date and time.
+fn moment_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> String {
+    let civil = instant.to_zoned(zone.clone()).datetime();
+    let midnight = civil.time() == jiff::civil::Time::midnight();
+    let end_of_day = civil.hour() == 23 && civil.minute() == 59 && civil.second() == 59;
+    if midnight || end_of_day { localizer.date(civil.date()) } else { localizer.date_time(civil) }
+}
+
+fn date_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> String {
+    localizer.date(instant.to_zoned(zone.clone()).date())
+}
+
+fn consultation_summary(consultation: &Consultation, localizer: &Localizer) -> Value {
+    let lang = localizer.language();
+    let fallback = consultation.original_language.primary();
+    let status = consultation.status(Timestamp::now());
+    let zone = &consultation.time_zone;
+    json!({
+        "slug": consultation.slug.as_str(),
+        "title": consultation.title.get(lang, fallback),
+        "title_lang": consultation.title.language_of(lang, fallback),
+        "status": status.as_str(),
+        "status_label": localizer.text(&format!("status-{}", status.as_str())),
+        "period": localizer.format("consultation-period-value", &[
+            ("opens", moment_label(consultation.period.opens(), zone, localizer).into()),
+            ("closes", moment_label(consultation.period.last_instant(), zone, localizer).into()),
+            ("zone", consulta_core::time::zone_name(zone).into()),
+        ]),
+        "is_example": consultation.is_example,
+    })
+}
+
+pub fn consultations(store: &dyn Store, localizer: &Localizer) -> PageResult {
+    let consultations = store.consultations()?;
+    let items: Vec<Value> = consultations
+        .iter()
+        .map(|c| {
+            let mut summary = consultation_summary(c, localizer);
+            let filter = ContributionFilter { consultation: Some(c.id), ..Default::default() };
+            let total = store.contributions(&filter, PageRequest { offset: 0, limit: 0 })?.total;
+            summary["contributions"] = json!(total);
+            Ok(summary)
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(Page {
+        template: "consultations.html",
+        title: localizer.text("consultations-title"),
+        is_example: consultations.iter().any(|c| c.is_example),
+        context: json!({ "consultations": items }),
+    })
+}
+
+fn listing(
+    page: &StorePage<ContributionSummary>,
+    query: &Query,
+    path: &str,
+    zone: &TimeZone,
+    localizer: &Localizer,
+) -> Value {
+    let from = query.request().offset + 1;
+    let to = query.request().offset + page.items.len() as u64;
+    let last_page = page.total.div_ceil(PAGE_SIZE).max(1);
+    json!({
+        "items": page.items.iter().map(|c| json!({
+            "id": c.id.0,
+            "title": c.title,
+            "lang": c.language,
+            "entity_id": c.entity.0,
+            "entity_name": c.entity_name,
+            "group": group_label(c.group.as_str(), localizer),
+            "channel": localizer.text(&format!("channel-{}-short", c.channel.as_str())),
+            "date": date_label(c.submitted_at, zone, localizer),
+            "late": c.late,
+        })).collect::<Vec<_>>(),
+        "summary": localizer.format("contributions-count", &[
+            ("total", page.total.into()), ("from", from.into()), ("to", to.into()),
+        ]),
+        "previous": (query.page > 1).then(|| query.url(path, query.page - 1)),
+        "next": (query.page < last_page).then(|| query.url(path, query.page + 1)),
+    })
+}
+
+pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Localizer) -> PageResult {
+    let consultation = find_consultation(store, slug)?;
+    let groups = store.stakeholder_groups()?;
+    if let Some(group) = &query.group {
+        if !groups.contains(group) {
+            return Err(PageError::BadRequest(format!("group={group}")));
+        }
+    }
+    let lang = localizer.language();
+    let fallback = consultation.original_language.primary();
+    let zone = &consultation.time_zone;
+
+    let table = consulta_report::distribution_table(store, consultation.id)?;
+    let counts = |c: &consulta_core::table::ChannelCounts| Channel::ALL.iter().map(|ch| c.get(*ch)).collect::<Vec<_>>();
+    let table = json!({
+        "channels": Channel::ALL.iter().map(|c| channel_label(*c, localizer)).collect::<Vec<_>>(),
+        "rows": table.rows.iter().map(|r| json!({
+            "group": r.group.as_str(),
+            "label": group_label(r.group.as_str(), localizer),
+            "counts": counts(&r.counts),
+            "total": r.counts.total(),
+        })).collect::<Vec<_>>(),
+        "totals": { "counts": counts(&table.totals), "total": table.totals.total() },
+    });
+
+    let meetings: Vec<Value> = store
+        .meetings(consultation.id)?
+        .iter()
+        .map(|m| {
+            json!(localizer.format("consultation-meeting-line", &[
+                ("date", localizer.date(m.date).into()),
+                ("place", m.place.as_str().into()),
+            ]))
+        })
+        .collect();
+
+    let filter = ContributionFilter {
+        consultation: Some(consultation.id),
+        group: query.group.clone(),
+        channel: query.channel,
+        ..Default::default()
+    };
+    let page = store.contributions(&filter, query.request())?;
+    let path = format!("/consultations/{}", consultation.slug);
+
+    let mut summary = consultation_summary(&consultation, localizer);
+    summary["description"] = json!(consultation.description.get(lang, fallback));
+    summary["description_lang"] = json!(consultation.description.language_of(lang, fallback));
+    summary["mandate"] = json!(consultation.mandate);
+    summary["questions"] = consultation
+        .questions
+        .iter()
+        .map(|q| json!({ "text": q.get(lang, fallback), "lang": q.language_of(lang, fallback) }))
+        .collect();
+    summary["meetings"] = json!(meetings);
+
+    Ok(Page {
+        template: "consultation.html",
+        title: consultation.title.get(lang, fallback).to_owned(),
+        is_example: consultation.is_example,
+        context: json!({
+            "consultation": summary,
+            "table": table,
+            "filters": {
+                "groups": groups.iter().map(|g| json!({
+                    "id": g.as_str(),
+                    "label": group_label(g.as_str(), localizer),
+                    "selected": query.group.as_ref() == Some(g),
+                })).collect::<Vec<_>>(),
+                "channels": Channel::ALL.iter().map(|c| json!({
+                    "id": c.as_str(),
+                    "label": channel_label(*c, localizer),
+                    "selected": query.channel == Some(*c),
+                })).collect::<Vec<_>>(),
+            },
+            "contributions": listing(&page, query, &path, zone, localizer),
+        }),
+    })
+}
+
+fn parse_id(id: &str) -> Result<i64, PageError> {
+    id.parse::<i64>().ok().filter(|id| *id > 0).ok_or(PageError::NotFound)
+}
+
+pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageResult {
+    let contribution = store.contribution(ContributionId(parse_id(id)?))?.ok_or(PageError::NotFound)?;
+    let record = &contribution.record;
+    let consultation = store.consultation(record.consultation)?.ok_or(PageError::NotFound)?;
+    let entity = store.entity(record.entity)?.ok_or(PageError::NotFound)?;
+    let zone = &consultation.time_zone;
+    let lang = localizer.language();
+    let fallback = consultation.original_language.primary();
+    let meeting = match record.meeting {
+        Some(id) => store.meetings(consultation.id)?.into_iter().find(|m| m.id == id).map(|m| {
+            localizer.format("consultation-meeting-line", &[
+                ("date", localizer.date(m.date).into()),
+                ("place", Arg::Text(m.place)),
+            ])
+        }),
+        None => None,
+    };
+    let submitted = localizer.format("date-time", &[
+        ("date", date_label(record.submitted_at, zone, localizer).into()),
+        ("time", record.submitted_at.to_zoned(zone.clone()).strftime("%H:%M %Z").to_string().into()),
+    ]);
+    Ok(Page {
+        template: "contribution.html",
+        title: record.title.clone(),
+        is_example: consultation.is_example || entity.is_example,
+        context: json!({
+            "contribution": {
+                "id": contribution.id.0,
+                "title": record.title,
+                "body": record.body,
+                "lang": record.language.as_str(),
+                "dir": if record.language.is_right_to_left() { "rtl" } else { "ltr" },
+                "entity_id": entity.id.0,
+                "entity_name": entity.name.as_str(),
+                "group": group_label(record.group.as_str(), localizer),
+                "channel": channel_label(record.channel, localizer),
+                "on_behalf_of": record.on_behalf_of.as_ref().map(|g| group_label(g.as_str(), localizer)),
+                "meeting": meeting,
+                "submitted": submitted,
+                "late": record.late,
+            },
+            "consultation": {
+                "slug": consultation.slug.as_str(),
+                "title": consultation.title.get(lang, fallback),
+                "title_lang": consultation.title.language_of(lang, fallback),
+            },
+        }),
+    })
+}
+
+pub fn entity(store: &dyn Store, id: &str, query: &Query, localizer: &Localizer) -> PageResult {
+    let entity = store.entity(EntityId(parse_id(id)?))?.ok_or(PageError::NotFound)?;
+    let lang = localizer.language();
+    let none = localizer.text("entity-none");
+    let filter = ContributionFilter { entity: Some(entity.id), channel: query.channel, ..Default::default() };
+    let page = store.contributions(&filter, query.request())?;
+    let path = format!("/entities/{}", entity.id.0);
+    Ok(Page {
+        template: "entity.html",
+        title: entity.name.to_string(),
+        is_example: entity.is_example,
+        context: json!({
+            "entity": {
+                "name": entity.name.as_str(),
+                "group": group_label(entity.group.as_str(), localizer),
+                "country": entity.country.map_or_else(
+                    || localizer.text("entity-no-country"),
+                    |c| c.country().name(lang).to_owned(),
+                ),
+                "region": entity.regional_group().map_or(none.clone(), |g| localizer.text(&format!("region-{}", g.as_str()))),
+                "development": entity.development_status().map_or(none, |d| localizer.text(&format!("development-{}", d.as_str()))),
+            },
+            "contributions": listing(&page, query, &path, &TimeZone::UTC, localizer),
+        }),
+    })
+}

@@ -1,0 +1,115 @@
+//! Rendering: the templates (compiled in), the `t` function that gives templates their
+//! translations, and the HTTP response around a page or an error.
+
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use consulta_i18n::{Arg, LANGUAGES, Localizer};
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State};
+use serde_json::json;
+
+use crate::language::RequestLanguage;
+use crate::pages::{PageError, PageResult};
+
+const TEMPLATES: [(&str, &str); 7] = [
+    ("listing.html", include_str!("../templates/listing.html")),
+    ("base.html", include_str!("../templates/base.html")),
+    ("consultations.html", include_str!("../templates/consultations.html")),
+    ("consultation.html", include_str!("../templates/consultation.html")),
+    ("contribution.html", include_str!("../templates/contribution.html")),
+    ("entity.html", include_str!("../templates/entity.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+pub struct Templates {
+    environment: Environment<'static>,
+}
+
+/// `t("key", name=value, …)`: the message in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let language = state.lookup("lang").map(|v| v.to_string()).unwrap_or_default();
+    let localizer = Localizer::for_language(&language).unwrap_or_default();
+    let args = kwargs
+        .args()
+        .map(|name| {
+            let value: minijinja::Value = kwargs.get(name)?;
+            let arg = match value.as_i64() {
+                Some(n) => Arg::Number(n as f64),
+                None => Arg::Text(value.to_string()),
+            };
+            Ok((name, arg))
+        })
+        .collect::<Result<Vec<_>, minijinja::Error>>()?;
+    Ok(localizer.format(key, &args))
+}
+
+impl Templates {
+    pub fn new() -> Templates {
+        let mut environment = Environment::new();
+        for (name, source) in TEMPLATES {
+            // Compiled in and rendered by the tests: a failure is a build defect.
+            environment.add_template(name, source).expect("the templates parse");
+        }
+        environment.add_function("t", translate);
+        Templates { environment }
+    }
+
+    fn render(&self, language: &RequestLanguage, template: &str, title: &str, is_example: bool, context: serde_json::Value) -> Result<String, minijinja::Error> {
+        let lang = language.localizer.language();
+        let languages: Vec<_> = LANGUAGES
+            .iter()
+            .map(|l| json!({
+                "code": l,
+                "name": language.localizer.text(&format!("language-name-{l}")),
+                "url": language.switch_url(l),
+                "current": *l == lang,
+            }))
+            .collect();
+        let template = self.environment.get_template(template)?;
+        template.render(minijinja::context! {
+            lang => lang,
+            title => title,
+            is_example => is_example,
+            languages => languages,
+            page => minijinja::Value::from_serialize(&context),
+        })
+    }
+
+    /// The response for a page, or for the error that stopped it, in the reader's language.
+    pub fn respond(&self, language: &RequestLanguage, result: PageResult) -> Response {
+        let localizer = &language.localizer;
+        let (status, rendered) = match result {
+            Ok(page) => {
+                match self.render(language, page.template, &page.title, page.is_example, page.context) {
+                    Ok(html) => (axum::http::StatusCode::OK, Ok(html)),
+                    Err(e) => (axum::http::StatusCode::INTERNAL_SERVER_ERROR, Err(PageError::Internal(format!("template: {e:#}")))),
+                }
+            }
+            Err(error) => (error.status(), Err(error)),
+        };
+        let html = match rendered {
+            Ok(html) => html,
+            Err(error) => {
+                if status.is_server_error() {
+                    tracing::error!(%error, path = %language.path, "page failed");
+                }
+                let context = json!({ "message": error.describe(localizer), "code": error.code() });
+                self.render(language, "error.html", &localizer.text(error.title_key()), false, context)
+                    .unwrap_or_else(|e| {
+                        tracing::error!(error = %e, "the error page failed");
+                        localizer.text("error-server")
+                    })
+            }
+        };
+        let mut response = (status, Html(html)).into_response();
+        let headers = response.headers_mut();
+        if let Ok(value) = HeaderValue::from_str(localizer.language()) {
+            headers.insert(header::CONTENT_LANGUAGE, value);
+        }
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+        if let Some(cookie) = language.set_cookie().and_then(|c| HeaderValue::from_str(&c).ok()) {
+            headers.insert(header::SET_COOKIE, cookie);
+        }
+        response
+    }
+}
