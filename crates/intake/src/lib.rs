@@ -3,6 +3,7 @@
 //! at all. Memory stays flat in the file's size: rows are written as they are read, and an
 //! error rolls the transaction back.
 
+mod lines;
 mod problem;
 
 use std::collections::HashMap;
@@ -110,22 +111,6 @@ struct KnownEntity {
     country: Option<CountryCode>,
 }
 
-/// Counts the bytes the CSV reader takes, for the progress bar.
-struct Counting<'a, R> {
-    inner: R,
-    read: u64,
-    on_progress: &'a mut dyn FnMut(u64),
-}
-
-impl<R: Read> Read for Counting<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        (self.on_progress)(self.read);
-        Ok(n)
-    }
-}
-
 /// A row's fields as text, each checked for UTF-8.
 struct RowText<'r> {
     record: &'r csv::ByteRecord,
@@ -152,8 +137,8 @@ pub fn import_contributions(
     let meetings: HashMap<String, MeetingId> =
         store.meetings(consultation.id)?.into_iter().map(|m| (m.date.to_string(), m.id)).collect();
 
-    let counting = Counting { inner: input, read: 0, on_progress };
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(counting);
+    let input = lines::SpreadsheetLines::new(input, on_progress);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
     let header = reader.byte_headers().map_err(csv_problem)?.clone();
     if header.iter().all(|f| f.is_empty()) {
         return Err(ImportError::File(FileProblem::Empty));

@@ -43,6 +43,28 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
     Ok(localizer.format(key, &args))
 }
 
+/// Escapes strings for HTML (the five characters that need it, not '/' as minijinja does,
+/// which keeps addresses readable and pages smaller); everything else as minijinja formats it.
+fn html_formatter(out: &mut minijinja::Output, state: &State, value: &minijinja::Value) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#39;"),
+                    c => escaped.push(c),
+                }
+            }
+            out.write_str(&escaped).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
 impl Templates {
     pub fn new() -> Templates {
         let mut environment = Environment::new();
@@ -51,6 +73,7 @@ impl Templates {
             environment.add_template(name, source).expect("the templates parse");
         }
         environment.add_function("t", translate);
+        environment.set_formatter(html_formatter);
         Templates { environment }
     }
 

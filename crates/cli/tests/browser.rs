@@ -1,0 +1,152 @@
+//! End to end in a real browser: Debian's headless Chromium, driven through chromedriver,
+//! reads the demo consultation as a person would. When CI=true a missing browser fails the
+//! test; elsewhere the test is skipped with a loud message.
+//! Set CONSULTA_SCREENSHOTS=<dir> to keep screenshots of the pages it visits.
+
+mod common;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+const DEMO: &str = "/consultations/enhanced-cooperation-2010";
+
+struct ChromeDriver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn find_program(names: &[&str]) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    names.iter().find_map(|name| {
+        std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
+    })
+}
+
+/// Starts chromedriver on a free port, or says why it cannot.
+fn start_chromedriver() -> Result<(ChromeDriver, std::path::PathBuf), String> {
+    let driver = find_program(&["chromedriver"]).ok_or("chromedriver is not installed (Debian: chromium-driver)")?;
+    let browser = find_program(&["chromium", "chromium-browser"]).ok_or("chromium is not installed (Debian: chromium)")?;
+    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let child = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("chromedriver does not start: {e}"))?;
+    let driver = ChromeDriver { child, url: format!("http://127.0.0.1:{port}") };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err("chromedriver did not listen within 20 s".to_owned());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok((driver, browser))
+}
+
+async fn browser(driver: &ChromeDriver, binary: &std::path::Path, width: u32, height: u32) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".to_owned(),
+        serde_json::json!({
+            "binary": binary,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                format!("--window-size={width},{height}"),
+            ],
+        }),
+    );
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await
+        .expect("chromedriver opens a Chromium session")
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("CONSULTA_SCREENSHOTS") {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(std::path::Path::new(&dir).join(name), png).expect("screenshot written");
+    }
+}
+
+async fn table_cells(client: &Client) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for row in client.find_all(Locator::Css("#distribution tbody tr, #distribution tfoot tr")).await.expect("rows") {
+        let mut cells = Vec::new();
+        for cell in row.find_all(Locator::Css("th, td")).await.expect("cells") {
+            cells.push(cell.text().await.expect("cell text"));
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+#[tokio::test]
+async fn the_demo_page_reads_right_in_chromium() {
+    let (driver, binary) = match start_chromedriver() {
+        Ok(started) => started,
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI needs the browser: {why}"),
+        Err(why) => {
+            eprintln!("\n*** SKIPPED the Chromium end-to-end test: {why}. Install chromium and chromium-driver. ***\n");
+            return;
+        }
+    };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1280, 1000).await;
+
+    client.goto(&format!("{}{DEMO}", app.url)).await.expect("the page opens");
+    // Chromium asks in English by default; the visible switch turns the page to French.
+    client.find(Locator::Css("nav.languages a[hreflang=fr]")).await.expect("the switch").click().await.expect("click");
+    client.wait().for_element(Locator::Css("html[lang=fr]")).await.expect("the page turns French");
+    assert_eq!(
+        table_cells(&client).await,
+        [
+            ["Gouvernements", "11", "13", "8", "32"],
+            ["Organisations internationales", "7", "1", "0", "8"],
+            ["Société civile", "32", "7", "3", "42"],
+            ["Secteur privé", "9", "5", "2", "16"],
+            ["Total", "59", "26", "13", "98"],
+        ]
+    );
+    let caption = client.find(Locator::Css("#distribution caption")).await.expect("caption").text().await.expect("text");
+    assert_eq!(caption, "Répartition des contributions reçues");
+    screenshot(&client, "consultation-fr.png").await;
+
+    // The filter form works without JavaScript, and the language choice is remembered.
+    client.find(Locator::Css("select#group option[value=civil_society]")).await.expect("option").click().await.expect("select");
+    client.find(Locator::Css("form.filters button")).await.expect("button").click().await.expect("submit");
+    client.wait().for_url(&url_with_group(&app.url)).await.expect("the filtered page");
+    let count = client.find(Locator::Css("p.count")).await.expect("count").text().await.expect("text");
+    assert!(count.starts_with("42 contributions"), "{count}");
+    client.close().await.expect("the browser closes");
+
+    // Readable on a phone: nothing wider than the screen but the table's own scroll box.
+    let phone = browser(&driver, &binary, 390, 844).await;
+    phone.goto(&format!("{}{DEMO}", app.url)).await.expect("the page opens");
+    let overflow = phone
+        .execute("return document.documentElement.scrollWidth <= window.innerWidth;", vec![])
+        .await
+        .expect("script runs");
+    assert_eq!(overflow, serde_json::Value::Bool(true), "the page scrolls sideways on a phone");
+    screenshot(&phone, "consultation-phone.png").await;
+    phone.goto(&format!("{}/", app.url)).await.expect("the list opens");
+    screenshot(&phone, "consultations-phone.png").await;
+    phone.close().await.expect("the browser closes");
+}
+
+fn url_with_group(base: &str) -> url::Url {
+    url::Url::parse(&format!("{base}{DEMO}?group=civil_society&channel=#contributions")).expect("a URL")
+}

@@ -1,0 +1,106 @@
+//! Helpers for the integration tests: the real `consulta` binary, started on a free port with a
+//! temporary database, and stopped when the test ends.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const CONSULTA: &str = env!("CARGO_BIN_EXE_consulta");
+
+/// A running server; killed on drop.
+pub struct App {
+    pub url: String,
+    child: Child,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(mut command: Command, dir: Option<tempfile::TempDir>) -> App {
+    let mut child = command
+        .env("CONSULTA_LOG", "warn")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("consulta starts");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let url = loop {
+        assert!(Instant::now() < deadline, "consulta did not say where it serves");
+        let line = lines.next().expect("consulta printed its address").expect("readable stdout");
+        if let Some(start) = line.find("http://") {
+            break line[start..].trim_end_matches('/').to_owned();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    App { url, child, _dir: dir }
+}
+
+/// `consulta demo` on a free port.
+pub fn spawn_demo() -> App {
+    let mut command = Command::new(CONSULTA);
+    command.args(["demo", "--addr", "127.0.0.1:0"]);
+    start(command, None)
+}
+
+/// `consulta serve` on a free port over the database at `db`.
+pub fn spawn_serve(db: &Path) -> App {
+    let mut command = Command::new(CONSULTA);
+    command.arg("--db").arg(db).args(["serve", "--addr", "127.0.0.1:0"]);
+    start(command, None)
+}
+
+/// A temporary directory with a database path in it.
+pub struct Workspace {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let db = dir.path().join("consulta.db");
+        Workspace { dir, db }
+    }
+
+    /// Runs `consulta --db <db> args…` in English.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.run_in("en", args)
+    }
+
+    pub fn run_in(&self, language: &str, args: &[&str]) -> Output {
+        Command::new(CONSULTA)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("CONSULTA_LANG", language)
+            .output()
+            .expect("consulta runs")
+    }
+
+    pub fn write(&self, name: &str, content: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write test file");
+        path
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

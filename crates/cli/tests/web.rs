@@ -1,0 +1,176 @@
+//! The web front end to end: the real server on a free port with a temporary database, read
+//! over HTTP as a browser without JavaScript would.
+
+mod common;
+
+use common::{Workspace, spawn_demo, spawn_serve};
+use reqwest::StatusCode;
+
+const DEMO: &str = "/consultations/enhanced-cooperation-2010";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().build().expect("HTTP client")
+}
+
+async fn get(url: &str, accept_language: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
+    let response =
+        client().get(url).header("Accept-Language", accept_language).send().await.expect("the server answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    (status, headers, response.text().await.expect("a body"))
+}
+
+/// The text of each cell of the distribution table's rows, header cells included.
+fn table_rows(html: &str) -> Vec<Vec<String>> {
+    let table = &html[html.find("id=\"distribution\"").expect("the table")..];
+    let table = &table[..table.find("</table>").expect("the table ends")];
+    let body = &table[table.find("<tbody>").expect("tbody")..];
+    body.split("<tr").skip(1).map(|row| {
+        row.split(['<', '>'])
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter(|w| w[0].starts_with("td") || w[0].starts_with("th scope=\"row\""))
+            .map(|w| w[1].trim().to_owned())
+            .collect()
+    }).collect()
+}
+
+#[tokio::test]
+async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
+    let app = spawn_demo();
+    let (status, headers, html) = get(&format!("{}{DEMO}", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-language"], "en");
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert_eq!(
+        table_rows(&html),
+        [
+            ["Governments", "11", "13", "8", "32"],
+            ["International organisations", "7", "1", "0", "8"],
+            ["Civil society", "32", "7", "3", "42"],
+            ["Private sector", "9", "5", "2", "16"],
+            ["Total", "59", "26", "13", "98"],
+        ]
+    );
+    assert!(html.contains("Example data."), "the example banner is shown");
+    assert!(html.contains("ECOSOC resolution 2010/2"));
+    assert!(html.contains("<th scope=\"col\">Written comments</th>"));
+
+    let (status, headers, html) = get(&format!("{}{DEMO}", app.url), "fr-CH, fr;q=0.9, en;q=0.5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-language"], "fr");
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert_eq!(table_rows(&html)[0], ["Gouvernements", "11", "13", "8", "32"]);
+    assert_eq!(table_rows(&html)[4], ["Total", "59", "26", "13", "98"]);
+    assert!(html.contains("Répartition des contributions reçues"));
+    assert!(html.contains("Données d’exemple."));
+}
+
+#[tokio::test]
+async fn the_language_switch_is_remembered() {
+    let app = spawn_demo();
+    let response = client().get(format!("{}/?lang=fr", app.url)).header("Accept-Language", "en").send().await.expect("answer");
+    let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert!(cookie.starts_with("consulta_lang=fr"), "{cookie}");
+    let html = response.text().await.expect("body");
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("href=\"/?lang=en\""), "the switch links back to English");
+    let later = client()
+        .get(format!("{}{DEMO}", app.url))
+        .header("Accept-Language", "en")
+        .header("Cookie", "consulta_lang=fr")
+        .send()
+        .await
+        .expect("answer");
+    assert!(later.text().await.expect("body").contains("<html lang=\"fr\">"));
+}
+
+#[tokio::test]
+async fn contributions_are_filtered_paged_and_linked() {
+    let app = spawn_demo();
+    let (_, _, html) = get(&format!("{}{DEMO}?group=civil_society&channel=written", app.url), "en").await;
+    assert!(html.contains("32 contributions; 1 to 32 shown."), "filtered count");
+    assert!(html.contains("<option value=\"civil_society\" selected>"));
+    let (_, _, html) = get(&format!("{}{DEMO}", app.url), "en").await;
+    assert!(html.contains("98 contributions; 1 to 50 shown."));
+    assert!(html.contains("rel=\"next\" href=\"/consultations/enhanced-cooperation-2010?page=2\""));
+    let (_, _, page2) = get(&format!("{}{DEMO}?page=2", app.url), "en").await;
+    assert!(page2.contains("98 contributions; 51 to 98 shown."));
+
+    let first = html.split("href=\"/contributions/").nth(1).expect("a contribution link");
+    let id = &first[..first.find('"').expect("end of link")];
+    let (status, _, contribution) = get(&format!("{}/contributions/{id}", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(contribution.contains("Example text, invented") || contribution.contains("Texte d’exemple") || contribution.contains("Texto de ejemplo"));
+    assert!(contribution.contains("Example data."), "contribution pages carry the banner");
+
+    let entity_link = contribution.split("href=\"/entities/").nth(1).expect("an entity link");
+    let entity = &entity_link[..entity_link.find('"').expect("end of link")];
+    let (status, _, entity_page) = get(&format!("{}/entities/{entity}", app.url), "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(entity_page.contains("Groupe de parties prenantes"));
+}
+
+#[tokio::test]
+async fn bad_addresses_get_clear_pages_in_the_readers_language() {
+    let app = spawn_demo();
+    for (path, status, text) in [
+        ("/consultations/nope", StatusCode::NOT_FOUND, "Page introuvable"),
+        ("/contributions/999999", StatusCode::NOT_FOUND, "Page introuvable"),
+        ("/contributions/abc", StatusCode::NOT_FOUND, "Page introuvable"),
+        ("/no/such/page", StatusCode::NOT_FOUND, "Page introuvable"),
+        (&format!("{DEMO}?page=zero"), StatusCode::BAD_REQUEST, "page=zero"),
+        (&format!("{DEMO}?channel=email"), StatusCode::BAD_REQUEST, "channel=email"),
+        (&format!("{DEMO}?group=martians"), StatusCode::BAD_REQUEST, "group=martians"),
+    ] {
+        let (got, _, html) = get(&format!("{}{path}", app.url), "fr").await;
+        assert_eq!(got, status, "{path}");
+        assert!(html.contains(text), "{path}: {html}");
+        assert!(html.contains("Retour aux consultations"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_table_api_and_the_stylesheet() {
+    let app = spawn_demo();
+    let json: serde_json::Value = client()
+        .get(format!("{}/api/v1/consultations/enhanced-cooperation-2010/table?lang=fr", app.url))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(json["groups"][0]["label"], "Gouvernements");
+    assert_eq!(json["total"]["total"], 98);
+    let missing = client().get(format!("{}/api/v1/consultations/nope/table", app.url)).send().await.expect("answer");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+
+    let css = client().get(format!("{}/static/consulta.css", app.url)).send().await.expect("answer");
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    let css = css.text().await.expect("body");
+    assert!(css.len() < 16 * 1024, "the stylesheet stays small");
+    assert!(!css.contains("url("), "no outside resource");
+}
+
+#[tokio::test]
+async fn pages_are_small_and_self_contained() {
+    let app = spawn_demo();
+    for path in ["/", DEMO] {
+        let (_, _, html) = get(&format!("{}{path}", app.url), "en").await;
+        assert!(!html.contains("<script"), "{path} needs no JavaScript");
+        assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "{path} loads nothing from outside");
+        assert!(html.len() < 64 * 1024, "{path} is {} bytes", html.len());
+        assert!(html.contains("<meta name=\"viewport\""));
+    }
+}
+
+#[tokio::test]
+async fn an_empty_instance_serves_its_list() {
+    let ws = Workspace::new();
+    let app = spawn_serve(&ws.db);
+    let (status, _, html) = get(&format!("{}/", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("There is no consultation yet."));
+    assert!(!html.contains("Example data."));
+}
