@@ -10,7 +10,14 @@ use consulta_i18n::Localizer;
 #[derive(Debug, Parser)]
 #[command(name = "consulta", version)]
 pub struct Cli {
-    #[arg(long, global = true, env = "CONSULTA_DB", hide_env_values = true, default_value = "consulta.db", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "CONSULTA_DB",
+        hide_env_values = true,
+        default_value = "consulta.db",
+        value_name = "PATH"
+    )]
     pub db: String,
 
     #[command(subcommand)]
@@ -32,7 +39,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ConsultationCommand {
-    Create(CreateConsultation),
+    Create(Box<CreateConsultation>),
     List,
 }
 

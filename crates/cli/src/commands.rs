@@ -24,7 +24,7 @@ use crate::demo;
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
     match cli.command {
-        Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, args, localizer),
+        Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
         Command::Consultation(ConsultationCommand::List) => list_consultations(&database, localizer),
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
@@ -78,13 +78,16 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
     let consultation = open(database)?.create_consultation(&new)?;
     println!(
         "{}",
-        localizer.format("cli-consultation-created", &[
-            ("slug", consultation.slug.as_str().into()),
-            ("status", status_label(&consultation, localizer).into()),
-            ("opens", day(consultation.period.opens(), &consultation).into()),
-            ("closes", day(consultation.period.last_instant(), &consultation).into()),
-            ("zone", zone_name(&consultation.time_zone).into()),
-        ])
+        localizer.format(
+            "cli-consultation-created",
+            &[
+                ("slug", consultation.slug.as_str().into()),
+                ("status", status_label(&consultation, localizer).into()),
+                ("opens", day(consultation.period.opens(), &consultation).into()),
+                ("closes", day(consultation.period.last_instant(), &consultation).into()),
+                ("zone", zone_name(&consultation.time_zone).into()),
+            ]
+        )
     );
     Ok(())
 }
@@ -98,13 +101,16 @@ fn list_consultations(database: &Database, localizer: &Localizer) -> anyhow::Res
     for c in consultations {
         println!(
             "{}",
-            localizer.format("cli-consultation-line", &[
-                ("slug", c.slug.as_str().into()),
-                ("status", status_label(&c, localizer).into()),
-                ("opens", day(c.period.opens(), &c).into()),
-                ("closes", day(c.period.last_instant(), &c).into()),
-                ("title", c.title.get(localizer.language(), c.original_language.primary()).into()),
-            ])
+            localizer.format(
+                "cli-consultation-line",
+                &[
+                    ("slug", c.slug.as_str().into()),
+                    ("status", status_label(&c, localizer).into()),
+                    ("opens", day(c.period.opens(), &c).into()),
+                    ("closes", day(c.period.last_instant(), &c).into()),
+                    ("title", c.title.get(localizer.language(), c.original_language.primary()).into()),
+                ]
+            )
         );
     }
     Ok(())
@@ -121,11 +127,10 @@ fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> 
     store.add_meeting(consultation.id, date, place)?;
     println!(
         "{}",
-        localizer.format("cli-meeting-added", &[
-            ("date", date.to_string().into()),
-            ("place", place.into()),
-            ("slug", consultation.slug.as_str().into()),
-        ])
+        localizer.format(
+            "cli-meeting-added",
+            &[("date", date.to_string().into()), ("place", place.into()), ("slug", consultation.slug.as_str().into()),]
+        )
     );
     Ok(())
 }
@@ -143,18 +148,22 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
     let progress = progress_bar(size, localizer);
     let options = ImportOptions { accept_late: args.accept_late };
-    let result = import_contributions(&mut *store, &consultation, input, options, &mut |read| progress.set_position(read));
+    let result =
+        import_contributions(&mut *store, &consultation, input, options, &mut |read| progress.set_position(read));
     progress.finish_and_clear();
     match result {
         Ok(summary) => {
             println!(
                 "{}",
-                localizer.format("cli-imported", &[
-                    ("contributions", summary.contributions.into()),
-                    ("entities", summary.new_entities.into()),
-                    ("late", summary.late.into()),
-                    ("slug", consultation.slug.as_str().into()),
-                ])
+                localizer.format(
+                    "cli-imported",
+                    &[
+                        ("contributions", summary.contributions.into()),
+                        ("entities", summary.new_entities.into()),
+                        ("late", summary.late.into()),
+                        ("slug", consultation.slug.as_str().into()),
+                    ]
+                )
             );
             Ok(())
         }
@@ -170,10 +179,10 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
             }
             Err(anyhow!(message))
         }
-        Err(ImportError::File(problem)) => Err(anyhow!(localizer.format("cli-import-file-refused", &[
-            ("file", shown.as_str().into()),
-            ("problem", Arg::Text(problem.describe(localizer))),
-        ]))),
+        Err(ImportError::File(problem)) => Err(anyhow!(localizer.format(
+            "cli-import-file-refused",
+            &[("file", shown.as_str().into()), ("problem", Arg::Text(problem.describe(localizer))),]
+        ))),
         Err(other) => Err(anyhow!(other).context(shown)),
     }
 }

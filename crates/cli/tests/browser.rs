@@ -28,15 +28,16 @@ impl Drop for ChromeDriver {
 
 fn find_program(names: &[&str]) -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
-    })
+    names
+        .iter()
+        .find_map(|name| std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file()))
 }
 
 /// Starts chromedriver on a free port, or says why it cannot.
 fn start_chromedriver() -> Result<(ChromeDriver, std::path::PathBuf), String> {
     let driver = find_program(&["chromedriver"]).ok_or("chromedriver is not installed (Debian: chromium-driver)")?;
-    let browser = find_program(&["chromium", "chromium-browser"]).ok_or("chromium is not installed (Debian: chromium)")?;
+    let browser =
+        find_program(&["chromium", "chromium-browser"]).ok_or("chromium is not installed (Debian: chromium)")?;
     let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
     let child = Command::new(driver)
         .arg(format!("--port={port}"))
@@ -121,12 +122,19 @@ async fn the_demo_page_reads_right_in_chromium() {
             ["Total", "59", "26", "13", "98"],
         ]
     );
-    let caption = client.find(Locator::Css("#distribution caption")).await.expect("caption").text().await.expect("text");
+    let caption =
+        client.find(Locator::Css("#distribution caption")).await.expect("caption").text().await.expect("text");
     assert_eq!(caption, "Répartition des contributions reçues");
     screenshot(&client, "consultation-fr.png").await;
 
     // The filter form works without JavaScript, and the language choice is remembered.
-    client.find(Locator::Css("select#group option[value=civil_society]")).await.expect("option").click().await.expect("select");
+    client
+        .find(Locator::Css("select#group option[value=civil_society]"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("select");
     client.find(Locator::Css("form.filters button")).await.expect("button").click().await.expect("submit");
     client.wait().for_url(&url_with_group(&app.url)).await.expect("the filtered page");
     let count = client.find(Locator::Css("p.count")).await.expect("count").text().await.expect("text");

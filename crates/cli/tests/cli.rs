@@ -10,11 +10,24 @@ const HEADER: &str = "entity,stakeholder_group,country,channel,submitted_at,lang
 fn setup() -> Workspace {
     let ws = Workspace::new();
     let created = ws.run(&[
-        "consultation", "create", "--slug", "ec-2010", "--title", "Enhanced cooperation", "--opens", "2010-09-01",
-        "--closes", "2010-12-31", "--mandate", "ECOSOC resolution 2010/2", "--time-zone", "America/New_York",
+        "consultation",
+        "create",
+        "--slug",
+        "ec-2010",
+        "--title",
+        "Enhanced cooperation",
+        "--opens",
+        "2010-09-01",
+        "--closes",
+        "2010-12-31",
+        "--mandate",
+        "ECOSOC resolution 2010/2",
+        "--time-zone",
+        "America/New_York",
     ]);
     assert!(created.status.success(), "{}", stderr(&created));
-    let meeting = ws.run(&["meeting", "add", "--consultation", "ec-2010", "--date", "2010-12-14", "--place", "New York"]);
+    let meeting =
+        ws.run(&["meeting", "add", "--consultation", "ec-2010", "--date", "2010-12-14", "--place", "New York"]);
     assert!(meeting.status.success(), "{}", stderr(&meeting));
     ws
 }
@@ -69,7 +82,11 @@ fn an_imported_file_gives_the_right_counts() {
 fn a_bad_file_names_line_and_field_and_leaves_the_database_as_it_was() {
     let ws = setup();
     let good = ws.write("good.csv", file_with(&[("government", "written", "FR", 2)]).as_bytes());
-    assert!(ws.run(&["import", "contributions", good.to_str().expect("path"), "--consultation", "ec-2010"]).status.success());
+    assert!(
+        ws.run(&["import", "contributions", good.to_str().expect("path"), "--consultation", "ec-2010"])
+            .status
+            .success()
+    );
     let before = table_csv(&ws);
 
     let mut csv = file_with(&[("private_sector", "written", "US", 3)]);
@@ -83,10 +100,12 @@ fn a_bad_file_names_line_and_field_and_leaves_the_database_as_it_was() {
     assert!(message.contains("nothing was imported"), "{message}");
     assert_eq!(table_csv(&ws), before, "a refused file must change nothing");
 
-    let french = ws.run_in("fr", &["import", "contributions", bad.to_str().expect("path"), "--consultation", "ec-2010"]);
+    let french =
+        ws.run_in("fr", &["import", "contributions", bad.to_str().expect("path"), "--consultation", "ec-2010"]);
     assert!(stderr(&french).contains("ligne 8, colonne submitted_at"), "{}", stderr(&french));
 
-    let late = ws.run(&["import", "contributions", bad.to_str().expect("path"), "--consultation", "ec-2010", "--accept-late"]);
+    let late =
+        ws.run(&["import", "contributions", bad.to_str().expect("path"), "--consultation", "ec-2010", "--accept-late"]);
     assert!(late.status.success(), "{}", stderr(&late));
     assert!(stdout(&late).contains("1 late"), "{}", stdout(&late));
     assert!(table_csv(&ws).ends_with("total,6,0,0,6\n"));
@@ -97,9 +116,24 @@ fn unknown_consultations_and_bad_arguments_are_explained() {
     let ws = setup();
     let output = ws.run(&["table", "--consultation", "nope"]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("There is no consultation “nope”. Known consultations: ec-2010."), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("There is no consultation “nope”. Known consultations: ec-2010."),
+        "{}",
+        stderr(&output)
+    );
 
-    let output = ws.run(&["consultation", "create", "--slug", "x", "--title", "X", "--opens", "2011-01-01", "--closes", "2010-01-01"]);
+    let output = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "x",
+        "--title",
+        "X",
+        "--opens",
+        "2011-01-01",
+        "--closes",
+        "2010-01-01",
+    ]);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("--closes"), "{}", stderr(&output));
 
@@ -113,10 +147,15 @@ fn unknown_consultations_and_bad_arguments_are_explained() {
 fn the_table_reads_in_french() {
     let ws = setup();
     let path = ws.write("c.csv", file_with(&[("civil_society", "written", "", 1)]).as_bytes());
-    assert!(ws.run(&["import", "contributions", path.to_str().expect("path"), "--consultation", "ec-2010"]).status.success());
+    assert!(
+        ws.run(&["import", "contributions", path.to_str().expect("path"), "--consultation", "ec-2010"])
+            .status
+            .success()
+    );
     let text = stdout(&ws.run(&["table", "--consultation", "ec-2010", "--lang", "fr"]));
     assert!(text.contains("Société civile"), "{text}");
     let json: serde_json::Value =
-        serde_json::from_str(&stdout(&ws.run(&["table", "--consultation", "ec-2010", "--format", "json"]))).expect("JSON");
+        serde_json::from_str(&stdout(&ws.run(&["table", "--consultation", "ec-2010", "--format", "json"])))
+            .expect("JSON");
     assert_eq!(json["total"]["written"], 1);
 }

@@ -25,14 +25,17 @@ fn table_rows(html: &str) -> Vec<Vec<String>> {
     let table = &html[html.find("id=\"distribution\"").expect("the table")..];
     let table = &table[..table.find("</table>").expect("the table ends")];
     let body = &table[table.find("<tbody>").expect("tbody")..];
-    body.split("<tr").skip(1).map(|row| {
-        row.split(['<', '>'])
-            .collect::<Vec<_>>()
-            .windows(2)
-            .filter(|w| w[0].starts_with("td") || w[0].starts_with("th scope=\"row\""))
-            .map(|w| w[1].trim().to_owned())
-            .collect()
-    }).collect()
+    body.split("<tr")
+        .skip(1)
+        .map(|row| {
+            row.split(['<', '>'])
+                .collect::<Vec<_>>()
+                .windows(2)
+                .filter(|w| w[0].starts_with("td") || w[0].starts_with("th scope=\"row\""))
+                .map(|w| w[1].trim().to_owned())
+                .collect()
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -69,7 +72,8 @@ async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
 #[tokio::test]
 async fn the_language_switch_is_remembered() {
     let app = spawn_demo();
-    let response = client().get(format!("{}/?lang=fr", app.url)).header("Accept-Language", "en").send().await.expect("answer");
+    let response =
+        client().get(format!("{}/?lang=fr", app.url)).header("Accept-Language", "en").send().await.expect("answer");
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
     assert!(cookie.starts_with("consulta_lang=fr"), "{cookie}");
     let html = response.text().await.expect("body");
@@ -101,7 +105,11 @@ async fn contributions_are_filtered_paged_and_linked() {
     let id = &first[..first.find('"').expect("end of link")];
     let (status, _, contribution) = get(&format!("{}/contributions/{id}", app.url), "en").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(contribution.contains("Example text, invented") || contribution.contains("Texte d’exemple") || contribution.contains("Texto de ejemplo"));
+    assert!(
+        contribution.contains("Example text, invented")
+            || contribution.contains("Texte d’exemple")
+            || contribution.contains("Texto de ejemplo")
+    );
     assert!(contribution.contains("Example data."), "contribution pages carry the banner");
 
     let entity_link = contribution.split("href=\"/entities/").nth(1).expect("an entity link");

@@ -272,8 +272,7 @@ impl ConsultationDraft {
         use crate::time::{DayBoundary, parse_instant, time_zone};
         let fail = |field: &'static str| move |e: &dyn fmt::Display| DraftError { field, problem: e.to_string() };
         let slug: Slug = self.slug.parse().map_err(|e| fail("slug")(&e))?;
-        let original_language: Language =
-            self.original_language.parse().map_err(|e| fail("original_language")(&e))?;
+        let original_language: Language = self.original_language.parse().map_err(|e| fail("original_language")(&e))?;
         let localized = |field: &'static str, pairs: &[(String, String)]| -> Result<Localized, DraftError> {
             let mut text = Localized::default();
             for (language, value) in pairs {
@@ -337,7 +336,8 @@ mod draft_tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(&str, fn(&mut ConsultationDraft)); 6] = [
+        type Spoil = fn(&mut ConsultationDraft);
+        let cases: [(&str, Spoil); 6] = [
             ("slug", |d| d.slug = "Bad Slug".into()),
             ("title", |d| d.title.clear()),
             ("opens", |d| d.opens = "1 Sept".into()),

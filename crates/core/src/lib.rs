@@ -12,7 +12,9 @@ pub mod stakeholder;
 pub mod table;
 pub mod time;
 
-pub use consultation::{Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, Localized, NewConsultation, Period, Slug};
+pub use consultation::{
+    Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, Localized, NewConsultation, Period, Slug,
+};
 pub use contribution::{Channel, Contribution, ContributionId, NewContribution};
 pub use entity::{Entity, EntityId, EntityName, NewEntity};
 pub use language::Language;

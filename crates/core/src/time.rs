@@ -1,9 +1,9 @@
 //! Instants as people write them in files and on the command line: RFC 3339, or a civil date or
 //! date-time read in the consultation's time zone.
 
+use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
-use jiff::Timestamp;
 
 /// Which end of a day a plain date stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +16,9 @@ pub enum DayBoundary {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
-    #[error("'{0}' is not a date or time (expected RFC 3339 such as 2010-12-14T15:00:00Z, or a date such as 2010-12-14)")]
+    #[error(
+        "'{0}' is not a date or time (expected RFC 3339 such as 2010-12-14T15:00:00Z, or a date such as 2010-12-14)"
+    )]
     Unreadable(String),
     #[error("'{0}' does not exist in time zone {1}")]
     OutOfRange(String, String),
@@ -76,7 +78,10 @@ mod tests {
     #[test]
     fn rfc3339_keeps_its_offset() {
         let ny = time_zone("America/New_York").expect("zone");
-        assert_eq!(parse_instant("2010-12-14T10:00:00+01:00", &ny, DayBoundary::Start), Ok(utc("2010-12-14T09:00:00Z")));
+        assert_eq!(
+            parse_instant("2010-12-14T10:00:00+01:00", &ny, DayBoundary::Start),
+            Ok(utc("2010-12-14T09:00:00Z"))
+        );
     }
 
     #[test]

@@ -12,7 +12,8 @@ use unic_langid::LanguageIdentifier;
 /// The interface languages, the first being the fallback.
 pub const LANGUAGES: [&str; 2] = ["en", "fr"];
 
-const SOURCES: [(&str, &str); 2] = [("en", include_str!("../locales/en.ftl")), ("fr", include_str!("../locales/fr.ftl"))];
+const SOURCES: [(&str, &str); 2] =
+    [("en", include_str!("../locales/en.ftl")), ("fr", include_str!("../locales/fr.ftl"))];
 
 struct Catalogue {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,

@@ -90,8 +90,7 @@ impl Columns {
             return Err(FileProblem::UnknownColumns(unknown));
         }
         let position = |column: &str| names.iter().position(|n| n == column);
-        let missing: Vec<String> =
-            COLUMNS.iter().filter(|c| position(c).is_none()).map(|c| (*c).to_owned()).collect();
+        let missing: Vec<String> = COLUMNS.iter().filter(|c| position(c).is_none()).map(|c| (*c).to_owned()).collect();
         if !missing.is_empty() {
             return Err(FileProblem::MissingColumns(missing));
         }
@@ -177,7 +176,7 @@ pub fn import_contributions(
         let mut row_ok = true;
         let mut field = |column: usize, check: &mut dyn FnMut(&str) -> Result<(), RowProblem>| {
             let name = COLUMNS[column];
-            if let Err(problem) = row.get(columns.index[column]).and_then(|text| check(text)) {
+            if let Err(problem) = row.get(columns.index[column]).and_then(&mut *check) {
                 report(Some(name), problem);
                 row_ok = false;
             }
@@ -196,8 +195,7 @@ pub fn import_contributions(
         let mut country = None;
         field(2, &mut |text| {
             if !text.is_empty() {
-                country =
-                    Some(text.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(text.to_owned()))?);
+                country = Some(text.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(text.to_owned()))?);
             }
             Ok(())
         });
@@ -252,9 +250,11 @@ pub fn import_contributions(
         });
         let mut on_behalf_of = None;
         if let Some(index) = columns.on_behalf_of {
-            match row.get(index).and_then(|text| {
-                if text.is_empty() { Ok(None) } else { known_group(text, &groups).map(Some) }
-            }) {
+            match row.get(index).and_then(
+                |text| {
+                    if text.is_empty() { Ok(None) } else { known_group(text, &groups).map(Some) }
+                },
+            ) {
                 Ok(group) => on_behalf_of = group,
                 Err(problem) => {
                     report(Some("on_behalf_of"), problem);
@@ -263,8 +263,15 @@ pub fn import_contributions(
             }
         }
 
-        let (Some(name), Some(group), Some(channel), Some((submitted_at, late)), Some(language), Some(title), Some(body)) =
-            (name, group, channel, submitted, language, title, body)
+        let (
+            Some(name),
+            Some(group),
+            Some(channel),
+            Some((submitted_at, late)),
+            Some(language),
+            Some(title),
+            Some(body),
+        ) = (name, group, channel, submitted, language, title, body)
         else {
             continue;
         };
@@ -347,10 +354,8 @@ fn known_group(text: &str, groups: &[StakeholderGroupId]) -> Result<StakeholderG
     if text.is_empty() {
         return Err(RowProblem::Missing);
     }
-    let unknown = || RowProblem::UnknownGroup {
-        value: text.to_owned(),
-        known: groups.iter().map(ToString::to_string).collect(),
-    };
+    let unknown =
+        || RowProblem::UnknownGroup { value: text.to_owned(), known: groups.iter().map(ToString::to_string).collect() };
     let id: StakeholderGroupId = text.to_ascii_lowercase().parse().map_err(|_| unknown())?;
     if groups.contains(&id) { Ok(id) } else { Err(unknown()) }
 }

@@ -126,7 +126,8 @@ mod tests {
     fn the_csv_parser_then_counts_lines_right() {
         let input = b"\xef\xbb\xbfh1,h2\r\n\r\na,\"x\r\ny\"\r\n\r\nb,\"x\r\n\r\ny\"\r\nc,d\r\n";
         let mut progress = |_| {};
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(SpreadsheetLines::new(&input[..], &mut progress));
+        let mut reader =
+            csv::ReaderBuilder::new().flexible(true).from_reader(SpreadsheetLines::new(&input[..], &mut progress));
         let mut lines = Vec::new();
         let mut record = csv::ByteRecord::new();
         while reader.read_byte_record(&mut record).expect("record") {

@@ -131,10 +131,12 @@ impl FileProblem {
         match self {
             FileProblem::Empty => localizer.format("import-file-empty", &[("expected", expected)]),
             FileProblem::NoRows => localizer.text("import-file-no-rows"),
-            FileProblem::MissingColumns(columns) => localizer
-                .format("import-file-missing-columns", &[("columns", list(columns)), ("expected", expected)]),
-            FileProblem::UnknownColumns(columns) => localizer
-                .format("import-file-unknown-columns", &[("columns", list(columns)), ("expected", expected)]),
+            FileProblem::MissingColumns(columns) => {
+                localizer.format("import-file-missing-columns", &[("columns", list(columns)), ("expected", expected)])
+            }
+            FileProblem::UnknownColumns(columns) => {
+                localizer.format("import-file-unknown-columns", &[("columns", list(columns)), ("expected", expected)])
+            }
             FileProblem::DuplicateColumn(column) => {
                 localizer.format("import-file-duplicate-column", &[("column", column.as_str().into())])
             }

@@ -79,7 +79,8 @@ fn spreadsheet_files_are_read_bom_crlf_and_multiline_fields_included() {
 \r\n";
     let summary = import(&mut f, csv, ImportOptions::default()).expect("import");
     assert_eq!(summary.contributions, 1);
-    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    let page =
+        f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
     assert_eq!(page.items[0].entity_name, "Example, Inc.");
     let stored = f.store.contribution(page.items[0].id).expect("read").expect("found");
     assert_eq!(stored.record.body, "First line\nSecond line");
@@ -118,7 +119,8 @@ Example H,government,,written,2010-10-01,en,,B,\n\
 ,government,,written,2010-10-01,en,T,B,\n\
 Example I,government,,written,2010-10-01,en,T\n"
     );
-    let found: Vec<_> = errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
+    let found: Vec<_> =
+        errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
     assert_eq!(
         found,
         vec![
@@ -143,7 +145,8 @@ fn late_rows_are_recorded_when_accepted() {
     let csv = format!("{HEADER}Example A,government,,written,2011-01-05,en,T,B,\n");
     let summary = import(&mut f, &csv, ImportOptions { accept_late: true }).expect("import");
     assert_eq!(summary.late, 1);
-    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    let page =
+        f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
     assert!(page.items[0].late);
 }
 
@@ -164,7 +167,8 @@ Example A,government,FR,written,2010-10-01,en,T,B,\n\
 Example A,civil_society,FR,written,2010-10-01,en,T,B,\n\
 EXAMPLE A,government,DE,written,2010-10-01,en,T,B,\n"
     );
-    let found: Vec<_> = errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
+    let found: Vec<_> =
+        errors(import(&mut f, &csv, ImportOptions::default())).into_iter().map(|(l, f, _)| (l, f)).collect();
     assert_eq!(found, vec![(3, Some("stakeholder_group")), (4, Some("country"))]);
 }
 
@@ -201,7 +205,8 @@ fn columns_may_come_in_any_order_with_on_behalf_of() {
     let csv = "title,body,entity,stakeholder_group,country,channel,submitted_at,language,meeting,on_behalf_of\n\
 T,B,Example Chamber,private_sector,,presentation,2010-12-14,en,2010-12-14,private_sector\n";
     import(&mut f, csv, ImportOptions::default()).expect("import");
-    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
+    let page =
+        f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 1 }).expect("list");
     let stored = f.store.contribution(page.items[0].id).expect("read").expect("found");
     assert_eq!(stored.record.on_behalf_of.map(|g| g.to_string()).as_deref(), Some("private_sector"));
     assert!(stored.record.meeting.is_some());
@@ -212,7 +217,8 @@ fn text_that_is_not_utf8_is_named() {
     let mut f = fixture();
     let mut bytes = HEADER.as_bytes().to_vec();
     bytes.extend_from_slice(b"Soci\xe9t\xe9,civil_society,,written,2010-10-01,fr,T,B,\n");
-    let result = import_contributions(&mut f.store, &f.consultation, bytes.as_slice(), ImportOptions::default(), &mut |_| {});
+    let result =
+        import_contributions(&mut f.store, &f.consultation, bytes.as_slice(), ImportOptions::default(), &mut |_| {});
     assert_eq!(errors(result), vec![(2, Some("entity"), RowProblem::NotUtf8)]);
 }
 

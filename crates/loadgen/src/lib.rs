@@ -1,1 +1,324 @@
-//! placeholder
+//! Synthetic contribution files for benchmarks: any number of rows in the import format, in six
+//! languages, with the stakeholder groups and channels in the proportions of seeds/003. Not
+//! shipped to users; the benchmarks of later issues reuse it.
+
+use std::io::{self, Write};
+
+/// The stakeholder groups with their weights: the seeds' table (32/8/42/16 of 98), plus the
+/// academic and technical communities, which the seeds count with civil society.
+const GROUPS: [(&str, u32); 6] = [
+    ("government", 32),
+    ("international_organization", 8),
+    ("civil_society", 36),
+    ("private_sector", 16),
+    ("academic", 4),
+    ("technical", 2),
+];
+
+/// Channels in the seeds' proportions (59/26/13 of 98).
+const CHANNELS: [(&str, u32); 3] = [("written", 59), ("presentation", 26), ("intervention", 13)];
+
+/// Languages: the six UN languages, weighted as a consultation in English and French would see.
+const LANGUAGES: [(&str, u32); 6] = [("en", 45), ("fr", 25), ("es", 12), ("ru", 6), ("ar", 6), ("zh", 6)];
+
+const COUNTRIES: [&str; 24] = [
+    "SN", "KE", "BR", "IN", "FR", "DE", "JP", "US", "CN", "RU", "EG", "AR", "MX", "ZA", "NG", "ID", "PK", "BD", "NP",
+    "HT", "FJ", "CH", "PL", "TR",
+];
+
+fn words(language: &str) -> &'static [&'static str] {
+    match language {
+        "fr" => &[
+            "coopération",
+            "renforcée",
+            "gouvernance",
+            "Internet",
+            "politiques",
+            "publiques",
+            "parties",
+            "prenantes",
+            "sécurité",
+            "données",
+            "personnelles",
+            "développement",
+            "accès",
+            "multilinguisme",
+            "capacités",
+            "interconnexion",
+            "coûts",
+            "droits",
+            "l'homme",
+            "mécanismes",
+            "existants",
+            "rôle",
+            "gouvernements",
+            "société",
+            "civile",
+            "secteur",
+            "privé",
+            "renforcer",
+            "la",
+            "les",
+            "des",
+            "et",
+            "pour",
+            "dans",
+        ],
+        "es" => &[
+            "cooperación",
+            "reforzada",
+            "gobernanza",
+            "Internet",
+            "políticas",
+            "públicas",
+            "partes",
+            "interesadas",
+            "seguridad",
+            "datos",
+            "personales",
+            "desarrollo",
+            "acceso",
+            "multilingüismo",
+            "capacidad",
+            "costos",
+            "interconexión",
+            "derechos",
+            "humanos",
+            "mecanismos",
+            "gobiernos",
+            "sociedad",
+            "civil",
+            "la",
+            "los",
+            "y",
+        ],
+        "ru" => &[
+            "сотрудничество",
+            "управление",
+            "интернетом",
+            "политика",
+            "безопасность",
+            "данные",
+            "развитие",
+            "доступ",
+            "многоязычие",
+            "потенциал",
+            "правительства",
+            "гражданское",
+            "общество",
+            "механизмы",
+            "и",
+            "в",
+        ],
+        "ar" => &[
+            "التعاون",
+            "المعزز",
+            "حوكمة",
+            "الإنترنت",
+            "السياسات",
+            "العامة",
+            "أصحاب",
+            "المصلحة",
+            "الأمن",
+            "البيانات",
+            "التنمية",
+            "النفاذ",
+            "تعدد",
+            "اللغات",
+            "بناء",
+            "القدرات",
+            "الحكومات",
+            "المجتمع",
+            "المدني",
+            "في",
+            "و",
+        ],
+        "zh" => &[
+            "加强",
+            "合作",
+            "互联网",
+            "治理",
+            "公共",
+            "政策",
+            "利益",
+            "相关方",
+            "网络",
+            "安全",
+            "数据",
+            "发展",
+            "接入",
+            "多语种",
+            "能力",
+            "建设",
+            "政府",
+            "民间",
+            "社会",
+            "机制",
+            "的",
+            "和",
+        ],
+        _ => &[
+            "enhanced",
+            "cooperation",
+            "Internet",
+            "governance",
+            "public",
+            "policy",
+            "stakeholders",
+            "security",
+            "privacy",
+            "personal",
+            "data",
+            "development",
+            "access",
+            "multilingualism",
+            "capacity",
+            "building",
+            "interconnection",
+            "costs",
+            "human",
+            "rights",
+            "mechanisms",
+            "governments",
+            "civil",
+            "society",
+            "private",
+            "sector",
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "for",
+        ],
+    }
+}
+
+fn weighted<'a>(rng: &mut fastrand::Rng, items: &[(&'a str, u32)]) -> &'a str {
+    let total: u32 = items.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.u32(0..total);
+    for (item, weight) in items {
+        if pick < *weight {
+            return item;
+        }
+        pick -= weight;
+    }
+    items[0].0
+}
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub contributions: u64,
+    pub seed: u64,
+}
+
+/// The consultation the generated files fit: its period and its one meeting.
+pub const OPENS: &str = "2010-09-01";
+pub const CLOSES: &str = "2010-12-31";
+pub const MEETING: &str = "2010-12-14";
+
+/// How many distinct entities a file of `contributions` rows has: about one per ten rows, at
+/// most 50,000 (the 2010 consultations invited some 3,650 entities).
+pub fn entity_count(contributions: u64) -> u64 {
+    (contributions / 10).clamp(1, 50_000)
+}
+
+/// The fixed description of entity `i`: the same on every row, as the importer requires.
+fn entity(i: u64) -> (String, &'static str, &'static str) {
+    let mut rng = fastrand::Rng::with_seed(i.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let group = weighted(&mut rng, &GROUPS);
+    let country = if group == "international_organization" { "" } else { COUNTRIES[rng.usize(..COUNTRIES.len())] };
+    (format!("Synthetic entity {i}"), group, country)
+}
+
+/// Writes a contribution file of `spec.contributions` rows to `out`.
+pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
+    let mut rng = fastrand::Rng::with_seed(spec.seed);
+    let mut writer = csv::Writer::from_writer(io::BufWriter::with_capacity(1 << 20, out));
+    writer.write_record([
+        "entity",
+        "stakeholder_group",
+        "country",
+        "channel",
+        "submitted_at",
+        "language",
+        "title",
+        "body",
+        "meeting",
+    ])?;
+    let entities = entity_count(spec.contributions);
+    let mut body = String::new();
+    let mut title = String::new();
+    for _ in 0..spec.contributions {
+        let (name, group, country) = entity(rng.u64(0..entities));
+        let channel = weighted(&mut rng, &CHANNELS);
+        let language = weighted(&mut rng, &LANGUAGES);
+        let vocabulary = words(language);
+        let separator = if language == "zh" { "" } else { " " };
+        title.clear();
+        for k in 0..rng.usize(3..8) {
+            if k > 0 {
+                title.push_str(separator);
+            }
+            title.push_str(vocabulary[rng.usize(..vocabulary.len())]);
+        }
+        body.clear();
+        for k in 0..rng.usize(20..160) {
+            if k > 0 {
+                body.push_str(if k % 17 == 0 { ".\n" } else { separator });
+            }
+            body.push_str(vocabulary[rng.usize(..vocabulary.len())]);
+        }
+        let (submitted, meeting) = if channel == "written" {
+            let day = rng.u32(0..122);
+            let (month, day) = match day {
+                0..30 => (9, day),
+                30..61 => (10, day - 30),
+                61..91 => (11, day - 61),
+                _ => (12, day - 91),
+            };
+            (format!("2010-{month:02}-{:02}T{:02}:{:02}:00Z", day + 1, rng.u32(0..24), rng.u32(0..60)), "")
+        } else {
+            (format!("{MEETING}T{:02}:{:02}:00-05:00", rng.u32(10..18), rng.u32(0..60)), MEETING)
+        };
+        writer.write_record([name.as_str(), group, country, channel, &submitted, language, &title, &body, meeting])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// Peak resident memory of this process so far, in KiB (Linux), from /proc/self/status.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_file() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        write_contributions(Spec { contributions: 50, seed: 7 }, &mut a).expect("write");
+        write_contributions(Spec { contributions: 50, seed: 7 }, &mut b).expect("write");
+        assert_eq!(a, b);
+        let text = String::from_utf8(a).expect("UTF-8");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(reader.records().count(), 50);
+    }
+
+    #[test]
+    fn an_entity_is_described_the_same_way_every_time() {
+        assert_eq!(entity(42), entity(42));
+        for i in 0..1000 {
+            let (_, group, country) = entity(i);
+            assert_eq!(country.is_empty(), group == "international_organization", "entity {i}");
+        }
+    }
+}

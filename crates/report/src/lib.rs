@@ -59,9 +59,8 @@ fn cells(table: &DistributionTable, localizer: &Localizer) -> (Vec<String>, Vec<
 
 fn render_text(table: &DistributionTable, localizer: &Localizer) -> String {
     let (header, body) = cells(table, localizer);
-    let width = |column: usize| {
-        std::iter::once(&header).chain(&body).map(|row| row[column].chars().count()).max().unwrap_or(0)
-    };
+    let width =
+        |column: usize| std::iter::once(&header).chain(&body).map(|row| row[column].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let line = |row: &[String]| {
         let mut out = String::new();
@@ -178,9 +177,9 @@ mod tests {
             ("civil_society", [32, 7, 3]),
             ("private_sector", [9, 5, 2]),
         ];
-        let counts = seeds.iter().flat_map(|(g, n)| {
-            Channel::ALL.into_iter().zip(n).map(|(c, n)| (g.parse().expect("id"), c, *n))
-        });
+        let counts = seeds
+            .iter()
+            .flat_map(|(g, n)| Channel::ALL.into_iter().zip(n).map(|(c, n)| (g.parse().expect("id"), c, *n)));
         DistributionTable::from_counts(&order, counts)
     }
 

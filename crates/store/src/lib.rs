@@ -19,7 +19,9 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
     Open { path: String, source: rusqlite::Error },
-    #[error("the database {path} was written by a newer Consulta (schema version {found}; this one knows up to {known})")]
+    #[error(
+        "the database {path} was written by a newer Consulta (schema version {found}; this one knows up to {known})"
+    )]
     TooNew { path: String, found: i64, known: i64 },
     #[error("a consultation with the slug '{0}' already exists")]
     DuplicateSlug(String),

@@ -2,8 +2,8 @@
 //! cookie, else `Accept-Language`.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use consulta_i18n::Localizer;
 
 const COOKIE: &str = "consulta_lang";
@@ -19,9 +19,7 @@ pub struct RequestLanguage {
 
 impl RequestLanguage {
     pub fn set_cookie(&self) -> Option<String> {
-        self.chosen.then(|| {
-            format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", self.localizer.language())
-        })
+        self.chosen.then(|| format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", self.localizer.language()))
     }
 
     /// The address of this page in `language`.

@@ -72,7 +72,9 @@ impl PageError {
     pub fn describe(&self, localizer: &Localizer) -> String {
         match self {
             PageError::NotFound => localizer.text("error-not-found"),
-            PageError::BadRequest(detail) => localizer.format("error-bad-request", &[("detail", detail.as_str().into())]),
+            PageError::BadRequest(detail) => {
+                localizer.format("error-bad-request", &[("detail", detail.as_str().into())])
+            }
             PageError::Internal(_) => localizer.text("error-server"),
         }
     }
@@ -243,10 +245,10 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
         .meetings(consultation.id)?
         .iter()
         .map(|m| {
-            json!(localizer.format("consultation-meeting-line", &[
-                ("date", localizer.date(m.date).into()),
-                ("place", m.place.as_str().into()),
-            ]))
+            json!(localizer.format(
+                "consultation-meeting-line",
+                &[("date", localizer.date(m.date).into()), ("place", m.place.as_str().into()),]
+            ))
         })
         .collect();
 
@@ -308,17 +310,20 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
     let fallback = consultation.original_language.primary();
     let meeting = match record.meeting {
         Some(id) => store.meetings(consultation.id)?.into_iter().find(|m| m.id == id).map(|m| {
-            localizer.format("consultation-meeting-line", &[
-                ("date", localizer.date(m.date).into()),
-                ("place", Arg::Text(m.place)),
-            ])
+            localizer.format(
+                "consultation-meeting-line",
+                &[("date", localizer.date(m.date).into()), ("place", Arg::Text(m.place))],
+            )
         }),
         None => None,
     };
-    let submitted = localizer.format("date-time", &[
-        ("date", date_label(record.submitted_at, zone, localizer).into()),
-        ("time", record.submitted_at.to_zoned(zone.clone()).strftime("%H:%M %Z").to_string().into()),
-    ]);
+    let submitted = localizer.format(
+        "date-time",
+        &[
+            ("date", date_label(record.submitted_at, zone, localizer).into()),
+            ("time", record.submitted_at.to_zoned(zone.clone()).strftime("%H:%M %Z").to_string().into()),
+        ],
+    );
     Ok(Page {
         template: "contribution.html",
         title: record.title.clone(),

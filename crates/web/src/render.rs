@@ -45,7 +45,11 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
 
 /// Escapes strings for HTML (the five characters that need it, not '/' as minijinja does,
 /// which keeps addresses readable and pages smaller); everything else as minijinja formats it.
-fn html_formatter(out: &mut minijinja::Output, state: &State, value: &minijinja::Value) -> Result<(), minijinja::Error> {
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
             let mut escaped = String::with_capacity(text.len());
@@ -59,7 +63,8 @@ fn html_formatter(out: &mut minijinja::Output, state: &State, value: &minijinja:
                     c => escaped.push(c),
                 }
             }
-            out.write_str(&escaped).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+            out.write_str(&escaped)
+                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
@@ -77,16 +82,25 @@ impl Templates {
         Templates { environment }
     }
 
-    fn render(&self, language: &RequestLanguage, template: &str, title: &str, is_example: bool, context: serde_json::Value) -> Result<String, minijinja::Error> {
+    fn render(
+        &self,
+        language: &RequestLanguage,
+        template: &str,
+        title: &str,
+        is_example: bool,
+        context: serde_json::Value,
+    ) -> Result<String, minijinja::Error> {
         let lang = language.localizer.language();
         let languages: Vec<_> = LANGUAGES
             .iter()
-            .map(|l| json!({
-                "code": l,
-                "name": language.localizer.text(&format!("language-name-{l}")),
-                "url": language.switch_url(l),
-                "current": *l == lang,
-            }))
+            .map(|l| {
+                json!({
+                    "code": l,
+                    "name": language.localizer.text(&format!("language-name-{l}")),
+                    "url": language.switch_url(l),
+                    "current": *l == lang,
+                })
+            })
             .collect();
         let template = self.environment.get_template(template)?;
         template.render(minijinja::context! {
@@ -102,12 +116,13 @@ impl Templates {
     pub fn respond(&self, language: &RequestLanguage, result: PageResult) -> Response {
         let localizer = &language.localizer;
         let (status, rendered) = match result {
-            Ok(page) => {
-                match self.render(language, page.template, &page.title, page.is_example, page.context) {
-                    Ok(html) => (axum::http::StatusCode::OK, Ok(html)),
-                    Err(e) => (axum::http::StatusCode::INTERNAL_SERVER_ERROR, Err(PageError::Internal(format!("template: {e:#}")))),
-                }
-            }
+            Ok(page) => match self.render(language, page.template, &page.title, page.is_example, page.context) {
+                Ok(html) => (axum::http::StatusCode::OK, Ok(html)),
+                Err(e) => (
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                    Err(PageError::Internal(format!("template: {e:#}"))),
+                ),
+            },
             Err(error) => (error.status(), Err(error)),
         };
         let html = match rendered {
@@ -117,11 +132,12 @@ impl Templates {
                     tracing::error!(%error, path = %language.path, "page failed");
                 }
                 let context = json!({ "message": error.describe(localizer), "code": error.code() });
-                self.render(language, "error.html", &localizer.text(error.title_key()), false, context)
-                    .unwrap_or_else(|e| {
+                self.render(language, "error.html", &localizer.text(error.title_key()), false, context).unwrap_or_else(
+                    |e| {
                         tracing::error!(error = %e, "the error page failed");
                         localizer.text("error-server")
-                    })
+                    },
+                )
             }
         };
         let mut response = (status, Html(html)).into_response();

@@ -11,9 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::{
-    ContributionFilter, ContributionSummary, Page, PageRequest, RecordTransaction, Result, Store, StoreError,
-};
+use crate::{ContributionFilter, ContributionSummary, Page, PageRequest, RecordTransaction, Result, Store, StoreError};
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_initial.sql")];
@@ -189,10 +187,7 @@ impl Store for SqliteStore {
     }
 
     fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation> {
-        let questions = format!(
-            "[{}]",
-            new.questions.iter().map(localized_to_json).collect::<Vec<_>>().join(",")
-        );
+        let questions = format!("[{}]", new.questions.iter().map(localized_to_json).collect::<Vec<_>>().join(","));
         let inserted = self.connection.execute(
             "INSERT INTO consultations (slug, original_language, title, description, mandate, opens_at, closes_at,
                                         time_zone, questions, is_example)
@@ -227,15 +222,17 @@ impl Store for SqliteStore {
     }
 
     fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>> {
-        let mut statement =
-            self.connection.prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE slug = ?1"))?;
+        let mut statement = self
+            .connection
+            .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE slug = ?1"))?;
         let row = statement.query_row([slug], ConsultationRow::read).optional()?;
         row.map(ConsultationRow::into_consultation).transpose()
     }
 
     fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>> {
-        let mut statement =
-            self.connection.prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = ?1"))?;
+        let mut statement = self
+            .connection
+            .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = ?1"))?;
         let row = statement.query_row([id.0], ConsultationRow::read).optional()?;
         row.map(ConsultationRow::into_consultation).transpose()
     }
@@ -295,8 +292,19 @@ impl Store for SqliteStore {
                 ))
             })
             .optional()?;
-        let Some((consultation, entity, group, channel, on_behalf_of, meeting, submitted_at, language, title, body, late)) =
-            row
+        let Some((
+            consultation,
+            entity,
+            group,
+            channel,
+            on_behalf_of,
+            meeting,
+            submitted_at,
+            language,
+            title,
+            body,
+            late,
+        )) = row
         else {
             return Ok(None);
         };
@@ -339,10 +347,10 @@ impl Store for SqliteStore {
         }
         let where_clause =
             if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-        let total: i64 = self.connection.prepare_cached(&format!("SELECT COUNT(*) FROM contributions c {where_clause}"))?.query_row(
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = self
+            .connection
+            .prepare_cached(&format!("SELECT COUNT(*) FROM contributions c {where_clause}"))?
+            .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
         let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
         let offset = i64::try_from(page.offset).unwrap_or(i64::MAX);
         values.push(limit.into());

@@ -49,7 +49,12 @@ fn contribution(consultation: &Consultation, entity: &Entity, channel: Channel) 
 }
 
 fn new_entity(name: &str, group: &str) -> NewEntity {
-    NewEntity { name: name.parse().expect("name"), group: group.parse().expect("group"), country: None, is_example: false }
+    NewEntity {
+        name: name.parse().expect("name"),
+        group: group.parse().expect("group"),
+        country: None,
+        is_example: false,
+    }
 }
 
 #[test]
@@ -90,7 +95,8 @@ fn a_transaction_dropped_without_commit_writes_nothing() {
         let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
         tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("contribution");
     }
-    let page = f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 10 }).expect("list");
+    let page =
+        f.store.contributions(&ContributionFilter::default(), PageRequest { offset: 0, limit: 10 }).expect("list");
     assert_eq!(page.total, 0);
     let mut tx = f.store.begin().expect("begin");
     assert_eq!(tx.entity_by_name(&"Example Org".parse().expect("name")).expect("lookup"), None);

@@ -1,0 +1,123 @@
+//! Import and table benchmark: generates N contributions, imports them into a fresh SQLite
+//! database through the same code as `consulta import contributions`, and times the
+//! distribution table over them. Prints rows per second and peak memory. With several sizes it
+//! runs each in its own process, so peak memory can be compared across sizes.
+//!
+//!   cargo run --release -p consulta-loadgen --bin consulta-bench-import -- --count 1000000
+//!   cargo run --release -p consulta-loadgen --bin consulta-bench-import -- --sizes 100000,1000000
+
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use consulta_core::ConsultationDraft;
+use consulta_intake::{ImportOptions, import_contributions};
+use consulta_loadgen::{CLOSES, MEETING, OPENS, Spec, entity_count, peak_memory_kib, write_contributions};
+use consulta_report::distribution_table;
+use consulta_store::{SqliteStore, Store};
+
+/// Benchmark the import of contribution files and the distribution table.
+#[derive(Parser)]
+struct Args {
+    /// How many contributions to generate and import.
+    #[arg(long, default_value_t = 1_000_000)]
+    count: u64,
+    /// Several sizes, each run in its own process (e.g. 100000,1000000).
+    #[arg(long, value_delimiter = ',')]
+    sizes: Vec<u64>,
+    /// How many times to time the table.
+    #[arg(long, default_value_t = 20)]
+    table_runs: usize,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    if !args.sizes.is_empty() {
+        let me = std::env::current_exe()?;
+        for size in args.sizes {
+            let status = std::process::Command::new(&me)
+                .args(["--count", &size.to_string(), "--table-runs", &args.table_runs.to_string()])
+                .status()?;
+            if !status.success() {
+                bail!("the run with {size} contributions failed");
+            }
+        }
+        return Ok(());
+    }
+
+    let dir = tempfile::Builder::new().prefix("consulta-bench-").tempdir()?;
+    let csv_path = dir.path().join("contributions.csv");
+    let started = Instant::now();
+    write_contributions(Spec { contributions: args.count, seed: 2010 }, std::fs::File::create(&csv_path)?)?;
+    let file_size = std::fs::metadata(&csv_path)?.len();
+    let generated_in = started.elapsed();
+    let memory_after_generation = peak_memory_kib().unwrap_or(0);
+
+    let db_path = dir.path().join("consulta.db");
+    let mut store = SqliteStore::open(&db_path)?;
+    let draft = ConsultationDraft {
+        slug: "bench".into(),
+        original_language: "en".into(),
+        title: vec![("en".into(), "Benchmark".into())],
+        opens: OPENS.into(),
+        closes: CLOSES.into(),
+        time_zone: "UTC".into(),
+        ..Default::default()
+    };
+    let consultation = store.create_consultation(&draft.check()?)?;
+    store.add_meeting(consultation.id, MEETING.parse()?, "New York")?;
+
+    let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&csv_path)?);
+    let started = Instant::now();
+    let summary = import_contributions(&mut store, &consultation, file, ImportOptions::default(), &mut |_| {})
+        .context("the import")?;
+    let imported_in = started.elapsed();
+    if summary.contributions != args.count {
+        bail!("imported {} of {} contributions", summary.contributions, args.count);
+    }
+    let peak = peak_memory_kib().unwrap_or(0);
+    let db_size = std::fs::metadata(&db_path)?.len();
+
+    let mut timings = Vec::with_capacity(args.table_runs);
+    let mut total = 0;
+    for _ in 0..args.table_runs.max(1) {
+        let started = Instant::now();
+        let table = distribution_table(&store, consultation.id)?;
+        timings.push(started.elapsed());
+        total = table.totals.total();
+    }
+    if total != args.count {
+        bail!("the table counts {total} of {} contributions", args.count);
+    }
+    timings.sort();
+    let median = timings[timings.len() / 2];
+    let max = timings[timings.len() - 1];
+
+    println!(
+        "contributions={} entities={} file={:.0} MiB generated_in={:.1}s",
+        args.count,
+        entity_count(args.count),
+        file_size as f64 / 1048576.0,
+        generated_in.as_secs_f64()
+    );
+    println!(
+        "import: {:.1}s, {:.0} rows/s, {:.1} MiB/s; database {:.0} MiB",
+        imported_in.as_secs_f64(),
+        args.count as f64 / imported_in.as_secs_f64(),
+        file_size as f64 / 1048576.0 / imported_in.as_secs_f64(),
+        db_size as f64 / 1048576.0
+    );
+    println!(
+        "peak memory: {:.1} MiB (after generating the file: {:.1} MiB)",
+        peak as f64 / 1024.0,
+        memory_after_generation as f64 / 1024.0
+    );
+    println!(
+        "table over {} contributions: median {:.1} ms, max {:.1} ms ({} runs)",
+        args.count,
+        median.as_secs_f64() * 1000.0,
+        max.as_secs_f64() * 1000.0,
+        timings.len()
+    );
+    Ok(())
+}
