@@ -43,7 +43,7 @@ fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> an
     if let Some(consultation) = store.consultation_by_slug(slug)? {
         return Ok(consultation);
     }
-    let known: Vec<String> = store.consultations()?.iter().map(|c| c.slug.to_string()).collect();
+    let known: Vec<String> = store.consultations()?.iter().map(|c| c.record.slug.to_string()).collect();
     let known = if known.is_empty() {
         localizer.text("cli-no-consultations")
     } else {
@@ -53,7 +53,7 @@ fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> an
 }
 
 fn day(instant: Timestamp, consultation: &Consultation) -> String {
-    instant.to_zoned(consultation.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+    instant.to_zoned(consultation.record.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
 fn status_label(consultation: &Consultation, localizer: &Localizer) -> String {
@@ -81,11 +81,11 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
         localizer.format(
             "cli-consultation-created",
             &[
-                ("slug", consultation.slug.as_str().into()),
+                ("slug", consultation.record.slug.as_str().into()),
                 ("status", status_label(&consultation, localizer).into()),
-                ("opens", day(consultation.period.opens(), &consultation).into()),
-                ("closes", day(consultation.period.last_instant(), &consultation).into()),
-                ("zone", zone_name(&consultation.time_zone).into()),
+                ("opens", day(consultation.record.period.opens(), &consultation).into()),
+                ("closes", day(consultation.record.period.last_instant(), &consultation).into()),
+                ("zone", zone_name(&consultation.record.time_zone).into()),
             ]
         )
     );
@@ -104,11 +104,11 @@ fn list_consultations(database: &Database, localizer: &Localizer) -> anyhow::Res
             localizer.format(
                 "cli-consultation-line",
                 &[
-                    ("slug", c.slug.as_str().into()),
+                    ("slug", c.record.slug.as_str().into()),
                     ("status", status_label(&c, localizer).into()),
-                    ("opens", day(c.period.opens(), &c).into()),
-                    ("closes", day(c.period.last_instant(), &c).into()),
-                    ("title", c.title.get(localizer.language(), c.original_language.primary()).into()),
+                    ("opens", day(c.record.period.opens(), &c).into()),
+                    ("closes", day(c.record.period.last_instant(), &c).into()),
+                    ("title", c.record.title.get(localizer.language(), c.record.original_language.primary()).into()),
                 ]
             )
         );
@@ -129,7 +129,11 @@ fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> 
         "{}",
         localizer.format(
             "cli-meeting-added",
-            &[("date", date.to_string().into()), ("place", place.into()), ("slug", consultation.slug.as_str().into()),]
+            &[
+                ("date", date.to_string().into()),
+                ("place", place.into()),
+                ("slug", consultation.record.slug.as_str().into()),
+            ]
         )
     );
     Ok(())
@@ -161,7 +165,7 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
                         ("contributions", summary.contributions.into()),
                         ("entities", summary.new_entities.into()),
                         ("late", summary.late.into()),
-                        ("slug", consultation.slug.as_str().into()),
+                        ("slug", consultation.record.slug.as_str().into()),
                     ]
                 )
             );

@@ -77,7 +77,7 @@ mod tests {
         let summary = load(&mut store).expect("demo loads");
         assert_eq!(summary.contributions, 98);
         let consultation = store.consultation_by_slug("enhanced-cooperation-2010").expect("read").expect("found");
-        assert!(consultation.is_example);
+        assert!(consultation.record.is_example);
         let table = distribution_table(&store, consultation.id).expect("table");
         assert_eq!(
             render_table(&table, TableFormat::Csv, &Default::default()),

@@ -164,6 +164,18 @@ impl Period {
 #[derive(Debug, Clone)]
 pub struct Consultation {
     pub id: ConsultationId,
+    pub record: NewConsultation,
+}
+
+impl Consultation {
+    pub fn status(&self, now: Timestamp) -> ConsultationStatus {
+        self.record.period.status(now)
+    }
+}
+
+/// What it takes to open a consultation, and what is recorded of it.
+#[derive(Debug, Clone)]
+pub struct NewConsultation {
     pub slug: Slug,
     /// The language its texts were first written in, shown when no translation exists.
     pub original_language: Language,
@@ -175,26 +187,6 @@ pub struct Consultation {
     pub time_zone: TimeZone,
     pub questions: Vec<Localized>,
     /// Demonstration data: invented entities and texts, labelled as such on every page.
-    pub is_example: bool,
-}
-
-impl Consultation {
-    pub fn status(&self, now: Timestamp) -> ConsultationStatus {
-        self.period.status(now)
-    }
-}
-
-/// What it takes to open a consultation.
-#[derive(Debug, Clone)]
-pub struct NewConsultation {
-    pub slug: Slug,
-    pub original_language: Language,
-    pub title: Localized,
-    pub description: Localized,
-    pub mandate: Option<String>,
-    pub period: Period,
-    pub time_zone: TimeZone,
-    pub questions: Vec<Localized>,
     pub is_example: bool,
 }
 

@@ -209,9 +209,9 @@ pub fn import_contributions(
             if text.is_empty() {
                 return Err(RowProblem::Missing);
             }
-            let instant = parse_instant(text, &consultation.time_zone, DayBoundary::Start)
+            let instant = parse_instant(text, &consultation.record.time_zone, DayBoundary::Start)
                 .map_err(|_| RowProblem::BadDate(text.to_owned()))?;
-            let late = !consultation.period.contains(instant);
+            let late = !consultation.record.period.contains(instant);
             if late && !options.accept_late {
                 return Err(RowProblem::OutsidePeriod(text.to_owned()));
             }
@@ -314,7 +314,7 @@ pub fn import_contributions(
                     name,
                     group: group.clone(),
                     country,
-                    is_example: consultation.is_example,
+                    is_example: consultation.record.is_example,
                 })?;
                 summary.new_entities += 1;
                 if let Some(known) = entities.get_mut(&key) {

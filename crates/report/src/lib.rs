@@ -32,7 +32,8 @@ pub fn render_table(table: &DistributionTable, format: TableFormat, localizer: &
     }
 }
 
-fn group_label(group: &str, localizer: &Localizer) -> String {
+/// A stakeholder group's label: its message `group-<id>`, or the id where none exists.
+pub fn group_label(group: &str, localizer: &Localizer) -> String {
     let key = format!("group-{group}");
     if localizer.has(&key) { localizer.text(&key) } else { group.to_owned() }
 }

@@ -11,6 +11,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
+use consulta_report::group_label;
+
 use crate::language::encode;
 
 /// Contributions listed per page.
@@ -125,11 +127,6 @@ pub fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, 
     store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)
 }
 
-fn group_label(group: &str, localizer: &Localizer) -> String {
-    let key = format!("group-{group}");
-    if localizer.has(&key) { localizer.text(&key) } else { group.to_owned() }
-}
-
 fn channel_label(channel: Channel, localizer: &Localizer) -> String {
     localizer.text(&format!("channel-{}", channel.as_str()))
 }
@@ -148,21 +145,21 @@ fn date_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> Str
 
 fn consultation_summary(consultation: &Consultation, localizer: &Localizer) -> Value {
     let lang = localizer.language();
-    let fallback = consultation.original_language.primary();
+    let fallback = consultation.record.original_language.primary();
     let status = consultation.status(Timestamp::now());
-    let zone = &consultation.time_zone;
+    let zone = &consultation.record.time_zone;
     json!({
-        "slug": consultation.slug.as_str(),
-        "title": consultation.title.get(lang, fallback),
-        "title_lang": consultation.title.language_of(lang, fallback),
+        "slug": consultation.record.slug.as_str(),
+        "title": consultation.record.title.get(lang, fallback),
+        "title_lang": consultation.record.title.language_of(lang, fallback),
         "status": status.as_str(),
         "status_label": localizer.text(&format!("status-{}", status.as_str())),
         "period": localizer.format("consultation-period-value", &[
-            ("opens", moment_label(consultation.period.opens(), zone, localizer).into()),
-            ("closes", moment_label(consultation.period.last_instant(), zone, localizer).into()),
+            ("opens", moment_label(consultation.record.period.opens(), zone, localizer).into()),
+            ("closes", moment_label(consultation.record.period.last_instant(), zone, localizer).into()),
             ("zone", consulta_core::time::zone_name(zone).into()),
         ]),
-        "is_example": consultation.is_example,
+        "is_example": consultation.record.is_example,
     })
 }
 
@@ -181,7 +178,7 @@ pub fn consultations(store: &dyn Store, localizer: &Localizer) -> PageResult {
     Ok(Page {
         template: "consultations.html",
         title: localizer.text("consultations-title"),
-        is_example: consultations.iter().any(|c| c.is_example),
+        is_example: consultations.iter().any(|c| c.record.is_example),
         context: json!({ "consultations": items }),
     })
 }
@@ -225,8 +222,8 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
         }
     }
     let lang = localizer.language();
-    let fallback = consultation.original_language.primary();
-    let zone = &consultation.time_zone;
+    let fallback = consultation.record.original_language.primary();
+    let zone = &consultation.record.time_zone;
 
     let table = consulta_report::distribution_table(store, consultation.id)?;
     let counts = |c: &consulta_core::table::ChannelCounts| Channel::ALL.iter().map(|ch| c.get(*ch)).collect::<Vec<_>>();
@@ -259,13 +256,14 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
         ..Default::default()
     };
     let page = store.contributions(&filter, query.request())?;
-    let path = format!("/consultations/{}", consultation.slug);
+    let path = format!("/consultations/{}", consultation.record.slug);
 
     let mut summary = consultation_summary(&consultation, localizer);
-    summary["description"] = json!(consultation.description.get(lang, fallback));
-    summary["description_lang"] = json!(consultation.description.language_of(lang, fallback));
-    summary["mandate"] = json!(consultation.mandate);
+    summary["description"] = json!(consultation.record.description.get(lang, fallback));
+    summary["description_lang"] = json!(consultation.record.description.language_of(lang, fallback));
+    summary["mandate"] = json!(consultation.record.mandate);
     summary["questions"] = consultation
+        .record
         .questions
         .iter()
         .map(|q| json!({ "text": q.get(lang, fallback), "lang": q.language_of(lang, fallback) }))
@@ -274,8 +272,8 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
 
     Ok(Page {
         template: "consultation.html",
-        title: consultation.title.get(lang, fallback).to_owned(),
-        is_example: consultation.is_example,
+        title: consultation.record.title.get(lang, fallback).to_owned(),
+        is_example: consultation.record.is_example,
         context: json!({
             "consultation": summary,
             "table": table,
@@ -305,9 +303,9 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
     let record = &contribution.record;
     let consultation = store.consultation(record.consultation)?.ok_or(PageError::NotFound)?;
     let entity = store.entity(record.entity)?.ok_or(PageError::NotFound)?;
-    let zone = &consultation.time_zone;
+    let zone = &consultation.record.time_zone;
     let lang = localizer.language();
-    let fallback = consultation.original_language.primary();
+    let fallback = consultation.record.original_language.primary();
     let meeting = match record.meeting {
         Some(id) => store.meetings(consultation.id)?.into_iter().find(|m| m.id == id).map(|m| {
             localizer.format(
@@ -327,7 +325,7 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
     Ok(Page {
         template: "contribution.html",
         title: record.title.clone(),
-        is_example: consultation.is_example || entity.is_example,
+        is_example: consultation.record.is_example || entity.is_example,
         context: json!({
             "contribution": {
                 "id": contribution.id.0,
@@ -345,9 +343,9 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
                 "late": record.late,
             },
             "consultation": {
-                "slug": consultation.slug.as_str(),
-                "title": consultation.title.get(lang, fallback),
-                "title_lang": consultation.title.language_of(lang, fallback),
+                "slug": consultation.record.slug.as_str(),
+                "title": consultation.record.title.get(lang, fallback),
+                "title_lang": consultation.record.title.language_of(lang, fallback),
             },
         }),
     })

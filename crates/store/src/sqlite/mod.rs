@@ -146,15 +146,17 @@ impl ConsultationRow {
             .collect::<Result<Vec<_>>>()?;
         Ok(Consultation {
             id: ConsultationId(self.id),
-            slug: parse_column::<Slug>(&self.slug, "slug")?,
-            original_language: parse_column::<Language>(&self.original_language, "original_language")?,
-            title: localized_from_json(&self.title)?,
-            description: localized_from_json(&self.description)?,
-            mandate: self.mandate,
-            period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
-            time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
-            questions,
-            is_example: self.is_example,
+            record: NewConsultation {
+                slug: parse_column::<Slug>(&self.slug, "slug")?,
+                original_language: parse_column::<Language>(&self.original_language, "original_language")?,
+                title: localized_from_json(&self.title)?,
+                description: localized_from_json(&self.description)?,
+                mandate: self.mandate,
+                period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
+                time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
+                questions,
+                is_example: self.is_example,
+            },
         })
     }
 }

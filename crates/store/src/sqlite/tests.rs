@@ -70,9 +70,9 @@ fn consultations_round_trip() {
     let created = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let read = f.store.consultation_by_slug("ec-2010").expect("read").expect("found");
     assert_eq!(read.id, created.id);
-    assert_eq!(read.title.get("en", "en"), "Enhanced cooperation");
-    assert_eq!(read.questions.len(), 1);
-    assert_eq!(read.mandate.as_deref(), Some("ECOSOC resolution 2010/2"));
+    assert_eq!(read.record.title.get("en", "en"), "Enhanced cooperation");
+    assert_eq!(read.record.questions.len(), 1);
+    assert_eq!(read.record.mandate.as_deref(), Some("ECOSOC resolution 2010/2"));
     assert!(matches!(f.store.create_consultation(&new_consultation("ec-2010")), Err(StoreError::DuplicateSlug(_))));
 }
 
