@@ -40,7 +40,22 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ConsultationCommand {
     Create(Box<CreateConsultation>),
+    Translate(TranslateConsultation),
     List,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateConsultation {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    #[arg(long = "question", value_name = "TEXT")]
+    pub questions: Vec<String>,
 }
 
 #[derive(Debug, Args)]

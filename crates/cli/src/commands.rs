@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use anyhow::{Context, anyhow, bail};
 use consulta_core::time::{parse_date, zone_name};
-use consulta_core::{Consultation, ConsultationDraft};
+use consulta_core::{Consultation, ConsultationDraft, Translation};
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
@@ -17,7 +17,7 @@ use jiff::Timestamp;
 
 use crate::cli::{
     AddMeeting, Cli, Command, ConsultationCommand, CreateConsultation, Format, ImportCommand, ImportContributions,
-    InterfaceLanguage, MeetingCommand, TableArgs,
+    InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
 };
 use crate::demo;
 
@@ -25,6 +25,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
+        Command::Consultation(ConsultationCommand::Translate(args)) => translate(&database, args, localizer),
         Command::Consultation(ConsultationCommand::List) => list_consultations(&database, localizer),
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
@@ -36,6 +37,15 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
 
 fn open(database: &Database) -> anyhow::Result<consulta_store::PooledStore> {
     database.connect().with_context(|| database.describe())
+}
+
+/// Opens a database that must exist already: a mistyped --db path should not quietly give an
+/// empty record.
+fn open_existing(database: &Database, localizer: &Localizer) -> anyhow::Result<consulta_store::PooledStore> {
+    if !database.exists() {
+        bail!(localizer.format("cli-no-database", &[("path", database.describe().into())]));
+    }
+    open(database)
 }
 
 /// The consultation with this slug, or an error that lists the known ones.
@@ -92,8 +102,31 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
     Ok(())
 }
 
+fn translate(database: &Database, args: TranslateConsultation, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let mut consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    let translation = Translation {
+        language: args.lang,
+        title: args.title,
+        description: args.description,
+        questions: args.questions,
+    };
+    consultation.record.translate(&translation).map_err(|e| anyhow!("--{}: {}", e.field, e.problem))?;
+    let record = &consultation.record;
+    store.update_consultation_texts(consultation.id, &record.title, &record.description, &record.questions)?;
+    let languages: Vec<&str> = record.title.iter().map(|(language, _)| language).collect();
+    println!(
+        "{}",
+        localizer.format(
+            "cli-consultation-translated",
+            &[("slug", record.slug.as_str().into()), ("languages", languages.join(", ").into()),]
+        )
+    );
+    Ok(())
+}
+
 fn list_consultations(database: &Database, localizer: &Localizer) -> anyhow::Result<()> {
-    let store = open(database)?;
+    let store = open_existing(database, localizer)?;
     let consultations = store.consultations()?;
     if consultations.is_empty() {
         println!("{}", localizer.text("cli-no-consultations"));
@@ -122,7 +155,7 @@ fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> 
     if place.is_empty() {
         bail!("--place: {}", localizer.text("import-missing"));
     }
-    let mut store = open(database)?;
+    let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
     store.add_meeting(consultation.id, date, place)?;
     println!(
@@ -148,7 +181,7 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(std::io::BufReader::with_capacity(1 << 16, file)), size)
     };
-    let mut store = open(database)?;
+    let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
     let progress = progress_bar(size, localizer);
     let options = ImportOptions { accept_late: args.accept_late };
@@ -214,7 +247,7 @@ fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow:
         Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
         None => *localizer,
     };
-    let store = open(database)?;
+    let store = open_existing(database, &localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
     let table = distribution_table(&*store, consultation.id)?;
     let format = match args.format {

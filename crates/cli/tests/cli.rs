@@ -159,3 +159,45 @@ fn the_table_reads_in_french() {
             .expect("JSON");
     assert_eq!(json["total"]["written"], 1);
 }
+
+#[test]
+fn a_consultation_is_translated_and_listed_in_the_readers_language() {
+    let ws = setup();
+    let output = ws.run(&[
+        "consultation",
+        "translate",
+        "--consultation",
+        "ec-2010",
+        "--lang",
+        "fr",
+        "--title",
+        "Coopération renforcée",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("en, fr"), "{}", stdout(&output));
+    assert!(stdout(&ws.run_in("fr", &["consultation", "list"])).contains("Coopération renforcée"));
+    assert!(stdout(&ws.run_in("en", &["consultation", "list"])).contains("Enhanced cooperation"));
+    let bad = ws.run(&[
+        "consultation",
+        "translate",
+        "--consultation",
+        "ec-2010",
+        "--lang",
+        "fr",
+        "--question",
+        "a",
+        "--question",
+        "b",
+    ]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("--question"), "{}", stderr(&bad));
+}
+
+#[test]
+fn a_mistyped_database_path_is_named_not_created() {
+    let ws = Workspace::new();
+    let output = ws.run(&["table", "--consultation", "ec-2010"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("There is no database at"), "{}", stderr(&output));
+    assert!(!ws.db.exists(), "no empty database is left behind");
+}

@@ -303,6 +303,48 @@ impl ConsultationDraft {
     }
 }
 
+/// A consultation's texts in one more language (or corrected in one it has).
+#[derive(Debug, Clone, Default)]
+pub struct Translation {
+    pub language: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// One for each guiding question, in order; empty to leave the questions as they are.
+    pub questions: Vec<String>,
+}
+
+impl NewConsultation {
+    /// Adds or replaces the texts of one language.
+    pub fn translate(&mut self, translation: &Translation) -> Result<(), DraftError> {
+        let language: Language = translation
+            .language
+            .parse()
+            .map_err(|e: crate::language::LanguageError| DraftError { field: "lang", problem: e.to_string() })?;
+        if !translation.questions.is_empty() && translation.questions.len() != self.questions.len() {
+            return Err(DraftError {
+                field: "question",
+                problem: format!(
+                    "the consultation has {} guiding questions; give one translation for each, in order",
+                    self.questions.len()
+                ),
+            });
+        }
+        let text = |t: &Option<String>| t.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        if let Some(title) = text(&translation.title) {
+            self.title.set(&language, title);
+        }
+        if let Some(description) = text(&translation.description) {
+            self.description.set(&language, description);
+        }
+        for (question, text) in self.questions.iter_mut().zip(&translation.questions) {
+            if !text.trim().is_empty() {
+                question.set(&language, text.trim());
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod draft_tests {
     use super::*;
@@ -324,6 +366,26 @@ mod draft_tests {
         let consultation = draft().check().expect("valid");
         assert_eq!(consultation.period.opens(), "2010-09-01T04:00:00Z".parse::<Timestamp>().expect("ts"));
         assert_eq!(consultation.period.closes(), "2011-01-01T05:00:00Z".parse::<Timestamp>().expect("ts"));
+    }
+
+    #[test]
+    fn a_translation_adds_a_language_and_keeps_the_others() {
+        let mut draft = draft();
+        draft.questions = vec![vec![("en".into(), "Which issues?".into())]];
+        let mut consultation = draft.check().expect("valid");
+        let french = Translation {
+            language: "fr".into(),
+            title: Some("Coopération renforcée".into()),
+            questions: vec!["Quelles questions ?".into()],
+            ..Default::default()
+        };
+        consultation.translate(&french).expect("translated");
+        assert_eq!(consultation.title.get("fr", "en"), "Coopération renforcée");
+        assert_eq!(consultation.title.get("en", "en"), "Enhanced cooperation");
+        assert_eq!(consultation.questions[0].get("fr", "en"), "Quelles questions ?");
+        let too_many =
+            Translation { language: "es".into(), questions: vec!["a".into(), "b".into()], ..Default::default() };
+        assert_eq!(consultation.translate(&too_many).map_err(|e| e.field), Err("question"));
     }
 
     #[test]

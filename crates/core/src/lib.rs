@@ -14,6 +14,7 @@ pub mod time;
 
 pub use consultation::{
     Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, Localized, NewConsultation, Period, Slug,
+    Translation,
 };
 pub use contribution::{Channel, Contribution, ContributionId, NewContribution};
 pub use entity::{Entity, EntityId, EntityName, NewEntity};

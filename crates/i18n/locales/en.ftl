@@ -212,3 +212,14 @@ cli-help-consulta-serve = Serve the public pages and the API
 cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
 cli-help-consulta-demo-addr = Address to listen on (port 0 picks a free port)
+
+## Command line: translations and databases
+
+cli-consultation-translated = The consultation { $slug } now has its texts in: { $languages }.
+cli-no-database = There is no database at { $path }. Create a consultation first (consulta consultation create), or give the right path with --db or CONSULTA_DB.
+cli-help-consulta-consultation-translate = Add a consultation's title, description and guiding questions in another language
+cli-help-consulta-consultation-translate-consultation = The consultation's slug
+cli-help-consulta-consultation-translate-lang = The language of the texts given (BCP 47 tag: fr, es, ar, …)
+cli-help-consulta-consultation-translate-title = The title in that language
+cli-help-consulta-consultation-translate-description = The description in that language
+cli-help-consulta-consultation-translate-questions = Each guiding question in that language, in order; repeat for each

@@ -212,3 +212,14 @@ cli-help-consulta-serve = Servir les pages publiques et l’API
 cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
 cli-help-consulta-demo-addr = Adresse d’écoute (le port 0 choisit un port libre)
+
+## Ligne de commande : traductions et bases de données
+
+cli-consultation-translated = Les textes de la consultation { $slug } existent désormais en : { $languages }.
+cli-no-database = Il n’y a pas de base de données à l’emplacement { $path }. Créez d’abord une consultation (consulta consultation create), ou indiquez le bon chemin avec --db ou CONSULTA_DB.
+cli-help-consulta-consultation-translate = Ajouter le titre, la description et les questions directrices d’une consultation dans une autre langue
+cli-help-consulta-consultation-translate-consultation = Le nom court de la consultation
+cli-help-consulta-consultation-translate-lang = La langue des textes donnés (étiquette BCP 47 : fr, es, ar…)
+cli-help-consulta-consultation-translate-title = Le titre dans cette langue
+cli-help-consulta-consultation-translate-description = La description dans cette langue
+cli-help-consulta-consultation-translate-questions = Chaque question directrice dans cette langue, dans l’ordre ; répétez pour chacune

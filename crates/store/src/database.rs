@@ -45,6 +45,13 @@ impl Database {
         Ok(PooledStore { store: Some(store), idle: Arc::clone(&self.idle) })
     }
 
+    /// Whether the database has been created.
+    pub fn exists(&self) -> bool {
+        match &self.location {
+            Location::Sqlite(path) => path.exists(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match &self.location {
             Location::Sqlite(path) => path.display().to_string(),

@@ -81,6 +81,10 @@ fn localized_to_json(text: &Localized) -> String {
     serde_json::Value::Object(map).to_string()
 }
 
+fn questions_to_json(questions: &[Localized]) -> String {
+    format!("[{}]", questions.iter().map(localized_to_json).collect::<Vec<_>>().join(","))
+}
+
 fn localized_from_value(value: &serde_json::Value) -> Result<Localized> {
     let object = value.as_object().ok_or_else(|| corrupt("localized text is not a JSON object"))?;
     let pairs = object
@@ -189,7 +193,7 @@ impl Store for SqliteStore {
     }
 
     fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation> {
-        let questions = format!("[{}]", new.questions.iter().map(localized_to_json).collect::<Vec<_>>().join(","));
+        let questions = questions_to_json(&new.questions);
         let inserted = self.connection.execute(
             "INSERT INTO consultations (slug, original_language, title, description, mandate, opens_at, closes_at,
                                         time_zone, questions, is_example)
@@ -237,6 +241,25 @@ impl Store for SqliteStore {
             .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = ?1"))?;
         let row = statement.query_row([id.0], ConsultationRow::read).optional()?;
         row.map(ConsultationRow::into_consultation).transpose()
+    }
+
+    fn update_consultation_texts(
+        &mut self,
+        consultation: ConsultationId,
+        title: &Localized,
+        description: &Localized,
+        questions: &[Localized],
+    ) -> Result<()> {
+        self.connection.execute(
+            "UPDATE consultations SET title = ?2, description = ?3, questions = ?4 WHERE id = ?1",
+            params![
+                consultation.0,
+                localized_to_json(title),
+                localized_to_json(description),
+                questions_to_json(questions)
+            ],
+        )?;
+        Ok(())
     }
 
     fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting> {
