@@ -16,13 +16,72 @@ use consulta_core::{
     StakeholderGroupId,
 };
 use consulta_store::{Store, StoreError};
+use jiff::Timestamp;
 
 pub use problem::{FileProblem, RowProblem};
 
-/// The columns of a contribution file, in the documented order. `on_behalf_of` may be added.
-pub const COLUMNS: [&str; 9] =
-    ["entity", "stakeholder_group", "country", "channel", "submitted_at", "language", "title", "body", "meeting"];
-pub const OPTIONAL_COLUMNS: [&str; 1] = ["on_behalf_of"];
+/// The columns of a contribution file, in the documented order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Entity,
+    StakeholderGroup,
+    Country,
+    Channel,
+    SubmittedAt,
+    Language,
+    Title,
+    Body,
+    Meeting,
+    /// Optional: the group a designated representative spoke for.
+    OnBehalfOf,
+}
+
+impl Column {
+    const REQUIRED: [Column; 9] = [
+        Column::Entity,
+        Column::StakeholderGroup,
+        Column::Country,
+        Column::Channel,
+        Column::SubmittedAt,
+        Column::Language,
+        Column::Title,
+        Column::Body,
+        Column::Meeting,
+    ];
+    const ALL: [Column; 10] = [
+        Column::Entity,
+        Column::StakeholderGroup,
+        Column::Country,
+        Column::Channel,
+        Column::SubmittedAt,
+        Column::Language,
+        Column::Title,
+        Column::Body,
+        Column::Meeting,
+        Column::OnBehalfOf,
+    ];
+
+    /// The column's name in the header, and in error messages.
+    fn name(self) -> &'static str {
+        match self {
+            Column::Entity => "entity",
+            Column::StakeholderGroup => "stakeholder_group",
+            Column::Country => "country",
+            Column::Channel => "channel",
+            Column::SubmittedAt => "submitted_at",
+            Column::Language => "language",
+            Column::Title => "title",
+            Column::Body => "body",
+            Column::Meeting => "meeting",
+            Column::OnBehalfOf => "on_behalf_of",
+        }
+    }
+}
+
+/// The required columns' names, in the documented order.
+pub fn required_columns() -> Vec<&'static str> {
+    Column::REQUIRED.iter().map(|c| c.name()).collect()
+}
 
 /// How many row errors are kept for the report; the rest are counted.
 const MAX_REPORTED_ERRORS: usize = 100;
@@ -62,10 +121,9 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// Column positions, found from the header row.
+/// Where each column is in the file, found from the header row.
 struct Columns {
-    index: [usize; COLUMNS.len()],
-    on_behalf_of: Option<usize>,
+    position: HashMap<&'static str, usize>,
 }
 
 impl Columns {
@@ -74,31 +132,32 @@ impl Columns {
             .iter()
             .map(|field| String::from_utf8_lossy(field).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
             .collect();
-        let mut seen = Vec::new();
-        for name in &names {
-            if seen.contains(name) {
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
                 return Err(FileProblem::DuplicateColumn(name.clone()));
             }
-            seen.push(name.clone());
         }
-        let unknown: Vec<String> = names
-            .iter()
-            .filter(|n| !COLUMNS.contains(&n.as_str()) && !OPTIONAL_COLUMNS.contains(&n.as_str()))
-            .cloned()
-            .collect();
+        let known = |name: &str| Column::ALL.iter().any(|c| c.name() == name);
+        let unknown: Vec<String> = names.iter().filter(|n| !known(n)).cloned().collect();
         if !unknown.is_empty() {
             return Err(FileProblem::UnknownColumns(unknown));
         }
-        let position = |column: &str| names.iter().position(|n| n == column);
-        let missing: Vec<String> = COLUMNS.iter().filter(|c| position(c).is_none()).map(|c| (*c).to_owned()).collect();
+        let position: HashMap<&'static str, usize> = Column::ALL
+            .iter()
+            .filter_map(|c| names.iter().position(|n| n == c.name()).map(|i| (c.name(), i)))
+            .collect();
+        let missing: Vec<String> =
+            Column::REQUIRED.iter().filter(|c| !position.contains_key(c.name())).map(|c| c.name().to_owned()).collect();
         if !missing.is_empty() {
             return Err(FileProblem::MissingColumns(missing));
         }
-        let mut index = [0; COLUMNS.len()];
-        for (slot, column) in index.iter_mut().zip(COLUMNS) {
-            *slot = position(column).unwrap_or_default();
-        }
-        Ok(Columns { index, on_behalf_of: position("on_behalf_of") })
+        Ok(Columns { position })
+    }
+
+    /// The trimmed text of `column` in `record`: empty for an optional column the file lacks.
+    fn text<'r>(&self, record: &'r csv::ByteRecord, column: Column) -> Result<&'r str, RowProblem> {
+        let bytes = self.position.get(column.name()).and_then(|i| record.get(*i)).unwrap_or_default();
+        std::str::from_utf8(bytes).map(str::trim).map_err(|_| RowProblem::NotUtf8)
     }
 }
 
@@ -110,15 +169,136 @@ struct KnownEntity {
     country: Option<CountryCode>,
 }
 
-/// A row's fields as text, each checked for UTF-8.
-struct RowText<'r> {
-    record: &'r csv::ByteRecord,
+/// What rows are checked against.
+struct Context<'a> {
+    consultation: &'a Consultation,
+    groups: Vec<StakeholderGroupId>,
+    /// Meetings by date (YYYY-MM-DD).
+    meetings: HashMap<String, MeetingId>,
+    options: ImportOptions,
 }
 
-impl RowText<'_> {
-    fn get(&self, index: usize) -> Result<&str, RowProblem> {
-        let bytes = self.record.get(index).unwrap_or_default();
-        std::str::from_utf8(bytes).map(str::trim).map_err(|_| RowProblem::NotUtf8)
+/// A row whose every field has been checked.
+struct CheckedRow {
+    name: EntityName,
+    group: StakeholderGroupId,
+    country: Option<CountryCode>,
+    channel: Channel,
+    submitted_at: Timestamp,
+    late: bool,
+    language: Language,
+    title: String,
+    body: String,
+    meeting: Option<MeetingId>,
+    on_behalf_of: Option<StakeholderGroupId>,
+}
+
+/// The problems found in one row, by column.
+#[derive(Default)]
+struct Problems(Vec<(Column, RowProblem)>);
+
+impl Problems {
+    /// The value, or None with the problem noted against `column`.
+    fn check<T>(&mut self, column: Column, result: Result<T, RowProblem>) -> Option<T> {
+        result.map_err(|problem| self.0.push((column, problem))).ok()
+    }
+}
+
+/// Checks every field of a row, reporting all the problems it has rather than the first.
+fn check_row(record: &csv::ByteRecord, columns: &Columns, context: &Context<'_>) -> Result<CheckedRow, Problems> {
+    let consultation = &context.consultation.record;
+    let mut problems = Problems::default();
+    let text = |column| columns.text(record, column);
+
+    let name = problems.check(
+        Column::Entity,
+        text(Column::Entity).and_then(|t| t.parse::<EntityName>().map_err(|e| RowProblem::EntityName(e.to_string()))),
+    );
+    let group = problems
+        .check(Column::StakeholderGroup, text(Column::StakeholderGroup).and_then(|t| known_group(t, &context.groups)));
+    let country = problems.check(
+        Column::Country,
+        text(Column::Country).and_then(|t| {
+            (!t.is_empty())
+                .then(|| t.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(t.to_owned())))
+                .transpose()
+        }),
+    );
+    let channel = problems.check(
+        Column::Channel,
+        text(Column::Channel).and_then(|t| t.parse::<Channel>().map_err(|_| RowProblem::UnknownChannel(t.to_owned()))),
+    );
+    let submitted = problems.check(
+        Column::SubmittedAt,
+        text(Column::SubmittedAt).and_then(|t| {
+            if t.is_empty() {
+                return Err(RowProblem::Missing);
+            }
+            let instant = parse_instant(t, &consultation.time_zone, DayBoundary::Start)
+                .map_err(|_| RowProblem::BadDate(t.to_owned()))?;
+            let late = !consultation.period.contains(instant);
+            if late && !context.options.accept_late {
+                return Err(RowProblem::OutsidePeriod(t.to_owned()));
+            }
+            Ok((instant, late))
+        }),
+    );
+    let language = problems.check(
+        Column::Language,
+        text(Column::Language).and_then(|t| t.parse::<Language>().map_err(|_| RowProblem::BadLanguage(t.to_owned()))),
+    );
+    let title = problems.check(Column::Title, text(Column::Title).and_then(|t| Ok(check_title(t)?)));
+    let body = problems.check(Column::Body, text(Column::Body).and_then(|t| Ok(check_body(t)?)));
+    let meeting = problems.check(
+        Column::Meeting,
+        text(Column::Meeting).and_then(|t| {
+            if t.is_empty() {
+                return match channel {
+                    Some(c) if c.requires_meeting() => Err(RowProblem::MeetingRequired(c.as_str())),
+                    _ => Ok(None),
+                };
+            }
+            let date = parse_date(t).map_err(|_| RowProblem::BadDate(t.to_owned()))?;
+            let known = || context.meetings.keys().cloned().collect();
+            context
+                .meetings
+                .get(&date.to_string())
+                .map(|id| Some(*id))
+                .ok_or_else(|| RowProblem::UnknownMeeting { date: t.to_owned(), known: known() })
+        }),
+    );
+    let on_behalf_of = problems.check(
+        Column::OnBehalfOf,
+        text(Column::OnBehalfOf)
+            .and_then(|t| if t.is_empty() { Ok(None) } else { known_group(t, &context.groups).map(Some) }),
+    );
+
+    match (name, group, country, channel, submitted, language, title, body, meeting, on_behalf_of) {
+        (
+            Some(name),
+            Some(group),
+            Some(country),
+            Some(channel),
+            Some((submitted_at, late)),
+            Some(language),
+            Some(title),
+            Some(body),
+            Some(meeting),
+            Some(on_behalf_of),
+        ) if problems.0.is_empty() => Ok(CheckedRow {
+            name,
+            group,
+            country,
+            channel,
+            submitted_at,
+            late,
+            language,
+            title,
+            body,
+            meeting,
+            on_behalf_of,
+        }),
+        _ => Err(problems),
     }
 }
 
@@ -132,13 +312,16 @@ pub fn import_contributions(
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<ImportSummary, ImportError> {
     store.prepare_for_bulk_writes()?;
-    let groups = store.stakeholder_groups()?;
-    let meetings: HashMap<String, MeetingId> =
-        store.meetings(consultation.id)?.into_iter().map(|m| (m.date.to_string(), m.id)).collect();
+    let context = Context {
+        consultation,
+        groups: store.stakeholder_groups()?,
+        meetings: store.meetings(consultation.id)?.into_iter().map(|m| (m.date.to_string(), m.id)).collect(),
+        options,
+    };
 
     let input = lines::SpreadsheetLines::new(input, on_progress);
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
-    let header = reader.byte_headers().map_err(csv_problem)?.clone();
+    let header = reader.byte_headers().map_err(|e| ImportError::File(csv_error_problem(e)))?.clone();
     if header.iter().all(|f| f.is_empty()) {
         return Err(ImportError::File(FileProblem::Empty));
     }
@@ -151,15 +334,10 @@ pub fn import_contributions(
     let mut summary = ImportSummary::default();
     let mut record = csv::ByteRecord::new();
 
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(ImportError::File(csv_error_problem(e))),
-        }
+    while reader.read_byte_record(&mut record).map_err(|e| ImportError::File(csv_error_problem(e)))? {
         let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue; // Spreadsheets leave blank lines at the end.
+            continue; // Spreadsheets leave blank lines.
         }
         let mut report = |field: Option<&'static str>, problem: RowProblem| {
             if errors.len() < MAX_REPORTED_ERRORS {
@@ -172,136 +350,43 @@ pub fn import_contributions(
             report(None, RowProblem::FieldCount { expected: header.len(), found: record.len() });
             continue;
         }
-        let row = RowText { record: &record };
-        let mut row_ok = true;
-        let mut field = |column: usize, check: &mut dyn FnMut(&str) -> Result<(), RowProblem>| {
-            let name = COLUMNS[column];
-            if let Err(problem) = row.get(columns.index[column]).and_then(&mut *check) {
-                report(Some(name), problem);
-                row_ok = false;
-            }
-        };
-
-        let mut name = None;
-        field(0, &mut |text| {
-            name = Some(text.parse::<EntityName>().map_err(|e| RowProblem::EntityName(e.to_string()))?);
-            Ok(())
-        });
-        let mut group = None;
-        field(1, &mut |text| {
-            group = Some(known_group(text, &groups)?);
-            Ok(())
-        });
-        let mut country = None;
-        field(2, &mut |text| {
-            if !text.is_empty() {
-                country = Some(text.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(text.to_owned()))?);
-            }
-            Ok(())
-        });
-        let mut channel = None;
-        field(3, &mut |text| {
-            channel = Some(text.parse::<Channel>().map_err(|_| RowProblem::UnknownChannel(text.to_owned()))?);
-            Ok(())
-        });
-        let mut submitted = None;
-        field(4, &mut |text| {
-            if text.is_empty() {
-                return Err(RowProblem::Missing);
-            }
-            let instant = parse_instant(text, &consultation.record.time_zone, DayBoundary::Start)
-                .map_err(|_| RowProblem::BadDate(text.to_owned()))?;
-            let late = !consultation.record.period.contains(instant);
-            if late && !options.accept_late {
-                return Err(RowProblem::OutsidePeriod(text.to_owned()));
-            }
-            submitted = Some((instant, late));
-            Ok(())
-        });
-        let mut language = None;
-        field(5, &mut |text| {
-            language = Some(text.parse::<Language>().map_err(|_| RowProblem::BadLanguage(text.to_owned()))?);
-            Ok(())
-        });
-        let mut title = None;
-        field(6, &mut |text| {
-            title = Some(check_title(text).map_err(RowProblem::from)?);
-            Ok(())
-        });
-        let mut body = None;
-        field(7, &mut |text| {
-            body = Some(check_body(text).map_err(RowProblem::from)?);
-            Ok(())
-        });
-        let mut meeting = None;
-        field(8, &mut |text| {
-            if text.is_empty() {
-                return match channel {
-                    Some(c) if c.requires_meeting() => Err(RowProblem::MeetingRequired(c.as_str())),
-                    _ => Ok(()),
-                };
-            }
-            let date = parse_date(text).map_err(|_| RowProblem::BadDate(text.to_owned()))?;
-            meeting = Some(*meetings.get(&date.to_string()).ok_or_else(|| RowProblem::UnknownMeeting {
-                date: text.to_owned(),
-                known: meetings.keys().cloned().collect(),
-            })?);
-            Ok(())
-        });
-        let mut on_behalf_of = None;
-        if let Some(index) = columns.on_behalf_of {
-            match row.get(index).and_then(
-                |text| {
-                    if text.is_empty() { Ok(None) } else { known_group(text, &groups).map(Some) }
-                },
-            ) {
-                Ok(group) => on_behalf_of = group,
-                Err(problem) => {
-                    report(Some("on_behalf_of"), problem);
-                    row_ok = false;
+        let row = match check_row(&record, &columns, &context) {
+            Ok(row) => row,
+            Err(problems) => {
+                for (column, problem) in problems.0 {
+                    report(Some(column.name()), problem);
                 }
+                continue;
             }
-        }
-
-        let (
-            Some(name),
-            Some(group),
-            Some(channel),
-            Some((submitted_at, late)),
-            Some(language),
-            Some(title),
-            Some(body),
-        ) = (name, group, channel, submitted, language, title, body)
-        else {
-            continue;
         };
-        if !row_ok {
-            continue;
-        }
 
         // The same entity must be described the same way on every row and in the record.
-        let key = name.key();
+        let key = row.name.key();
         let known = match entities.get(&key) {
             Some(known) => known.clone(),
             None => {
-                let known = match transaction.entity_by_name(&name)? {
+                let known = match transaction.entity_by_name(&row.name)? {
                     Some(entity) => KnownEntity { id: Some(entity.id), group: entity.group, country: entity.country },
-                    None => KnownEntity { id: None, group: group.clone(), country },
+                    None => KnownEntity { id: None, group: row.group.clone(), country: row.country },
                 };
                 entities.insert(key.clone(), known.clone());
                 known
             }
         };
-        if known.group != group {
+        if known.group != row.group {
+            let recorded = known.group.to_string();
             report(
-                Some("stakeholder_group"),
-                RowProblem::EntityGroupConflict { entity: name.to_string(), recorded: known.group.to_string() },
+                Some(Column::StakeholderGroup.name()),
+                RowProblem::EntityGroupConflict { entity: row.name.to_string(), recorded },
             );
             continue;
         }
-        if known.country != country {
+        if known.country != row.country {
             let recorded = known.country.map_or_else(String::new, |c| c.to_string());
-            report(Some("country"), RowProblem::EntityCountryConflict { entity: name.to_string(), recorded });
+            report(
+                Some(Column::Country.name()),
+                RowProblem::EntityCountryConflict { entity: row.name.to_string(), recorded },
+            );
             continue;
         }
         if !errors.is_empty() || unreported > 0 {
@@ -311,9 +396,9 @@ pub fn import_contributions(
             Some(id) => id,
             None => {
                 let entity = transaction.insert_entity(&NewEntity {
-                    name,
-                    group: group.clone(),
-                    country,
+                    name: row.name,
+                    group: row.group.clone(),
+                    country: row.country,
                     is_example: consultation.record.is_example,
                 })?;
                 summary.new_entities += 1;
@@ -326,18 +411,18 @@ pub fn import_contributions(
         transaction.insert_contribution(&NewContribution {
             consultation: consultation.id,
             entity,
-            group,
-            channel,
-            on_behalf_of,
-            meeting,
-            submitted_at,
-            language,
-            title,
-            body,
-            late,
+            group: row.group,
+            channel: row.channel,
+            on_behalf_of: row.on_behalf_of,
+            meeting: row.meeting,
+            submitted_at: row.submitted_at,
+            language: row.language,
+            title: row.title,
+            body: row.body,
+            late: row.late,
         })?;
         summary.contributions += 1;
-        summary.late += u64::from(late);
+        summary.late += u64::from(row.late);
     }
 
     if !errors.is_empty() {
@@ -358,10 +443,6 @@ fn known_group(text: &str, groups: &[StakeholderGroupId]) -> Result<StakeholderG
         || RowProblem::UnknownGroup { value: text.to_owned(), known: groups.iter().map(ToString::to_string).collect() };
     let id: StakeholderGroupId = text.to_ascii_lowercase().parse().map_err(|_| unknown())?;
     if groups.contains(&id) { Ok(id) } else { Err(unknown()) }
-}
-
-fn csv_problem(error: csv::Error) -> ImportError {
-    ImportError::File(csv_error_problem(error))
 }
 
 fn csv_error_problem(error: csv::Error) -> FileProblem {

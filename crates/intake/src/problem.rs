@@ -127,7 +127,7 @@ pub enum FileProblem {
 
 impl FileProblem {
     pub fn describe(&self, localizer: &Localizer) -> String {
-        let expected = Arg::Text(crate::COLUMNS.join(","));
+        let expected = Arg::Text(crate::required_columns().join(","));
         match self {
             FileProblem::Empty => localizer.format("import-file-empty", &[("expected", expected)]),
             FileProblem::NoRows => localizer.text("import-file-no-rows"),
