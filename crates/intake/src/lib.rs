@@ -48,18 +48,10 @@ impl Column {
         Column::Body,
         Column::Meeting,
     ];
-    const ALL: [Column; 10] = [
-        Column::Entity,
-        Column::StakeholderGroup,
-        Column::Country,
-        Column::Channel,
-        Column::SubmittedAt,
-        Column::Language,
-        Column::Title,
-        Column::Body,
-        Column::Meeting,
-        Column::OnBehalfOf,
-    ];
+    /// Every column a file may have: the required ones and the optional one.
+    fn all() -> impl Iterator<Item = Column> {
+        Column::REQUIRED.into_iter().chain([Column::OnBehalfOf])
+    }
 
     /// The column's name in the header, and in error messages.
     fn name(self) -> &'static str {
@@ -137,15 +129,13 @@ impl Columns {
                 return Err(FileProblem::DuplicateColumn(name.clone()));
             }
         }
-        let known = |name: &str| Column::ALL.iter().any(|c| c.name() == name);
+        let known = |name: &str| Column::all().any(|c| c.name() == name);
         let unknown: Vec<String> = names.iter().filter(|n| !known(n)).cloned().collect();
         if !unknown.is_empty() {
             return Err(FileProblem::UnknownColumns(unknown));
         }
-        let position: HashMap<&'static str, usize> = Column::ALL
-            .iter()
-            .filter_map(|c| names.iter().position(|n| n == c.name()).map(|i| (c.name(), i)))
-            .collect();
+        let position: HashMap<&'static str, usize> =
+            Column::all().filter_map(|c| names.iter().position(|n| n == c.name()).map(|i| (c.name(), i))).collect();
         let missing: Vec<String> =
             Column::REQUIRED.iter().filter(|c| !position.contains_key(c.name())).map(|c| c.name().to_owned()).collect();
         if !missing.is_empty() {
