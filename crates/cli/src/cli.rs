@@ -54,6 +54,8 @@ pub struct TranslateConsultation {
     pub title: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub mandate: Option<String>,
     #[arg(long = "question", value_name = "TEXT")]
     pub questions: Vec<String>,
 }

@@ -77,7 +77,7 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
         original_language: lang.clone(),
         title: vec![(lang.clone(), args.title)],
         description: args.description.map(|d| vec![(lang.clone(), d)]).unwrap_or_default(),
-        mandate: args.mandate,
+        mandate: args.mandate.map(|m| vec![(lang.clone(), m)]).unwrap_or_default(),
         opens: args.opens,
         closes: args.closes,
         time_zone: args.time_zone,
@@ -109,11 +109,12 @@ fn translate(database: &Database, args: TranslateConsultation, localizer: &Local
         language: args.lang,
         title: args.title,
         description: args.description,
+        mandate: args.mandate,
         questions: args.questions,
     };
     consultation.record.translate(&translation).map_err(|e| anyhow!("--{}: {}", e.field, e.problem))?;
+    store.update_consultation_texts(&consultation)?;
     let record = &consultation.record;
-    store.update_consultation_texts(consultation.id, &record.title, &record.description, &record.questions)?;
     let languages: Vec<&str> = record.title.iter().map(|(language, _)| language).collect();
     println!(
         "{}",

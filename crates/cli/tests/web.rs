@@ -182,3 +182,10 @@ async fn an_empty_instance_serves_its_list() {
     assert!(html.contains("There is no consultation yet."));
     assert!(!html.contains("Example data."));
 }
+
+#[tokio::test]
+async fn the_mandate_is_shown_in_the_readers_language() {
+    let app = spawn_demo();
+    let (_, _, html) = get(&format!("{}{DEMO}", app.url), "fr").await;
+    assert!(html.contains("<dd lang=\"fr\">Résolution 2010/2 du Conseil économique et social</dd>"));
+}

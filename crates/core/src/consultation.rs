@@ -181,8 +181,9 @@ pub struct NewConsultation {
     pub original_language: Language,
     pub title: Localized,
     pub description: Localized,
-    /// The decision that calls for the consultation (for example ECOSOC resolution 2010/2).
-    pub mandate: Option<String>,
+    /// The decision that calls for the consultation (for example ECOSOC resolution 2010/2);
+    /// empty when none is given.
+    pub mandate: Localized,
     pub period: Period,
     pub time_zone: TimeZone,
     pub questions: Vec<Localized>,
@@ -241,7 +242,7 @@ pub struct ConsultationDraft {
     /// Texts by language tag.
     pub title: Vec<(String, String)>,
     pub description: Vec<(String, String)>,
-    pub mandate: Option<String>,
+    pub mandate: Vec<(String, String)>,
     /// A date (the period opens at its start) or a date-time, in `time_zone`.
     pub opens: String,
     /// A date (the period includes the whole day) or a date-time, in `time_zone`.
@@ -294,7 +295,7 @@ impl ConsultationDraft {
             original_language,
             title,
             description: localized("description", &self.description)?,
-            mandate: self.mandate.as_ref().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()),
+            mandate: localized("mandate", &self.mandate)?,
             period,
             time_zone: zone,
             questions,
@@ -309,6 +310,7 @@ pub struct Translation {
     pub language: String,
     pub title: Option<String>,
     pub description: Option<String>,
+    pub mandate: Option<String>,
     /// One for each guiding question, in order; empty to leave the questions as they are.
     pub questions: Vec<String>,
 }
@@ -335,6 +337,9 @@ impl NewConsultation {
         }
         if let Some(description) = text(&translation.description) {
             self.description.set(&language, description);
+        }
+        if let Some(mandate) = text(&translation.mandate) {
+            self.mandate.set(&language, mandate);
         }
         for (question, text) in self.questions.iter_mut().zip(&translation.questions) {
             if !text.trim().is_empty() {

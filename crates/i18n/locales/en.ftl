@@ -223,3 +223,4 @@ cli-help-consulta-consultation-translate-lang = The language of the texts given 
 cli-help-consulta-consultation-translate-title = The title in that language
 cli-help-consulta-consultation-translate-description = The description in that language
 cli-help-consulta-consultation-translate-questions = Each guiding question in that language, in order; repeat for each
+cli-help-consulta-consultation-translate-mandate = The mandate in that language

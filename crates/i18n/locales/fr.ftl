@@ -223,3 +223,4 @@ cli-help-consulta-consultation-translate-lang = La langue des textes donnés (é
 cli-help-consulta-consultation-translate-title = Le titre dans cette langue
 cli-help-consulta-consultation-translate-description = La description dans cette langue
 cli-help-consulta-consultation-translate-questions = Chaque question directrice dans cette langue, dans l’ordre ; répétez pour chacune
+cli-help-consulta-consultation-translate-mandate = Le mandat dans cette langue

@@ -22,7 +22,7 @@ fn fixture() -> Fixture {
             original_language: en.clone(),
             title: Localized::new(&en, "Enhanced cooperation"),
             description: Localized::default(),
-            mandate: None,
+            mandate: Localized::default(),
             period: Period::new(
                 parse_instant("2010-09-01", &zone, DayBoundary::Start).expect("opens"),
                 parse_instant("2010-12-31", &zone, DayBoundary::End).expect("closes"),

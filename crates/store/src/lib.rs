@@ -6,8 +6,8 @@ mod database;
 mod sqlite;
 
 use consulta_core::{
-    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Localized,
-    Meeting, NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Meeting,
+    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -84,15 +84,9 @@ pub trait Store: Send + std::fmt::Debug {
     fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>>;
     fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>>;
 
-    /// Replaces a consultation's texts (title, description, questions) with new ones, in
-    /// every language: what the secretariat sees after adding a translation.
-    fn update_consultation_texts(
-        &mut self,
-        consultation: ConsultationId,
-        title: &Localized,
-        description: &Localized,
-        questions: &[Localized],
-    ) -> Result<()>;
+    /// Records a consultation's texts (title, description, mandate, questions) in every
+    /// language, as they now are: what the secretariat sees after adding a translation.
+    fn update_consultation_texts(&mut self, consultation: &Consultation) -> Result<()>;
 
     fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting>;
     fn meetings(&self, consultation: ConsultationId) -> Result<Vec<Meeting>>;

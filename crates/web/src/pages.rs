@@ -261,7 +261,8 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
     let mut summary = consultation_summary(&consultation, localizer);
     summary["description"] = json!(consultation.record.description.get(lang, fallback));
     summary["description_lang"] = json!(consultation.record.description.language_of(lang, fallback));
-    summary["mandate"] = json!(consultation.record.mandate);
+    summary["mandate"] = json!(consultation.record.mandate.get(lang, fallback));
+    summary["mandate_lang"] = json!(consultation.record.mandate.language_of(lang, fallback));
     summary["questions"] = consultation
         .record
         .questions

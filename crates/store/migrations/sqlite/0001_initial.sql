@@ -20,7 +20,7 @@ CREATE TABLE consultations (
     original_language TEXT NOT NULL,
     title             TEXT NOT NULL,  -- JSON object: language -> text
     description       TEXT NOT NULL,  -- JSON object: language -> text
-    mandate           TEXT,
+    mandate           TEXT NOT NULL,  -- JSON object: language -> text (empty when none)
     opens_at          INTEGER NOT NULL,
     closes_at         INTEGER NOT NULL CHECK (closes_at > opens_at),
     time_zone         TEXT NOT NULL,

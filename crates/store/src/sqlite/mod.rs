@@ -115,7 +115,7 @@ struct ConsultationRow {
     original_language: String,
     title: String,
     description: String,
-    mandate: Option<String>,
+    mandate: String,
     opens_at: i64,
     closes_at: i64,
     time_zone: String,
@@ -155,7 +155,7 @@ impl ConsultationRow {
                 original_language: parse_column::<Language>(&self.original_language, "original_language")?,
                 title: localized_from_json(&self.title)?,
                 description: localized_from_json(&self.description)?,
-                mandate: self.mandate,
+                mandate: localized_from_json(&self.mandate)?,
                 period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
                 time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
                 questions,
@@ -203,7 +203,7 @@ impl Store for SqliteStore {
                 new.original_language.as_str(),
                 localized_to_json(&new.title),
                 localized_to_json(&new.description),
-                new.mandate,
+                localized_to_json(&new.mandate),
                 millis(new.period.opens()),
                 millis(new.period.closes()),
                 zone_name(&new.time_zone),
@@ -243,20 +243,16 @@ impl Store for SqliteStore {
         row.map(ConsultationRow::into_consultation).transpose()
     }
 
-    fn update_consultation_texts(
-        &mut self,
-        consultation: ConsultationId,
-        title: &Localized,
-        description: &Localized,
-        questions: &[Localized],
-    ) -> Result<()> {
+    fn update_consultation_texts(&mut self, consultation: &Consultation) -> Result<()> {
+        let record = &consultation.record;
         self.connection.execute(
-            "UPDATE consultations SET title = ?2, description = ?3, questions = ?4 WHERE id = ?1",
+            "UPDATE consultations SET title = ?2, description = ?3, mandate = ?4, questions = ?5 WHERE id = ?1",
             params![
-                consultation.0,
-                localized_to_json(title),
-                localized_to_json(description),
-                questions_to_json(questions)
+                consultation.id.0,
+                localized_to_json(&record.title),
+                localized_to_json(&record.description),
+                localized_to_json(&record.mandate),
+                questions_to_json(&record.questions)
             ],
         )?;
         Ok(())

@@ -20,7 +20,7 @@ fn new_consultation(slug: &str) -> NewConsultation {
         original_language: en.clone(),
         title: Localized::new(&en, "Enhanced cooperation"),
         description: Localized::default(),
-        mandate: Some("ECOSOC resolution 2010/2".to_owned()),
+        mandate: Localized::new(&en, "ECOSOC resolution 2010/2"),
         period: Period::new(
             "2010-09-01T00:00:00Z".parse().expect("opens"),
             "2011-01-01T00:00:00Z".parse().expect("closes"),
@@ -72,7 +72,7 @@ fn consultations_round_trip() {
     assert_eq!(read.id, created.id);
     assert_eq!(read.record.title.get("en", "en"), "Enhanced cooperation");
     assert_eq!(read.record.questions.len(), 1);
-    assert_eq!(read.record.mandate.as_deref(), Some("ECOSOC resolution 2010/2"));
+    assert_eq!(read.record.mandate.get("fr", "en"), "ECOSOC resolution 2010/2");
     assert!(matches!(f.store.create_consultation(&new_consultation("ec-2010")), Err(StoreError::DuplicateSlug(_))));
 }
 
