@@ -83,6 +83,9 @@ pub struct NewContribution {
     pub body: String,
     /// Received outside the consultation's period and recorded all the same.
     pub late: bool,
+    pub identity: crate::record::Identity,
+    /// How to reach the contributor; kept for the secretariat, never published.
+    pub contact_email: Option<String>,
 }
 
 /// A contribution as recorded.
@@ -90,6 +93,8 @@ pub struct NewContribution {
 pub struct Contribution {
     pub id: ContributionId,
     pub record: NewContribution,
+    /// Why the secretariat withholds it from publication, if it does; its log entry stays.
+    pub withheld_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

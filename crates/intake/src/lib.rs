@@ -12,10 +12,10 @@ use std::io::Read;
 use consulta_core::contribution::{check_body, check_title};
 use consulta_core::time::{DayBoundary, parse_date, parse_instant};
 use consulta_core::{
-    Channel, Consultation, CountryCode, EntityId, EntityName, Language, MeetingId, NewContribution, NewEntity,
-    StakeholderGroupId,
+    Channel, Consultation, ContributionId, CountryCode, EntityId, EntityName, Identity, Language, MeetingId,
+    NewContribution, NewEntity, StakeholderGroupId,
 };
-use consulta_store::{Store, StoreError};
+use consulta_store::{RecordTransaction, Store, StoreError};
 use jiff::Timestamp;
 
 pub use problem::{FileProblem, RowProblem};
@@ -398,7 +398,7 @@ pub fn import_contributions(
                 entity.id
             }
         };
-        transaction.insert_contribution(&NewContribution {
+        let id = transaction.insert_contribution(&NewContribution {
             consultation: consultation.id,
             entity,
             group: row.group,
@@ -410,7 +410,10 @@ pub fn import_contributions(
             title: row.title,
             body: row.body,
             late: row.late,
+            identity: Identity::Recorded,
+            contact_email: None,
         })?;
+        append_to_log(&mut *transaction, id)?;
         summary.contributions += 1;
         summary.late += u64::from(row.late);
     }
@@ -423,6 +426,21 @@ pub fn import_contributions(
     }
     transaction.commit()?;
     Ok(summary)
+}
+
+/// Appends a recorded contribution to the public log: the leaf commits to the SHA-256 of its
+/// canonical record, read back from the transaction so that it is exactly what will be
+/// published. Returns the leaf index and the record's hash.
+pub fn append_to_log(
+    transaction: &mut dyn RecordTransaction,
+    contribution: ContributionId,
+) -> Result<(u64, consulta_log::Hash), StoreError> {
+    let record = transaction
+        .canonical_record(contribution)?
+        .ok_or_else(|| StoreError::Corrupt(format!("contribution {} vanished as it was written", contribution.0)))?;
+    let record_sha256 = consulta_log::sha256(&record.to_bytes());
+    let leaf_index = transaction.append_to_log(contribution, record_sha256)?;
+    Ok((leaf_index, record_sha256))
 }
 
 fn known_group(text: &str, groups: &[StakeholderGroupId]) -> Result<StakeholderGroupId, RowProblem> {

@@ -5,10 +5,12 @@
 mod database;
 mod sqlite;
 
+use consulta_core::CanonicalRecord;
 use consulta_core::{
     Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Meeting,
     NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
+use consulta_log::{Hash, SignedTreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -27,8 +29,12 @@ pub enum StoreError {
     DuplicateSlug(String),
     #[error("this consultation already has a meeting on {0}")]
     DuplicateMeeting(Date),
+    #[error("the log has {size} leaves; no tree of {asked} leaves can be proved")]
+    BeyondLog { size: u64, asked: u64 },
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
+    #[error("no randomness to make the instance's key: {0}")]
+    Randomness(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -98,6 +104,20 @@ pub trait Store: Send + std::fmt::Debug {
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
 
+    /// The canonical record of a contribution (what its log leaf commits to).
+    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
+
+    /// How many leaves the public log has.
+    fn log_size(&self) -> Result<u64>;
+    /// The log's head now, signed with the instance's key.
+    fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead>;
+    /// The instance's public key, which signs its tree heads.
+    fn log_public_key(&self) -> Result<[u8; 32]>;
+    /// Where a contribution is in the log, with the proof for the tree of `tree_size` leaves.
+    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>>;
+    /// The proof that the tree of `old` leaves is a prefix of the tree of `new` leaves.
+    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>>;
+
     /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
     fn prepare_for_bulk_writes(&self) -> Result<()> {
         Ok(())
@@ -107,10 +127,25 @@ pub trait Store: Send + std::fmt::Debug {
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;
 }
 
+/// A leaf's place in the log and the proof that a tree holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inclusion {
+    pub leaf_index: u64,
+    /// The SHA-256 of the contribution's canonical record; the leaf hashes these 32 bytes.
+    pub record_sha256: Hash,
+    pub tree_size: u64,
+    pub proof: Vec<Hash>,
+}
+
 /// Writes that land together or not at all.
 pub trait RecordTransaction {
     fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>>;
     fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity>;
+    /// Records a contribution; its entity's name and country are kept as they are now.
     fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId>;
+    /// The canonical record of a contribution written in this transaction or before.
+    fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
+    /// Appends a contribution's record hash to the public log; returns its leaf index.
+    fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
     fn commit(self: Box<Self>) -> Result<()>;
 }

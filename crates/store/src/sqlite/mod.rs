@@ -4,17 +4,24 @@ use std::path::Path;
 
 use consulta_core::time::{time_zone, zone_name};
 use consulta_core::{
-    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Language,
-    Localized, Meeting, MeetingId, NewConsultation, NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
+    AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
+    EntityId, EntityName, Identity, Language, Localized, Meeting, MeetingId, NewConsultation, NewContribution,
+    NewEntity, Period, Slug, StakeholderGroupId,
 };
+use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::{ContributionFilter, ContributionSummary, Page, PageRequest, RecordTransaction, Result, Store, StoreError};
+use crate::{
+    ContributionFilter, ContributionSummary, Inclusion, Page, PageRequest, RecordTransaction, Result, Store, StoreError,
+};
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_initial.sql"),
+    include_str!("../../migrations/sqlite/0002_public_log.sql"),
+];
 
 pub struct SqliteStore {
     connection: Connection,
@@ -44,6 +51,7 @@ impl SqliteStore {
             .map_err(open_error)?;
         let mut store = SqliteStore { connection };
         store.migrate(&shown)?;
+        ensure_log_key(&store.connection)?;
         Ok(store)
     }
 
@@ -179,6 +187,72 @@ fn into_entity((id, name, group, country, is_example): (i64, String, String, Opt
     })
 }
 
+const CONTRIBUTION_COLUMNS: &str = "id, consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, \
+     meeting_id, submitted_at, language, title, body, late, identity, contact_email, withheld_reason";
+
+/// A contributions row as SQLite gives it, before its values are checked.
+struct ContributionRow {
+    id: i64,
+    consultation: i64,
+    entity: i64,
+    group: String,
+    channel: String,
+    on_behalf_of: Option<String>,
+    meeting: Option<i64>,
+    submitted_at: i64,
+    language: String,
+    title: String,
+    body: String,
+    late: bool,
+    identity: String,
+    contact_email: Option<String>,
+    withheld_reason: Option<String>,
+}
+
+impl ContributionRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ContributionRow {
+            id: row.get(0)?,
+            consultation: row.get(1)?,
+            entity: row.get(2)?,
+            group: row.get(3)?,
+            channel: row.get(4)?,
+            on_behalf_of: row.get(5)?,
+            meeting: row.get(6)?,
+            submitted_at: row.get(7)?,
+            language: row.get(8)?,
+            title: row.get(9)?,
+            body: row.get(10)?,
+            late: row.get(11)?,
+            identity: row.get(12)?,
+            contact_email: row.get(13)?,
+            withheld_reason: row.get(14)?,
+        })
+    }
+
+    fn into_contribution(self) -> Result<Contribution> {
+        Ok(Contribution {
+            id: ContributionId(self.id),
+            record: NewContribution {
+                consultation: ConsultationId(self.consultation),
+                entity: EntityId(self.entity),
+                group: parse_column(&self.group, "contributions.stakeholder_group")?,
+                channel: parse_column(&self.channel, "contributions.channel")?,
+                on_behalf_of: self.on_behalf_of.map(|g| parse_column(&g, "contributions.on_behalf_of")).transpose()?,
+                meeting: self.meeting.map(MeetingId),
+                submitted_at: timestamp(self.submitted_at)?,
+                language: parse_column(&self.language, "contributions.language")?,
+                title: self.title,
+                body: self.body,
+                late: self.late,
+                identity: Identity::parse(&self.identity).ok_or_else(|| corrupt("contributions.identity"))?,
+                contact_email: self.contact_email,
+            },
+            withheld_reason: self.withheld_reason,
+        })
+    }
+}
+
 const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example";
 
 fn is_unique_violation(error: &rusqlite::Error) -> bool {
@@ -291,60 +365,14 @@ impl Store for SqliteStore {
     }
 
     fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id, submitted_at,
-                    language, title, body, late
-             FROM contributions WHERE id = ?1",
-        )?;
-        let row = statement
-            .query_row([id.0], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, bool>(10)?,
-                ))
-            })
-            .optional()?;
-        let Some((
-            consultation,
-            entity,
-            group,
-            channel,
-            on_behalf_of,
-            meeting,
-            submitted_at,
-            language,
-            title,
-            body,
-            late,
-        )) = row
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Contribution {
-            id,
-            record: NewContribution {
-                consultation: ConsultationId(consultation),
-                entity: EntityId(entity),
-                group: parse_column(&group, "contributions.stakeholder_group")?,
-                channel: parse_column(&channel, "contributions.channel")?,
-                on_behalf_of: on_behalf_of.map(|g| parse_column(&g, "contributions.on_behalf_of")).transpose()?,
-                meeting: meeting.map(MeetingId),
-                submitted_at: timestamp(submitted_at)?,
-                language: parse_column(&language, "contributions.language")?,
-                title,
-                body,
-                late,
-            },
-        }))
+        let mut statement = self
+            .connection
+            .prepare_cached(&format!("SELECT {CONTRIBUTION_COLUMNS} FROM contributions WHERE id = ?1"))?;
+        statement
+            .query_row([id.0], ContributionRow::read)
+            .optional()?
+            .map(ContributionRow::into_contribution)
+            .transpose()
     }
 
     fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>> {
@@ -442,6 +470,59 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
+        canonical_record(&self.connection, contribution)
+    }
+
+    fn log_size(&self) -> Result<u64> {
+        log_size(&self.connection)
+    }
+
+    fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead> {
+        // One read transaction, so the size and the root describe the same tree.
+        let transaction = self.connection.unchecked_transaction()?;
+        let size = log_size(&transaction)?;
+        let root = consulta_log::root(&SqliteNodes(&transaction), size)?;
+        let key = log_key(&transaction)?;
+        Ok(key.sign(TreeHead { size, timestamp_ms: now.as_millisecond(), root }))
+    }
+
+    fn log_public_key(&self) -> Result<[u8; 32]> {
+        Ok(log_key(&self.connection)?.public_key())
+    }
+
+    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
+        let transaction = self.connection.unchecked_transaction()?;
+        let size = log_size(&transaction)?;
+        if tree_size > size {
+            return Err(StoreError::BeyondLog { size, asked: tree_size });
+        }
+        let leaf = transaction
+            .prepare_cached(
+                "SELECT l.leaf_index, c.record_sha256 FROM log_leaves l JOIN contributions c ON c.id = l.contribution_id
+                 WHERE l.contribution_id = ?1",
+            )?
+            .query_row([contribution.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .optional()?;
+        let Some((leaf_index, record_sha256)) = leaf else { return Ok(None) };
+        let leaf_index = u64::try_from(leaf_index).map_err(corrupt)?;
+        if leaf_index >= tree_size {
+            return Ok(None);
+        }
+        let record_sha256: Hash = record_sha256.try_into().map_err(|_| corrupt("contributions.record_sha256"))?;
+        let proof = consulta_log::inclusion_proof(&SqliteNodes(&transaction), leaf_index, tree_size)?;
+        Ok(Some(Inclusion { leaf_index, record_sha256, tree_size, proof }))
+    }
+
+    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
+        let transaction = self.connection.unchecked_transaction()?;
+        let size = log_size(&transaction)?;
+        if new > size || old > new {
+            return Err(StoreError::BeyondLog { size, asked: new.max(old) });
+        }
+        consulta_log::consistency_proof(&SqliteNodes(&transaction), old, new)
+    }
+
     /// A larger page cache (bounded: 64 MiB) keeps the indexes of a large import in memory.
     fn prepare_for_bulk_writes(&self) -> Result<()> {
         self.connection.execute_batch("PRAGMA cache_size = -65536;")?;
@@ -488,8 +569,9 @@ impl RecordTransaction for SqliteTransaction<'_> {
     fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
         let mut statement = self.transaction.prepare_cached(
             "INSERT INTO contributions (consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id,
-                                        submitted_at, language, title, body, late)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                        submitted_at, language, title, body, late, identity, contact_email,
+                                        entity_name, country)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, name, country FROM entities WHERE id = ?2",
         )?;
         statement.execute(params![
             new.consultation.0,
@@ -503,14 +585,151 @@ impl RecordTransaction for SqliteTransaction<'_> {
             new.title,
             new.body,
             new.late,
+            new.identity.as_str(),
+            new.contact_email,
         ])?;
         Ok(ContributionId(self.transaction.last_insert_rowid()))
+    }
+
+    fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
+        canonical_record(&self.transaction, contribution)
+    }
+
+    fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
+        let size = log_size(&self.transaction)?;
+        for node in
+            consulta_log::append(&SqliteNodes(&self.transaction), size, consulta_log::leaf_hash(&record_sha256))?
+        {
+            self.transaction
+                .prepare_cached("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")?
+                .execute(params![node.level, to_sql_index(node.index)?, &node.hash[..]])?;
+        }
+        self.transaction
+            .prepare_cached("INSERT INTO log_leaves (leaf_index, contribution_id) VALUES (?1, ?2)")?
+            .execute(params![to_sql_index(size)?, contribution.0])?;
+        self.transaction
+            .prepare_cached("UPDATE contributions SET record_sha256 = ?2 WHERE id = ?1")?
+            .execute(params![contribution.0, &record_sha256[..]])?;
+        Ok(size)
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
         self.transaction.commit()?;
         Ok(())
     }
+}
+
+/// The log's nodes, read from the `log_nodes` table.
+struct SqliteNodes<'c>(&'c Connection);
+
+impl consulta_log::Nodes for SqliteNodes<'_> {
+    type Error = StoreError;
+
+    fn node(&self, level: u32, index: u64) -> Result<Hash> {
+        let hash: Vec<u8> = self
+            .0
+            .prepare_cached("SELECT hash FROM log_nodes WHERE level = ?1 AND idx = ?2")?
+            .query_row(params![level, to_sql_index(index)?], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| corrupt(format!("the log has no node ({level}, {index})")))?;
+        hash.try_into().map_err(|_| corrupt("log_nodes.hash"))
+    }
+}
+
+fn to_sql_index(index: u64) -> Result<i64> {
+    i64::try_from(index).map_err(corrupt)
+}
+
+fn log_size(connection: &Connection) -> Result<u64> {
+    let next: i64 = connection
+        .prepare_cached("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaves")?
+        .query_row([], |r| r.get(0))?;
+    u64::try_from(next).map_err(corrupt)
+}
+
+const LOG_KEY: &str = "log_signing_key";
+
+/// Creates the instance's signing key on first start; every later start finds it.
+fn ensure_log_key(connection: &Connection) -> Result<()> {
+    let exists: bool =
+        connection
+            .query_row("SELECT EXISTS (SELECT 1 FROM instance_secrets WHERE name = ?1)", [LOG_KEY], |r| r.get(0))?;
+    if !exists {
+        let mut secret = [0u8; 32];
+        getrandom::getrandom(&mut secret).map_err(|e| StoreError::Randomness(e.to_string()))?;
+        // Two processes starting at once: the first key written wins, and both then read it.
+        connection.execute(
+            "INSERT OR IGNORE INTO instance_secrets (name, value) VALUES (?1, ?2)",
+            params![LOG_KEY, &secret[..]],
+        )?;
+    }
+    Ok(())
+}
+
+fn log_key(connection: &Connection) -> Result<LogKey> {
+    let secret: Vec<u8> = connection
+        .prepare_cached("SELECT value FROM instance_secrets WHERE name = ?1")?
+        .query_row([LOG_KEY], |r| r.get(0))?;
+    Ok(LogKey::from_secret(secret.try_into().map_err(|_| corrupt("instance_secrets.log_signing_key"))?))
+}
+
+fn canonical_record(connection: &Connection, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
+    let row = connection
+        .prepare_cached(
+            "SELECT k.slug, c.entity_name, c.stakeholder_group, c.country, c.channel, c.on_behalf_of, m.date,
+                    c.submitted_at, c.language, c.identity, c.late, c.title, c.body
+             FROM contributions c
+             JOIN consultations k ON k.id = c.consultation_id
+             LEFT JOIN meetings m ON m.id = c.meeting_id
+             WHERE c.id = ?1",
+        )?
+        .query_row([contribution.0], |r| {
+            Ok((
+                (
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ),
+                (r.get::<_, String>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?),
+                (r.get::<_, i64>(7)?, r.get::<_, String>(8)?, r.get::<_, String>(9)?, r.get::<_, bool>(10)?),
+                (r.get::<_, String>(11)?, r.get::<_, String>(12)?),
+            ))
+        })
+        .optional()?;
+    let Some((
+        (consultation, entity, stakeholder_group, country),
+        (channel, on_behalf_of, meeting),
+        (submitted_at, language, identity, late),
+        (title, body),
+    )) = row
+    else {
+        return Ok(None);
+    };
+    let attachments = connection
+        .prepare_cached("SELECT name, size, sha256 FROM attachments WHERE contribution_id = ?1 ORDER BY position")?
+        .query_map([contribution.0], |r| {
+            Ok(AttachmentEntry { name: r.get(0)?, size: r.get::<_, i64>(1)?.max(0) as u64, sha256: r.get(2)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(CanonicalRecord {
+        v: CanonicalRecord::VERSION,
+        id: contribution.0,
+        consultation,
+        entity,
+        stakeholder_group,
+        country,
+        channel,
+        on_behalf_of,
+        meeting,
+        submitted_at: timestamp(submitted_at)?.to_string(),
+        language,
+        identity: Identity::parse(&identity).ok_or_else(|| corrupt("contributions.identity"))?,
+        late,
+        title,
+        body,
+        attachments,
+    }))
 }
 
 #[cfg(test)]

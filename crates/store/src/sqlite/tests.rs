@@ -45,6 +45,8 @@ fn contribution(consultation: &Consultation, entity: &Entity, channel: Channel) 
         title: "A title".to_owned(),
         body: "A body".to_owned(),
         late: false,
+        identity: consulta_core::Identity::Recorded,
+        contact_email: None,
     }
 }
 
@@ -150,4 +152,47 @@ fn reopening_keeps_the_record() {
     SqliteStore::open(&path).expect("open").create_consultation(&new_consultation("ec-2010")).expect("create");
     let store = SqliteStore::open(&path).expect("reopen");
     assert_eq!(store.consultations().expect("list").len(), 1);
+}
+
+#[test]
+fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("consulta.db");
+    let mut store = SqliteStore::open(&path).expect("open");
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut ids = Vec::new();
+    let mut tx = store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    for _ in 0..5 {
+        let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+        let record = tx.canonical_record(id).expect("read").expect("found");
+        assert_eq!(record.entity, "Example Org");
+        let leaf = tx.append_to_log(id, consulta_log::sha256(&record.to_bytes())).expect("append");
+        assert_eq!(leaf, ids.len() as u64);
+        ids.push(id);
+    }
+    tx.commit().expect("commit");
+
+    let now: jiff::Timestamp = "2010-12-15T00:00:00Z".parse().expect("now");
+    let head = store.signed_tree_head(now).expect("head");
+    let public_key = store.log_public_key().expect("key");
+    assert_eq!(head.head.size, 5);
+    head.verify(&public_key).expect("the signature verifies");
+    for (i, id) in ids.iter().enumerate() {
+        let inclusion = store.inclusion(*id, 5).expect("proof").expect("included");
+        assert_eq!(inclusion.leaf_index, i as u64);
+        let record = store.canonical_record(*id).expect("read").expect("found");
+        assert_eq!(inclusion.record_sha256, consulta_log::sha256(&record.to_bytes()));
+        let leaf = consulta_log::leaf_hash(&inclusion.record_sha256);
+        assert!(consulta_log::verify_inclusion(&leaf, inclusion.leaf_index, 5, &inclusion.proof, &head.head.root));
+    }
+    assert_eq!(store.inclusion(ids[4], 3).expect("proof"), None, "leaf 4 is not in the tree of 3");
+    let old = consulta_log::root(&SqliteNodes(&store.connection), 3).expect("old root");
+    let proof = store.consistency(3, 5).expect("proof");
+    assert!(consulta_log::verify_consistency(3, 5, &old, &head.head.root, &proof));
+    assert!(matches!(store.consistency(3, 9), Err(StoreError::BeyondLog { .. })));
+
+    drop(store);
+    let reopened = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(reopened.log_public_key().expect("key"), public_key, "the key is kept");
 }
