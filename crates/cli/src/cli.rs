@@ -20,6 +20,9 @@ pub struct Cli {
     )]
     pub db: String,
 
+    #[arg(long, global = true, env = "CONSULTA_FILES", hide_env_values = true, value_name = "DIR")]
+    pub files: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -35,6 +38,15 @@ pub enum Command {
     Table(TableArgs),
     Serve(ServeArgs),
     Demo(ServeArgs),
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(value_name = "RECEIPT")]
+    pub receipt: PathBuf,
+    #[arg(long, value_name = "URL")]
+    pub server: String,
 }
 
 #[derive(Debug, Subcommand)]

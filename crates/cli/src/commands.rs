@@ -4,14 +4,19 @@
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, anyhow, bail};
+use consulta_blobs::LocalBlobs;
 use consulta_core::time::{parse_date, zone_name};
 use consulta_core::{Consultation, ConsultationDraft, Translation};
 use consulta_i18n::{Arg, Localizer};
+use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
 use consulta_store::{Database, Store};
+use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
@@ -23,6 +28,7 @@ use crate::demo;
 
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
+    let files = cli.files.clone().unwrap_or_else(|| files_beside(&cli.db));
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
         Command::Consultation(ConsultationCommand::Translate(args)) => translate(&database, args, localizer),
@@ -30,8 +36,9 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
-        Command::Serve(args) => serve(database, args.addr, localizer),
+        Command::Serve(args) => serve(database, &files, args.addr, localizer),
         Command::Demo(args) => run_demo(args.addr, localizer),
+        Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
     }
 }
 
@@ -263,16 +270,24 @@ fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow:
     Ok(())
 }
 
-fn serve(database: Database, addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
+/// The default attachments directory: beside the database, named after it (`consulta-files`).
+fn files_beside(db: &str) -> PathBuf {
+    let path = Path::new(db.strip_prefix("sqlite://").unwrap_or(db));
+    let stem = path.file_stem().map_or_else(|| "consulta".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}-files"))
+}
+
+fn serve(database: Database, files: &Path, addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
+    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits: Limits::default() };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
         let url = format!("http://{}/", listener.local_addr()?);
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
         std::io::stdout().flush()?;
-        consulta_web::serve(listener, database).await?;
+        consulta_web::serve(listener, config).await?;
         Ok(())
     })
 }
@@ -284,5 +299,20 @@ fn run_demo(addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::sqlite(&path);
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
-    serve(database, addr, localizer)
+    serve(database, &directory.path().join("files"), addr, localizer)
+}
+
+fn verify_receipt(path: &Path, server: &str, localizer: &Localizer) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    let receipt: consulta_intake::submission::Receipt =
+        serde_json::from_str(&text).with_context(|| path.display().to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let finding = runtime.block_on(crate::verify::verify(&receipt, server))?;
+    let message = finding.describe(&receipt, localizer);
+    if finding.is_good() {
+        println!("{message}");
+        Ok(())
+    } else {
+        Err(anyhow!(message))
+    }
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod demo;
+mod verify;
 
 use std::process::ExitCode;
 

@@ -224,3 +224,41 @@ cli-help-consulta-consultation-translate-title = The title in that language
 cli-help-consulta-consultation-translate-description = The description in that language
 cli-help-consulta-consultation-translate-questions = Each guiding question in that language, in order; repeat for each
 cli-help-consulta-consultation-translate-mandate = The mandate in that language
+
+## Submissions (web form and API)
+
+import-bad-email = “{ $value }” is not an email address
+submit-field-problem = { $field }: { $problem }.
+submit-field-entity = Name of the entity
+submit-field-stakeholder_group = Stakeholder group
+submit-field-country = Country
+submit-field-email = Contact email
+submit-field-language = Language
+submit-field-title = Title
+submit-field-body = Text
+submit-field-files = Attachments
+submit-too-many-files = At most { $max } files may be attached to one contribution.
+submit-file-too-large = The file “{ $name }” is larger than { $max }, the most one file may be.
+submit-bad-file-name = The file name “{ $name }” cannot be used.
+submit-not-open = This consultation is not yet open for contributions.
+submit-closed = This consultation is closed and no longer accepts contributions.
+submit-idempotency-conflict = This Idempotency-Key was already used for a different submission.
+submit-bad-idempotency-key = The Idempotency-Key header must be 1 to 200 visible ASCII characters.
+submit-malformed = The request could not be read as a multipart form: { $detail }
+submit-unknown-field = The request has a field Consulta does not know: { $field }
+submit-too-large = The request is larger than Consulta accepts ({ $max } at most).
+cli-help-consulta-files = Where attachments are kept (a directory; default: beside the database, named after it with "-files")
+cli-help-consulta-verify = Check a receipt against a running instance: is the contribution still in the public record, unchanged?
+cli-help-consulta-verify-receipt = The receipt (JSON, as the instance gave it)
+cli-help-consulta-verify-server = The instance's address (e.g. https://consultations.example.org)
+
+## Receipts checked with `consulta verify`
+
+verify-ok = Contribution { $id } is in the public record, unchanged: its record still hashes to { $sha256 } and is entry { $leaf } of the public log, which has grown from { $old } to { $new } entries without any earlier entry being changed.
+verify-withheld = Contribution { $id } is still in the public log, unchanged (entry { $leaf } of { $new }), but the secretariat withholds its text from publication: { $reason }
+verify-receipt-invalid = The receipt does not hold together ({ $detail }): it may have been altered.
+verify-key-changed = The instance signs with another key than the one in the receipt: its log cannot be compared with the receipt.
+verify-bad-signature = The instance's tree head is not validly signed.
+verify-log-rewritten = The instance's log is not an extension of the one the receipt was given from: entries have been changed or removed.
+verify-not-included = The instance's log no longer holds this contribution's entry.
+verify-record-changed = The published record of contribution { $id } is not the one the receipt was given for: it has been changed.

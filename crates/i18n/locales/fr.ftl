@@ -224,3 +224,41 @@ cli-help-consulta-consultation-translate-title = Le titre dans cette langue
 cli-help-consulta-consultation-translate-description = La description dans cette langue
 cli-help-consulta-consultation-translate-questions = Chaque question directrice dans cette langue, dans l’ordre ; répétez pour chacune
 cli-help-consulta-consultation-translate-mandate = Le mandat dans cette langue
+
+## Contributions envoyées (formulaire web et API)
+
+import-bad-email = « { $value } » n’est pas une adresse électronique
+submit-field-problem = { $field } : { $problem }.
+submit-field-entity = Nom de l’entité
+submit-field-stakeholder_group = Groupe de parties prenantes
+submit-field-country = Pays
+submit-field-email = Adresse électronique de contact
+submit-field-language = Langue
+submit-field-title = Titre
+submit-field-body = Texte
+submit-field-files = Pièces jointes
+submit-too-many-files = Une contribution peut avoir au plus { $max } pièces jointes.
+submit-file-too-large = Le fichier « { $name } » dépasse { $max }, la taille maximale d’un fichier.
+submit-bad-file-name = Le nom de fichier « { $name } » ne peut pas être utilisé.
+submit-not-open = Cette consultation n’est pas encore ouverte aux contributions.
+submit-closed = Cette consultation est close et n’accepte plus de contributions.
+submit-idempotency-conflict = Cette clé Idempotency-Key a déjà servi pour un autre envoi.
+submit-bad-idempotency-key = L’en-tête Idempotency-Key doit compter de 1 à 200 caractères ASCII visibles.
+submit-malformed = La requête ne peut pas être lue comme un formulaire multipart : { $detail }
+submit-unknown-field = La requête contient un champ que Consulta ne connaît pas : { $field }
+submit-too-large = La requête dépasse la taille acceptée par Consulta ({ $max } au plus).
+cli-help-consulta-files = Où sont conservées les pièces jointes (un répertoire ; par défaut : à côté de la base de données, nommé d’après elle avec « -files »)
+cli-help-consulta-verify = Vérifier un accusé de réception auprès d’une instance : la contribution figure-t-elle toujours, inchangée, au compte rendu public ?
+cli-help-consulta-verify-receipt = L’accusé de réception (JSON, tel que l’instance l’a remis)
+cli-help-consulta-verify-server = L’adresse de l’instance (par ex. https://consultations.example.org)
+
+## Accusés de réception vérifiés avec `consulta verify`
+
+verify-ok = La contribution { $id } figure au compte rendu public, inchangée : son enregistrement a toujours pour empreinte { $sha256 } et il est l’entrée { $leaf } du journal public, passé de { $old } à { $new } entrées sans qu’aucune entrée antérieure ait été modifiée.
+verify-withheld = La contribution { $id } figure toujours au journal public, inchangée (entrée { $leaf } sur { $new }), mais le secrétariat n’en publie pas le texte : { $reason }
+verify-receipt-invalid = L’accusé de réception n’est pas cohérent ({ $detail }) : il a peut-être été modifié.
+verify-key-changed = L’instance signe avec une autre clé que celle de l’accusé de réception : son journal ne peut pas lui être comparé.
+verify-bad-signature = La tête d’arbre de l’instance n’est pas valablement signée.
+verify-log-rewritten = Le journal de l’instance ne prolonge pas celui sur lequel l’accusé a été délivré : des entrées ont été modifiées ou supprimées.
+verify-not-included = Le journal de l’instance ne contient plus l’entrée de cette contribution.
+verify-record-changed = L’enregistrement publié de la contribution { $id } n’est pas celui pour lequel l’accusé a été délivré : il a été modifié.

@@ -5,6 +5,7 @@
 
 mod lines;
 mod problem;
+pub mod submission;
 
 use std::collections::HashMap;
 use std::io::Read;

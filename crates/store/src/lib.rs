@@ -104,6 +104,9 @@ pub trait Store: Send + std::fmt::Debug {
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
 
+    /// The files of a contribution, in the order they were sent.
+    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>>;
+
     /// The canonical record of a contribution (what its log leaf commits to).
     fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
 
@@ -127,6 +130,16 @@ pub trait Store: Send + std::fmt::Debug {
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;
 }
 
+/// A file of a contribution, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub position: u32,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha256: Hash,
+}
+
 /// A leaf's place in the log and the proof that a tree holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inclusion {
@@ -143,6 +156,12 @@ pub trait RecordTransaction {
     fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity>;
     /// Records a contribution; its entity's name and country are kept as they are now.
     fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId>;
+    /// Records a file of a contribution (its bytes are in the blob store already).
+    fn insert_attachment(&mut self, contribution: ContributionId, attachment: &Attachment) -> Result<()>;
+    /// The contribution an idempotency key was used for, with the hash of that request.
+    fn idempotency_key(&mut self, key: &str) -> Result<Option<(ContributionId, Hash)>>;
+    fn remember_idempotency_key(&mut self, key: &str, request_sha256: Hash, contribution: ContributionId)
+    -> Result<()>;
     /// The canonical record of a contribution written in this transaction or before.
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.

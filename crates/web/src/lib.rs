@@ -2,6 +2,7 @@
 //! API. Handlers are thin: they choose the language, run a page function from `pages` (which
 //! reads the store through the same functions as the command line) and render its template.
 
+mod api;
 mod language;
 mod pages;
 mod render;
@@ -9,10 +10,13 @@ mod render;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+use consulta_blobs::BlobStore;
+use consulta_intake::submission::Limits;
 use consulta_store::Database;
 use tokio::net::TcpListener;
 
@@ -27,7 +31,17 @@ const STYLESHEET: &str = include_str!("../static/consulta.css");
 #[derive(Clone)]
 struct App {
     database: Database,
+    blobs: Arc<dyn BlobStore>,
+    limits: Limits,
     templates: Arc<Templates>,
+}
+
+/// What the web front serves from.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    pub database: Database,
+    pub blobs: Arc<dyn BlobStore>,
+    pub limits: Limits,
 }
 
 impl App {
@@ -47,9 +61,24 @@ impl App {
 }
 
 /// The router with every page, the API and the stylesheet.
-pub fn router(database: Database) -> Router {
-    let app = App { database, templates: Arc::new(Templates::new()) };
+pub fn router(config: WebConfig) -> Router {
+    let app = App {
+        database: config.database,
+        blobs: config.blobs,
+        limits: config.limits,
+        templates: Arc::new(Templates::new()),
+    };
+    let submissions = Router::new()
+        .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
+        .layer(DefaultBodyLimit::max(api::body_limit(config.limits)));
     Router::new()
+        .merge(submissions)
+        .route("/api/v1/contributions/{id}/receipt", get(api::contribution_receipt))
+        .route("/api/v1/contributions/{id}/record", get(api::contribution_record))
+        .route("/api/v1/log/tree-head", get(api::tree_head))
+        .route("/api/v1/log/inclusion", get(api::inclusion))
+        .route("/api/v1/log/consistency", get(api::consistency))
+        .route("/contributions/{id}/files/{position}", get(api::attachment))
         .route("/", get(consultations))
         .route("/consultations/{slug}", get(consultation))
         .route("/contributions/{id}", get(contribution))
@@ -62,8 +91,8 @@ pub fn router(database: Database) -> Router {
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
-pub async fn serve(listener: TcpListener, database: Database) -> std::io::Result<()> {
-    axum::serve(listener, router(database)).with_graceful_shutdown(shutdown_signal()).await
+pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<()> {
+    axum::serve(listener, router(config)).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

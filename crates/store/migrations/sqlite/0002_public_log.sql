@@ -9,8 +9,6 @@ ALTER TABLE contributions ADD COLUMN withheld_reason TEXT;
 ALTER TABLE contributions ADD COLUMN entity_name TEXT;
 ALTER TABLE contributions ADD COLUMN country TEXT;
 UPDATE contributions SET (entity_name, country) = (SELECT name, country FROM entities WHERE entities.id = entity_id);
--- SHA-256 of the canonical record; the log leaf is the RFC 6962 leaf hash of these 32 bytes.
-ALTER TABLE contributions ADD COLUMN record_sha256 BLOB;
 
 CREATE TABLE attachments (
     contribution_id INTEGER NOT NULL REFERENCES contributions (id),
@@ -22,10 +20,12 @@ CREATE TABLE attachments (
     PRIMARY KEY (contribution_id, position)
 ) STRICT;
 
--- Leaf i of the log is contribution contribution_id.
+-- Leaf i of the log is contribution contribution_id; the leaf is the RFC 6962 leaf hash of
+-- record_sha256, the SHA-256 of the contribution's canonical record.
 CREATE TABLE log_leaves (
     leaf_index      INTEGER PRIMARY KEY,
-    contribution_id INTEGER NOT NULL UNIQUE REFERENCES contributions (id)
+    contribution_id INTEGER NOT NULL UNIQUE REFERENCES contributions (id),
+    record_sha256   BLOB NOT NULL
 ) STRICT;
 
 -- Perfect subtrees of the log: (level, idx) covers leaves idx·2^level .. (idx+1)·2^level.

@@ -14,7 +14,8 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
-    ContributionFilter, ContributionSummary, Inclusion, Page, PageRequest, RecordTransaction, Result, Store, StoreError,
+    Attachment, ContributionFilter, ContributionSummary, Inclusion, Page, PageRequest, RecordTransaction, Result,
+    Store, StoreError,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
@@ -474,6 +475,36 @@ impl Store for SqliteStore {
         canonical_record(&self.connection, contribution)
     }
 
+    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT position, name, media_type, size, sha256 FROM attachments
+                 WHERE contribution_id = ?1 ORDER BY position",
+            )?
+            .query_map([contribution.0], |r| {
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(position, name, media_type, size, sha256)| {
+                Ok(Attachment {
+                    position,
+                    name,
+                    media_type,
+                    size: u64::try_from(size).map_err(corrupt)?,
+                    sha256: consulta_log::from_hex(&sha256).ok_or_else(|| corrupt("attachments.sha256"))?,
+                })
+            })
+            .collect()
+    }
+
     fn log_size(&self) -> Result<u64> {
         log_size(&self.connection)
     }
@@ -498,10 +529,7 @@ impl Store for SqliteStore {
             return Err(StoreError::BeyondLog { size, asked: tree_size });
         }
         let leaf = transaction
-            .prepare_cached(
-                "SELECT l.leaf_index, c.record_sha256 FROM log_leaves l JOIN contributions c ON c.id = l.contribution_id
-                 WHERE l.contribution_id = ?1",
-            )?
+            .prepare_cached("SELECT leaf_index, record_sha256 FROM log_leaves WHERE contribution_id = ?1")?
             .query_row([contribution.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
             .optional()?;
         let Some((leaf_index, record_sha256)) = leaf else { return Ok(None) };
@@ -509,7 +537,7 @@ impl Store for SqliteStore {
         if leaf_index >= tree_size {
             return Ok(None);
         }
-        let record_sha256: Hash = record_sha256.try_into().map_err(|_| corrupt("contributions.record_sha256"))?;
+        let record_sha256: Hash = record_sha256.try_into().map_err(|_| corrupt("log_leaves.record_sha256"))?;
         let proof = consulta_log::inclusion_proof(&SqliteNodes(&transaction), leaf_index, tree_size)?;
         Ok(Some(Inclusion { leaf_index, record_sha256, tree_size, proof }))
     }
@@ -531,12 +559,16 @@ impl Store for SqliteStore {
 
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
         let transaction = self.connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Box::new(SqliteTransaction { transaction }))
+        Ok(Box::new(SqliteTransaction { transaction, log_size: None, frontier: Vec::new() }))
     }
 }
 
 struct SqliteTransaction<'a> {
     transaction: rusqlite::Transaction<'a>,
+    /// The log's size once this transaction has appended to it (no other writer can meanwhile).
+    log_size: Option<u64>,
+    /// The last node written at each level: the left sibling the next appends will need.
+    frontier: Vec<Option<(u64, Hash)>>,
 }
 
 impl RecordTransaction for SqliteTransaction<'_> {
@@ -595,21 +627,68 @@ impl RecordTransaction for SqliteTransaction<'_> {
         canonical_record(&self.transaction, contribution)
     }
 
+    fn insert_attachment(&mut self, contribution: ContributionId, attachment: &Attachment) -> Result<()> {
+        self.transaction
+            .prepare_cached(
+                "INSERT INTO attachments (contribution_id, position, name, media_type, size, sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                contribution.0,
+                attachment.position,
+                attachment.name,
+                attachment.media_type,
+                i64::try_from(attachment.size).map_err(corrupt)?,
+                consulta_log::to_hex(&attachment.sha256),
+            ])?;
+        Ok(())
+    }
+
+    fn idempotency_key(&mut self, key: &str) -> Result<Option<(ContributionId, Hash)>> {
+        let row = self
+            .transaction
+            .prepare_cached("SELECT contribution_id, request_sha256 FROM idempotency_keys WHERE key = ?1")?
+            .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .optional()?;
+        row.map(|(id, hash)| {
+            Ok((ContributionId(id), hash.try_into().map_err(|_| corrupt("idempotency_keys.request_sha256"))?))
+        })
+        .transpose()
+    }
+
+    fn remember_idempotency_key(
+        &mut self,
+        key: &str,
+        request_sha256: Hash,
+        contribution: ContributionId,
+    ) -> Result<()> {
+        self.transaction
+            .prepare_cached("INSERT INTO idempotency_keys (key, request_sha256, contribution_id) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, &request_sha256[..], contribution.0])?;
+        Ok(())
+    }
+
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
-        let size = log_size(&self.transaction)?;
-        for node in
-            consulta_log::append(&SqliteNodes(&self.transaction), size, consulta_log::leaf_hash(&record_sha256))?
-        {
+        let size = match self.log_size {
+            Some(size) => size,
+            None => log_size(&self.transaction)?,
+        };
+        let nodes = FrontierNodes { frontier: &self.frontier, stored: SqliteNodes(&self.transaction) };
+        let added = consulta_log::append(&nodes, size, consulta_log::leaf_hash(&record_sha256))?;
+        for node in added {
             self.transaction
                 .prepare_cached("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")?
                 .execute(params![node.level, to_sql_index(node.index)?, &node.hash[..]])?;
+            let level = node.level as usize;
+            if self.frontier.len() <= level {
+                self.frontier.resize(level + 1, None);
+            }
+            self.frontier[level] = Some((node.index, node.hash));
         }
         self.transaction
-            .prepare_cached("INSERT INTO log_leaves (leaf_index, contribution_id) VALUES (?1, ?2)")?
-            .execute(params![to_sql_index(size)?, contribution.0])?;
-        self.transaction
-            .prepare_cached("UPDATE contributions SET record_sha256 = ?2 WHERE id = ?1")?
-            .execute(params![contribution.0, &record_sha256[..]])?;
+            .prepare_cached("INSERT INTO log_leaves (leaf_index, contribution_id, record_sha256) VALUES (?1, ?2, ?3)")?
+            .execute(params![to_sql_index(size)?, contribution.0, &record_sha256[..]])?;
+        self.log_size = Some(size + 1);
         Ok(size)
     }
 
@@ -633,6 +712,24 @@ impl consulta_log::Nodes for SqliteNodes<'_> {
             .optional()?
             .ok_or_else(|| corrupt(format!("the log has no node ({level}, {index})")))?;
         hash.try_into().map_err(|_| corrupt("log_nodes.hash"))
+    }
+}
+
+/// The nodes a transaction just wrote, before those on disk: appending needs the left sibling
+/// the previous append wrote, and a large import should not read it back each time.
+struct FrontierNodes<'f, 'c> {
+    frontier: &'f [Option<(u64, Hash)>],
+    stored: SqliteNodes<'c>,
+}
+
+impl consulta_log::Nodes for FrontierNodes<'_, '_> {
+    type Error = StoreError;
+
+    fn node(&self, level: u32, index: u64) -> Result<Hash> {
+        match self.frontier.get(level as usize) {
+            Some(Some((at, hash))) if *at == index => Ok(*hash),
+            _ => self.stored.node(level, index),
+        }
     }
 }
 

@@ -1,0 +1,235 @@
+//! Intake through the API, end to end: submissions with attachments, receipts, idempotency, bad
+//! input, and receipts checked with `consulta verify` before and after tampering.
+
+mod common;
+
+use common::{App, CONSULTA, Workspace, spawn_serve, stderr, stdout};
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+use serde_json::Value;
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89";
+const DOCX: &[u8] = b"PK\x03\x04\x14\x00\x06\x00word/document.xml<w:document>Example</w:document>";
+
+/// An instance with an open consultation (`open`) and a closed one (`closed`).
+fn instance() -> (Workspace, App) {
+    let ws = Workspace::new();
+    for (slug, opens, closes) in [("open", "2020-01-01", "2099-12-31"), ("closed", "2010-09-01", "2010-12-31")] {
+        let output =
+            ws.run(&["consultation", "create", "--slug", slug, "--title", "T", "--opens", opens, "--closes", closes]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let app = spawn_serve(&ws.db);
+    (ws, app)
+}
+
+fn form() -> Form {
+    form_from("Example Network for Digital Rights", "civil_society")
+}
+
+fn form_from(entity: &str, group: &str) -> Form {
+    Form::new()
+        .text("entity", entity.to_owned())
+        .text("stakeholder_group", group.to_owned())
+        .text("country", "KE")
+        .text("email", "contact@example.org")
+        .text("language", "en")
+        .text("title", "Example: views on multilingualism")
+        .text("body", "Example text, invented for a test.")
+}
+
+fn with_files(form: Form) -> Form {
+    form.part("files", Part::bytes(PDF).file_name("views.pdf").mime_str("application/pdf").expect("mime"))
+        .part(
+            "files",
+            Part::bytes(DOCX)
+                .file_name("annex.docx")
+                .mime_str("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .expect("mime"),
+        )
+        .part("files", Part::bytes(PNG).file_name("chart.png").mime_str("image/png").expect("mime"))
+}
+
+async fn post(app: &App, slug: &str, form: Form, key: Option<&str>) -> (StatusCode, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/{slug}/contributions", app.url))
+        .header("Accept-Language", "en")
+        .multipart(form);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request.send().await.expect("the server answers");
+    let status = response.status();
+    (status, response.json().await.expect("a JSON body"))
+}
+
+async fn contribution_count(app: &App) -> u64 {
+    let head: Value =
+        reqwest::get(format!("{}/api/v1/log/tree-head", app.url)).await.expect("answer").json().await.expect("JSON");
+    head["tree_size"].as_u64().expect("a size")
+}
+
+fn verify(ws: &Workspace, app: &App, receipt: &Value) -> std::process::Output {
+    let path = ws.write("receipt.json", receipt.to_string().as_bytes());
+    std::process::Command::new(CONSULTA)
+        .args(["verify", path.to_str().expect("path"), "--server", &app.url])
+        .env("CONSULTA_LANG", "en")
+        .output()
+        .expect("consulta verify runs")
+}
+
+#[tokio::test]
+async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() {
+    let (ws, app) = instance();
+    let (status, receipt) = post(&app, "open", with_files(form()), None).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_i64().expect("an id");
+    assert_eq!(receipt["files"].as_array().map(Vec::len), Some(3));
+    assert_eq!(receipt["files"][0]["name"], "views.pdf");
+    assert_eq!(receipt["files"][0]["size"], PDF.len());
+    assert_eq!(receipt["log"]["leaf_index"], 0);
+    for (position, bytes, media_type) in [
+        (0, PDF, "application/pdf"),
+        (1, DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (2, PNG, "image/png"),
+    ] {
+        let response = reqwest::get(format!("{}/contributions/{id}/files/{position}", app.url)).await.expect("answer");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], media_type);
+        assert_eq!(response.bytes().await.expect("bytes").as_ref(), bytes, "file {position} comes back as sent");
+    }
+    // A second contribution grows the log; the first receipt still verifies through consistency.
+    let (status, _) =
+        post(&app, "open", form_from("Example Telecom Operators Association", "private_sector"), None).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(contribution_count(&app).await, 2);
+    let output = verify(&ws, &app, &receipt);
+    assert!(output.status.success(), "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        stdout(&output).contains(&format!("Contribution {id} is in the public record, unchanged")),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[tokio::test]
+async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() {
+    let (_ws, app) = instance();
+    let (first_status, first) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
+    let (second_status, second) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
+    assert_eq!((first_status, second_status), (StatusCode::CREATED, StatusCode::OK));
+    for field in ["id", "received_at", "sha256", "files"] {
+        assert_eq!(first[field], second[field], "{field}");
+    }
+    assert_eq!(contribution_count(&app).await, 1);
+    let (status, error) = post(&app, "open", form().text("country", "FR"), Some("retry-7f3a")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    assert_eq!(error["error"], "idempotency_conflict");
+    assert_eq!(contribution_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_its_reason_and_leaves_the_store_unchanged() {
+    let (_ws, app) = instance();
+    let missing =
+        Form::new().text("entity", "Example").text("stakeholder_group", "civil_society").text("language", "en");
+    let (status, error) = post(&app, "open", missing, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error"], "invalid_fields");
+    assert_eq!(error["fields"], serde_json::json!(["email", "title", "body"]));
+    assert!(error["message"].as_str().expect("a message").contains("Contact email: this field is required"), "{error}");
+
+    let (status, error) = post(&app, "open", form().text("email", "not-an-address"), None).await;
+    assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["email"])));
+
+    let mut eleven = form();
+    for i in 0..11 {
+        eleven = eleven.part("files", Part::bytes(vec![b'x'; 10]).file_name(format!("f{i}.txt")));
+    }
+    let (status, error) = post(&app, "open", eleven, None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_many_files")));
+
+    let big = form().part("files", Part::bytes(vec![0u8; 25 * 1024 * 1024 + 1]).file_name("big.pdf"));
+    let (status, error) = post(&app, "open", big, None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("file_too_large")));
+    assert!(error["message"].as_str().expect("message").contains("big.pdf"));
+
+    let (status, error) = post(&app, "open", form().text("colour", "blue"), None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::BAD_REQUEST, Some("unknown_field")));
+
+    let malformed = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/open/contributions", app.url))
+        .header("Content-Type", "multipart/form-data; boundary=XYZ")
+        .body("--XYZ\r\nContent-Disposition: form-data; name=\"entity\"\r\n\r\nunterminated")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    let error: Value = malformed.json().await.expect("JSON");
+    assert_eq!(error["error"], "malformed_multipart");
+
+    let (status, error) = post(&app, "nope", form(), None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+
+    let (status, error) = post(&app, "closed", form(), None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::FORBIDDEN, Some("consultation_closed")));
+
+    let french = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/closed/contributions", app.url))
+        .header("Accept-Language", "fr")
+        .multipart(form())
+        .send()
+        .await
+        .expect("answer");
+    let error: Value = french.json().await.expect("JSON");
+    assert_eq!(error["message"], "Cette consultation est close et n’accepte plus de contributions.");
+
+    assert_eq!(contribution_count(&app).await, 0, "nothing half-written");
+}
+
+#[tokio::test]
+async fn a_tampered_record_fails_verification() {
+    let (ws, app) = instance();
+    let (_, receipt) = post(&app, "open", form(), None).await;
+    let id = receipt["id"].as_i64().expect("id");
+    assert!(verify(&ws, &app, &receipt).status.success());
+
+    let connection = rusqlite::Connection::open(&ws.db).expect("open the database");
+    connection.execute("UPDATE contributions SET body = 'Altered text' WHERE id = ?1", [id]).expect("tamper");
+    let output = verify(&ws, &app, &receipt);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains(&format!("The published record of contribution {id} is not the one")),
+        "{}",
+        stderr(&output)
+    );
+
+    let mut forged = receipt.clone();
+    forged["sha256"] = Value::String("0".repeat(64));
+    let output = verify(&ws, &app, &forged);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("The receipt does not hold together"), "{}", stderr(&output));
+}
+
+#[tokio::test]
+async fn proofs_are_served_for_any_two_sizes() {
+    let (_ws, app) = instance();
+    for i in 0..5 {
+        let (status, _) = post(&app, "open", form_from(&format!("Example Organisation {i}"), "academic"), None).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let consistency: Value = reqwest::get(format!("{}/api/v1/log/consistency?from=3&to=5", app.url))
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    assert!(!consistency["consistency_proof"].as_array().expect("a proof").is_empty());
+    let beyond = reqwest::get(format!("{}/api/v1/log/consistency?from=3&to=9", app.url)).await.expect("answer");
+    assert_eq!(beyond.status(), StatusCode::BAD_REQUEST);
+    let bad =
+        reqwest::get(format!("{}/api/v1/log/inclusion?contribution=x&tree_size=5", app.url)).await.expect("answer");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}

@@ -1,0 +1,438 @@
+//! Contributions sent through the web form or the API. A submission is checked, its files are
+//! written to the blob store and synced, and then the contribution, its files, its idempotency
+//! key and its log leaf are recorded in one transaction; the receipt is given only after that
+//! transaction is on disk, so nothing acknowledged can be lost.
+
+use consulta_blobs::{BlobError, BlobStore};
+use consulta_core::contribution::{check_body, check_title};
+use consulta_core::{
+    Channel, Consultation, ConsultationStatus, ContributionId, CountryCode, EntityName, Identity, Language,
+    NewContribution, NewEntity,
+};
+use consulta_i18n::{Arg, Localizer};
+use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
+use consulta_store::{Attachment, Store, StoreError};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::{RowProblem, append_to_log, known_group};
+
+/// What the secretariat allows per contribution.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_files: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 25 * 1024 * 1024, max_files: 10 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadedFile {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A contribution as typed in the form or sent to the API, before it is checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    pub entity: String,
+    pub stakeholder_group: String,
+    pub country: String,
+    pub email: String,
+    pub language: String,
+    pub title: String,
+    pub body: String,
+    pub files: Vec<UploadedFile>,
+}
+
+/// Why a submission is refused. Nothing is recorded when it is.
+#[derive(Debug, thiserror::Error)]
+pub enum SubmissionError {
+    #[error("invalid fields: {0:?}")]
+    Invalid(Vec<(&'static str, RowProblem)>),
+    #[error("more than {max} files")]
+    TooManyFiles { max: usize },
+    #[error("the file {name} is larger than {max} bytes")]
+    FileTooLarge { name: String, max: u64 },
+    #[error("the file name {0:?} is not usable")]
+    BadFileName(String),
+    #[error("the consultation is not open ({0:?})")]
+    NotOpen(ConsultationStatus),
+    #[error("this idempotency key was used for a different submission")]
+    IdempotencyConflict,
+    #[error("the idempotency key is not usable")]
+    BadIdempotencyKey,
+    #[error(transparent)]
+    Blobs(#[from] BlobError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl SubmissionError {
+    /// The stable code clients see.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubmissionError::Invalid(_) => "invalid_fields",
+            SubmissionError::TooManyFiles { .. } => "too_many_files",
+            SubmissionError::FileTooLarge { .. } => "file_too_large",
+            SubmissionError::BadFileName(_) => "bad_file_name",
+            SubmissionError::NotOpen(ConsultationStatus::Upcoming) => "consultation_not_open",
+            SubmissionError::NotOpen(_) => "consultation_closed",
+            SubmissionError::IdempotencyConflict => "idempotency_conflict",
+            SubmissionError::BadIdempotencyKey => "bad_idempotency_key",
+            SubmissionError::Blobs(_) | SubmissionError::Store(_) => "server",
+        }
+    }
+
+    /// What to tell the contributor, in their language.
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        match self {
+            SubmissionError::Invalid(problems) => problems
+                .iter()
+                .map(|(field, problem)| {
+                    localizer.format(
+                        "submit-field-problem",
+                        &[
+                            ("field", Arg::Text(localizer.text(&format!("submit-field-{field}")))),
+                            ("problem", Arg::Text(problem.describe(localizer))),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            SubmissionError::TooManyFiles { max } => {
+                localizer.format("submit-too-many-files", &[("max", (*max).into())])
+            }
+            SubmissionError::FileTooLarge { name, max } => localizer.format(
+                "submit-file-too-large",
+                &[("name", name.as_str().into()), ("max", Arg::Text(format!("{} MiB", max / (1024 * 1024))))],
+            ),
+            SubmissionError::BadFileName(name) => {
+                localizer.format("submit-bad-file-name", &[("name", name.as_str().into())])
+            }
+            SubmissionError::NotOpen(ConsultationStatus::Upcoming) => localizer.text("submit-not-open"),
+            SubmissionError::NotOpen(_) => localizer.text("submit-closed"),
+            SubmissionError::IdempotencyConflict => localizer.text("submit-idempotency-conflict"),
+            SubmissionError::BadIdempotencyKey => localizer.text("submit-bad-idempotency-key"),
+            SubmissionError::Blobs(_) | SubmissionError::Store(_) => localizer.text("error-server"),
+        }
+    }
+
+    /// The fields at fault, for the form to mark.
+    pub fn fields(&self) -> Vec<&'static str> {
+        match self {
+            SubmissionError::Invalid(problems) => problems.iter().map(|(f, _)| *f).collect(),
+            SubmissionError::TooManyFiles { .. }
+            | SubmissionError::FileTooLarge { .. }
+            | SubmissionError::BadFileName(_) => {
+                vec!["files"]
+            }
+            _ => vec![],
+        }
+    }
+}
+
+/// What a contributor keeps: enough to prove what they sent and to check, at any later time,
+/// that the public record still holds it unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub id: i64,
+    pub consultation: String,
+    pub received_at: String,
+    /// SHA-256 of the canonical record (`GET /api/v1/contributions/{id}/record`).
+    pub sha256: String,
+    pub files: Vec<ReceiptFile>,
+    pub log: ReceiptLog,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptFile {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptLog {
+    pub leaf_index: u64,
+    pub tree_size: u64,
+    pub inclusion_proof: Vec<String>,
+    pub signed_tree_head: TreeHeadJson,
+    /// The instance's Ed25519 public key, which signs its tree heads.
+    pub public_key: String,
+}
+
+/// A signed tree head as the API and receipts carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeHeadJson {
+    pub tree_size: u64,
+    pub timestamp: i64,
+    pub root_hash: String,
+    pub signature: String,
+}
+
+impl From<&SignedTreeHead> for TreeHeadJson {
+    fn from(signed: &SignedTreeHead) -> Self {
+        TreeHeadJson {
+            tree_size: signed.head.size,
+            timestamp: signed.head.timestamp_ms,
+            root_hash: to_hex(&signed.head.root),
+            signature: to_hex(&signed.signature),
+        }
+    }
+}
+
+impl TreeHeadJson {
+    /// Back to a signed tree head; None if a hash or the signature is not hexadecimal.
+    pub fn parse(&self) -> Option<SignedTreeHead> {
+        Some(SignedTreeHead {
+            head: consulta_log::TreeHead {
+                size: self.tree_size,
+                timestamp_ms: self.timestamp,
+                root: from_hex(&self.root_hash)?,
+            },
+            signature: from_hex(&self.signature)?,
+        })
+    }
+}
+
+/// The receipt of a recorded contribution, with its proof in the log as it now is.
+pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) -> Result<Option<Receipt>, StoreError> {
+    let Some(record) = store.canonical_record(contribution)? else { return Ok(None) };
+    let head = store.signed_tree_head(now)?;
+    let Some(inclusion) = store.inclusion(contribution, head.head.size)? else { return Ok(None) };
+    Ok(Some(Receipt {
+        id: contribution.0,
+        consultation: record.consultation.clone(),
+        received_at: record.submitted_at.clone(),
+        sha256: to_hex(&inclusion.record_sha256),
+        files: record
+            .attachments
+            .iter()
+            .map(|a| ReceiptFile { name: a.name.clone(), size: a.size, sha256: a.sha256.clone() })
+            .collect(),
+        log: ReceiptLog {
+            leaf_index: inclusion.leaf_index,
+            tree_size: inclusion.tree_size,
+            inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
+            signed_tree_head: (&head).into(),
+            public_key: to_hex(&store.log_public_key()?),
+        },
+    }))
+}
+
+fn check_email(text: &str) -> Result<String, RowProblem> {
+    let text = text.trim();
+    let valid = text.len() <= 254
+        && !text.chars().any(char::is_whitespace)
+        && text.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        });
+    if text.is_empty() {
+        Err(RowProblem::Missing)
+    } else if valid {
+        Ok(text.to_owned())
+    } else {
+        Err(RowProblem::BadEmail(text.to_owned()))
+    }
+}
+
+/// A file name as it will be published: its last path component, without control characters.
+fn clean_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    (!clean.is_empty() && clean != "." && clean != ".." && clean.chars().count() <= 255).then_some(clean)
+}
+
+/// Identifies a request for the idempotency check: the same fields and the same files.
+fn request_hash(submission: &Submission, files: &[(String, Hash)]) -> Hash {
+    let fields = [
+        &submission.entity,
+        &submission.stakeholder_group,
+        &submission.country,
+        &submission.email,
+        &submission.language,
+        &submission.title,
+        &submission.body,
+    ];
+    let mut bytes = Vec::new();
+    for field in fields {
+        bytes.extend_from_slice(&(field.len() as u64).to_be_bytes());
+        bytes.extend_from_slice(field.as_bytes());
+    }
+    for (name, hash) in files {
+        bytes.extend_from_slice(&(name.len() as u64).to_be_bytes());
+        bytes.extend_from_slice(name.as_bytes());
+        bytes.extend_from_slice(hash);
+    }
+    sha256(&bytes)
+}
+
+/// Records a submission and returns its receipt, and whether it was recorded before under the
+/// same idempotency key (then nothing new is written).
+pub fn submit(
+    store: &mut dyn Store,
+    blobs: &dyn BlobStore,
+    consultation: &Consultation,
+    submission: &Submission,
+    idempotency_key: Option<&str>,
+    limits: Limits,
+    now: Timestamp,
+) -> Result<(Receipt, bool), SubmissionError> {
+    if let Some(key) = idempotency_key {
+        if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(SubmissionError::BadIdempotencyKey);
+        }
+    }
+    let status = consultation.status(now);
+    if status != ConsultationStatus::Open {
+        return Err(SubmissionError::NotOpen(status));
+    }
+
+    // Check every field and report every problem at once.
+    let groups = store.stakeholder_groups()?;
+    let mut problems = Vec::new();
+    let mut check = |field: &'static str, result: Result<(), RowProblem>| {
+        if let Err(problem) = result {
+            problems.push((field, problem));
+        }
+    };
+    let mut name = None;
+    check(
+        "entity",
+        submission
+            .entity
+            .parse::<EntityName>()
+            .map(|n| name = Some(n))
+            .map_err(|e| RowProblem::EntityName(e.to_string())),
+    );
+    let mut group = None;
+    check("stakeholder_group", known_group(submission.stakeholder_group.trim(), &groups).map(|g| group = Some(g)));
+    let mut country = None;
+    let country_text = submission.country.trim();
+    if !country_text.is_empty() {
+        check(
+            "country",
+            country_text
+                .parse::<CountryCode>()
+                .map(|c| country = Some(c))
+                .map_err(|_| RowProblem::UnknownCountry(country_text.to_owned())),
+        );
+    }
+    let mut email = None;
+    check("email", check_email(&submission.email).map(|e| email = Some(e)));
+    let mut language = None;
+    check(
+        "language",
+        submission
+            .language
+            .parse::<Language>()
+            .map(|l| language = Some(l))
+            .map_err(|_| RowProblem::BadLanguage(submission.language.clone())),
+    );
+    let mut title = None;
+    check("title", check_title(&submission.title).map(|t| title = Some(t)).map_err(RowProblem::from));
+    let mut body = None;
+    check("body", check_body(&submission.body).map(|b| body = Some(b)).map_err(RowProblem::from));
+    let (Some(name), Some(group), Some(email), Some(language), Some(title), Some(body)) =
+        (name, group, email, language, title, body)
+    else {
+        return Err(SubmissionError::Invalid(problems));
+    };
+    if !problems.is_empty() {
+        return Err(SubmissionError::Invalid(problems));
+    }
+    if submission.files.len() > limits.max_files {
+        return Err(SubmissionError::TooManyFiles { max: limits.max_files });
+    }
+    let mut files = Vec::with_capacity(submission.files.len());
+    for file in &submission.files {
+        let clean = clean_file_name(&file.name).ok_or_else(|| SubmissionError::BadFileName(file.name.clone()))?;
+        if file.bytes.len() as u64 > limits.max_file_bytes {
+            return Err(SubmissionError::FileTooLarge { name: clean, max: limits.max_file_bytes });
+        }
+        files.push((clean, sha256(&file.bytes)));
+    }
+    let request = request_hash(submission, &files);
+
+    // Files first, synced: the record must never name a file that is not on disk.
+    for file in &submission.files {
+        blobs.put(&file.bytes)?;
+    }
+
+    let mut transaction = store.begin()?;
+    if let Some(key) = idempotency_key {
+        if let Some((contribution, earlier)) = transaction.idempotency_key(key)? {
+            if earlier != request {
+                return Err(SubmissionError::IdempotencyConflict);
+            }
+            drop(transaction);
+            let receipt = receipt(store, contribution, now)?
+                .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", contribution.0)))?;
+            return Ok((receipt, true));
+        }
+    }
+    let entity = match transaction.entity_by_name(&name)? {
+        Some(entity) if entity.group != group => {
+            let recorded = entity.group.to_string();
+            return Err(SubmissionError::Invalid(vec![(
+                "stakeholder_group",
+                RowProblem::EntityGroupConflict { entity: name.to_string(), recorded },
+            )]));
+        }
+        Some(entity) => entity,
+        None => transaction.insert_entity(&NewEntity {
+            name,
+            group: group.clone(),
+            country,
+            is_example: consultation.record.is_example,
+        })?,
+    };
+    let id = transaction.insert_contribution(&NewContribution {
+        consultation: consultation.id,
+        entity: entity.id,
+        group,
+        channel: Channel::Written,
+        on_behalf_of: None,
+        meeting: None,
+        submitted_at: now,
+        language,
+        title,
+        body,
+        late: false,
+        identity: Identity::Unverified,
+        contact_email: Some(email),
+    })?;
+    for (position, (file, (name, hash))) in submission.files.iter().zip(&files).enumerate() {
+        let media_type =
+            if file.media_type.trim().is_empty() { "application/octet-stream" } else { file.media_type.trim() };
+        transaction.insert_attachment(
+            id,
+            &Attachment {
+                position: position as u32,
+                name: name.clone(),
+                media_type: media_type.to_owned(),
+                size: file.bytes.len() as u64,
+                sha256: *hash,
+            },
+        )?;
+    }
+    if let Some(key) = idempotency_key {
+        transaction.remember_idempotency_key(key, request, id)?;
+    }
+    append_to_log(&mut *transaction, id)?;
+    transaction.commit()?;
+
+    let receipt =
+        receipt(store, id, now)?.ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
+    Ok((receipt, false))
+}

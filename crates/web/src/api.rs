@@ -1,0 +1,418 @@
+//! The JSON API: submitting contributions (multipart, with an Idempotency-Key), receipts, the
+//! canonical record of a contribution, and the public log (signed tree head, inclusion and
+//! consistency proofs). Errors are JSON with a stable `error` code and a `message` in the
+//! reader's language.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use consulta_core::ContributionId;
+use consulta_i18n::{Arg, Localizer};
+use consulta_intake::submission::{Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, receipt, submit};
+use consulta_log::to_hex;
+use consulta_store::StoreError;
+use jiff::Timestamp;
+use serde_json::json;
+
+use crate::App;
+use crate::language::RequestLanguage;
+
+/// An API error: status, stable code, message in the reader's language, and the fields at fault.
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    fields: Vec<&'static str>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({ "error": self.code, "message": self.message, "fields": self.fields });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: String) -> ApiError {
+        ApiError { status, code, message, fields: Vec::new() }
+    }
+
+    fn not_found(localizer: &Localizer) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", localizer.text("error-not-found"))
+    }
+
+    fn server(error: impl std::fmt::Display, localizer: &Localizer) -> ApiError {
+        tracing::error!(%error, "API request failed");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "server", localizer.text("error-server"))
+    }
+
+    fn from_store(error: StoreError, localizer: &Localizer) -> ApiError {
+        match error {
+            StoreError::BeyondLog { .. } => ApiError::new(StatusCode::BAD_REQUEST, "beyond_log", error.to_string()),
+            other => ApiError::server(other, localizer),
+        }
+    }
+
+    pub fn from_submission(error: SubmissionError, localizer: &Localizer) -> ApiError {
+        let status = match &error {
+            SubmissionError::Invalid(_) | SubmissionError::BadFileName(_) | SubmissionError::BadIdempotencyKey => {
+                StatusCode::BAD_REQUEST
+            }
+            SubmissionError::TooManyFiles { .. } | SubmissionError::FileTooLarge { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            SubmissionError::NotOpen(_) => StatusCode::FORBIDDEN,
+            SubmissionError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
+            SubmissionError::Blobs(_) | SubmissionError::Store(_) => return ApiError::server(error, localizer),
+        };
+        ApiError { status, code: error.code(), message: error.describe(localizer), fields: error.fields() }
+    }
+}
+
+/// Why a multipart body could not be turned into a submission.
+pub enum ReadError {
+    Malformed(String),
+    TooLarge(u64),
+    UnknownField(String),
+    Submission(SubmissionError),
+}
+
+impl ReadError {
+    pub fn into_api(self, localizer: &Localizer) -> ApiError {
+        match self {
+            ReadError::Malformed(detail) => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_multipart",
+                localizer.format("submit-malformed", &[("detail", detail.into())]),
+            ),
+            ReadError::TooLarge(max) => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                localizer.format("submit-too-large", &[("max", Arg::Text(format!("{} MiB", max / (1024 * 1024))))]),
+            ),
+            ReadError::UnknownField(field) => ApiError {
+                status: StatusCode::BAD_REQUEST,
+                code: "unknown_field",
+                message: localizer.format("submit-unknown-field", &[("field", field.into())]),
+                fields: Vec::new(),
+            },
+            ReadError::Submission(error) => ApiError::from_submission(error, localizer),
+        }
+    }
+}
+
+/// The largest request body the submission routes accept: every file at its limit, plus room
+/// for the text fields.
+pub fn body_limit(limits: Limits) -> usize {
+    let files = limits.max_file_bytes.saturating_mul(limits.max_files as u64);
+    usize::try_from(files.saturating_add(4 * 1024 * 1024)).unwrap_or(usize::MAX)
+}
+
+/// Reads a multipart body into a submission, stopping as soon as a limit is passed.
+pub async fn read_submission(
+    multipart: Result<Multipart, MultipartRejection>,
+    limits: Limits,
+) -> Result<Submission, ReadError> {
+    let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
+    let mut submission = Submission::default();
+    let malformed = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ReadError::TooLarge(body_limit(limits) as u64)
+        } else {
+            ReadError::Malformed(e.body_text())
+        }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(malformed)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let media_type = field.content_type().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(malformed)? {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() as u64 > limits.max_file_bytes {
+                    return Err(ReadError::Submission(SubmissionError::FileTooLarge {
+                        name: file_name,
+                        max: limits.max_file_bytes,
+                    }));
+                }
+            }
+            // A form sent with no file chosen has one empty, nameless part.
+            if file_name.is_empty() && bytes.is_empty() {
+                continue;
+            }
+            if submission.files.len() == limits.max_files {
+                return Err(ReadError::Submission(SubmissionError::TooManyFiles { max: limits.max_files }));
+            }
+            submission.files.push(UploadedFile { name: file_name, media_type, bytes });
+            continue;
+        }
+        let slot = match name.as_str() {
+            "entity" => &mut submission.entity,
+            "stakeholder_group" => &mut submission.stakeholder_group,
+            "country" => &mut submission.country,
+            "email" => &mut submission.email,
+            "language" => &mut submission.language,
+            "title" => &mut submission.title,
+            "body" => &mut submission.body,
+            // The form's own fields.
+            "lang" | "csrf" => continue,
+            other => return Err(ReadError::UnknownField(other.to_owned())),
+        };
+        *slot = field.text().await.map_err(malformed)?;
+    }
+    Ok(submission)
+}
+
+/// POST /api/v1/consultations/{slug}/contributions
+pub async fn submit_contribution(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let localizer = language.localizer;
+    let submission = match read_submission(multipart, app.limits).await {
+        Ok(submission) => submission,
+        Err(error) => return error.into_api(&localizer).into_response(),
+    };
+    let key = headers.get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
+    let key = match key {
+        Some(Ok(key)) => Some(key),
+        Some(Err(_)) => {
+            return ApiError::from_submission(SubmissionError::BadIdempotencyKey, &localizer).into_response();
+        }
+        None => None,
+    };
+    match app.record(slug, submission, key).await {
+        Ok((receipt, replayed)) => {
+            let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
+            (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
+        }
+        Err(RecordError::UnknownConsultation) => ApiError::not_found(&localizer).into_response(),
+        Err(RecordError::Submission(error)) => ApiError::from_submission(error, &localizer).into_response(),
+    }
+}
+
+pub enum RecordError {
+    UnknownConsultation,
+    Submission(SubmissionError),
+}
+
+impl App {
+    /// Records a submission on a blocking thread; the web form and the API both come here.
+    pub async fn record(
+        &self,
+        slug: String,
+        submission: Submission,
+        key: Option<String>,
+    ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
+        let database = self.database.clone();
+        let blobs = self.blobs.clone();
+        let limits = self.limits;
+        let joined = tokio::task::spawn_blocking(move || {
+            let store_error = |e: StoreError| RecordError::Submission(SubmissionError::Store(e));
+            let mut store = database.connect().map_err(store_error)?;
+            let consultation =
+                store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
+            submit(&mut *store, &*blobs, &consultation, &submission, key.as_deref(), limits, Timestamp::now())
+                .map_err(RecordError::Submission)
+        })
+        .await;
+        joined.unwrap_or_else(|e| {
+            Err(RecordError::Submission(SubmissionError::Store(StoreError::Corrupt(format!("task failed: {e}")))))
+        })
+    }
+
+    /// Runs a read of the store on a blocking thread, for the API.
+    async fn read<T: Send + 'static>(
+        &self,
+        localizer: Localizer,
+        read: impl FnOnce(&dyn consulta_store::Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let database = self.database.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = database.connect().map_err(|e| ApiError::from_store(e, &localizer))?;
+            read(&*store)
+        })
+        .await
+        .unwrap_or_else(|e| Err(ApiError::server(e, &localizer)))
+    }
+}
+
+fn parse_id(id: &str, localizer: &Localizer) -> Result<ContributionId, ApiError> {
+    id.parse::<i64>().ok().filter(|id| *id > 0).map(ContributionId).ok_or_else(|| ApiError::not_found(localizer))
+}
+
+/// GET /api/v1/contributions/{id}/receipt: the receipt, with its proof in the log as it now is.
+pub async fn contribution_receipt(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = parse_id(&id, &localizer)?;
+            receipt(store, id, Timestamp::now())
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /api/v1/contributions/{id}/record: the canonical record, byte for byte as hashed; for a
+/// withheld contribution, 410 with the reason.
+pub async fn contribution_record(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = parse_id(&id, &localizer)?;
+            let contribution = store
+                .contribution(id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            if let Some(reason) = contribution.withheld_reason {
+                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
+            }
+            let record = store
+                .canonical_record(id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(record.to_bytes())
+        })
+        .await;
+    match result {
+        Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// GET /api/v1/log/tree-head
+pub async fn tree_head(State(app): State<App>, language: RequestLanguage) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let head = store.signed_tree_head(Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
+            let key = store.log_public_key().map_err(|e| ApiError::from_store(e, &localizer))?;
+            let mut json =
+                serde_json::to_value(TreeHeadJson::from(&head)).map_err(|e| ApiError::server(e, &localizer))?;
+            json["public_key"] = json!(to_hex(&key));
+            Ok(json)
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -> Result<u64, ApiError> {
+    let value = params.get(name).map(String::as_str).unwrap_or_default();
+    value.parse().map_err(|_| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            localizer.format("error-bad-request", &[("detail", format!("{name}={value}").into())]),
+        )
+    })
+}
+
+/// GET /api/v1/log/inclusion?contribution=ID&tree_size=N
+pub async fn inclusion(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = ContributionId(number(&params, "contribution", &localizer)? as i64);
+            let size = number(&params, "tree_size", &localizer)?;
+            let inclusion = store
+                .inclusion(id, size)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(json!({
+                "contribution": id.0,
+                "leaf_index": inclusion.leaf_index,
+                "tree_size": inclusion.tree_size,
+                "sha256": to_hex(&inclusion.record_sha256),
+                "inclusion_proof": inclusion.proof.iter().map(|h| to_hex(h)).collect::<Vec<_>>(),
+            }))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /api/v1/log/consistency?from=M&to=N
+pub async fn consistency(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let from = number(&params, "from", &localizer)?;
+            let to = number(&params, "to", &localizer)?;
+            let proof = store.consistency(from, to).map_err(|e| ApiError::from_store(e, &localizer))?;
+            Ok(json!({ "from": from, "to": to, "consistency_proof": proof.iter().map(|h| to_hex(h)).collect::<Vec<_>>() }))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /contributions/{id}/files/{position}: an attachment as it came.
+pub async fn attachment(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path((id, position)): Path<(String, u32)>,
+) -> Response {
+    let localizer = language.localizer;
+    let blobs = app.blobs.clone();
+    let result = app
+        .read(localizer, move |store| {
+            let id = parse_id(&id, &localizer)?;
+            let contribution = store
+                .contribution(id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            if let Some(reason) = contribution.withheld_reason {
+                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
+            }
+            let attachments = store.attachments(id).map_err(|e| ApiError::from_store(e, &localizer))?;
+            let file = attachments
+                .into_iter()
+                .find(|a| a.position == position)
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let bytes = blobs
+                .get(&file.sha256)
+                .map_err(|e| ApiError::server(e, &localizer))?
+                .ok_or_else(|| ApiError::server(format!("blob {} is missing", to_hex(&file.sha256)), &localizer))?;
+            Ok((file, bytes))
+        })
+        .await;
+    match result {
+        Ok((file, bytes)) => {
+            let disposition = format!("attachment; filename*=UTF-8''{}", crate::language::encode(&file.name));
+            (
+                [
+                    (header::CONTENT_TYPE, file.media_type),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::HeaderName::from_static("x-content-type-options"), "nosniff".to_owned()),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(error) => error.into_response(),
+    }
+}
