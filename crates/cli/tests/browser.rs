@@ -155,6 +155,68 @@ async fn the_demo_page_reads_right_in_chromium() {
     phone.close().await.expect("the browser closes");
 }
 
+#[tokio::test]
+async fn a_contribution_is_sent_with_a_file_from_chromium_without_javascript() {
+    let (driver, binary) = match start_chromedriver() {
+        Ok(started) => started,
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI needs the browser: {why}"),
+        Err(why) => {
+            eprintln!("\n*** SKIPPED the Chromium end-to-end test: {why}. Install chromium and chromium-driver. ***\n");
+            return;
+        }
+    };
+    let ws = common::Workspace::new();
+    let created = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "open",
+        "--title",
+        "Open call",
+        "--opens",
+        "2020-01-01",
+        "--closes",
+        "2099-12-31",
+    ]);
+    assert!(created.status.success());
+    let file = ws.write("views.txt", "Example views, invented for a test.\n".as_bytes());
+    let app = common::spawn_serve(&ws.db);
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/consultations/open", app.url)).await.expect("the page opens");
+    for (field, value) in [
+        ("#f-entity", "Example Library Federation"),
+        ("#f-email", "contact@example.org"),
+        ("#f-title", "Example: views on multilingualism"),
+        ("#f-body", "Example text, invented for a test."),
+    ] {
+        client.find(Locator::Css(field)).await.expect("field").send_keys(value).await.expect("typing");
+    }
+    client
+        .find(Locator::Css("#f-stakeholder_group option[value=civil_society]"))
+        .await
+        .expect("option")
+        .click()
+        .await
+        .expect("select");
+    client.find(Locator::Css("#f-country option[value=CA]")).await.expect("option").click().await.expect("select");
+    client
+        .find(Locator::Css("#f-files"))
+        .await
+        .expect("file input")
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("attach");
+    screenshot(&client, "form-filled.png").await;
+    client.find(Locator::Css(".contribute button[type=submit]")).await.expect("button").click().await.expect("submit");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("the receipt page");
+    let heading = client.find(Locator::Css("h1")).await.expect("h1").text().await.expect("text");
+    assert_eq!(heading, "Receipt for contribution 1");
+    let files = client.find(Locator::Css("ul.files")).await.expect("files").text().await.expect("text");
+    assert!(files.contains("views.txt"), "{files}");
+    screenshot(&client, "receipt.png").await;
+    client.close().await.expect("the browser closes");
+}
+
 fn url_with_group(base: &str) -> url::Url {
     url::Url::parse(&format!("{base}{DEMO}?group=civil_society&channel=#contributions")).expect("a URL")
 }

@@ -233,3 +233,63 @@ async fn proofs_are_served_for_any_two_sizes() {
         reqwest::get(format!("{}/api/v1/log/inclusion?contribution=x&tree_size=5", app.url)).await.expect("answer");
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_web_form_records_and_redirects_to_the_receipt_or_keeps_what_was_typed() {
+    let (_ws, app) = instance();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let page =
+        client.get(format!("{}/consultations/open", app.url)).send().await.expect("answer").text().await.expect("body");
+    assert!(page.contains("enctype=\"multipart/form-data\""), "an open consultation shows the form");
+    let closed = client
+        .get(format!("{}/consultations/closed", app.url))
+        .send()
+        .await
+        .expect("answer")
+        .text()
+        .await
+        .expect("body");
+    assert!(!closed.contains("enctype=\"multipart/form-data\""), "a closed one does not");
+
+    let response = client
+        .post(format!("{}/consultations/open/contribute", app.url))
+        .multipart(with_files(form()))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()["location"].to_str().expect("ascii").to_owned();
+    assert!(location.starts_with("/contributions/1/receipt"), "{location}");
+    let receipt =
+        client.get(format!("{}{location}", app.url)).header("Accept-Language", "en").send().await.expect("answer");
+    let receipt = receipt.text().await.expect("body");
+    assert!(receipt.contains("Your contribution has been recorded."));
+    assert!(receipt.contains("views.pdf") && receipt.contains("chart.png"));
+    let contribution =
+        client.get(format!("{}/contributions/1", app.url)).send().await.expect("answer").text().await.expect("body");
+    assert!(contribution.contains("Identity not verified"));
+    assert!(contribution.contains("href=\"/contributions/1/files/0\""));
+
+    let refused = client
+        .post(format!("{}/consultations/open/contribute", app.url))
+        .header("Accept-Language", "fr")
+        .multipart(form().text("email", "pas-une-adresse").text("body", "Mon texte à garder"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let html = refused.text().await.expect("body");
+    assert!(html.contains("Mon texte à garder"), "the form keeps what was typed");
+    assert!(html.contains("Adresse électronique de contact : « pas-une-adresse » n’est pas une adresse électronique."));
+    assert!(html.contains("aria-invalid=\"true\""));
+
+    let late = client
+        .post(format!("{}/consultations/closed/contribute", app.url))
+        .multipart(form())
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(late.status(), StatusCode::FORBIDDEN);
+    assert!(late.text().await.expect("body").contains("This consultation is closed"));
+    assert_eq!(contribution_count(&app).await, 1);
+}

@@ -254,11 +254,53 @@ cli-help-consulta-verify-server = The instance's address (e.g. https://consultat
 
 ## Receipts checked with `consulta verify`
 
-verify-ok = Contribution { $id } is in the public record, unchanged: its record still hashes to { $sha256 } and is entry { $leaf } of the public log, which has grown from { $old } to { $new } entries without any earlier entry being changed.
-verify-withheld = Contribution { $id } is still in the public log, unchanged (entry { $leaf } of { $new }), but the secretariat withholds its text from publication: { $reason }
+verify-ok = Contribution { $id } is in the public record, unchanged: its record still hashes to { $sha256 } and is entry { $entry } of the public log, which has grown from { $old } to { $new } entries without any earlier entry being changed.
+verify-withheld = Contribution { $id } is still in the public log, unchanged (entry { $entry } of { $new }), but the secretariat withholds its text from publication: { $reason }
 verify-receipt-invalid = The receipt does not hold together ({ $detail }): it may have been altered.
 verify-key-changed = The instance signs with another key than the one in the receipt: its log cannot be compared with the receipt.
 verify-bad-signature = The instance's tree head is not validly signed.
 verify-log-rewritten = The instance's log is not an extension of the one the receipt was given from: entries have been changed or removed.
 verify-not-included = The instance's log no longer holds this contribution's entry.
 verify-record-changed = The published record of contribution { $id } is not the one the receipt was given for: it has been changed.
+
+## The contribution form and receipts
+
+form-title = Send a contribution
+form-intro = Written comments may be sent in any form at any time while the consultation is open. You will get a receipt with which anyone can check, at any time, that the public record still holds your contribution unchanged.
+form-unverified = Contributions sent with this form are marked “identity not verified”.
+form-errors = The contribution was not sent. Please correct the following:
+form-files-again = Files are not kept when a contribution is refused: please choose them again.
+form-entity-hint = The government or organisation you contribute for.
+form-email-hint = For the secretariat only; never published.
+form-choose = Choose…
+form-country-none = None (international organisation)
+form-files-hint = Optional: up to { $max } files of { $size } each, in any format (PDF, Word, OpenDocument, text, images, …).
+form-submit = Send the contribution
+receipt-title = Receipt for contribution { $id }
+receipt-recorded = Your contribution has been recorded.
+receipt-intro = This receipt says what was received and where it stands in the public log. Keep it: with it, anyone can check that the public record still holds the contribution, unchanged.
+receipt-id = Contribution
+receipt-received = Received
+receipt-sha256 = SHA-256 of the record
+receipt-log = Place in the public log
+receipt-log-value = Entry { $entry } of a log of { $size ->
+    [one] 1 entry
+   *[other] { $size } entries
+  }, whose root is
+receipt-key = Key that signs the log
+receipt-download = Download the receipt (JSON)
+receipt-verify = To check it at any later time:
+contribution-identity = Identity
+identity-recorded = Recorded by the secretariat
+identity-unverified = Identity not verified
+identity-verified = Verified
+contribution-record = Public record
+contribution-receipt-link = Receipt and place in the public log
+contribution-withheld = The secretariat withholds this contribution from publication: { $reason }. Its entry in the public log remains, so the record can still be verified.
+contribution-files = Attachments
+language-name-es = Español
+language-name-ru = Русский
+language-name-ar = العربية
+language-name-zh = 中文
+language-name-pt = Português
+language-name-de = Deutsch

@@ -254,11 +254,53 @@ cli-help-consulta-verify-server = L’adresse de l’instance (par ex. https://c
 
 ## Accusés de réception vérifiés avec `consulta verify`
 
-verify-ok = La contribution { $id } figure au compte rendu public, inchangée : son enregistrement a toujours pour empreinte { $sha256 } et il est l’entrée { $leaf } du journal public, passé de { $old } à { $new } entrées sans qu’aucune entrée antérieure ait été modifiée.
-verify-withheld = La contribution { $id } figure toujours au journal public, inchangée (entrée { $leaf } sur { $new }), mais le secrétariat n’en publie pas le texte : { $reason }
+verify-ok = La contribution { $id } figure au compte rendu public, inchangée : son enregistrement a toujours pour empreinte { $sha256 } et il est l’entrée { $entry } du journal public, passé de { $old } à { $new } entrées sans qu’aucune entrée antérieure ait été modifiée.
+verify-withheld = La contribution { $id } figure toujours au journal public, inchangée (entrée { $entry } sur { $new }), mais le secrétariat n’en publie pas le texte : { $reason }
 verify-receipt-invalid = L’accusé de réception n’est pas cohérent ({ $detail }) : il a peut-être été modifié.
 verify-key-changed = L’instance signe avec une autre clé que celle de l’accusé de réception : son journal ne peut pas lui être comparé.
 verify-bad-signature = La tête d’arbre de l’instance n’est pas valablement signée.
 verify-log-rewritten = Le journal de l’instance ne prolonge pas celui sur lequel l’accusé a été délivré : des entrées ont été modifiées ou supprimées.
 verify-not-included = Le journal de l’instance ne contient plus l’entrée de cette contribution.
 verify-record-changed = L’enregistrement publié de la contribution { $id } n’est pas celui pour lequel l’accusé a été délivré : il a été modifié.
+
+## Le formulaire de contribution et les accusés de réception
+
+form-title = Envoyer une contribution
+form-intro = Des observations écrites peuvent être envoyées sous n’importe quelle forme et à tout moment tant que la consultation est ouverte. Vous recevrez un accusé de réception grâce auquel chacun peut vérifier, à tout moment, que le compte rendu public contient toujours votre contribution, inchangée.
+form-unverified = Les contributions envoyées avec ce formulaire sont marquées « identité non vérifiée ».
+form-errors = La contribution n’a pas été envoyée. Veuillez corriger ce qui suit :
+form-files-again = Les fichiers ne sont pas conservés quand une contribution est refusée : veuillez les choisir à nouveau.
+form-entity-hint = Le gouvernement ou l’organisation au nom duquel vous contribuez.
+form-email-hint = Pour le secrétariat seulement ; jamais publiée.
+form-choose = Choisir…
+form-country-none = Aucun (organisation internationale)
+form-files-hint = Facultatif : jusqu’à { $max } fichiers de { $size } chacun, dans tout format (PDF, Word, OpenDocument, texte, images…).
+form-submit = Envoyer la contribution
+receipt-title = Accusé de réception de la contribution { $id }
+receipt-recorded = Votre contribution a été enregistrée.
+receipt-intro = Cet accusé de réception indique ce qui a été reçu et sa place dans le journal public. Conservez-le : grâce à lui, chacun peut vérifier que le compte rendu public contient toujours la contribution, inchangée.
+receipt-id = Contribution
+receipt-received = Reçue le
+receipt-sha256 = Empreinte SHA-256 de l’enregistrement
+receipt-log = Place dans le journal public
+receipt-log-value = Entrée { $entry } d’un journal de { $size ->
+    [one] 1 entrée
+   *[other] { $size } entrées
+  }, dont la racine est
+receipt-key = Clé qui signe le journal
+receipt-download = Télécharger l’accusé de réception (JSON)
+receipt-verify = Pour le vérifier à tout moment :
+contribution-identity = Identité
+identity-recorded = Enregistrée par le secrétariat
+identity-unverified = Identité non vérifiée
+identity-verified = Vérifiée
+contribution-record = Compte rendu public
+contribution-receipt-link = Accusé de réception et place dans le journal public
+contribution-withheld = Le secrétariat ne publie pas cette contribution : { $reason }. Son entrée au journal public demeure, de sorte que le compte rendu peut toujours être vérifié.
+contribution-files = Pièces jointes
+language-name-es = Español
+language-name-ru = Русский
+language-name-ar = العربية
+language-name-zh = 中文
+language-name-pt = Português
+language-name-de = Deutsch

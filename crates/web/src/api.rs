@@ -23,9 +23,9 @@ use crate::language::RequestLanguage;
 
 /// An API error: status, stable code, message in the reader's language, and the fields at fault.
 pub struct ApiError {
-    status: StatusCode,
+    pub status: StatusCode,
     code: &'static str,
-    message: String,
+    pub message: String,
     fields: Vec<&'static str>,
 }
 
@@ -82,6 +82,23 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// The fields at fault, each with its message, for a form to show beside them.
+    pub fn field_messages(&self, localizer: &Localizer) -> Vec<(&'static str, String)> {
+        match self {
+            ReadError::Submission(SubmissionError::Invalid(problems)) => {
+                problems.iter().map(|(field, problem)| (*field, problem.describe(localizer))).collect()
+            }
+            ReadError::Submission(
+                error @ (SubmissionError::TooManyFiles { .. }
+                | SubmissionError::FileTooLarge { .. }
+                | SubmissionError::BadFileName(_)),
+            ) => {
+                vec![("files", error.describe(localizer))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub fn into_api(self, localizer: &Localizer) -> ApiError {
         match self {
             ReadError::Malformed(detail) => ApiError::new(
@@ -112,13 +129,28 @@ pub fn body_limit(limits: Limits) -> usize {
     usize::try_from(files.saturating_add(4 * 1024 * 1024)).unwrap_or(usize::MAX)
 }
 
-/// Reads a multipart body into a submission, stopping as soon as a limit is passed.
+/// Reads a multipart body into a submission, stopping as soon as a limit is passed. On error,
+/// what was read so far comes back too, so a form can show it again.
 pub async fn read_submission(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
-) -> Result<Submission, ReadError> {
-    let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
+) -> Result<Submission, (Submission, ReadError)> {
     let mut submission = Submission::default();
+    match read_parts(multipart, limits, &mut submission).await {
+        Ok(()) => Ok(submission),
+        Err(error) => {
+            submission.files.clear();
+            Err((submission, error))
+        }
+    }
+}
+
+async fn read_parts(
+    multipart: Result<Multipart, MultipartRejection>,
+    limits: Limits,
+    submission: &mut Submission,
+) -> Result<(), ReadError> {
+    let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
     let malformed = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ReadError::TooLarge(body_limit(limits) as u64)
@@ -165,7 +197,7 @@ pub async fn read_submission(
         };
         *slot = field.text().await.map_err(malformed)?;
     }
-    Ok(submission)
+    Ok(())
 }
 
 /// POST /api/v1/consultations/{slug}/contributions
@@ -179,7 +211,7 @@ pub async fn submit_contribution(
     let localizer = language.localizer;
     let submission = match read_submission(multipart, app.limits).await {
         Ok(submission) => submission,
-        Err(error) => return error.into_api(&localizer).into_response(),
+        Err((_, error)) => return error.into_api(&localizer).into_response(),
     };
     let key = headers.get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
     let key = match key {

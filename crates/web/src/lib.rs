@@ -13,7 +13,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use consulta_blobs::BlobStore;
 use consulta_intake::submission::Limits;
@@ -70,6 +70,7 @@ pub fn router(config: WebConfig) -> Router {
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
+        .route("/consultations/{slug}/contribute", post(contribute))
         .layer(DefaultBodyLimit::max(api::body_limit(config.limits)));
     Router::new()
         .merge(submissions)
@@ -79,6 +80,7 @@ pub fn router(config: WebConfig) -> Router {
         .route("/api/v1/log/inclusion", get(api::inclusion))
         .route("/api/v1/log/consistency", get(api::consistency))
         .route("/contributions/{id}/files/{position}", get(api::attachment))
+        .route("/contributions/{id}/receipt", get(receipt_page))
         .route("/", get(consultations))
         .route("/consultations/{slug}", get(consultation))
         .route("/contributions/{id}", get(contribution))
@@ -129,10 +131,11 @@ async fn consultation(
     Query(params): Params,
 ) -> Response {
     let localizer = language.localizer;
+    let limits = app.limits;
     let result = app
         .page(move |store| {
             let query = pages::Query::parse(&params)?;
-            pages::consultation(store, &slug, &query, &localizer)
+            pages::consultation(store, &slug, &query, limits, &localizer)
         })
         .await;
     app.templates.respond(&language, result)
@@ -182,6 +185,58 @@ async fn table_json(State(app): State<App>, language: RequestLanguage, Path(slug
             (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
         }
     }
+}
+
+/// The contribution form: on success, the receipt; on refusal, the page again with what was
+/// typed and what is wrong, in the reader's language.
+async fn contribute(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let localizer = language.localizer;
+    let (submission, refused) = match api::read_submission(multipart, app.limits).await {
+        Ok(submission) => match app.record(slug.clone(), submission.clone(), None).await {
+            Ok((receipt, _)) => {
+                return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
+            }
+            Err(api::RecordError::UnknownConsultation) => {
+                return app.templates.respond(&language, Err(PageError::NotFound));
+            }
+            Err(api::RecordError::Submission(error)) => (submission, api::ReadError::Submission(error)),
+        },
+        Err((submission, error)) => (submission, error),
+    };
+    let errors = refused.field_messages(&localizer);
+    let api_error = refused.into_api(&localizer);
+    let status = api_error.status;
+    let form = pages::FormState { values: submission, summary: errors.is_empty().then_some(api_error.message), errors };
+    let limits = app.limits;
+    let result = app
+        .page(move |store| {
+            pages::consultation_with_form(store, &slug, &pages::Query::default(), &form, limits, &localizer)
+        })
+        .await;
+    let mut response = app.templates.respond(&language, result);
+    if response.status().is_success() {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+async fn receipt_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+    Query(params): Params,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let localizer = language.localizer;
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080").to_owned();
+    let fresh = params.contains_key("recorded");
+    let result = app.page(move |store| pages::receipt(store, &id, &format!("http://{host}"), fresh, &localizer)).await;
+    app.templates.respond(&language, result)
 }
 
 async fn stylesheet() -> Response {

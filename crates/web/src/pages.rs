@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use axum::http::StatusCode;
 use consulta_core::{Channel, Consultation, ContributionId, EntityId, StakeholderGroupId};
 use consulta_i18n::{Arg, Localizer};
+use consulta_intake::submission::{Limits, Submission};
 use consulta_store::{ContributionFilter, ContributionSummary, Page as StorePage, PageRequest, Store, StoreError};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -83,11 +84,18 @@ impl PageError {
 }
 
 /// The listing parameters of a page's address.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Query {
     pub group: Option<StakeholderGroupId>,
     pub channel: Option<Channel>,
     pub page: u64,
+}
+
+impl Default for Query {
+    /// The first page, unfiltered.
+    fn default() -> Self {
+        Query { group: None, channel: None, page: 1 }
+    }
 }
 
 impl Query {
@@ -104,7 +112,7 @@ impl Query {
     }
 
     fn request(&self) -> PageRequest {
-        PageRequest { offset: (self.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }
+        PageRequest { offset: self.page.saturating_sub(1) * PAGE_SIZE, limit: PAGE_SIZE }
     }
 
     /// The address of another page of the same listing.
@@ -213,7 +221,73 @@ fn listing(
     })
 }
 
-pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Localizer) -> PageResult {
+/// What the contribution form shows: what was typed, and what is wrong with it.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    pub values: Submission,
+    /// Each field at fault, with the message for it.
+    pub errors: Vec<(&'static str, String)>,
+    /// A message about the whole submission (closed consultation, too many files, …).
+    pub summary: Option<String>,
+}
+
+/// The languages the form offers for a contribution: the six UN languages first.
+const FORM_LANGUAGES: [&str; 8] = ["en", "fr", "es", "ru", "ar", "zh", "pt", "de"];
+
+fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Limits, localizer: &Localizer) -> Value {
+    let lang = localizer.language();
+    let values = &form.values;
+    let chosen_language = if values.language.is_empty() { lang } else { values.language.as_str() };
+    let mut countries: Vec<(&str, &str)> =
+        consulta_core::reference::countries().iter().map(|c| (c.code.as_str(), c.name(lang))).collect();
+    countries.sort_by(|a, b| a.1.cmp(b.1));
+    let error_of = |field: &str| form.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
+    let fields = ["entity", "stakeholder_group", "country", "email", "language", "title", "body", "files"];
+    json!({
+        "values": {
+            "entity": values.entity,
+            "email": values.email,
+            "title": values.title,
+            "body": values.body,
+        },
+        "errors": fields
+            .iter()
+            .filter_map(|f| error_of(f).map(|m| (f.to_string(), json!(m))))
+            .collect::<serde_json::Map<String, Value>>(),
+        "error_list": form.errors.iter().map(|(field, message)| json!({ "field": field, "message": message })).collect::<Vec<_>>(),
+        "summary": form.summary,
+        "max_files": limits.max_files,
+        "max_size": size_label(limits.max_file_bytes),
+        "groups": groups.iter().map(|g| json!({
+            "id": g.as_str(),
+            "label": group_label(g.as_str(), localizer),
+            "selected": values.stakeholder_group == g.as_str(),
+        })).collect::<Vec<_>>(),
+        "countries": countries.iter().map(|(code, name)| json!({
+            "code": code, "name": name, "selected": values.country.eq_ignore_ascii_case(code),
+        })).collect::<Vec<_>>(),
+        "languages": FORM_LANGUAGES.iter().map(|code| json!({
+            "code": code,
+            "name": localizer.text(&format!("language-name-{code}")),
+            "selected": *code == chosen_language,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn consultation(store: &dyn Store, slug: &str, query: &Query, limits: Limits, localizer: &Localizer) -> PageResult {
+    consultation_with_form(store, slug, query, &FormState::default(), limits, localizer)
+}
+
+/// The consultation page, with the contribution form as `form` has it (after a refused
+/// submission, what the person typed and what is wrong).
+pub fn consultation_with_form(
+    store: &dyn Store,
+    slug: &str,
+    query: &Query,
+    form: &FormState,
+    limits: Limits,
+    localizer: &Localizer,
+) -> PageResult {
     let consultation = find_consultation(store, slug)?;
     let groups = store.stakeholder_groups()?;
     if let Some(group) = &query.group {
@@ -225,6 +299,7 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
     let fallback = consultation.record.original_language.primary();
     let zone = &consultation.record.time_zone;
 
+    let open = consultation.status(Timestamp::now()) == consulta_core::ConsultationStatus::Open;
     let table = consulta_report::distribution_table(store, consultation.id)?;
     let counts = |c: &consulta_core::table::ChannelCounts| Channel::ALL.iter().map(|ch| c.get(*ch)).collect::<Vec<_>>();
     let table = json!({
@@ -291,6 +366,10 @@ pub fn consultation(store: &dyn Store, slug: &str, query: &Query, localizer: &Lo
                 })).collect::<Vec<_>>(),
             },
             "contributions": listing(&page, query, &path, zone, localizer),
+            "form": open.then(|| contribution_form(&groups, form, limits, localizer)),
+            // A submission refused because the consultation is not open: there is no form to
+            // show it in.
+            "notice": if open { None } else { form.summary.clone() },
         }),
     })
 }
@@ -342,6 +421,14 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
                 "meeting": meeting,
                 "submitted": submitted,
                 "late": record.late,
+                "identity": record.identity.as_str(),
+                "withheld": contribution.withheld_reason,
+                "files": store.attachments(contribution.id)?.iter().map(|a| json!({
+                    "position": a.position,
+                    "name": a.name,
+                    "size": size_label(a.size),
+                    "sha256": consulta_log::to_hex(&a.sha256),
+                })).collect::<Vec<_>>(),
             },
             "consultation": {
                 "slug": consultation.record.slug.as_str(),
@@ -349,6 +436,43 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
                 "title_lang": consultation.record.title.language_of(lang, fallback),
             },
         }),
+    })
+}
+
+/// "12.3 KiB": a size for people.
+fn size_label(bytes: u64) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..1_048_576 => format!("{:.1} KiB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MiB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+pub fn receipt(store: &dyn Store, id: &str, server: &str, fresh: bool, localizer: &Localizer) -> PageResult {
+    let id = ContributionId(parse_id(id)?);
+    let receipt = consulta_intake::submission::receipt(store, id, Timestamp::now())?.ok_or(PageError::NotFound)?;
+    let consultation = store.consultation_by_slug(&receipt.consultation)?.ok_or(PageError::NotFound)?;
+    let received = receipt
+        .received_at
+        .parse::<Timestamp>()
+        .map(|t| {
+            localizer.format(
+                "date-time",
+                &[
+                    ("date", date_label(t, &consultation.record.time_zone, localizer).into()),
+                    (
+                        "time",
+                        t.to_zoned(consultation.record.time_zone.clone()).strftime("%H:%M:%S %Z").to_string().into(),
+                    ),
+                ],
+            )
+        })
+        .unwrap_or_else(|_| receipt.received_at.clone());
+    Ok(Page {
+        template: "receipt.html",
+        title: localizer.format("receipt-title", &[("id", Arg::Number(id.0 as f64))]),
+        is_example: consultation.record.is_example,
+        context: json!({ "receipt": receipt, "received": received, "server": server, "fresh": fresh }),
     })
 }
 

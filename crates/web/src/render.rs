@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
+    ("receipt.html", include_str!("../templates/receipt.html")),
     ("listing.html", include_str!("../templates/listing.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("consultations.html", include_str!("../templates/consultations.html")),
