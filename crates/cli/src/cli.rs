@@ -39,6 +39,28 @@ pub enum Command {
     Serve(ServeArgs),
     Demo(ServeArgs),
     Verify(VerifyArgs),
+    #[command(subcommand)]
+    Contribution(ContributionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContributionCommand {
+    Withhold(WithholdContribution),
+    Publish(PublishContribution),
+}
+
+#[derive(Debug, Args)]
+pub struct WithholdContribution {
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishContribution {
+    #[arg(value_name = "ID")]
+    pub id: i64,
 }
 
 #[derive(Debug, Args)]

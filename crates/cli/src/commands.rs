@@ -21,8 +21,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
 use crate::cli::{
-    AddMeeting, Cli, Command, ConsultationCommand, CreateConsultation, Format, ImportCommand, ImportContributions,
-    InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
+    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, Format, ImportCommand,
+    ImportContributions, InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
 };
 use crate::demo;
 
@@ -39,6 +39,14 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Serve(args) => serve(database, &files, args.addr, localizer),
         Command::Demo(args) => run_demo(args.addr, localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
+        Command::Contribution(ContributionCommand::Withhold(args)) => {
+            let reason = args.reason.trim();
+            if reason.is_empty() {
+                bail!("--reason: {}", localizer.text("import-missing"));
+            }
+            set_withheld(&database, args.id, Some(reason), localizer)
+        }
+        Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
     }
 }
 
@@ -300,6 +308,17 @@ fn run_demo(addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     serve(database, &directory.path().join("files"), addr, localizer)
+}
+
+/// Withholds a contribution from publication, or publishes it again.
+fn set_withheld(database: &Database, id: i64, reason: Option<&str>, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    if !store.set_withheld(consulta_core::ContributionId(id), reason)? {
+        bail!(localizer.format("cli-unknown-contribution", &[("id", Arg::Number(id as f64))]));
+    }
+    let key = if reason.is_some() { "cli-withheld" } else { "cli-published" };
+    println!("{}", localizer.format(key, &[("id", Arg::Number(id as f64))]));
+    Ok(())
 }
 
 fn verify_receipt(path: &Path, server: &str, localizer: &Localizer) -> anyhow::Result<()> {

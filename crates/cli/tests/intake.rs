@@ -293,3 +293,40 @@ async fn the_web_form_records_and_redirects_to_the_receipt_or_keeps_what_was_typ
     assert!(late.text().await.expect("body").contains("This consultation is closed"));
     assert_eq!(contribution_count(&app).await, 1);
 }
+
+#[tokio::test]
+async fn a_withheld_contribution_says_why_and_stays_verifiable() {
+    let (ws, app) = instance();
+    let (_, receipt) = post(&app, "open", with_files(form().text("title", "A title with personal data")), None).await;
+    let id = receipt["id"].as_i64().expect("id").to_string();
+    let withheld = ws.run(&["contribution", "withhold", &id, "--reason", "it contains personal data"]);
+    assert!(withheld.status.success(), "{}", stderr(&withheld));
+
+    let page =
+        reqwest::get(format!("{}/contributions/{id}", app.url)).await.expect("answer").text().await.expect("body");
+    assert!(page.contains("The secretariat withholds this contribution from publication: it contains personal data."));
+    assert!(
+        !page.contains("A title with personal data") && !page.contains("Example text, invented"),
+        "nothing of it shows"
+    );
+    let list =
+        reqwest::get(format!("{}/consultations/open", app.url)).await.expect("answer").text().await.expect("body");
+    assert!(list.contains("Withheld contribution") && !list.contains("A title with personal data"));
+    let record = reqwest::get(format!("{}/api/v1/contributions/{id}/record", app.url)).await.expect("answer");
+    assert_eq!(record.status(), StatusCode::GONE);
+    let file = reqwest::get(format!("{}/contributions/{id}/files/0", app.url)).await.expect("answer");
+    assert_eq!(file.status(), StatusCode::GONE);
+
+    let output = verify(&ws, &app, &receipt);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("withholds its text from publication: it contains personal data"),
+        "{}",
+        stdout(&output)
+    );
+
+    assert!(ws.run(&["contribution", "publish", &id]).status.success());
+    let record = reqwest::get(format!("{}/api/v1/contributions/{id}/record", app.url)).await.expect("answer");
+    assert_eq!(record.status(), StatusCode::OK);
+    assert!(!ws.run(&["contribution", "withhold", "999", "--reason", "x"]).status.success());
+}

@@ -304,3 +304,16 @@ language-name-ar = العربية
 language-name-zh = 中文
 language-name-pt = Português
 language-name-de = Deutsch
+
+## Withholding
+
+contribution-withheld-title = Withheld contribution
+cli-withheld = Contribution { $id } is withheld from publication; its entry in the public log remains.
+cli-published = Contribution { $id } is published again.
+cli-unknown-contribution = There is no contribution { $id }.
+cli-help-consulta-contribution = Manage recorded contributions
+cli-help-consulta-contribution-withhold = Withhold a contribution from publication (personal data, abuse…), saying why; its entry in the public log stays
+cli-help-consulta-contribution-withhold-id = The contribution's number
+cli-help-consulta-contribution-withhold-reason = Why it is withheld: shown on its public page
+cli-help-consulta-contribution-publish = Publish a withheld contribution again
+cli-help-consulta-contribution-publish-id = The contribution's number

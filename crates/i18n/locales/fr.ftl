@@ -304,3 +304,16 @@ language-name-ar = العربية
 language-name-zh = 中文
 language-name-pt = Português
 language-name-de = Deutsch
+
+## Retrait de la publication
+
+contribution-withheld-title = Contribution non publiée
+cli-withheld = La contribution { $id } n’est plus publiée ; son entrée au journal public demeure.
+cli-published = La contribution { $id } est de nouveau publiée.
+cli-unknown-contribution = Il n’y a pas de contribution { $id }.
+cli-help-consulta-contribution = Gérer les contributions enregistrées
+cli-help-consulta-contribution-withhold = Retirer une contribution de la publication (données personnelles, abus…), en disant pourquoi ; son entrée au journal public demeure
+cli-help-consulta-contribution-withhold-id = Le numéro de la contribution
+cli-help-consulta-contribution-withhold-reason = Pourquoi elle est retirée : affiché sur sa page publique
+cli-help-consulta-contribution-publish = Publier de nouveau une contribution retirée
+cli-help-consulta-contribution-publish-id = Le numéro de la contribution

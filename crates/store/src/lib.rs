@@ -77,6 +77,8 @@ pub struct ContributionSummary {
     pub language: String,
     pub title: String,
     pub late: bool,
+    /// Withheld from publication: listings show that, not the title.
+    pub withheld: bool,
 }
 
 /// The record. Reads take `&self`; writes that must land together go through a
@@ -103,6 +105,10 @@ pub trait Store: Send + std::fmt::Debug {
 
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
+
+    /// Withholds a contribution from publication with a reason, or (None) publishes it again.
+    /// Its log entry stays either way. False if there is no such contribution.
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>) -> Result<bool>;
 
     /// The files of a contribution, in the order they were sent.
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>>;

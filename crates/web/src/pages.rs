@@ -204,8 +204,8 @@ fn listing(
     json!({
         "items": page.items.iter().map(|c| json!({
             "id": c.id.0,
-            "title": c.title,
-            "lang": c.language,
+            "title": if c.withheld { localizer.text("contribution-withheld-title") } else { c.title.clone() },
+            "lang": if c.withheld { localizer.language().to_owned() } else { c.language.clone() },
             "entity_id": c.entity.0,
             "entity_name": c.entity_name,
             "group": group_label(c.group.as_str(), localizer),
@@ -402,14 +402,18 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
             ("time", record.submitted_at.to_zoned(zone.clone()).strftime("%H:%M %Z").to_string().into()),
         ],
     );
+    let title = match &contribution.withheld_reason {
+        Some(_) => localizer.text("contribution-withheld-title"),
+        None => record.title.clone(),
+    };
     Ok(Page {
         template: "contribution.html",
-        title: record.title.clone(),
+        title: title.clone(),
         is_example: consultation.record.is_example || entity.is_example,
         context: json!({
             "contribution": {
                 "id": contribution.id.0,
-                "title": record.title,
+                "title": title,
                 "body": record.body,
                 "lang": record.language.as_str(),
                 "dir": if record.language.is_right_to_left() { "rtl" } else { "ltr" },

@@ -407,7 +407,7 @@ impl Store for SqliteStore {
         values.push(offset.into());
         let sql = format!(
             "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
-                    c.language, c.title, c.late
+                    c.language, c.title, c.late, c.withheld_reason IS NOT NULL
              FROM contributions c JOIN entities e ON e.id = c.entity_id
              {where_clause}
              ORDER BY c.submitted_at, c.id
@@ -429,25 +429,41 @@ impl Store for SqliteStore {
                     r.get::<_, String>(7)?,
                     r.get::<_, String>(8)?,
                     r.get::<_, bool>(9)?,
+                    r.get::<_, bool>(10)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let items = rows
             .into_iter()
-            .map(|(id, consultation, entity, entity_name, group, channel, submitted_at, language, title, late)| {
-                Ok(ContributionSummary {
-                    id: ContributionId(id),
-                    consultation: ConsultationId(consultation),
-                    entity: EntityId(entity),
+            .map(
+                |(
+                    id,
+                    consultation,
+                    entity,
                     entity_name,
-                    group: parse_column(&group, "contributions.stakeholder_group")?,
-                    channel: parse_column(&channel, "contributions.channel")?,
-                    submitted_at: timestamp(submitted_at)?,
+                    group,
+                    channel,
+                    submitted_at,
                     language,
                     title,
                     late,
-                })
-            })
+                    withheld,
+                )| {
+                    Ok(ContributionSummary {
+                        id: ContributionId(id),
+                        consultation: ConsultationId(consultation),
+                        entity: EntityId(entity),
+                        entity_name,
+                        group: parse_column(&group, "contributions.stakeholder_group")?,
+                        channel: parse_column(&channel, "contributions.channel")?,
+                        submitted_at: timestamp(submitted_at)?,
+                        language,
+                        title,
+                        late,
+                        withheld,
+                    })
+                },
+            )
             .collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total: u64::try_from(total).unwrap_or(0) })
     }
@@ -473,6 +489,13 @@ impl Store for SqliteStore {
 
     fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
         canonical_record(&self.connection, contribution)
+    }
+
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>) -> Result<bool> {
+        let changed = self
+            .connection
+            .execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
+        Ok(changed == 1)
     }
 
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
