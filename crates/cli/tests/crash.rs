@@ -32,7 +32,18 @@ fn submission(sender: usize, n: usize) -> (Form, Vec<u8>) {
 #[tokio::test]
 async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
     let ws = Workspace::new();
-    let created = ws.run(&["consultation", "create", "--slug", "open", "--title", "T", "--opens", "2020-01-01", "--closes", "2099-12-31"]);
+    let created = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "open",
+        "--title",
+        "T",
+        "--opens",
+        "2020-01-01",
+        "--closes",
+        "2099-12-31",
+    ]);
     assert!(created.status.success(), "{}", stderr(&created));
     let app = spawn_serve(&ws.db);
     let url = app.url.clone();
@@ -46,7 +57,8 @@ async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
             let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("client");
             for n in 0..PER_SENDER {
                 let (form, file) = submission(sender, n);
-                let Ok(response) = client.post(format!("{url}/api/v1/consultations/open/contributions")).multipart(form).send().await
+                let Ok(response) =
+                    client.post(format!("{url}/api/v1/consultations/open/contributions")).multipart(form).send().await
                 else {
                     return; // The server is gone: nothing more is acknowledged.
                 };
@@ -73,7 +85,8 @@ async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
     assert!(receipts.len() < SENDERS * PER_SENDER, "the kill came before the burst ended");
 
     let app = spawn_serve(&ws.db);
-    let head: Value = reqwest::get(format!("{}/api/v1/log/tree-head", app.url)).await.expect("answer").json().await.expect("JSON");
+    let head: Value =
+        reqwest::get(format!("{}/api/v1/log/tree-head", app.url)).await.expect("answer").json().await.expect("JSON");
     let size = head["tree_size"].as_u64().expect("size") as usize;
     assert!(size >= receipts.len(), "the log has {size} entries for {} receipts", receipts.len());
 
@@ -94,5 +107,8 @@ async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
         let stored = reqwest::get(format!("{}/contributions/{id}/files/0", app.url)).await.expect("answer");
         assert_eq!(stored.bytes().await.expect("bytes").as_ref(), &file[..], "the file of contribution {id}");
     }
-    eprintln!("crash test: {} receipts handed out before the kill, all verified; log of {size} entries", receipts.len());
+    eprintln!(
+        "crash test: {} receipts handed out before the kill, all verified; log of {size} entries",
+        receipts.len()
+    );
 }

@@ -3,6 +3,7 @@
 //! at all. Memory stays flat in the file's size: rows are written as they are read, and an
 //! error rolls the transaction back.
 
+pub mod committer;
 mod lines;
 mod problem;
 pub mod submission;

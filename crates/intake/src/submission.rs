@@ -11,7 +11,7 @@ use consulta_core::{
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
-use consulta_store::{Attachment, Store, StoreError};
+use consulta_store::{Attachment, RecordTransaction, Store, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -203,8 +203,18 @@ impl TreeHeadJson {
 
 /// The receipt of a recorded contribution, with its proof in the log as it now is.
 pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) -> Result<Option<Receipt>, StoreError> {
-    let Some(record) = store.canonical_record(contribution)? else { return Ok(None) };
     let head = store.signed_tree_head(now)?;
+    receipt_at(store, contribution, &head, &store.log_public_key()?)
+}
+
+/// The receipt of a recorded contribution, with its proof in the tree `head` signs.
+pub fn receipt_at(
+    store: &dyn Store,
+    contribution: ContributionId,
+    head: &SignedTreeHead,
+    public_key: &[u8; 32],
+) -> Result<Option<Receipt>, StoreError> {
+    let Some(record) = store.canonical_record(contribution)? else { return Ok(None) };
     let Some(inclusion) = store.inclusion(contribution, head.head.size)? else { return Ok(None) };
     Ok(Some(Receipt {
         id: contribution.0,
@@ -220,8 +230,8 @@ pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) 
             leaf_index: inclusion.leaf_index,
             tree_size: inclusion.tree_size,
             inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
-            signed_tree_head: (&head).into(),
-            public_key: to_hex(&store.log_public_key()?),
+            signed_tree_head: head.into(),
+            public_key: to_hex(public_key),
         },
     }))
 }
@@ -277,17 +287,35 @@ fn request_hash(submission: &Submission, files: &[(String, Hash)]) -> Hash {
     sha256(&bytes)
 }
 
-/// Records a submission and returns its receipt, and whether it was recorded before under the
-/// same idempotency key (then nothing new is written).
-pub fn submit(
-    store: &mut dyn Store,
+/// A submission that passed every check, its files already on disk: what remains is to record
+/// it, which `record_in` does inside a transaction.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    consultation: Consultation,
+    name: EntityName,
+    group: consulta_core::StakeholderGroupId,
+    country: Option<CountryCode>,
+    email: String,
+    language: Language,
+    title: String,
+    body: String,
+    files: Vec<(String, String, u64, Hash)>,
+    key: Option<String>,
+    request: Hash,
+    now: Timestamp,
+}
+
+/// Checks a submission and writes its files to the blob store (synced), without touching the
+/// record: this part can run in parallel for many submissions.
+pub fn prepare(
+    store: &dyn Store,
     blobs: &dyn BlobStore,
     consultation: &Consultation,
     submission: &Submission,
     idempotency_key: Option<&str>,
     limits: Limits,
     now: Timestamp,
-) -> Result<(Receipt, bool), SubmissionError> {
+) -> Result<Prepared, SubmissionError> {
     if let Some(key) = idempotency_key {
         if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(SubmissionError::BadIdempotencyKey);
@@ -355,84 +383,122 @@ pub fn submit(
         return Err(SubmissionError::TooManyFiles { max: limits.max_files });
     }
     let mut files = Vec::with_capacity(submission.files.len());
+    let mut named = Vec::with_capacity(submission.files.len());
     for file in &submission.files {
         let clean = clean_file_name(&file.name).ok_or_else(|| SubmissionError::BadFileName(file.name.clone()))?;
         if file.bytes.len() as u64 > limits.max_file_bytes {
             return Err(SubmissionError::FileTooLarge { name: clean, max: limits.max_file_bytes });
         }
-        files.push((clean, sha256(&file.bytes)));
+        let media_type =
+            if file.media_type.trim().is_empty() { "application/octet-stream" } else { file.media_type.trim() };
+        let hash = sha256(&file.bytes);
+        named.push((clean.clone(), hash));
+        files.push((clean, media_type.to_owned(), file.bytes.len() as u64, hash));
     }
-    let request = request_hash(submission, &files);
+    let request = request_hash(submission, &named);
 
     // Files first, synced: the record must never name a file that is not on disk.
     for file in &submission.files {
         blobs.put(&file.bytes)?;
     }
+    Ok(Prepared {
+        consultation: consultation.clone(),
+        name,
+        group,
+        country,
+        email,
+        language,
+        title,
+        body,
+        files,
+        key: idempotency_key.map(str::to_owned),
+        request,
+        now,
+    })
+}
 
-    let mut transaction = store.begin()?;
-    if let Some(key) = idempotency_key {
+/// Records a prepared submission inside `transaction`: its entity if new, the contribution, its
+/// files, its idempotency key and its log leaf. Returns the contribution, and whether it had
+/// been recorded before under the same idempotency key (then nothing is written).
+pub fn record_in(
+    transaction: &mut dyn RecordTransaction,
+    prepared: &Prepared,
+) -> Result<(ContributionId, bool), SubmissionError> {
+    if let Some(key) = &prepared.key {
         if let Some((contribution, earlier)) = transaction.idempotency_key(key)? {
-            if earlier != request {
+            if earlier != prepared.request {
                 return Err(SubmissionError::IdempotencyConflict);
             }
-            drop(transaction);
-            let receipt = receipt(store, contribution, now)?
-                .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", contribution.0)))?;
-            return Ok((receipt, true));
+            return Ok((contribution, true));
         }
     }
-    let entity = match transaction.entity_by_name(&name)? {
-        Some(entity) if entity.group != group => {
+    let entity = match transaction.entity_by_name(&prepared.name)? {
+        Some(entity) if entity.group != prepared.group => {
             let recorded = entity.group.to_string();
             return Err(SubmissionError::Invalid(vec![(
                 "stakeholder_group",
-                RowProblem::EntityGroupConflict { entity: name.to_string(), recorded },
+                RowProblem::EntityGroupConflict { entity: prepared.name.to_string(), recorded },
             )]));
         }
         Some(entity) => entity,
         None => transaction.insert_entity(&NewEntity {
-            name,
-            group: group.clone(),
-            country,
-            is_example: consultation.record.is_example,
+            name: prepared.name.clone(),
+            group: prepared.group.clone(),
+            country: prepared.country,
+            is_example: prepared.consultation.record.is_example,
         })?,
     };
     let id = transaction.insert_contribution(&NewContribution {
-        consultation: consultation.id,
+        consultation: prepared.consultation.id,
         entity: entity.id,
-        group,
+        group: prepared.group.clone(),
         channel: Channel::Written,
         on_behalf_of: None,
         meeting: None,
-        submitted_at: now,
-        language,
-        title,
-        body,
+        submitted_at: prepared.now,
+        language: prepared.language.clone(),
+        title: prepared.title.clone(),
+        body: prepared.body.clone(),
         late: false,
         identity: Identity::Unverified,
-        contact_email: Some(email),
+        contact_email: Some(prepared.email.clone()),
     })?;
-    for (position, (file, (name, hash))) in submission.files.iter().zip(&files).enumerate() {
-        let media_type =
-            if file.media_type.trim().is_empty() { "application/octet-stream" } else { file.media_type.trim() };
+    for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {
         transaction.insert_attachment(
             id,
             &Attachment {
                 position: position as u32,
                 name: name.clone(),
-                media_type: media_type.to_owned(),
-                size: file.bytes.len() as u64,
+                media_type: media_type.clone(),
+                size: *size,
                 sha256: *hash,
             },
         )?;
     }
-    if let Some(key) = idempotency_key {
-        transaction.remember_idempotency_key(key, request, id)?;
+    if let Some(key) = &prepared.key {
+        transaction.remember_idempotency_key(key, prepared.request, id)?;
     }
-    append_to_log(&mut *transaction, id)?;
-    transaction.commit()?;
+    append_to_log(transaction, id)?;
+    Ok((id, false))
+}
 
+/// Records a submission on its own, in its own transaction, and returns its receipt and
+/// whether it was recorded before under the same idempotency key. A server records through a
+/// `Committer`, which shares one transaction among many submissions.
+pub fn submit(
+    store: &mut dyn Store,
+    blobs: &dyn BlobStore,
+    consultation: &Consultation,
+    submission: &Submission,
+    idempotency_key: Option<&str>,
+    limits: Limits,
+    now: Timestamp,
+) -> Result<(Receipt, bool), SubmissionError> {
+    let prepared = prepare(store, blobs, consultation, submission, idempotency_key, limits, now)?;
+    let mut transaction = store.begin()?;
+    let (id, replayed) = record_in(&mut *transaction, &prepared)?;
+    transaction.commit()?;
     let receipt =
         receipt(store, id, now)?.ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
-    Ok((receipt, false))
+    Ok((receipt, replayed))
 }

@@ -35,6 +35,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]
     Randomness(String),
+    #[error("the batch could not be recorded: {0}")]
+    Batch(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -172,5 +174,11 @@ pub trait RecordTransaction {
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
+    /// Marks a point this transaction can return to (for one item of a batch).
+    fn savepoint(&mut self) -> Result<()>;
+    /// Keeps what was written since the savepoint.
+    fn release_savepoint(&mut self) -> Result<()>;
+    /// Undoes what was written since the savepoint; the rest of the transaction stands.
+    fn rollback_to_savepoint(&mut self) -> Result<()>;
     fn commit(self: Box<Self>) -> Result<()>;
 }

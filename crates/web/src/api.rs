@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::ContributionId;
 use consulta_i18n::{Arg, Localizer};
-use consulta_intake::submission::{Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, receipt, submit};
+use consulta_intake::submission::{Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, receipt};
 use consulta_log::to_hex;
 use consulta_store::StoreError;
 use jiff::Timestamp;
@@ -237,7 +237,8 @@ pub enum RecordError {
 }
 
 impl App {
-    /// Records a submission on a blocking thread; the web form and the API both come here.
+    /// Checks a submission and stores its files on a blocking thread, then records it through
+    /// the committer; the web form and the API both come here.
     pub async fn record(
         &self,
         slug: String,
@@ -245,15 +246,20 @@ impl App {
         key: Option<String>,
     ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
         let database = self.database.clone();
+        let committer = self.committer.clone();
         let blobs = self.blobs.clone();
         let limits = self.limits;
         let joined = tokio::task::spawn_blocking(move || {
             let store_error = |e: StoreError| RecordError::Submission(SubmissionError::Store(e));
-            let mut store = database.connect().map_err(store_error)?;
+            let store = database.connect().map_err(store_error)?;
             let consultation =
                 store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
-            submit(&mut *store, &*blobs, &consultation, &submission, key.as_deref(), limits, Timestamp::now())
-                .map_err(RecordError::Submission)
+            let prepared =
+                prepare(&*store, &*blobs, &consultation, &submission, key.as_deref(), limits, Timestamp::now())
+                    .map_err(RecordError::Submission)?;
+            // Give the connection back before waiting on the committer.
+            drop(store);
+            committer.record(prepared).map_err(RecordError::Submission)
         })
         .await;
         joined.unwrap_or_else(|e| {

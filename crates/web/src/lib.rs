@@ -16,6 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use consulta_blobs::BlobStore;
+use consulta_intake::committer::Committer;
 use consulta_intake::submission::Limits;
 use consulta_store::Database;
 use tokio::net::TcpListener;
@@ -31,6 +32,8 @@ const STYLESHEET: &str = include_str!("../static/consulta.css");
 #[derive(Clone)]
 struct App {
     database: Database,
+    /// Records submissions in groups: one transaction and one sync for all that are waiting.
+    committer: Committer,
     blobs: Arc<dyn BlobStore>,
     limits: Limits,
     templates: Arc<Templates>,
@@ -61,8 +64,9 @@ impl App {
 }
 
 /// The router with every page, the API and the stylesheet.
-pub fn router(config: WebConfig) -> Router {
+pub fn router(config: WebConfig) -> std::io::Result<Router> {
     let app = App {
+        committer: Committer::start(config.database.clone())?,
         database: config.database,
         blobs: config.blobs,
         limits: config.limits,
@@ -72,7 +76,7 @@ pub fn router(config: WebConfig) -> Router {
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
         .route("/consultations/{slug}/contribute", post(contribute))
         .layer(DefaultBodyLimit::max(api::body_limit(config.limits)));
-    Router::new()
+    Ok(Router::new()
         .merge(submissions)
         .route("/api/v1/contributions/{id}/receipt", get(api::contribution_receipt))
         .route("/api/v1/contributions/{id}/record", get(api::contribution_record))
@@ -89,12 +93,12 @@ pub fn router(config: WebConfig) -> Router {
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(not_found)
-        .with_state(app)
+        .with_state(app))
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
 pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<()> {
-    axum::serve(listener, router(config)).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, router(config)?).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -715,6 +715,24 @@ impl RecordTransaction for SqliteTransaction<'_> {
         Ok(size)
     }
 
+    fn savepoint(&mut self) -> Result<()> {
+        self.transaction.execute_batch("SAVEPOINT item")?;
+        Ok(())
+    }
+
+    fn release_savepoint(&mut self) -> Result<()> {
+        self.transaction.execute_batch("RELEASE item")?;
+        Ok(())
+    }
+
+    fn rollback_to_savepoint(&mut self) -> Result<()> {
+        self.transaction.execute_batch("ROLLBACK TO item; RELEASE item")?;
+        // What this transaction knew of the log may have been undone.
+        self.log_size = None;
+        self.frontier.clear();
+        Ok(())
+    }
+
     fn commit(self: Box<Self>) -> Result<()> {
         self.transaction.commit()?;
         Ok(())

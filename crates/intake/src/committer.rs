@@ -1,0 +1,182 @@
+//! Group commit. A server receives many submissions at once; writing each in its own
+//! transaction makes each wait for its own sync to disk, and writers queue on SQLite's lock. The
+//! committer is one thread that takes every prepared submission waiting, records each inside a
+//! savepoint of one transaction (so one refused item does not undo the others), commits once,
+//! signs one tree head, and then answers each with its receipt. Nothing is acknowledged before
+//! the commit is on disk.
+
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
+
+use consulta_store::{Database, Store, StoreError};
+use jiff::Timestamp;
+
+use crate::submission::{Prepared, Receipt, SubmissionError, receipt_at, record_in};
+
+/// Most submissions recorded in one transaction.
+const MAX_BATCH: usize = 512;
+/// Submissions that may wait for the committer before senders block.
+const QUEUE: usize = 4096;
+
+type Reply = Result<(Receipt, bool), SubmissionError>;
+/// What recording one item gave: its contribution and whether it was a replay, or why not.
+type Outcome = Result<(consulta_core::ContributionId, bool), SubmissionError>;
+
+struct Job {
+    prepared: Prepared,
+    reply: SyncSender<Reply>,
+}
+
+/// The handle senders use; the thread stops when every handle is dropped.
+#[derive(Debug, Clone)]
+pub struct Committer {
+    jobs: SyncSender<Job>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job").finish_non_exhaustive()
+    }
+}
+
+impl Committer {
+    /// Starts the committer thread for `database`.
+    pub fn start(database: Database) -> std::io::Result<Committer> {
+        let (jobs, queue) = mpsc::sync_channel(QUEUE);
+        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &queue))?;
+        Ok(Committer { jobs })
+    }
+
+    /// Records a prepared submission and waits until it is on disk; returns its receipt.
+    pub fn record(&self, prepared: Prepared) -> Reply {
+        let (reply, answer) = mpsc::sync_channel(1);
+        let gone = || SubmissionError::Store(StoreError::Batch("the committer has stopped".into()));
+        self.jobs.send(Job { prepared, reply }).map_err(|_| gone())?;
+        answer.recv().map_err(|_| gone())?
+    }
+}
+
+fn run(database: &Database, queue: &Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let replies = record_batch(database, &batch);
+        for (job, reply) in batch.into_iter().zip(replies) {
+            // A sender that went away no longer waits for its answer.
+            let _ = job.reply.send(reply);
+        }
+    }
+}
+
+/// Records a batch in one transaction; one answer per job, in order.
+fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
+    let failed = |error: &StoreError| {
+        batch.iter().map(|_| Err(SubmissionError::Store(StoreError::Batch(error.to_string())))).collect()
+    };
+    let mut store = match database.connect() {
+        Ok(store) => store,
+        Err(e) => return failed(&e),
+    };
+    let outcomes = match record_all(&mut *store, batch) {
+        Ok(outcomes) => outcomes,
+        Err(e) => return failed(&e),
+    };
+    let head = store.signed_tree_head(Timestamp::now()).and_then(|head| Ok((head, store.log_public_key()?)));
+    let (head, key) = match head {
+        Ok(signed) => signed,
+        Err(e) => return failed(&e),
+    };
+    outcomes
+        .into_iter()
+        .map(|outcome| {
+            let (id, replayed) = outcome?;
+            let receipt = receipt_at(&*store, id, &head, &key)?
+                .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
+            Ok((receipt, replayed))
+        })
+        .collect()
+}
+
+fn record_all(
+    store: &mut dyn Store,
+    batch: &[Job],
+) -> Result<Vec<Outcome>, StoreError> {
+    let mut transaction = store.begin()?;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        transaction.savepoint()?;
+        let outcome = record_in(&mut *transaction, &job.prepared);
+        if outcome.is_ok() {
+            transaction.release_savepoint()?;
+        } else {
+            transaction.rollback_to_savepoint()?;
+        }
+        outcomes.push(outcome);
+    }
+    transaction.commit()?;
+    Ok(outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use consulta_blobs::LocalBlobs;
+    use consulta_core::ConsultationDraft;
+
+    use super::*;
+    use crate::submission::{Limits, Submission, prepare};
+
+    #[test]
+    fn a_refused_item_does_not_undo_the_rest_of_its_batch() {
+        let dir = tempfile::tempdir().expect("directory");
+        let database = Database::sqlite(&dir.path().join("consulta.db"));
+        let blobs = LocalBlobs::new(dir.path().join("files"));
+        let mut store = database.connect().expect("store");
+        let draft = ConsultationDraft {
+            slug: "open".into(),
+            original_language: "en".into(),
+            title: vec![("en".into(), "Open".into())],
+            opens: "2020-01-01".into(),
+            closes: "2099-12-31".into(),
+            time_zone: "UTC".into(),
+            ..Default::default()
+        };
+        let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
+        let submission = |entity: &str, group: &str| Submission {
+            entity: entity.into(),
+            stakeholder_group: group.into(),
+            email: "contact@example.org".into(),
+            language: "en".into(),
+            title: "T".into(),
+            body: "B".into(),
+            ..Default::default()
+        };
+        let now = Timestamp::now();
+        let job = |entity: &str, group: &str, key: Option<&str>| {
+            let prepared =
+                prepare(&*store, &blobs, &consultation, &submission(entity, group), key, Limits::default(), now)
+                    .expect("prepared");
+            let (reply, _answer) = mpsc::sync_channel(1);
+            Job { prepared, reply }
+        };
+        let batch = vec![
+            job("Example A", "academic", None),
+            job("Example A", "technical", None), // The same entity in another group: refused.
+            job("Example B", "academic", Some("key-1")),
+            job("Example B", "academic", Some("key-1")), // A retry in the same batch.
+        ];
+        let replies = record_batch(&database, &batch);
+        assert!(replies[0].is_ok());
+        assert!(matches!(replies[1], Err(SubmissionError::Invalid(_))));
+        let (third, replayed_third) = replies[2].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("recorded");
+        let (fourth, replayed_fourth) = replies[3].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("replayed");
+        assert_eq!((third, replayed_third, replayed_fourth), (fourth, false, true));
+        assert_eq!(store.log_size().expect("size"), 2, "two contributions, two leaves");
+        let receipt = replies[0].as_ref().map(|(r, _)| r.clone()).expect("receipt");
+        assert_eq!(receipt.log.tree_size, 2, "one tree head signed for the whole batch");
+    }
+}
