@@ -13,6 +13,9 @@ use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
+/// Receipts handed out, each with the file its submission carried.
+type Acknowledged = Arc<Mutex<Vec<(Value, Vec<u8>)>>>;
+
 const SENDERS: usize = 12;
 const PER_SENDER: usize = 60;
 
@@ -48,7 +51,7 @@ async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
     let app = spawn_serve(&ws.db);
     let url = app.url.clone();
 
-    let receipts: Arc<Mutex<Vec<(Value, Vec<u8>)>>> = Arc::default();
+    let receipts: Acknowledged = Arc::default();
     let acknowledged = Arc::new(AtomicUsize::new(0));
     let mut senders = Vec::new();
     for sender in 0..SENDERS {

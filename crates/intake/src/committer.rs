@@ -102,10 +102,7 @@ fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
         .collect()
 }
 
-fn record_all(
-    store: &mut dyn Store,
-    batch: &[Job],
-) -> Result<Vec<Outcome>, StoreError> {
+fn record_all(store: &mut dyn Store, batch: &[Job]) -> Result<Vec<Outcome>, StoreError> {
     let mut transaction = store.begin()?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
