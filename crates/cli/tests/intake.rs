@@ -330,3 +330,68 @@ async fn a_withheld_contribution_says_why_and_stays_verifiable() {
     assert_eq!(record.status(), StatusCode::OK);
     assert!(!ws.run(&["contribution", "withhold", "999", "--reason", "x"]).status.success());
 }
+
+#[tokio::test]
+async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_is_kept() {
+    use consulta_extract::samples::{docx_with, odt_with, pdf_with_text};
+    let (_ws, app) = instance();
+    let files: Vec<(&str, &str, Vec<u8>, Option<&str>)> = vec![
+        (
+            "views.pdf",
+            "application/pdf",
+            pdf_with_text("Enhanced cooperation on spam"),
+            Some("Enhanced cooperation on spam"),
+        ),
+        (
+            "annex.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            docx_with(&["Renforcer la coop&#233;ration"]),
+            Some("Renforcer la coopération"),
+        ),
+        ("note.odt", "application/vnd.oasis.opendocument.text", odt_with(&["Multilinguisme"]), Some("Multilinguisme")),
+        (
+            "page.html",
+            "text/html",
+            b"<p>Acc&egrave;s <b>abordable</b></p><script>x()</script>".to_vec(),
+            Some("Accès abordable"),
+        ),
+        ("plain.txt", "text/plain", "Sécurité".as_bytes().to_vec(), Some("Sécurité")),
+        ("chart.png", "image/png", PNG.to_vec(), None),
+        ("broken.pdf", "application/pdf", b"%PDF-1.4 broken".to_vec(), None),
+    ];
+    let mut submission = form();
+    for (name, media_type, bytes, _) in &files {
+        submission = submission
+            .part("files", Part::bytes(bytes.clone()).file_name(name.to_string()).mime_str(media_type).expect("mime"));
+    }
+    let (status, receipt) = post(&app, "open", submission, None).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_i64().expect("id");
+
+    for (position, (name, _, bytes, expected)) in files.iter().enumerate() {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let outcome = loop {
+            let outcome: Value = reqwest::get(format!("{}/api/v1/contributions/{id}/files/{position}/text", app.url))
+                .await
+                .expect("answer")
+                .json()
+                .await
+                .expect("JSON");
+            if outcome["status"] != "pending" {
+                break outcome;
+            }
+            assert!(std::time::Instant::now() < deadline, "{name} is still pending");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
+        match expected {
+            Some(text) => {
+                assert_eq!(outcome["status"], "done", "{name}: {outcome}");
+                assert!(outcome["text"].as_str().expect("text").contains(text), "{name}: {outcome}");
+            }
+            None if *name == "chart.png" => assert_eq!(outcome["status"], "unsupported"),
+            None => assert_eq!(outcome["status"], "failed", "{name}: {outcome}"),
+        }
+        let served = reqwest::get(format!("{}/contributions/{id}/files/{position}", app.url)).await.expect("answer");
+        assert_eq!(served.bytes().await.expect("bytes").as_ref(), &bytes[..], "{name} is served as it came");
+    }
+}

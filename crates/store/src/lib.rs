@@ -112,6 +112,12 @@ pub trait Store: Send + std::fmt::Debug {
     /// Its log entry stays either way. False if there is no such contribution.
     fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>) -> Result<bool>;
 
+    /// Attachments whose text is still to be extracted, oldest first.
+    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>>;
+    fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()>;
+    /// Where the extraction of an attachment's text stands; None if there is no such file.
+    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>>;
+
     /// The files of a contribution, in the order they were sent.
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>>;
 
@@ -145,6 +151,26 @@ pub struct Attachment {
     pub name: String,
     pub media_type: String,
     pub size: u64,
+    pub sha256: Hash,
+}
+
+/// The outcome of extracting an attachment's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Extraction {
+    Pending,
+    Done(String),
+    Failed(String),
+    /// A format whose text Consulta does not extract (an image, say).
+    Unsupported,
+}
+
+/// An attachment waiting for its text to be extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingExtraction {
+    pub contribution: ContributionId,
+    pub position: u32,
+    pub name: String,
+    pub media_type: String,
     pub sha256: Hash,
 }
 

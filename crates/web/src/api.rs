@@ -14,7 +14,7 @@ use consulta_core::ContributionId;
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::submission::{Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, receipt};
 use consulta_log::to_hex;
-use consulta_store::StoreError;
+use consulta_store::{Extraction, StoreError};
 use jiff::Timestamp;
 use serde_json::json;
 
@@ -453,4 +453,37 @@ pub async fn attachment(
         }
         Err(error) => error.into_response(),
     }
+}
+
+/// GET /api/v1/contributions/{id}/files/{position}/text: the text extracted from an
+/// attachment, or where its extraction stands.
+pub async fn attachment_text(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path((id, position)): Path<(String, u32)>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = parse_id(&id, &localizer)?;
+            let contribution = store
+                .contribution(id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            if let Some(reason) = contribution.withheld_reason {
+                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
+            }
+            let extraction = store
+                .extraction(id, position)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(match extraction {
+                Extraction::Pending => json!({ "status": "pending" }),
+                Extraction::Done(text) => json!({ "status": "done", "text": text }),
+                Extraction::Failed(reason) => json!({ "status": "failed", "reason": reason }),
+                Extraction::Unsupported => json!({ "status": "unsupported" }),
+            })
+        })
+        .await;
+    result.map(Json).into_response()
 }

@@ -65,6 +65,7 @@ impl App {
 
 /// The router with every page, the API and the stylesheet.
 pub fn router(config: WebConfig) -> std::io::Result<Router> {
+    start_extraction_worker(config.database.clone(), config.blobs.clone())?;
     let app = App {
         committer: Committer::start(config.database.clone())?,
         database: config.database,
@@ -84,6 +85,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/api/v1/log/inclusion", get(api::inclusion))
         .route("/api/v1/log/consistency", get(api::consistency))
         .route("/contributions/{id}/files/{position}", get(api::attachment))
+        .route("/api/v1/contributions/{id}/files/{position}/text", get(api::attachment_text))
         .route("/contributions/{id}/receipt", get(receipt_page))
         .route("/", get(consultations))
         .route("/consultations/{slug}", get(consultation))
@@ -94,6 +96,26 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/healthz", get(|| async { "ok" }))
         .fallback(not_found)
         .with_state(app))
+}
+
+/// Extracts the text of new attachments in the background, so intake never waits for it. It
+/// follows the store, so after a restart it takes up whatever was left pending.
+fn start_extraction_worker(database: Database, blobs: Arc<dyn BlobStore>) -> std::io::Result<()> {
+    std::thread::Builder::new().name("consulta-extraction".into()).spawn(move || {
+        loop {
+            let handled =
+                database.connect().and_then(|mut store| consulta_extract::run_pending(&mut *store, &*blobs, 16));
+            match handled {
+                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(300)),
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::error!(%error, "text extraction stopped for a while");
+                    std::thread::sleep(std::time::Duration::from_secs(5));
+                }
+            }
+        }
+    })?;
+    Ok(())
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).

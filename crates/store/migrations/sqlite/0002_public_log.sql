@@ -17,8 +17,15 @@ CREATE TABLE attachments (
     media_type      TEXT NOT NULL,
     size            INTEGER NOT NULL,
     sha256          TEXT NOT NULL,  -- hexadecimal; the blob store's key
+    -- Text extraction, done in the background: pending, done, failed (with a note) or unsupported.
+    extraction      TEXT NOT NULL DEFAULT 'pending'
+        CHECK (extraction IN ('pending', 'done', 'failed', 'unsupported')),
+    extraction_note TEXT,
+    text            TEXT,
     PRIMARY KEY (contribution_id, position)
 ) STRICT;
+
+CREATE INDEX attachments_pending_extraction ON attachments (extraction) WHERE extraction = 'pending';
 
 -- Leaf i of the log is contribution contribution_id; the leaf is the RFC 6962 leaf hash of
 -- record_sha256, the SHA-256 of the contribution's canonical record.

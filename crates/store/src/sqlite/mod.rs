@@ -14,8 +14,8 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
-    Attachment, ContributionFilter, ContributionSummary, Inclusion, Page, PageRequest, RecordTransaction, Result,
-    Store, StoreError,
+    Attachment, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest, PendingExtraction,
+    RecordTransaction, Result, Store, StoreError,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
@@ -496,6 +496,71 @@ impl Store for SqliteStore {
             .connection
             .execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
         Ok(changed == 1)
+    }
+
+    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>> {
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT contribution_id, position, name, media_type, sha256 FROM attachments
+                 WHERE extraction = 'pending' ORDER BY contribution_id, position LIMIT ?1",
+            )?
+            .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(contribution, position, name, media_type, sha256)| {
+                Ok(PendingExtraction {
+                    contribution: ContributionId(contribution),
+                    position,
+                    name,
+                    media_type,
+                    sha256: consulta_log::from_hex(&sha256).ok_or_else(|| corrupt("attachments.sha256"))?,
+                })
+            })
+            .collect()
+    }
+
+    fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()> {
+        let (status, note, text) = match outcome {
+            Extraction::Pending => ("pending", None, None),
+            Extraction::Done(text) => ("done", None, Some(text.as_str())),
+            Extraction::Failed(reason) => ("failed", Some(reason.as_str()), None),
+            Extraction::Unsupported => ("unsupported", None, None),
+        };
+        self.connection.execute(
+            "UPDATE attachments SET extraction = ?3, extraction_note = ?4, text = ?5
+             WHERE contribution_id = ?1 AND position = ?2",
+            params![contribution.0, position, status, note, text],
+        )?;
+        Ok(())
+    }
+
+    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>> {
+        let row = self
+            .connection
+            .prepare_cached(
+                "SELECT extraction, extraction_note, text FROM attachments WHERE contribution_id = ?1 AND position = ?2",
+            )?
+            .query_row(params![contribution.0, position], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+            })
+            .optional()?;
+        row.map(|(status, note, text)| match status.as_str() {
+            "pending" => Ok(Extraction::Pending),
+            "done" => Ok(Extraction::Done(text.unwrap_or_default())),
+            "failed" => Ok(Extraction::Failed(note.unwrap_or_default())),
+            "unsupported" => Ok(Extraction::Unsupported),
+            other => Err(corrupt(format!("attachments.extraction {other}"))),
+        })
+        .transpose()
     }
 
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
