@@ -56,6 +56,19 @@ fn start_chromedriver() -> Result<(ChromeDriver, std::path::PathBuf), String> {
     Ok((driver, browser))
 }
 
+/// Chromedriver and the browser; without them, CI fails and elsewhere the test is skipped
+/// with a loud message.
+fn chromedriver_or_skip() -> Option<(ChromeDriver, std::path::PathBuf)> {
+    match start_chromedriver() {
+        Ok(started) => Some(started),
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI needs the browser: {why}"),
+        Err(why) => {
+            eprintln!("\n*** SKIPPED the Chromium end-to-end test: {why}. Install chromium and chromium-driver. ***\n");
+            None
+        }
+    }
+}
+
 async fn browser(driver: &ChromeDriver, binary: &std::path::Path, width: u32, height: u32) -> Client {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -97,14 +110,7 @@ async fn table_cells(client: &Client) -> Vec<Vec<String>> {
 
 #[tokio::test]
 async fn the_demo_page_reads_right_in_chromium() {
-    let (driver, binary) = match start_chromedriver() {
-        Ok(started) => started,
-        Err(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI needs the browser: {why}"),
-        Err(why) => {
-            eprintln!("\n*** SKIPPED the Chromium end-to-end test: {why}. Install chromium and chromium-driver. ***\n");
-            return;
-        }
-    };
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
     let client = browser(&driver, &binary, 1280, 1000).await;
 
@@ -157,14 +163,7 @@ async fn the_demo_page_reads_right_in_chromium() {
 
 #[tokio::test]
 async fn a_contribution_is_sent_with_a_file_from_chromium_without_javascript() {
-    let (driver, binary) = match start_chromedriver() {
-        Ok(started) => started,
-        Err(why) if std::env::var("CI").as_deref() == Ok("true") => panic!("CI needs the browser: {why}"),
-        Err(why) => {
-            eprintln!("\n*** SKIPPED the Chromium end-to-end test: {why}. Install chromium and chromium-driver. ***\n");
-            return;
-        }
-    };
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let ws = common::Workspace::new();
     let created = ws.run(&[
         "consultation",

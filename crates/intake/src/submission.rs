@@ -1,7 +1,8 @@
-//! Contributions sent through the web form or the API. A submission is checked, its files are
-//! written to the blob store and synced, and then the contribution, its files, its idempotency
-//! key and its log leaf are recorded in one transaction; the receipt is given only after that
-//! transaction is on disk, so nothing acknowledged can be lost.
+//! Contributions sent through the web form or the API. `prepare` checks a submission and
+//! writes its files to the blob store, synced; `record_in` then records the contribution, its
+//! files, its idempotency key and its log leaf inside a transaction, which the `Committer`
+//! shares among all the submissions waiting; the receipt is given only once that transaction is
+//! on disk, so nothing acknowledged can be lost.
 
 use consulta_blobs::{BlobError, BlobStore};
 use consulta_core::contribution::{check_body, check_title};
@@ -480,25 +481,4 @@ pub fn record_in(
     }
     append_to_log(transaction, id)?;
     Ok((id, false))
-}
-
-/// Records a submission on its own, in its own transaction, and returns its receipt and
-/// whether it was recorded before under the same idempotency key. A server records through a
-/// `Committer`, which shares one transaction among many submissions.
-pub fn submit(
-    store: &mut dyn Store,
-    blobs: &dyn BlobStore,
-    consultation: &Consultation,
-    submission: &Submission,
-    idempotency_key: Option<&str>,
-    limits: Limits,
-    now: Timestamp,
-) -> Result<(Receipt, bool), SubmissionError> {
-    let prepared = prepare(store, blobs, consultation, submission, idempotency_key, limits, now)?;
-    let mut transaction = store.begin()?;
-    let (id, replayed) = record_in(&mut *transaction, &prepared)?;
-    transaction.commit()?;
-    let receipt =
-        receipt(store, id, now)?.ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
-    Ok((receipt, replayed))
 }

@@ -283,6 +283,20 @@ impl App {
     }
 }
 
+/// The contribution `id` names, if it exists and is published: a withheld one answers 410 with
+/// the reason.
+fn published(store: &dyn consulta_store::Store, id: &str, localizer: &Localizer) -> Result<ContributionId, ApiError> {
+    let id = parse_id(id, localizer)?;
+    let contribution = store
+        .contribution(id)
+        .map_err(|e| ApiError::from_store(e, localizer))?
+        .ok_or_else(|| ApiError::not_found(localizer))?;
+    match contribution.withheld_reason {
+        Some(reason) => Err(ApiError::new(StatusCode::GONE, "withheld", reason)),
+        None => Ok(id),
+    }
+}
+
 fn parse_id(id: &str, localizer: &Localizer) -> Result<ContributionId, ApiError> {
     id.parse::<i64>().ok().filter(|id| *id > 0).map(ContributionId).ok_or_else(|| ApiError::not_found(localizer))
 }
@@ -315,14 +329,7 @@ pub async fn contribution_record(
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
-            let id = parse_id(&id, &localizer)?;
-            let contribution = store
-                .contribution(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
-            if let Some(reason) = contribution.withheld_reason {
-                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
-            }
+            let id = published(store, &id, &localizer)?;
             let record = store
                 .canonical_record(id)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
@@ -418,14 +425,7 @@ pub async fn attachment(
     let blobs = app.blobs.clone();
     let result = app
         .read(localizer, move |store| {
-            let id = parse_id(&id, &localizer)?;
-            let contribution = store
-                .contribution(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
-            if let Some(reason) = contribution.withheld_reason {
-                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
-            }
+            let id = published(store, &id, &localizer)?;
             let attachments = store.attachments(id).map_err(|e| ApiError::from_store(e, &localizer))?;
             let file = attachments
                 .into_iter()
@@ -465,14 +465,7 @@ pub async fn attachment_text(
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
-            let id = parse_id(&id, &localizer)?;
-            let contribution = store
-                .contribution(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
-            if let Some(reason) = contribution.withheld_reason {
-                return Err(ApiError::new(StatusCode::GONE, "withheld", reason));
-            }
+            let id = published(store, &id, &localizer)?;
             let extraction = store
                 .extraction(id, position)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
