@@ -174,6 +174,19 @@ pub struct TableArgs {
 pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDRESS")]
     pub addr: SocketAddr,
+    #[arg(long, env = "CONSULTA_MAX_FILES", hide_env_values = true, default_value_t = 10, value_name = "N")]
+    pub max_files: usize,
+    #[arg(long, env = "CONSULTA_MAX_FILE_MIB", hide_env_values = true, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..=4096), value_name = "MIB")]
+    pub max_file_mib: u64,
+}
+
+impl ServeArgs {
+    pub fn limits(&self) -> consulta_intake::submission::Limits {
+        consulta_intake::submission::Limits {
+            max_files: self.max_files,
+            max_file_bytes: self.max_file_mib * 1024 * 1024,
+        }
+    }
 }
 
 /// Sets every command's and argument's help from the i18n files.

@@ -36,8 +36,8 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
-        Command::Serve(args) => serve(database, &files, args.addr, localizer),
-        Command::Demo(args) => run_demo(args.addr, localizer),
+        Command::Serve(args) => serve(database, &files, args.addr, args.limits(), localizer),
+        Command::Demo(args) => run_demo(args.addr, args.limits(), localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
         Command::Contribution(ContributionCommand::Withhold(args)) => {
             let reason = args.reason.trim();
@@ -285,10 +285,16 @@ fn files_beside(db: &str) -> PathBuf {
     path.with_file_name(format!("{stem}-files"))
 }
 
-fn serve(database: Database, files: &Path, addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
+fn serve(
+    database: Database,
+    files: &Path,
+    addr: SocketAddr,
+    limits: Limits,
+    localizer: &Localizer,
+) -> anyhow::Result<()> {
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
-    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits: Limits::default() };
+    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
@@ -300,14 +306,14 @@ fn serve(database: Database, files: &Path, addr: SocketAddr, localizer: &Localiz
     })
 }
 
-fn run_demo(addr: SocketAddr, localizer: &Localizer) -> anyhow::Result<()> {
+fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::Result<()> {
     let directory = tempfile::Builder::new().prefix("consulta-demo-").tempdir()?;
     let path = directory.path().join("consulta.db");
     eprintln!("{}", localizer.format("cli-demo-loading", &[("path", path.display().to_string().into())]));
     let database = Database::sqlite(&path);
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
-    serve(database, &directory.path().join("files"), addr, localizer)
+    serve(database, &directory.path().join("files"), addr, limits, localizer)
 }
 
 /// Withholds a contribution from publication, or publishes it again.

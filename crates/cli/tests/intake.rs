@@ -395,3 +395,20 @@ async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_i
         assert_eq!(served.bytes().await.expect("bytes").as_ref(), &bytes[..], "{name} is served as it came");
     }
 }
+
+#[tokio::test]
+async fn the_attachment_limits_are_configurable() {
+    let (ws, app) = instance();
+    drop(app);
+    let app = common::spawn_serve_with(&ws.db, &["--max-files", "2", "--max-file-mib", "1"]);
+    let (status, error) = post(&app, "open", with_files(form()), None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_many_files")));
+    assert!(error["message"].as_str().expect("message").contains("At most 2 files"));
+    let big = form().part("files", Part::bytes(vec![0u8; 1024 * 1024 + 1]).file_name("big.pdf"));
+    let (status, error) = post(&app, "open", big, None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("file_too_large")));
+    assert!(error["message"].as_str().expect("message").contains("1.0 MiB"), "{error}");
+    let page =
+        reqwest::get(format!("{}/consultations/open", app.url)).await.expect("answer").text().await.expect("body");
+    assert!(page.contains("up to 2 files of 1.0 MiB each"));
+}

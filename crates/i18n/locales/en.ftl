@@ -317,3 +317,14 @@ cli-help-consulta-contribution-withhold-id = The contribution's number
 cli-help-consulta-contribution-withhold-reason = Why it is withheld: shown on its public page
 cli-help-consulta-contribution-publish = Publish a withheld contribution again
 cli-help-consulta-contribution-publish-id = The contribution's number
+cli-help-consulta-serve-max_files = Most files one contribution may carry
+cli-help-consulta-serve-max_file_mib = Largest size of one attached file, in MiB
+cli-help-consulta-demo-max_files = Most files one contribution may carry
+cli-help-consulta-demo-max_file_mib = Largest size of one attached file, in MiB
+
+## Sizes
+
+number-decimal-separator = .
+size-bytes = { $n } B
+size-kib = { $n } KiB
+size-mib = { $n } MiB

@@ -317,3 +317,14 @@ cli-help-consulta-contribution-withhold-id = Le numéro de la contribution
 cli-help-consulta-contribution-withhold-reason = Pourquoi elle est retirée : affiché sur sa page publique
 cli-help-consulta-contribution-publish = Publier de nouveau une contribution retirée
 cli-help-consulta-contribution-publish-id = Le numéro de la contribution
+cli-help-consulta-serve-max_files = Nombre maximal de fichiers joints à une contribution
+cli-help-consulta-serve-max_file_mib = Taille maximale d’un fichier joint, en Mio
+cli-help-consulta-demo-max_files = Nombre maximal de fichiers joints à une contribution
+cli-help-consulta-demo-max_file_mib = Taille maximale d’un fichier joint, en Mio
+
+## Tailles
+
+number-decimal-separator = ,
+size-bytes = { $n } o
+size-kib = { $n } Kio
+size-mib = { $n } Mio

@@ -170,6 +170,17 @@ impl Localizer {
         )
     }
 
+    /// A size in bytes as people read it ("12.3 KiB", "25,0 Mio").
+    pub fn file_size(&self, bytes: u64) -> String {
+        let (key, value) = match bytes {
+            0..1024 => ("size-bytes", bytes.to_string()),
+            1024..1_048_576 => ("size-kib", format!("{:.1}", bytes as f64 / 1024.0)),
+            _ => ("size-mib", format!("{:.1}", bytes as f64 / 1_048_576.0)),
+        };
+        let value = value.replace('.', &self.text("number-decimal-separator"));
+        self.format(key, &[("n", Arg::Text(value))])
+    }
+
     /// Whether the message exists in this language (for optional labels such as a stakeholder
     /// group's description).
     pub fn has(&self, key: &str) -> bool {
@@ -236,5 +247,8 @@ mod tests {
         let date = jiff::civil::date(2010, 12, 14);
         assert_eq!(fr.date(date), "14 décembre 2010");
         assert_eq!(Localizer::default().date_time(date.at(15, 0, 0, 0)), "14 December 2010, 15:00");
+        assert_eq!(fr.file_size(25 * 1024 * 1024), "25,0 Mio");
+        assert_eq!(Localizer::default().file_size(1536), "1.5 KiB");
+        assert_eq!(Localizer::default().file_size(24), "24 B");
     }
 }

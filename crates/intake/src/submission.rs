@@ -111,7 +111,7 @@ impl SubmissionError {
             }
             SubmissionError::FileTooLarge { name, max } => localizer.format(
                 "submit-file-too-large",
-                &[("name", name.as_str().into()), ("max", Arg::Text(format!("{} MiB", max / (1024 * 1024))))],
+                &[("name", name.as_str().into()), ("max", Arg::Text(localizer.file_size(*max)))],
             ),
             SubmissionError::BadFileName(name) => {
                 localizer.format("submit-bad-file-name", &[("name", name.as_str().into())])

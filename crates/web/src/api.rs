@@ -109,7 +109,7 @@ impl ReadError {
             ReadError::TooLarge(max) => ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
-                localizer.format("submit-too-large", &[("max", Arg::Text(format!("{} MiB", max / (1024 * 1024))))]),
+                localizer.format("submit-too-large", &[("max", Arg::Text(localizer.file_size(max)))]),
             ),
             ReadError::UnknownField(field) => ApiError {
                 status: StatusCode::BAD_REQUEST,

@@ -257,7 +257,7 @@ fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Li
         "error_list": form.errors.iter().map(|(field, message)| json!({ "field": field, "message": message })).collect::<Vec<_>>(),
         "summary": form.summary,
         "max_files": limits.max_files,
-        "max_size": size_label(limits.max_file_bytes),
+        "max_size": localizer.file_size(limits.max_file_bytes),
         "groups": groups.iter().map(|g| json!({
             "id": g.as_str(),
             "label": group_label(g.as_str(), localizer),
@@ -430,7 +430,7 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
                 "files": store.attachments(contribution.id)?.iter().map(|a| json!({
                     "position": a.position,
                     "name": a.name,
-                    "size": size_label(a.size),
+                    "size": localizer.file_size(a.size),
                     "sha256": consulta_log::to_hex(&a.sha256),
                 })).collect::<Vec<_>>(),
             },
@@ -441,15 +441,6 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
             },
         }),
     })
-}
-
-/// "12.3 KiB": a size for people.
-fn size_label(bytes: u64) -> String {
-    match bytes {
-        0..1024 => format!("{bytes} B"),
-        1024..1_048_576 => format!("{:.1} KiB", bytes as f64 / 1024.0),
-        _ => format!("{:.1} MiB", bytes as f64 / 1_048_576.0),
-    }
 }
 
 pub fn receipt(store: &dyn Store, id: &str, server: &str, fresh: bool, localizer: &Localizer) -> PageResult {
@@ -476,7 +467,13 @@ pub fn receipt(store: &dyn Store, id: &str, server: &str, fresh: bool, localizer
         template: "receipt.html",
         title: localizer.format("receipt-title", &[("id", Arg::Number(id.0 as f64))]),
         is_example: consultation.record.is_example,
-        context: json!({ "receipt": receipt, "received": received, "server": server, "fresh": fresh }),
+        context: json!({
+            "file_sizes": receipt.files.iter().map(|f| localizer.file_size(f.size)).collect::<Vec<_>>(),
+            "receipt": receipt,
+            "received": received,
+            "server": server,
+            "fresh": fresh,
+        }),
     })
 }
 

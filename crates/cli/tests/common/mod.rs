@@ -57,8 +57,13 @@ pub fn spawn_demo() -> App {
 
 /// `consulta serve` on a free port over the database at `db`.
 pub fn spawn_serve(db: &Path) -> App {
+    spawn_serve_with(db, &[])
+}
+
+/// `consulta serve` with more options.
+pub fn spawn_serve_with(db: &Path, options: &[&str]) -> App {
     let mut command = Command::new(CONSULTA);
-    command.arg("--db").arg(db).args(["serve", "--addr", "127.0.0.1:0"]);
+    command.arg("--db").arg(db).args(["serve", "--addr", "127.0.0.1:0"]).args(options);
     start(command, None)
 }
 
