@@ -411,4 +411,12 @@ async fn the_attachment_limits_are_configurable() {
     let page =
         reqwest::get(format!("{}/consultations/open", app.url)).await.expect("answer").text().await.expect("body");
     assert!(page.contains("up to 2 files of 1.0 MiB each"));
+
+    // A text over 1 MiB is refused as a field; a request over the whole limit (the files' room
+    // plus 4 MiB) is refused before it is read to the end.
+    let (status, error) = post(&app, "open", form().text("body", "x".repeat(1024 * 1024 + 1)), None).await;
+    assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["body"])));
+    let (status, error) = post(&app, "open", form().text("body", "x".repeat(7 * 1024 * 1024)), None).await;
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_large")), "{error}");
+    assert_eq!(contribution_count(&app).await, 0);
 }
