@@ -116,7 +116,7 @@ async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() 
 
 #[tokio::test]
 async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() {
-    let (_ws, app) = instance();
+    let (ws, app) = instance();
     let (first_status, first) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
     let (second_status, second) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
     assert_eq!((first_status, second_status), (StatusCode::CREATED, StatusCode::OK));
@@ -124,6 +124,23 @@ async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() 
         assert_eq!(first[field], second[field], "{field}");
     }
     assert_eq!(contribution_count(&app).await, 1);
+    // The same key and fields sent to another consultation are another request.
+    let other = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "other",
+        "--title",
+        "T",
+        "--opens",
+        "2020-01-01",
+        "--closes",
+        "2099-12-31",
+    ]);
+    assert!(other.status.success(), "{}", stderr(&other));
+    let (status, elsewhere) = post(&app, "other", with_files(form()), Some("retry-7f3a")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{elsewhere}");
+    assert_eq!(elsewhere["error"], "idempotency_conflict");
     let (status, error) = post(&app, "open", form().text("country", "FR"), Some("retry-7f3a")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
     assert_eq!(error["error"], "idempotency_conflict");
@@ -392,6 +409,12 @@ async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_i
             None => assert_eq!(outcome["status"], "failed", "{name}: {outcome}"),
         }
         let served = reqwest::get(format!("{}/contributions/{id}/files/{position}", app.url)).await.expect("answer");
+        assert_eq!(
+            served.headers()["content-security-policy"],
+            "sandbox; default-src 'none'",
+            "{name} cannot run on the site"
+        );
+        assert!(served.headers()["content-disposition"].to_str().expect("ascii").starts_with("attachment;"));
         assert_eq!(served.bytes().await.expect("bytes").as_ref(), &bytes[..], "{name} is served as it came");
     }
 }

@@ -170,6 +170,8 @@ async fn pages_are_small_and_self_contained() {
         assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "{path} loads nothing from outside");
         assert!(html.len() < 64 * 1024, "{path} is {} bytes", html.len());
         assert!(html.contains("<meta name=\"viewport\""));
+        let csp = client().get(format!("{}{path}", app.url)).send().await.expect("answer");
+        assert!(csp.headers()["content-security-policy"].to_str().expect("ascii").starts_with("default-src 'none'"));
     }
 }
 

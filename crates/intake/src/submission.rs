@@ -264,9 +264,11 @@ fn clean_file_name(name: &str) -> Option<String> {
     (!clean.is_empty() && clean != "." && clean != ".." && clean.chars().count() <= 255).then_some(clean)
 }
 
-/// Identifies a request for the idempotency check: the same fields and the same files.
-fn request_hash(submission: &Submission, files: &[(String, Hash)]) -> Hash {
+/// Identifies a request for the idempotency check: the same consultation, the same fields and
+/// the same files.
+fn request_hash(consultation: &Consultation, submission: &Submission, files: &[(String, Hash)]) -> Hash {
     let fields = [
+        consultation.record.slug.as_str(),
         &submission.entity,
         &submission.stakeholder_group,
         &submission.country,
@@ -396,7 +398,7 @@ pub fn prepare(
         named.push((clean.clone(), hash));
         files.push((clean, media_type.to_owned(), file.bytes.len() as u64, hash));
     }
-    let request = request_hash(submission, &named);
+    let request = request_hash(consultation, submission, &named);
 
     // Files first, synced: the record must never name a file that is not on disk.
     for file in &submission.files {

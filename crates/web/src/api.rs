@@ -446,6 +446,8 @@ pub async fn attachment(
                     (header::CONTENT_TYPE, file.media_type),
                     (header::CONTENT_DISPOSITION, disposition),
                     (header::HeaderName::from_static("x-content-type-options"), "nosniff".to_owned()),
+                    // A file is the contributor's, not ours: never let it run as part of the site.
+                    (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".to_owned()),
                 ],
                 bytes,
             )
