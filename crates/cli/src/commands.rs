@@ -332,7 +332,11 @@ fn verify_receipt(path: &Path, server: &str, localizer: &Localizer) -> anyhow::R
     let receipt: consulta_intake::submission::Receipt =
         serde_json::from_str(&text).with_context(|| path.display().to_string())?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let finding = runtime.block_on(crate::verify::verify(&receipt, server))?;
+    let finding = runtime.block_on(crate::verify::verify(&receipt, server)).map_err(|e| {
+        anyhow!(
+            localizer.format("verify-unreachable", &[("server", server.into()), ("detail", format!("{e:#}").into())])
+        )
+    })?;
     let message = finding.describe(&receipt, localizer);
     if finding.is_good() {
         println!("{message}");

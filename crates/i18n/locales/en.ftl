@@ -328,3 +328,4 @@ number-decimal-separator = .
 size-bytes = { $n } B
 size-kib = { $n } KiB
 size-mib = { $n } MiB
+verify-unreachable = Could not check against { $server }: { $detail }

@@ -328,3 +328,4 @@ number-decimal-separator = ,
 size-bytes = { $n } o
 size-kib = { $n } Kio
 size-mib = { $n } Mio
+verify-unreachable = Vérification impossible auprès de { $server } : { $detail }
