@@ -17,6 +17,8 @@ use crate::submission::{Prepared, Receipt, SubmissionError, receipt_at, record_i
 const MAX_BATCH: usize = 512;
 /// Submissions that may wait for the committer before senders block.
 const QUEUE: usize = 4096;
+/// How long a batch waits for another writer to finish before it is refused.
+const MAX_WAIT_FOR_WRITER: std::time::Duration = std::time::Duration::from_secs(300);
 
 type Reply = Result<(Receipt, bool), SubmissionError>;
 /// What recording one item gave: its contribution and whether it was a replay, or why not.
@@ -82,9 +84,17 @@ fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
         Ok(store) => store,
         Err(e) => return failed(&e),
     };
-    let outcomes = match record_all(&mut *store, batch) {
-        Ok(outcomes) => outcomes,
-        Err(e) => return failed(&e),
+    // Another writer (a large import) may hold the database for a while: wait for it rather than
+    // refuse what people are sending.
+    let waiting_since = std::time::Instant::now();
+    let outcomes = loop {
+        match record_all(&mut *store, batch) {
+            Ok(outcomes) => break outcomes,
+            Err(e) if e.is_busy() && waiting_since.elapsed() < MAX_WAIT_FOR_WRITER => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(e) => return failed(&e),
+        }
     };
     let head = store.signed_tree_head(Timestamp::now()).and_then(|head| Ok((head, store.log_public_key()?)));
     let (head, key) = match head {
@@ -175,5 +185,57 @@ mod tests {
         assert_eq!(store.log_size().expect("size"), 2, "two contributions, two leaves");
         let receipt = replies[0].as_ref().map(|(r, _)| r.clone()).expect("receipt");
         assert_eq!(receipt.log.tree_size, 2, "one tree head signed for the whole batch");
+    }
+}
+
+#[cfg(test)]
+mod waiting_tests {
+    use consulta_blobs::LocalBlobs;
+    use consulta_core::ConsultationDraft;
+
+    use super::*;
+    use crate::submission::{Limits, Submission, prepare};
+
+    #[test]
+    fn a_batch_waits_while_another_writer_holds_the_database() {
+        let dir = tempfile::tempdir().expect("directory");
+        let path = dir.path().join("consulta.db");
+        let database = Database::sqlite(&path);
+        let blobs = LocalBlobs::new(dir.path().join("files"));
+        let mut store = database.connect().expect("store");
+        let draft = ConsultationDraft {
+            slug: "open".into(),
+            original_language: "en".into(),
+            title: vec![("en".into(), "Open".into())],
+            opens: "2020-01-01".into(),
+            closes: "2099-12-31".into(),
+            time_zone: "UTC".into(),
+            ..Default::default()
+        };
+        let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
+        let submission = Submission {
+            entity: "Example".into(),
+            stakeholder_group: "academic".into(),
+            email: "contact@example.org".into(),
+            language: "en".into(),
+            title: "T".into(),
+            body: "B".into(),
+            ..Default::default()
+        };
+        let prepared = prepare(&*store, &blobs, &consultation, &submission, None, Limits::default(), Timestamp::now())
+            .expect("prepared");
+        drop(store);
+
+        // Another process's long write: hold the lock past the busy timeout (5 s).
+        let holder = rusqlite::Connection::open(&path).expect("second connection");
+        holder.execute_batch("BEGIN IMMEDIATE").expect("write lock");
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(5_600));
+            holder.execute_batch("COMMIT").expect("release");
+        });
+        let committer = Committer::start(database.clone()).expect("committer");
+        let (receipt, _) = committer.record(prepared).expect("recorded once the other writer is done");
+        assert_eq!(receipt.log.leaf_index, 0);
+        release.join().expect("the holder thread");
     }
 }
