@@ -10,7 +10,7 @@ use std::sync::Arc;
 use anyhow::{Context, anyhow, bail};
 use consulta_blobs::LocalBlobs;
 use consulta_core::time::{parse_date, zone_name};
-use consulta_core::{Consultation, ConsultationDraft, Translation};
+use consulta_core::{Consultation, ConsultationDraft, DraftError, DraftProblem, Translation};
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
@@ -77,6 +77,31 @@ fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> an
     bail!(localizer.format("cli-unknown-consultation", &[("slug", slug.into()), ("known", known.into())]))
 }
 
+/// "--closes: “2010-13-01” is not a date …", in the user's language. The option is named as the
+/// user typed it.
+fn draft_error(error: &DraftError, localizer: &Localizer) -> anyhow::Error {
+    let option = match error.field {
+        "original_language" => "lang",
+        "questions" => "question",
+        other => other,
+    };
+    let (key, args) = error.problem.message();
+    let args: Vec<(&str, Arg)> = args.into_iter().map(|(name, value)| (name, Arg::Text(value))).collect();
+    anyhow!("--{}: {}", option.replace('_', "-"), localizer.format(key, &args))
+}
+
+/// A store error, in the user's language where it is the user's to fix.
+fn store_error(error: consulta_store::StoreError, localizer: &Localizer) -> anyhow::Error {
+    use consulta_store::StoreError;
+    match error {
+        StoreError::DuplicateSlug(slug) => anyhow!(localizer.format("cli-duplicate-slug", &[("slug", slug.into())])),
+        StoreError::DuplicateMeeting(date) => {
+            anyhow!(localizer.format("cli-duplicate-meeting", &[("date", localizer.date(date).into())]))
+        }
+        other => anyhow!(other),
+    }
+}
+
 fn day(instant: Timestamp, consultation: &Consultation) -> String {
     instant.to_zoned(consultation.record.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string()
 }
@@ -99,8 +124,8 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
         questions: args.questions.into_iter().map(|q| vec![(lang.clone(), q)]).collect(),
         is_example: false,
     };
-    let new = draft.check().map_err(|e| anyhow!("--{}: {}", e.field.replace('_', "-"), e.problem))?;
-    let consultation = open(database)?.create_consultation(&new)?;
+    let new = draft.check().map_err(|e| draft_error(&e, localizer))?;
+    let consultation = open(database)?.create_consultation(&new).map_err(|e| store_error(e, localizer))?;
     println!(
         "{}",
         localizer.format(
@@ -127,7 +152,7 @@ fn translate(database: &Database, args: TranslateConsultation, localizer: &Local
         mandate: args.mandate,
         questions: args.questions,
     };
-    consultation.record.translate(&translation).map_err(|e| anyhow!("--{}: {}", e.field, e.problem))?;
+    consultation.record.translate(&translation).map_err(|e| draft_error(&e, localizer))?;
     store.update_consultation_texts(&consultation)?;
     let record = &consultation.record;
     let languages: Vec<&str> = record.title.iter().map(|(language, _)| language).collect();
@@ -166,14 +191,16 @@ fn list_consultations(database: &Database, localizer: &Localizer) -> anyhow::Res
 }
 
 fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> anyhow::Result<()> {
-    let date = parse_date(&args.date).context("--date")?;
+    let date = parse_date(&args.date).map_err(|_| {
+        draft_error(&DraftError { field: "date", problem: DraftProblem::Date(args.date.clone()) }, localizer)
+    })?;
     let place = args.place.trim();
     if place.is_empty() {
         bail!("--place: {}", localizer.text("import-missing"));
     }
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    store.add_meeting(consultation.id, date, place)?;
+    store.add_meeting(consultation.id, date, place).map_err(|e| store_error(e, localizer))?;
     println!(
         "{}",
         localizer.format(

@@ -139,6 +139,37 @@ fn unknown_consultations_and_bad_arguments_are_explained() {
 
     let output = ws.run(&["meeting", "add", "--consultation", "ec-2010", "--date", "2010-12-14", "--place", "Geneva"]);
     assert!(!output.status.success(), "a second meeting on the same day is refused");
+    assert!(stderr(&output).contains("already has a meeting on 14 December 2010"), "{}", stderr(&output));
+
+    let french = ws.run_in(
+        "fr",
+        &[
+            "consultation",
+            "create",
+            "--slug",
+            "Mauvais",
+            "--title",
+            "T",
+            "--opens",
+            "2011-01-01",
+            "--closes",
+            "2012-01-01",
+        ],
+    );
+    assert!(stderr(&french).contains("--slug: « Mauvais » n’est pas un nom court"), "{}", stderr(&french));
+    let taken = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "ec-2010",
+        "--title",
+        "T",
+        "--opens",
+        "2011-01-01",
+        "--closes",
+        "2012-01-01",
+    ]);
+    assert!(stderr(&taken).contains("There is already a consultation “ec-2010”."), "{}", stderr(&taken));
     let missing = ws.run(&["import", "contributions", "/no/such/file.csv", "--consultation", "ec-2010"]);
     assert!(stderr(&missing).contains("/no/such/file.csv"), "{}", stderr(&missing));
 }

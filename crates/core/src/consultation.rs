@@ -22,8 +22,6 @@ pub enum ConsultationError {
     Slug(String),
     #[error("the period is empty: it closes ({closes}) before it opens ({opens})")]
     EmptyPeriod { opens: Timestamp, closes: Timestamp },
-    #[error("the title is empty")]
-    EmptyTitle,
 }
 
 impl Slug {
@@ -257,19 +255,57 @@ pub struct ConsultationDraft {
 #[error("{field}: {problem}")]
 pub struct DraftError {
     pub field: &'static str,
-    pub problem: String,
+    pub problem: DraftProblem,
+}
+
+/// What can be wrong with a field of a draft. `message` names the i18n message that says so.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftProblem {
+    #[error("'{0}' is not a slug")]
+    Slug(String),
+    #[error("'{0}' is not a language tag")]
+    Language(String),
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("'{0}' is not a time zone")]
+    TimeZone(String),
+    #[error("'{0}' is not a date")]
+    Date(String),
+    #[error("the period closes before it opens")]
+    EmptyPeriod,
+    #[error("one translation is needed for each of the {0} guiding questions")]
+    QuestionCount(usize),
+}
+
+impl DraftProblem {
+    /// The message key and its arguments.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            DraftProblem::Slug(value) => ("draft-slug", vec![("value", value.clone())]),
+            DraftProblem::Language(value) => ("draft-language", vec![("value", value.clone())]),
+            DraftProblem::EmptyTitle => ("draft-empty-title", vec![]),
+            DraftProblem::TimeZone(value) => ("draft-time-zone", vec![("value", value.clone())]),
+            DraftProblem::Date(value) => ("draft-date", vec![("value", value.clone())]),
+            DraftProblem::EmptyPeriod => ("draft-empty-period", vec![]),
+            DraftProblem::QuestionCount(count) => ("draft-question-count", vec![("count", count.to_string())]),
+        }
+    }
 }
 
 impl ConsultationDraft {
     pub fn check(&self) -> Result<NewConsultation, DraftError> {
         use crate::time::{DayBoundary, parse_instant, time_zone};
-        let fail = |field: &'static str| move |e: &dyn fmt::Display| DraftError { field, problem: e.to_string() };
-        let slug: Slug = self.slug.parse().map_err(|e| fail("slug")(&e))?;
-        let original_language: Language = self.original_language.parse().map_err(|e| fail("original_language")(&e))?;
+        let fail = |field: &'static str, problem: DraftProblem| DraftError { field, problem };
+        let slug: Slug = self.slug.parse().map_err(|_| fail("slug", DraftProblem::Slug(self.slug.clone())))?;
+        let original_language: Language = self
+            .original_language
+            .parse()
+            .map_err(|_| fail("original_language", DraftProblem::Language(self.original_language.clone())))?;
         let localized = |field: &'static str, pairs: &[(String, String)]| -> Result<Localized, DraftError> {
             let mut text = Localized::default();
             for (language, value) in pairs {
-                let language: Language = language.parse().map_err(|e| fail(field)(&e))?;
+                let language: Language =
+                    language.parse().map_err(|_| fail(field, DraftProblem::Language(language.clone())))?;
                 if !value.trim().is_empty() {
                     text.set(&language, value.trim());
                 }
@@ -278,12 +314,15 @@ impl ConsultationDraft {
         };
         let title = localized("title", &self.title)?;
         if title.is_empty() {
-            return Err(fail("title")(&ConsultationError::EmptyTitle));
+            return Err(fail("title", DraftProblem::EmptyTitle));
         }
-        let zone = time_zone(&self.time_zone).map_err(|e| fail("time_zone")(&e))?;
-        let opens = parse_instant(&self.opens, &zone, DayBoundary::Start).map_err(|e| fail("opens")(&e))?;
-        let closes = parse_instant(&self.closes, &zone, DayBoundary::End).map_err(|e| fail("closes")(&e))?;
-        let period = Period::new(opens, closes).map_err(|e| fail("closes")(&e))?;
+        let zone = time_zone(&self.time_zone)
+            .map_err(|_| fail("time_zone", DraftProblem::TimeZone(self.time_zone.clone())))?;
+        let opens = parse_instant(&self.opens, &zone, DayBoundary::Start)
+            .map_err(|_| fail("opens", DraftProblem::Date(self.opens.clone())))?;
+        let closes = parse_instant(&self.closes, &zone, DayBoundary::End)
+            .map_err(|_| fail("closes", DraftProblem::Date(self.closes.clone())))?;
+        let period = Period::new(opens, closes).map_err(|_| fail("closes", DraftProblem::EmptyPeriod))?;
         let questions = self
             .questions
             .iter()
@@ -321,15 +360,9 @@ impl NewConsultation {
         let language: Language = translation
             .language
             .parse()
-            .map_err(|e: crate::language::LanguageError| DraftError { field: "lang", problem: e.to_string() })?;
+            .map_err(|_| DraftError { field: "lang", problem: DraftProblem::Language(translation.language.clone()) })?;
         if !translation.questions.is_empty() && translation.questions.len() != self.questions.len() {
-            return Err(DraftError {
-                field: "question",
-                problem: format!(
-                    "the consultation has {} guiding questions; give one translation for each, in order",
-                    self.questions.len()
-                ),
-            });
+            return Err(DraftError { field: "question", problem: DraftProblem::QuestionCount(self.questions.len()) });
         }
         let text = |t: &Option<String>| t.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
         if let Some(title) = text(&translation.title) {

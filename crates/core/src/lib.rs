@@ -14,8 +14,8 @@ pub mod table;
 pub mod time;
 
 pub use consultation::{
-    Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, Localized, NewConsultation, Period, Slug,
-    Translation,
+    Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, DraftError, DraftProblem, Localized,
+    NewConsultation, Period, Slug, Translation,
 };
 pub use contribution::{Channel, Contribution, ContributionId, NewContribution};
 pub use entity::{Entity, EntityId, EntityName, NewEntity};

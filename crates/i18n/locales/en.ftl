@@ -329,3 +329,15 @@ size-bytes = { $n } B
 size-kib = { $n } KiB
 size-mib = { $n } MiB
 verify-unreachable = Could not check against { $server }: { $detail }
+
+## Consultation definitions
+
+draft-slug = “{ $value }” is not a slug (1 to 80 lower-case letters, digits and '-', starting with a letter or digit)
+draft-language = “{ $value }” is not a language tag (a BCP 47 tag such as en, fr or es-419)
+draft-empty-title = the title is empty
+draft-time-zone = “{ $value }” is not a time zone (an IANA name such as UTC, Europe/Geneva or America/New_York)
+draft-date = “{ $value }” is not a date (2010-09-01) or a date and time (2010-09-01T09:00)
+draft-empty-period = the consultation would close before it opens
+draft-question-count = the consultation has { $count } guiding questions: give one translation for each, in order
+cli-duplicate-slug = There is already a consultation “{ $slug }”.
+cli-duplicate-meeting = The consultation already has a meeting on { $date }.

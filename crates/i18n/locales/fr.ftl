@@ -329,3 +329,15 @@ size-bytes = { $n } o
 size-kib = { $n } Kio
 size-mib = { $n } Mio
 verify-unreachable = Vérification impossible auprès de { $server } : { $detail }
+
+## Définition des consultations
+
+draft-slug = « { $value } » n’est pas un nom court (1 à 80 minuscules, chiffres et « - », commençant par une lettre ou un chiffre)
+draft-language = « { $value } » n’est pas une étiquette de langue (une étiquette BCP 47 telle que en, fr ou es-419)
+draft-empty-title = le titre est vide
+draft-time-zone = « { $value } » n’est pas un fuseau horaire (un nom IANA tel que UTC, Europe/Geneva ou America/New_York)
+draft-date = « { $value } » n’est pas une date (2010-09-01) ni une date et une heure (2010-09-01T09:00)
+draft-empty-period = la consultation fermerait avant d’ouvrir
+draft-question-count = la consultation a { $count } questions directrices : donnez une traduction pour chacune, dans l’ordre
+cli-duplicate-slug = Il existe déjà une consultation « { $slug } ».
+cli-duplicate-meeting = La consultation a déjà une réunion le { $date }.
