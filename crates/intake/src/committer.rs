@@ -132,17 +132,23 @@ fn record_all(store: &mut dyn Store, batch: &[Job]) -> Result<Vec<Outcome>, Stor
 #[cfg(test)]
 mod tests {
     use consulta_blobs::LocalBlobs;
-    use consulta_core::ConsultationDraft;
+    use consulta_core::{Consultation, ConsultationDraft};
 
     use super::*;
     use crate::submission::{Limits, Submission, prepare};
 
-    #[test]
-    fn a_refused_item_does_not_undo_the_rest_of_its_batch() {
+    /// A database with one open consultation, and a blob store.
+    struct Fixture {
+        dir: tempfile::TempDir,
+        database: Database,
+        blobs: LocalBlobs,
+        consultation: Consultation,
+    }
+
+    fn fixture() -> Fixture {
         let dir = tempfile::tempdir().expect("directory");
         let database = Database::sqlite(&dir.path().join("consulta.db"));
         let blobs = LocalBlobs::new(dir.path().join("files"));
-        let mut store = database.connect().expect("store");
         let draft = ConsultationDraft {
             slug: "open".into(),
             original_language: "en".into(),
@@ -152,88 +158,68 @@ mod tests {
             time_zone: "UTC".into(),
             ..Default::default()
         };
-        let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
-        let submission = |entity: &str, group: &str| Submission {
-            entity: entity.into(),
-            stakeholder_group: group.into(),
-            email: "contact@example.org".into(),
-            language: "en".into(),
-            title: "T".into(),
-            body: "B".into(),
-            ..Default::default()
-        };
-        let now = Timestamp::now();
-        let job = |entity: &str, group: &str, key: Option<&str>| {
-            let prepared =
-                prepare(&*store, &blobs, &consultation, &submission(entity, group), key, Limits::default(), now)
-                    .expect("prepared");
+        let consultation = database
+            .connect()
+            .expect("store")
+            .create_consultation(&draft.check().expect("draft"))
+            .expect("consultation");
+        Fixture { dir, database, blobs, consultation }
+    }
+
+    impl Fixture {
+        fn prepared(&self, entity: &str, group: &str, key: Option<&str>) -> Prepared {
+            let submission = Submission {
+                entity: entity.into(),
+                stakeholder_group: group.into(),
+                email: "contact@example.org".into(),
+                language: "en".into(),
+                title: "T".into(),
+                body: "B".into(),
+                ..Default::default()
+            };
+            let store = self.database.connect().expect("store");
+            prepare(&*store, &self.blobs, &self.consultation, &submission, key, Limits::default(), Timestamp::now())
+                .expect("prepared")
+        }
+
+        fn job(&self, entity: &str, group: &str, key: Option<&str>) -> Job {
             let (reply, _answer) = mpsc::sync_channel(1);
-            Job { prepared, reply }
-        };
+            Job { prepared: self.prepared(entity, group, key), reply }
+        }
+    }
+
+    #[test]
+    fn a_refused_item_does_not_undo_the_rest_of_its_batch() {
+        let f = fixture();
         let batch = vec![
-            job("Example A", "academic", None),
-            job("Example A", "technical", None), // The same entity in another group: refused.
-            job("Example B", "academic", Some("key-1")),
-            job("Example B", "academic", Some("key-1")), // A retry in the same batch.
+            f.job("Example A", "academic", None),
+            f.job("Example A", "technical", None), // The same entity in another group: refused.
+            f.job("Example B", "academic", Some("key-1")),
+            f.job("Example B", "academic", Some("key-1")), // A retry in the same batch.
         ];
-        let replies = record_batch(&database, &batch);
+        let replies = record_batch(&f.database, &batch);
         assert!(replies[0].is_ok());
         assert!(matches!(replies[1], Err(SubmissionError::Invalid(_))));
         let (third, replayed_third) = replies[2].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("recorded");
         let (fourth, replayed_fourth) = replies[3].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("replayed");
         assert_eq!((third, replayed_third, replayed_fourth), (fourth, false, true));
-        assert_eq!(store.log_size().expect("size"), 2, "two contributions, two leaves");
+        assert_eq!(f.database.connect().expect("store").log_size().expect("size"), 2, "two contributions, two leaves");
         let receipt = replies[0].as_ref().map(|(r, _)| r.clone()).expect("receipt");
         assert_eq!(receipt.log.tree_size, 2, "one tree head signed for the whole batch");
     }
-}
-
-#[cfg(test)]
-mod waiting_tests {
-    use consulta_blobs::LocalBlobs;
-    use consulta_core::ConsultationDraft;
-
-    use super::*;
-    use crate::submission::{Limits, Submission, prepare};
 
     #[test]
     fn a_batch_waits_while_another_writer_holds_the_database() {
-        let dir = tempfile::tempdir().expect("directory");
-        let path = dir.path().join("consulta.db");
-        let database = Database::sqlite(&path);
-        let blobs = LocalBlobs::new(dir.path().join("files"));
-        let mut store = database.connect().expect("store");
-        let draft = ConsultationDraft {
-            slug: "open".into(),
-            original_language: "en".into(),
-            title: vec![("en".into(), "Open".into())],
-            opens: "2020-01-01".into(),
-            closes: "2099-12-31".into(),
-            time_zone: "UTC".into(),
-            ..Default::default()
-        };
-        let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
-        let submission = Submission {
-            entity: "Example".into(),
-            stakeholder_group: "academic".into(),
-            email: "contact@example.org".into(),
-            language: "en".into(),
-            title: "T".into(),
-            body: "B".into(),
-            ..Default::default()
-        };
-        let prepared = prepare(&*store, &blobs, &consultation, &submission, None, Limits::default(), Timestamp::now())
-            .expect("prepared");
-        drop(store);
-
+        let f = fixture();
+        let prepared = f.prepared("Example", "academic", None);
         // Another process's long write: hold the lock past the busy timeout (5 s).
-        let holder = rusqlite::Connection::open(&path).expect("second connection");
+        let holder = rusqlite::Connection::open(f.dir.path().join("consulta.db")).expect("second connection");
         holder.execute_batch("BEGIN IMMEDIATE").expect("write lock");
         let release = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(5_600));
             holder.execute_batch("COMMIT").expect("release");
         });
-        let committer = Committer::start(database.clone()).expect("committer");
+        let committer = Committer::start(f.database.clone()).expect("committer");
         let (receipt, _) = committer.record(prepared).expect("recorded once the other writer is done");
         assert_eq!(receipt.log.leaf_index, 0);
         release.join().expect("the holder thread");
