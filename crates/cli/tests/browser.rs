@@ -165,19 +165,7 @@ async fn the_demo_page_reads_right_in_chromium() {
 async fn a_contribution_is_sent_with_a_file_from_chromium_without_javascript() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let ws = common::Workspace::new();
-    let created = ws.run(&[
-        "consultation",
-        "create",
-        "--slug",
-        "open",
-        "--title",
-        "Open call",
-        "--opens",
-        "2020-01-01",
-        "--closes",
-        "2099-12-31",
-    ]);
-    assert!(created.status.success());
+    ws.create_open_consultation("open");
     let file = ws.write("views.txt", "Example views, invented for a test.\n".as_bytes());
     let app = common::spawn_serve(&ws.db);
     let client = browser(&driver, &binary, 1280, 1000).await;

@@ -82,11 +82,7 @@ fn an_imported_file_gives_the_right_counts() {
 fn a_bad_file_names_line_and_field_and_leaves_the_database_as_it_was() {
     let ws = setup();
     let good = ws.write("good.csv", file_with(&[("government", "written", "FR", 2)]).as_bytes());
-    assert!(
-        ws.run(&["import", "contributions", good.to_str().expect("path"), "--consultation", "ec-2010"])
-            .status
-            .success()
-    );
+    ws.import(&good, "ec-2010");
     let before = table_csv(&ws);
 
     let mut csv = file_with(&[("private_sector", "written", "US", 3)]);
@@ -178,11 +174,7 @@ fn unknown_consultations_and_bad_arguments_are_explained() {
 fn the_table_reads_in_french() {
     let ws = setup();
     let path = ws.write("c.csv", file_with(&[("civil_society", "written", "", 1)]).as_bytes());
-    assert!(
-        ws.run(&["import", "contributions", path.to_str().expect("path"), "--consultation", "ec-2010"])
-            .status
-            .success()
-    );
+    ws.import(&path, "ec-2010");
     let text = stdout(&ws.run(&["table", "--consultation", "ec-2010", "--lang", "fr"]));
     assert!(text.contains("Société civile"), "{text}");
     let json: serde_json::Value =

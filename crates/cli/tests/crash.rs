@@ -35,19 +35,7 @@ fn submission(sender: usize, n: usize) -> (Form, Vec<u8>) {
 #[tokio::test]
 async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
     let ws = Workspace::new();
-    let created = ws.run(&[
-        "consultation",
-        "create",
-        "--slug",
-        "open",
-        "--title",
-        "T",
-        "--opens",
-        "2020-01-01",
-        "--closes",
-        "2099-12-31",
-    ]);
-    assert!(created.status.success(), "{}", stderr(&created));
+    ws.create_open_consultation("open");
     let app = spawn_serve(&ws.db);
     let url = app.url.clone();
 

@@ -16,11 +16,8 @@ const DOCX: &[u8] = b"PK\x03\x04\x14\x00\x06\x00word/document.xml<w:document>Exa
 /// An instance with an open consultation (`open`) and a closed one (`closed`).
 fn instance() -> (Workspace, App) {
     let ws = Workspace::new();
-    for (slug, opens, closes) in [("open", "2020-01-01", "2099-12-31"), ("closed", "2010-09-01", "2010-12-31")] {
-        let output =
-            ws.run(&["consultation", "create", "--slug", slug, "--title", "T", "--opens", opens, "--closes", closes]);
-        assert!(output.status.success(), "{}", stderr(&output));
-    }
+    ws.create_open_consultation("open");
+    ws.create_consultation("closed", "2010-09-01", "2010-12-31");
     let app = spawn_serve(&ws.db);
     (ws, app)
 }
@@ -125,19 +122,7 @@ async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() 
     }
     assert_eq!(contribution_count(&app).await, 1);
     // The same key and fields sent to another consultation are another request.
-    let other = ws.run(&[
-        "consultation",
-        "create",
-        "--slug",
-        "other",
-        "--title",
-        "T",
-        "--opens",
-        "2020-01-01",
-        "--closes",
-        "2099-12-31",
-    ]);
-    assert!(other.status.success(), "{}", stderr(&other));
+    ws.create_open_consultation("other");
     let (status, elsewhere) = post(&app, "other", with_files(form()), Some("retry-7f3a")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{elsewhere}");
     assert_eq!(elsewhere["error"], "idempotency_conflict");

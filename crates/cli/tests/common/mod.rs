@@ -95,6 +95,25 @@ impl Workspace {
             .expect("consulta runs")
     }
 
+    /// Creates a consultation open from `opens` to `closes`, or fails the test.
+    pub fn create_consultation(&self, slug: &str, opens: &str, closes: &str) {
+        let output =
+            self.run(&["consultation", "create", "--slug", slug, "--title", "T", "--opens", opens, "--closes", closes]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+
+    /// Creates a consultation open from 2020 to 2099.
+    pub fn create_open_consultation(&self, slug: &str) {
+        self.create_consultation(slug, "2020-01-01", "2099-12-31");
+    }
+
+    /// Imports a contribution file into `slug`, or fails the test.
+    pub fn import(&self, file: &Path, slug: &str) {
+        let output =
+            self.run(&["import", "contributions", file.to_str().expect("a UTF-8 path"), "--consultation", slug]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+
     pub fn write(&self, name: &str, content: &[u8]) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::write(&path, content).expect("write test file");
