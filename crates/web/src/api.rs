@@ -482,3 +482,23 @@ pub async fn attachment_text(
         .await;
     result.map(Json).into_response()
 }
+
+/// GET /api/v1/consultations/{slug}/table: the distribution table, as `consulta table --format json`.
+pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let consultation = store
+                .consultation_by_slug(&slug)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let table = consulta_report::distribution_table(store, consultation.id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?;
+            Ok(consulta_report::render_table(&table, consulta_report::TableFormat::Json, &localizer))
+        })
+        .await;
+    match result {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(error) => error.into_response(),
+    }
+}

@@ -91,7 +91,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/consultations/{slug}", get(consultation))
         .route("/contributions/{id}", get(contribution))
         .route("/entities/{id}", get(entity))
-        .route("/api/v1/consultations/{slug}/table", get(table_json))
+        .route("/api/v1/consultations/{slug}/table", get(api::table))
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(not_found)
@@ -187,30 +187,6 @@ async fn entity(
         })
         .await;
     app.templates.respond(&language, result)
-}
-
-async fn table_json(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
-    let localizer = language.localizer;
-    let database = app.database.clone();
-    let result = tokio::task::spawn_blocking(move || -> Result<String, PageError> {
-        let store = database.connect()?;
-        let consultation = pages::find_consultation(&*store, &slug)?;
-        let table = consulta_report::distribution_table(&*store, consultation.id)?;
-        Ok(consulta_report::render_table(&table, consulta_report::TableFormat::Json, &localizer))
-    })
-    .await
-    .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())));
-    match result {
-        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
-        Err(error) => {
-            let status = error.status();
-            if status.is_server_error() {
-                tracing::error!(%error, "table API failed");
-            }
-            let body = serde_json::json!({ "error": error.code(), "message": error.describe(&localizer) });
-            (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
-        }
-    }
 }
 
 /// The contribution form: on success, the receipt; on refusal, the page again with what was

@@ -131,7 +131,7 @@ impl Query {
     }
 }
 
-pub fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, PageError> {
+fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, PageError> {
     store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)
 }
 
