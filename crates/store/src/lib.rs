@@ -7,7 +7,8 @@ mod sqlite;
 
 use consulta_core::CanonicalRecord;
 use consulta_core::{
-    Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, EntityName, Meeting,
+    Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity, EntityId, EntityName,
+    Identity, Meeting,
     NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_log::{Hash, SignedTreeHead};
@@ -135,6 +136,14 @@ pub trait Store: Send + std::fmt::Debug {
     /// The canonical record of a contribution (what its log leaf commits to).
     fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
 
+    /// Changes to what the public may read, after sequence number `after`, oldest first.
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>>;
+    /// The sequence number of the latest change (0 when there is none).
+    fn last_change(&self) -> Result<u64>;
+    /// The texts and facets of these contributions as they are now, withheld ones included
+    /// (marked), in id order; ids that do not exist are left out.
+    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>>;
+
     /// How many leaves the public log has.
     fn log_size(&self) -> Result<u64>;
     /// The log's head now, signed with the instance's key.
@@ -183,6 +192,34 @@ pub struct PendingExtraction {
     pub name: String,
     pub media_type: String,
     pub sha256: Hash,
+}
+
+/// An entry of the change feed: contribution `contribution` changed at sequence number `seq`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub seq: u64,
+    pub contribution: ContributionId,
+}
+
+/// What search and open data show of a contribution: its text (attachments' extracted text
+/// included) and the values it is filtered by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicText {
+    pub id: ContributionId,
+    /// The consultation's slug.
+    pub consultation: String,
+    pub entity_name: String,
+    pub group: StakeholderGroupId,
+    pub channel: Channel,
+    pub country: Option<CountryCode>,
+    pub language: String,
+    pub submitted_at: Timestamp,
+    pub title: String,
+    pub body: String,
+    /// The extracted text of its attachments, one after the other.
+    pub attachments_text: String,
+    pub identity: Identity,
+    pub withheld: bool,
 }
 
 /// A leaf's place in the log and the proof that a tree holds it.

@@ -14,14 +14,15 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
-    Attachment, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest, PendingExtraction,
-    RecordTransaction, Result, Store, StoreError,
+    Attachment, Change, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest, PendingExtraction,
+    PublicText, RecordTransaction, Result, Store, StoreError,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_initial.sql"),
     include_str!("../../migrations/sqlite/0002_public_log.sql"),
+    include_str!("../../migrations/sqlite/0003_change_feed.sql"),
 ];
 
 pub struct SqliteStore {
@@ -591,6 +592,61 @@ impl Store for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT seq, contribution_id FROM change_feed WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+        let rows = statement
+            .query_map(params![to_sql_index(after)?, limit as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(seq, id)| Ok(Change { seq: u64::try_from(seq).map_err(corrupt)?, contribution: ContributionId(id) }))
+            .collect()
+    }
+
+    fn last_change(&self) -> Result<u64> {
+        let seq: i64 =
+            self.connection.prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM change_feed")?.query_row([], |r| r.get(0))?;
+        u64::try_from(seq).map_err(corrupt)
+    }
+
+    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
+        let ids_json = format!("[{}]", ids.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(","));
+        let mut statement = self.connection.prepare_cached(
+            "SELECT c.id, k.slug, c.entity_name, c.stakeholder_group, c.channel, c.country, c.language,
+                    c.submitted_at, c.title, c.body, c.withheld_reason IS NOT NULL, c.identity,
+                    (SELECT group_concat(a.text, char(10)) FROM attachments a
+                     WHERE a.contribution_id = c.id AND a.extraction = 'done')
+             FROM contributions c JOIN consultations k ON k.id = c.consultation_id
+             WHERE c.id IN (SELECT value FROM json_each(?1))
+             ORDER BY c.id",
+        )?;
+        let mut rows = statement.query([ids_json])?;
+        let mut texts = Vec::with_capacity(ids.len());
+        while let Some(r) = rows.next()? {
+            let group: String = r.get(3)?;
+            let channel: String = r.get(4)?;
+            let country: Option<String> = r.get(5)?;
+            let identity: String = r.get(11)?;
+            texts.push(PublicText {
+                id: ContributionId(r.get(0)?),
+                consultation: r.get(1)?,
+                entity_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                group: parse_column(&group, "contributions.stakeholder_group")?,
+                channel: parse_column(&channel, "contributions.channel")?,
+                country: country.map(|c| parse_column(&c, "contributions.country")).transpose()?,
+                language: r.get(6)?,
+                submitted_at: timestamp(r.get(7)?)?,
+                title: r.get(8)?,
+                body: r.get(9)?,
+                withheld: r.get(10)?,
+                identity: Identity::parse(&identity).ok_or_else(|| corrupt("contributions.identity"))?,
+                attachments_text: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+            });
+        }
+        Ok(texts)
     }
 
     fn log_size(&self) -> Result<u64> {

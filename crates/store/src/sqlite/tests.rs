@@ -196,3 +196,41 @@ fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists() {
     let reopened = SqliteStore::open(&path).expect("reopen");
     assert_eq!(reopened.log_public_key().expect("key"), public_key, "the key is kept");
 }
+
+#[test]
+fn the_change_feed_follows_every_change_the_public_can_see() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    let first = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+    let second = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+    let file = Attachment {
+        position: 0,
+        name: "note.txt".into(),
+        media_type: "text/plain".into(),
+        size: 4,
+        sha256: consulta_log::sha256(b"note"),
+    };
+    tx.insert_attachment(second, &file).expect("attachment");
+    tx.commit().expect("commit");
+    let feed = |store: &SqliteStore, after| -> Vec<i64> {
+        store.changes_since(after, 100).expect("changes").iter().map(|c| c.contribution.0).collect()
+    };
+    assert_eq!(feed(&f.store, 0), vec![first.0, second.0]);
+    assert_eq!(f.store.last_change().expect("last"), 2);
+
+    f.store.set_withheld(first, Some("defamatory")).expect("withhold");
+    f.store.set_withheld(first, Some("defamatory")).expect("withhold again: no change");
+    f.store.set_extraction(second, 0, &Extraction::Done("the extracted words".into())).expect("extraction");
+    f.store.set_withheld(first, None).expect("publish");
+    assert_eq!(feed(&f.store, 2), vec![first.0, second.0, first.0]);
+    assert_eq!(f.store.changes_since(3, 1).expect("changes")[0].seq, 4, "numbers follow one another");
+
+    let texts = f.store.public_texts(&[second, first, ContributionId(999)]).expect("texts");
+    assert_eq!(texts.iter().map(|t| t.id).collect::<Vec<_>>(), vec![first, second]);
+    assert_eq!(texts[1].attachments_text, "the extracted words");
+    assert_eq!(texts[1].consultation, "ec-2010");
+    assert_eq!(texts[1].entity_name, "Example Org");
+    assert!(!texts[0].withheld);
+}

@@ -1,0 +1,243 @@
+//! Searching: a query and filters in, the page of matching contributions (read from the store as
+//! they are now, with a highlighted snippet) and the facet counts out.
+
+use std::collections::{BTreeMap, HashMap};
+
+use consulta_core::ContributionId;
+use consulta_store::{PublicText, Store};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, Term};
+
+use crate::facets::{FacetCollector, FacetCount};
+use crate::query::{Clause, parse_query};
+use crate::{Analysis, Facet, Result, SNIPPET_SOURCE_BYTES, SearchIndex, contribution_id};
+
+/// The order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first (newest first when there are no words to match).
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// What a reader asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// Words, "phrases" and -exclusions; empty matches every contribution.
+    pub query: String,
+    /// Only contributions with one of these values, for each facet named.
+    pub filters: Vec<(Facet, String)>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// The most results one page may hold.
+pub const MAX_PAGE: usize = 100;
+
+/// A matching contribution, as the store has it now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub text: PublicText,
+    /// The passage that best matches the query, as plain text.
+    pub snippet: String,
+    /// The same passage as HTML: escaped, with matched words in `<b>`.
+    pub snippet_html: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    /// How many contributions match, across all pages.
+    pub total: u64,
+    pub hits: Vec<Found>,
+    /// For each facet, how many matching contributions have each value.
+    pub facets: Vec<FacetCount>,
+}
+
+impl SearchIndex {
+    /// Runs a search and reads the page of results from `store`. A contribution withheld since
+    /// it was indexed is left out of the page.
+    pub fn search(&self, store: &dyn Store, request: &SearchRequest) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let query = self.query(request);
+        let limit = request.limit.clamp(1, MAX_PAGE);
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let words = parse_query(&request.query).iter().any(|c| !c.excluded);
+        let (addresses, total, facets) = match request.sort {
+            Sort::Relevance if words => {
+                let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?;
+                (top.into_iter().map(|(_, a)| a).collect(), total, facets)
+            }
+            Sort::Relevance | Sort::Newest => by_date(&searcher, &query, top, Order::Desc)?,
+            Sort::Oldest => by_date(&searcher, &query, top, Order::Asc)?,
+        };
+        let ids = self.ids(&searcher, &addresses)?;
+        let mut texts: HashMap<ContributionId, PublicText> =
+            store.public_texts(&ids)?.into_iter().map(|t| (t.id, t)).collect();
+        let mut snippets = Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() };
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some(text) = texts.remove(&id).filter(|t| !t.withheld) else { continue };
+            let (snippet, snippet_html) = snippets.of(&text)?;
+            hits.push(Found { text, snippet, snippet_html });
+        }
+        Ok(SearchResults { total: total as u64, hits, facets })
+    }
+
+    fn query(&self, request: &SearchRequest) -> BooleanQuery {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for clause in parse_query(&request.query) {
+            if let Some(query) = self.clause_query(&clause) {
+                clauses.push((if clause.excluded { Occur::MustNot } else { Occur::Must }, query));
+            }
+        }
+        if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        let mut filters: BTreeMap<Facet, Vec<&str>> = BTreeMap::new();
+        for (facet, value) in &request.filters {
+            filters.entry(*facet).or_default().push(value);
+        }
+        for (facet, values) in filters {
+            let field = self.fields.facet(facet);
+            let any_of: Vec<(Occur, Box<dyn Query>)> = values
+                .into_iter()
+                .map(|value| {
+                    let term = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(term) as Box<dyn Query>)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// A word or phrase matches a contribution if it matches in the field of its language,
+    /// analysed the way that language is: so a query is analysed once per language.
+    fn clause_query(&self, clause: &Clause) -> Option<Box<dyn Query>> {
+        let per_language: Vec<(Occur, Box<dyn Query>)> = Analysis::ALL
+            .iter()
+            .filter_map(|analysis| {
+                let field = self.fields.text(*analysis);
+                let mut analyzer = self.index.tokenizers().get(analysis.name())?;
+                let mut terms = Vec::new();
+                analyzer.token_stream(&clause.text).process(&mut |token| {
+                    terms.push((token.position, Term::from_field_text(field, &token.text)));
+                });
+                let query: Box<dyn Query> = match terms.len() {
+                    0 => return None,
+                    1 => Box::new(TermQuery::new(terms.remove(0).1, IndexRecordOption::WithFreqs)),
+                    _ => Box::new(PhraseQuery::new_with_offset(terms)),
+                };
+                Some((Occur::Should, query))
+            })
+            .collect();
+        (!per_language.is_empty()).then(|| Box::new(BooleanQuery::new(per_language)) as Box<dyn Query>)
+    }
+
+    fn ids(&self, searcher: &Searcher, addresses: &[DocAddress]) -> Result<Vec<ContributionId>> {
+        let mut ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("id")?;
+            if let Some(id) = contribution_id(&column, address.doc_id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+}
+
+type Page = (Vec<DocAddress>, usize, Vec<FacetCount>);
+
+fn by_date(searcher: &Searcher, query: &dyn Query, top: TopDocs, order: Order) -> Result<Page> {
+    let by_date = top.order_by_fast_field::<i64>("submitted_at", order);
+    let (top, total, facets) = searcher.search(query, &(by_date, Count, FacetCollector))?;
+    Ok((top.into_iter().map(|(_, a)| a).collect(), total, facets))
+}
+
+/// Makes snippets, with one generator per language field, made when first needed.
+struct Snippets<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    index: &'a SearchIndex,
+    generators: HashMap<Analysis, SnippetGenerator>,
+}
+
+/// How long a snippet is, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+impl Snippets<'_> {
+    fn of(&mut self, text: &PublicText) -> Result<(String, String)> {
+        let analysis = Analysis::for_language(&text.language);
+        let generator = match self.generators.entry(analysis) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let field = self.index.fields.text(analysis);
+                let mut generator = SnippetGenerator::create(self.searcher, self.query, field)?;
+                generator.set_max_num_chars(SNIPPET_CHARS);
+                entry.insert(generator)
+            }
+        };
+        for source in [&text.body, &text.attachments_text] {
+            let snippet = generator.snippet(prefix(source, SNIPPET_SOURCE_BYTES));
+            if !snippet.highlighted().is_empty() {
+                return Ok((snippet.fragment().to_owned(), snippet.to_html()));
+            }
+        }
+        // Nothing to highlight (no words in the query, or they matched the title only).
+        let opening = prefix_chars(&text.body, SNIPPET_CHARS);
+        Ok((opening.to_owned(), escape_html(opening)))
+    }
+}
+
+/// At most `bytes` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn prefix_chars(text: &str, chars: usize) -> &str {
+    text.char_indices().nth(chars).map_or(text, |(end, _)| &text[..end])
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
