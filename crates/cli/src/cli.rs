@@ -23,6 +23,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "CONSULTA_FILES", hide_env_values = true, value_name = "DIR")]
     pub files: Option<PathBuf>,
 
+    #[arg(long = "index", global = true, env = "CONSULTA_INDEX", hide_env_values = true, value_name = "DIR")]
+    pub index_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -41,6 +44,13 @@ pub enum Command {
     Verify(VerifyArgs),
     #[command(subcommand)]
     Contribution(ContributionCommand),
+    #[command(subcommand)]
+    Index(IndexCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]

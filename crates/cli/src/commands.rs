@@ -16,19 +16,21 @@ use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
 use consulta_store::{Database, Store};
+use consulta_index::{IndexError, SearchIndex};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
 use crate::cli::{
-    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, Format, ImportCommand,
+    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, Format, ImportCommand, IndexCommand,
     ImportContributions, InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
 };
 use crate::demo;
 
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
-    let files = cli.files.clone().unwrap_or_else(|| files_beside(&cli.db));
+    let files = cli.files.clone().unwrap_or_else(|| beside(&cli.db, "files"));
+    let index = cli.index_dir.clone().unwrap_or_else(|| beside(&cli.db, "index"));
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
         Command::Consultation(ConsultationCommand::Translate(args)) => translate(&database, args, localizer),
@@ -36,7 +38,8 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
-        Command::Serve(args) => serve(database, &files, args.addr, args.limits(), localizer),
+        Command::Serve(args) => serve(database, &files, &index, args.addr, args.limits(), localizer),
+        Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
         Command::Demo(args) => run_demo(args.addr, args.limits(), localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
         Command::Contribution(ContributionCommand::Withhold(args)) => {
@@ -305,30 +308,48 @@ fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow:
     Ok(())
 }
 
-/// The default attachments directory: beside the database, named after it (`consulta-files`).
-fn files_beside(db: &str) -> PathBuf {
+/// A default directory beside the database, named after it: `consulta-files` for attachments,
+/// `consulta-index` for the search index.
+fn beside(db: &str, what: &str) -> PathBuf {
     let path = Path::new(db.strip_prefix("sqlite://").unwrap_or(db));
     let stem = path.file_stem().map_or_else(|| "consulta".into(), |s| s.to_string_lossy().into_owned());
-    path.with_file_name(format!("{stem}-files"))
+    path.with_file_name(format!("{stem}-{what}"))
+}
+
+fn open_index(dir: &Path, localizer: &Localizer) -> anyhow::Result<SearchIndex> {
+    SearchIndex::open(dir).map_err(|e| index_error(e, dir, localizer))
+}
+
+fn index_error(error: IndexError, dir: &Path, localizer: &Localizer) -> anyhow::Error {
+    match error {
+        IndexError::Busy(_) => anyhow!(localizer.format("cli-index-busy", &[("path", dir.display().to_string().into())])),
+        other => anyhow!(other).context(dir.display().to_string()),
+    }
 }
 
 fn serve(
     database: Database,
     files: &Path,
+    index: &Path,
     addr: SocketAddr,
     limits: Limits,
     localizer: &Localizer,
 ) -> anyhow::Result<()> {
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
-    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits };
+    let index = Arc::new(open_index(index, localizer)?);
+    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits, index };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
         let url = format!("http://{}/", listener.local_addr()?);
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
         std::io::stdout().flush()?;
-        consulta_web::serve(listener, config).await?;
+        consulta_web::serve(listener, config).await.map_err(|e| match e.downcast::<IndexError>() {
+            Ok(IndexError::Busy(path)) => index_error(IndexError::Busy(path.clone()), &path, localizer),
+            Ok(other) => anyhow!(other),
+            Err(e) => anyhow!(e),
+        })?;
         Ok(())
     })
 }
@@ -340,7 +361,63 @@ fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::
     let database = Database::sqlite(&path);
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
-    serve(database, &directory.path().join("files"), addr, limits, localizer)
+    let (files, index) = (directory.path().join("files"), directory.path().join("index"));
+    serve(database, &files, &index, addr, limits, localizer)
+}
+
+/// Builds the search index anew from the whole record: after an upgrade, or if it was lost.
+fn rebuild_index(database: &Database, dir: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let index = open_index(dir, localizer)?;
+    let started = std::time::Instant::now();
+    let mut updater = index.writer(REBUILD_WRITER_BYTES).map_err(|e| index_error(e, dir, localizer))?;
+    updater.clear()?;
+    let bar = count_bar(store.last_change()?, localizer.text("cli-index-progress"));
+    updater.catch_up(&*store, &mut |done, all| {
+        bar.set_length(all);
+        bar.set_position(done);
+    })?;
+    updater.finish()?;
+    bar.finish_and_clear();
+    println!(
+        "{}",
+        localizer.format("cli-index-rebuilt", &[
+            ("count", index.len().into()),
+            ("seconds", Arg::Number((started.elapsed().as_secs_f64() * 10.0).round() / 10.0)),
+            ("size", localizer.file_size(directory_size(dir)).into()),
+            ("path", dir.display().to_string().into()),
+        ])
+    );
+    Ok(())
+}
+
+/// How much memory a rebuild's index writer may use: more makes fewer, larger segments.
+const REBUILD_WRITER_BYTES: usize = 256 << 20;
+
+/// The bytes of the files in a directory and below.
+pub fn directory_size(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => directory_size(&entry.path()),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// A progress bar counting items on a terminal; hidden when the output goes elsewhere.
+fn count_bar(length: u64, message: String) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(length);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {human_pos}/{human_len} ({per_sec}, {eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(message);
+    bar
 }
 
 /// Withholds a contribution from publication, or publishes it again.

@@ -341,3 +341,40 @@ draft-empty-period = the consultation would close before it opens
 draft-question-count = the consultation has { $count } guiding questions: give one translation for each, in order
 cli-duplicate-slug = There is already a consultation “{ $slug }”.
 cli-duplicate-meeting = The consultation already has a meeting on { $date }.
+
+## Search (the public archive)
+nav-label = Sections
+nav-consultations = Consultations
+nav-search = Search
+search-title = Search the record
+search-title-query = “{ $query }”: search the record
+search-label = Words to search for, in any language
+search-submit = Search
+search-help = Every word must appear (in any form: “cooperate” finds “cooperation”). Put a phrase in "quotes"; put a minus before a word to leave it out: -spam.
+search-sort = Order
+search-sort-relevance = Best match first
+search-sort-newest = Newest first
+search-sort-oldest = Oldest first
+search-filters = Narrow the results
+search-filter = { $facet }: { $value }
+search-remove = remove this filter
+search-count = { $total ->
+    [0] No published contribution matches.
+    [one] 1 contribution found.
+   *[other] { $total } contributions found; { $from } to { $to } shown.
+  }
+search-none = Try fewer words, other words, or remove a filter. Contributions withheld by the secretariat are not searched.
+search-facet-consultation = Consultation
+search-facet-group = Stakeholder group
+search-facet-channel = Channel
+search-facet-country = Country
+search-facet-region = Regional group
+search-facet-language = Language
+search-facet-year = Year
+consultation-search = Search these contributions
+cli-help-consulta-index = Look after the search index (derived from the record; servers keep it caught up themselves)
+cli-help-consulta-index-rebuild = Build the search index anew from the whole record (stop the server that uses it first)
+cli-help-consulta-index_dir = Where the search index is kept (a directory; default: beside the database, named after it with "-index")
+cli-index-busy = Another Consulta process (a server, or another rebuild) is using the search index in { $path }. Stop it first, or give another directory with --index.
+cli-index-progress = Indexing
+cli-index-rebuilt = Indexed { $count } published contributions in { $seconds } s; the index in { $path } takes { $size }.

@@ -341,3 +341,40 @@ draft-empty-period = la consultation fermerait avant d’ouvrir
 draft-question-count = la consultation a { $count } questions directrices : donnez une traduction pour chacune, dans l’ordre
 cli-duplicate-slug = Il existe déjà une consultation « { $slug } ».
 cli-duplicate-meeting = La consultation a déjà une réunion le { $date }.
+
+## Recherche (l’archive publique)
+nav-label = Rubriques
+nav-consultations = Consultations
+nav-search = Recherche
+search-title = Rechercher dans le dossier
+search-title-query = « { $query } » : recherche dans le dossier
+search-label = Mots à rechercher, dans n’importe quelle langue
+search-submit = Rechercher
+search-help = Tous les mots doivent figurer (sous toutes leurs formes : « coopérer » trouve « coopération »). Mettez une expression entre "guillemets" ; mettez un signe moins devant un mot pour l’exclure : -spam.
+search-sort = Ordre
+search-sort-relevance = Les plus pertinentes d’abord
+search-sort-newest = Les plus récentes d’abord
+search-sort-oldest = Les plus anciennes d’abord
+search-filters = Affiner les résultats
+search-filter = { $facet } : { $value }
+search-remove = retirer ce filtre
+search-count = { $total ->
+    [0] Aucune contribution publiée ne correspond.
+    [one] 1 contribution trouvée.
+   *[other] { $total } contributions trouvées ; { $from } à { $to } affichées.
+  }
+search-none = Essayez moins de mots, d’autres mots, ou retirez un filtre. Les contributions retenues par le secrétariat ne sont pas recherchées.
+search-facet-consultation = Consultation
+search-facet-group = Groupe de parties prenantes
+search-facet-channel = Canal
+search-facet-country = Pays
+search-facet-region = Groupe régional
+search-facet-language = Langue
+search-facet-year = Année
+consultation-search = Rechercher dans ces contributions
+cli-help-consulta-index = Entretenir l’index de recherche (dérivé du dossier ; les serveurs le tiennent eux-mêmes à jour)
+cli-help-consulta-index-rebuild = Reconstruire l’index de recherche à partir de tout le dossier (arrêtez d’abord le serveur qui l’utilise)
+cli-help-consulta-index_dir = Où est conservé l’index de recherche (un répertoire ; par défaut : à côté de la base de données, nommé d’après elle avec « -index »)
+cli-index-busy = Un autre processus Consulta (un serveur, ou une autre reconstruction) utilise l’index de recherche dans { $path }. Arrêtez-le d’abord, ou indiquez un autre répertoire avec --index.
+cli-index-progress = Indexation
+cli-index-rebuilt = { $count } contributions publiées indexées en { $seconds } s ; l’index dans { $path } occupe { $size }.

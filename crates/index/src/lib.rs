@@ -20,7 +20,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub use analysis::Analysis;
 pub use facets::{Facet, FacetCount};
 pub use query::{Clause, parse_query};
-pub use search::{Found, SearchRequest, SearchResults, Sort};
+pub use search::{Found, MAX_PAGE_SIZE, SearchRequest, SearchResults, Sort};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -176,12 +176,18 @@ impl SearchIndex {
     }
 
     /// Takes the index's one writer; fails with `Busy` if another process has it.
-    pub fn writer(&self, memory_budget_bytes: usize) -> Result<IndexUpdater<'_>> {
+    pub fn writer(&self, memory_budget_bytes: usize) -> Result<IndexUpdater> {
         let writer = self.index.writer(memory_budget_bytes).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => IndexError::Busy(self.location.clone()),
             other => IndexError::Tantivy(other),
         })?;
-        Ok(IndexUpdater { index: self, writer })
+        Ok(IndexUpdater {
+            index: self.index.clone(),
+            reader: self.reader.clone(),
+            fields: self.fields,
+            location: self.location.clone(),
+            writer,
+        })
     }
 }
 
@@ -208,19 +214,23 @@ fn clear_directory(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The one writer of an index: it catches the index up with the store.
-pub struct IndexUpdater<'a> {
-    index: &'a SearchIndex,
+/// The one writer of an index: it catches the index up with the store. Searches through the
+/// `SearchIndex` it came from see each of its commits.
+pub struct IndexUpdater {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    location: PathBuf,
     writer: IndexWriter,
 }
 
-impl std::fmt::Debug for IndexUpdater<'_> {
+impl std::fmt::Debug for IndexUpdater {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("IndexUpdater").field("index", &self.index.location).finish()
+        f.debug_struct("IndexUpdater").field("index", &self.location).finish()
     }
 }
 
-impl IndexUpdater<'_> {
+impl IndexUpdater {
     /// Empties the index, so that the next catch-up rebuilds it from the whole feed.
     pub fn clear(&mut self) -> Result<()> {
         self.writer.delete_all_documents()?;
@@ -232,13 +242,13 @@ impl IndexUpdater<'_> {
     /// them searchable. `progress` is told (changes done, changes in all) after each batch.
     /// Returns how many changes were applied.
     pub fn catch_up(&mut self, store: &dyn Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
-        let start = self.index.indexed_through()?;
+        let start = read_progress(&self.index)?.map_or(0, |p| p.seq);
         let mut seq = start;
         let last = store.last_change()?;
         if last <= seq {
             return Ok(0);
         }
-        let fields = self.index.fields;
+        let fields = self.fields;
         let mut since_commit = 0;
         loop {
             let changes = store.changes_since(seq, BATCH)?;
@@ -271,14 +281,14 @@ impl IndexUpdater<'_> {
         let payload = serde_json::to_string(&Progress { format: FORMAT, seq }).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         prepared.set_payload(&payload);
         prepared.commit()?;
-        self.index.reader.reload()?;
+        self.reader.reload()?;
         Ok(())
     }
 
     /// Waits for background merges to finish (at the end of a rebuild, so its size is final).
     pub fn finish(self) -> Result<()> {
         self.writer.wait_merging_threads()?;
-        self.index.reader.reload()?;
+        self.reader.reload()?;
         Ok(())
     }
 }

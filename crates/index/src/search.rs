@@ -54,7 +54,7 @@ pub struct SearchRequest {
 }
 
 /// The most results one page may hold.
-pub const MAX_PAGE: usize = 100;
+pub const MAX_PAGE_SIZE: usize = 100;
 
 /// A matching contribution, as the store has it now.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +81,7 @@ impl SearchIndex {
     pub fn search(&self, store: &dyn Store, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let query = self.query(request);
-        let limit = request.limit.clamp(1, MAX_PAGE);
+        let limit = request.limit.clamp(1, MAX_PAGE_SIZE);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
         let words = parse_query(&request.query).iter().any(|c| !c.excluded);
         let (addresses, total, facets) = match request.sort {

@@ -57,6 +57,13 @@ impl ApiError {
         }
     }
 
+    fn from_page(error: crate::pages::PageError, localizer: &Localizer) -> ApiError {
+        match error {
+            crate::pages::PageError::Internal(detail) => ApiError::server(detail, localizer),
+            other => ApiError::new(other.status(), other.code(), other.describe(localizer)),
+        }
+    }
+
     pub fn from_submission(error: SubmissionError, localizer: &Localizer) -> ApiError {
         let status = match &error {
             SubmissionError::Invalid(_) | SubmissionError::BadFileName(_) | SubmissionError::BadIdempotencyKey => {
@@ -501,4 +508,21 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
         Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
         Err(error) => error.into_response(),
     }
+}
+
+/// GET /api/v1/search: the search page's results as JSON, with every facet's counts.
+pub async fn search(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let localizer = language.localizer;
+    let index = app.index.clone();
+    let result = app
+        .read(localizer, move |store| {
+            let params = crate::search::SearchParams::parse(&pairs).map_err(|e| ApiError::from_page(e, &localizer))?;
+            crate::search::search_json(store, &index, &params).map_err(|e| ApiError::from_page(e, &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
 }

@@ -6,6 +6,7 @@ mod api;
 mod language;
 mod pages;
 mod render;
+mod search;
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use consulta_blobs::BlobStore;
+use consulta_index::SearchIndex;
 use consulta_intake::committer::Committer;
 use consulta_intake::submission::Limits;
 use consulta_store::Database;
@@ -37,6 +39,7 @@ struct App {
     blobs: Arc<dyn BlobStore>,
     limits: Limits,
     templates: Arc<Templates>,
+    index: Arc<SearchIndex>,
 }
 
 /// What the web front serves from.
@@ -45,6 +48,8 @@ pub struct WebConfig {
     pub database: Database,
     pub blobs: Arc<dyn BlobStore>,
     pub limits: Limits,
+    /// This server's search index; the server keeps it caught up with the store.
+    pub index: Arc<SearchIndex>,
 }
 
 impl App {
@@ -66,12 +71,14 @@ impl App {
 /// The router with every page, the API and the stylesheet.
 pub fn router(config: WebConfig) -> std::io::Result<Router> {
     start_extraction_worker(config.database.clone(), config.blobs.clone())?;
+    start_indexer(config.database.clone(), &config.index)?;
     let app = App {
         committer: Committer::start(config.database.clone())?,
         database: config.database,
         blobs: config.blobs,
         limits: config.limits,
         templates: Arc::new(Templates::new()),
+        index: config.index,
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
@@ -92,6 +99,8 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/contributions/{id}", get(contribution))
         .route("/entities/{id}", get(entity))
         .route("/api/v1/consultations/{slug}/table", get(api::table))
+        .route("/search", get(search_page))
+        .route("/api/v1/search", get(api::search))
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(not_found)
@@ -110,6 +119,33 @@ fn start_extraction_worker(database: Database, blobs: Arc<dyn BlobStore>) -> std
                 Ok(_) => {}
                 Err(error) => {
                     tracing::error!(%error, "text extraction stopped for a while");
+                    std::thread::sleep(std::time::Duration::from_secs(5));
+                }
+            }
+        }
+    })?;
+    Ok(())
+}
+
+/// How much memory the index writer may fill before it writes a segment.
+const INDEX_WRITER_BYTES: usize = 64 << 20;
+
+/// Keeps the search index caught up with the store's change feed, so new contributions are
+/// searchable within a second or two without intake ever waiting for the index. Fails at once
+/// if another process holds the index.
+fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()> {
+    let mut updater = index.writer(INDEX_WRITER_BYTES).map_err(std::io::Error::other)?;
+    std::thread::Builder::new().name("consulta-indexer".into()).spawn(move || {
+        loop {
+            let caught_up = database
+                .connect()
+                .map_err(consulta_index::IndexError::from)
+                .and_then(|store| updater.catch_up(&*store, &mut |_, _| {}));
+            match caught_up {
+                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(250)),
+                Ok(changes) => tracing::debug!(changes, "search index caught up"),
+                Err(error) => {
+                    tracing::error!(%error, "search indexing stopped for a while");
                     std::thread::sleep(std::time::Duration::from_secs(5));
                 }
             }
@@ -238,6 +274,20 @@ async fn receipt_page(
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080").to_owned();
     let fresh = params.contains_key("recorded");
     let result = app.page(move |store| pages::receipt(store, &id, &format!("http://{host}"), fresh, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+type Pairs = Query<Vec<(String, String)>>;
+
+async fn search_page(State(app): State<App>, language: RequestLanguage, Query(pairs): Pairs) -> Response {
+    let localizer = language.localizer;
+    let index = app.index.clone();
+    let result = app
+        .page(move |store| {
+            let params = search::SearchParams::parse(&pairs)?;
+            search::search_page(store, &index, &params, &localizer)
+        })
+        .await;
     app.templates.respond(&language, result)
 }
 

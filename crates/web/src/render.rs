@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 8] = [
+const TEMPLATES: [(&str, &str); 9] = [
+    ("search.html", include_str!("../templates/search.html")),
     ("receipt.html", include_str!("../templates/receipt.html")),
     ("listing.html", include_str!("../templates/listing.html")),
     ("base.html", include_str!("../templates/base.html")),
