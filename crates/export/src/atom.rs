@@ -1,0 +1,80 @@
+//! The Atom feed (RFC 4287) of a consultation's newest published contributions.
+
+use std::fmt::Write as _;
+
+use consulta_core::Consultation;
+use consulta_store::{ContributionFilter, PageRequest, Store};
+
+use crate::Result;
+
+/// How many contributions the feed holds.
+const ENTRIES: u64 = 50;
+/// How much of a contribution's text an entry's summary gives, in characters.
+const SUMMARY_CHARS: usize = 600;
+
+/// The feed of `consultation`, newest first; `base_url` (such as https://consulta.example.org)
+/// makes its addresses absolute, as Atom identifiers must be.
+pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str) -> Result<String> {
+    let base = base_url.trim_end_matches('/');
+    let slug = consultation.record.slug.as_str();
+    let language = consultation.record.original_language.primary();
+    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
+    let total = store.contributions(&filter, PageRequest { offset: 0, limit: 0 })?.total;
+    let page = store.contributions(&filter, PageRequest { offset: total.saturating_sub(ENTRIES), limit: ENTRIES })?;
+    let published: Vec<_> = page.items.iter().rev().filter(|c| !c.withheld).collect();
+    let updated = published.first().map_or(consultation.record.period.opens(), |c| c.submitted_at);
+
+    let mut xml = String::with_capacity(4096);
+    let _ = write!(
+        xml,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n\
+         <id>{base}/consultations/{slug}</id>\n<title>{}</title>\n<updated>{}</updated>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}/consultations/{slug}/feed.atom\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{base}/consultations/{slug}\"/>\n\
+         <generator>Consulta</generator>\n",
+        escape(language),
+        escape(consultation.record.title.get(language, language)),
+        updated,
+    );
+    for summary in published {
+        let Some(record) = store.canonical_record(summary.id)? else { continue };
+        let text: String = record.body.chars().take(SUMMARY_CHARS).collect();
+        let ellipsis = if record.body.chars().count() > SUMMARY_CHARS { "…" } else { "" };
+        let _ = write!(
+            xml,
+            "<entry xml:lang=\"{lang}\">\n<id>{base}/contributions/{id}</id>\n<title>{title}</title>\n\
+             <updated>{at}</updated>\n<published>{at}</published>\n<author><name>{entity}</name></author>\n\
+             <category term=\"{group}\"/>\n<category term=\"{channel}\"/>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{base}/contributions/{id}\"/>\n\
+             <summary>{text}{ellipsis}</summary>\n</entry>\n",
+            lang = escape(&record.language),
+            id = summary.id.0,
+            title = escape(&record.title),
+            at = record.submitted_at,
+            entity = escape(&record.entity),
+            group = escape(&record.stakeholder_group),
+            channel = escape(&record.channel),
+            text = escape(&text),
+        );
+    }
+    xml.push_str("</feed>\n");
+    Ok(xml)
+}
+
+/// Escapes text for XML content and attribute values, dropping the control characters XML
+/// 1.0 cannot carry at all.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,124 @@
+//! Open data: what anyone may take away from a consultation's public record. Contributions and
+//! entities as CSV and JSON (columns documented in docs/open-data.md), entities as Popolo, an
+//! Atom feed of new contributions, and a bulk zip archive that can be checked offline against
+//! the signed log. A withheld contribution appears only as the withheld entry itself: its id,
+//! its record's hash and the reason, never its content.
+
+mod archive;
+mod atom;
+mod tables;
+
+use std::collections::BTreeMap;
+
+use consulta_core::reference::Country;
+use consulta_core::{CanonicalRecord, Consultation, ContributionId, EntityId};
+use consulta_store::{ContributionFilter, Inclusion, PageRequest, Store, StoreError};
+
+pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
+pub use atom::atom_feed;
+pub use tables::{
+    CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, contributions_csv, contributions_json, entities_csv, entities_json,
+    entities_popolo,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("contribution {0} has no canonical record")]
+    MissingRecord(i64),
+    #[error("attachment {sha256} of contribution {id} is missing from the file store")]
+    MissingFile { id: i64, sha256: String },
+    #[error("file store: {0}")]
+    Blobs(#[from] consulta_blobs::BlobError),
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot write the archive: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = ExportError> = std::result::Result<T, E>;
+
+/// A contribution as open data sees it.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub id: ContributionId,
+    pub entity: EntityId,
+    /// What its log leaf commits to. Never published for a withheld contribution.
+    record: CanonicalRecord,
+    pub record_sha256: [u8; 32],
+    /// Why it is withheld, if it is.
+    pub withheld_reason: Option<String>,
+    /// Its place in the log, when the export was asked to prove it.
+    pub inclusion: Option<Inclusion>,
+}
+
+impl Exported {
+    /// The record, if the contribution is published.
+    pub fn published(&self) -> Option<&CanonicalRecord> {
+        self.withheld_reason.is_none().then_some(&self.record)
+    }
+}
+
+/// How many contributions are read from the store at a time.
+const PAGE: u64 = 1_000;
+
+/// Calls `each` for every contribution of a consultation, oldest first. With `tree_size`, only
+/// those in the tree of that many leaves, each with its inclusion proof in that tree.
+pub fn for_each_contribution(
+    store: &dyn Store,
+    consultation: &Consultation,
+    tree_size: Option<u64>,
+    each: &mut dyn FnMut(Exported) -> Result<()>,
+) -> Result<()> {
+    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
+    let mut offset = 0;
+    loop {
+        let page = store.contributions(&filter, PageRequest { offset, limit: PAGE })?;
+        if page.items.is_empty() {
+            return Ok(());
+        }
+        offset += page.items.len() as u64;
+        for summary in page.items {
+            let inclusion = match tree_size {
+                Some(size) => match store.inclusion(summary.id, size)? {
+                    Some(inclusion) => Some(inclusion),
+                    // Recorded after the tree head the export proves against.
+                    None => continue,
+                },
+                None => None,
+            };
+            let record = store.canonical_record(summary.id)?.ok_or(ExportError::MissingRecord(summary.id.0))?;
+            let withheld_reason = if summary.withheld {
+                Some(store.contribution(summary.id)?.and_then(|c| c.withheld_reason).unwrap_or_default())
+            } else {
+                None
+            };
+            let record_sha256 = consulta_log::sha256(&record.to_bytes());
+            each(Exported { id: summary.id, entity: summary.entity, record, record_sha256, withheld_reason, inclusion })?;
+        }
+    }
+}
+
+/// The published contributions of each entity that has any, counted: the entities listing.
+fn entity_counts(store: &dyn Store, consultation: &Consultation) -> Result<BTreeMap<EntityId, u64>> {
+    let mut counts = BTreeMap::new();
+    for_each_contribution(store, consultation, None, &mut |c| {
+        if c.published().is_some() {
+            *counts.entry(c.entity).or_default() += 1;
+        }
+        Ok(())
+    })?;
+    Ok(counts)
+}
+
+fn country_of(code: Option<&str>) -> Option<&'static Country> {
+    code.and_then(|c| c.parse::<consulta_core::CountryCode>().ok()).map(|c| c.country())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,257 @@
+//! Tests of the exports on a real SQLite store and file store, fed through intake.
+
+use std::io::{Cursor, Read, Write};
+
+use consulta_blobs::LocalBlobs;
+use consulta_core::{Consultation, ConsultationDraft, ContributionId};
+use consulta_intake::submission::{Limits, Submission, UploadedFile, prepare, record_in};
+use consulta_store::{Extraction, SqliteStore, Store};
+use jiff::Timestamp;
+
+use super::*;
+
+/// Personal data that a withheld contribution carries and no export may show.
+const PRIVATE: &str = "Jean Privé, 12 rue Secrète";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: SqliteStore,
+    blobs: LocalBlobs,
+    consultation: Consultation,
+    ids: Vec<ContributionId>,
+}
+
+fn now() -> Timestamp {
+    "2010-10-15T12:00:00Z".parse().expect("instant")
+}
+
+fn submit(f: &mut Fixture, entity: &str, group: &str, country: &str, language: &str, title: &str, body: &str, files: Vec<UploadedFile>) -> ContributionId {
+    let submission = Submission {
+        entity: entity.into(),
+        stakeholder_group: group.into(),
+        country: country.into(),
+        language: language.into(),
+        title: title.into(),
+        body: body.into(),
+        email: "focal.point@example.org".into(),
+        files,
+    };
+    let prepared =
+        prepare(&f.store, &f.blobs, &f.consultation, &submission, None, Limits::default(), now()).expect("prepare");
+    let mut tx = f.store.begin().expect("begin");
+    let (id, _) = record_in(&mut *tx, &prepared).expect("record");
+    tx.commit().expect("commit");
+    id
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
+    let draft = ConsultationDraft {
+        slug: "ec-2010".into(),
+        original_language: "en".into(),
+        title: vec![("en".into(), "Enhanced cooperation".into())],
+        opens: "2010-09-01".into(),
+        closes: "2010-12-31".into(),
+        time_zone: "UTC".into(),
+        ..Default::default()
+    };
+    let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
+    let blobs = LocalBlobs::new(dir.path().join("files"));
+    let mut f = Fixture { _dir: dir, store, blobs, consultation, ids: Vec::new() };
+    let annex = UploadedFile { name: "annexe.txt".into(), media_type: "text/plain".into(), bytes: b"Annexe : le multilinguisme.".to_vec() };
+    let first = submit(&mut f, "Example Ministry", "government", "FR", "fr", "Coopération renforcée", "Il faut renforcer la coopération.", vec![annex]);
+    f.store.set_extraction(first, 0, &Extraction::Done("Annexe : le multilinguisme.".into())).expect("text");
+    let second = submit(&mut f, "Example Society & Co", "civil_society", "KE", "en", "Spam & <cybercrime>", "A global answer is needed.", vec![]);
+    let third = submit(&mut f, "Jean Privé", "civil_society", "FR", "fr", "Lettre", PRIVATE, vec![]);
+    f.store.set_withheld(third, Some("personal data")).expect("withhold");
+    f.ids = vec![first, second, third];
+    f
+}
+
+fn output(write: impl FnOnce(&mut Vec<u8>)) -> String {
+    let mut bytes = Vec::new();
+    write(&mut bytes);
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+#[test]
+fn contributions_as_csv_and_json_with_the_withheld_one_as_its_entry_only() {
+    let f = fixture();
+    let csv_text = output(|out| contributions_csv(&f.store, &f.consultation, out).expect("csv"));
+    assert!(!csv_text.contains("Jean") && !csv_text.contains("Secrète"), "{csv_text}");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(reader.headers().expect("header").iter().collect::<Vec<_>>(), CONTRIBUTION_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 3);
+    let column = |row: &csv::StringRecord, name: &str| {
+        row[CONTRIBUTION_COLUMNS.iter().position(|c| *c == name).expect("column")].to_owned()
+    };
+    assert_eq!(column(&rows[0], "entity_name"), "Example Ministry");
+    assert_eq!(column(&rows[0], "regional_group"), "weog");
+    assert_eq!(column(&rows[0], "development_status"), "developed");
+    assert!(column(&rows[0], "attachments").contains("annexe.txt"));
+    assert_eq!(column(&rows[1], "title"), "Spam & <cybercrime>");
+    assert_eq!(column(&rows[2], "withheld_reason"), "personal data");
+    assert_eq!(column(&rows[2], "title"), "");
+    assert_eq!(column(&rows[2], "record_sha256").len(), 64);
+
+    let json_text = output(|out| contributions_json(&f.store, &f.consultation, out).expect("json"));
+    assert!(!json_text.contains("Jean"));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&json_text).expect("JSON");
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["attachments"][0]["url"], format!("/contributions/{}/files/0", f.ids[0].0));
+    assert_eq!(items[0]["late"], false);
+    assert_eq!(items[2]["body"], serde_json::Value::Null);
+}
+
+#[test]
+fn entities_as_csv_json_and_popolo_leave_out_those_only_withheld() {
+    let f = fixture();
+    let csv_text = output(|out| entities_csv(&f.store, &f.consultation, out).expect("csv"));
+    let lines: Vec<&str> = csv_text.lines().collect();
+    assert_eq!(lines[0], ENTITY_COLUMNS.join(","));
+    assert_eq!(lines.len(), 3, "{csv_text}");
+    assert!(!csv_text.contains("Jean"));
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&output(|out| entities_json(&f.store, &f.consultation, out).expect("json"))).expect("JSON");
+    assert_eq!(json[1]["name"], "Example Society & Co");
+    assert_eq!(json[1]["contributions"], 1);
+    let popolo: serde_json::Value =
+        serde_json::from_str(&output(|out| entities_popolo(&f.store, &f.consultation, out).expect("popolo")))
+            .expect("JSON");
+    let organizations = popolo["organizations"].as_array().expect("organizations");
+    assert_eq!(organizations.len(), 2);
+    assert_eq!(organizations[0]["classification"], "government");
+    assert_eq!(organizations[0]["area_id"], "iso3166-1:FR");
+    let areas: Vec<&str> = popolo["areas"].as_array().expect("areas").iter().filter_map(|a| a["id"].as_str()).collect();
+    assert_eq!(areas, ["iso3166-1:FR", "iso3166-1:KE"]);
+}
+
+#[test]
+fn the_feed_lists_published_contributions_newest_first_escaped() {
+    let f = fixture();
+    let feed = atom_feed(&f.store, &f.consultation, "https://consulta.example.org/").expect("feed");
+    assert_eq!(feed.matches("<entry").count(), 2);
+    assert!(!feed.contains("Jean"));
+    assert!(feed.contains("<title>Spam &amp; &lt;cybercrime&gt;</title>"));
+    assert!(feed.contains("<id>https://consulta.example.org/consultations/ec-2010</id>"));
+    let second = feed.find(&format!("contributions/{}<", f.ids[1].0)).expect("second");
+    let first = feed.find(&format!("contributions/{}<", f.ids[0].0)).expect("first");
+    assert!(second < first, "newest first");
+}
+
+fn archive(f: &Fixture) -> Vec<u8> {
+    let mut bytes = Cursor::new(Vec::new());
+    let summary = write_archive(&f.store, &f.blobs, &f.consultation, now(), &mut bytes).expect("archive");
+    assert_eq!((summary.contributions, summary.withheld, summary.tree_size), (3, 1, 3));
+    bytes.into_inner()
+}
+
+/// The archive with its entries changed by `change` (None drops the entry) and `extra` added.
+fn rewritten(archive: &[u8], change: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut input = zip::ZipArchive::new(Cursor::new(archive)).expect("zip");
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let mut entry = input.by_index(i).expect("entry");
+        let name = entry.name().expect("name").into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if let Some(bytes) = change(&name, bytes) {
+            output.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+            output.write_all(&bytes).expect("write");
+        }
+    }
+    for (name, bytes) in extra {
+        output.start_file(*name, zip::write::SimpleFileOptions::default()).expect("start");
+        output.write_all(bytes).expect("write");
+    }
+    output.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn an_archive_verifies_offline_and_holds_nothing_withheld() {
+    let f = fixture();
+    let bytes = archive(&f);
+    let report = verify_archive(Cursor::new(&bytes)).expect("verifies");
+    assert_eq!((report.contributions, report.withheld, report.tree_size), (3, 1, 3));
+    assert_eq!(report.consultation, "ec-2010");
+    assert_eq!(report.public_key, consulta_log::to_hex(&f.store.log_public_key().expect("key")));
+
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("zip");
+    let names: Vec<String> = zip.file_names().map(|n| n.expect("name").into_owned()).collect();
+    let first = f.ids[0].0;
+    for expected in [
+        "manifest.json".to_owned(),
+        format!("records/{first}.json"),
+        format!("texts/{first}.txt"),
+        format!("texts/{first}-0.txt"),
+        format!("attachments/{first}/0-annexe.txt"),
+        "contributions.csv".into(),
+        "entities.popolo.json".into(),
+    ] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    let withheld = f.ids[2].0;
+    assert!(!names.iter().any(|n| n.contains(&format!("/{withheld}"))), "{names:?}");
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let mut text = Vec::new();
+        entry.read_to_end(&mut text).expect("read");
+        assert!(!String::from_utf8_lossy(&text).contains("Secrète"), "{:?} holds withheld text", entry.name());
+    }
+}
+
+#[test]
+fn a_changed_archive_is_refused_with_what_changed() {
+    let f = fixture();
+    let bytes = archive(&f);
+    let first = f.ids[0].0;
+    let record = format!("records/{first}.json");
+    let verify = |bytes: Vec<u8>| verify_archive(Cursor::new(bytes));
+
+    let edited = rewritten(&bytes, |name, b| Some(if name == record { b.replace_text("renforcer", "affaiblir") } else { b }), &[]);
+    assert_eq!(verify(edited), Err(ArchiveProblem::FileChanged(record.clone())));
+
+    // The record and the manifest's hash of it both changed: the log does not agree.
+    let original = {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("zip");
+        let mut text = String::new();
+        zip.by_name(&record).expect("record").read_to_string(&mut text).expect("read");
+        text
+    };
+    let forged = original.replace("renforcer", "affaiblir");
+    let old_hash = consulta_log::to_hex(&consulta_log::sha256(original.as_bytes()));
+    let new_hash = consulta_log::to_hex(&consulta_log::sha256(forged.as_bytes()));
+    let edited = rewritten(
+        &bytes,
+        |name, b| match name {
+            n if n == record => Some(forged.as_bytes().to_vec()),
+            "manifest.json" => Some(b.replace_text(&old_hash, &new_hash)),
+            _ => Some(b),
+        },
+        &[],
+    );
+    assert!(matches!(verify(edited), Err(ArchiveProblem::RecordChanged(id) | ArchiveProblem::NotInLog(id)) if id == first));
+
+    let attachment = format!("attachments/{first}/0-annexe.txt");
+    let dropped = rewritten(&bytes, |name, b| (name != attachment).then_some(b), &[]);
+    assert_eq!(verify(dropped), Err(ArchiveProblem::MissingFile(attachment)));
+    let extra = rewritten(&bytes, |_, b| Some(b), &[("records/999.json", b"{}")]);
+    assert_eq!(verify(extra), Err(ArchiveProblem::UnlistedFile("records/999.json".into())));
+    let unsigned = rewritten(&bytes, |name, b| Some(if name == "manifest.json" { b.replace_text("\"signature\": \"", "\"signature\": \"00") } else { b }), &[]);
+    assert!(matches!(verify(unsigned), Err(ArchiveProblem::BadSignature | ArchiveProblem::BadManifest(_))));
+    assert!(matches!(verify(b"not a zip".to_vec()), Err(ArchiveProblem::Unreadable(_))));
+}
+
+trait ReplaceText {
+    fn replace_text(self, from: &str, to: &str) -> Vec<u8>;
+}
+
+impl ReplaceText for Vec<u8> {
+    fn replace_text(self, from: &str, to: &str) -> Vec<u8> {
+        let text = String::from_utf8(self).expect("UTF-8");
+        assert!(text.contains(from), "{from} in {text}");
+        text.replace(from, to).into_bytes()
+    }
+}
