@@ -46,6 +46,28 @@ pub enum Command {
     Contribution(ContributionCommand),
     #[command(subcommand)]
     Index(IndexCommand),
+    Export(ExportArgs),
+    VerifyArchive(VerifyArchiveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// One of contributions.csv, contributions.json, entities.csv, entities.json,
+    /// entities.popolo.json, feed.atom, archive.zip.
+    #[arg(value_name = "FILE")]
+    pub what: String,
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    pub base_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArchiveArgs {
+    #[arg(value_name = "FILE")]
+    pub archive: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

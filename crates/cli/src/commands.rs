@@ -2,7 +2,7 @@
 //! the user's language.
 
 use std::fs::File;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Seek, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,13 +16,15 @@ use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
 use consulta_store::{Database, Store};
+use consulta_export::{ArchiveProblem, OpenData, write_open_data};
 use consulta_index::{IndexError, SearchIndex};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
 use crate::cli::{
-    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, Format, ImportCommand, IndexCommand,
+    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, ExportArgs, Format,
+    ImportCommand, IndexCommand,
     ImportContributions, InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
 };
 use crate::demo;
@@ -40,6 +42,8 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Table(args) => table(&database, args, localizer),
         Command::Serve(args) => serve(database, &files, &index, args.addr, args.limits(), localizer),
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
+        Command::Export(args) => export(&database, &files, args, localizer),
+        Command::VerifyArchive(args) => verify_archive(&args.archive, localizer),
         Command::Demo(args) => run_demo(args.addr, args.limits(), localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
         Command::Contribution(ContributionCommand::Withhold(args)) => {
@@ -363,6 +367,87 @@ fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     let (files, index) = (directory.path().join("files"), directory.path().join("index"));
     serve(database, &files, &index, addr, limits, localizer)
+}
+
+/// Writes one open data file of a consultation, to a file or to standard output.
+fn export(database: &Database, files: &Path, args: ExportArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    let Some(what) = OpenData::from_file_name(&args.what) else {
+        let known: Vec<&str> = OpenData::ALL.iter().map(|d| d.file_name()).collect();
+        bail!(localizer.format("cli-export-unknown", &[("what", args.what.into()), ("known", known.join(", ").into())]));
+    };
+    let store = open_existing(database, localizer)?;
+    let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    let blobs = LocalBlobs::new(files);
+    let mut out = match &args.output {
+        Some(path) => File::create(path).with_context(|| path.display().to_string())?,
+        None => tempfile::tempfile()?,
+    };
+    write_open_data(&*store, &blobs, &consultation, what, &args.base_url, Timestamp::now(), &mut out)?;
+    match &args.output {
+        Some(path) => {
+            out.sync_all()?;
+            eprintln!("{}", localizer.format("cli-exported", &[("path", path.display().to_string().into())]));
+        }
+        None => {
+            out.rewind()?;
+            let mut stdout = std::io::stdout().lock();
+            std::io::copy(&mut out, &mut stdout)?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a bulk archive offline and says what it holds, or what is wrong with it.
+fn verify_archive(path: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+    let file = File::open(path).with_context(|| path.display().to_string())?;
+    match consulta_export::verify_archive(std::io::BufReader::new(file)) {
+        Ok(report) => {
+            println!(
+                "{}",
+                localizer.format("archive-ok", &[
+                    ("file", path.display().to_string().into()),
+                    ("consultation", report.consultation.into()),
+                    ("contributions", report.contributions.into()),
+                    ("withheld", report.withheld.into()),
+                    ("files", report.files.into()),
+                    ("size", report.tree_size.into()),
+                    ("root", report.root_hash.into()),
+                    ("key", report.public_key.into()),
+                    ("generated", report.generated_at.into()),
+                ])
+            );
+            Ok(())
+        }
+        Err(problem) => Err(anyhow!(localizer.format("archive-refused", &[
+            ("file", path.display().to_string().into()),
+            ("problem", archive_problem(&problem, localizer).into()),
+        ]))),
+    }
+}
+
+fn archive_problem(problem: &ArchiveProblem, localizer: &Localizer) -> String {
+    match problem {
+        ArchiveProblem::Unreadable(detail) => localizer.format("archive-unreadable", &[("detail", detail.as_str().into())]),
+        ArchiveProblem::NoManifest => localizer.text("archive-no-manifest"),
+        ArchiveProblem::BadManifest(detail) => {
+            localizer.format("archive-bad-manifest", &[("detail", detail.as_str().into())])
+        }
+        ArchiveProblem::UnknownFormat(format) => {
+            localizer.format("archive-unknown-format", &[("format", format.as_str().into())])
+        }
+        ArchiveProblem::MissingFile(path) => localizer.format("archive-missing-file", &[("path", path.as_str().into())]),
+        ArchiveProblem::UnlistedFile(path) => {
+            localizer.format("archive-unlisted-file", &[("path", path.as_str().into())])
+        }
+        ArchiveProblem::FileChanged(path) => localizer.format("archive-file-changed", &[("path", path.as_str().into())]),
+        ArchiveProblem::BadSignature => localizer.text("archive-bad-signature"),
+        ArchiveProblem::RecordChanged(id) => localizer.format("archive-record-changed", &[("id", id.to_string().into())]),
+        ArchiveProblem::NotInLog(id) => localizer.format("archive-not-in-log", &[("id", id.to_string().into())]),
+        ArchiveProblem::RecordMismatch { id, detail } => {
+            localizer.format("archive-record-mismatch", &[("id", id.to_string().into()), ("detail", detail.as_str().into())])
+        }
+    }
 }
 
 /// Builds the search index anew from the whole record: after an upgrade, or if it was lost.

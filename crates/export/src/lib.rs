@@ -9,6 +9,10 @@ mod atom;
 mod tables;
 
 use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+
+use consulta_blobs::BlobStore;
+use jiff::Timestamp;
 
 use consulta_core::reference::Country;
 use consulta_core::{CanonicalRecord, Consultation, ContributionId, EntityId};
@@ -42,6 +46,85 @@ pub enum ExportError {
 }
 
 pub type Result<T, E = ExportError> = std::result::Result<T, E>;
+
+/// The open data files of a consultation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenData {
+    ContributionsCsv,
+    ContributionsJson,
+    EntitiesCsv,
+    EntitiesJson,
+    EntitiesPopolo,
+    Feed,
+    Archive,
+}
+
+impl OpenData {
+    pub const ALL: [OpenData; 7] = [
+        OpenData::ContributionsCsv,
+        OpenData::ContributionsJson,
+        OpenData::EntitiesCsv,
+        OpenData::EntitiesJson,
+        OpenData::EntitiesPopolo,
+        OpenData::Feed,
+        OpenData::Archive,
+    ];
+
+    /// Its file name, which is also the last part of its address.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            OpenData::ContributionsCsv => "contributions.csv",
+            OpenData::ContributionsJson => "contributions.json",
+            OpenData::EntitiesCsv => "entities.csv",
+            OpenData::EntitiesJson => "entities.json",
+            OpenData::EntitiesPopolo => "entities.popolo.json",
+            OpenData::Feed => "feed.atom",
+            OpenData::Archive => "archive.zip",
+        }
+    }
+
+    pub fn from_file_name(name: &str) -> Option<OpenData> {
+        OpenData::ALL.into_iter().find(|d| d.file_name() == name)
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            OpenData::ContributionsCsv | OpenData::EntitiesCsv => "text/csv; charset=utf-8",
+            OpenData::ContributionsJson | OpenData::EntitiesJson | OpenData::EntitiesPopolo => "application/json",
+            OpenData::Feed => "application/atom+xml; charset=utf-8",
+            OpenData::Archive => "application/zip",
+        }
+    }
+}
+
+/// Writes one open data file of `consultation` to `out` (a file: the archive needs to seek).
+/// `base_url` makes the feed's addresses absolute; `now` dates the archive's tree head.
+pub fn write_open_data(
+    store: &dyn Store,
+    blobs: &dyn BlobStore,
+    consultation: &Consultation,
+    what: OpenData,
+    base_url: &str,
+    now: Timestamp,
+    out: &mut std::fs::File,
+) -> Result<()> {
+    if what == OpenData::Archive {
+        write_archive(store, blobs, consultation, now, BufWriter::new(&mut *out))?;
+        return Ok(());
+    }
+    let mut writer = BufWriter::new(&mut *out);
+    match what {
+        OpenData::ContributionsCsv => contributions_csv(store, consultation, &mut writer)?,
+        OpenData::ContributionsJson => contributions_json(store, consultation, &mut writer)?,
+        OpenData::EntitiesCsv => entities_csv(store, consultation, &mut writer)?,
+        OpenData::EntitiesJson => entities_json(store, consultation, &mut writer)?,
+        OpenData::EntitiesPopolo => entities_popolo(store, consultation, &mut writer)?,
+        OpenData::Feed => writer.write_all(atom_feed(store, consultation, base_url)?.as_bytes())?,
+        OpenData::Archive => {}
+    }
+    writer.flush()?;
+    Ok(())
+}
 
 /// A contribution as open data sees it.
 #[derive(Debug, Clone)]

@@ -4,6 +4,7 @@
 
 mod api;
 mod language;
+mod open_data;
 mod pages;
 mod render;
 mod search;
@@ -96,6 +97,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/contributions/{id}/receipt", get(receipt_page))
         .route("/", get(consultations))
         .route("/consultations/{slug}", get(consultation))
+        .route("/consultations/{slug}/{file}", get(open_data::download))
         .route("/contributions/{id}", get(contribution))
         .route("/entities/{id}", get(entity))
         .route("/api/v1/consultations/{slug}/table", get(api::table))

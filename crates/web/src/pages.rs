@@ -366,6 +366,12 @@ pub fn consultation_with_form(
                 })).collect::<Vec<_>>(),
             },
             "contributions": listing(&page, query, &path, zone, localizer),
+            "search": format!("/search?consultation={}", encode(consultation.record.slug.as_str())),
+            "feed": format!("{path}/feed.atom"),
+            "open_data": consulta_export::OpenData::ALL.iter().map(|d| json!({
+                "url": format!("{path}/{}", d.file_name()),
+                "label": localizer.text(&format!("open-data-{}", d.file_name().replace('.', "-"))),
+            })).collect::<Vec<_>>(),
             "form": open.then(|| contribution_form(&groups, form, limits, localizer)),
             // A submission refused because the consultation is not open: there is no form to
             // show it in.
