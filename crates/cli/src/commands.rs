@@ -11,21 +11,21 @@ use anyhow::{Context, anyhow, bail};
 use consulta_blobs::LocalBlobs;
 use consulta_core::time::{parse_date, zone_name};
 use consulta_core::{Consultation, ConsultationDraft, DraftError, DraftProblem, Translation};
+use consulta_export::{ArchiveProblem, OpenData, write_open_data};
 use consulta_i18n::{Arg, Localizer};
+use consulta_index::{IndexError, SearchIndex};
 use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
 use consulta_store::{Database, Store};
-use consulta_export::{ArchiveProblem, OpenData, write_open_data};
-use consulta_index::{IndexError, SearchIndex};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
 use crate::cli::{
     AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, ExportArgs, Format,
-    ImportCommand, IndexCommand,
-    ImportContributions, InterfaceLanguage, MeetingCommand, TableArgs, TranslateConsultation,
+    ImportCommand, ImportContributions, IndexCommand, InterfaceLanguage, MeetingCommand, TableArgs,
+    TranslateConsultation,
 };
 use crate::demo;
 
@@ -326,7 +326,9 @@ fn open_index(dir: &Path, localizer: &Localizer) -> anyhow::Result<SearchIndex> 
 
 fn index_error(error: IndexError, dir: &Path, localizer: &Localizer) -> anyhow::Error {
     match error {
-        IndexError::Busy(_) => anyhow!(localizer.format("cli-index-busy", &[("path", dir.display().to_string().into())])),
+        IndexError::Busy(_) => {
+            anyhow!(localizer.format("cli-index-busy", &[("path", dir.display().to_string().into())]))
+        }
         other => anyhow!(other).context(dir.display().to_string()),
     }
 }
@@ -373,7 +375,9 @@ fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::
 fn export(database: &Database, files: &Path, args: ExportArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let Some(what) = OpenData::from_file_name(&args.what) else {
         let known: Vec<&str> = OpenData::ALL.iter().map(|d| d.file_name()).collect();
-        bail!(localizer.format("cli-export-unknown", &[("what", args.what.into()), ("known", known.join(", ").into())]));
+        bail!(
+            localizer.format("cli-export-unknown", &[("what", args.what.into()), ("known", known.join(", ").into())])
+        );
     };
     let store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
@@ -405,30 +409,35 @@ fn verify_archive(path: &Path, localizer: &Localizer) -> anyhow::Result<()> {
         Ok(report) => {
             println!(
                 "{}",
-                localizer.format("archive-ok", &[
-                    ("file", path.display().to_string().into()),
-                    ("consultation", report.consultation.into()),
-                    ("contributions", report.contributions.into()),
-                    ("withheld", report.withheld.into()),
-                    ("files", report.files.into()),
-                    ("size", report.tree_size.into()),
-                    ("root", report.root_hash.into()),
-                    ("key", report.public_key.into()),
-                    ("generated", report.generated_at.into()),
-                ])
+                localizer.format(
+                    "archive-ok",
+                    &[
+                        ("file", path.display().to_string().into()),
+                        ("consultation", report.consultation.into()),
+                        ("contributions", report.contributions.into()),
+                        ("withheld", report.withheld.into()),
+                        ("files", report.files.into()),
+                        ("size", report.tree_size.into()),
+                        ("root", report.root_hash.into()),
+                        ("key", report.public_key.into()),
+                        ("generated", report.generated_at.into()),
+                    ]
+                )
             );
             Ok(())
         }
-        Err(problem) => Err(anyhow!(localizer.format("archive-refused", &[
-            ("file", path.display().to_string().into()),
-            ("problem", archive_problem(&problem, localizer).into()),
-        ]))),
+        Err(problem) => Err(anyhow!(localizer.format(
+            "archive-refused",
+            &[("file", path.display().to_string().into()), ("problem", archive_problem(&problem, localizer).into()),]
+        ))),
     }
 }
 
 fn archive_problem(problem: &ArchiveProblem, localizer: &Localizer) -> String {
     match problem {
-        ArchiveProblem::Unreadable(detail) => localizer.format("archive-unreadable", &[("detail", detail.as_str().into())]),
+        ArchiveProblem::Unreadable(detail) => {
+            localizer.format("archive-unreadable", &[("detail", detail.as_str().into())])
+        }
         ArchiveProblem::NoManifest => localizer.text("archive-no-manifest"),
         ArchiveProblem::BadManifest(detail) => {
             localizer.format("archive-bad-manifest", &[("detail", detail.as_str().into())])
@@ -436,17 +445,22 @@ fn archive_problem(problem: &ArchiveProblem, localizer: &Localizer) -> String {
         ArchiveProblem::UnknownFormat(format) => {
             localizer.format("archive-unknown-format", &[("format", format.as_str().into())])
         }
-        ArchiveProblem::MissingFile(path) => localizer.format("archive-missing-file", &[("path", path.as_str().into())]),
+        ArchiveProblem::MissingFile(path) => {
+            localizer.format("archive-missing-file", &[("path", path.as_str().into())])
+        }
         ArchiveProblem::UnlistedFile(path) => {
             localizer.format("archive-unlisted-file", &[("path", path.as_str().into())])
         }
-        ArchiveProblem::FileChanged(path) => localizer.format("archive-file-changed", &[("path", path.as_str().into())]),
-        ArchiveProblem::BadSignature => localizer.text("archive-bad-signature"),
-        ArchiveProblem::RecordChanged(id) => localizer.format("archive-record-changed", &[("id", id.to_string().into())]),
-        ArchiveProblem::NotInLog(id) => localizer.format("archive-not-in-log", &[("id", id.to_string().into())]),
-        ArchiveProblem::RecordMismatch { id, detail } => {
-            localizer.format("archive-record-mismatch", &[("id", id.to_string().into()), ("detail", detail.as_str().into())])
+        ArchiveProblem::FileChanged(path) => {
+            localizer.format("archive-file-changed", &[("path", path.as_str().into())])
         }
+        ArchiveProblem::BadSignature => localizer.text("archive-bad-signature"),
+        ArchiveProblem::RecordChanged(id) => {
+            localizer.format("archive-record-changed", &[("id", id.to_string().into())])
+        }
+        ArchiveProblem::NotInLog(id) => localizer.format("archive-not-in-log", &[("id", id.to_string().into())]),
+        ArchiveProblem::RecordMismatch { id, detail } => localizer
+            .format("archive-record-mismatch", &[("id", id.to_string().into()), ("detail", detail.as_str().into())]),
     }
 }
 
@@ -466,12 +480,15 @@ fn rebuild_index(database: &Database, dir: &Path, localizer: &Localizer) -> anyh
     bar.finish_and_clear();
     println!(
         "{}",
-        localizer.format("cli-index-rebuilt", &[
-            ("count", index.len().into()),
-            ("seconds", Arg::Number((started.elapsed().as_secs_f64() * 10.0).round() / 10.0)),
-            ("size", localizer.file_size(directory_size(dir)).into()),
-            ("path", dir.display().to_string().into()),
-        ])
+        localizer.format(
+            "cli-index-rebuilt",
+            &[
+                ("count", index.len().into()),
+                ("seconds", Arg::Number((started.elapsed().as_secs_f64() * 10.0).round() / 10.0)),
+                ("size", localizer.file_size(directory_size(dir)).into()),
+                ("path", dir.display().to_string().into()),
+            ]
+        )
     );
     Ok(())
 }

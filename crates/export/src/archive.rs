@@ -99,10 +99,16 @@ fn copy_hashing(source: &mut dyn Read, sink: &mut dyn Write) -> std::io::Result<
 
 /// A file name safe inside a zip on every system: no directories, no control characters.
 fn safe_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
-        .collect();
+    let cleaned: String =
+        name.chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
     let trimmed = cleaned.trim_matches(['.', ' ']);
     if trimmed.is_empty() { "file".to_owned() } else { trimmed.to_owned() }
 }
@@ -341,7 +347,11 @@ fn check_record<R: Read + Seek>(
         return Err(mismatch(format!("the record says id {}", record.id)));
     }
     if record.attachments.len() != c.attachments.len() {
-        return Err(mismatch(format!("{} files in the record, {} in the archive", record.attachments.len(), c.attachments.len())));
+        return Err(mismatch(format!(
+            "{} files in the record, {} in the archive",
+            record.attachments.len(),
+            c.attachments.len()
+        )));
     }
     for (named, path) in record.attachments.iter().zip(&c.attachments) {
         let file = listed.get(path.as_str()).ok_or_else(|| ArchiveProblem::MissingFile(path.clone()))?;

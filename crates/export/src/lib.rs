@@ -182,7 +182,14 @@ pub fn for_each_contribution(
                 None
             };
             let record_sha256 = consulta_log::sha256(&record.to_bytes());
-            each(Exported { id: summary.id, entity: summary.entity, record, record_sha256, withheld_reason, inclusion })?;
+            each(Exported {
+                id: summary.id,
+                entity: summary.entity,
+                record,
+                record_sha256,
+                withheld_reason,
+                inclusion,
+            })?;
         }
     }
 }

@@ -25,8 +25,9 @@ fn now() -> Timestamp {
     "2010-10-15T12:00:00Z".parse().expect("instant")
 }
 
-fn submit(f: &mut Fixture, entity: &str, group: &str, country: &str, language: &str, title: &str, body: &str, files: Vec<UploadedFile>) -> ContributionId {
-    let submission = Submission {
+/// A contribution of `entity` (a group and country), in `language`; `files` empty.
+fn from(entity: &str, group: &str, country: &str, language: &str, title: &str, body: &str) -> Submission {
+    Submission {
         entity: entity.into(),
         stakeholder_group: group.into(),
         country: country.into(),
@@ -34,8 +35,11 @@ fn submit(f: &mut Fixture, entity: &str, group: &str, country: &str, language: &
         title: title.into(),
         body: body.into(),
         email: "focal.point@example.org".into(),
-        files,
-    };
+        files: Vec::new(),
+    }
+}
+
+fn submit(f: &mut Fixture, submission: Submission) -> ContributionId {
     let prepared =
         prepare(&f.store, &f.blobs, &f.consultation, &submission, None, Limits::default(), now()).expect("prepare");
     let mut tx = f.store.begin().expect("begin");
@@ -59,11 +63,31 @@ fn fixture() -> Fixture {
     let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
     let blobs = LocalBlobs::new(dir.path().join("files"));
     let mut f = Fixture { _dir: dir, store, blobs, consultation, ids: Vec::new() };
-    let annex = UploadedFile { name: "annexe.txt".into(), media_type: "text/plain".into(), bytes: b"Annexe : le multilinguisme.".to_vec() };
-    let first = submit(&mut f, "Example Ministry", "government", "FR", "fr", "Coopération renforcée", "Il faut renforcer la coopération.", vec![annex]);
+    let annex = UploadedFile {
+        name: "annexe.txt".into(),
+        media_type: "text/plain".into(),
+        bytes: b"Annexe : le multilinguisme.".to_vec(),
+    };
+    let first = submit(
+        &mut f,
+        Submission {
+            files: vec![annex],
+            ..from(
+                "Example Ministry",
+                "government",
+                "FR",
+                "fr",
+                "Coopération renforcée",
+                "Il faut renforcer la coopération.",
+            )
+        },
+    );
     f.store.set_extraction(first, 0, &Extraction::Done("Annexe : le multilinguisme.".into())).expect("text");
-    let second = submit(&mut f, "Example Society & Co", "civil_society", "KE", "en", "Spam & <cybercrime>", "A global answer is needed.", vec![]);
-    let third = submit(&mut f, "Jean Privé", "civil_society", "FR", "fr", "Lettre", PRIVATE, vec![]);
+    let second = submit(
+        &mut f,
+        from("Example Society & Co", "civil_society", "KE", "en", "Spam & <cybercrime>", "A global answer is needed."),
+    );
+    let third = submit(&mut f, from("Jean Privé", "civil_society", "FR", "fr", "Lettre", PRIVATE));
     f.store.set_withheld(third, Some("personal data")).expect("withhold");
     f.ids = vec![first, second, third];
     f
@@ -114,7 +138,8 @@ fn entities_as_csv_json_and_popolo_leave_out_those_only_withheld() {
     assert_eq!(lines.len(), 3, "{csv_text}");
     assert!(!csv_text.contains("Jean"));
     let json: Vec<serde_json::Value> =
-        serde_json::from_str(&output(|out| entities_json(&f.store, &f.consultation, out).expect("json"))).expect("JSON");
+        serde_json::from_str(&output(|out| entities_json(&f.store, &f.consultation, out).expect("json")))
+            .expect("JSON");
     assert_eq!(json[1]["name"], "Example Society & Co");
     assert_eq!(json[1]["contributions"], 1);
     let popolo: serde_json::Value =
@@ -210,7 +235,11 @@ fn a_changed_archive_is_refused_with_what_changed() {
     let record = format!("records/{first}.json");
     let verify = |bytes: Vec<u8>| verify_archive(Cursor::new(bytes));
 
-    let edited = rewritten(&bytes, |name, b| Some(if name == record { b.replace_text("renforcer", "affaiblir") } else { b }), &[]);
+    let edited = rewritten(
+        &bytes,
+        |name, b| Some(if name == record { b.replace_text("renforcer", "affaiblir") } else { b }),
+        &[],
+    );
     assert_eq!(verify(edited), Err(ArchiveProblem::FileChanged(record.clone())));
 
     // The record and the manifest's hash of it both changed: the log does not agree.
@@ -232,14 +261,22 @@ fn a_changed_archive_is_refused_with_what_changed() {
         },
         &[],
     );
-    assert!(matches!(verify(edited), Err(ArchiveProblem::RecordChanged(id) | ArchiveProblem::NotInLog(id)) if id == first));
+    assert!(
+        matches!(verify(edited), Err(ArchiveProblem::RecordChanged(id) | ArchiveProblem::NotInLog(id)) if id == first)
+    );
 
     let attachment = format!("attachments/{first}/0-annexe.txt");
     let dropped = rewritten(&bytes, |name, b| (name != attachment).then_some(b), &[]);
     assert_eq!(verify(dropped), Err(ArchiveProblem::MissingFile(attachment)));
     let extra = rewritten(&bytes, |_, b| Some(b), &[("records/999.json", b"{}")]);
     assert_eq!(verify(extra), Err(ArchiveProblem::UnlistedFile("records/999.json".into())));
-    let unsigned = rewritten(&bytes, |name, b| Some(if name == "manifest.json" { b.replace_text("\"signature\": \"", "\"signature\": \"00") } else { b }), &[]);
+    let unsigned = rewritten(
+        &bytes,
+        |name, b| {
+            Some(if name == "manifest.json" { b.replace_text("\"signature\": \"", "\"signature\": \"00") } else { b })
+        },
+        &[],
+    );
     assert!(matches!(verify(unsigned), Err(ArchiveProblem::BadSignature | ArchiveProblem::BadManifest(_))));
     assert!(matches!(verify(b"not a zip".to_vec()), Err(ArchiveProblem::Unreadable(_))));
 }

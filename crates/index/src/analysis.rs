@@ -96,9 +96,51 @@ impl Analysis {
 
 /// Arabic function words (Snowball has no Arabic list).
 const ARABIC_STOP_WORDS: &[&str] = &[
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "و", "أو", "او", "أن", "ان", "إن", "هذا", "هذه", "ذلك", "تلك", "التي",
-    "الذي", "الذين", "كان", "كانت", "لا", "ما", "هو", "هي", "هم", "قد", "كل", "بين", "ثم", "لم", "لن", "حتى", "عند", "غير",
-    "بعد", "قبل", "أي", "كما", "مثل", "ب", "ل", "ك", "ف",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "الى",
+    "عن",
+    "مع",
+    "و",
+    "أو",
+    "او",
+    "أن",
+    "ان",
+    "إن",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "كان",
+    "كانت",
+    "لا",
+    "ما",
+    "هو",
+    "هي",
+    "هم",
+    "قد",
+    "كل",
+    "بين",
+    "ثم",
+    "لم",
+    "لن",
+    "حتى",
+    "عند",
+    "غير",
+    "بعد",
+    "قبل",
+    "أي",
+    "كما",
+    "مثل",
+    "ب",
+    "ل",
+    "ك",
+    "ف",
 ];
 
 /// Drops a final e left by a stemmer on a word typed without its accents: the French
@@ -233,7 +275,8 @@ impl TokenStream for WordStream<'_> {
         };
         let from = self.cursor + offset;
         let same_kind = |c: char| if is_ideograph(first) { is_ideograph(c) } else { is_word_char(c) };
-        let to = self.text[from..].char_indices().find(|(_, c)| !same_kind(*c)).map_or(self.text.len(), |(i, _)| from + i);
+        let to =
+            self.text[from..].char_indices().find(|(_, c)| !same_kind(*c)).map_or(self.text.len(), |(i, _)| from + i);
         self.cursor = to;
         if is_ideograph(first) {
             self.ideographs = Some((to, from));

@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 use consulta_core::ContributionId;
 use consulta_store::{PublicText, Store, StoreError};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
-};
+use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 pub use analysis::Analysis;
@@ -278,7 +276,8 @@ impl IndexUpdater {
 
     fn commit(&mut self, seq: u64) -> Result<()> {
         let mut prepared = self.writer.prepare_commit()?;
-        let payload = serde_json::to_string(&Progress { format: FORMAT, seq }).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let payload =
+            serde_json::to_string(&Progress { format: FORMAT, seq }).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         prepared.set_payload(&payload);
         prepared.commit()?;
         self.reader.reload()?;

@@ -30,7 +30,15 @@ fn fixture() -> Fixture {
 }
 
 impl Fixture {
-    fn contribute(&mut self, entity: &str, group: &str, country: Option<&str>, language: &str, when: &str, body: &str) -> ContributionId {
+    fn contribute(
+        &mut self,
+        entity: &str,
+        group: &str,
+        country: Option<&str>,
+        language: &str,
+        when: &str,
+        body: &str,
+    ) -> ContributionId {
         let mut tx = self.store.begin().expect("begin");
         let name = entity.parse().expect("name");
         let entity = match tx.entity_by_name(&name).expect("lookup") {
@@ -69,16 +77,46 @@ impl Fixture {
     /// The example corpus: French, English, Arabic and Chinese contributions.
     fn corpus(&mut self) -> [ContributionId; 5] {
         [
-            self.contribute("Example Ministry", "government", Some("FR"), "fr", "2010-10-01",
-                "Il faut renforcer la coopération entre les gouvernements sur les politiques publiques de l'Internet."),
-            self.contribute("Example Society", "civil_society", Some("KE"), "en", "2010-11-02",
-                "Enhanced cooperation must include civil society. Spam and cybercrime need a global answer."),
-            self.contribute("Example League", "international_organization", None, "ar", "2010-11-20",
-                "يجب تعزيز التعاون الدولي في مجال أمن الإنترنت"),
-            self.contribute("Example Institute", "academic", Some("CN"), "zh", "2011-01-15",
-                "我们支持加强互联网治理方面的国际合作"),
-            self.contribute("Example Firm", "private_sector", Some("US"), "en", "2011-02-01",
-                "The private sector invests in infrastructure; interconnection costs remain high."),
+            self.contribute(
+                "Example Ministry",
+                "government",
+                Some("FR"),
+                "fr",
+                "2010-10-01",
+                "Il faut renforcer la coopération entre les gouvernements sur les politiques publiques de l'Internet.",
+            ),
+            self.contribute(
+                "Example Society",
+                "civil_society",
+                Some("KE"),
+                "en",
+                "2010-11-02",
+                "Enhanced cooperation must include civil society. Spam and cybercrime need a global answer.",
+            ),
+            self.contribute(
+                "Example League",
+                "international_organization",
+                None,
+                "ar",
+                "2010-11-20",
+                "يجب تعزيز التعاون الدولي في مجال أمن الإنترنت",
+            ),
+            self.contribute(
+                "Example Institute",
+                "academic",
+                Some("CN"),
+                "zh",
+                "2011-01-15",
+                "我们支持加强互联网治理方面的国际合作",
+            ),
+            self.contribute(
+                "Example Firm",
+                "private_sector",
+                Some("US"),
+                "en",
+                "2011-02-01",
+                "The private sector invests in infrastructure; interconnection costs remain high.",
+            ),
         ]
     }
 }
@@ -244,14 +282,22 @@ fn an_index_rebuilt_from_scratch_answers_as_the_live_one() {
     let ids = f.corpus();
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
     f.store.set_withheld(ids[1], Some("spam")).expect("withhold");
-    f.contribute("Example Ministry", "government", Some("FR"), "fr", "2011-03-01", "La coopération renforcée continue.");
+    f.contribute(
+        "Example Ministry",
+        "government",
+        Some("FR"),
+        "fr",
+        "2011-03-01",
+        "La coopération renforcée continue.",
+    );
     let mut seen = Vec::new();
     updater.catch_up(&f.store, &mut |done, all| seen.push((done, all))).expect("catch up");
     assert_eq!(seen.last(), Some(&(2, 2)), "progress is told");
     assert_eq!(live.indexed_through().expect("seq"), f.store.last_change().expect("last"));
 
     let rebuilt = caught_up(&f.store);
-    for query in ["coopération", "cooperation", "互联网", "الإنترنت", "spam", "", "-internet", "\"private sector\""] {
+    for query in ["coopération", "cooperation", "互联网", "الإنترنت", "spam", "", "-internet", "\"private sector\""]
+    {
         let request = SearchRequest { query: query.into(), limit: 50, ..Default::default() };
         let a = live.search(&f.store, &request).expect("live");
         let b = rebuilt.search(&f.store, &request).expect("rebuilt");

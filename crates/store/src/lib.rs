@@ -8,8 +8,7 @@ mod sqlite;
 use consulta_core::CanonicalRecord;
 use consulta_core::{
     Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity, EntityId, EntityName,
-    Identity, Meeting,
-    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+    Identity, Meeting, NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_log::{Hash, SignedTreeHead};
 use jiff::Timestamp;

@@ -51,7 +51,8 @@ impl SearchParams {
                 "sort" => params.sort = Sort::from_name(value).ok_or_else(|| bad(name, value))?,
                 "page" if value.is_empty() => {}
                 "page" => {
-                    params.page = value.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| bad(name, value))?
+                    params.page =
+                        value.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| bad(name, value))?
                 }
                 "per_page" => {
                     params.per_page = value
@@ -266,11 +267,14 @@ fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Valu
 /// `GET /api/v1/search`: the results as JSON (documented in docs/open-data.md).
 pub fn search_json(store: &dyn Store, index: &SearchIndex, params: &SearchParams) -> Result<Value, PageError> {
     let results = run(store, index, params)?;
-    let facets: serde_json::Map<String, Value> =
-        results.facets.iter().map(|FacetCount { facet, values }| {
+    let facets: serde_json::Map<String, Value> = results
+        .facets
+        .iter()
+        .map(|FacetCount { facet, values }| {
             let values: Vec<Value> = values.iter().map(|(value, n)| json!({ "value": value, "count": n })).collect();
             (facet.name().to_owned(), Value::Array(values))
-        }).collect();
+        })
+        .collect();
     let hits: Vec<Value> = results
         .hits
         .iter()

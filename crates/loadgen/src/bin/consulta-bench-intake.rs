@@ -53,6 +53,8 @@ fn main() -> anyhow::Result<()> {
         database: database.clone(),
         blobs: Arc::new(LocalBlobs::new(dir.path().join("files"))),
         limits: Limits::default(),
+        // The server indexes what it receives as it goes, as a real one does.
+        index: Arc::new(consulta_index::SearchIndex::open(&dir.path().join("index"))?),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

@@ -14,8 +14,8 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
-    Attachment, Change, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest, PendingExtraction,
-    PublicText, RecordTransaction, Result, Store, StoreError,
+    Attachment, Change, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest,
+    PendingExtraction, PublicText, RecordTransaction, Result, Store, StoreError,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
@@ -607,8 +607,10 @@ impl Store for SqliteStore {
     }
 
     fn last_change(&self) -> Result<u64> {
-        let seq: i64 =
-            self.connection.prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM change_feed")?.query_row([], |r| r.get(0))?;
+        let seq: i64 = self
+            .connection
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM change_feed")?
+            .query_row([], |r| r.get(0))?;
         u64::try_from(seq).map_err(corrupt)
     }
 
