@@ -485,7 +485,7 @@ fn rebuild_index(database: &Database, dir: &Path, localizer: &Localizer) -> anyh
             &[
                 ("count", index.len().into()),
                 ("seconds", Arg::Number((started.elapsed().as_secs_f64() * 10.0).round() / 10.0)),
-                ("size", localizer.file_size(directory_size(dir)).into()),
+                ("size", localizer.file_size(index.size_on_disk()).into()),
                 ("path", dir.display().to_string().into()),
             ]
         )
@@ -495,19 +495,6 @@ fn rebuild_index(database: &Database, dir: &Path, localizer: &Localizer) -> anyh
 
 /// How much memory a rebuild's index writer may use: more makes fewer, larger segments.
 const REBUILD_WRITER_BYTES: usize = 256 << 20;
-
-/// The bytes of the files in a directory and below.
-pub fn directory_size(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
-    entries
-        .flatten()
-        .map(|entry| match entry.metadata() {
-            Ok(meta) if meta.is_dir() => directory_size(&entry.path()),
-            Ok(meta) => meta.len(),
-            Err(_) => 0,
-        })
-        .sum()
-}
 
 /// A progress bar counting items on a terminal; hidden when the output goes elsewhere.
 fn count_bar(length: u64, message: String) -> ProgressBar {

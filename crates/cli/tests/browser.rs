@@ -207,3 +207,61 @@ async fn a_contribution_is_sent_with_a_file_from_chromium_without_javascript() {
 fn url_with_group(base: &str) -> url::Url {
     url::Url::parse(&format!("{base}{DEMO}?group=civil_society&channel=#contributions")).expect("a URL")
 }
+
+#[tokio::test]
+async fn the_demo_record_is_searched_and_narrowed_in_chromium_without_javascript() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=fr", app.url)).await.expect("the page opens");
+    client
+        .find(Locator::Css("nav.sections a[href='/search']"))
+        .await
+        .expect("the search link")
+        .click()
+        .await
+        .expect("click");
+    client.wait().for_element(Locator::Css("input#q")).await.expect("the search page");
+    // The demo's index fills in the background as the server starts: search until it answers.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let first_count = loop {
+        let input = client.find(Locator::Css("input#q")).await.expect("the box");
+        input.clear().await.expect("clear");
+        input.send_keys("coopération renforcée").await.expect("typing");
+        client.find(Locator::Css("form.search button")).await.expect("button").click().await.expect("submit");
+        client.wait().for_element(Locator::Css("p#results-count")).await.expect("results");
+        let count = client.find(Locator::Css("p#results-count")).await.expect("count").text().await.expect("text");
+        if !count.starts_with("Aucune") || Instant::now() > deadline {
+            break count;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    let total: u64 = first_count.split_whitespace().next().and_then(|n| n.parse().ok()).expect("a count");
+    assert!(total > 0, "{first_count}");
+    let highlighted = client.find_all(Locator::Css("ol.results .snippet b")).await.expect("highlights");
+    assert!(!highlighted.is_empty(), "matched words are highlighted");
+    screenshot(&client, "search-fr.png").await;
+
+    // A facet is a link: following it narrows the results and shows a filter that can be removed.
+    let facet =
+        client.find(Locator::XPath("//section[@class='facet'][h3='Langue']//a")).await.expect("a language facet");
+    let label = facet.text().await.expect("label");
+    facet.click().await.expect("follow");
+    client.wait().for_element(Locator::Css("ul.active-filters a")).await.expect("the active filter");
+    let narrowed = client.find(Locator::Css("p#results-count")).await.expect("count").text().await.expect("text");
+    let narrowed_total: u64 = narrowed.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    assert!(narrowed_total <= total, "{narrowed} after {first_count}");
+    let chip = client.find(Locator::Css("ul.active-filters a")).await.expect("chip").text().await.expect("text");
+    assert!(chip.contains(&label), "{chip} names {label}");
+    client.close().await.expect("the browser closes");
+
+    let phone = browser(&driver, &binary, 390, 844).await;
+    phone.goto(&format!("{}/search?q=internet", app.url)).await.expect("the page opens");
+    let fits = phone
+        .execute("return document.documentElement.scrollWidth <= window.innerWidth;", vec![])
+        .await
+        .expect("script runs");
+    assert_eq!(fits, serde_json::Value::Bool(true), "the search page scrolls sideways on a phone");
+    screenshot(&phone, "search-phone.png").await;
+    phone.close().await.expect("the browser closes");
+}

@@ -320,6 +320,9 @@ mod tests {
         }
         assert_eq!(terms(Analysis::French, "l'homme"), terms(Analysis::French, "homme"));
         assert_eq!(terms(Analysis::French, "sécurité"), terms(Analysis::French, "securite"));
+        // The examples the search page's help gives.
+        assert_eq!(terms(Analysis::French, "coopérer"), terms(Analysis::French, "coopération"));
+        assert_eq!(terms(Analysis::English, "cooperate"), terms(Analysis::English, "cooperation"));
     }
 
     #[test]

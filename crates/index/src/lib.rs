@@ -173,6 +173,11 @@ impl SearchIndex {
         self.len() == 0
     }
 
+    /// The bytes its files take on disk (0 in memory).
+    pub fn size_on_disk(&self) -> u64 {
+        directory_size(&self.location)
+    }
+
     /// Takes the index's one writer; fails with `Busy` if another process has it.
     pub fn writer(&self, memory_budget_bytes: usize) -> Result<IndexUpdater> {
         let writer = self.index.writer(memory_budget_bytes).map_err(|e| match e {
@@ -197,6 +202,18 @@ fn read_progress(index: &Index) -> Result<Option<Progress>> {
             serde_json::from_str(&payload).map_err(|_| IndexError::Corrupt(format!("commit payload {payload}")))
         })
         .transpose()
+}
+
+fn directory_size(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => directory_size(&entry.path()),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 fn clear_directory(dir: &Path) -> Result<()> {

@@ -194,6 +194,67 @@ fn words(language: &str) -> &'static [&'static str] {
     }
 }
 
+/// Syllables of the synthetic words that give each language a long tail of rarer words, as
+/// real text has: without them every word would be in nearly every contribution.
+fn syllables(language: &str) -> &'static [&'static str] {
+    match language {
+        "ru" => &["ка", "ло", "ми", "не", "ру", "са", "ти", "во", "де", "па", "ре", "ли", "ко", "ма", "тер", "ген"],
+        "ar" => &["كا", "لو", "مي", "نا", "رو", "سا", "تي", "وا", "دي", "با", "ري", "لي", "كو", "ما", "تر", "جن"],
+        // Ideographs, one per syllable: a Chinese word of two to four characters.
+        "zh" => &["政", "策", "网", "络", "安", "全", "发", "展", "信", "息", "技", "术", "管", "理", "服", "务"],
+        _ => &["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "de", "pa", "re", "li", "co", "ma", "ter", "gen"],
+    }
+}
+
+/// How many synthetic words each language has.
+pub const TAIL_WORDS: usize = 20_000;
+
+/// The synthetic word of rank `rank` (0 the most frequent) in `language`.
+pub fn tail_word(language: &str, rank: usize) -> String {
+    let syllables = syllables(language);
+    let mut n = rank + syllables.len() * syllables.len();
+    let mut word = String::new();
+    while n > 0 {
+        word.push_str(syllables[n % syllables.len()]);
+        n /= syllables.len();
+    }
+    word
+}
+
+/// Picks ranks with Zipf's law (the word of rank r is 1/(r+1) as frequent as the first).
+struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    fn new(n: usize) -> Zipf {
+        let mut total = 0.0;
+        let cumulative = (0..n)
+            .map(|r| {
+                total += 1.0 / (r as f64 + 1.0);
+                total
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+
+    fn sample(&self, rng: &mut fastrand::Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        let target = rng.f64() * total;
+        self.cumulative.partition_point(|c| *c < target).min(self.cumulative.len() - 1)
+    }
+}
+
+/// One word of running text: two in three from the topic vocabulary, the rest from the tail.
+fn next_word(rng: &mut fastrand::Rng, zipf: &Zipf, language: &str, out: &mut String) {
+    if rng.u32(0..3) < 2 {
+        let vocabulary = words(language);
+        out.push_str(vocabulary[rng.usize(..vocabulary.len())]);
+    } else {
+        out.push_str(&tail_word(language, zipf.sample(rng)));
+    }
+}
+
 fn weighted<'a>(rng: &mut fastrand::Rng, items: &[(&'a str, u32)]) -> &'a str {
     let total: u32 = items.iter().map(|(_, w)| w).sum();
     let mut pick = rng.u32(0..total);
@@ -248,6 +309,7 @@ pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
         "meeting",
     ])?;
     let entities = entity_count(spec.contributions);
+    let zipf = Zipf::new(TAIL_WORDS);
     let mut body = String::new();
     let mut title = String::new();
     for _ in 0..spec.contributions {
@@ -268,7 +330,7 @@ pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
             if k > 0 {
                 body.push_str(if k % 17 == 0 { ".\n" } else { separator });
             }
-            body.push_str(vocabulary[rng.usize(..vocabulary.len())]);
+            next_word(&mut rng, &zipf, language, &mut body);
         }
         let (submitted, meeting) = if channel == "written" {
             let day = rng.u32(0..122);
@@ -311,6 +373,16 @@ mod tests {
         let text = String::from_utf8(a).expect("UTF-8");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.records().count(), 50);
+    }
+
+    #[test]
+    fn the_tail_words_are_distinct_and_zipf_favours_the_first() {
+        let words: std::collections::HashSet<String> = (0..TAIL_WORDS).map(|r| tail_word("fr", r)).collect();
+        assert_eq!(words.len(), TAIL_WORDS);
+        let zipf = Zipf::new(TAIL_WORDS);
+        let mut rng = fastrand::Rng::with_seed(1);
+        let first = (0..10_000).filter(|_| zipf.sample(&mut rng) == 0).count();
+        assert!((800..1300).contains(&first), "rank 0 drawn {first} times in 10,000");
     }
 
     #[test]
