@@ -1,6 +1,6 @@
 //! Durability: a burst of submissions, the server killed with SIGKILL in the middle, then
 //! restarted. Every receipt handed out must verify, with its contribution and file intact;
-//! nothing acknowledged may be missing.
+//! nothing acknowledged may be missing, and the search index catches up with all of it.
 
 mod common;
 
@@ -98,8 +98,27 @@ async fn every_receipt_handed_out_survives_a_kill_during_a_burst() {
         let stored = reqwest::get(format!("{}/contributions/{id}/files/0", app.url)).await.expect("answer");
         assert_eq!(stored.bytes().await.expect("bytes").as_ref(), &file[..], "the file of contribution {id}");
     }
+
+    // The search index was killed mid-way too: the restarted server catches it up from the
+    // last change it committed, to every contribution in the log, each once.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let found: Value = reqwest::get(format!("{}/api/v1/search?q=crash", app.url))
+            .await
+            .expect("answer")
+            .json()
+            .await
+            .expect("JSON");
+        let total = found["total"].as_u64().expect("total") as usize;
+        if total == size {
+            break;
+        }
+        assert!(total < size, "the index holds {total} contributions for a log of {size}");
+        assert!(std::time::Instant::now() < deadline, "the index holds {total} of {size} after the restart");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     eprintln!(
-        "crash test: {} receipts handed out before the kill, all verified; log of {size} entries",
+        "crash test: {} receipts handed out before the kill, all verified and searchable; log of {size} entries",
         receipts.len()
     );
 }
