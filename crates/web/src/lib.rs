@@ -145,7 +145,12 @@ fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()>
                 .and_then(|store| updater.catch_up(&*store, &mut |_, _| {}));
             match caught_up {
                 Ok(0) => std::thread::sleep(std::time::Duration::from_millis(250)),
-                Ok(changes) => tracing::debug!(changes, "search index caught up"),
+                Ok(changes) => {
+                    tracing::debug!(changes, "search index caught up");
+                    // Under a burst, a pause makes fewer, larger commits: less work taken from
+                    // intake, at the cost of a second's delay before new contributions show.
+                    std::thread::sleep(std::time::Duration::from_millis(750));
+                }
                 Err(error) => {
                     tracing::error!(%error, "search indexing stopped for a while");
                     std::thread::sleep(std::time::Duration::from_secs(5));
