@@ -47,7 +47,28 @@ pub enum Command {
     #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
+    #[command(subcommand)]
+    Admin(AdminCommand),
     VerifyArchive(VerifyArchiveArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    Create(CreateAccount),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAccount {
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: String,
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    #[arg(long, default_value = "secretariat", value_name = "ROLE")]
+    pub role: String,
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: String,
 }
 
 #[derive(Debug, Args)]
@@ -210,6 +231,8 @@ pub struct ServeArgs {
     pub max_files: usize,
     #[arg(long, env = "CONSULTA_MAX_FILE_MIB", hide_env_values = true, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..=4096), value_name = "MIB")]
     pub max_file_mib: u64,
+    #[arg(long, env = "CONSULTA_UNVERIFIED_PER_HOUR", hide_env_values = true, default_value_t = 600, value_name = "N")]
+    pub unverified_per_hour: usize,
 }
 
 impl ServeArgs {

@@ -3,29 +3,28 @@
 
 use std::fs::File;
 use std::io::{IsTerminal, Read, Seek, Write};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, anyhow, bail};
 use consulta_blobs::LocalBlobs;
+use consulta_core::Role;
 use consulta_core::time::{parse_date, zone_name};
 use consulta_core::{Consultation, ConsultationDraft, DraftError, DraftProblem, Translation};
 use consulta_export::{ArchiveProblem, OpenData, write_open_data};
 use consulta_i18n::{Arg, Localizer};
 use consulta_index::{IndexError, SearchIndex};
-use consulta_intake::submission::Limits;
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
-use consulta_store::{Database, Store};
+use consulta_store::{AuditActor, Database, NewAccount, Store};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 
 use crate::cli::{
-    AddMeeting, Cli, Command, ConsultationCommand, ContributionCommand, CreateConsultation, ExportArgs, Format,
-    ImportCommand, ImportContributions, IndexCommand, InterfaceLanguage, MeetingCommand, TableArgs,
-    TranslateConsultation,
+    AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
+    CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, IndexCommand, InterfaceLanguage,
+    MeetingCommand, ServeArgs, TableArgs, TranslateConsultation,
 };
 use crate::demo;
 
@@ -40,11 +39,12 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
-        Command::Serve(args) => serve(database, &files, &index, args.addr, args.limits(), localizer),
+        Command::Serve(args) => serve(database, &files, &index, &args, localizer),
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
         Command::Export(args) => export(&database, &files, args, localizer),
+        Command::Admin(AdminCommand::Create(args)) => create_account(&database, args, localizer),
         Command::VerifyArchive(args) => verify_archive(&args.archive, localizer),
-        Command::Demo(args) => run_demo(args.addr, args.limits(), localizer),
+        Command::Demo(args) => run_demo(&args, localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
         Command::Contribution(ContributionCommand::Withhold(args)) => {
             let reason = args.reason.trim();
@@ -337,14 +337,20 @@ fn serve(
     database: Database,
     files: &Path,
     index: &Path,
-    addr: SocketAddr,
-    limits: Limits,
+    args: &ServeArgs,
     localizer: &Localizer,
 ) -> anyhow::Result<()> {
+    let addr = args.addr;
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
     let index = Arc::new(open_index(index, localizer)?);
-    let config = WebConfig { database, blobs: Arc::new(LocalBlobs::new(files)), limits, index };
+    let config = WebConfig {
+        database,
+        blobs: Arc::new(LocalBlobs::new(files)),
+        limits: args.limits(),
+        index,
+        unverified_per_hour: args.unverified_per_hour,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
@@ -360,7 +366,7 @@ fn serve(
     })
 }
 
-fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::Result<()> {
+fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let directory = tempfile::Builder::new().prefix("consulta-demo-").tempdir()?;
     let path = directory.path().join("consulta.db");
     eprintln!("{}", localizer.format("cli-demo-loading", &[("path", path.display().to_string().into())]));
@@ -368,7 +374,7 @@ fn run_demo(addr: SocketAddr, limits: Limits, localizer: &Localizer) -> anyhow::
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     let (files, index) = (directory.path().join("files"), directory.path().join("index"));
-    serve(database, &files, &index, addr, limits, localizer)
+    serve(database, &files, &index, args, localizer)
 }
 
 /// Writes one open data file of a consultation, to a file or to standard output.
@@ -509,10 +515,84 @@ fn count_bar(length: u64, message: String) -> ProgressBar {
     bar
 }
 
+/// Creates an account. The password comes from CONSULTA_PASSWORD, or else the first line of
+/// standard input, so that it never shows in the process list or the shell's history.
+fn create_account(database: &Database, args: CreateAccount, localizer: &Localizer) -> anyhow::Result<()> {
+    let role: Role = args
+        .role
+        .parse()
+        .map_err(|_| anyhow!(localizer.format("cli-unknown-role", &[("role", args.role.as_str().into())])))?;
+    let mut store = open_existing(database, localizer)?;
+    let entity = match (role, &args.entity) {
+        (Role::FocalPoint, Some(name)) => {
+            let parsed = name
+                .parse()
+                .map_err(|_| anyhow!(localizer.format("cli-unknown-entity", &[("entity", name.as_str().into())])))?;
+            let found = store.begin()?.entity_by_name(&parsed)?;
+            Some(
+                found
+                    .ok_or_else(|| {
+                        anyhow!(localizer.format("cli-unknown-entity", &[("entity", name.as_str().into())]))
+                    })?
+                    .id,
+            )
+        }
+        (Role::FocalPoint, None) => bail!(localizer.text("cli-focal-point-needs-entity")),
+        (Role::Secretariat, Some(_)) => bail!(localizer.text("cli-secretariat-no-entity")),
+        (Role::Secretariat, None) => None,
+    };
+    let password = match std::env::var("CONSULTA_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            if std::io::stdin().is_terminal() {
+                eprint!("{}", localizer.text("cli-password-prompt"));
+                std::io::stderr().flush()?;
+            }
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\n', '\r']).to_owned()
+        }
+    };
+    let password_hash = consulta_auth::hash_password(&password).map_err(|e| match e {
+        consulta_auth::AuthError::Password(problem) => anyhow!(password_problem(problem, localizer)),
+        other => anyhow!(other),
+    })?;
+    let email = args.email.trim().to_lowercase();
+    if !consulta_core::access::is_email_address(&email) {
+        bail!(localizer.format("cli-bad-email", &[("email", email.into())]));
+    }
+    let new = NewAccount { email, name: args.name.trim().to_owned(), role, entity, language: args.lang, password_hash };
+    let account = store.create_account(&new, &command_line()).map_err(|e| match e {
+        consulta_store::StoreError::DuplicateAccount(email) => {
+            anyhow!(localizer.format("cli-duplicate-account", &[("email", email.into())]))
+        }
+        other => anyhow!(other),
+    })?;
+    println!(
+        "{}",
+        localizer.format("cli-account-created", &[("email", account.email.into()), ("role", role.as_str().into())])
+    );
+    Ok(())
+}
+
+fn password_problem(problem: consulta_core::access::PasswordProblem, localizer: &Localizer) -> String {
+    use consulta_core::access::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem};
+    match problem {
+        PasswordProblem::TooShort => localizer.format("password-too-short", &[("min", MIN_PASSWORD_CHARS.into())]),
+        PasswordProblem::TooLong => localizer.format("password-too-long", &[("max", MAX_PASSWORD_CHARS.into())]),
+    }
+}
+
+/// Who runs this command, for the audit log: the system user, as the environment names it.
+fn command_line() -> AuditActor {
+    let user = std::env::var("SUDO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "?".to_owned());
+    AuditActor::command_line(&user, Timestamp::now())
+}
+
 /// Withholds a contribution from publication, or publishes it again.
 fn set_withheld(database: &Database, id: i64, reason: Option<&str>, localizer: &Localizer) -> anyhow::Result<()> {
     let mut store = open_existing(database, localizer)?;
-    if !store.set_withheld(consulta_core::ContributionId(id), reason)? {
+    if !store.set_withheld(consulta_core::ContributionId(id), reason, &command_line())? {
         bail!(localizer.format("cli-unknown-contribution", &[("id", Arg::Number(id as f64))]));
     }
     let key = if reason.is_some() { "cli-withheld" } else { "cli-published" };

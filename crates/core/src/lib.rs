@@ -2,6 +2,7 @@
 //! as types, and the rules that bind them. Nothing here reads a file, a socket or a clock: callers
 //! pass in the current time and the bytes they read.
 
+pub mod access;
 pub mod consultation;
 pub mod contribution;
 pub mod entity;
@@ -13,6 +14,7 @@ pub mod stakeholder;
 pub mod table;
 pub mod time;
 
+pub use access::{Account, AccountId, Action, Actor, Role};
 pub use consultation::{
     Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, DraftError, DraftProblem, Localized,
     NewConsultation, Period, Slug, Translation,

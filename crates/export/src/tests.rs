@@ -88,7 +88,13 @@ fn fixture() -> Fixture {
         from("Example Society & Co", "civil_society", "KE", "en", "Spam & <cybercrime>", "A global answer is needed."),
     );
     let third = submit(&mut f, from("Jean Privé", "civil_society", "FR", "fr", "Lettre", PRIVATE));
-    f.store.set_withheld(third, Some("personal data")).expect("withhold");
+    f.store
+        .set_withheld(
+            third,
+            Some("personal data"),
+            &consulta_store::AuditActor::command_line("test", jiff::Timestamp::now()),
+        )
+        .expect("withhold");
     f.ids = vec![first, second, third];
     f
 }

@@ -236,7 +236,13 @@ fn withheld_contributions_leave_the_index_and_return_when_published() {
     let index = SearchIndex::in_memory().expect("index");
     let mut updater = index.writer(15_000_000).expect("writer");
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
-    f.store.set_withheld(french, Some("defamatory")).expect("withhold");
+    f.store
+        .set_withheld(
+            french,
+            Some("defamatory"),
+            &consulta_store::AuditActor::command_line("test", jiff::Timestamp::now()),
+        )
+        .expect("withhold");
     // Withheld but not yet caught up: the page leaves it out all the same.
     assert_eq!(find(&index, &f.store, "gouvernements"), Vec::<ContributionId>::new());
     assert_eq!(updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up"), 1);
@@ -244,7 +250,9 @@ fn withheld_contributions_leave_the_index_and_return_when_published() {
     let all = index.search(&f.store, &SearchRequest { limit: 10, ..Default::default() }).expect("search");
     assert_eq!(all.total, 4);
     assert!(!all.facets.iter().flat_map(|c| &c.values).any(|(v, _)| v == "fr"), "nor in the facets");
-    f.store.set_withheld(french, None).expect("publish");
+    f.store
+        .set_withheld(french, None, &consulta_store::AuditActor::command_line("test", jiff::Timestamp::now()))
+        .expect("publish");
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
     assert_eq!(find(&index, &f.store, "gouvernements"), vec![french]);
 }
@@ -281,7 +289,9 @@ fn an_index_rebuilt_from_scratch_answers_as_the_live_one() {
     let mut updater = live.writer(15_000_000).expect("writer");
     let ids = f.corpus();
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
-    f.store.set_withheld(ids[1], Some("spam")).expect("withhold");
+    f.store
+        .set_withheld(ids[1], Some("spam"), &consulta_store::AuditActor::command_line("test", jiff::Timestamp::now()))
+        .expect("withhold");
     f.contribute(
         "Example Ministry",
         "government",

@@ -239,18 +239,9 @@ pub fn receipt_at(
 
 fn check_email(text: &str) -> Result<String, RowProblem> {
     let text = text.trim();
-    let valid = text.len() <= 254
-        && !text.chars().any(char::is_whitespace)
-        && text.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-        });
     if text.is_empty() {
         Err(RowProblem::Missing)
-    } else if valid {
+    } else if consulta_core::access::is_email_address(text) {
         Ok(text.to_owned())
     } else {
         Err(RowProblem::BadEmail(text.to_owned()))
@@ -295,6 +286,7 @@ fn request_hash(consultation: &Consultation, submission: &Submission, files: &[(
 #[derive(Debug, Clone)]
 pub struct Prepared {
     consultation: Consultation,
+    identity: Identity,
     name: EntityName,
     group: consulta_core::StakeholderGroupId,
     country: Option<CountryCode>,
@@ -406,6 +398,7 @@ pub fn prepare(
     }
     Ok(Prepared {
         consultation: consultation.clone(),
+        identity: Identity::Unverified,
         name,
         group,
         country,
@@ -418,6 +411,16 @@ pub fn prepare(
         request,
         now,
     })
+}
+
+impl Prepared {
+    /// Marks the submission as sent by a signed-in focal point of its entity. The caller has
+    /// checked that the account may act for the entity, and filled the submission's entity,
+    /// group and country from the entity's record.
+    pub fn verified(mut self) -> Prepared {
+        self.identity = Identity::Verified;
+        self
+    }
 }
 
 /// Records a prepared submission inside `transaction`: its entity if new, the contribution, its
@@ -463,7 +466,7 @@ pub fn record_in(
         title: prepared.title.clone(),
         body: prepared.body.clone(),
         late: false,
-        identity: Identity::Unverified,
+        identity: prepared.identity,
         contact_email: Some(prepared.email.clone()),
     })?;
     for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {

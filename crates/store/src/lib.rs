@@ -7,8 +7,8 @@ mod sqlite;
 
 use consulta_core::CanonicalRecord;
 use consulta_core::{
-    Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity, EntityId, EntityName,
-    Identity, Meeting, NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+    Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity,
+    EntityId, EntityName, Identity, Meeting, NewConsultation, NewContribution, NewEntity, Role, StakeholderGroupId,
 };
 use consulta_log::{Hash, SignedTreeHead};
 use jiff::Timestamp;
@@ -27,6 +27,8 @@ pub enum StoreError {
     TooNew { path: String, found: i64, known: i64 },
     #[error("a consultation with the slug '{0}' already exists")]
     DuplicateSlug(String),
+    #[error("an account with the address {0} already exists")]
+    DuplicateAccount(String),
     #[error("this consultation already has a meeting on {0}")]
     DuplicateMeeting(Date),
     #[error("the log has {size} leaves; no tree of {asked} leaves can be proved")]
@@ -119,9 +121,26 @@ pub trait Store: Send + std::fmt::Debug {
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
 
-    /// Withholds a contribution from publication with a reason, or (None) publishes it again.
-    /// Its log entry stays either way. False if there is no such contribution.
-    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>) -> Result<bool>;
+    /// Withholds a contribution from publication with a reason, or (None) publishes it again,
+    /// and records who did it in the audit log, in one transaction. Its log entry stays either
+    /// way. False if there is no such contribution (then nothing is written).
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool>;
+
+    /// Creates an account and audits it, in one transaction.
+    fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account>;
+    fn account(&self, id: AccountId) -> Result<Option<Account>>;
+    /// The account with this address (any case) and its password hash, for signing in.
+    fn sign_in_record(&self, email: &str) -> Result<Option<(Account, String)>>;
+    fn create_session(&mut self, session: &NewSession) -> Result<()>;
+    /// The session whose token has this hash, if it has not expired at `now`.
+    fn session(&self, token_sha256: &Hash, now: Timestamp) -> Result<Option<Session>>;
+    /// Ends a session (signing out), and every session that expired before `now`.
+    fn end_session(&mut self, token_sha256: &Hash, now: Timestamp) -> Result<()>;
+
+    /// Adds an entry to the audit log.
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()>;
+    /// The audit log, newest first.
+    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>>;
 
     /// Attachments whose text is still to be extracted, oldest first.
     fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>>;
@@ -191,6 +210,71 @@ pub struct PendingExtraction {
     pub name: String,
     pub media_type: String,
     pub sha256: Hash,
+}
+
+/// Who did a secretariat action, and when: an account, or someone at the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditActor {
+    pub account: Option<AccountId>,
+    /// The account's address, or a description of who ran the command.
+    pub label: String,
+    pub at: Timestamp,
+}
+
+impl AuditActor {
+    pub fn account(account: &Account, at: Timestamp) -> AuditActor {
+        AuditActor { account: Some(account.id), label: account.email.clone(), at }
+    }
+
+    /// Someone at the command line (`who`: the system user, as the CLI knows it).
+    pub fn command_line(who: &str, at: Timestamp) -> AuditActor {
+        AuditActor { account: None, label: format!("command line: {who}"), at }
+    }
+}
+
+/// One secretariat action: who, when, what (a stable code and its subject), before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub by: AuditActor,
+    pub action: String,
+    pub subject: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub entry: AuditEntry,
+}
+
+/// An account to create; its password is already hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub entity: Option<EntityId>,
+    pub language: String,
+    pub password_hash: String,
+}
+
+/// A session to record: the hash of its cookie's token, never the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub token_sha256: Hash,
+    pub account: AccountId,
+    pub csrf_token: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub account: Account,
+    /// The token every form of this session must send back.
+    pub csrf_token: String,
+    pub expires_at: Timestamp,
 }
 
 /// An entry of the change feed: contribution `contribution` changed at sequence number `seq`.

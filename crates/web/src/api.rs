@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::ContributionId;
@@ -37,7 +37,7 @@ impl IntoResponse for ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: String) -> ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: String) -> ApiError {
         ApiError { status, code, message, fields: Vec::new() }
     }
 
@@ -138,13 +138,20 @@ pub fn body_limit(limits: Limits) -> usize {
 
 /// Reads a multipart body into a submission, stopping as soon as a limit is passed. On error,
 /// what was read so far comes back too, so a form can show it again.
+/// A submission as posted, with the form token that came with it (the web form's).
+pub struct Posted {
+    pub submission: Submission,
+    pub csrf: String,
+}
+
 pub async fn read_submission(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
-) -> Result<Submission, (Submission, ReadError)> {
+) -> Result<Posted, (Submission, ReadError)> {
     let mut submission = Submission::default();
-    match read_parts(multipart, limits, &mut submission).await {
-        Ok(()) => Ok(submission),
+    let mut csrf = String::new();
+    match read_parts(multipart, limits, &mut submission, &mut csrf).await {
+        Ok(()) => Ok(Posted { submission, csrf }),
         Err(error) => {
             submission.files.clear();
             Err((submission, error))
@@ -156,6 +163,7 @@ async fn read_parts(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
     submission: &mut Submission,
+    csrf: &mut String,
 ) -> Result<(), ReadError> {
     let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
     let malformed = |e: axum::extract::multipart::MultipartError| {
@@ -199,7 +207,8 @@ async fn read_parts(
             "title" => &mut submission.title,
             "body" => &mut submission.body,
             // The form's own fields.
-            "lang" | "csrf" => continue,
+            "csrf" => csrf,
+            "lang" => continue,
             other => return Err(ReadError::UnknownField(other.to_owned())),
         };
         *slot = field.text().await.map_err(malformed)?;
@@ -212,12 +221,17 @@ pub async fn submit_contribution(
     State(app): State<App>,
     language: RequestLanguage,
     Path(slug): Path<String>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let localizer = language.localizer;
+    if !app.allow_unverified(peer) {
+        return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", localizer.text("error-too-many"))
+            .into_response();
+    }
     let submission = match read_submission(multipart, app.limits).await {
-        Ok(submission) => submission,
+        Ok(posted) => posted.submission,
         Err((_, error)) => return error.into_api(&localizer).into_response(),
     };
     let key = headers.get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
@@ -228,7 +242,7 @@ pub async fn submit_contribution(
         }
         None => None,
     };
-    match app.record(slug, submission, key).await {
+    match app.record(slug, submission, key, false).await {
         Ok((receipt, replayed)) => {
             let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
             (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
@@ -251,6 +265,7 @@ impl App {
         slug: String,
         submission: Submission,
         key: Option<String>,
+        verified: bool,
     ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
         let database = self.database.clone();
         let committer = self.committer.clone();
@@ -264,6 +279,7 @@ impl App {
             let prepared =
                 prepare(&*store, &*blobs, &consultation, &submission, key.as_deref(), limits, Timestamp::now())
                     .map_err(RecordError::Submission)?;
+            let prepared = if verified { prepared.verified() } else { prepared };
             // Give the connection back before waiting on the committer.
             drop(store);
             committer.record(prepared).map_err(RecordError::Submission)
@@ -525,4 +541,14 @@ pub async fn search(
         })
         .await;
     result.map(Json).into_response()
+}
+
+impl App {
+    /// Counts an unverified submission from `peer`; false if it is over this server's limit.
+    pub fn allow_unverified(&self, peer: std::net::SocketAddr) -> bool {
+        self.rate_limits
+            .unverified_by_address
+            .as_ref()
+            .is_none_or(|limit| limit.allow(&peer.ip().to_string(), std::time::Instant::now()))
+    }
 }

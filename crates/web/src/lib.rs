@@ -2,6 +2,7 @@
 //! API. Handlers are thin: they choose the language, run a page function from `pages` (which
 //! reads the store through the same functions as the command line) and render its template.
 
+mod accounts;
 mod api;
 mod language;
 mod open_data;
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::extract::{Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -41,6 +42,7 @@ struct App {
     limits: Limits,
     templates: Arc<Templates>,
     index: Arc<SearchIndex>,
+    rate_limits: Arc<accounts::Limits>,
 }
 
 /// What the web front serves from.
@@ -51,6 +53,8 @@ pub struct WebConfig {
     pub limits: Limits,
     /// This server's search index; the server keeps it caught up with the store.
     pub index: Arc<SearchIndex>,
+    /// Unverified contributions accepted per network address per hour (0: no limit).
+    pub unverified_per_hour: usize,
 }
 
 impl App {
@@ -80,6 +84,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         limits: config.limits,
         templates: Arc::new(Templates::new()),
         index: config.index,
+        rate_limits: Arc::new(accounts::Limits::new(config.unverified_per_hour)),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
@@ -102,6 +107,12 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/entities/{id}", get(entity))
         .route("/api/v1/consultations/{slug}/table", get(api::table))
         .route("/search", get(search_page))
+        .route("/login", get(accounts::login_page).post(accounts::login))
+        .route("/logout", post(accounts::logout))
+        .route("/admin", get(accounts::admin))
+        .route("/admin/moderation", post(accounts::moderate))
+        .route("/admin/audit", get(accounts::audit))
+        .route("/admin/audit.csv", get(accounts::audit_csv))
         .route("/api/v1/search", get(api::search))
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(|| async { "ok" }))
@@ -163,7 +174,9 @@ fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()>
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
 pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<()> {
-    axum::serve(listener, router(config)?).with_graceful_shutdown(shutdown_signal()).await
+    // The peer's address is kept for the rate limits.
+    let service = router(config)?.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {
@@ -198,13 +211,15 @@ async fn consultation(
     language: RequestLanguage,
     Path(slug): Path<String>,
     Query(params): Params,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
     let limits = app.limits;
     let result = app
         .page(move |store| {
             let query = pages::Query::parse(&params)?;
-            pages::consultation(store, &slug, &query, limits, &localizer)
+            let visitor = accounts::Visitor::read(store, &headers, jiff::Timestamp::now())?;
+            pages::consultation(store, &slug, &query, limits, &visitor, &localizer)
         })
         .await;
     app.templates.respond(&language, result)
@@ -233,24 +248,50 @@ async fn entity(
 }
 
 /// The contribution form: on success, the receipt; on refusal, the page again with what was
-/// typed and what is wrong, in the reader's language.
+/// typed and what is wrong, in the reader's language. A signed-in focal point sends for its
+/// entity (verified); anyone else sends unverified, within the per-address limit.
 async fn contribute(
     State(app): State<App>,
     language: RequestLanguage,
     Path(slug): Path<String>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let localizer = language.localizer;
+    let (visitor, entity) = match accounts::visitor_and_entity(&app, headers).await {
+        Ok(found) => found,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
     let (submission, refused) = match api::read_submission(multipart, app.limits).await {
-        Ok(submission) => match app.record(slug.clone(), submission.clone(), None).await {
-            Ok((receipt, _)) => {
-                return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
+        Ok(api::Posted { mut submission, csrf }) => {
+            if visitor.session.is_some() {
+                if let Err(error) = visitor.check_token(&csrf) {
+                    return app.templates.respond(&language, Err(error));
+                }
             }
-            Err(api::RecordError::UnknownConsultation) => {
-                return app.templates.respond(&language, Err(PageError::NotFound));
+            let verified = match &entity {
+                Some(entity) => {
+                    submission.entity = entity.name.as_str().to_owned();
+                    submission.stakeholder_group = entity.group.as_str().to_owned();
+                    submission.country = entity.country.map(|c| c.as_str().to_owned()).unwrap_or_default();
+                    true
+                }
+                None if !app.allow_unverified(peer) => {
+                    return app.templates.respond(&language, Err(PageError::TooManyAttempts));
+                }
+                None => false,
+            };
+            match app.record(slug.clone(), submission.clone(), None, verified).await {
+                Ok((receipt, _)) => {
+                    return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
+                }
+                Err(api::RecordError::UnknownConsultation) => {
+                    return app.templates.respond(&language, Err(PageError::NotFound));
+                }
+                Err(api::RecordError::Submission(error)) => (submission, api::ReadError::Submission(error)),
             }
-            Err(api::RecordError::Submission(error)) => (submission, api::ReadError::Submission(error)),
-        },
+        }
         Err((submission, error)) => (submission, error),
     };
     let errors = refused.field_messages(&localizer);
@@ -260,7 +301,7 @@ async fn contribute(
     let limits = app.limits;
     let result = app
         .page(move |store| {
-            pages::consultation_with_form(store, &slug, &pages::Query::default(), &form, limits, &localizer)
+            pages::consultation_with_form(store, &slug, &pages::Query::default(), &form, limits, &visitor, &localizer)
         })
         .await;
     let mut response = app.templates.respond(&language, result);

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use consulta_report::group_label;
 
+use crate::accounts::Visitor;
 use crate::language::encode;
 
 /// Contributions listed per page.
@@ -38,6 +39,17 @@ pub enum PageError {
     BadRequest(String),
     #[error("internal error: {0}")]
     Internal(String),
+    /// Only for someone signed in: sign in, then come back to `next`.
+    #[error("sign in first")]
+    SignIn { next: String, ended: bool },
+    /// Signed in, but this is not for this account's role.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form came back without the token of the session (or sign-in page) that showed it.
+    #[error("form expired or forged")]
+    FormExpired,
+    #[error("too many attempts")]
+    TooManyAttempts,
 }
 
 impl From<StoreError> for PageError {
@@ -52,6 +64,9 @@ impl PageError {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::SignIn { .. } => StatusCode::SEE_OTHER,
+            PageError::Forbidden | PageError::FormExpired => StatusCode::FORBIDDEN,
+            PageError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -61,6 +76,10 @@ impl PageError {
             PageError::NotFound => "not_found",
             PageError::BadRequest(_) => "bad_request",
             PageError::Internal(_) => "server",
+            PageError::SignIn { .. } => "sign_in",
+            PageError::Forbidden => "forbidden",
+            PageError::FormExpired => "form_expired",
+            PageError::TooManyAttempts => "too_many_attempts",
         }
     }
 
@@ -69,6 +88,10 @@ impl PageError {
             PageError::NotFound => "error-not-found-title",
             PageError::BadRequest(_) => "error-bad-request-title",
             PageError::Internal(_) => "error-server-title",
+            PageError::SignIn { .. } => "login-title",
+            PageError::Forbidden => "error-forbidden-title",
+            PageError::FormExpired => "error-form-expired-title",
+            PageError::TooManyAttempts => "error-too-many-title",
         }
     }
 
@@ -79,6 +102,10 @@ impl PageError {
                 localizer.format("error-bad-request", &[("detail", detail.as_str().into())])
             }
             PageError::Internal(_) => localizer.text("error-server"),
+            PageError::SignIn { .. } => localizer.text("login-needed"),
+            PageError::Forbidden => localizer.text("error-forbidden"),
+            PageError::FormExpired => localizer.text("error-form-expired"),
+            PageError::TooManyAttempts => localizer.text("error-too-many"),
         }
     }
 }
@@ -274,8 +301,15 @@ fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Li
     })
 }
 
-pub fn consultation(store: &dyn Store, slug: &str, query: &Query, limits: Limits, localizer: &Localizer) -> PageResult {
-    consultation_with_form(store, slug, query, &FormState::default(), limits, localizer)
+pub fn consultation(
+    store: &dyn Store,
+    slug: &str,
+    query: &Query,
+    limits: Limits,
+    visitor: &Visitor,
+    localizer: &Localizer,
+) -> PageResult {
+    consultation_with_form(store, slug, query, &FormState::default(), limits, visitor, localizer)
 }
 
 /// The consultation page, with the contribution form as `form` has it (after a refused
@@ -286,9 +320,14 @@ pub fn consultation_with_form(
     query: &Query,
     form: &FormState,
     limits: Limits,
+    visitor: &Visitor,
     localizer: &Localizer,
 ) -> PageResult {
     let consultation = find_consultation(store, slug)?;
+    let acting_for = match visitor.actor.account().and_then(|a| a.entity) {
+        Some(entity) => store.entity(entity)?.map(|e| e.name.as_str().to_owned()),
+        None => None,
+    };
     let groups = store.stakeholder_groups()?;
     if let Some(group) = &query.group {
         if !groups.contains(group) {
@@ -373,6 +412,8 @@ pub fn consultation_with_form(
                 "label": localizer.text(&format!("open-data-{}", d.file_name().replace('.', "-"))),
             })).collect::<Vec<_>>(),
             "form": open.then(|| contribution_form(&groups, form, limits, localizer)),
+            "visitor": visitor.view(),
+            "acting_for": acting_for,
             // A submission refused because the consultation is not open: there is no form to
             // show it in.
             "notice": if open { None } else { form.summary.clone() },

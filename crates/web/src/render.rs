@@ -11,7 +11,10 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 12] = [
+    ("login.html", include_str!("../templates/login.html")),
+    ("admin.html", include_str!("../templates/admin.html")),
+    ("admin_audit.html", include_str!("../templates/admin_audit.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("receipt.html", include_str!("../templates/receipt.html")),
     ("listing.html", include_str!("../templates/listing.html")),
@@ -116,6 +119,9 @@ impl Templates {
 
     /// The response for a page, or for the error that stopped it, in the reader's language.
     pub fn respond(&self, language: &RequestLanguage, result: PageResult) -> Response {
+        if let Err(PageError::SignIn { next, ended }) = &result {
+            return axum::response::Redirect::to(&crate::accounts::sign_in_url(next, *ended)).into_response();
+        }
         let localizer = &language.localizer;
         let (status, rendered) = match result {
             Ok(page) => match self.render(language, page.template, &page.title, page.is_example, page.context) {
@@ -158,8 +164,10 @@ impl Templates {
         );
         headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
         if let Some(cookie) = language.set_cookie().and_then(|c| HeaderValue::from_str(&c).ok()) {
-            headers.insert(header::SET_COOKIE, cookie);
+            headers.append(header::SET_COOKIE, cookie);
         }
+        // Pages may show a session's form token: never keep them in a shared cache.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         response
     }
 }

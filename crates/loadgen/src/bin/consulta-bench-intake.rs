@@ -55,6 +55,8 @@ fn main() -> anyhow::Result<()> {
         limits: Limits::default(),
         // The server indexes what it receives as it goes, as a real one does.
         index: Arc::new(consulta_index::SearchIndex::open(&dir.path().join("index"))?),
+        // One client address sends everything here: no per-address limit.
+        unverified_per_hour: 0,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

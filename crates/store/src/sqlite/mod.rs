@@ -4,9 +4,9 @@ use std::path::Path;
 
 use consulta_core::time::{time_zone, zone_name};
 use consulta_core::{
-    AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
-    EntityId, EntityName, Identity, Language, Localized, Meeting, MeetingId, NewConsultation, NewContribution,
-    NewEntity, Period, Slug, StakeholderGroupId,
+    Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
+    ContributionId, Entity, EntityId, EntityName, Identity, Language, Localized, Meeting, MeetingId, NewConsultation,
+    NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
 };
 use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
 use jiff::Timestamp;
@@ -14,8 +14,9 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{
-    Attachment, Change, ContributionFilter, ContributionSummary, Extraction, Inclusion, Page, PageRequest,
-    PendingExtraction, PublicText, RecordTransaction, Result, Store, StoreError,
+    Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
+    Inclusion, NewAccount, NewSession, Page, PageRequest, PendingExtraction, PublicText, RecordTransaction, Result,
+    Session, Store, StoreError,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
@@ -23,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_initial.sql"),
     include_str!("../../migrations/sqlite/0002_public_log.sql"),
     include_str!("../../migrations/sqlite/0003_change_feed.sql"),
+    include_str!("../../migrations/sqlite/0004_accounts.sql"),
 ];
 
 pub struct SqliteStore {
@@ -256,6 +258,43 @@ impl ContributionRow {
 }
 
 const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example";
+
+const ACCOUNT_COLUMNS: &str = "id, email, name, role, entity_id, language";
+
+type AccountRow = (i64, String, String, String, Option<i64>, String);
+
+fn read_account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+}
+
+fn into_account((id, email, name, role, entity, language): AccountRow) -> Result<Account> {
+    Ok(Account {
+        id: AccountId(id),
+        email,
+        name,
+        role: parse_column(&role, "accounts.role")?,
+        entity: entity.map(EntityId),
+        language,
+    })
+}
+
+fn insert_audit(connection: &Connection, entry: &AuditEntry) -> Result<()> {
+    connection
+        .prepare_cached(
+            "INSERT INTO audit_log (at, account_id, actor, action, subject, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            millis(entry.by.at),
+            entry.by.account.map(|a| a.0),
+            entry.by.label,
+            entry.action,
+            entry.subject,
+            entry.before.as_ref().map(|v| v.to_string()),
+            entry.after.as_ref().map(|v| v.to_string()),
+        ])?;
+    Ok(())
+}
 
 fn is_unique_violation(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
@@ -492,11 +531,182 @@ impl Store for SqliteStore {
         canonical_record(&self.connection, contribution)
     }
 
-    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>) -> Result<bool> {
-        let changed = self
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool> {
+        let tx = self.connection.transaction()?;
+        let before: Option<Option<String>> = tx
+            .prepare_cached("SELECT withheld_reason FROM contributions WHERE id = ?1")?
+            .query_row([contribution.0], |r| r.get(0))
+            .optional()?;
+        let Some(before) = before else { return Ok(false) };
+        tx.execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
+        let state = |reason: Option<&str>| serde_json::json!({ "withheld_reason": reason });
+        insert_audit(
+            &tx,
+            &AuditEntry {
+                by: by.clone(),
+                action: if reason.is_some() { "contribution.withhold" } else { "contribution.publish" }.to_owned(),
+                subject: format!("contribution {}", contribution.0),
+                before: Some(state(before.as_deref())),
+                after: Some(state(reason)),
+            },
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account> {
+        let email = new.email.trim().to_lowercase();
+        let tx = self.connection.transaction()?;
+        let inserted = tx.execute(
+            "INSERT INTO accounts (email, name, role, entity_id, language, password_hash, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                email,
+                new.name,
+                new.role.as_str(),
+                new.entity.map(|e| e.0),
+                new.language,
+                new.password_hash,
+                millis(by.at)
+            ],
+        );
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Err(StoreError::DuplicateAccount(email)),
+            other => other?,
+        };
+        let account = Account {
+            id: AccountId(tx.last_insert_rowid()),
+            email,
+            name: new.name.clone(),
+            role: new.role,
+            entity: new.entity,
+            language: new.language.clone(),
+        };
+        insert_audit(
+            &tx,
+            &AuditEntry {
+                by: by.clone(),
+                action: "account.create".to_owned(),
+                subject: format!("account {}", account.id.0),
+                before: None,
+                after: Some(serde_json::json!({
+                    "email": account.email,
+                    "name": account.name,
+                    "role": account.role.as_str(),
+                    "entity": account.entity.map(|e| e.0),
+                })),
+            },
+        )?;
+        tx.commit()?;
+        Ok(account)
+    }
+
+    fn account(&self, id: AccountId) -> Result<Option<Account>> {
+        let row = self
             .connection
-            .execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
-        Ok(changed == 1)
+            .prepare_cached(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1"))?
+            .query_row([id.0], read_account)
+            .optional()?;
+        row.map(into_account).transpose()
+    }
+
+    fn sign_in_record(&self, email: &str) -> Result<Option<(Account, String)>> {
+        let row = self
+            .connection
+            .prepare_cached(&format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = ?1"))?
+            .query_row([email.trim().to_lowercase()], |r| Ok((read_account(r)?, r.get::<_, String>(6)?)))
+            .optional()?;
+        row.map(|(account, hash)| Ok((into_account(account)?, hash))).transpose()
+    }
+
+    fn create_session(&mut self, session: &NewSession) -> Result<()> {
+        self.connection.execute(
+            "INSERT INTO sessions (token_sha256, account_id, csrf_token, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                &session.token_sha256[..],
+                session.account.0,
+                session.csrf_token,
+                millis(session.created_at),
+                millis(session.expires_at)
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn session(&self, token_sha256: &Hash, now: Timestamp) -> Result<Option<Session>> {
+        let row = self
+            .connection
+            .prepare_cached(&format!(
+                "SELECT {}, s.csrf_token, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
+                 WHERE s.token_sha256 = ?1 AND s.expires_at > ?2",
+                ACCOUNT_COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ")
+            ))?
+            .query_row(params![&token_sha256[..], millis(now)], |r| {
+                Ok((read_account(r)?, r.get::<_, String>(6)?, r.get::<_, i64>(7)?))
+            })
+            .optional()?;
+        row.map(|(account, csrf_token, expires_at)| {
+            Ok(Session { account: into_account(account)?, csrf_token, expires_at: timestamp(expires_at)? })
+        })
+        .transpose()
+    }
+
+    fn end_session(&mut self, token_sha256: &Hash, now: Timestamp) -> Result<()> {
+        self.connection.execute(
+            "DELETE FROM sessions WHERE token_sha256 = ?1 OR expires_at <= ?2",
+            params![&token_sha256[..], millis(now)],
+        )?;
+        Ok(())
+    }
+
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        insert_audit(&self.connection, entry)
+    }
+
+    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>> {
+        let total: i64 =
+            self.connection.prepare_cached("SELECT COUNT(*) FROM audit_log")?.query_row([], |r| r.get(0))?;
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT id, at, account_id, actor, action, subject, before, after FROM audit_log
+                 ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+            )?
+            .query_map(
+                params![i64::try_from(page.limit).unwrap_or(i64::MAX), i64::try_from(page.offset).unwrap_or(i64::MAX)],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, Option<i64>>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let json = |text: Option<String>| -> Result<Option<serde_json::Value>> {
+            text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt(format!("audit_log: {e}")))).transpose()
+        };
+        let items = rows
+            .into_iter()
+            .map(|(id, at, account, label, action, subject, before, after)| {
+                Ok(AuditRecord {
+                    id,
+                    entry: AuditEntry {
+                        by: AuditActor { account: account.map(AccountId), label, at: timestamp(at)? },
+                        action,
+                        subject,
+                        before: json(before)?,
+                        after: json(after)?,
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page { items, total: u64::try_from(total).unwrap_or(0) })
     }
 
     fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>> {

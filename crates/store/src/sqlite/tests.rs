@@ -220,10 +220,16 @@ fn the_change_feed_follows_every_change_the_public_can_see() {
     assert_eq!(feed(&f.store, 0), vec![first.0, second.0]);
     assert_eq!(f.store.last_change().expect("last"), 2);
 
-    f.store.set_withheld(first, Some("defamatory")).expect("withhold");
-    f.store.set_withheld(first, Some("defamatory")).expect("withhold again: no change");
+    f.store
+        .set_withheld(first, Some("defamatory"), &crate::AuditActor::command_line("test", jiff::Timestamp::now()))
+        .expect("withhold");
+    f.store
+        .set_withheld(first, Some("defamatory"), &crate::AuditActor::command_line("test", jiff::Timestamp::now()))
+        .expect("withhold again: no change");
     f.store.set_extraction(second, 0, &Extraction::Done("the extracted words".into())).expect("extraction");
-    f.store.set_withheld(first, None).expect("publish");
+    f.store
+        .set_withheld(first, None, &crate::AuditActor::command_line("test", jiff::Timestamp::now()))
+        .expect("publish");
     assert_eq!(feed(&f.store, 2), vec![first.0, second.0, first.0]);
     assert_eq!(f.store.changes_since(3, 1).expect("changes")[0].seq, 4, "numbers follow one another");
 
@@ -233,4 +239,62 @@ fn the_change_feed_follows_every_change_the_public_can_see() {
     assert_eq!(texts[1].consultation, "ec-2010");
     assert_eq!(texts[1].entity_name, "Example Org");
     assert!(!texts[0].withheld);
+}
+
+#[test]
+fn accounts_sessions_and_the_audit_log() {
+    let mut f = fixture();
+    let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("now");
+    let by = AuditActor::command_line("admin", now);
+    let new = NewAccount {
+        email: " Secretariat@Example.ORG ".into(),
+        name: "Secretariat".into(),
+        role: consulta_core::Role::Secretariat,
+        entity: None,
+        language: "fr".into(),
+        password_hash: "$argon2id$…".into(),
+    };
+    let account = f.store.create_account(&new, &by).expect("account");
+    assert_eq!(account.email, "secretariat@example.org");
+    assert!(matches!(f.store.create_account(&new, &by), Err(StoreError::DuplicateAccount(_))));
+    let (found, hash) = f.store.sign_in_record("SECRETARIAT@example.org").expect("read").expect("found");
+    assert_eq!((found, hash.as_str()), (account.clone(), "$argon2id$…"));
+    let focal_without_entity =
+        NewAccount { email: "fp@example.org".into(), role: consulta_core::Role::FocalPoint, ..new };
+    assert!(f.store.create_account(&focal_without_entity, &by).is_err(), "a focal point needs an entity");
+
+    let token = consulta_log::sha256(b"token");
+    let session = NewSession {
+        token_sha256: token,
+        account: account.id,
+        csrf_token: "csrf".into(),
+        created_at: now,
+        expires_at: now + jiff::SignedDuration::from_hours(8),
+    };
+    f.store.create_session(&session).expect("session");
+    assert_eq!(f.store.session(&token, now).expect("read").map(|s| s.account), Some(account.clone()));
+    let later = now + jiff::SignedDuration::from_hours(9);
+    assert_eq!(f.store.session(&token, later).expect("read"), None, "expired");
+    f.store.end_session(&token, now).expect("end");
+    assert_eq!(f.store.session(&token, now).expect("read"), None, "signed out");
+
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    let as_account = AuditActor::account(&account, now);
+    assert!(f.store.set_withheld(id, Some("spam"), &as_account).expect("withhold"));
+    assert!(!f.store.set_withheld(ContributionId(999), Some("spam"), &as_account).expect("none"));
+    let log = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("log");
+    assert_eq!(log.total, 2);
+    let withhold = &log.items[0].entry;
+    assert_eq!(
+        (withhold.action.as_str(), withhold.by.label.as_str()),
+        ("contribution.withhold", "secretariat@example.org")
+    );
+    assert_eq!(withhold.before, Some(serde_json::json!({ "withheld_reason": null })));
+    assert_eq!(withhold.after, Some(serde_json::json!({ "withheld_reason": "spam" })));
+    assert_eq!(log.items[1].entry.action, "account.create");
+    assert_eq!(log.items[1].entry.by.label, "command line: admin");
 }

@@ -1,0 +1,315 @@
+//! Accounts end to end: signing in and out, who may use which route (every route against the
+//! secretariat, a focal point of entity A, one of entity B, and an anonymous visitor), verified
+//! contributions, form tokens, ended sessions, rate limits and the audit log.
+
+mod common;
+
+use common::{App, Workspace, spawn_serve, stderr};
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::multipart::Form;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
+}
+
+/// Who is asking: the cookie of a session (none for an anonymous visitor) and its form token.
+#[derive(Clone, Debug, Default)]
+struct Who {
+    cookie: Option<String>,
+    csrf: String,
+}
+
+fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
+fn hidden_csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a form token") + "name=\"csrf\" value=\"".len();
+    html[at..at + 64].to_owned()
+}
+
+async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest::Response {
+    let page = client().get(format!("{}/login", app.url)).send().await.expect("login page");
+    let signin = cookie_named(&page, "consulta_signin").expect("a sign-in cookie");
+    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+    client()
+        .post(format!("{}/login", app.url))
+        .header(COOKIE, signin)
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("sign in")
+}
+
+async fn sign_in(app: &App, email: &str) -> Who {
+    let response = sign_in_response(app, email, PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} signs in");
+    let cookie = cookie_named(&response, "consulta_session").expect("a session cookie");
+    let page =
+        client().get(format!("{}/consultations/open", app.url)).header(COOKIE, &cookie).send().await.expect("page");
+    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+    Who { cookie: Some(cookie), csrf }
+}
+
+async fn get(app: &App, who: &Who, path: &str) -> reqwest::Response {
+    let mut request = client().get(format!("{}{path}", app.url));
+    if let Some(cookie) = &who.cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    request.send().await.expect("answer")
+}
+
+async fn post_form(app: &App, who: &Who, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let mut fields = fields.to_vec();
+    fields.push(("csrf", who.csrf.as_str()));
+    let mut request = client().post(format!("{}{path}", app.url)).form(&fields);
+    if let Some(cookie) = &who.cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    request.send().await.expect("answer")
+}
+
+/// Sends the contribution form as entity B (a private-sector entity of Brazil) would fill it.
+async fn contribute(app: &App, who: &Who, entity: &str) -> reqwest::Response {
+    let form = Form::new()
+        .text("entity", entity.to_owned())
+        .text("stakeholder_group", "private_sector")
+        .text("country", "BR")
+        .text("email", "contact@example.org")
+        .text("language", "en")
+        .text("title", format!("Views sent as {entity}"))
+        .text("body", "Example text, invented for a test.")
+        .text("csrf", who.csrf.clone());
+    let mut request = client().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
+    if let Some(cookie) = &who.cookie {
+        request = request.header(COOKIE, cookie);
+    }
+    request.send().await.expect("answer")
+}
+
+/// An instance with entities A and B (from an import), a secretariat account, and a focal
+/// point for each entity.
+fn instance() -> (Workspace, App) {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let file = ws.write(
+        "entities.csv",
+        b"entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+          Example Entity A,civil_society,KE,written,2026-01-05,en,First,Text A,\n\
+          Example Entity B,private_sector,BR,written,2026-01-06,en,Second,Text B,\n",
+    );
+    ws.import(&file, "open");
+    for args in [
+        &["admin", "create", "--email", "secretariat@example.org", "--name", "Secretariat Officer"][..],
+        &[
+            "admin",
+            "create",
+            "--email",
+            "a@example.org",
+            "--name",
+            "Focal A",
+            "--role",
+            "focal-point",
+            "--entity",
+            "Example Entity A",
+        ],
+        &[
+            "admin",
+            "create",
+            "--email",
+            "b@example.org",
+            "--name",
+            "Focal B",
+            "--role",
+            "focal-point",
+            "--entity",
+            "Example Entity B",
+        ],
+    ] {
+        let output = std::process::Command::new(common::CONSULTA)
+            .arg("--db")
+            .arg(&ws.db)
+            .args(args)
+            .env("CONSULTA_PASSWORD", PASSWORD)
+            .env("CONSULTA_LANG", "en")
+            .output()
+            .expect("consulta runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let app = spawn_serve(&ws.db);
+    (ws, app)
+}
+
+#[tokio::test]
+async fn every_route_allows_or_denies_each_role_as_it_should() {
+    let (_ws, app) = instance();
+    let secretariat = sign_in(&app, "secretariat@example.org").await;
+    let focal_a = sign_in(&app, "a@example.org").await;
+    let focal_b = sign_in(&app, "b@example.org").await;
+    let anonymous = Who::default();
+    let roles = [
+        ("secretariat", &secretariat),
+        ("focal point A", &focal_a),
+        ("focal point B", &focal_b),
+        ("anonymous", &anonymous),
+    ];
+
+    // Public reading: everyone.
+    for path in [
+        "/",
+        "/consultations/open",
+        "/contributions/1",
+        "/contributions/1/receipt",
+        "/contributions/1/files/0",
+        "/entities/1",
+        "/search?q=text",
+        "/api/v1/search?q=text",
+        "/api/v1/contributions/1/receipt",
+        "/api/v1/contributions/1/record",
+        "/api/v1/log/tree-head",
+        "/api/v1/log/inclusion?contribution=1&tree_size=2",
+        "/api/v1/log/consistency?from=1&to=2",
+        "/api/v1/consultations/open/table",
+        "/consultations/open/contributions.csv",
+        "/consultations/open/archive.zip",
+        "/static/consulta.css",
+        "/healthz",
+        "/login",
+    ] {
+        for (role, who) in roles {
+            let status = get(&app, who, path).await.status();
+            // The first contribution has no file: its absence is a 404 for everyone alike.
+            let expected = if path.contains("/files/") { StatusCode::NOT_FOUND } else { StatusCode::OK };
+            assert_eq!(status, expected, "{role} GET {path}");
+        }
+    }
+
+    // The secretariat's pages: the secretariat; focal points are refused; anonymous visitors are
+    // sent to sign in and come back.
+    for path in ["/admin", "/admin/audit", "/admin/audit.csv"] {
+        for (role, who) in roles {
+            let response = get(&app, who, path).await;
+            match role {
+                "secretariat" => assert_eq!(response.status(), StatusCode::OK, "{role} GET {path}"),
+                "anonymous" => {
+                    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{role} GET {path}");
+                    let location = response.headers()[LOCATION].to_str().expect("location").to_owned();
+                    assert!(location.starts_with("/login?next=%2Fadmin"), "{location}");
+                }
+                _ => {
+                    assert_eq!(response.status(), StatusCode::FORBIDDEN, "{role} GET {path}");
+                    assert!(response.text().await.expect("HTML").contains("This page is for the secretariat"));
+                }
+            }
+        }
+    }
+    for (role, who) in roles {
+        let response = post_form(&app, who, "/admin/moderation", &[("contribution", "2"), ("action", "publish")]).await;
+        let expected = match role {
+            "secretariat" | "anonymous" => StatusCode::SEE_OTHER,
+            _ => StatusCode::FORBIDDEN,
+        };
+        assert_eq!(response.status(), expected, "{role} POST /admin/moderation");
+        if role == "anonymous" {
+            assert!(response.headers()[LOCATION].to_str().expect("location").starts_with("/login"));
+        }
+    }
+
+    // Contributing: a focal point always sends for its own entity, whatever the form says, and
+    // verified; anyone else sends unverified.
+    for (role, who, expected_entity, expected_identity) in [
+        ("focal point A", &focal_a, "Example Entity A", "verified"),
+        ("focal point B", &focal_b, "Example Entity B", "verified"),
+        ("secretariat", &secretariat, "Example Entity B", "unverified"),
+        ("anonymous", &anonymous, "Example Entity B", "unverified"),
+    ] {
+        let response = contribute(&app, who, "Example Entity B").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{role} contributes");
+        let receipt = response.headers()[LOCATION].to_str().expect("location").to_owned();
+        let id: i64 = receipt.split('/').nth(2).and_then(|n| n.parse().ok()).expect("an id");
+        let record: serde_json::Value =
+            get(&app, &anonymous, &format!("/api/v1/contributions/{id}/record")).await.json().await.expect("JSON");
+        assert_eq!(
+            (record["entity"].as_str(), record["identity"].as_str()),
+            (Some(expected_entity), Some(expected_identity)),
+            "{role}"
+        );
+    }
+    let page = get(&app, &focal_a, "/consultations/open").await.text().await.expect("HTML");
+    assert!(page.contains("You contribute as Example Entity A"));
+    assert!(!page.contains("id=\"f-entity\""), "no entity field to change");
+
+    // Forms need the session's token: a forged or stale one is refused with a clear page.
+    let forged = Who { csrf: "0".repeat(64), ..secretariat.clone() };
+    let response = post_form(&app, &forged, "/admin/moderation", &[("contribution", "2"), ("action", "publish")]).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.text().await.expect("HTML").contains("The form has expired"));
+    let response = contribute(&app, &Who { csrf: String::new(), ..focal_a.clone() }, "Example Entity A").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN, "a contribution form without its token");
+
+    // Signing out ends the session: its cookie then opens nothing, and says so.
+    let response = post_form(&app, &focal_b, "/logout", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = get(&app, &focal_b, "/admin").await;
+    assert_eq!(response.headers()[LOCATION].to_str().expect("location"), "/login?next=%2Fadmin&ended=1");
+    let page = get(&app, &anonymous, "/login?next=%2Fadmin&ended=1").await.text().await.expect("HTML");
+    assert!(page.contains("Your session has ended"), "{page}");
+}
+
+#[tokio::test]
+async fn sign_in_failures_moderation_and_the_audit_log() {
+    let (_ws, app) = instance();
+    let response = sign_in_response(&app, "secretariat@example.org", "not the password at all").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(response.text().await.expect("HTML").contains("do not match an account"));
+    let response = sign_in_response(&app, "nobody@example.org", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "an unknown address reads the same");
+
+    // A sign-in form without its token (posted from elsewhere) is refused.
+    let response = client()
+        .post(format!("{}/login", app.url))
+        .form(&[("csrf", "x"), ("email", "secretariat@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let secretariat = sign_in(&app, "secretariat@example.org").await;
+    let response =
+        post_form(&app, &secretariat, "/admin/moderation", &[("contribution", "1"), ("action", "withhold")]).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST, "withholding needs a reason");
+    let response = post_form(
+        &app,
+        &secretariat,
+        "/admin/moderation",
+        &[("contribution", "1"), ("action", "withhold"), ("reason", "personal data")],
+    )
+    .await;
+    assert_eq!(response.headers()[LOCATION].to_str().expect("location"), "/admin?done=withheld");
+    let page = get(&app, &Who::default(), "/contributions/1").await.text().await.expect("HTML");
+    assert!(page.contains("personal data"));
+    let csv = get(&app, &secretariat, "/admin/audit.csv").await.text().await.expect("CSV");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,at,actor,action,subject,before,after");
+    assert!(lines.iter().any(|l| l.contains("secretariat@example.org,contribution.withhold,contribution 1")), "{csv}");
+    assert!(lines.iter().any(|l| l.contains("account.create")), "accounts made at the command line are audited");
+    let page = get(&app, &secretariat, "/admin/audit").await.text().await.expect("HTML");
+    assert!(page.contains("contribution.withhold") && page.contains("personal data"));
+
+    // Five wrong passwords for one account, then even the right one waits.
+    for _ in 0..5 {
+        sign_in_response(&app, "a@example.org", "wrong password, wrong").await;
+    }
+    let response = sign_in_response(&app, "a@example.org", PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(response.text().await.expect("HTML").contains("Too many attempts"));
+}

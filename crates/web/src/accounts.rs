@@ -1,0 +1,443 @@
+//! Signing in and out, sessions and form tokens, and the secretariat's pages under /admin
+//! (moderation and the audit log). Who may do what is decided by `Actor::may` in the core.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use consulta_auth::{RateLimiter, check_credentials, new_token, start_session, token_hash, tokens_match};
+use consulta_core::{Account, Action, Actor, ContributionId, Entity};
+use consulta_i18n::Localizer;
+use consulta_store::{AuditActor, PageRequest, Session, Store, StoreError};
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use crate::App;
+use crate::language::{RequestLanguage, encode};
+use crate::pages::{Page, PageError};
+
+pub const SESSION_COOKIE: &str = "consulta_session";
+/// The form token of the sign-in form, before there is a session (double-submit cookie).
+const SIGN_IN_COOKIE: &str = "consulta_signin";
+const AUDIT_PAGE: u64 = 50;
+
+/// The rate limits of this server.
+#[derive(Debug)]
+pub struct Limits {
+    sign_in_by_address: RateLimiter,
+    sign_in_by_account: RateLimiter,
+    pub unverified_by_address: Option<RateLimiter>,
+}
+
+impl Limits {
+    /// Sign-in: 20 tries per network address and 5 per account per 15 minutes. Unverified
+    /// contributions: `per_hour` per network address (0: no limit).
+    pub fn new(unverified_per_hour: usize) -> Limits {
+        let quarter = Duration::from_secs(15 * 60);
+        Limits {
+            sign_in_by_address: RateLimiter::new(20, quarter),
+            sign_in_by_account: RateLimiter::new(5, quarter),
+            unverified_by_address: (unverified_per_hour > 0)
+                .then(|| RateLimiter::new(unverified_per_hour, Duration::from_secs(3600))),
+        }
+    }
+}
+
+/// The value of cookie `name` in a request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
+/// Who is asking, as the session cookie says.
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    pub actor: Actor,
+    pub session: Option<Session>,
+    /// A session cookie came but its session has ended (expired, or signed out elsewhere).
+    pub ended: bool,
+}
+
+impl Visitor {
+    pub fn read(store: &dyn Store, headers: &HeaderMap, now: Timestamp) -> Result<Visitor, StoreError> {
+        let Some(token) = cookie(headers, SESSION_COOKIE) else {
+            return Ok(Visitor { actor: Actor::Anonymous, session: None, ended: false });
+        };
+        Ok(match store.session(&token_hash(token), now)? {
+            Some(session) => {
+                Visitor { actor: Actor::Signed(session.account.clone()), session: Some(session), ended: false }
+            }
+            None => Visitor { actor: Actor::Anonymous, session: None, ended: true },
+        })
+    }
+
+    /// The secretariat account asking, or the error that sends others to sign in or away.
+    pub fn secretariat(&self, path: &str) -> Result<&Account, PageError> {
+        match self.actor.account() {
+            Some(account) if self.actor.may(Action::Administer) => Ok(account),
+            Some(_) => Err(PageError::Forbidden),
+            None => Err(PageError::SignIn { next: path.to_owned(), ended: self.ended }),
+        }
+    }
+
+    /// Checks the form token a signed-in visitor's form sent back.
+    pub fn check_form(&self, fields: &HashMap<String, String>) -> Result<(), PageError> {
+        self.check_token(fields.get("csrf").map(String::as_str).unwrap_or_default())
+    }
+
+    pub fn check_token(&self, sent: &str) -> Result<(), PageError> {
+        match &self.session {
+            Some(session) if tokens_match(&session.csrf_token, sent) => Ok(()),
+            _ => Err(PageError::FormExpired),
+        }
+    }
+
+    /// What every page's header shows of the visitor: who, and the sign-out form's token.
+    pub fn view(&self) -> Value {
+        match (&self.actor, &self.session) {
+            (Actor::Signed(account), Some(session)) => json!({
+                "name": account.name,
+                "email": account.email,
+                "secretariat": self.actor.may(Action::Administer),
+                "csrf": session.csrf_token,
+            }),
+            _ => Value::Null,
+        }
+    }
+}
+
+/// The visitor, and the entity it may contribute for (a focal point's), if any.
+pub async fn visitor_and_entity(app: &App, headers: HeaderMap) -> Result<(Visitor, Option<Entity>), PageError> {
+    with_visitor(app, headers, |store, visitor| {
+        let entity = match visitor.actor.account().and_then(|a| a.entity) {
+            Some(id) if visitor.actor.may(Action::ActFor(id)) => store.entity(id)?,
+            _ => None,
+        };
+        Ok((visitor, entity))
+    })
+    .await
+}
+
+/// Whether cookies must be `Secure`: always, but on a loopback address (development and tests,
+/// which speak plain HTTP).
+fn secure(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    let name = host
+        .rsplit_once(':')
+        .map_or(host, |(name, port)| if port.chars().all(|c| c.is_ascii_digit()) { name } else { host });
+    !matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+fn set_cookie(headers: &HeaderMap, name: &str, value: &str, max_age_seconds: i64) -> String {
+    let secure = if secure(headers) { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
+}
+
+fn with_cookie(mut response: Response, cookie: String) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// A path to go back to after signing in: on this site only.
+fn safe_next(next: Option<&String>) -> Option<String> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).cloned()
+}
+
+fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<String>, localizer: &Localizer) -> Page {
+    Page {
+        template: "login.html",
+        title: localizer.text("login-title"),
+        is_example: false,
+        context: json!({ "next": next, "csrf": csrf, "email": email, "message": message }),
+    }
+}
+
+type Fields = HashMap<String, String>;
+
+pub async fn login_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Query(params): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    let localizer = language.localizer;
+    let existing = cookie(&headers, SIGN_IN_COOKIE).filter(|t| t.len() == 64).map(str::to_owned);
+    let csrf = match existing.map_or_else(new_token, Ok) {
+        Ok(token) => token,
+        Err(error) => return app.templates.respond(&language, Err(PageError::Internal(error.to_string()))),
+    };
+    let message = if params.contains_key("ended") {
+        Some(localizer.format(
+            "login-session-ended",
+            &[("hours", consulta_i18n::Arg::Number(consulta_auth::SESSION_HOURS as f64))],
+        ))
+    } else if params.contains_key("signed_out") {
+        Some(localizer.text("login-signed-out"))
+    } else {
+        None
+    };
+    let page = sign_in_page(safe_next(params.get("next")), &csrf, "", message, &localizer);
+    let response = app.templates.respond(&language, Ok(page));
+    with_cookie(response, set_cookie(&headers, SIGN_IN_COOKIE, &csrf, 3600))
+}
+
+pub async fn login(
+    State(app): State<App>,
+    language: RequestLanguage,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !tokens_match(expected, &csrf) {
+        return app.templates.respond(&language, Err(PageError::FormExpired));
+    }
+    let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let password = fields.get("password").cloned().unwrap_or_default();
+    let next = safe_next(fields.get("next"));
+    let now = Instant::now();
+    let limits = app.rate_limits.clone();
+    if !limits.sign_in_by_address.allow(&peer.ip().to_string(), now) || !limits.sign_in_by_account.allow(&email, now) {
+        return app.templates.respond(&language, Err(PageError::TooManyAttempts));
+    }
+    let database = app.database.clone();
+    let checked = {
+        let email = email.clone();
+        tokio::task::spawn_blocking(move || -> Result<Option<(Account, String)>, PageError> {
+            let mut store = database.connect()?;
+            let Some(account) = check_credentials(&*store, &email, &password).map_err(internal)? else {
+                return Ok(None);
+            };
+            let token = start_session(&mut *store, &account, Timestamp::now()).map_err(internal)?;
+            Ok(Some((account, token)))
+        })
+        .await
+        .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())))
+    };
+    match checked {
+        Ok(Some((account, token))) => {
+            let home = if Actor::Signed(account.clone()).may(Action::Administer) { "/admin" } else { "/" };
+            let target = next.unwrap_or_else(|| home.to_owned());
+            let response = Redirect::to(&target).into_response();
+            let hours = consulta_auth::SESSION_HOURS * 3600;
+            let response = with_cookie(response, set_cookie(&headers, SESSION_COOKIE, &token, hours));
+            with_cookie(response, set_cookie(&headers, SIGN_IN_COOKIE, "", 0))
+        }
+        Ok(None) => {
+            let message = Some(localizer.text("login-failed"));
+            let page = sign_in_page(next, &csrf, &email, message, &localizer);
+            let mut response = app.templates.respond(&language, Ok(page));
+            *response.status_mut() = StatusCode::UNAUTHORIZED;
+            response
+        }
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+fn internal(error: impl std::fmt::Display) -> PageError {
+    PageError::Internal(error.to_string())
+}
+
+/// Runs `act` on a blocking thread with the store and the visitor.
+async fn with_visitor<T: Send + 'static>(
+    app: &App,
+    headers: HeaderMap,
+    act: impl FnOnce(&mut dyn Store, Visitor) -> Result<T, PageError> + Send + 'static,
+) -> Result<T, PageError> {
+    let database = app.database.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut store = database.connect()?;
+        let visitor = Visitor::read(&*store, &headers, Timestamp::now())?;
+        act(&mut *store, visitor)
+    })
+    .await
+    .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())))
+}
+
+pub async fn logout(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let token = cookie(&headers, SESSION_COOKIE).map(str::to_owned);
+    let ended = with_visitor(&app, headers.clone(), move |store, visitor| {
+        visitor.check_form(&fields)?;
+        if let Some(token) = token {
+            store.end_session(&token_hash(&token), Timestamp::now())?;
+        }
+        Ok(())
+    })
+    .await;
+    match ended {
+        Ok(()) => with_cookie(
+            Redirect::to("/login?signed_out=1").into_response(),
+            set_cookie(&headers, SESSION_COOKIE, "", 0),
+        ),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// The secretariat's home: consultations, moderation, the audit log.
+pub async fn admin(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin")?;
+        let consultations: Vec<Value> = store
+            .consultations()?
+            .iter()
+            .map(|c| {
+                json!({
+                    "slug": c.record.slug.as_str(),
+                    "title": c.record.title.get(localizer.language(), c.record.original_language.primary()),
+                })
+            })
+            .collect();
+        let notice = params.get("done").map(|what| match what.as_str() {
+            "withheld" => localizer.text("admin-withheld"),
+            _ => localizer.text("admin-published"),
+        });
+        Ok(Page {
+            template: "admin.html",
+            title: localizer.text("admin-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "account": { "name": account.name, "email": account.email },
+                "consultations": consultations,
+                "notice": notice,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// Withholds or publishes a contribution (POST /admin/moderation), audited.
+pub async fn moderate(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin")?.clone();
+        visitor.check_form(&fields)?;
+        let id = fields
+            .get("contribution")
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))?;
+        let reason = fields.get("reason").map(|r| r.trim()).unwrap_or_default();
+        let withhold = fields.get("action").map(String::as_str) == Some("withhold");
+        if withhold && reason.is_empty() {
+            return Err(PageError::BadRequest(localizer.text("admin-reason-needed")));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        if !store.set_withheld(ContributionId(id), withhold.then_some(reason), &by)? {
+            return Err(PageError::BadRequest(
+                localizer.format("cli-unknown-contribution", &[("id", id.to_string().into())]),
+            ));
+        }
+        Ok(if withhold { "withheld" } else { "published" })
+    })
+    .await;
+    match result {
+        Ok(done) => Redirect::to(&format!("/admin?done={done}")).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+fn audit_row(record: &consulta_store::AuditRecord) -> Value {
+    let entry = &record.entry;
+    json!({
+        "id": record.id,
+        "at": entry.by.at.to_string(),
+        "actor": entry.by.label,
+        "action": entry.action,
+        "subject": entry.subject,
+        "before": entry.before.as_ref().map(|v| v.to_string()),
+        "after": entry.after.as_ref().map(|v| v.to_string()),
+    })
+}
+
+pub async fn audit(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/audit")?;
+        let page: u64 = params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+        let log = store.audit_log(PageRequest { offset: (page - 1) * AUDIT_PAGE, limit: AUDIT_PAGE })?;
+        let last = log.total.div_ceil(AUDIT_PAGE).max(1);
+        Ok(Page {
+            template: "admin_audit.html",
+            title: localizer.text("audit-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "entries": log.items.iter().map(audit_row).collect::<Vec<_>>(),
+                "total": log.total,
+                "previous": (page > 1).then(|| format!("/admin/audit?page={}", page - 1)),
+                "next": (page < last).then(|| format!("/admin/audit?page={}", page + 1)),
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// The whole audit log as CSV, oldest first.
+pub async fn audit_csv(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/audit.csv")?;
+        let total = store.audit_log(PageRequest { offset: 0, limit: 0 })?.total;
+        let log = store.audit_log(PageRequest { offset: 0, limit: total })?;
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let columns = ["id", "at", "actor", "action", "subject", "before", "after"];
+        writer.write_record(columns).map_err(internal)?;
+        for record in log.items.iter().rev() {
+            let row = audit_row(record);
+            writer
+                .write_record(columns.map(|c| row[c].as_str().map(str::to_owned).unwrap_or_else(|| row[c].to_string())))
+                .map_err(internal)?;
+        }
+        writer.into_inner().map_err(internal)
+    })
+    .await;
+    match result {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"consulta-audit.csv\""),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// The address to send a visitor to sign in, coming back to `next`.
+pub fn sign_in_url(next: &str, ended: bool) -> String {
+    format!("/login?next={}{}", encode(next), if ended { "&ended=1" } else { "" })
+}
