@@ -1,6 +1,8 @@
 //! Signing in: argon2id password hashes, random tokens for sessions and forms (only their
-//! hashes are stored), sign-in with a constant-time answer, and rate limits per address and per
-//! account.
+//! hashes are stored), sign-in with a constant-time answer, rate limits per address and per
+//! account; and the single-use links of invitations and password resets.
+
+pub mod invitations;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -27,6 +29,20 @@ pub enum AuthError {
     Hash(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// What is wrong with a new password, in the reader's language.
+pub fn describe_password_problem(problem: PasswordProblem, localizer: &consulta_i18n::Localizer) -> String {
+    use consulta_core::access::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+    use consulta_i18n::Arg;
+    match problem {
+        PasswordProblem::TooShort => {
+            localizer.format("password-too-short", &[("min", Arg::Number(MIN_PASSWORD_CHARS as f64))])
+        }
+        PasswordProblem::TooLong => {
+            localizer.format("password-too-long", &[("max", Arg::Number(MAX_PASSWORD_CHARS as f64))])
+        }
+    }
 }
 
 /// 32 random bytes as 64 hexadecimal characters.

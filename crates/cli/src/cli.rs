@@ -49,7 +49,41 @@ pub enum Command {
     Export(ExportArgs),
     #[command(subcommand)]
     Admin(AdminCommand),
+    #[command(subcommand)]
+    List(ListCommand),
+    Invite(InviteArgs),
     VerifyArchive(VerifyArchiveArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListCommand {
+    Import(ImportList),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportList {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long, value_name = "SLUG")]
+    pub list: String,
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InviteArgs {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long = "list", value_name = "SLUG")]
+    pub lists: Vec<String>,
+    #[arg(long = "group", value_name = "GROUP")]
+    pub groups: Vec<String>,
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    #[arg(long = "country", value_name = "CODE")]
+    pub countries: Vec<String>,
+    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    pub base_url: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,6 +267,20 @@ pub struct ServeArgs {
     pub max_file_mib: u64,
     #[arg(long, env = "CONSULTA_UNVERIFIED_PER_HOUR", hide_env_values = true, default_value_t = 600, value_name = "N")]
     pub unverified_per_hour: usize,
+    #[arg(long, env = "CONSULTA_SMTP", hide_env_values = true, value_name = "URL")]
+    pub smtp: Option<String>,
+    #[arg(
+        long,
+        env = "CONSULTA_MAIL_FROM",
+        hide_env_values = true,
+        default_value = "Consulta <consulta@localhost>",
+        value_name = "ADDRESS"
+    )]
+    pub mail_from: String,
+    #[arg(long, env = "CONSULTA_OUTBOX", hide_env_values = true, value_name = "DIR")]
+    pub outbox: Option<PathBuf>,
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=6000), value_name = "N")]
+    pub mail_per_minute: u32,
 }
 
 impl ServeArgs {

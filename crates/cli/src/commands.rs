@@ -23,8 +23,8 @@ use jiff::Timestamp;
 
 use crate::cli::{
     AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
-    CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, IndexCommand, InterfaceLanguage,
-    MeetingCommand, ServeArgs, TableArgs, TranslateConsultation,
+    CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, ImportList, IndexCommand,
+    InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ServeArgs, TableArgs, TranslateConsultation,
 };
 use crate::demo;
 
@@ -43,6 +43,8 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
         Command::Export(args) => export(&database, &files, args, localizer),
         Command::Admin(AdminCommand::Create(args)) => create_account(&database, args, localizer),
+        Command::List(ListCommand::Import(args)) => import_list(&database, args, localizer),
+        Command::Invite(args) => invite(&database, args, localizer),
         Command::VerifyArchive(args) => verify_archive(&args.archive, localizer),
         Command::Demo(args) => run_demo(&args, localizer),
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
@@ -254,8 +256,15 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
             );
             Ok(())
         }
-        Err(ImportError::Rows { errors, unreported }) => {
-            let mut message = localizer.format("cli-import-refused", &[("file", shown.as_str().into())]);
+        Err(error) => Err(import_error(error, &shown, localizer)),
+    }
+}
+
+/// An import's refusal, with every row problem reported (contribution files and lists alike).
+fn import_error(error: ImportError, shown: &str, localizer: &Localizer) -> anyhow::Error {
+    match error {
+        ImportError::Rows { errors, unreported } => {
+            let mut message = localizer.format("cli-import-refused", &[("file", shown.into())]);
             for error in &errors {
                 message.push_str("\n  ");
                 message.push_str(&error.describe(localizer));
@@ -264,13 +273,13 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
                 message.push_str("\n  ");
                 message.push_str(&localizer.format("cli-import-more-errors", &[("count", unreported.into())]));
             }
-            Err(anyhow!(message))
+            anyhow!(message)
         }
-        Err(ImportError::File(problem)) => Err(anyhow!(localizer.format(
+        ImportError::File(problem) => anyhow!(localizer.format(
             "cli-import-file-refused",
-            &[("file", shown.as_str().into()), ("problem", Arg::Text(problem.describe(localizer))),]
-        ))),
-        Err(other) => Err(anyhow!(other).context(shown)),
+            &[("file", shown.into()), ("problem", Arg::Text(problem.describe(localizer))),]
+        )),
+        other => anyhow!(other).context(shown.to_owned()),
     }
 }
 
@@ -344,12 +353,19 @@ fn serve(
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
     let index = Arc::new(open_index(index, localizer)?);
+    let outbox = args.outbox.clone().unwrap_or_else(|| files.with_file_name(format!("{}-outbox", stem_of(files))));
+    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox)?;
+    if let consulta_mail::Delivery::Outbox(dir) = &delivery {
+        eprintln!("{}", localizer.format("cli-mail-outbox", &[("path", dir.display().to_string().into())]));
+    }
+    let mailer = consulta_mail::Mailer::new(delivery, &args.mail_from, args.mail_per_minute)?;
     let config = WebConfig {
         database,
         blobs: Arc::new(LocalBlobs::new(files)),
         limits: args.limits(),
         index,
         unverified_per_hour: args.unverified_per_hour,
+        mailer: Arc::new(mailer),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
@@ -554,7 +570,9 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
         }
     };
     let password_hash = consulta_auth::hash_password(&password).map_err(|e| match e {
-        consulta_auth::AuthError::Password(problem) => anyhow!(password_problem(problem, localizer)),
+        consulta_auth::AuthError::Password(problem) => {
+            anyhow!(consulta_auth::describe_password_problem(problem, localizer))
+        }
         other => anyhow!(other),
     })?;
     let email = args.email.trim().to_lowercase();
@@ -575,12 +593,85 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
     Ok(())
 }
 
-fn password_problem(problem: consulta_core::access::PasswordProblem, localizer: &Localizer) -> String {
-    use consulta_core::access::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem};
-    match problem {
-        PasswordProblem::TooShort => localizer.format("password-too-short", &[("min", MIN_PASSWORD_CHARS.into())]),
-        PasswordProblem::TooLong => localizer.format("password-too-long", &[("max", MAX_PASSWORD_CHARS.into())]),
+/// `consulta-files` gives `consulta`: the outbox goes beside the files, named alike.
+fn stem_of(files: &Path) -> String {
+    let name = files.file_name().map_or_else(|| "consulta".into(), |n| n.to_string_lossy().into_owned());
+    name.strip_suffix("-files").unwrap_or(&name).to_owned()
+}
+
+/// Imports an accreditation list with its focal points' addresses: all rows or none.
+fn import_list(database: &Database, args: ImportList, localizer: &Localizer) -> anyhow::Result<()> {
+    if !consulta_intake::lists::check_list_slug(&args.list) {
+        bail!(localizer.format("cli-bad-list", &[("list", args.list.as_str().into())]));
     }
+    let name = args.name.clone().or_else(|| {
+        consulta_intake::lists::KNOWN_LISTS
+            .iter()
+            .find(|(slug, _)| *slug == args.list)
+            .map(|(_, name)| (*name).to_owned())
+    });
+    let Some(name) = name else {
+        bail!(localizer.format("cli-list-needs-name", &[("list", args.list.as_str().into())]))
+    };
+    let mut store = open_existing(database, localizer)?;
+    let shown = args.file.display().to_string();
+    let file = File::open(&args.file).with_context(|| shown.clone())?;
+    match consulta_intake::lists::import_list(
+        &mut *store,
+        &args.list,
+        &name,
+        std::io::BufReader::new(file),
+        &command_line(),
+    ) {
+        Ok(summary) => {
+            println!(
+                "{}",
+                localizer.format(
+                    "cli-list-imported",
+                    &[
+                        ("list", args.list.as_str().into()),
+                        ("entities", summary.entities.into()),
+                        ("new", summary.new_entities.into()),
+                        ("contacts", summary.contacts.into()),
+                    ]
+                )
+            );
+            Ok(())
+        }
+        Err(error) => Err(import_error(error, &shown, localizer)),
+    }
+}
+
+/// Invites the focal points of the chosen entities: their emails are queued for the server's
+/// mail job, which sends them (or writes them to the outbox).
+fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    let bad = |what: &str| anyhow!(localizer.format("cli-bad-selection", &[("value", what.into())]));
+    let groups = args.groups.iter().map(|g| g.parse().map_err(|_| bad(g))).collect::<anyhow::Result<Vec<_>>>()?;
+    let mut countries = args
+        .countries
+        .iter()
+        .map(|c| c.parse().map_err(|_| bad(c)))
+        .collect::<anyhow::Result<Vec<consulta_core::CountryCode>>>()?;
+    for region in &args.regions {
+        let region: consulta_core::RegionalGroup = region.parse().map_err(|_| bad(region))?;
+        countries.extend(
+            consulta_core::reference::countries().iter().filter(|c| c.regional_group == Some(region)).map(|c| c.code),
+        );
+    }
+    let known_lists: Vec<String> = store.accreditation_lists()?.into_iter().map(|(slug, _, _)| slug).collect();
+    if let Some(unknown) = args.lists.iter().find(|l| !known_lists.contains(l)) {
+        bail!(localizer.format(
+            "cli-unknown-list",
+            &[("list", unknown.as_str().into()), ("known", known_lists.join(", ").into())]
+        ));
+    }
+    let selection = consulta_store::Selection { lists: args.lists, groups, countries };
+    let invited =
+        consulta_auth::invitations::invite(&mut *store, &consultation, &selection, &args.base_url, &command_line())?;
+    println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
+    Ok(())
 }
 
 /// Who runs this command, for the audit log: the system user, as the environment names it.

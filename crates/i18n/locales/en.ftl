@@ -476,3 +476,84 @@ audit-after = After
 form-acting-for = You contribute as { $entity }, signed in as its focal point: the contribution is marked verified.
 cli-help-consulta-serve-unverified_per_hour = Unverified contributions accepted per network address per hour (0: no limit)
 cli-help-consulta-demo-unverified_per_hour = Unverified contributions accepted per network address per hour (0: no limit)
+
+## Invitations and password resets (emails)
+invitation-subject = Invitation: { $consultation }
+invitation-body = Dear { $name },
+
+    The secretariat invites { $entity } to contribute to the consultation “{ $consultation }”.
+
+    This personal link lets you create your account as the focal point of { $entity } and send contributions in its name; they will be marked as verified:
+
+    { $link }
+
+    The link works once, for { $days } days. Do not share it: whoever uses it can act in the name of { $entity }.
+reset-subject = Resetting your password
+reset-body = Dear { $name },
+
+    Someone (we hope you) asked to reset the password of your account. To choose a new one, open this link within { $hours } hour:
+
+    { $link }
+
+    If you did not ask, ignore this message: your password stays as it is.
+invitation-title = Focal point of { $entity }
+invitation-intro = You are invited to contribute as the focal point of { $entity }. Your account will be { $email }; choose your name and a password.
+invitation-name = Your name
+invitation-password = Password
+invitation-password-hint = At least 12 characters; a few words you will remember make a good one.
+invitation-submit = Create my account
+invitation-name-needed = Give your name: it is shown to the secretariat, not published.
+invitation-unknown = This invitation link is not known. Check that it was copied whole, or ask the secretariat for a new one.
+invitation-used = This invitation link was already used: each works once. Sign in with the account it made, or ask the secretariat for a new one.
+invitation-expired = This invitation link has expired. Ask the secretariat for a new one.
+invitation-other-entity = This address already has an account for another entity. Ask the secretariat.
+error-link-title = This link cannot be used
+login-forgot = Forgot your password?
+reset-title = Reset your password
+reset-intro = Give the address of your account: we will send it a link to choose a new password.
+reset-send = Send the link
+reset-sent = If this address has an account, a link is on its way. It works once, for an hour.
+reset-new-password = New password
+reset-save = Save the new password
+reset-invalid = This password reset link cannot be used: it was used already, has expired, or was not copied whole. Ask for a new one.
+reset-done = Your password is changed, and every session of your account has ended. Sign in with the new one.
+mail-title = Outbox
+mail-to = To
+mail-subject = Subject
+mail-status = Status
+mail-attempts = Attempts
+mail-when = Sent or queued (UTC)
+mail-status-queued = queued
+mail-status-sent = sent
+mail-status-failed = failed
+cli-help-consulta-list = Manage accreditation lists (ECOSOC, ITU, WSIS, CSTD, or your own)
+cli-help-consulta-list-import = Import a list from CSV (entity, stakeholder_group, country, and optionally focal_point_email, focal_point_name, language): all rows or none
+cli-help-consulta-list-import-file = The CSV file
+cli-help-consulta-list-import-list = The list's short name: ecosoc, itu, wsis, cstd, or one of your own (lower-case letters, digits, dashes)
+cli-help-consulta-list-import-name = The list's full name (known for ecosoc, itu, wsis and cstd)
+cli-help-consulta-invite = Invite the focal points of the chosen entities to a consultation: a personal single-use link by email, in each one's language
+cli-help-consulta-invite-consultation = The consultation (its slug)
+cli-help-consulta-invite-lists = Only entities on this accreditation list (repeat for several)
+cli-help-consulta-invite-groups = Only entities of this stakeholder group (repeat for several)
+cli-help-consulta-invite-regions = Only entities of this UN regional group: african, asia_pacific, eastern_european, latin_american_caribbean, weog (repeat for several)
+cli-help-consulta-invite-countries = Only entities of this country, ISO code (repeat for several)
+cli-help-consulta-invite-base_url = The site's public address, for the links
+cli-help-consulta-serve-smtp = The SMTP server for email, as a URL (smtp://user:password@host:587?tls=required, smtps://host); without one, email is written to the outbox directory
+cli-help-consulta-serve-mail_from = The sender of Consulta's email
+cli-help-consulta-serve-outbox = Where email goes without an SMTP server (default: beside the database, named after it with "-outbox")
+cli-help-consulta-serve-mail_per_minute = At most this many emails a minute
+cli-help-consulta-demo-smtp = The SMTP server for email, as a URL (smtp://user:password@host:587?tls=required, smtps://host); without one, email is written to the outbox directory
+cli-help-consulta-demo-mail_from = The sender of Consulta's email
+cli-help-consulta-demo-outbox = Where email goes without an SMTP server (default: beside the demo's database)
+cli-help-consulta-demo-mail_per_minute = At most this many emails a minute
+cli-mail-outbox = No SMTP server given (--smtp): email is written to { $path }.
+cli-bad-list = “{ $list }” cannot name a list: use lower-case letters, digits and dashes.
+cli-list-needs-name = Give the list “{ $list }” a name with --name.
+cli-list-imported = List { $list }: { $entities } entities ({ $new } new), { $contacts } focal points' addresses.
+cli-bad-selection = “{ $value }” is not a stakeholder group, regional group or country code Consulta knows.
+cli-unknown-list = There is no list “{ $list }”. Lists: { $known }.
+cli-invited = { $count ->
+    [0] Nobody matches: no invitation sent.
+    [one] 1 invitation queued; the server's mail job sends it.
+   *[other] { $count } invitations queued; the server's mail job sends them.
+  }

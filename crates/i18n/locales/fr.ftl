@@ -476,3 +476,84 @@ audit-after = Après
 form-acting-for = Vous contribuez au nom de { $entity }, connecté comme son point focal : la contribution est marquée vérifiée.
 cli-help-consulta-serve-unverified_per_hour = Contributions non vérifiées acceptées par adresse réseau et par heure (0 : sans limite)
 cli-help-consulta-demo-unverified_per_hour = Contributions non vérifiées acceptées par adresse réseau et par heure (0 : sans limite)
+
+## Invitations et réinitialisation des mots de passe (courriels)
+invitation-subject = Invitation : { $consultation }
+invitation-body = Madame, Monsieur { $name },
+
+    Le secrétariat invite { $entity } à contribuer à la consultation « { $consultation } ».
+
+    Ce lien personnel vous permet de créer votre compte de point focal de { $entity } et d’envoyer des contributions en son nom ; elles seront marquées comme vérifiées :
+
+    { $link }
+
+    Le lien ne sert qu’une fois, pendant { $days } jours. Ne le transmettez pas : quiconque l’utilise peut agir au nom de { $entity }.
+reset-subject = Réinitialisation de votre mot de passe
+reset-body = Madame, Monsieur { $name },
+
+    Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien dans l’heure ({ $hours } h) :
+
+    { $link }
+
+    Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.
+invitation-title = Point focal de { $entity }
+invitation-intro = Vous êtes invité à contribuer comme point focal de { $entity }. Votre compte sera { $email } ; choisissez votre nom et un mot de passe.
+invitation-name = Votre nom
+invitation-password = Mot de passe
+invitation-password-hint = Au moins 12 caractères ; quelques mots dont vous vous souviendrez en font un bon.
+invitation-submit = Créer mon compte
+invitation-name-needed = Indiquez votre nom : il est montré au secrétariat, pas publié.
+invitation-unknown = Ce lien d’invitation est inconnu. Vérifiez qu’il a été copié en entier, ou demandez-en un nouveau au secrétariat.
+invitation-used = Ce lien d’invitation a déjà servi : chacun ne sert qu’une fois. Connectez-vous avec le compte qu’il a créé, ou demandez-en un nouveau au secrétariat.
+invitation-expired = Ce lien d’invitation a expiré. Demandez-en un nouveau au secrétariat.
+invitation-other-entity = Cette adresse a déjà un compte pour une autre entité. Adressez-vous au secrétariat.
+error-link-title = Ce lien ne peut pas servir
+login-forgot = Mot de passe oublié ?
+reset-title = Réinitialiser votre mot de passe
+reset-intro = Indiquez l’adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.
+reset-send = Envoyer le lien
+reset-sent = Si cette adresse a un compte, un lien est en route. Il ne sert qu’une fois, pendant une heure.
+reset-new-password = Nouveau mot de passe
+reset-save = Enregistrer le nouveau mot de passe
+reset-invalid = Ce lien de réinitialisation ne peut pas servir : il a déjà servi, a expiré, ou n’a pas été copié en entier. Demandez-en un nouveau.
+reset-done = Votre mot de passe est changé, et toutes les sessions de votre compte ont pris fin. Connectez-vous avec le nouveau.
+mail-title = Boîte d’envoi
+mail-to = Destinataire
+mail-subject = Objet
+mail-status = État
+mail-attempts = Tentatives
+mail-when = Envoyé ou mis en file (UTC)
+mail-status-queued = en attente
+mail-status-sent = envoyé
+mail-status-failed = échec
+cli-help-consulta-list = Gérer les listes d’accréditation (ECOSOC, UIT, SMSI, CSTD, ou les vôtres)
+cli-help-consulta-list-import = Importer une liste depuis un CSV (entity, stakeholder_group, country, et au choix focal_point_email, focal_point_name, language) : toutes les lignes ou aucune
+cli-help-consulta-list-import-file = Le fichier CSV
+cli-help-consulta-list-import-list = Le nom court de la liste : ecosoc, itu, wsis, cstd, ou l’un des vôtres (minuscules, chiffres, tirets)
+cli-help-consulta-list-import-name = Le nom complet de la liste (connu pour ecosoc, itu, wsis et cstd)
+cli-help-consulta-invite = Inviter les points focaux des entités choisies à une consultation : un lien personnel à usage unique par courriel, dans la langue de chacun
+cli-help-consulta-invite-consultation = La consultation (son identifiant)
+cli-help-consulta-invite-lists = Seulement les entités de cette liste d’accréditation (à répéter)
+cli-help-consulta-invite-groups = Seulement les entités de ce groupe de parties prenantes (à répéter)
+cli-help-consulta-invite-regions = Seulement les entités de ce groupe régional : african, asia_pacific, eastern_european, latin_american_caribbean, weog (à répéter)
+cli-help-consulta-invite-countries = Seulement les entités de ce pays, code ISO (à répéter)
+cli-help-consulta-invite-base_url = L’adresse publique du site, pour les liens
+cli-help-consulta-serve-smtp = Le serveur SMTP des courriels, sous forme d’URL (smtp://utilisateur:motdepasse@hôte:587?tls=required, smtps://hôte) ; sans lui, les courriels sont écrits dans la boîte d’envoi
+cli-help-consulta-serve-mail_from = L’expéditeur des courriels de Consulta
+cli-help-consulta-serve-outbox = Où vont les courriels sans serveur SMTP (par défaut : à côté de la base de données, nommé d’après elle avec « -outbox »)
+cli-help-consulta-serve-mail_per_minute = Au plus ce nombre de courriels par minute
+cli-help-consulta-demo-smtp = Le serveur SMTP des courriels, sous forme d’URL (smtp://utilisateur:motdepasse@hôte:587?tls=required, smtps://hôte) ; sans lui, les courriels sont écrits dans la boîte d’envoi
+cli-help-consulta-demo-mail_from = L’expéditeur des courriels de Consulta
+cli-help-consulta-demo-outbox = Où vont les courriels sans serveur SMTP (par défaut : à côté de la base de la démonstration)
+cli-help-consulta-demo-mail_per_minute = Au plus ce nombre de courriels par minute
+cli-mail-outbox = Aucun serveur SMTP indiqué (--smtp) : les courriels sont écrits dans { $path }.
+cli-bad-list = « { $list } » ne peut pas nommer une liste : utilisez des minuscules, des chiffres et des tirets.
+cli-list-needs-name = Donnez un nom à la liste « { $list } » avec --name.
+cli-list-imported = Liste { $list } : { $entities } entités ({ $new } nouvelles), { $contacts } adresses de points focaux.
+cli-bad-selection = « { $value } » n’est pas un groupe de parties prenantes, un groupe régional ou un code de pays connu de Consulta.
+cli-unknown-list = Il n’existe pas de liste « { $list } ». Listes : { $known }.
+cli-invited = { $count ->
+    [0] Personne ne correspond : aucune invitation envoyée.
+    [one] 1 invitation en file ; la tâche d’envoi du serveur l’envoie.
+   *[other] { $count } invitations en file ; la tâche d’envoi du serveur les envoie.
+  }

@@ -5,6 +5,7 @@
 
 pub mod committer;
 mod lines;
+pub mod lists;
 mod problem;
 pub mod submission;
 
@@ -50,11 +51,6 @@ impl Column {
         Column::Body,
         Column::Meeting,
     ];
-    /// Every column a file may have: the required ones and the optional one.
-    fn all() -> impl Iterator<Item = Column> {
-        Column::REQUIRED.into_iter().chain([Column::OnBehalfOf])
-    }
-
     /// The column's name in the header, and in error messages.
     fn name(self) -> &'static str {
         match self {
@@ -116,12 +112,23 @@ pub enum ImportError {
 }
 
 /// Where each column is in the file, found from the header row.
-struct Columns {
+pub(crate) struct Columns {
     position: HashMap<&'static str, usize>,
 }
 
 impl Columns {
     fn from_header(header: &csv::ByteRecord) -> Result<Columns, FileProblem> {
+        let required: Vec<&'static str> = Column::REQUIRED.iter().map(|c| c.name()).collect();
+        Columns::named(header, &required, &[Column::OnBehalfOf.name()])
+    }
+
+    /// Reads a header with these `required` and `optional` columns, in any order; any other
+    /// column, a missing one or a repeated one is a problem of the file.
+    pub(crate) fn named(
+        header: &csv::ByteRecord,
+        required: &[&'static str],
+        optional: &[&'static str],
+    ) -> Result<Columns, FileProblem> {
         let names: Vec<String> = header
             .iter()
             .map(|field| String::from_utf8_lossy(field).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
@@ -131,15 +138,15 @@ impl Columns {
                 return Err(FileProblem::DuplicateColumn(name.clone()));
             }
         }
-        let known = |name: &str| Column::all().any(|c| c.name() == name);
-        let unknown: Vec<String> = names.iter().filter(|n| !known(n)).cloned().collect();
+        let all = || required.iter().chain(optional).copied();
+        let unknown: Vec<String> = names.iter().filter(|n| !all().any(|c| c == n.as_str())).cloned().collect();
         if !unknown.is_empty() {
             return Err(FileProblem::UnknownColumns(unknown));
         }
         let position: HashMap<&'static str, usize> =
-            Column::all().filter_map(|c| names.iter().position(|n| n == c.name()).map(|i| (c.name(), i))).collect();
+            all().filter_map(|c| names.iter().position(|n| n == c).map(|i| (c, i))).collect();
         let missing: Vec<String> =
-            Column::REQUIRED.iter().filter(|c| !position.contains_key(c.name())).map(|c| c.name().to_owned()).collect();
+            required.iter().filter(|c| !position.contains_key(*c)).map(|c| (*c).to_owned()).collect();
         if !missing.is_empty() {
             return Err(FileProblem::MissingColumns(missing));
         }
@@ -148,7 +155,11 @@ impl Columns {
 
     /// The trimmed text of `column` in `record`: empty for an optional column the file lacks.
     fn text<'r>(&self, record: &'r csv::ByteRecord, column: Column) -> Result<&'r str, RowProblem> {
-        let bytes = self.position.get(column.name()).and_then(|i| record.get(*i)).unwrap_or_default();
+        self.field(record, column.name())
+    }
+
+    pub(crate) fn field<'r>(&self, record: &'r csv::ByteRecord, name: &str) -> Result<&'r str, RowProblem> {
+        let bytes = self.position.get(name).and_then(|i| record.get(*i)).unwrap_or_default();
         std::str::from_utf8(bytes).map(str::trim).map_err(|_| RowProblem::NotUtf8)
     }
 }
@@ -159,6 +170,61 @@ struct KnownEntity {
     id: Option<EntityId>,
     group: StakeholderGroupId,
     country: Option<CountryCode>,
+}
+
+/// The entities a file names, by name key: an entity must be described the same way (group,
+/// country) on every row and as recorded.
+#[derive(Default)]
+pub(crate) struct EntityBook {
+    known: HashMap<String, KnownEntity>,
+}
+
+impl EntityBook {
+    /// Checks a row's description of an entity against what is known of it; the error names the
+    /// column at fault.
+    pub(crate) fn check(
+        &mut self,
+        transaction: &mut dyn RecordTransaction,
+        described: &NewEntity,
+    ) -> Result<Result<(), (&'static str, RowProblem)>, StoreError> {
+        let key = described.name.key();
+        let known = match self.known.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                let known = match transaction.entity_by_name(&described.name)? {
+                    Some(entity) => KnownEntity { id: Some(entity.id), group: entity.group, country: entity.country },
+                    None => KnownEntity { id: None, group: described.group.clone(), country: described.country },
+                };
+                self.known.insert(key, known.clone());
+                known
+            }
+        };
+        let entity = described.name.to_string();
+        Ok(if known.group != described.group {
+            let recorded = known.group.to_string();
+            Err((Column::StakeholderGroup.name(), RowProblem::EntityGroupConflict { entity, recorded }))
+        } else if known.country != described.country {
+            let recorded = known.country.map_or_else(String::new, |c| c.to_string());
+            Err((Column::Country.name(), RowProblem::EntityCountryConflict { entity, recorded }))
+        } else {
+            Ok(())
+        })
+    }
+
+    /// The entity's id, recording it first if it is new (then `true`). Call after `check`.
+    pub(crate) fn record(
+        &mut self,
+        transaction: &mut dyn RecordTransaction,
+        described: &NewEntity,
+    ) -> Result<(EntityId, bool), StoreError> {
+        let key = described.name.key();
+        if let Some(id) = self.known.get(&key).and_then(|k| k.id) {
+            return Ok((id, false));
+        }
+        let entity = transaction.insert_entity(described)?;
+        self.known.insert(key, KnownEntity { id: Some(entity.id), group: entity.group, country: entity.country });
+        Ok((entity.id, true))
+    }
 }
 
 /// What rows are checked against.
@@ -320,7 +386,7 @@ pub fn import_contributions(
     let columns = Columns::from_header(&header).map_err(ImportError::File)?;
 
     let mut transaction = store.begin()?;
-    let mut entities: HashMap<String, KnownEntity> = HashMap::new();
+    let mut entities = EntityBook::default();
     let mut errors: Vec<RowError> = Vec::new();
     let mut unreported = 0usize;
     let mut summary = ImportSummary::default();
@@ -352,54 +418,21 @@ pub fn import_contributions(
             }
         };
 
-        // The same entity must be described the same way on every row and in the record.
-        let key = row.name.key();
-        let known = match entities.get(&key) {
-            Some(known) => known.clone(),
-            None => {
-                let known = match transaction.entity_by_name(&row.name)? {
-                    Some(entity) => KnownEntity { id: Some(entity.id), group: entity.group, country: entity.country },
-                    None => KnownEntity { id: None, group: row.group.clone(), country: row.country },
-                };
-                entities.insert(key.clone(), known.clone());
-                known
-            }
+        let described = NewEntity {
+            name: row.name,
+            group: row.group.clone(),
+            country: row.country,
+            is_example: consultation.record.is_example,
         };
-        if known.group != row.group {
-            let recorded = known.group.to_string();
-            report(
-                Some(Column::StakeholderGroup.name()),
-                RowProblem::EntityGroupConflict { entity: row.name.to_string(), recorded },
-            );
-            continue;
-        }
-        if known.country != row.country {
-            let recorded = known.country.map_or_else(String::new, |c| c.to_string());
-            report(
-                Some(Column::Country.name()),
-                RowProblem::EntityCountryConflict { entity: row.name.to_string(), recorded },
-            );
+        if let Err((column, problem)) = entities.check(&mut *transaction, &described)? {
+            report(Some(column), problem);
             continue;
         }
         if !errors.is_empty() || unreported > 0 {
             continue; // The file will be refused: check the rest, write nothing more.
         }
-        let entity = match known.id {
-            Some(id) => id,
-            None => {
-                let entity = transaction.insert_entity(&NewEntity {
-                    name: row.name,
-                    group: row.group.clone(),
-                    country: row.country,
-                    is_example: consultation.record.is_example,
-                })?;
-                summary.new_entities += 1;
-                if let Some(known) = entities.get_mut(&key) {
-                    known.id = Some(entity.id);
-                }
-                entity.id
-            }
-        };
+        let (entity, created) = entities.record(&mut *transaction, &described)?;
+        summary.new_entities += u64::from(created);
         let id = transaction.insert_contribution(&NewContribution {
             consultation: consultation.id,
             entity,

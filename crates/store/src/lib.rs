@@ -27,6 +27,12 @@ pub enum StoreError {
     TooNew { path: String, found: i64, known: i64 },
     #[error("a consultation with the slug '{0}' already exists")]
     DuplicateSlug(String),
+    #[error("this invitation link was already used")]
+    InvitationUsed,
+    #[error("this invitation link has expired")]
+    InvitationExpired,
+    #[error("no such invitation")]
+    UnknownInvitation,
     #[error("an account with the address {0} already exists")]
     DuplicateAccount(String),
     #[error("this consultation already has a meeting on {0}")]
@@ -139,6 +145,36 @@ pub trait Store: Send + std::fmt::Debug {
 
     /// Adds an entry to the audit log.
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()>;
+
+    /// The focal points' contacts of the entities that match `selection`, by entity name.
+    fn invitation_targets(&self, selection: &Selection) -> Result<Vec<Contact>>;
+    /// The accreditation lists, with how many entities each has.
+    fn accreditation_lists(&self) -> Result<Vec<(String, String, u64)>>;
+    /// The invitation whose token has this hash.
+    fn invitation(&self, token_sha256: &Hash) -> Result<Option<Invitation>>;
+    /// Uses an invitation: creates the focal point's account (or finds the one this address
+    /// already has for this entity) and marks the invitation used, in one transaction.
+    fn accept_invitation(&mut self, token_sha256: &Hash, new: &NewAccount, now: Timestamp) -> Result<Account>;
+    /// Records a password reset link (by its token's hash) and queues its email, together.
+    fn create_password_reset(&mut self, reset: &NewPasswordReset, mail: &NewMail) -> Result<()>;
+    /// Uses a reset link: sets the new password hash and ends every session of the account.
+    /// None if the link is unknown, used or expired.
+    fn use_password_reset(
+        &mut self,
+        token_sha256: &Hash,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>>;
+
+    /// Queues an email for the background sender.
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64>;
+    /// Queued email due at `now`, oldest first.
+    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>>;
+    /// Records the outcome of a send: sent, or failed with a reason and (if it will be tried
+    /// again) when.
+    fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()>;
+    /// The outbox, newest first.
+    fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>>;
     /// The audit log, newest first.
     fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>>;
 
@@ -277,6 +313,96 @@ pub struct Session {
     pub expires_at: Timestamp,
 }
 
+/// Which entities a campaign invites: those in any of `lists` (all when empty), of any of
+/// `groups`, in any of `countries` (each kind left empty does not narrow).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub lists: Vec<String>,
+    pub groups: Vec<StakeholderGroupId>,
+    pub countries: Vec<CountryCode>,
+}
+
+/// A focal point's address for an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub entity: EntityId,
+    pub entity_name: String,
+    pub email: String,
+    pub name: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvitation {
+    pub token_sha256: Hash,
+    pub consultation: ConsultationId,
+    pub entity: EntityId,
+    pub email: String,
+    pub language: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub consultation_slug: String,
+    pub entity: EntityId,
+    pub entity_name: String,
+    pub email: String,
+    pub language: String,
+    pub expires_at: Timestamp,
+    pub used_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPasswordReset {
+    pub token_sha256: Hash,
+    pub account: AccountId,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+/// An email to send: plain text, already in its reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailOutcome {
+    Sent,
+    /// Failed; tried again at `retry_at`, or never (then the message is marked failed).
+    Failed {
+        reason: String,
+        retry_at: Option<Timestamp>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailRecord {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    /// queued, sent or failed.
+    pub status: String,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
 /// An entry of the change feed: contribution `contribution` changed at sequence number `seq`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
@@ -331,6 +457,15 @@ pub trait RecordTransaction {
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
+    /// Creates the list if it is new (else renames it); returns its id.
+    fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64>;
+    /// Adds an entity to a list (no change if it is there).
+    fn add_list_member(&mut self, list: i64, entity: EntityId) -> Result<()>;
+    /// Adds or updates a focal point's contact for an entity.
+    fn add_contact(&mut self, entity: EntityId, email: &str, name: &str, language: &str) -> Result<()>;
+    fn insert_invitation(&mut self, invitation: &NewInvitation) -> Result<()>;
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64>;
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()>;
     /// Marks a point this transaction can return to (for one item of a batch).
     fn savepoint(&mut self) -> Result<()>;
     /// Keeps what was written since the savepoint.

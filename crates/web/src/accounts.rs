@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::extract::{ConnectInfo, Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_auth::{RateLimiter, check_credentials, new_token, start_session, token_hash, tokens_match};
 use consulta_core::{Account, Action, Actor, ContributionId, Entity};
 use consulta_i18n::Localizer;
-use consulta_store::{AuditActor, PageRequest, Session, Store, StoreError};
+use consulta_store::{AuditActor, Invitation, NewAccount, PageRequest, Session, Store, StoreError};
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
@@ -22,6 +22,34 @@ use crate::pages::{Page, PageError};
 pub const SESSION_COOKIE: &str = "consulta_session";
 /// The form token of the sign-in form, before there is a session (double-submit cookie).
 const SIGN_IN_COOKIE: &str = "consulta_signin";
+
+/// The form token of a form shown to someone not signed in (sign-in, invitation, password
+/// reset): kept in a cookie and echoed by the form (double submit), so another site cannot
+/// post it.
+fn anonymous_form_token(headers: &HeaderMap) -> Result<String, PageError> {
+    match cookie(headers, SIGN_IN_COOKIE).filter(|t| t.len() == 64) {
+        Some(token) => Ok(token.to_owned()),
+        None => new_token().map_err(internal),
+    }
+}
+
+fn check_anonymous_form(headers: &HeaderMap, fields: &Fields) -> Result<(), PageError> {
+    let sent = fields.get("csrf").map(String::as_str).unwrap_or_default();
+    let expected = cookie(headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !tokens_match(expected, sent) { Err(PageError::FormExpired) } else { Ok(()) }
+}
+
+/// A page with an anonymous form, and the cookie that holds its token.
+fn anonymous_form_page(
+    app: &App,
+    language: &RequestLanguage,
+    headers: &HeaderMap,
+    page: Result<Page, PageError>,
+    token: &str,
+) -> Response {
+    let response = app.templates.respond(language, page);
+    with_cookie(response, set_cookie(headers, SIGN_IN_COOKIE, token, 3600))
+}
 const AUDIT_PAGE: u64 = 50;
 
 /// The rate limits of this server.
@@ -170,12 +198,13 @@ pub async fn login_page(
     headers: HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
-    let existing = cookie(&headers, SIGN_IN_COOKIE).filter(|t| t.len() == 64).map(str::to_owned);
-    let csrf = match existing.map_or_else(new_token, Ok) {
+    let csrf = match anonymous_form_token(&headers) {
         Ok(token) => token,
-        Err(error) => return app.templates.respond(&language, Err(PageError::Internal(error.to_string()))),
+        Err(error) => return app.templates.respond(&language, Err(error)),
     };
-    let message = if params.contains_key("ended") {
+    let message = if params.contains_key("reset") {
+        Some(localizer.text("reset-done"))
+    } else if params.contains_key("ended") {
         Some(localizer.format(
             "login-session-ended",
             &[("hours", consulta_i18n::Arg::Number(consulta_auth::SESSION_HOURS as f64))],
@@ -186,8 +215,7 @@ pub async fn login_page(
         None
     };
     let page = sign_in_page(safe_next(params.get("next")), &csrf, "", message, &localizer);
-    let response = app.templates.respond(&language, Ok(page));
-    with_cookie(response, set_cookie(&headers, SIGN_IN_COOKIE, &csrf, 3600))
+    anonymous_form_page(&app, &language, &headers, Ok(page), &csrf)
 }
 
 pub async fn login(
@@ -198,11 +226,10 @@ pub async fn login(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let csrf = fields.get("csrf").cloned().unwrap_or_default();
-    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !tokens_match(expected, &csrf) {
-        return app.templates.respond(&language, Err(PageError::FormExpired));
+    if let Err(error) = check_anonymous_form(&headers, &fields) {
+        return app.templates.respond(&language, Err(error));
     }
+    let csrf = fields.get("csrf").cloned().unwrap_or_default();
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let password = fields.get("password").cloned().unwrap_or_default();
     let next = safe_next(fields.get("next"));
@@ -440,4 +467,258 @@ pub async fn audit_csv(State(app): State<App>, language: RequestLanguage, header
 /// The address to send a visitor to sign in, coming back to `next`.
 pub fn sign_in_url(next: &str, ended: bool) -> String {
     format!("/login?next={}{}", encode(next), if ended { "&ended=1" } else { "" })
+}
+
+/// The invitation a link names, if it can still be used; else the page that says why.
+fn usable_invitation(store: &dyn Store, token: &str, now: Timestamp) -> Result<Invitation, PageError> {
+    let invitation = store.invitation(&token_hash(token))?.ok_or(PageError::InvitationInvalid("invitation-unknown"))?;
+    if invitation.used_at.is_some() {
+        Err(PageError::InvitationInvalid("invitation-used"))
+    } else if invitation.expires_at <= now {
+        Err(PageError::InvitationInvalid("invitation-expired"))
+    } else {
+        Ok(invitation)
+    }
+}
+
+fn invitation_page(
+    invitation: &Invitation,
+    csrf: &str,
+    name: &str,
+    message: Option<String>,
+    localizer: &Localizer,
+) -> Page {
+    Page {
+        template: "invitation.html",
+        title: localizer.format("invitation-title", &[("entity", invitation.entity_name.as_str().into())]),
+        is_example: false,
+        context: json!({
+            "entity": invitation.entity_name,
+            "email": invitation.email,
+            "name": name,
+            "csrf": csrf,
+            "message": message,
+        }),
+    }
+}
+
+/// GET /invitations/{token}: the form that makes a focal point's account from an invitation.
+pub async fn invitation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let localizer = language.localizer;
+    let csrf = match anonymous_form_token(&headers) {
+        Ok(token) => token,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let form_token = csrf.clone();
+    let result = app
+        .page(move |store| {
+            let invitation = usable_invitation(store, &token, Timestamp::now())?;
+            Ok(invitation_page(&invitation, &form_token, "", None, &localizer))
+        })
+        .await;
+    anonymous_form_page(&app, &language, &headers, result, &csrf)
+}
+
+/// POST /invitations/{token}: creates the account, uses the link, signs in, and goes to the
+/// consultation, where the form now sends in the entity's name.
+pub async fn accept_invitation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    if let Err(error) = check_anonymous_form(&headers, &fields) {
+        return app.templates.respond(&language, Err(error));
+    }
+    let name = fields.get("name").map(|n| n.trim().to_owned()).unwrap_or_default();
+    let password = fields.get("password").cloned().unwrap_or_default();
+    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    let database = app.database.clone();
+    let lang = localizer.language().to_owned();
+    let outcome = tokio::task::spawn_blocking(move || -> Result<Result<(String, String), Page>, PageError> {
+        let mut store = database.connect()?;
+        let now = Timestamp::now();
+        let invitation = usable_invitation(&*store, &token, now)?;
+        let problem = if name.is_empty() {
+            Some(localizer.text("invitation-name-needed"))
+        } else {
+            consulta_core::access::check_password(&password)
+                .err()
+                .map(|p| consulta_auth::describe_password_problem(p, &localizer))
+        };
+        if let Some(message) = problem {
+            return Ok(Err(invitation_page(&invitation, &csrf, &name, Some(message), &localizer)));
+        }
+        let password_hash = consulta_auth::hash_password(&password).map_err(internal)?;
+        let new = NewAccount {
+            email: invitation.email.clone(),
+            name,
+            role: consulta_core::Role::FocalPoint,
+            entity: Some(invitation.entity),
+            language: lang,
+            password_hash,
+        };
+        let account = match store.accept_invitation(&token_hash(&token), &new, now) {
+            Ok(account) => account,
+            Err(StoreError::InvitationUsed) => return Err(PageError::InvitationInvalid("invitation-used")),
+            Err(StoreError::InvitationExpired) => return Err(PageError::InvitationInvalid("invitation-expired")),
+            Err(StoreError::DuplicateAccount(_)) => {
+                return Err(PageError::InvitationInvalid("invitation-other-entity"));
+            }
+            Err(other) => return Err(other.into()),
+        };
+        let session = start_session(&mut *store, &account, now).map_err(internal)?;
+        Ok(Ok((session, format!("/consultations/{}#contribute", invitation.consultation_slug))))
+    })
+    .await
+    .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())));
+    match outcome {
+        Ok(Ok((session, target))) => {
+            let hours = consulta_auth::SESSION_HOURS * 3600;
+            with_cookie(Redirect::to(&target).into_response(), set_cookie(&headers, SESSION_COOKIE, &session, hours))
+        }
+        Ok(Err(page)) => {
+            let mut response = app.templates.respond(&language, Ok(page));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+fn reset_page(token: Option<&str>, csrf: &str, message: Option<String>, done: bool, localizer: &Localizer) -> Page {
+    Page {
+        template: "password_reset.html",
+        title: localizer.text("reset-title"),
+        is_example: false,
+        context: json!({ "token": token, "csrf": csrf, "message": message, "done": done }),
+    }
+}
+
+/// GET /password-reset and /password-reset/{token}: ask for a link, or choose a new password.
+pub async fn password_reset_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    token: Option<Path<String>>,
+    headers: HeaderMap,
+) -> Response {
+    let csrf = match anonymous_form_token(&headers) {
+        Ok(token) => token,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let token = token.map(|Path(t)| t);
+    let page = reset_page(token.as_deref(), &csrf, None, false, &language.localizer);
+    anonymous_form_page(&app, &language, &headers, Ok(page), &csrf)
+}
+
+/// POST /password-reset: sends a link if the address has an account; the same answer either
+/// way. Limited per network address and per address asked for.
+pub async fn request_reset(
+    State(app): State<App>,
+    language: RequestLanguage,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    if let Err(error) = check_anonymous_form(&headers, &fields) {
+        return app.templates.respond(&language, Err(error));
+    }
+    let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let now = Instant::now();
+    if !app.rate_limits.sign_in_by_address.allow(&peer.ip().to_string(), now)
+        || !app.rate_limits.sign_in_by_account.allow(&format!("reset:{email}"), now)
+    {
+        return app.templates.respond(&language, Err(PageError::TooManyAttempts));
+    }
+    let base = crate::open_data::base_url(&headers);
+    let result = with_visitor(&app, headers.clone(), move |store, _| {
+        consulta_auth::invitations::request_password_reset(store, &email, &base, Timestamp::now()).map_err(internal)
+    })
+    .await;
+    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    match result {
+        Ok(()) => {
+            let page = reset_page(None, &csrf, Some(localizer.text("reset-sent")), true, &localizer);
+            app.templates.respond(&language, Ok(page))
+        }
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /password-reset/{token}: sets the new password, once, and signs out everywhere.
+pub async fn reset_password(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    if let Err(error) = check_anonymous_form(&headers, &fields) {
+        return app.templates.respond(&language, Err(error));
+    }
+    let password = fields.get("password").cloned().unwrap_or_default();
+    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    if let Err(problem) = consulta_core::access::check_password(&password) {
+        let page = reset_page(
+            Some(&token),
+            &csrf,
+            Some(consulta_auth::describe_password_problem(problem, &localizer)),
+            false,
+            &localizer,
+        );
+        let mut response = app.templates.respond(&language, Ok(page));
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return response;
+    }
+    let result = with_visitor(&app, headers.clone(), move |store, _| {
+        let hash = consulta_auth::hash_password(&password).map_err(internal)?;
+        store
+            .use_password_reset(&token_hash(&token), &hash, Timestamp::now())?
+            .ok_or(PageError::InvitationInvalid("reset-invalid"))
+    })
+    .await;
+    match result {
+        Ok(_) => Redirect::to("/login?reset=1").into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// The outbox: every email, its status and, for a failure, why.
+pub async fn mail(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/mail")?;
+        let log = store.mail_log(PageRequest { offset: 0, limit: 200 })?;
+        Ok(Page {
+            template: "admin_mail.html",
+            title: localizer.text("mail-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "total": log.total,
+                "messages": log.items.iter().map(|m| json!({
+                    "id": m.id,
+                    "to": m.to,
+                    "subject": m.subject,
+                    "status": m.status,
+                    "status_label": localizer.text(&format!("mail-status-{}", m.status)),
+                    "attempts": m.attempts,
+                    "error": m.last_error,
+                    "created": m.created_at.to_string(),
+                    "sent": m.sent_at.map(|t| t.to_string()),
+                })).collect::<Vec<_>>(),
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
 }

@@ -55,6 +55,8 @@ pub struct WebConfig {
     pub index: Arc<SearchIndex>,
     /// Unverified contributions accepted per network address per hour (0: no limit).
     pub unverified_per_hour: usize,
+    /// Sends the outbox's email.
+    pub mailer: Arc<consulta_mail::Mailer>,
 }
 
 impl App {
@@ -77,6 +79,7 @@ impl App {
 pub fn router(config: WebConfig) -> std::io::Result<Router> {
     start_extraction_worker(config.database.clone(), config.blobs.clone())?;
     start_indexer(config.database.clone(), &config.index)?;
+    start_mail_job(config.database.clone(), config.mailer.clone())?;
     let app = App {
         committer: Committer::start(config.database.clone())?,
         database: config.database,
@@ -113,6 +116,10 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/admin/moderation", post(accounts::moderate))
         .route("/admin/audit", get(accounts::audit))
         .route("/admin/audit.csv", get(accounts::audit_csv))
+        .route("/admin/mail", get(accounts::mail))
+        .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
+        .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
+        .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))
         .route("/api/v1/search", get(api::search))
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(|| async { "ok" }))
@@ -164,6 +171,27 @@ fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()>
                 }
                 Err(error) => {
                     tracing::error!(%error, "search indexing stopped for a while");
+                    std::thread::sleep(std::time::Duration::from_secs(5));
+                }
+            }
+        }
+    })?;
+    Ok(())
+}
+
+/// Sends queued email in the background; the outbox is in the store, so a restart loses nothing.
+fn start_mail_job(database: Database, mailer: Arc<consulta_mail::Mailer>) -> std::io::Result<()> {
+    std::thread::Builder::new().name("consulta-mail".into()).spawn(move || {
+        loop {
+            let sent = database
+                .connect()
+                .map_err(consulta_mail::MailError::from)
+                .and_then(|mut store| mailer.send_due(&mut *store, 20));
+            match sent {
+                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(500)),
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::error!(%error, "the mail job stopped for a while");
                     std::thread::sleep(std::time::Duration::from_secs(5));
                 }
             }

@@ -50,6 +50,9 @@ pub enum PageError {
     FormExpired,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// A single-use link that cannot be used (the message key says why: unknown, used, expired).
+    #[error("unusable link: {0}")]
+    InvitationInvalid(&'static str),
 }
 
 impl From<StoreError> for PageError {
@@ -67,6 +70,7 @@ impl PageError {
             PageError::SignIn { .. } => StatusCode::SEE_OTHER,
             PageError::Forbidden | PageError::FormExpired => StatusCode::FORBIDDEN,
             PageError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            PageError::InvitationInvalid(_) => StatusCode::GONE,
         }
     }
 
@@ -80,6 +84,7 @@ impl PageError {
             PageError::Forbidden => "forbidden",
             PageError::FormExpired => "form_expired",
             PageError::TooManyAttempts => "too_many_attempts",
+            PageError::InvitationInvalid(_) => "link_unusable",
         }
     }
 
@@ -92,6 +97,7 @@ impl PageError {
             PageError::Forbidden => "error-forbidden-title",
             PageError::FormExpired => "error-form-expired-title",
             PageError::TooManyAttempts => "error-too-many-title",
+            PageError::InvitationInvalid(_) => "error-link-title",
         }
     }
 
@@ -106,6 +112,7 @@ impl PageError {
             PageError::Forbidden => localizer.text("error-forbidden"),
             PageError::FormExpired => localizer.text("error-form-expired"),
             PageError::TooManyAttempts => localizer.text("error-too-many"),
+            PageError::InvitationInvalid(key) => localizer.text(key),
         }
     }
 }

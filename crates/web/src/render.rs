@@ -11,7 +11,10 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 15] = [
+    ("invitation.html", include_str!("../templates/invitation.html")),
+    ("password_reset.html", include_str!("../templates/password_reset.html")),
+    ("admin_mail.html", include_str!("../templates/admin_mail.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("admin.html", include_str!("../templates/admin.html")),
     ("admin_audit.html", include_str!("../templates/admin_audit.html")),

@@ -128,3 +128,69 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// A real SMTP server on a free loopback port that keeps every message it receives: what an
+/// SMTP client sends it (EHLO, MAIL, RCPT, DATA, QUIT) is answered as a mail server would.
+pub struct SmtpSink {
+    pub url: String,
+    messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        use std::io::Write;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let url = format!("smtp://127.0.0.1:{}", listener.local_addr().expect("address").port());
+        let messages = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = messages.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let kept = kept.clone();
+                std::thread::spawn(move || {
+                    let mut writer = stream.try_clone().expect("stream");
+                    let mut reader = BufReader::new(stream);
+                    let _ = writer.write_all(b"220 sink.example ESMTP\r\n");
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).unwrap_or(0) > 0 {
+                        let command = line.trim_end().to_ascii_uppercase();
+                        let reply: &[u8] = if command.starts_with("EHLO") {
+                            b"250-sink.example\r\n250 8BITMIME\r\n"
+                        } else if command.starts_with("DATA") {
+                            let _ = writer.write_all(b"354 go on\r\n");
+                            let mut message = String::new();
+                            let mut data = String::new();
+                            while reader.read_line(&mut data).unwrap_or(0) > 0 && data != ".\r\n" {
+                                message.push_str(&data);
+                                data.clear();
+                            }
+                            if let Ok(mut messages) = kept.lock() {
+                                messages.push(message);
+                            }
+                            b"250 kept\r\n"
+                        } else if command.starts_with("QUIT") {
+                            let _ = writer.write_all(b"221 bye\r\n");
+                            break;
+                        } else {
+                            b"250 ok\r\n"
+                        };
+                        let _ = writer.write_all(reply);
+                        line.clear();
+                    }
+                });
+            }
+        });
+        SmtpSink { url, messages }
+    }
+
+    /// The messages received so far, waiting up to 20 s for at least `count`.
+    pub fn wait_for(&self, count: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let messages = self.messages.lock().map(|m| m.clone()).unwrap_or_default();
+            if messages.len() >= count || Instant::now() > deadline {
+                return messages;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}

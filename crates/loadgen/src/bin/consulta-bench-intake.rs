@@ -57,6 +57,11 @@ fn main() -> anyhow::Result<()> {
         index: Arc::new(consulta_index::SearchIndex::open(&dir.path().join("index"))?),
         // One client address sends everything here: no per-address limit.
         unverified_per_hour: 0,
+        mailer: Arc::new(consulta_mail::Mailer::new(
+            consulta_mail::Delivery::configure(None, dir.path().join("outbox"))?,
+            "consulta@localhost",
+            60,
+        )?),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

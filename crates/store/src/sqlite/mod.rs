@@ -18,6 +18,9 @@ use crate::{
     Inclusion, NewAccount, NewSession, Page, PageRequest, PendingExtraction, PublicText, RecordTransaction, Result,
     Session, Store, StoreError,
 };
+use crate::{
+    Contact, Invitation, MailOutcome, MailRecord, NewInvitation, NewMail, NewPasswordReset, QueuedMail, Selection,
+};
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[
@@ -25,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_public_log.sql"),
     include_str!("../../migrations/sqlite/0003_change_feed.sql"),
     include_str!("../../migrations/sqlite/0004_accounts.sql"),
+    include_str!("../../migrations/sqlite/0005_invitations_and_mail.sql"),
 ];
 
 pub struct SqliteStore {
@@ -276,6 +280,15 @@ fn into_account((id, email, name, role, entity, language): AccountRow) -> Result
         entity: entity.map(EntityId),
         language,
     })
+}
+
+fn insert_mail(connection: &Connection, mail: &NewMail) -> Result<i64> {
+    connection
+        .prepare_cached(
+            "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        )?
+        .execute(params![mail.to, mail.subject, mail.body, millis(mail.created_at)])?;
+    Ok(connection.last_insert_rowid())
 }
 
 fn insert_audit(connection: &Connection, entry: &AuditEntry) -> Result<()> {
@@ -663,6 +676,251 @@ impl Store for SqliteStore {
         insert_audit(&self.connection, entry)
     }
 
+    fn invitation_targets(&self, selection: &Selection) -> Result<Vec<Contact>> {
+        let as_json = |items: Vec<String>| serde_json::Value::from(items).to_string();
+        let mut statement = self.connection.prepare_cached(
+            "SELECT c.entity_id, e.name, c.email, c.name, c.language
+             FROM focal_point_contacts c JOIN entities e ON e.id = c.entity_id
+             WHERE (?1 = '[]' OR c.entity_id IN (
+                        SELECT m.entity_id FROM list_members m JOIN accreditation_lists l ON l.id = m.list_id
+                        WHERE l.slug IN (SELECT value FROM json_each(?1))))
+               AND (?2 = '[]' OR e.stakeholder_group IN (SELECT value FROM json_each(?2)))
+               AND (?3 = '[]' OR e.country IN (SELECT value FROM json_each(?3)))
+             ORDER BY e.name, c.email",
+        )?;
+        let rows = statement
+            .query_map(
+                params![
+                    as_json(selection.lists.clone()),
+                    as_json(selection.groups.iter().map(|g| g.as_str().to_owned()).collect()),
+                    as_json(selection.countries.iter().map(|c| c.as_str().to_owned()).collect()),
+                ],
+                |r| {
+                    Ok(Contact {
+                        entity: EntityId(r.get(0)?),
+                        entity_name: r.get(1)?,
+                        email: r.get(2)?,
+                        name: r.get(3)?,
+                        language: r.get(4)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn accreditation_lists(&self) -> Result<Vec<(String, String, u64)>> {
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT l.slug, l.name, COUNT(m.entity_id) FROM accreditation_lists l
+                 LEFT JOIN list_members m ON m.list_id = l.id GROUP BY l.id ORDER BY l.slug",
+            )?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows.into_iter().map(|(slug, name, n)| (slug, name, u64::try_from(n).unwrap_or(0))).collect())
+    }
+
+    fn invitation(&self, token_sha256: &Hash) -> Result<Option<Invitation>> {
+        let row = self
+            .connection
+            .prepare_cached(
+                "SELECT k.slug, i.entity_id, e.name, i.email, i.language, i.expires_at, i.used_at
+                 FROM invitations i JOIN consultations k ON k.id = i.consultation_id JOIN entities e ON e.id = i.entity_id
+                 WHERE i.token_sha256 = ?1",
+            )?
+            .query_row([&token_sha256[..]], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(consultation_slug, entity, entity_name, email, language, expires_at, used_at)| {
+            Ok(Invitation {
+                consultation_slug,
+                entity: EntityId(entity),
+                entity_name,
+                email,
+                language,
+                expires_at: timestamp(expires_at)?,
+                used_at: used_at.map(timestamp).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    fn accept_invitation(&mut self, token_sha256: &Hash, new: &NewAccount, now: Timestamp) -> Result<Account> {
+        let tx = self.connection.transaction()?;
+        let found: Option<(i64, String, i64, Option<i64>)> = tx
+            .prepare_cached("SELECT entity_id, email, expires_at, used_at FROM invitations WHERE token_sha256 = ?1")?
+            .query_row([&token_sha256[..]], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        let Some((entity, email, expires_at, used_at)) = found else { return Err(StoreError::UnknownInvitation) };
+        if used_at.is_some() {
+            return Err(StoreError::InvitationUsed);
+        }
+        if expires_at <= millis(now) {
+            return Err(StoreError::InvitationExpired);
+        }
+        let existing = tx
+            .prepare_cached(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = ?1"))?
+            .query_row([&email], read_account)
+            .optional()?
+            .map(into_account)
+            .transpose()?;
+        let account = match existing {
+            Some(account) if account.entity == Some(EntityId(entity)) => account,
+            Some(account) => return Err(StoreError::DuplicateAccount(account.email)),
+            None => {
+                tx.execute(
+                    "INSERT INTO accounts (email, name, role, entity_id, language, password_hash, created_at)
+                     VALUES (?1, ?2, 'focal_point', ?3, ?4, ?5, ?6)",
+                    params![email, new.name, entity, new.language, new.password_hash, millis(now)],
+                )?;
+                Account {
+                    id: AccountId(tx.last_insert_rowid()),
+                    email: email.clone(),
+                    name: new.name.clone(),
+                    role: consulta_core::Role::FocalPoint,
+                    entity: Some(EntityId(entity)),
+                    language: new.language.clone(),
+                }
+            }
+        };
+        tx.execute(
+            "UPDATE invitations SET used_at = ?2, account_id = ?3 WHERE token_sha256 = ?1",
+            params![&token_sha256[..], millis(now), account.id.0],
+        )?;
+        tx.commit()?;
+        Ok(account)
+    }
+
+    fn create_password_reset(&mut self, reset: &NewPasswordReset, mail: &NewMail) -> Result<()> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "INSERT INTO password_resets (token_sha256, account_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+            params![&reset.token_sha256[..], reset.account.0, millis(reset.created_at), millis(reset.expires_at)],
+        )?;
+        insert_mail(&tx, mail)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn use_password_reset(
+        &mut self,
+        token_sha256: &Hash,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>> {
+        let tx = self.connection.transaction()?;
+        let account: Option<i64> = tx
+            .prepare_cached(
+                "SELECT account_id FROM password_resets WHERE token_sha256 = ?1 AND used_at IS NULL AND expires_at > ?2",
+            )?
+            .query_row(params![&token_sha256[..], millis(now)], |r| r.get(0))
+            .optional()?;
+        let Some(account) = account else { return Ok(None) };
+        tx.execute("UPDATE accounts SET password_hash = ?2 WHERE id = ?1", params![account, password_hash])?;
+        tx.execute(
+            "UPDATE password_resets SET used_at = ?2 WHERE token_sha256 = ?1",
+            params![&token_sha256[..], millis(now)],
+        )?;
+        tx.execute("DELETE FROM sessions WHERE account_id = ?1", [account])?;
+        tx.commit()?;
+        Ok(Some(AccountId(account)))
+    }
+
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64> {
+        insert_mail(&self.connection, mail)
+    }
+
+    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>> {
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT id, to_address, subject, body, attempts FROM mail_outbox
+                 WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2",
+            )?
+            .query_map(params![millis(now), limit as i64], |r| {
+                Ok(QueuedMail {
+                    id: r.get(0)?,
+                    to: r.get(1)?,
+                    subject: r.get(2)?,
+                    body: r.get(3)?,
+                    attempts: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()> {
+        match outcome {
+            MailOutcome::Sent => self.connection.execute(
+                "UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, last_error = NULL WHERE id = ?1",
+                params![id, millis(now)],
+            )?,
+            MailOutcome::Failed { reason, retry_at: Some(at) } => self.connection.execute(
+                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
+                params![id, reason, millis(*at)],
+            )?,
+            MailOutcome::Failed { reason, retry_at: None } => self.connection.execute(
+                "UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?2 WHERE id = ?1",
+                params![id, reason],
+            )?,
+        };
+        Ok(())
+    }
+
+    fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>> {
+        let total: i64 =
+            self.connection.prepare_cached("SELECT COUNT(*) FROM mail_outbox")?.query_row([], |r| r.get(0))?;
+        let rows = self
+            .connection
+            .prepare_cached(
+                "SELECT id, to_address, subject, status, attempts, last_error, created_at, sent_at FROM mail_outbox
+                 ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+            )?
+            .query_map(
+                params![i64::try_from(page.limit).unwrap_or(i64::MAX), i64::try_from(page.offset).unwrap_or(i64::MAX)],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, u32>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, i64>(6)?,
+                        r.get::<_, Option<i64>>(7)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let items = rows
+            .into_iter()
+            .map(|(id, to, subject, status, attempts, last_error, created_at, sent_at)| {
+                Ok(MailRecord {
+                    id,
+                    to,
+                    subject,
+                    status,
+                    attempts,
+                    last_error,
+                    created_at: timestamp(created_at)?,
+                    sent_at: sent_at.map(timestamp).transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page { items, total: u64::try_from(total).unwrap_or(0) })
+    }
+
     fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>> {
         let total: i64 =
             self.connection.prepare_cached("SELECT COUNT(*) FROM audit_log")?.query_row([], |r| r.get(0))?;
@@ -1046,6 +1304,57 @@ impl RecordTransaction for SqliteTransaction<'_> {
             .execute(params![to_sql_index(size)?, contribution.0, &record_sha256[..]])?;
         self.log_size = Some(size + 1);
         Ok(size)
+    }
+
+    fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64> {
+        self.transaction.execute(
+            "INSERT INTO accreditation_lists (slug, name) VALUES (?1, ?2) ON CONFLICT (slug) DO UPDATE SET name = ?2",
+            params![slug, name],
+        )?;
+        Ok(self.transaction.query_row("SELECT id FROM accreditation_lists WHERE slug = ?1", [slug], |r| r.get(0))?)
+    }
+
+    fn add_list_member(&mut self, list: i64, entity: EntityId) -> Result<()> {
+        self.transaction
+            .prepare_cached("INSERT OR IGNORE INTO list_members (list_id, entity_id) VALUES (?1, ?2)")?
+            .execute(params![list, entity.0])?;
+        Ok(())
+    }
+
+    fn add_contact(&mut self, entity: EntityId, email: &str, name: &str, language: &str) -> Result<()> {
+        self.transaction
+            .prepare_cached(
+                "INSERT INTO focal_point_contacts (entity_id, email, name, language) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (entity_id, email) DO UPDATE SET name = ?3, language = ?4",
+            )?
+            .execute(params![entity.0, email.trim().to_lowercase(), name, language])?;
+        Ok(())
+    }
+
+    fn insert_invitation(&mut self, invitation: &NewInvitation) -> Result<()> {
+        self.transaction
+            .prepare_cached(
+                "INSERT INTO invitations (token_sha256, consultation_id, entity_id, email, language, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                &invitation.token_sha256[..],
+                invitation.consultation.0,
+                invitation.entity.0,
+                invitation.email,
+                invitation.language,
+                millis(invitation.created_at),
+                millis(invitation.expires_at)
+            ])?;
+        Ok(())
+    }
+
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64> {
+        insert_mail(&self.transaction, mail)
+    }
+
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        insert_audit(&self.transaction, entry)
     }
 
     fn savepoint(&mut self) -> Result<()> {
