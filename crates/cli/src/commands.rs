@@ -134,7 +134,19 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
         is_example: false,
     };
     let new = draft.check().map_err(|e| draft_error(&e, localizer))?;
-    let consultation = open(database)?.create_consultation(&new).map_err(|e| store_error(e, localizer))?;
+    let mut store = open(database)?;
+    let consultation = store.create_consultation(&new).map_err(|e| store_error(e, localizer))?;
+    audit(
+        &mut *store,
+        "consultation.create",
+        &consultation,
+        serde_json::json!({
+            "title": consultation.record.title.get(&lang, &lang),
+            "opens": consultation.record.period.opens().to_string(),
+            "closes": consultation.record.period.last_instant().to_string(),
+            "time_zone": zone_name(&consultation.record.time_zone),
+        }),
+    )?;
     println!(
         "{}",
         localizer.format(
@@ -163,6 +175,15 @@ fn translate(database: &Database, args: TranslateConsultation, localizer: &Local
     };
     consultation.record.translate(&translation).map_err(|e| draft_error(&e, localizer))?;
     store.update_consultation_texts(&consultation)?;
+    audit(
+        &mut *store,
+        "consultation.translate",
+        &consultation,
+        serde_json::json!({
+            "language": translation.language,
+            "title": translation.title,
+        }),
+    )?;
     let record = &consultation.record;
     let languages: Vec<&str> = record.title.iter().map(|(language, _)| language).collect();
     println!(
@@ -210,6 +231,7 @@ fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> 
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
     store.add_meeting(consultation.id, date, place).map_err(|e| store_error(e, localizer))?;
+    audit(&mut *store, "meeting.add", &consultation, serde_json::json!({ "date": date.to_string(), "place": place }))?;
     println!(
         "{}",
         localizer.format(
@@ -242,6 +264,17 @@ fn import(database: &Database, args: ImportContributions, localizer: &Localizer)
     progress.finish_and_clear();
     match result {
         Ok(summary) => {
+            audit(
+                &mut *store,
+                "contributions.import",
+                &consultation,
+                serde_json::json!({
+                    "file": shown,
+                    "contributions": summary.contributions,
+                    "new_entities": summary.new_entities,
+                    "late": summary.late,
+                }),
+            )?;
             println!(
                 "{}",
                 localizer.format(
@@ -671,6 +704,23 @@ fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyho
     let invited =
         consulta_auth::invitations::invite(&mut *store, &consultation, &selection, &args.base_url, &command_line())?;
     println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
+    Ok(())
+}
+
+/// Writes a secretariat action done at the command line on a consultation to the audit log.
+fn audit(
+    store: &mut dyn Store,
+    action: &str,
+    consultation: &Consultation,
+    after: serde_json::Value,
+) -> anyhow::Result<()> {
+    store.record_audit(&consulta_store::AuditEntry {
+        by: command_line(),
+        action: action.to_owned(),
+        subject: format!("consultation {}", consultation.record.slug.as_str()),
+        before: None,
+        after: Some(after),
+    })?;
     Ok(())
 }
 

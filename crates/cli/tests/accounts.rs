@@ -184,6 +184,7 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
         "/static/consulta.css",
         "/healthz",
         "/login",
+        "/password-reset",
     ] {
         for (role, who) in roles {
             let status = get(&app, who, path).await.status();
@@ -195,7 +196,13 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
 
     // The secretariat's pages: the secretariat; focal points are refused; anonymous visitors are
     // sent to sign in and come back.
-    for path in ["/admin", "/admin/audit", "/admin/audit.csv"] {
+    // A link nobody was sent is refused alike, whoever follows it.
+    for (role, who) in roles {
+        let status = get(&app, who, &format!("/invitations/{}", "0".repeat(64))).await.status();
+        assert_eq!(status, StatusCode::GONE, "{role} GET an unknown invitation");
+    }
+
+    for path in ["/admin", "/admin/audit", "/admin/audit.csv", "/admin/mail"] {
         for (role, who) in roles {
             let response = get(&app, who, path).await;
             match role {
@@ -212,15 +219,23 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
             }
         }
     }
-    for (role, who) in roles {
-        let response = post_form(&app, who, "/admin/moderation", &[("contribution", "2"), ("action", "publish")]).await;
-        let expected = match role {
-            "secretariat" | "anonymous" => StatusCode::SEE_OTHER,
-            _ => StatusCode::FORBIDDEN,
-        };
-        assert_eq!(response.status(), expected, "{role} POST /admin/moderation");
-        if role == "anonymous" {
-            assert!(response.headers()[LOCATION].to_str().expect("location").starts_with("/login"));
+    for (path, fields) in [
+        ("/admin/moderation", &[("contribution", "2"), ("action", "publish")][..]),
+        ("/admin/invitations", &[("consultation", "open"), ("group", "academic")][..]),
+    ] {
+        for (role, who) in roles {
+            let response = post_form(&app, who, path, fields).await;
+            let expected = match role {
+                "secretariat" | "anonymous" => StatusCode::SEE_OTHER,
+                _ => StatusCode::FORBIDDEN,
+            };
+            assert_eq!(response.status(), expected, "{role} POST {path}");
+            let location = response.headers().get(LOCATION).and_then(|l| l.to_str().ok()).unwrap_or_default();
+            match role {
+                "anonymous" => assert!(location.starts_with("/login"), "{location}"),
+                "secretariat" => assert!(location.starts_with("/admin?done="), "{location}"),
+                _ => {}
+            }
         }
     }
 

@@ -265,3 +265,49 @@ async fn the_demo_record_is_searched_and_narrowed_in_chromium_without_javascript
     screenshot(&phone, "search-phone.png").await;
     phone.close().await.expect("the browser closes");
 }
+
+#[tokio::test]
+async fn the_secretariat_signs_in_and_withholds_a_contribution_in_chromium() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let ws = common::Workspace::new();
+    ws.create_open_consultation("open");
+    let file = ws.write(
+        "one.csv",
+        b"entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+          Example Network,civil_society,KE,written,2026-01-05,en,Example views,Example text,\n",
+    );
+    ws.import(&file, "open");
+    let created = Command::new(common::CONSULTA)
+        .arg("--db")
+        .arg(&ws.db)
+        .args(["admin", "create", "--email", "secretariat@example.org", "--name", "Secretariat Officer"])
+        .env("CONSULTA_PASSWORD", "correct horse battery staple")
+        .output()
+        .expect("consulta runs");
+    assert!(created.status.success());
+    let app = common::spawn_serve(&ws.db);
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/admin", app.url)).await.expect("the page opens");
+    client.wait().for_element(Locator::Css("form.account")).await.expect("sent to sign in");
+    client.find(Locator::Css("#email")).await.expect("field").send_keys("secretariat@example.org").await.expect("type");
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .expect("field")
+        .send_keys("correct horse battery staple")
+        .await
+        .expect("type");
+    screenshot(&client, "login.png").await;
+    client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
+    client.wait().for_element(Locator::Css("#moderation")).await.expect("back on the secretariat's page");
+    screenshot(&client, "admin.png").await;
+    client.find(Locator::Css("#m-contribution")).await.expect("field").send_keys("1").await.expect("type");
+    client.find(Locator::Css("#m-reason")).await.expect("field").send_keys("personal data").await.expect("type");
+    client.find(Locator::Css("button[value=withhold]")).await.expect("button").click().await.expect("withhold");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("done");
+    let notice = client.find(Locator::Css("p.done")).await.expect("notice").text().await.expect("text");
+    assert_eq!(notice, "The contribution is withheld.");
+    client.find(Locator::Css("form.sign-out button")).await.expect("sign out").click().await.expect("click");
+    client.wait().for_element(Locator::Css("form.account")).await.expect("signed out");
+    client.close().await.expect("the browser closes");
+}

@@ -557,3 +557,18 @@ cli-invited = { $count ->
     [one] 1 invitation queued; the server's mail job sends it.
    *[other] { $count } invitations queued; the server's mail job sends them.
   }
+admin-campaign = Invite focal points
+admin-campaign-intro = Each focal point of the chosen entities receives, in their language, a personal link that works once: it makes their account, with which they contribute in the entity's name (verified). Each kind of choice left empty does not narrow.
+admin-campaign-consultation = Consultation
+admin-campaign-lists = Accreditation lists
+admin-campaign-no-lists = No list yet: import one with consulta list import.
+admin-campaign-groups = Stakeholder groups
+admin-campaign-regions = Regional groups
+admin-campaign-countries = Countries
+admin-campaign-countries-hint = ISO codes, separated by commas (SN, KE, BR).
+admin-campaign-send = Send the invitations
+admin-invited = { $count ->
+    [0] Nobody matches: no invitation sent.
+    [one] 1 invitation queued: see the outbox.
+   *[other] { $count } invitations queued: see the outbox.
+  }

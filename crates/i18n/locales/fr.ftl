@@ -557,3 +557,18 @@ cli-invited = { $count ->
     [one] 1 invitation en file ; la tâche d’envoi du serveur l’envoie.
    *[other] { $count } invitations en file ; la tâche d’envoi du serveur les envoie.
   }
+admin-campaign = Inviter des points focaux
+admin-campaign-intro = Chaque point focal des entités choisies reçoit, dans sa langue, un lien personnel qui ne sert qu’une fois : il crée son compte, avec lequel il contribue au nom de l’entité (vérifié). Chaque type de choix laissé vide ne restreint pas.
+admin-campaign-consultation = Consultation
+admin-campaign-lists = Listes d’accréditation
+admin-campaign-no-lists = Aucune liste encore : importez-en une avec consulta list import.
+admin-campaign-groups = Groupes de parties prenantes
+admin-campaign-regions = Groupes régionaux
+admin-campaign-countries = Pays
+admin-campaign-countries-hint = Codes ISO, séparés par des virgules (SN, KE, BR).
+admin-campaign-send = Envoyer les invitations
+admin-invited = { $count ->
+    [0] Personne ne correspond : aucune invitation envoyée.
+    [one] 1 invitation en file : voir la boîte d’envoi.
+   *[other] { $count } invitations en file : voir la boîte d’envoi.
+  }

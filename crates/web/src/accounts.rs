@@ -338,8 +338,26 @@ pub async fn admin(
             .collect();
         let notice = params.get("done").map(|what| match what.as_str() {
             "withheld" => localizer.text("admin-withheld"),
+            "invited" => {
+                let count = params.get("count").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
+                localizer.format("admin-invited", &[("count", count.into())])
+            }
             _ => localizer.text("admin-published"),
         });
+        let lists: Vec<Value> = store
+            .accreditation_lists()?
+            .into_iter()
+            .map(|(slug, name, entities)| json!({ "slug": slug, "name": name, "entities": entities }))
+            .collect();
+        let groups: Vec<Value> = store
+            .stakeholder_groups()?
+            .iter()
+            .map(|g| json!({ "id": g.as_str(), "label": consulta_report::group_label(g.as_str(), &localizer) }))
+            .collect();
+        let regions: Vec<Value> = consulta_core::RegionalGroup::ALL
+            .iter()
+            .map(|r| json!({ "id": r.as_str(), "label": localizer.text(&format!("region-{}", r.as_str())) }))
+            .collect();
         Ok(Page {
             template: "admin.html",
             title: localizer.text("admin-title"),
@@ -349,6 +367,9 @@ pub async fn admin(
                 "account": { "name": account.name, "email": account.email },
                 "consultations": consultations,
                 "notice": notice,
+                "lists": lists,
+                "groups": groups,
+                "regions": regions,
             }),
         })
     })
@@ -721,4 +742,52 @@ pub async fn mail(State(app): State<App>, language: RequestLanguage, headers: He
     })
     .await;
     app.templates.respond(&language, result)
+}
+
+/// POST /admin/invitations: an invitation campaign, as `consulta invite` runs it.
+pub async fn invite(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let localizer = language.localizer;
+    let base = crate::open_data::base_url(&headers);
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin")?.clone();
+        let fields: Fields = pairs.iter().cloned().collect();
+        visitor.check_form(&fields)?;
+        let values = |name: &'static str| -> Vec<String> {
+            pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_owned()).collect()
+        };
+        let bad =
+            |value: String| PageError::BadRequest(localizer.format("cli-bad-selection", &[("value", value.into())]));
+        let slug = fields.get("consultation").cloned().unwrap_or_default();
+        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let groups =
+            values("group").into_iter().map(|g| g.parse().map_err(|_| bad(g))).collect::<Result<Vec<_>, _>>()?;
+        let mut countries = Vec::new();
+        for code in
+            values("countries").iter().flat_map(|t| t.split([',', ' ']).filter(|c| !c.is_empty()).map(str::to_owned))
+        {
+            countries.push(code.parse::<consulta_core::CountryCode>().map_err(|_| bad(code))?);
+        }
+        for region in values("region") {
+            let region: consulta_core::RegionalGroup = region.parse().map_err(|_| bad(region))?;
+            countries.extend(
+                consulta_core::reference::countries()
+                    .iter()
+                    .filter(|c| c.regional_group == Some(region))
+                    .map(|c| c.code),
+            );
+        }
+        let selection = consulta_store::Selection { lists: values("list"), groups, countries };
+        let by = AuditActor::account(&account, Timestamp::now());
+        consulta_auth::invitations::invite(store, &consultation, &selection, &base, &by).map_err(internal)
+    })
+    .await;
+    match result {
+        Ok(count) => Redirect::to(&format!("/admin?done=invited&count={count}")).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
 }

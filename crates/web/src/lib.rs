@@ -117,6 +117,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/admin/audit", get(accounts::audit))
         .route("/admin/audit.csv", get(accounts::audit_csv))
         .route("/admin/mail", get(accounts::mail))
+        .route("/admin/invitations", post(accounts::invite))
         .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))

@@ -298,3 +298,53 @@ fn accounts_sessions_and_the_audit_log() {
     assert_eq!(log.items[1].entry.action, "account.create");
     assert_eq!(log.items[1].entry.by.label, "command line: admin");
 }
+
+#[test]
+fn an_invitation_works_once_and_not_after_it_expires() {
+    let mut f = fixture();
+    let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("now");
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    for (token, expires_at) in [(b"fresh", now + jiff::SignedDuration::from_hours(1)), (b"stale", now)] {
+        tx.insert_invitation(&NewInvitation {
+            token_sha256: consulta_log::sha256(token),
+            consultation: c.id,
+            entity: entity.id,
+            email: "fp@example.org".into(),
+            language: "fr".into(),
+            created_at: now - jiff::SignedDuration::from_hours(24),
+            expires_at,
+        })
+        .expect("invitation");
+    }
+    tx.commit().expect("commit");
+    let new = NewAccount {
+        email: "ignored@example.org".into(),
+        name: "Focal Point".into(),
+        role: consulta_core::Role::FocalPoint,
+        entity: None,
+        language: "fr".into(),
+        password_hash: "$argon2id$…".into(),
+    };
+    let account = f.store.accept_invitation(&consulta_log::sha256(b"fresh"), &new, now).expect("accepted");
+    assert_eq!(
+        (account.email.as_str(), account.entity),
+        ("fp@example.org", Some(entity.id)),
+        "the invitation's address and entity"
+    );
+    assert!(matches!(
+        f.store.accept_invitation(&consulta_log::sha256(b"fresh"), &new, now),
+        Err(StoreError::InvitationUsed)
+    ));
+    assert!(matches!(
+        f.store.accept_invitation(&consulta_log::sha256(b"stale"), &new, now),
+        Err(StoreError::InvitationExpired)
+    ));
+    assert!(matches!(
+        f.store.accept_invitation(&consulta_log::sha256(b"other"), &new, now),
+        Err(StoreError::UnknownInvitation)
+    ));
+    let invitation = f.store.invitation(&consulta_log::sha256(b"fresh")).expect("read").expect("found");
+    assert_eq!(invitation.used_at, Some(now));
+}
