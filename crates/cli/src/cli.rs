@@ -201,6 +201,8 @@ pub struct CreateConsultation {
     pub lang: String,
     #[arg(long, default_value = "UTC", value_name = "ZONE")]
     pub time_zone: String,
+    #[arg(long)]
+    pub verified_only: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -132,6 +132,7 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
         time_zone: args.time_zone,
         questions: args.questions.into_iter().map(|q| vec![(lang.clone(), q)]).collect(),
         is_example: false,
+        verified_only: args.verified_only,
     };
     let new = draft.check().map_err(|e| draft_error(&e, localizer))?;
     let mut store = open(database)?;

@@ -52,6 +52,7 @@ pub fn load(store: &mut dyn Store) -> anyhow::Result<ImportSummary> {
         time_zone: demo.time_zone,
         questions: demo.questions.iter().map(pairs).collect(),
         is_example: true,
+        verified_only: false,
     };
     let consultation = store.create_consultation(&draft.check().context("demo/consultation.json")?)?;
     for meeting in demo.meetings {

@@ -328,3 +328,45 @@ async fn sign_in_failures_moderation_and_the_audit_log() {
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(response.text().await.expect("HTML").contains("Too many attempts"));
 }
+
+#[tokio::test]
+async fn a_verified_only_consultation_refuses_the_public_but_not_its_focal_points() {
+    let (ws, app) = instance();
+    let created = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "closed-circle",
+        "--title",
+        "T",
+        "--opens",
+        "2020-01-01",
+        "--closes",
+        "2099-12-31",
+        "--verified-only",
+    ]);
+    assert!(created.status.success(), "{}", stderr(&created));
+    let page = get(&app, &Who::default(), "/consultations/closed-circle").await.text().await.expect("HTML");
+    assert!(page.contains("takes contributions only from the focal points"), "the public is told why");
+    assert!(!page.contains("id=\"f-title\""), "and gets no form");
+    let form = Form::new()
+        .text("entity", "Example Outsider")
+        .text("stakeholder_group", "civil_society")
+        .text("email", "contact@example.org")
+        .text("language", "en")
+        .text("title", "T")
+        .text("body", "B");
+    let refused = client()
+        .post(format!("{}/api/v1/consultations/closed-circle/contributions", app.url))
+        .multipart(form)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let error: serde_json::Value = refused.json().await.expect("JSON");
+    assert_eq!(error["error"], "verified_only");
+
+    let focal_a = sign_in(&app, "a@example.org").await;
+    let page = get(&app, &focal_a, "/consultations/closed-circle").await.text().await.expect("HTML");
+    assert!(page.contains("You contribute as Example Entity A"));
+}

@@ -187,6 +187,9 @@ pub struct NewConsultation {
     pub questions: Vec<Localized>,
     /// Demonstration data: invented entities and texts, labelled as such on every page.
     pub is_example: bool,
+    /// Whether the public may send unverified contributions; if not, only signed-in focal
+    /// points (invited) contribute.
+    pub unverified_allowed: bool,
 }
 
 #[cfg(test)]
@@ -248,6 +251,8 @@ pub struct ConsultationDraft {
     pub time_zone: String,
     pub questions: Vec<Vec<(String, String)>>,
     pub is_example: bool,
+    /// Contributions only from signed-in focal points.
+    pub verified_only: bool,
 }
 
 /// What is wrong with a draft, and in which field.
@@ -339,6 +344,7 @@ impl ConsultationDraft {
             time_zone: zone,
             questions,
             is_example: self.is_example,
+            unverified_allowed: !self.verified_only,
         })
     }
 }

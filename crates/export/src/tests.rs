@@ -4,7 +4,7 @@ use std::io::{Cursor, Read, Write};
 
 use consulta_blobs::LocalBlobs;
 use consulta_core::{Consultation, ConsultationDraft, ContributionId};
-use consulta_intake::submission::{Limits, Submission, UploadedFile, prepare, record_in};
+use consulta_intake::submission::{Limits, Sender, Submission, UploadedFile, prepare, record_in};
 use consulta_store::{Extraction, SqliteStore, Store};
 use jiff::Timestamp;
 
@@ -41,7 +41,8 @@ fn from(entity: &str, group: &str, country: &str, language: &str, title: &str, b
 
 fn submit(f: &mut Fixture, submission: Submission) -> ContributionId {
     let prepared =
-        prepare(&f.store, &f.blobs, &f.consultation, &submission, None, Limits::default(), now()).expect("prepare");
+        prepare(&f.store, &f.blobs, &f.consultation, &submission, Sender::default(), Limits::default(), now())
+            .expect("prepare");
     let mut tx = f.store.begin().expect("begin");
     let (id, _) = record_in(&mut *tx, &prepared).expect("record");
     tx.commit().expect("commit");

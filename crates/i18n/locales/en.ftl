@@ -572,3 +572,5 @@ admin-invited = { $count ->
     [one] 1 invitation queued: see the outbox.
    *[other] { $count } invitations queued: see the outbox.
   }
+cli-help-consulta-consultation-create-verified_only = Take contributions only from signed-in focal points (invited), none unverified from the public
+submit-verified-only = This consultation takes contributions only from the focal points of invited entities, signed in. If you speak for an entity, ask the secretariat for an invitation.

@@ -572,3 +572,5 @@ admin-invited = { $count ->
     [one] 1 invitation en file : voir la boîte d’envoi.
    *[other] { $count } invitations en file : voir la boîte d’envoi.
   }
+cli-help-consulta-consultation-create-verified_only = N’accepter que les contributions des points focaux connectés (invités), aucune contribution non vérifiée du public
+submit-verified-only = Cette consultation n’accepte que les contributions des points focaux des entités invitées, connectés. Si vous parlez au nom d’une entité, demandez une invitation au secrétariat.

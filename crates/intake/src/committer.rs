@@ -178,7 +178,8 @@ mod tests {
                 ..Default::default()
             };
             let store = self.database.connect().expect("store");
-            prepare(&*store, &self.blobs, &self.consultation, &submission, key, Limits::default(), Timestamp::now())
+            let sender = crate::submission::Sender { idempotency_key: key, verified: false };
+            prepare(&*store, &self.blobs, &self.consultation, &submission, sender, Limits::default(), Timestamp::now())
                 .expect("prepared")
         }
 

@@ -64,6 +64,8 @@ pub enum SubmissionError {
     BadFileName(String),
     #[error("the consultation is not open ({0:?})")]
     NotOpen(ConsultationStatus),
+    #[error("the consultation takes only verified contributions")]
+    VerifiedOnly,
     #[error("this idempotency key was used for a different submission")]
     IdempotencyConflict,
     #[error("the idempotency key is not usable")]
@@ -85,6 +87,7 @@ impl SubmissionError {
             SubmissionError::NotOpen(ConsultationStatus::Upcoming) => "consultation_not_open",
             SubmissionError::NotOpen(_) => "consultation_closed",
             SubmissionError::IdempotencyConflict => "idempotency_conflict",
+            SubmissionError::VerifiedOnly => "verified_only",
             SubmissionError::BadIdempotencyKey => "bad_idempotency_key",
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => "server",
         }
@@ -119,6 +122,7 @@ impl SubmissionError {
             SubmissionError::NotOpen(ConsultationStatus::Upcoming) => localizer.text("submit-not-open"),
             SubmissionError::NotOpen(_) => localizer.text("submit-closed"),
             SubmissionError::IdempotencyConflict => localizer.text("submit-idempotency-conflict"),
+            SubmissionError::VerifiedOnly => localizer.text("submit-verified-only"),
             SubmissionError::BadIdempotencyKey => localizer.text("submit-bad-idempotency-key"),
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => localizer.text("error-server"),
         }
@@ -300,6 +304,16 @@ pub struct Prepared {
     now: Timestamp,
 }
 
+/// Who sends a submission, beyond what it says of itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sender<'a> {
+    /// The client's key for retrying the same request safely.
+    pub idempotency_key: Option<&'a str>,
+    /// A signed-in focal point of the submission's entity: the caller has checked that the
+    /// account may act for the entity, and filled the entity, group and country from its record.
+    pub verified: bool,
+}
+
 /// Checks a submission and writes its files to the blob store (synced), without touching the
 /// record: this part can run in parallel for many submissions.
 pub fn prepare(
@@ -307,10 +321,11 @@ pub fn prepare(
     blobs: &dyn BlobStore,
     consultation: &Consultation,
     submission: &Submission,
-    idempotency_key: Option<&str>,
+    sender: Sender<'_>,
     limits: Limits,
     now: Timestamp,
 ) -> Result<Prepared, SubmissionError> {
+    let idempotency_key = sender.idempotency_key;
     if let Some(key) = idempotency_key {
         if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(SubmissionError::BadIdempotencyKey);
@@ -319,6 +334,9 @@ pub fn prepare(
     let status = consultation.status(now);
     if status != ConsultationStatus::Open {
         return Err(SubmissionError::NotOpen(status));
+    }
+    if !sender.verified && !consultation.record.unverified_allowed {
+        return Err(SubmissionError::VerifiedOnly);
     }
 
     // Check every field and report every problem at once.
@@ -398,7 +416,7 @@ pub fn prepare(
     }
     Ok(Prepared {
         consultation: consultation.clone(),
-        identity: Identity::Unverified,
+        identity: if sender.verified { Identity::Verified } else { Identity::Unverified },
         name,
         group,
         country,
@@ -411,16 +429,6 @@ pub fn prepare(
         request,
         now,
     })
-}
-
-impl Prepared {
-    /// Marks the submission as sent by a signed-in focal point of its entity. The caller has
-    /// checked that the account may act for the entity, and filled the submission's entity,
-    /// group and country from the entity's record.
-    pub fn verified(mut self) -> Prepared {
-        self.identity = Identity::Verified;
-        self
-    }
 }
 
 /// Records a prepared submission inside `transaction`: its entity if new, the contribution, its

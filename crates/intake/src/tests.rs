@@ -31,6 +31,7 @@ fn fixture() -> Fixture {
             time_zone: zone,
             questions: vec![],
             is_example: false,
+            unverified_allowed: true,
         })
         .expect("consultation");
     store.add_meeting(consultation.id, "2010-12-14".parse().expect("date"), "New York").expect("meeting");

@@ -72,7 +72,7 @@ impl ApiError {
             SubmissionError::TooManyFiles { .. } | SubmissionError::FileTooLarge { .. } => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
-            SubmissionError::NotOpen(_) => StatusCode::FORBIDDEN,
+            SubmissionError::NotOpen(_) | SubmissionError::VerifiedOnly => StatusCode::FORBIDDEN,
             SubmissionError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => return ApiError::server(error, localizer),
         };
@@ -276,10 +276,9 @@ impl App {
             let store = database.connect().map_err(store_error)?;
             let consultation =
                 store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
-            let prepared =
-                prepare(&*store, &*blobs, &consultation, &submission, key.as_deref(), limits, Timestamp::now())
-                    .map_err(RecordError::Submission)?;
-            let prepared = if verified { prepared.verified() } else { prepared };
+            let sender = consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified };
+            let prepared = prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
+                .map_err(RecordError::Submission)?;
             // Give the connection back before waiting on the committer.
             drop(store);
             committer.record(prepared).map_err(RecordError::Submission)

@@ -418,7 +418,10 @@ pub fn consultation_with_form(
                 "url": format!("{path}/{}", d.file_name()),
                 "label": localizer.text(&format!("open-data-{}", d.file_name().replace('.', "-"))),
             })).collect::<Vec<_>>(),
-            "form": open.then(|| contribution_form(&groups, form, limits, localizer)),
+            // Where only focal points may contribute, the public sees why there is no form.
+            "verified_only": open && !consultation.record.unverified_allowed && acting_for.is_none(),
+            "form": (open && (consultation.record.unverified_allowed || acting_for.is_some()))
+                .then(|| contribution_form(&groups, form, limits, localizer)),
             "visitor": visitor.view(),
             "acting_for": acting_for,
             // A submission refused because the consultation is not open: there is no form to

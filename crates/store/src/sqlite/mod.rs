@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_change_feed.sql"),
     include_str!("../../migrations/sqlite/0004_accounts.sql"),
     include_str!("../../migrations/sqlite/0005_invitations_and_mail.sql"),
+    include_str!("../../migrations/sqlite/0006_verified_only.sql"),
 ];
 
 pub struct SqliteStore {
@@ -122,8 +123,8 @@ where
     value.parse().map_err(|e| corrupt(format!("{column}: {e}")))
 }
 
-const CONSULTATION_COLUMNS: &str =
-    "id, slug, original_language, title, description, mandate, opens_at, closes_at, time_zone, questions, is_example";
+const CONSULTATION_COLUMNS: &str = "id, slug, original_language, title, description, mandate, opens_at, closes_at, time_zone, questions, is_example, \
+     unverified_allowed";
 
 struct ConsultationRow {
     id: i64,
@@ -137,6 +138,7 @@ struct ConsultationRow {
     time_zone: String,
     questions: String,
     is_example: bool,
+    unverified_allowed: bool,
 }
 
 impl ConsultationRow {
@@ -153,6 +155,7 @@ impl ConsultationRow {
             time_zone: row.get(8)?,
             questions: row.get(9)?,
             is_example: row.get(10)?,
+            unverified_allowed: row.get(11)?,
         })
     }
 
@@ -176,6 +179,7 @@ impl ConsultationRow {
                 time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
                 questions,
                 is_example: self.is_example,
+                unverified_allowed: self.unverified_allowed,
             },
         })
     }
@@ -324,8 +328,8 @@ impl Store for SqliteStore {
         let questions = questions_to_json(&new.questions);
         let inserted = self.connection.execute(
             "INSERT INTO consultations (slug, original_language, title, description, mandate, opens_at, closes_at,
-                                        time_zone, questions, is_example)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                        time_zone, questions, is_example, unverified_allowed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 new.slug.as_str(),
                 new.original_language.as_str(),
@@ -337,6 +341,7 @@ impl Store for SqliteStore {
                 zone_name(&new.time_zone),
                 questions,
                 new.is_example,
+                new.unverified_allowed,
             ],
         );
         match inserted {

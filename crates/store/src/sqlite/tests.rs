@@ -29,6 +29,7 @@ fn new_consultation(slug: &str) -> NewConsultation {
         time_zone: jiff::tz::TimeZone::UTC,
         questions: vec![Localized::new(&en, "Which issues are not handled adequately?")],
         is_example: false,
+        unverified_allowed: true,
     }
 }
 
