@@ -263,6 +263,44 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
     assert!(page.contains("You contribute as Example Entity A"));
     assert!(!page.contains("id=\"f-entity\""), "no entity field to change");
 
+    // Amending: only the focal point of the contribution's entity, as a new contribution naming it.
+    let page = get(&app, &focal_a, "/contributions/1").await.text().await.expect("HTML");
+    assert!(page.contains("href=\"/consultations/open?amend=1#contribute\""), "A may amend its entity's contribution");
+    let page = get(&app, &focal_b, "/contributions/1").await.text().await.expect("HTML");
+    assert!(!page.contains("?amend=1"), "B may not");
+    let page = get(&app, &focal_a, "/consultations/open?amend=1").await.text().await.expect("HTML");
+    assert!(page.contains("name=\"amends\" value=\"1\"") && page.contains("Text A"), "the form starts from the text");
+    for (role, who, expected) in [
+        ("focal point B", &focal_b, StatusCode::FORBIDDEN),
+        ("anonymous", &anonymous, StatusCode::FORBIDDEN),
+        ("focal point A", &focal_a, StatusCode::SEE_OTHER),
+    ] {
+        let form = Form::new()
+            .text("amends", "1")
+            .text("email", "contact@example.org")
+            .text("language", "en")
+            .text("title", "Amended")
+            .text("body", "Text A, amended.")
+            .text("entity", "Example Entity A")
+            .text("stakeholder_group", "civil_society")
+            .text("country", "KE")
+            .text("csrf", who.csrf.clone());
+        let mut request = client().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
+        if let Some(cookie) = &who.cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        let response = request.send().await.expect("answer");
+        assert_eq!(response.status(), expected, "{role} amends contribution 1");
+        if expected == StatusCode::SEE_OTHER {
+            let id = response.headers()[LOCATION].to_str().expect("location").split('/').nth(2).expect("id").to_owned();
+            let record: serde_json::Value =
+                get(&app, &anonymous, &format!("/api/v1/contributions/{id}/record")).await.json().await.expect("JSON");
+            assert_eq!((record["amends"].as_i64(), record["identity"].as_str()), (Some(1), Some("verified")));
+            let page = get(&app, &anonymous, "/contributions/1").await.text().await.expect("HTML");
+            assert!(page.contains(&format!("href=\"/contributions/{id}\">contribution {id}")), "amended by it");
+        }
+    }
+
     // Forms need the session's token: a forged or stale one is refused with a clear page.
     let forged = Who { csrf: "0".repeat(64), ..secretariat.clone() };
     let response = post_form(&app, &forged, "/admin/moderation", &[("contribution", "2"), ("action", "publish")]).await;

@@ -59,6 +59,10 @@ pub struct CanonicalRecord {
     pub title: String,
     pub body: String,
     pub attachments: Vec<AttachmentEntry>,
+    /// The contribution this one amends, if it does. Left out of the bytes when there is none,
+    /// so records made before amendments existed keep their hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amends: Option<i64>,
 }
 
 impl CanonicalRecord {
@@ -94,10 +98,17 @@ mod tests {
             title: "Titre".into(),
             body: "Texte « cité »".into(),
             attachments: vec![AttachmentEntry { name: "a.pdf".into(), size: 3, sha256: "ab".into() }],
+            amends: None,
         };
         assert_eq!(
             String::from_utf8(record.to_bytes()).expect("UTF-8"),
             r#"{"v":1,"id":7,"consultation":"ec-2010","entity":"Example NGO","stakeholder_group":"civil_society","country":null,"channel":"written","on_behalf_of":null,"meeting":null,"submitted_at":"2010-10-01T12:00:00Z","language":"fr","identity":"unverified","late":false,"title":"Titre","body":"Texte « cité »","attachments":[{"name":"a.pdf","size":3,"sha256":"ab"}]}"#
+        );
+        let amending = CanonicalRecord { amends: Some(3), ..record };
+        assert!(
+            String::from_utf8(amending.to_bytes())
+                .expect("UTF-8")
+                .ends_with(r#""attachments":[{"name":"a.pdf","size":3,"sha256":"ab"}],"amends":3}"#)
         );
     }
 }

@@ -574,3 +574,9 @@ admin-invited = { $count ->
   }
 cli-help-consulta-consultation-create-verified_only = Take contributions only from signed-in focal points (invited), none unverified from the public
 submit-verified-only = This consultation takes contributions only from the focal points of invited entities, signed in. If you speak for an entity, ask the secretariat for an invitation.
+submit-cannot-amend = Contribution { $id } cannot be amended here: only the focal point of its entity can amend it, in the same consultation.
+contribution-amends = Amends
+contribution-amended-by = Amended by
+contribution-number = contribution { $id }
+contribution-amend = Amend this contribution
+form-amending = You are amending contribution { $id }: what you send is recorded as a new contribution that names it; both stay in the record.

@@ -574,3 +574,9 @@ admin-invited = { $count ->
   }
 cli-help-consulta-consultation-create-verified_only = N’accepter que les contributions des points focaux connectés (invités), aucune contribution non vérifiée du public
 submit-verified-only = Cette consultation n’accepte que les contributions des points focaux des entités invitées, connectés. Si vous parlez au nom d’une entité, demandez une invitation au secrétariat.
+submit-cannot-amend = La contribution { $id } ne peut pas être modifiée ici : seul le point focal de son entité peut la modifier, dans la même consultation.
+contribution-amends = Modifie
+contribution-amended-by = Modifiée par
+contribution-number = contribution { $id }
+contribution-amend = Modifier cette contribution
+form-amending = Vous modifiez la contribution { $id } : ce que vous envoyez est enregistré comme une nouvelle contribution qui la nomme ; les deux restent au dossier.

@@ -178,7 +178,7 @@ mod tests {
                 ..Default::default()
             };
             let store = self.database.connect().expect("store");
-            let sender = crate::submission::Sender { idempotency_key: key, verified: false };
+            let sender = crate::submission::Sender { idempotency_key: key, ..Default::default() };
             prepare(&*store, &self.blobs, &self.consultation, &submission, sender, Limits::default(), Timestamp::now())
                 .expect("prepared")
         }

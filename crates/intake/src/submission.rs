@@ -64,6 +64,8 @@ pub enum SubmissionError {
     BadFileName(String),
     #[error("the consultation is not open ({0:?})")]
     NotOpen(ConsultationStatus),
+    #[error("contribution {0} cannot be amended by this sender")]
+    CannotAmend(i64),
     #[error("the consultation takes only verified contributions")]
     VerifiedOnly,
     #[error("this idempotency key was used for a different submission")]
@@ -88,6 +90,7 @@ impl SubmissionError {
             SubmissionError::NotOpen(_) => "consultation_closed",
             SubmissionError::IdempotencyConflict => "idempotency_conflict",
             SubmissionError::VerifiedOnly => "verified_only",
+            SubmissionError::CannotAmend(_) => "cannot_amend",
             SubmissionError::BadIdempotencyKey => "bad_idempotency_key",
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => "server",
         }
@@ -123,6 +126,9 @@ impl SubmissionError {
             SubmissionError::NotOpen(_) => localizer.text("submit-closed"),
             SubmissionError::IdempotencyConflict => localizer.text("submit-idempotency-conflict"),
             SubmissionError::VerifiedOnly => localizer.text("submit-verified-only"),
+            SubmissionError::CannotAmend(id) => {
+                localizer.format("submit-cannot-amend", &[("id", id.to_string().into())])
+            }
             SubmissionError::BadIdempotencyKey => localizer.text("submit-bad-idempotency-key"),
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => localizer.text("error-server"),
         }
@@ -291,6 +297,7 @@ fn request_hash(consultation: &Consultation, submission: &Submission, files: &[(
 pub struct Prepared {
     consultation: Consultation,
     identity: Identity,
+    amends: Option<ContributionId>,
     name: EntityName,
     group: consulta_core::StakeholderGroupId,
     country: Option<CountryCode>,
@@ -312,6 +319,8 @@ pub struct Sender<'a> {
     /// A signed-in focal point of the submission's entity: the caller has checked that the
     /// account may act for the entity, and filled the entity, group and country from its record.
     pub verified: bool,
+    /// The earlier contribution of the same entity this one amends (verified senders only).
+    pub amends: Option<ContributionId>,
 }
 
 /// Checks a submission and writes its files to the blob store (synced), without touching the
@@ -337,6 +346,19 @@ pub fn prepare(
     }
     if !sender.verified && !consultation.record.unverified_allowed {
         return Err(SubmissionError::VerifiedOnly);
+    }
+    if let Some(amended) = sender.amends {
+        // Only a focal point amends, and only a contribution of its own entity to this consultation.
+        let same_entity = match store.contribution(amended)? {
+            Some(earlier) if sender.verified && earlier.record.consultation == consultation.id => store
+                .entity(earlier.record.entity)?
+                .zip(submission.entity.parse::<EntityName>().ok())
+                .is_some_and(|(entity, name)| entity.name.key() == name.key()),
+            _ => false,
+        };
+        if !same_entity {
+            return Err(SubmissionError::CannotAmend(amended.0));
+        }
     }
 
     // Check every field and report every problem at once.
@@ -417,6 +439,7 @@ pub fn prepare(
     Ok(Prepared {
         consultation: consultation.clone(),
         identity: if sender.verified { Identity::Verified } else { Identity::Unverified },
+        amends: sender.amends,
         name,
         group,
         country,
@@ -477,6 +500,9 @@ pub fn record_in(
         identity: prepared.identity,
         contact_email: Some(prepared.email.clone()),
     })?;
+    if let Some(amended) = prepared.amends {
+        transaction.set_amends(id, amended)?;
+    }
     for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {
         transaction.insert_attachment(
             id,

@@ -184,6 +184,9 @@ pub trait Store: Send + std::fmt::Debug {
     /// Where the extraction of an attachment's text stands; None if there is no such file.
     fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>>;
 
+    /// The contributions that amend `contribution`, oldest first.
+    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>>;
+
     /// The files of a contribution, in the order they were sent.
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>>;
 
@@ -457,6 +460,8 @@ pub trait RecordTransaction {
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
+    /// Notes that `contribution` amends `amended` (before its record is hashed into the log).
+    fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()>;
     /// Creates the list if it is new (else renames it); returns its id.
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64>;
     /// Adds an entity to a list (no change if it is there).

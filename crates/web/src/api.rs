@@ -72,7 +72,9 @@ impl ApiError {
             SubmissionError::TooManyFiles { .. } | SubmissionError::FileTooLarge { .. } => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
-            SubmissionError::NotOpen(_) | SubmissionError::VerifiedOnly => StatusCode::FORBIDDEN,
+            SubmissionError::NotOpen(_) | SubmissionError::VerifiedOnly | SubmissionError::CannotAmend(_) => {
+                StatusCode::FORBIDDEN
+            }
             SubmissionError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => return ApiError::server(error, localizer),
         };
@@ -138,10 +140,12 @@ pub fn body_limit(limits: Limits) -> usize {
 
 /// Reads a multipart body into a submission, stopping as soon as a limit is passed. On error,
 /// what was read so far comes back too, so a form can show it again.
-/// A submission as posted, with the form token that came with it (the web form's).
+/// A submission as posted, with the web form's own fields: its token, and the contribution it
+/// amends (as typed).
 pub struct Posted {
     pub submission: Submission,
     pub csrf: String,
+    pub amends: String,
 }
 
 pub async fn read_submission(
@@ -149,9 +153,9 @@ pub async fn read_submission(
     limits: Limits,
 ) -> Result<Posted, (Submission, ReadError)> {
     let mut submission = Submission::default();
-    let mut csrf = String::new();
-    match read_parts(multipart, limits, &mut submission, &mut csrf).await {
-        Ok(()) => Ok(Posted { submission, csrf }),
+    let mut form = (String::new(), String::new());
+    match read_parts(multipart, limits, &mut submission, &mut form).await {
+        Ok(()) => Ok(Posted { submission, csrf: form.0, amends: form.1 }),
         Err(error) => {
             submission.files.clear();
             Err((submission, error))
@@ -163,7 +167,7 @@ async fn read_parts(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
     submission: &mut Submission,
-    csrf: &mut String,
+    (csrf, amends): &mut (String, String),
 ) -> Result<(), ReadError> {
     let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
     let malformed = |e: axum::extract::multipart::MultipartError| {
@@ -208,6 +212,7 @@ async fn read_parts(
             "body" => &mut submission.body,
             // The form's own fields.
             "csrf" => csrf,
+            "amends" => amends,
             "lang" => continue,
             other => return Err(ReadError::UnknownField(other.to_owned())),
         };
@@ -242,7 +247,7 @@ pub async fn submit_contribution(
         }
         None => None,
     };
-    match app.record(slug, submission, key, false).await {
+    match app.record(slug, submission, key, false, None).await {
         Ok((receipt, replayed)) => {
             let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
             (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
@@ -266,6 +271,7 @@ impl App {
         submission: Submission,
         key: Option<String>,
         verified: bool,
+        amends: Option<ContributionId>,
     ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
         let database = self.database.clone();
         let committer = self.committer.clone();
@@ -276,7 +282,7 @@ impl App {
             let store = database.connect().map_err(store_error)?;
             let consultation =
                 store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
-            let sender = consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified };
+            let sender = consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified, amends };
             let prepared = prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
                 .map_err(RecordError::Submission)?;
             // Give the connection back before waiting on the committer.

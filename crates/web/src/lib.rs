@@ -254,9 +254,19 @@ async fn consultation(
     app.templates.respond(&language, result)
 }
 
-async fn contribution(State(app): State<App>, language: RequestLanguage, Path(id): Path<String>) -> Response {
+async fn contribution(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
     let localizer = language.localizer;
-    let result = app.page(move |store| pages::contribution(store, &id, &localizer)).await;
+    let result = app
+        .page(move |store| {
+            let visitor = accounts::Visitor::read(store, &headers, jiff::Timestamp::now())?;
+            pages::contribution(store, &id, &visitor, &localizer)
+        })
+        .await;
     app.templates.respond(&language, result)
 }
 
@@ -292,8 +302,9 @@ async fn contribute(
         Ok(found) => found,
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
+    let mut amended = None;
     let (submission, refused) = match api::read_submission(multipart, app.limits).await {
-        Ok(api::Posted { mut submission, csrf }) => {
+        Ok(api::Posted { mut submission, csrf, amends }) => {
             if visitor.session.is_some() {
                 if let Err(error) = visitor.check_token(&csrf) {
                     return app.templates.respond(&language, Err(error));
@@ -311,7 +322,8 @@ async fn contribute(
                 }
                 None => false,
             };
-            match app.record(slug.clone(), submission.clone(), None, verified).await {
+            amended = amends.trim().parse::<i64>().ok().map(consulta_core::ContributionId);
+            match app.record(slug.clone(), submission.clone(), None, verified, amended).await {
                 Ok((receipt, _)) => {
                     return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
                 }
@@ -326,7 +338,12 @@ async fn contribute(
     let errors = refused.field_messages(&localizer);
     let api_error = refused.into_api(&localizer);
     let status = api_error.status;
-    let form = pages::FormState { values: submission, summary: errors.is_empty().then_some(api_error.message), errors };
+    let form = pages::FormState {
+        values: submission,
+        summary: errors.is_empty().then_some(api_error.message),
+        errors,
+        amends: amended,
+    };
     let limits = app.limits;
     let result = app
         .page(move |store| {

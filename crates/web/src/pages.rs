@@ -123,12 +123,14 @@ pub struct Query {
     pub group: Option<StakeholderGroupId>,
     pub channel: Option<Channel>,
     pub page: u64,
+    /// `?amend=ID`: the form starts from that contribution, to amend it.
+    pub amend: Option<ContributionId>,
 }
 
 impl Default for Query {
     /// The first page, unfiltered.
     fn default() -> Self {
-        Query { group: None, channel: None, page: 1 }
+        Query { group: None, channel: None, page: 1, amend: None }
     }
 }
 
@@ -142,7 +144,8 @@ impl Query {
             .map(|v| v.parse::<u64>().ok().filter(|p| *p >= 1 && *p < 1_000_000).ok_or_else(|| bad("page", v)))
             .transpose()?
             .unwrap_or(1);
-        Ok(Query { group, channel, page })
+        let amend = non_empty("amend").and_then(|v| v.parse().ok()).map(ContributionId);
+        Ok(Query { group, channel, page, amend })
     }
 
     fn request(&self) -> PageRequest {
@@ -263,6 +266,8 @@ pub struct FormState {
     pub errors: Vec<(&'static str, String)>,
     /// A message about the whole submission (closed consultation, too many files, …).
     pub summary: Option<String>,
+    /// The contribution this one amends, if the focal point is amending.
+    pub amends: Option<ContributionId>,
 }
 
 /// The languages the form offers for a contribution: the six UN languages first.
@@ -335,6 +340,22 @@ pub fn consultation_with_form(
         Some(entity) => store.entity(entity)?.map(|e| e.name.as_str().to_owned()),
         None => None,
     };
+    // A focal point amending one of its entity's contributions starts from its text.
+    let amending = match (form.amends.or(query.amend), visitor.actor.account().and_then(|a| a.entity)) {
+        (Some(id), Some(entity)) => {
+            store.contribution(id)?.filter(|c| c.record.entity == entity && c.record.consultation == consultation.id)
+        }
+        _ => None,
+    };
+    let mut form = form.clone();
+    if let Some(earlier) = &amending {
+        if form.values.title.is_empty() && form.values.body.is_empty() {
+            form.values.title = earlier.record.title.clone();
+            form.values.body = earlier.record.body.clone();
+            form.values.language = earlier.record.language.as_str().to_owned();
+        }
+    }
+    let form = &form;
     let groups = store.stakeholder_groups()?;
     if let Some(group) = &query.group {
         if !groups.contains(group) {
@@ -424,6 +445,7 @@ pub fn consultation_with_form(
                 .then(|| contribution_form(&groups, form, limits, localizer)),
             "visitor": visitor.view(),
             "acting_for": acting_for,
+            "amending": amending.map(|c| c.id.0),
             // A submission refused because the consultation is not open: there is no form to
             // show it in.
             "notice": if open { None } else { form.summary.clone() },
@@ -435,8 +457,11 @@ fn parse_id(id: &str) -> Result<i64, PageError> {
     id.parse::<i64>().ok().filter(|id| *id > 0).ok_or(PageError::NotFound)
 }
 
-pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageResult {
+pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &Localizer) -> PageResult {
     let contribution = store.contribution(ContributionId(parse_id(id)?))?.ok_or(PageError::NotFound)?;
+    let amends = store.canonical_record(contribution.id)?.and_then(|r| r.amends);
+    let amended_by: Vec<i64> = store.amendments(contribution.id)?.iter().map(|c| c.0).collect();
+    let may_amend = visitor.actor.may(consulta_core::Action::ActFor(contribution.record.entity));
     let record = &contribution.record;
     let consultation = store.consultation(record.consultation)?.ok_or(PageError::NotFound)?;
     let entity = store.entity(record.entity)?.ok_or(PageError::NotFound)?;
@@ -483,6 +508,9 @@ pub fn contribution(store: &dyn Store, id: &str, localizer: &Localizer) -> PageR
                 "submitted": submitted,
                 "late": record.late,
                 "identity": record.identity.as_str(),
+                "amends": amends,
+                "amended_by": amended_by,
+                "may_amend": may_amend,
                 "withheld": contribution.withheld_reason,
                 "files": store.attachments(contribution.id)?.iter().map(|a| json!({
                     "position": a.position,

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0004_accounts.sql"),
     include_str!("../../migrations/sqlite/0005_invitations_and_mail.sql"),
     include_str!("../../migrations/sqlite/0006_verified_only.sql"),
+    include_str!("../../migrations/sqlite/0007_amendments.sql"),
 ];
 
 pub struct SqliteStore {
@@ -1037,6 +1038,15 @@ impl Store for SqliteStore {
         .transpose()
     }
 
+    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {
+        let ids = self
+            .connection
+            .prepare_cached("SELECT id FROM contributions WHERE amends_id = ?1 ORDER BY id")?
+            .query_map([contribution.0], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids.into_iter().map(ContributionId).collect())
+    }
+
     fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
         let rows = self
             .connection
@@ -1311,6 +1321,12 @@ impl RecordTransaction for SqliteTransaction<'_> {
         Ok(size)
     }
 
+    fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()> {
+        self.transaction
+            .execute("UPDATE contributions SET amends_id = ?2 WHERE id = ?1", params![contribution.0, amended.0])?;
+        Ok(())
+    }
+
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64> {
         self.transaction.execute(
             "INSERT INTO accreditation_lists (slug, name) VALUES (?1, ?2) ON CONFLICT (slug) DO UPDATE SET name = ?2",
@@ -1462,7 +1478,7 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
     let row = connection
         .prepare_cached(
             "SELECT k.slug, c.entity_name, c.stakeholder_group, c.country, c.channel, c.on_behalf_of, m.date,
-                    c.submitted_at, c.language, c.identity, c.late, c.title, c.body
+                    c.submitted_at, c.language, c.identity, c.late, c.title, c.body, c.amends_id
              FROM contributions c
              JOIN consultations k ON k.id = c.consultation_id
              LEFT JOIN meetings m ON m.id = c.meeting_id
@@ -1478,7 +1494,7 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
                 ),
                 (r.get::<_, String>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?),
                 (r.get::<_, i64>(7)?, r.get::<_, String>(8)?, r.get::<_, String>(9)?, r.get::<_, bool>(10)?),
-                (r.get::<_, String>(11)?, r.get::<_, String>(12)?),
+                (r.get::<_, String>(11)?, r.get::<_, String>(12)?, r.get::<_, Option<i64>>(13)?),
             ))
         })
         .optional()?;
@@ -1486,7 +1502,7 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
         (consultation, entity, stakeholder_group, country),
         (channel, on_behalf_of, meeting),
         (submitted_at, language, identity, late),
-        (title, body),
+        (title, body, amends),
     )) = row
     else {
         return Ok(None);
@@ -1514,6 +1530,7 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
         title,
         body,
         attachments,
+        amends,
     }))
 }
 
