@@ -4,16 +4,12 @@
 
 mod common;
 
-use common::{App, Workspace, spawn_serve, stderr};
+use common::{App, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve, stderr};
 use reqwest::StatusCode;
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::header::{COOKIE, LOCATION};
 use reqwest::multipart::Form;
 
 const PASSWORD: &str = "correct horse battery staple";
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
-}
 
 /// Who is asking: the cookie of a session (none for an anonymous visitor) and its form token.
 #[derive(Clone, Debug, Default)]
@@ -22,26 +18,11 @@ struct Who {
     csrf: String,
 }
 
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a form token") + "name=\"csrf\" value=\"".len();
-    html[at..at + 64].to_owned()
-}
-
 async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest::Response {
-    let page = client().get(format!("{}/login", app.url)).send().await.expect("login page");
+    let page = no_redirects().get(format!("{}/login", app.url)).send().await.expect("login page");
     let signin = cookie_named(&page, "consulta_signin").expect("a sign-in cookie");
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
-    client()
+    no_redirects()
         .post(format!("{}/login", app.url))
         .header(COOKIE, signin)
         .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
@@ -54,14 +35,18 @@ async fn sign_in(app: &App, email: &str) -> Who {
     let response = sign_in_response(app, email, PASSWORD).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} signs in");
     let cookie = cookie_named(&response, "consulta_session").expect("a session cookie");
-    let page =
-        client().get(format!("{}/consultations/open", app.url)).header(COOKIE, &cookie).send().await.expect("page");
+    let page = no_redirects()
+        .get(format!("{}/consultations/open", app.url))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .expect("page");
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
     Who { cookie: Some(cookie), csrf }
 }
 
 async fn get(app: &App, who: &Who, path: &str) -> reqwest::Response {
-    let mut request = client().get(format!("{}{path}", app.url));
+    let mut request = no_redirects().get(format!("{}{path}", app.url));
     if let Some(cookie) = &who.cookie {
         request = request.header(COOKIE, cookie);
     }
@@ -71,7 +56,7 @@ async fn get(app: &App, who: &Who, path: &str) -> reqwest::Response {
 async fn post_form(app: &App, who: &Who, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let mut fields = fields.to_vec();
     fields.push(("csrf", who.csrf.as_str()));
-    let mut request = client().post(format!("{}{path}", app.url)).form(&fields);
+    let mut request = no_redirects().post(format!("{}{path}", app.url)).form(&fields);
     if let Some(cookie) = &who.cookie {
         request = request.header(COOKIE, cookie);
     }
@@ -89,7 +74,7 @@ async fn contribute(app: &App, who: &Who, entity: &str) -> reqwest::Response {
         .text("title", format!("Views sent as {entity}"))
         .text("body", "Example text, invented for a test.")
         .text("csrf", who.csrf.clone());
-    let mut request = client().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
+    let mut request = no_redirects().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
     if let Some(cookie) = &who.cookie {
         request = request.header(COOKIE, cookie);
     }
@@ -285,7 +270,7 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
             .text("stakeholder_group", "civil_society")
             .text("country", "KE")
             .text("csrf", who.csrf.clone());
-        let mut request = client().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
+        let mut request = no_redirects().post(format!("{}/consultations/open/contribute", app.url)).multipart(form);
         if let Some(cookie) = &who.cookie {
             request = request.header(COOKIE, cookie);
         }
@@ -328,7 +313,7 @@ async fn sign_in_failures_moderation_and_the_audit_log() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "an unknown address reads the same");
 
     // A sign-in form without its token (posted from elsewhere) is refused.
-    let response = client()
+    let response = no_redirects()
         .post(format!("{}/login", app.url))
         .form(&[("csrf", "x"), ("email", "secretariat@example.org"), ("password", PASSWORD)])
         .send()
@@ -394,7 +379,7 @@ async fn a_verified_only_consultation_refuses_the_public_but_not_its_focal_point
         .text("language", "en")
         .text("title", "T")
         .text("body", "B");
-    let refused = client()
+    let refused = no_redirects()
         .post(format!("{}/api/v1/consultations/closed-circle/contributions", app.url))
         .multipart(form)
         .send()

@@ -4,28 +4,9 @@
 
 mod common;
 
-use common::{SmtpSink, Workspace, spawn_serve_with, stderr, stdout};
+use common::{SmtpSink, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve_with, stderr, stdout};
 use reqwest::StatusCode;
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
-}
-
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a form token") + "name=\"csrf\" value=\"".len();
-    html[at..at + 64].to_owned()
-}
+use reqwest::header::{COOKIE, LOCATION};
 
 /// The text of a quoted-printable body.
 fn quoted_printable(raw: &str) -> String {
@@ -95,13 +76,13 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     let invitation = link(&body, &format!("{}/invitations/", app.url));
 
     // The link opens the form that makes the account.
-    let page = client().get(&invitation).send().await.expect("invitation page");
+    let page = no_redirects().get(&invitation).send().await.expect("invitation page");
     assert_eq!(page.status(), StatusCode::OK);
     let form_cookie = cookie_named(&page, "consulta_signin").expect("the form's cookie");
     let html = page.text().await.expect("HTML");
     assert!(html.contains("Example Réseau Sénégal") && html.contains("awa@example.org"));
     let csrf = hidden_csrf(&html);
-    let short = client()
+    let short = no_redirects()
         .post(&invitation)
         .header(COOKIE, &form_cookie)
         .form(&[("csrf", csrf.as_str()), ("name", "Awa Diop"), ("password", "short")])
@@ -109,7 +90,7 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .await
         .expect("answer");
     assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY, "a short password is refused on the page");
-    let accepted = client()
+    let accepted = no_redirects()
         .post(&invitation)
         .header(COOKIE, &form_cookie)
         .form(&[("csrf", csrf.as_str()), ("name", "Awa Diop"), ("password", "une phrase assez longue")])
@@ -121,8 +102,12 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     let session = cookie_named(&accepted, "consulta_session").expect("signed in");
 
     // Signed in as the focal point, the form sends in the entity's name, verified.
-    let page =
-        client().get(format!("{}/consultations/open", app.url)).header(COOKIE, &session).send().await.expect("page");
+    let page = no_redirects()
+        .get(format!("{}/consultations/open", app.url))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .expect("page");
     let html = page.text().await.expect("HTML");
     assert!(html.contains("You contribute as Example Réseau Sénégal"));
     let form = reqwest::multipart::Form::new()
@@ -131,7 +116,7 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .text("language", "fr")
         .text("title", "Contribution du réseau")
         .text("body", "Texte d'exemple, inventé pour un test.");
-    let sent = client()
+    let sent = no_redirects()
         .post(format!("{}/consultations/open/contribute", app.url))
         .header(COOKIE, &session)
         .multipart(form)
@@ -147,10 +132,11 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     assert!(public.contains("Example Réseau Sénégal"));
 
     // The link worked once.
-    let again = client().get(&invitation).send().await.expect("answer");
+    let again = no_redirects().get(&invitation).send().await.expect("answer");
     assert_eq!(again.status(), StatusCode::GONE);
     assert!(again.text().await.expect("HTML").contains("already used"));
-    let unknown = client().get(format!("{}/invitations/{}", app.url, "0".repeat(64))).send().await.expect("answer");
+    let unknown =
+        no_redirects().get(format!("{}/invitations/{}", app.url, "0".repeat(64))).send().await.expect("answer");
     assert_eq!(unknown.status(), StatusCode::GONE);
 
     // The secretariat sees the message as sent.
@@ -163,10 +149,10 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .output()
         .expect("consulta runs");
     assert!(created.status.success(), "{}", stderr(&created));
-    let login = client().get(format!("{}/login", app.url)).send().await.expect("page");
+    let login = no_redirects().get(format!("{}/login", app.url)).send().await.expect("page");
     let login_cookie = cookie_named(&login, "consulta_signin").expect("cookie");
     let csrf = hidden_csrf(&login.text().await.expect("HTML"));
-    let signed = client()
+    let signed = no_redirects()
         .post(format!("{}/login", app.url))
         .header(COOKIE, &login_cookie)
         .form(&[("csrf", csrf.as_str()), ("email", "secretariat@example.org"), ("password", admin_password)])
@@ -175,15 +161,15 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .expect("answer");
     let secretariat = cookie_named(&signed, "consulta_session").expect("signed in");
     let outbox =
-        client().get(format!("{}/admin/mail", app.url)).header(COOKIE, &secretariat).send().await.expect("page");
+        no_redirects().get(format!("{}/admin/mail", app.url)).header(COOKIE, &secretariat).send().await.expect("page");
     let html = outbox.text().await.expect("HTML");
     assert!(html.contains("awa@example.org") && html.contains("class=\"mail-sent\""), "{html}");
 
     // A forgotten password: a link by email, used once, and the old password no longer opens.
-    let page = client().get(format!("{}/password-reset", app.url)).send().await.expect("page");
+    let page = no_redirects().get(format!("{}/password-reset", app.url)).send().await.expect("page");
     let reset_cookie = cookie_named(&page, "consulta_signin").expect("cookie");
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
-    let asked = client()
+    let asked = no_redirects()
         .post(format!("{}/password-reset", app.url))
         .header(COOKIE, &reset_cookie)
         .form(&[("csrf", csrf.as_str()), ("email", "AWA@example.org")])
@@ -194,9 +180,9 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     let messages = sink.wait_for(2);
     let body = quoted_printable(&messages[1]);
     let reset = link(&body, &format!("{}/password-reset/", app.url));
-    let page = client().get(&reset).header(COOKIE, &reset_cookie).send().await.expect("page");
+    let page = no_redirects().get(&reset).header(COOKIE, &reset_cookie).send().await.expect("page");
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
-    let changed = client()
+    let changed = no_redirects()
         .post(&reset)
         .header(COOKIE, &reset_cookie)
         .form(&[("csrf", csrf.as_str()), ("password", "a brand new passphrase")])
@@ -204,10 +190,14 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .await
         .expect("answer");
     assert_eq!(changed.headers()[LOCATION].to_str().expect("location"), "/login?reset=1");
-    let ended =
-        client().get(format!("{}/consultations/open", app.url)).header(COOKIE, &session).send().await.expect("page");
+    let ended = no_redirects()
+        .get(format!("{}/consultations/open", app.url))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .expect("page");
     assert!(!ended.text().await.expect("HTML").contains("You contribute as"), "the old session has ended");
-    let reused = client()
+    let reused = no_redirects()
         .post(&reset)
         .header(COOKIE, &reset_cookie)
         .form(&[("csrf", csrf.as_str()), ("password", "yet another passphrase")])

@@ -7,6 +7,7 @@ pub mod consultation;
 pub mod contribution;
 pub mod entity;
 pub mod language;
+pub mod markup;
 pub mod meeting;
 pub mod record;
 pub mod reference;

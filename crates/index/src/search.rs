@@ -207,7 +207,7 @@ impl Snippets<'_> {
         }
         // Nothing to highlight (no words in the query, or they matched the title only).
         let opening = prefix_chars(&text.body, SNIPPET_CHARS);
-        Ok((opening.to_owned(), escape_html(opening)))
+        Ok((opening.to_owned(), consulta_core::markup::escape_html(opening)))
     }
 }
 
@@ -225,19 +225,4 @@ fn prefix(text: &str, bytes: usize) -> &str {
 
 fn prefix_chars(text: &str, chars: usize) -> &str {
     text.char_indices().nth(chars).map_or(text, |(end, _)| &text[..end])
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -350,6 +350,37 @@ pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Creates the consultation the generated files fit (slug `bench`, with its meeting) and
+/// imports `file` into it through the same code as `consulta import contributions`. Returns the
+/// consultation and the import's duration.
+pub fn import_generated(
+    store: &mut consulta_store::SqliteStore,
+    file: &std::path::Path,
+    expected: u64,
+) -> anyhow::Result<(consulta_core::Consultation, std::time::Duration)> {
+    use consulta_store::Store;
+    let draft = consulta_core::ConsultationDraft {
+        slug: "bench".into(),
+        original_language: "en".into(),
+        title: vec![("en".into(), "Benchmark".into())],
+        opens: OPENS.into(),
+        closes: CLOSES.into(),
+        time_zone: "UTC".into(),
+        ..Default::default()
+    };
+    let consultation = store.create_consultation(&draft.check()?)?;
+    store.add_meeting(consultation.id, MEETING.parse()?, "New York")?;
+    let input = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(file)?);
+    let started = std::time::Instant::now();
+    let options = consulta_intake::ImportOptions::default();
+    let summary = consulta_intake::import_contributions(store, &consultation, input, options, &mut |_| {})
+        .map_err(|e| anyhow::anyhow!("the import: {e}"))?;
+    if summary.contributions != expected {
+        anyhow::bail!("imported {} of {expected} contributions", summary.contributions);
+    }
+    Ok((consultation, started.elapsed()))
+}
+
 /// Peak resident memory of this process so far, in KiB (Linux), from /proc/self/status.
 pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -61,6 +61,12 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// Counts a sign-in or reset attempt from `peer` for `account`; false if either is over.
+    fn allow_sign_in(&self, peer: &SocketAddr, account: &str) -> bool {
+        let now = Instant::now();
+        self.sign_in_by_address.allow(&peer.ip().to_string(), now) && self.sign_in_by_account.allow(account, now)
+    }
+
     /// Sign-in: 20 tries per network address and 5 per account per 15 minutes. Unverified
     /// contributions: `per_hour` per network address (0: no limit).
     pub fn new(unverified_per_hour: usize) -> Limits {
@@ -233,9 +239,7 @@ pub async fn login(
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let password = fields.get("password").cloned().unwrap_or_default();
     let next = safe_next(fields.get("next"));
-    let now = Instant::now();
-    let limits = app.rate_limits.clone();
-    if !limits.sign_in_by_address.allow(&peer.ip().to_string(), now) || !limits.sign_in_by_account.allow(&email, now) {
+    if !app.rate_limits.allow_sign_in(&peer, &email) {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
     let database = app.database.clone();
@@ -653,10 +657,7 @@ pub async fn request_reset(
         return app.templates.respond(&language, Err(error));
     }
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
-    let now = Instant::now();
-    if !app.rate_limits.sign_in_by_address.allow(&peer.ip().to_string(), now)
-        || !app.rate_limits.sign_in_by_account.allow(&format!("reset:{email}"), now)
-    {
+    if !app.rate_limits.allow_sign_in(&peer, &format!("reset:{email}")) {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
     let base = crate::open_data::base_url(&headers);

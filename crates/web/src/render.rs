@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 15] = [
+const TEMPLATES: [(&str, &str); 16] = [
+    ("pagination.html", include_str!("../templates/pagination.html")),
     ("invitation.html", include_str!("../templates/invitation.html")),
     ("password_reset.html", include_str!("../templates/password_reset.html")),
     ("admin_mail.html", include_str!("../templates/admin_mail.html")),
@@ -59,21 +60,9 @@ fn html_formatter(
     value: &minijinja::Value,
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
-        Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
-            let mut escaped = String::with_capacity(text.len());
-            for c in text.chars() {
-                match c {
-                    '&' => escaped.push_str("&amp;"),
-                    '<' => escaped.push_str("&lt;"),
-                    '>' => escaped.push_str("&gt;"),
-                    '"' => escaped.push_str("&quot;"),
-                    '\'' => escaped.push_str("&#39;"),
-                    c => escaped.push(c),
-                }
-            }
-            out.write_str(&escaped)
-                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
-        }
+        Some(text) if state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => out
+            .write_str(&consulta_core::markup::escape_html(text))
+            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())),
         _ => minijinja::escape_formatter(out, state, value),
     }
 }

@@ -194,3 +194,25 @@ impl SmtpSink {
         }
     }
 }
+
+/// An HTTP client that does not follow redirects, so tests see where they lead.
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
+}
+
+/// The cookie `name` a response sets, as `name=value`.
+pub fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
+/// The form token in a page's first form.
+pub fn hidden_csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a form token") + "name=\"csrf\" value=\"".len();
+    html[at..at + 64].to_owned()
+}

@@ -8,13 +8,11 @@
 
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::Parser;
-use consulta_core::ConsultationDraft;
-use consulta_intake::{ImportOptions, import_contributions};
-use consulta_loadgen::{CLOSES, MEETING, OPENS, Spec, entity_count, peak_memory_kib, write_contributions};
+use consulta_loadgen::{Spec, entity_count, import_generated, peak_memory_kib, write_contributions};
 use consulta_report::distribution_table;
-use consulta_store::{SqliteStore, Store};
+use consulta_store::SqliteStore;
 
 /// Benchmark the import of contribution files and the distribution table.
 #[derive(Parser)]
@@ -55,26 +53,7 @@ fn main() -> anyhow::Result<()> {
 
     let db_path = dir.path().join("consulta.db");
     let mut store = SqliteStore::open(&db_path)?;
-    let draft = ConsultationDraft {
-        slug: "bench".into(),
-        original_language: "en".into(),
-        title: vec![("en".into(), "Benchmark".into())],
-        opens: OPENS.into(),
-        closes: CLOSES.into(),
-        time_zone: "UTC".into(),
-        ..Default::default()
-    };
-    let consultation = store.create_consultation(&draft.check()?)?;
-    store.add_meeting(consultation.id, MEETING.parse()?, "New York")?;
-
-    let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&csv_path)?);
-    let started = Instant::now();
-    let summary = import_contributions(&mut store, &consultation, file, ImportOptions::default(), &mut |_| {})
-        .context("the import")?;
-    let imported_in = started.elapsed();
-    if summary.contributions != args.count {
-        bail!("imported {} of {} contributions", summary.contributions, args.count);
-    }
+    let (consultation, imported_in) = import_generated(&mut store, &csv_path, args.count)?;
     let peak = peak_memory_kib().unwrap_or(0);
     let db_size = std::fs::metadata(&db_path)?.len();
 

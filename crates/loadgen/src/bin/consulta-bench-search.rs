@@ -9,12 +9,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::Parser;
-use consulta_core::ConsultationDraft;
 use consulta_index::{Facet, SearchIndex, SearchRequest, Sort};
-use consulta_intake::{ImportOptions, import_contributions};
-use consulta_loadgen::{CLOSES, MEETING, OPENS, Spec, peak_memory_kib, tail_word, write_contributions};
+use consulta_loadgen::{Spec, import_generated, peak_memory_kib, tail_word, write_contributions};
 use consulta_store::{SqliteStore, Store};
 
 /// Benchmark the search index: build time, size and query latency.
@@ -112,22 +110,8 @@ fn generate_and_import(store: &mut SqliteStore, dir: &Path, count: u64) -> anyho
     let started = Instant::now();
     write_contributions(Spec { contributions: count, seed: 2010 }, std::fs::File::create(&csv_path)?)?;
     println!("generated {count} contributions in {:.1} s", started.elapsed().as_secs_f64());
-    let draft = ConsultationDraft {
-        slug: "bench".into(),
-        original_language: "en".into(),
-        title: vec![("en".into(), "Benchmark".into())],
-        opens: OPENS.into(),
-        closes: CLOSES.into(),
-        time_zone: "UTC".into(),
-        ..Default::default()
-    };
-    let consultation = store.create_consultation(&draft.check()?)?;
-    store.add_meeting(consultation.id, MEETING.parse()?, "New York")?;
-    let file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&csv_path)?);
-    let started = Instant::now();
-    let summary = import_contributions(store, &consultation, file, ImportOptions::default(), &mut |_| {})
-        .context("the import")?;
-    println!("imported {} contributions in {:.1} s", summary.contributions, started.elapsed().as_secs_f64());
+    let (_, imported_in) = import_generated(store, &csv_path, count)?;
+    println!("imported {count} contributions in {:.1} s", imported_in.as_secs_f64());
     std::fs::remove_file(&csv_path)?;
     Ok(())
 }
