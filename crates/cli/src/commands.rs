@@ -16,7 +16,7 @@ use consulta_i18n::{Arg, Localizer};
 use consulta_index::{IndexError, SearchIndex};
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{TableFormat, distribution_table, render_table};
-use consulta_store::{AuditActor, Database, NewAccount, Store};
+use consulta_store::{AuditActor, Database, NewAccount, Store, audited};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
@@ -136,7 +136,8 @@ fn create_consultation(database: &Database, args: CreateConsultation, localizer:
     };
     let new = draft.check().map_err(|e| draft_error(&e, localizer))?;
     let mut store = open(database)?;
-    let consultation = store.create_consultation(&new).map_err(|e| store_error(e, localizer))?;
+    let consultation =
+        audited::create_consultation(&mut *store, &new, &command_line()).map_err(|e| store_error(e, localizer))?;
     audit(
         &mut *store,
         "consultation.create",
@@ -175,7 +176,7 @@ fn translate(database: &Database, args: TranslateConsultation, localizer: &Local
         questions: args.questions,
     };
     consultation.record.translate(&translation).map_err(|e| draft_error(&e, localizer))?;
-    store.update_consultation_texts(&consultation)?;
+    audited::translate_consultation(&mut *store, &consultation, &translation.language, &command_line())?;
     audit(
         &mut *store,
         "consultation.translate",
@@ -231,8 +232,8 @@ fn add_meeting(database: &Database, args: AddMeeting, localizer: &Localizer) -> 
     }
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    store.add_meeting(consultation.id, date, place).map_err(|e| store_error(e, localizer))?;
-    audit(&mut *store, "meeting.add", &consultation, serde_json::json!({ "date": date.to_string(), "place": place }))?;
+    audited::add_meeting(&mut *store, &consultation, date, place, &command_line())
+        .map_err(|e| store_error(e, localizer))?;
     println!(
         "{}",
         localizer.format(

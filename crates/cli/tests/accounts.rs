@@ -187,7 +187,7 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
         assert_eq!(status, StatusCode::GONE, "{role} GET an unknown invitation");
     }
 
-    for path in ["/admin", "/admin/audit", "/admin/audit.csv", "/admin/mail"] {
+    for path in ["/admin", "/admin/audit", "/admin/audit.csv", "/admin/mail", "/admin/consultations/new"] {
         for (role, who) in roles {
             let response = get(&app, who, path).await;
             match role {
@@ -207,6 +207,18 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
     for (path, fields) in [
         ("/admin/moderation", &[("contribution", "2"), ("action", "publish")][..]),
         ("/admin/invitations", &[("consultation", "open"), ("group", "academic")][..]),
+        ("/admin/meetings", &[("consultation", "open"), ("date", "2026-12-14"), ("place", "Geneva")][..]),
+        (
+            "/admin/consultations",
+            &[
+                ("slug", "made-on-the-web"),
+                ("title", "T"),
+                ("lang", "en"),
+                ("opens", "2026-01-01"),
+                ("closes", "2026-12-31"),
+                ("time_zone", "UTC"),
+            ][..],
+        ),
     ] {
         for (role, who) in roles {
             let response = post_form(&app, who, path, fields).await;
@@ -218,7 +230,10 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
             let location = response.headers().get(LOCATION).and_then(|l| l.to_str().ok()).unwrap_or_default();
             match role {
                 "anonymous" => assert!(location.starts_with("/login"), "{location}"),
-                "secretariat" => assert!(location.starts_with("/admin?done="), "{location}"),
+                "secretariat" => assert!(
+                    location.starts_with("/admin?done=") || location.starts_with("/consultations/"),
+                    "{location}"
+                ),
                 _ => {}
             }
         }
@@ -342,6 +357,45 @@ async fn sign_in_failures_moderation_and_the_audit_log() {
     assert!(lines.iter().any(|l| l.contains("account.create")), "accounts made at the command line are audited");
     let page = get(&app, &secretariat, "/admin/audit").await.text().await.expect("HTML");
     assert!(page.contains("contribution.withhold") && page.contains("personal data"));
+
+    // The secretariat opens a consultation on the web; a wrong field comes back with its form.
+    let bad = post_form(
+        &app,
+        &secretariat,
+        "/admin/consultations",
+        &[
+            ("slug", "web"),
+            ("title", "Made on the web"),
+            ("lang", "en"),
+            ("opens", "2026-13-01"),
+            ("closes", "2026-12-31"),
+            ("time_zone", "UTC"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = bad.text().await.expect("HTML");
+    assert!(page.contains("Opens: “2026-13-01” is not a date") && page.contains("value=\"Made on the web\""), "{page}");
+    let made = post_form(
+        &app,
+        &secretariat,
+        "/admin/consultations",
+        &[
+            ("slug", "web"),
+            ("title", "Made on the web"),
+            ("lang", "en"),
+            ("opens", "2026-01-01"),
+            ("closes", "2026-12-31"),
+            ("time_zone", "UTC"),
+            ("verified_only", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(made.headers()[LOCATION].to_str().expect("location"), "/consultations/web");
+    let page = get(&app, &Who::default(), "/consultations/web").await.text().await.expect("HTML");
+    assert!(page.contains("Made on the web") && page.contains("takes contributions only from the focal points"));
+    let csv = get(&app, &secretariat, "/admin/audit.csv").await.text().await.expect("CSV");
+    assert!(csv.contains("secretariat@example.org,consultation.create,consultation web"), "{csv}");
 
     // Five wrong passwords for one account, then even the right one waits.
     for _ in 0..5 {

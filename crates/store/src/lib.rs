@@ -2,6 +2,7 @@
 //! backend that is the embedded default. Every other store (search index, exports) is derived
 //! from what is recorded here.
 
+pub mod audited;
 mod database;
 mod sqlite;
 

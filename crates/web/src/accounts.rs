@@ -792,3 +792,168 @@ pub async fn invite(
         Err(error) => app.templates.respond(&language, Err(error)),
     }
 }
+
+/// The fields of the new consultation form, in order, with whether each is required.
+const CONSULTATION_FIELDS: [(&str, bool); 8] = [
+    ("slug", true),
+    ("title", true),
+    ("lang", true),
+    ("opens", true),
+    ("closes", true),
+    ("time_zone", true),
+    ("mandate", false),
+    ("questions", false),
+];
+
+fn consultation_form(
+    visitor: &Visitor,
+    fields: &Fields,
+    error: Option<(String, String)>,
+    localizer: &Localizer,
+) -> Page {
+    let value = |name: &str| {
+        fields.get(name).cloned().unwrap_or_else(|| match name {
+            "lang" => localizer.language().to_owned(),
+            "time_zone" => "UTC".to_owned(),
+            _ => String::new(),
+        })
+    };
+    Page {
+        template: "admin_consultation.html",
+        title: localizer.text("admin-new-consultation"),
+        is_example: false,
+        context: json!({
+            "visitor": visitor.view(),
+            "fields": CONSULTATION_FIELDS.iter().chain([("description", false)].iter()).map(|(name, required)| json!({
+                "name": name,
+                "label": localizer.text(&format!("consultation-field-{name}")),
+                "hint": localizer.has(&format!("consultation-hint-{name}")).then(|| localizer.text(&format!("consultation-hint-{name}"))),
+                "value": value(name),
+                "required": required,
+            })).collect::<Vec<_>>(),
+            "verified_only": fields.contains_key("verified_only"),
+            "error_field": error.as_ref().map(|(field, _)| field.clone()),
+            "error": error.map(|(_, message)| message),
+        }),
+    }
+}
+
+/// GET /admin/consultations/new: the form that opens a consultation.
+pub async fn new_consultation(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |_, visitor| {
+        visitor.secretariat("/admin/consultations/new")?;
+        Ok(consultation_form(&visitor, &Fields::new(), None, &localizer))
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// POST /admin/consultations: checks the draft as `consulta consultation create` does, creates it
+/// (audited), and goes to its page; a wrong field comes back with the form.
+pub async fn create_consultation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/consultations/new")?.clone();
+        visitor.check_form(&fields)?;
+        let text = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let lang = text("lang");
+        let localized = |name: &str| if text(name).is_empty() { vec![] } else { vec![(lang.clone(), text(name))] };
+        let draft = consulta_core::ConsultationDraft {
+            slug: text("slug"),
+            original_language: lang.clone(),
+            title: localized("title"),
+            description: localized("description"),
+            mandate: localized("mandate"),
+            opens: text("opens"),
+            closes: text("closes"),
+            time_zone: text("time_zone"),
+            questions: text("questions")
+                .lines()
+                .map(str::trim)
+                .filter(|q| !q.is_empty())
+                .map(|q| vec![(lang.clone(), q.to_owned())])
+                .collect(),
+            is_example: false,
+            verified_only: fields.contains_key("verified_only"),
+        };
+        let new = match draft.check() {
+            Ok(new) => new,
+            Err(error) => {
+                let (key, args) = error.problem.message();
+                let args: Vec<(&str, consulta_i18n::Arg)> =
+                    args.into_iter().map(|(name, value)| (name, consulta_i18n::Arg::Text(value))).collect();
+                let field = if error.field == "original_language" { "lang" } else { error.field };
+                let message = localizer.format(
+                    "admin-field-problem",
+                    &[
+                        ("field", localizer.text(&format!("consultation-field-{field}")).into()),
+                        ("problem", localizer.format(key, &args).into()),
+                    ],
+                );
+                return Ok(Err(consultation_form(&visitor, &fields, Some((field.to_owned(), message)), &localizer)));
+            }
+        };
+        let by = AuditActor::account(&account, Timestamp::now());
+        match consulta_store::audited::create_consultation(store, &new, &by) {
+            Ok(consultation) => Ok(Ok(consultation.record.slug.as_str().to_owned())),
+            Err(StoreError::DuplicateSlug(slug)) => {
+                let message = localizer.format("admin-duplicate-slug", &[("slug", slug.into())]);
+                Ok(Err(consultation_form(&visitor, &fields, Some(("slug".to_owned(), message)), &localizer)))
+            }
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await;
+    match result {
+        Ok(Ok(slug)) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
+        Ok(Err(page)) => {
+            let mut response = app.templates.respond(&language, Ok(page));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /admin/meetings: adds a meeting (date and place) to a consultation, audited.
+pub async fn add_meeting(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin")?.clone();
+        visitor.check_form(&fields)?;
+        let slug = fields.get("consultation").cloned().unwrap_or_default();
+        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let date_text = fields.get("date").map(|d| d.trim().to_owned()).unwrap_or_default();
+        let date = consulta_core::time::parse_date(&date_text).map_err(|_| {
+            PageError::BadRequest(localizer.format("draft-date", &[("value", date_text.as_str().into())]))
+        })?;
+        let place = fields.get("place").map(|p| p.trim().to_owned()).unwrap_or_default();
+        if place.is_empty() {
+            return Err(PageError::BadRequest(localizer.text("admin-place-needed")));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        match consulta_store::audited::add_meeting(store, &consultation, date, &place, &by) {
+            Ok(_) => Ok(slug),
+            Err(StoreError::DuplicateMeeting(date)) => Err(PageError::BadRequest(
+                localizer.format("cli-duplicate-meeting", &[("date", date.to_string().into())]),
+            )),
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await;
+    match result {
+        Ok(slug) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}

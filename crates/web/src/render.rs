@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 16] = [
+const TEMPLATES: [(&str, &str); 17] = [
+    ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),
     ("pagination.html", include_str!("../templates/pagination.html")),
     ("invitation.html", include_str!("../templates/invitation.html")),
     ("password_reset.html", include_str!("../templates/password_reset.html")),
