@@ -80,10 +80,11 @@ impl SearchIndex {
     /// it was indexed is left out of the page.
     pub fn search(&self, store: &dyn Store, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let query = self.query(request);
+        let clauses = parse_query(&request.query);
+        let words = clauses.iter().any(|c| !c.excluded);
+        let query = self.query(&clauses, request);
         let limit = request.limit.clamp(1, MAX_PAGE_SIZE);
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
-        let words = parse_query(&request.query).iter().any(|c| !c.excluded);
         let (addresses, total, facets) = match request.sort {
             Sort::Relevance if words => {
                 let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?;
@@ -105,10 +106,10 @@ impl SearchIndex {
         Ok(SearchResults { total: total as u64, hits, facets })
     }
 
-    fn query(&self, request: &SearchRequest) -> BooleanQuery {
+    fn query(&self, parsed: &[Clause], request: &SearchRequest) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for clause in parse_query(&request.query) {
-            if let Some(query) = self.clause_query(&clause) {
+        for clause in parsed {
+            if let Some(query) = self.clause_query(clause) {
                 clauses.push((if clause.excluded { Occur::MustNot } else { Occur::Must }, query));
             }
         }

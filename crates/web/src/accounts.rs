@@ -57,10 +57,15 @@ const AUDIT_PAGE: u64 = 50;
 pub struct Limits {
     sign_in_by_address: RateLimiter,
     sign_in_by_account: RateLimiter,
-    pub unverified_by_address: Option<RateLimiter>,
+    unverified_by_address: Option<RateLimiter>,
 }
 
 impl Limits {
+    /// Counts an unverified submission from `peer`; false if it is over this server's limit.
+    pub fn allow_unverified(&self, peer: &SocketAddr) -> bool {
+        self.unverified_by_address.as_ref().is_none_or(|limit| limit.allow(&peer.ip().to_string(), Instant::now()))
+    }
+
     /// Counts a sign-in or reset attempt from `peer` for `account`; false if either is over.
     fn allow_sign_in(&self, peer: &SocketAddr, account: &str) -> bool {
         let now = Instant::now();

@@ -231,7 +231,7 @@ pub async fn submit_contribution(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let localizer = language.localizer;
-    if !app.allow_unverified(peer) {
+    if !app.rate_limits.allow_unverified(&peer) {
         return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", localizer.text("error-too-many"))
             .into_response();
     }
@@ -546,14 +546,4 @@ pub async fn search(
         })
         .await;
     result.map(Json).into_response()
-}
-
-impl App {
-    /// Counts an unverified submission from `peer`; false if it is over this server's limit.
-    pub fn allow_unverified(&self, peer: std::net::SocketAddr) -> bool {
-        self.rate_limits
-            .unverified_by_address
-            .as_ref()
-            .is_none_or(|limit| limit.allow(&peer.ip().to_string(), std::time::Instant::now()))
-    }
 }

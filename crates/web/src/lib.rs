@@ -320,7 +320,7 @@ async fn contribute(
                     submission.country = entity.country.map(|c| c.as_str().to_owned()).unwrap_or_default();
                     true
                 }
-                None if !app.allow_unverified(peer) => {
+                None if !app.rate_limits.allow_unverified(&peer) => {
                     return app.templates.respond(&language, Err(PageError::TooManyAttempts));
                 }
                 None => false,
@@ -368,9 +368,9 @@ async fn receipt_page(
     headers: axum::http::HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080").to_owned();
+    let base = open_data::base_url(&headers);
     let fresh = params.contains_key("recorded");
-    let result = app.page(move |store| pages::receipt(store, &id, &format!("http://{host}"), fresh, &localizer)).await;
+    let result = app.page(move |store| pages::receipt(store, &id, &base, fresh, &localizer)).await;
     app.templates.respond(&language, result)
 }
 
