@@ -55,6 +55,19 @@ ISSUES = {
            "los recursos críticos de Internet", "la asequibilidad del acceso"],
 }
 
+# Some contributions cite the Tunis Agenda or a resolution, as real ones do (seeds/003 §6, §7).
+CITATIONS = {
+    "en": ["It recalls paragraph 69 of the Tunis Agenda.", "It refers to paragraphs 68 to 71 of the Tunis Agenda.",
+           "It recalls General Assembly resolution 65/141 and paragraph 35 of the Tunis Agenda.",
+           "It builds on the report E/2009/92."],
+    "fr": ["Elle rappelle le paragraphe 69 de l’Agenda de Tunis.",
+           "Elle se réfère aux paragraphes 68 à 71 de l’Agenda de Tunis.",
+           "Elle rappelle la résolution 65/141 de l’Assemblée générale et le paragraphe 35 de l’Agenda de Tunis.",
+           "Elle s’appuie sur le rapport E/2009/92."],
+    "es": ["Recuerda el párrafo 69 de la Agenda de Túnez.", "Se refiere a la resolución 65/141 de la Asamblea General.",
+           "Recuerda el documento A/RES/65/141.", "Se apoya en el informe E/2009/92."],
+}
+
 TEXTS = {
     "en": ("Example: views on {issue}",
            "Example text, invented for the demonstration of Consulta; it is not the view of any real party.\n"
@@ -107,9 +120,11 @@ def main():
                     hour = 10 + (n % 7) if channel == "presentation" else 16 + (n % 2)
                     submitted = f"2010-12-14T{hour:02d}:{rng.randrange(60):02d}:00-05:00"
                     meeting = "2010-12-14"
+                text = body.format(issue=ISSUES[language][issue], other=ISSUES[language][other])
+                if rng.random() < 0.4:
+                    text += "\n" + rng.choice(CITATIONS[language])
                 rows.append([name, group, country, channel, submitted, language,
-                             title.format(issue=ISSUES[language][issue]),
-                             body.format(issue=ISSUES[language][issue], other=ISSUES[language][other]),
+                             title.format(issue=ISSUES[language][issue]), text,
                              meeting, on_behalf_of])
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["entity", "stakeholder_group", "country", "channel", "submitted_at", "language", "title",

@@ -39,8 +39,10 @@ pub enum Command {
     #[command(subcommand)]
     Import(ImportCommand),
     Table(TableArgs),
+    Report(ReportArgs),
     Serve(ServeArgs),
     Demo(ServeArgs),
+    LoadDemo,
     Verify(VerifyArgs),
     #[command(subcommand)]
     Contribution(ContributionCommand),
@@ -257,6 +259,28 @@ pub struct TableArgs {
     pub format: Format,
     #[arg(long, value_enum)]
     pub lang: Option<InterfaceLanguage>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFileFormat {
+    Html,
+    Md,
+    Docx,
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_enum)]
+    pub lang: Option<InterfaceLanguage>,
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFileFormat,
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    pub base_url: String,
 }
 
 #[derive(Debug, Args)]

@@ -15,16 +15,18 @@ use consulta_export::{ArchiveProblem, OpenData, write_open_data};
 use consulta_i18n::{Arg, Localizer};
 use consulta_index::{IndexError, SearchIndex};
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
-use consulta_report::{TableFormat, distribution_table, render_table};
+use consulta_report::{ReportFormat, TableFormat, distribution_table, render_report, render_table};
 use consulta_store::{AuditActor, Database, NewAccount, Store, audited};
 use consulta_web::WebConfig;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 
 use crate::cli::{
     AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
     CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, ImportList, IndexCommand,
-    InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ServeArgs, TableArgs, TranslateConsultation,
+    InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ReportArgs, ReportFileFormat, ServeArgs, TableArgs,
+    TranslateConsultation,
 };
 use crate::demo;
 
@@ -39,6 +41,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Meeting(MeetingCommand::Add(args)) => add_meeting(&database, args, localizer),
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
+        Command::Report(args) => report(&database, args, localizer),
         Command::Serve(args) => serve(database, &files, &index, &args, localizer),
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
         Command::Export(args) => export(&database, &files, args, localizer),
@@ -47,6 +50,11 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Invite(args) => invite(&database, args, localizer),
         Command::VerifyArchive(args) => verify_archive(&args.archive, localizer),
         Command::Demo(args) => run_demo(&args, localizer),
+        Command::LoadDemo => {
+            let summary = demo::load(&mut *open(&database)?)?;
+            eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
+            Ok(())
+        }
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
         Command::Contribution(ContributionCommand::Withhold(args)) => {
             let reason = args.reason.trim();
@@ -336,11 +344,7 @@ fn progress_bar(size: Option<u64>, localizer: &Localizer) -> ProgressBar {
 }
 
 fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow::Result<()> {
-    let localizer = match args.lang {
-        Some(InterfaceLanguage::En) => Localizer::for_language("en").unwrap_or_default(),
-        Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
-        None => *localizer,
-    };
+    let localizer = chosen_language(args.lang, localizer);
     let store = open_existing(database, &localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
     let table = distribution_table(&*store, consultation.id)?;
@@ -354,6 +358,47 @@ fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow:
     stdout.write_all(render_table(&table, format, &localizer).as_bytes())?;
     stdout.flush()?;
     Ok(())
+}
+
+/// Writes the synthesis report of a consultation, to a file or to standard output.
+fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    let localizer = chosen_language(args.lang, localizer);
+    let store = open_existing(database, &localizer)?;
+    let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
+    let input = consulta_report::gather(&*store, consultation)?;
+    let links = consulta_report::Links { base_url: args.base_url };
+    let document =
+        consulta_report::synthesis(&input, &localizer, &links, Timestamp::now().to_zoned(TimeZone::UTC).date());
+    let format = match args.format {
+        ReportFileFormat::Html => ReportFormat::Html,
+        ReportFileFormat::Md => ReportFormat::Markdown,
+        ReportFileFormat::Docx => ReportFormat::Docx,
+        ReportFileFormat::Pdf => ReportFormat::Pdf,
+    };
+    let bytes = render_report(&document, format);
+    match &args.output {
+        Some(path) => {
+            let mut file = File::create(path).with_context(|| path.display().to_string())?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            eprintln!("{}", localizer.format("cli-exported", &[("path", path.display().to_string().into())]));
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The localizer for `--lang`, or the environment's.
+fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Localizer {
+    match lang {
+        Some(InterfaceLanguage::En) => Localizer::for_language("en").unwrap_or_default(),
+        Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
+        None => *localizer,
+    }
 }
 
 /// A default directory beside the database, named after it: `consulta-files` for attachments,

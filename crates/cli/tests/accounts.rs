@@ -187,7 +187,17 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
         assert_eq!(status, StatusCode::GONE, "{role} GET an unknown invitation");
     }
 
-    for path in ["/admin", "/admin/audit", "/admin/audit.csv", "/admin/mail", "/admin/consultations/new"] {
+    for path in [
+        "/admin",
+        "/admin/audit",
+        "/admin/audit.csv",
+        "/admin/mail",
+        "/admin/consultations/new",
+        "/admin/issues",
+        "/admin/tags?contribution=1",
+        "/admin/consultations/open/report",
+        "/admin/consultations/open/report/pdf",
+    ] {
         for (role, who) in roles {
             let response = get(&app, who, path).await;
             match role {
@@ -208,6 +218,14 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
         ("/admin/moderation", &[("contribution", "2"), ("action", "publish")][..]),
         ("/admin/invitations", &[("consultation", "open"), ("group", "academic")][..]),
         ("/admin/meetings", &[("consultation", "open"), ("date", "2026-12-14"), ("place", "Geneva")][..]),
+        ("/admin/issues", &[("id", "spam"), ("label_en", "Spam"), ("label_fr", "Pourriel"), ("level", "global")][..]),
+        (
+            "/admin/mechanisms",
+            &[("id", "itu"), ("name_en", "ITU"), ("name_fr", "UIT"), ("level", "global"), ("function:normative", "on")]
+                [..],
+        ),
+        ("/admin/matrix", &[("m:spam:itu", "on"), ("m:privacy:coe", "on")][..]),
+        ("/admin/tags", &[("contribution", "1"), ("issue:spam", "on")][..]),
         (
             "/admin/consultations",
             &[
@@ -231,7 +249,9 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
             match role {
                 "anonymous" => assert!(location.starts_with("/login"), "{location}"),
                 "secretariat" => assert!(
-                    location.starts_with("/admin?done=") || location.starts_with("/consultations/"),
+                    ["/admin?done=", "/consultations/", "/admin/issues", "/admin/tags?contribution=1"]
+                        .iter()
+                        .any(|start| location.starts_with(start)),
                     "{location}"
                 ),
                 _ => {}
@@ -446,4 +466,49 @@ async fn a_verified_only_consultation_refuses_the_public_but_not_its_focal_point
     let focal_a = sign_in(&app, "a@example.org").await;
     let page = get(&app, &focal_a, "/consultations/closed-circle").await.text().await.expect("HTML");
     assert!(page.contains("You contribute as Example Entity A"));
+}
+
+#[tokio::test]
+async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
+    let (_ws, app) = instance();
+    let secretariat = sign_in(&app, "secretariat@example.org").await;
+
+    // Contribution 1 says nothing of spam; its page still offers every issue.
+    let page = get(&app, &secretariat, "/admin/tags?contribution=1").await.text().await.expect("HTML");
+    assert!(page.contains("name=\"issue:spam\""), "{page}");
+    let bad = post_form(&app, &secretariat, "/admin/tags", &[("contribution", "1"), ("issue:astrology", "on")]).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(bad.text().await.expect("HTML").contains("astrology"), "the error names the unknown issue");
+    let saved = post_form(&app, &secretariat, "/admin/tags", &[("contribution", "1"), ("issue:spam", "on")]).await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+    // A new issue the secretariat adds, which no mechanism handles, is a gap.
+    let added = post_form(
+        &app,
+        &secretariat,
+        "/admin/issues",
+        &[
+            ("id", "ai_governance"),
+            ("label_en", "AI governance"),
+            ("label_fr", "Gouvernance de l'IA"),
+            ("level", "global"),
+        ],
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let refused =
+        post_form(&app, &secretariat, "/admin/issues", &[("id", "Bad Id"), ("label_en", "x"), ("level", "everywhere")])
+            .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let taxonomy = get(&app, &secretariat, "/admin/issues").await.text().await.expect("HTML");
+    let gaps =
+        &taxonomy[taxonomy.find("id=\"gaps\"").expect("gap view")..taxonomy.find("id=\"issues\"").expect("taxonomy")];
+    assert!(gaps.contains("AI governance"), "{gaps}");
+
+    let report = get(&app, &secretariat, "/admin/consultations/open/report?lang=en").await.text().await.expect("HTML");
+    assert!(report.contains("Spam: raised in one contribution"), "{report}");
+    assert!(report.contains("AI governance: no mechanism handles it"));
+    let pdf = get(&app, &secretariat, "/admin/consultations/open/report/pdf?lang=fr").await;
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF-"));
 }

@@ -6,6 +6,7 @@ pub mod access;
 pub mod consultation;
 pub mod contribution;
 pub mod entity;
+pub mod issue;
 pub mod language;
 pub mod markup;
 pub mod meeting;
@@ -22,6 +23,7 @@ pub use consultation::{
 };
 pub use contribution::{Channel, Contribution, ContributionId, NewContribution};
 pub use entity::{Entity, EntityId, EntityName, NewEntity};
+pub use issue::{Function, Gap, Issue, IssueId, Level, Matrix, Mechanism, MechanismId, TaxonomyError, TaxonomyId};
 pub use language::Language;
 pub use meeting::{Meeting, MeetingId};
 pub use record::{AttachmentEntry, CanonicalRecord, Identity};

@@ -208,6 +208,13 @@ cli-help-consulta-table = Print the distribution of contributions by stakeholder
 cli-help-consulta-table-consultation = The consultation's slug
 cli-help-consulta-table-format = Output format
 cli-help-consulta-table-lang = Language of the labels (default: from the environment)
+cli-help-consulta-report = Write the draft synthesis report of a consultation (numbered paragraphs, tables, issues, mechanisms and gaps, charts, annex of contributors)
+cli-help-consulta-report-consultation = The consultation's slug
+cli-help-consulta-report-lang = Language of the report (default: from the environment)
+cli-help-consulta-report-format = File format: html, md (Markdown), docx (Word, opens in LibreOffice) or pdf
+cli-help-consulta-report-output = Write to this file instead of standard output
+cli-help-consulta-report-base_url = The public site's address, for the links to contributions
+cli-help-consulta-load-demo = Load the demonstration consultation into the database given by --db (which should be new), to try the other commands on it
 cli-help-consulta-serve = Serve the public pages and the API
 cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
@@ -603,3 +610,140 @@ consultation-hint-lang = A language tag: en, fr, es…
 consultation-hint-opens = A date (2026-01-15) or a date and time (2026-01-15T09:00), in the time zone below; a closing date includes the whole day.
 consultation-hint-time_zone = An IANA name: UTC, Europe/Geneva, America/New_York.
 consultation-hint-questions = One per line.
+
+## The synthesis report (seeds/003 is its model)
+report-subtitle = Draft synthesis report
+report-distribution = Distr.: General
+report-original = Original: { $language ->
+    [en] English
+    [fr] French
+    [es] Spanish
+    [ru] Russian
+    [ar] Arabic
+    [zh] Chinese
+   *[other] { $language }
+}
+report-section-context = I. Context
+report-context = This report presents the outcome of the open consultation “{ $title }”.
+report-context-mandate = This report presents the outcome of the open consultation “{ $title }”, held under { $mandate }.
+report-context-questions = Contributors were invited to focus on the following questions: { $questions }
+report-section-organisation = II. Organisation of the consultation
+report-meeting = the meeting held in { $place } on { $date }
+report-organisation-period = Stakeholders could send written comments in any form at any time between { $opens } and { $closes }{ $meetings ->
+    [0] .
+    [one] , and take part in { $list }.
+   *[other] , and take part in the following meetings: { $list }.
+}
+report-organisation-total = A total of { $total } contributions were received from { $entities } entities, as the table below shows: { $written } written comments, { $presentations } presentations at meetings and { $interventions } interventions in the open debate.
+report-chart-groups = Contributions by stakeholder group
+report-organisation-regions = By the United Nations regional group of the contributor’s country, the contributions were distributed as follows; { $unstated } came from contributors with no country recorded (international organisations among them).
+report-regional-group = Regional group
+report-table-regions = Contributions by regional group
+report-chart-regions = Contributions by regional group
+report-not-stated = Not stated
+report-organisation-development = By the development status of the contributor’s country:
+report-development-status = Development status
+report-table-development = Contributions by development status
+report-development-ldc = Least developed countries
+report-development-developing = Developing countries
+report-development-developed = Developed countries
+report-withheld = { $count ->
+    [one] One contribution is counted above but withheld from publication; it is not quoted or listed below.
+   *[other] { $count } contributions are counted above but withheld from publication; they are not quoted or listed below.
+}
+report-section-issues = III. Public policy issues raised
+report-issues-none = No contribution has been tagged with a public policy issue yet.
+report-issues-intro = The secretariat tagged { $tagged } of the { $total } published contributions with the public policy issues they raise; { $issues } issues of the taxonomy were raised. The table below gives them by stakeholder group.
+report-issue = Issue
+report-table-issues = Issues raised, by stakeholder group
+report-issue-raised = { $issue }: raised in { $count ->
+    [one] one contribution
+   *[other] { $count } contributions
+} ({ $groups }):
+report-and-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
+report-citations-none = No contribution cites a United Nations document or a paragraph of the Tunis Agenda.
+report-citations-intro = Contributors cited { $documents } United Nations documents and { $paragraphs } paragraphs of the Tunis Agenda. The table below gives the paragraphs each stakeholder group cited most.
+report-tunis-paragraph = Tunis Agenda
+report-paragraph = paragraph { $number }
+report-table-paragraphs = Paragraphs of the Tunis Agenda cited, by stakeholder group
+report-documents-cited = The documents cited most (number of contributions):
+report-section-mechanisms = IV. International cooperation mechanisms
+report-mechanisms-intro = The secretariat records { $mechanisms } cooperation mechanisms and which of the { $issues } issues of the taxonomy each handles, at the level at which it acts (global, regional or national). The table below gives, for each issue, the mechanisms that handle it, the level at which it needs one, and the number of contributions that raised it.
+report-mechanism-level = { $name } ({ $level })
+report-mechanisms = Mechanisms (level)
+report-needed-level = Level needed
+report-contributions = Contributions
+report-table-mechanisms = Issues and the mechanisms that handle them
+report-gaps-none = Every issue of the taxonomy is handled by at least one mechanism at the level it needs.
+report-gaps-intro = { $count ->
+    [one] One issue is handled by no mechanism, or by none at the level it needs:
+   *[other] { $count } issues are handled by no mechanism, or by none at the level they need:
+}
+report-gap-none = { $issue }: no mechanism handles it; raised in { $count } contributions.
+report-gap-level = { $issue }: no mechanism at the { $level } level (only { $mechanisms }); raised in { $count } contributions.
+report-annex = Annex: List of contributors
+report-annex-caption = Contributors ({ $count })
+report-contributor = Contributor
+report-country = Country
+level-global = global
+level-regional = regional
+level-national = national
+
+## The secretariat's analysis pages: report, taxonomy, tags
+analysis-report-title = Draft synthesis report
+analysis-report-intro = A draft drawn from the record as it stands now: edit it in a word processor before publication.
+analysis-report-language = Language of the report:
+analysis-report-download = Download:
+analysis-issues-title = Issues and mechanisms
+analysis-issues-intro = The public-policy issues contributions are tagged with, the cooperation mechanisms that handle them, and the issues no mechanism handles adequately.
+analysis-gaps-title = Gaps
+analysis-gap-none = no mechanism handles it
+analysis-gap-level = no mechanism at the { $level } level
+analysis-raised = { $count ->
+    [one] raised in one contribution
+   *[other] raised in { $count } contributions
+}
+analysis-taxonomy-title = The issue taxonomy
+analysis-terms = Terms that suggest it
+analysis-issue-form = Add an issue, or change one (same identifier)
+analysis-issue-form-hint = Giving an existing identifier changes that entry. Terms: one per line or separated by ";", matched without regard to case or accents.
+analysis-id = Identifier
+analysis-label-en = Name in English
+analysis-label-fr = Name in French
+analysis-terms-en = Terms in English
+analysis-terms-fr = Terms in French
+analysis-save = Save
+analysis-mechanisms-title = Cooperation mechanisms
+analysis-mechanism = Mechanism
+analysis-level = Level
+analysis-functions = Functions
+analysis-mechanism-form = Add a mechanism, or change one (same identifier)
+analysis-acronym-en = Acronym in English
+analysis-acronym-fr = Acronym in French
+analysis-matrix-title = Which mechanism handles which issue
+analysis-save-matrix = Save the matrix
+analysis-tags-title = Issues of contribution #{ $id }
+analysis-cites = It cites:
+analysis-tunis-paragraph = Tunis Agenda, paragraph { $number }
+analysis-suggestions-how = Suggestions come from each issue's terms, and from a classifier trained on the { $count } contributions tagged so far; each says why.
+analysis-issues-of = The issues it raises
+analysis-suggested = Suggested
+analysis-reason-term = the term “{ $term }” ({ $language }) occurs { $count ->
+    [one] once
+   *[other] { $count } times
+}
+analysis-reason-resembles = resembles the { $examples } contributions tagged with it ({ $percent } %), through the words { $words }
+analysis-bad-contribution = “{ $value }” is not a contribution number.
+taxonomy-id = “{ $value }” is not an identifier: use lower-case letters, digits and “_”, starting with a letter.
+taxonomy-level = “{ $value }” is not a level: global, regional or national.
+taxonomy-function = “{ $value }” is not a function: legal, normative or administrative.
+taxonomy-missing-name = The name in { $language } is missing.
+taxonomy-long-name = The name in { $language } is longer than 200 characters.
+taxonomy-unknown = There is no issue or mechanism “{ $value }”.
+function-legal = legal
+function-normative = normative
+function-administrative = administrative
+admin-report = Draft report

@@ -208,6 +208,13 @@ cli-help-consulta-table = Afficher la répartition des contributions par groupe 
 cli-help-consulta-table-consultation = Le nom court de la consultation
 cli-help-consulta-table-format = Format de sortie
 cli-help-consulta-table-lang = Langue des libellés (par défaut : selon l’environnement)
+cli-help-consulta-report = Rédiger le projet de rapport de synthèse d'une consultation (paragraphes numérotés, tableaux, questions, mécanismes et lacunes, graphiques, annexe des auteurs)
+cli-help-consulta-report-consultation = Le nom court de la consultation
+cli-help-consulta-report-lang = Langue du rapport (par défaut : celle de l'environnement)
+cli-help-consulta-report-format = Format du fichier : html, md (Markdown), docx (Word, s'ouvre dans LibreOffice) ou pdf
+cli-help-consulta-report-output = Écrire dans ce fichier plutôt que sur la sortie standard
+cli-help-consulta-report-base_url = L'adresse du site public, pour les liens vers les contributions
+cli-help-consulta-load-demo = Charger la consultation de démonstration dans la base de données indiquée par --db (qui devrait être neuve), pour essayer les autres commandes
 cli-help-consulta-serve = Servir les pages publiques et l’API
 cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
@@ -603,3 +610,140 @@ consultation-hint-lang = Une étiquette de langue : en, fr, es…
 consultation-hint-opens = Une date (2026-01-15) ou une date et une heure (2026-01-15T09:00), dans le fuseau ci-dessous ; une date de clôture inclut toute la journée.
 consultation-hint-time_zone = Un nom IANA : UTC, Europe/Geneva, America/New_York.
 consultation-hint-questions = Une par ligne.
+
+## Le rapport de synthèse (sur le modèle de seeds/003)
+report-subtitle = Projet de rapport de synthèse
+report-distribution = Distr. générale
+report-original = Original : { $language ->
+    [en] anglais
+    [fr] français
+    [es] espagnol
+    [ru] russe
+    [ar] arabe
+    [zh] chinois
+   *[other] { $language }
+}
+report-section-context = I. Contexte général
+report-context = Le présent rapport rend compte des résultats de la consultation ouverte « { $title } ».
+report-context-mandate = Le présent rapport rend compte des résultats de la consultation ouverte « { $title } », tenue en application du mandat suivant : { $mandate }.
+report-context-questions = Il a été proposé aux auteurs de contributions de concentrer leur réflexion sur les questions suivantes : { $questions }
+report-section-organisation = II. Organisation de la consultation
+report-meeting = la réunion tenue à { $place } le { $date }
+report-organisation-period = Les parties prenantes pouvaient présenter des commentaires écrits sous n’importe quelle forme et à n’importe quel moment entre le { $opens } et le { $closes }{ $meetings ->
+    [0] .
+    [one] , et assister à { $list }.
+   *[other] , et assister aux réunions suivantes : { $list }.
+}
+report-organisation-total = Un total de { $total } contributions ont été communiquées par { $entities } entités, ainsi que le tableau ci-dessous l’indique : { $written } observations écrites, { $presentations } exposés présentés aux réunions et { $interventions } interventions pendant le débat ouvert.
+report-chart-groups = Contributions par groupe de parties prenantes
+report-organisation-regions = Selon le groupe régional de l’Organisation des Nations Unies dont relève le pays de leur auteur, les contributions se répartissent comme suit ; { $unstated } proviennent d’auteurs dont aucun pays n’est enregistré (dont les organisations internationales).
+report-regional-group = Groupe régional
+report-table-regions = Contributions par groupe régional
+report-chart-regions = Contributions par groupe régional
+report-not-stated = Non précisé
+report-organisation-development = Selon la catégorie de développement du pays de leur auteur :
+report-development-status = Catégorie de pays
+report-table-development = Contributions par catégorie de développement
+report-development-ldc = Pays les moins avancés
+report-development-developing = Pays en développement
+report-development-developed = Pays développés
+report-withheld = { $count ->
+    [one] Une contribution est comptée ci-dessus mais retenue de la publication ; elle n’est ni citée ni énumérée ci-après.
+   *[other] { $count } contributions sont comptées ci-dessus mais retenues de la publication ; elles ne sont ni citées ni énumérées ci-après.
+}
+report-section-issues = III. Questions de politiques publiques soulevées
+report-issues-none = Aucune contribution n’a encore été rattachée à une question de politique publique.
+report-issues-intro = Le secrétariat a rattaché { $tagged } des { $total } contributions publiées aux questions de politiques publiques qu’elles soulèvent ; { $issues } questions de la nomenclature ont été soulevées. Le tableau ci-dessous les présente par groupe de parties prenantes.
+report-issue = Question
+report-table-issues = Questions soulevées, par groupe de parties prenantes
+report-issue-raised = { $issue } : question soulevée dans { $count ->
+    [one] une contribution
+   *[other] { $count } contributions
+} ({ $groups }) :
+report-and-more = { $count ->
+    [one] et une autre
+   *[other] et { $count } autres
+}
+report-citations-none = Aucune contribution ne cite de document de l’Organisation des Nations Unies ni de paragraphe de l’Agenda de Tunis.
+report-citations-intro = Les auteurs de contributions ont cité { $documents } documents de l’Organisation des Nations Unies et { $paragraphs } paragraphes de l’Agenda de Tunis. Le tableau ci-dessous présente les paragraphes les plus cités par chaque groupe de parties prenantes.
+report-tunis-paragraph = Agenda de Tunis
+report-paragraph = paragraphe { $number }
+report-table-paragraphs = Paragraphes de l’Agenda de Tunis cités, par groupe de parties prenantes
+report-documents-cited = Documents les plus cités (nombre de contributions) :
+report-section-mechanisms = IV. Mécanismes de coopération internationaux
+report-mechanisms-intro = Le secrétariat recense { $mechanisms } mécanismes de coopération et, pour chacune des { $issues } questions de la nomenclature, ceux qui la traitent, au niveau où ils agissent (mondial, régional ou national). Le tableau ci-dessous indique pour chaque question les mécanismes qui la traitent, le niveau auquel elle en appelle un, et le nombre de contributions qui l’ont soulevée.
+report-mechanism-level = { $name } ({ $level })
+report-mechanisms = Mécanismes (niveau)
+report-needed-level = Niveau requis
+report-contributions = Contributions
+report-table-mechanisms = Les questions et les mécanismes qui les traitent
+report-gaps-none = Chaque question de la nomenclature est traitée par au moins un mécanisme au niveau requis.
+report-gaps-intro = { $count ->
+    [one] Une question n’est traitée par aucun mécanisme, ou par aucun au niveau requis :
+   *[other] { $count } questions ne sont traitées par aucun mécanisme, ou par aucun au niveau requis :
+}
+report-gap-none = { $issue } : aucun mécanisme ne la traite ; question soulevée dans { $count } contributions.
+report-gap-level = { $issue } : aucun mécanisme au niveau { $level } (seulement { $mechanisms }) ; question soulevée dans { $count } contributions.
+report-annex = Annexe : Liste des auteurs de contributions
+report-annex-caption = Auteurs de contributions ({ $count })
+report-contributor = Auteur
+report-country = Pays
+level-global = mondial
+level-regional = régional
+level-national = national
+
+## Les pages d'analyse du secrétariat : rapport, nomenclature, rattachements
+analysis-report-title = Projet de rapport de synthèse
+analysis-report-intro = Un projet tiré du dossier tel qu’il est maintenant : à retravailler dans un traitement de texte avant publication.
+analysis-report-language = Langue du rapport :
+analysis-report-download = Télécharger :
+analysis-issues-title = Questions et mécanismes
+analysis-issues-intro = Les questions de politiques publiques auxquelles les contributions sont rattachées, les mécanismes de coopération qui les traitent, et les questions qu’aucun mécanisme ne traite de manière adéquate.
+analysis-gaps-title = Lacunes
+analysis-gap-none = aucun mécanisme ne la traite
+analysis-gap-level = aucun mécanisme au niveau { $level }
+analysis-raised = { $count ->
+    [one] soulevée dans { $count } contribution
+   *[other] soulevée dans { $count } contributions
+}
+analysis-taxonomy-title = La nomenclature des questions
+analysis-terms = Termes qui la signalent
+analysis-issue-form = Ajouter une question, ou en modifier une (même identifiant)
+analysis-issue-form-hint = Un identifiant existant modifie l’entrée correspondante. Termes : un par ligne ou séparés par « ; », reconnus sans égard à la casse ni aux accents.
+analysis-id = Identifiant
+analysis-label-en = Nom en anglais
+analysis-label-fr = Nom en français
+analysis-terms-en = Termes en anglais
+analysis-terms-fr = Termes en français
+analysis-save = Enregistrer
+analysis-mechanisms-title = Mécanismes de coopération
+analysis-mechanism = Mécanisme
+analysis-level = Niveau
+analysis-functions = Fonctions
+analysis-mechanism-form = Ajouter un mécanisme, ou en modifier un (même identifiant)
+analysis-acronym-en = Sigle en anglais
+analysis-acronym-fr = Sigle en français
+analysis-matrix-title = Quel mécanisme traite quelle question
+analysis-save-matrix = Enregistrer la matrice
+analysis-tags-title = Questions de la contribution n° { $id }
+analysis-cites = Elle cite :
+analysis-tunis-paragraph = Agenda de Tunis, paragraphe { $number }
+analysis-suggestions-how = Les suggestions viennent des termes de chaque question et d’un classifieur entraîné sur les { $count } contributions déjà rattachées ; chacune dit pourquoi.
+analysis-issues-of = Les questions qu’elle soulève
+analysis-suggested = Suggérée
+analysis-reason-term = le terme « { $term } » ({ $language }) apparaît { $count ->
+    [one] une fois
+   *[other] { $count } fois
+}
+analysis-reason-resembles = ressemble aux { $examples } contributions qui y sont rattachées ({ $percent } %), par les mots { $words }
+analysis-bad-contribution = « { $value } » n’est pas un numéro de contribution.
+taxonomy-id = « { $value } » n’est pas un identifiant : lettres minuscules, chiffres et « _ », en commençant par une lettre.
+taxonomy-level = « { $value } » n’est pas un niveau : mondial (global), régional (regional) ou national (national).
+taxonomy-function = « { $value } » n’est pas une fonction : juridique (legal), normative (normative) ou administrative (administrative).
+taxonomy-missing-name = Le nom en { $language } manque.
+taxonomy-long-name = Le nom en { $language } dépasse 200 caractères.
+taxonomy-unknown = Il n’y a pas de question ni de mécanisme « { $value } ».
+function-legal = juridique
+function-normative = normative
+function-administrative = administrative
+admin-report = Projet de rapport

@@ -1,6 +1,17 @@
-//! Reports drawn from the record. For now the distribution table (contributions by stakeholder
-//! group × channel, as in seeds/003), built once and rendered as text, CSV, JSON or Markdown;
-//! the command line and the web call the same functions.
+//! Reports drawn from the record: the distribution table (contributions by stakeholder group ×
+//! channel, as in seeds/003) in text, CSV, JSON or Markdown, and the synthesis report
+//! (`synthesis`) as a `Document` rendered to HTML, Markdown, DOCX or PDF. The command line and
+//! the web call the same functions.
+
+pub mod document;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod pdf;
+pub mod synthesis;
+
+pub use document::Document;
+pub use synthesis::{Links, ReportInput, gather, synthesis};
 
 use consulta_core::table::ChannelCounts;
 use consulta_core::{Channel, ConsultationId, DistributionTable};
@@ -101,20 +112,59 @@ fn render_csv(table: &DistributionTable) -> String {
 }
 
 fn render_markdown(table: &DistributionTable, localizer: &Localizer) -> String {
-    let (header, body) = cells(table, localizer);
-    let escape = |s: &str| s.replace('|', "\\|");
-    let row = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
-    let mut out = row(&header);
-    out += &format!("|:---|{}\n", "---:|".repeat(header.len() - 1));
-    let last = body.len().saturating_sub(1);
-    for (i, cells) in body.iter().enumerate() {
-        if i == last {
-            out += &row(&cells.iter().map(|c| format!("**{c}**")).collect::<Vec<_>>());
-        } else {
-            out += &row(cells);
+    let (header, mut body) = cells(table, localizer);
+    let total = body.pop();
+    markdown::table_markdown(&header, &body, total.as_deref(), true)
+}
+
+/// The formats of the synthesis report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+    Docx,
+    Pdf,
+}
+
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 4] =
+        [ReportFormat::Html, ReportFormat::Markdown, ReportFormat::Docx, ReportFormat::Pdf];
+
+    /// The file name extension, which also names the format in URLs.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "html",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Docx => "docx",
+            ReportFormat::Pdf => "pdf",
         }
     }
-    out
+
+    pub fn from_extension(extension: &str) -> Option<ReportFormat> {
+        Self::ALL.into_iter().find(|f| f.extension() == extension)
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "text/html; charset=utf-8",
+            ReportFormat::Markdown => "text/markdown; charset=utf-8",
+            ReportFormat::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ReportFormat::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// The report's bytes in a format.
+pub fn render_report(document: &Document, format: ReportFormat) -> Vec<u8> {
+    match format {
+        ReportFormat::Html => html::standalone(document).into_bytes(),
+        ReportFormat::Markdown => markdown::render(document).into_bytes(),
+        ReportFormat::Docx => {
+            // Writing a zip into memory can only fail on a bug in the zip writer itself.
+            docx::write(document, std::io::Cursor::new(Vec::new())).map(|c| c.into_inner()).unwrap_or_default()
+        }
+        ReportFormat::Pdf => pdf::render(document),
+    }
 }
 
 #[derive(Serialize)]

@@ -9,7 +9,8 @@ mod sqlite;
 use consulta_core::CanonicalRecord;
 use consulta_core::{
     Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity,
-    EntityId, EntityName, Identity, Meeting, NewConsultation, NewContribution, NewEntity, Role, StakeholderGroupId,
+    EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, NewContribution,
+    NewEntity, Role, StakeholderGroupId,
 };
 use consulta_log::{Hash, SignedTreeHead};
 use jiff::Timestamp;
@@ -36,6 +37,8 @@ pub enum StoreError {
     UnknownInvitation,
     #[error("an account with the address {0} already exists")]
     DuplicateAccount(String),
+    #[error("no issue or mechanism '{0}'")]
+    UnknownTaxonomy(String),
     #[error("this consultation already has a meeting on {0}")]
     DuplicateMeeting(Date),
     #[error("the log has {size} leaves; no tree of {asked} leaves can be proved")]
@@ -184,6 +187,31 @@ pub trait Store: Send + std::fmt::Debug {
     fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()>;
     /// Where the extraction of an attachment's text stands; None if there is no such file.
     fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>>;
+
+    /// The issue taxonomy, in its order.
+    fn issues(&self) -> Result<Vec<Issue>>;
+    /// The cooperation mechanisms, in their order.
+    fn mechanisms(&self) -> Result<Vec<Mechanism>>;
+    /// Which mechanisms handle which issues.
+    fn matrix(&self) -> Result<Matrix>;
+    /// Adds an issue, or changes the one with its identifier, and audits it.
+    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()>;
+    /// Adds a mechanism, or changes the one with its identifier, and audits it.
+    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()>;
+    /// Replaces the matrix and audits the change; an unknown identifier changes nothing.
+    fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()>;
+    /// The issues a contribution is tagged with, in the taxonomy's order.
+    fn contribution_issues(&self, contribution: ContributionId) -> Result<Vec<IssueId>>;
+    /// Sets the issues a contribution is tagged with (replacing them) and audits it. False if
+    /// there is no such contribution; an unknown issue changes nothing.
+    fn set_contribution_issues(
+        &mut self,
+        contribution: ContributionId,
+        issues: &[IssueId],
+        by: &AuditActor,
+    ) -> Result<bool>;
+    /// Every tag (contribution, issue) of a consultation, or of all of them.
+    fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>>;
 
     /// The contributions that amend `contribution`, oldest first.
     fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>>;

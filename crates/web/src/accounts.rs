@@ -286,7 +286,7 @@ fn internal(error: impl std::fmt::Display) -> PageError {
 }
 
 /// Runs `act` on a blocking thread with the store and the visitor.
-async fn with_visitor<T: Send + 'static>(
+pub(crate) async fn with_visitor<T: Send + 'static>(
     app: &App,
     headers: HeaderMap,
     act: impl FnOnce(&mut dyn Store, Visitor) -> Result<T, PageError> + Send + 'static,

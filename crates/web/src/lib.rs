@@ -3,6 +3,7 @@
 //! reads the store through the same functions as the command line) and render its template.
 
 mod accounts;
+mod analysis;
 mod api;
 mod language;
 mod open_data;
@@ -31,7 +32,13 @@ use crate::render::Templates;
 
 pub use pages::Query as PageQuery;
 
-const STYLESHEET: &str = include_str!("../static/consulta.css");
+const SITE_STYLESHEET: &str = include_str!("../static/consulta.css");
+
+/// The one stylesheet: the site's rules, then the report's (shared with standalone reports).
+fn stylesheet_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| format!("{SITE_STYLESHEET}{}", consulta_report::html::REPORT_CSS))
+}
 
 #[derive(Clone)]
 struct App {
@@ -121,6 +128,12 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/admin/consultations/new", get(accounts::new_consultation))
         .route("/admin/consultations", post(accounts::create_consultation))
         .route("/admin/meetings", post(accounts::add_meeting))
+        .route("/admin/consultations/{slug}/report", get(analysis::report_page))
+        .route("/admin/consultations/{slug}/report/{format}", get(analysis::report_download))
+        .route("/admin/issues", get(analysis::taxonomy_page).post(analysis::save_issue))
+        .route("/admin/mechanisms", post(analysis::save_mechanism))
+        .route("/admin/matrix", post(analysis::save_matrix))
+        .route("/admin/tags", get(analysis::tags_page).post(analysis::save_tags))
         .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))
@@ -394,7 +407,7 @@ async fn stylesheet() -> Response {
             (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
             (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
         ],
-        STYLESHEET,
+        stylesheet_text(),
     )
         .into_response()
 }

@@ -11,8 +11,11 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 17] = [
+const TEMPLATES: [(&str, &str); 20] = [
     ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),
+    ("admin_report.html", include_str!("../templates/admin_report.html")),
+    ("admin_issues.html", include_str!("../templates/admin_issues.html")),
+    ("admin_tags.html", include_str!("../templates/admin_tags.html")),
     ("pagination.html", include_str!("../templates/pagination.html")),
     ("invitation.html", include_str!("../templates/invitation.html")),
     ("password_reset.html", include_str!("../templates/password_reset.html")),

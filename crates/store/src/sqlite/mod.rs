@@ -1,12 +1,14 @@
 //! The SQLite backend: one file, WAL, foreign keys on, migrations in `migrations/sqlite/`.
 
+mod taxonomy;
+
 use std::path::Path;
 
 use consulta_core::time::{time_zone, zone_name};
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
-    ContributionId, Entity, EntityId, EntityName, Identity, Language, Localized, Meeting, MeetingId, NewConsultation,
-    NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
+    ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Language, Localized, Matrix, Mechanism,
+    Meeting, MeetingId, NewConsultation, NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
 };
 use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
 use jiff::Timestamp;
@@ -31,7 +33,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0005_invitations_and_mail.sql"),
     include_str!("../../migrations/sqlite/0006_verified_only.sql"),
     include_str!("../../migrations/sqlite/0007_amendments.sql"),
+    include_str!("../../migrations/sqlite/0008_issues_and_mechanisms.sql"),
 ];
+
+/// The migration after which the starting issue taxonomy is written, once.
+const TAXONOMY_MIGRATION: usize = 7;
 
 pub struct SqliteStore {
     connection: Connection,
@@ -74,6 +80,9 @@ impl SqliteStore {
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = self.connection.transaction()?;
             tx.execute_batch(sql)?;
+            if index == TAXONOMY_MIGRATION {
+                taxonomy::seed(&tx)?;
+            }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
             tx.commit()?;
         }
@@ -1036,6 +1045,47 @@ impl Store for SqliteStore {
             other => Err(corrupt(format!("attachments.extraction {other}"))),
         })
         .transpose()
+    }
+
+    fn issues(&self) -> Result<Vec<Issue>> {
+        taxonomy::issues(&self.connection)
+    }
+
+    fn mechanisms(&self) -> Result<Vec<Mechanism>> {
+        taxonomy::mechanisms(&self.connection)
+    }
+
+    fn matrix(&self) -> Result<Matrix> {
+        taxonomy::matrix(&self.connection)
+    }
+
+    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()> {
+        taxonomy::save_issue(&mut self.connection, issue, by)
+    }
+
+    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
+        taxonomy::save_mechanism(&mut self.connection, mechanism, by)
+    }
+
+    fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()> {
+        taxonomy::set_matrix(&mut self.connection, matrix, by)
+    }
+
+    fn contribution_issues(&self, contribution: ContributionId) -> Result<Vec<IssueId>> {
+        taxonomy::contribution_issues(&self.connection, contribution)
+    }
+
+    fn set_contribution_issues(
+        &mut self,
+        contribution: ContributionId,
+        issues: &[IssueId],
+        by: &AuditActor,
+    ) -> Result<bool> {
+        taxonomy::set_contribution_issues(&mut self.connection, contribution, issues, by)
+    }
+
+    fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
+        taxonomy::issue_tags(&self.connection, consultation)
     }
 
     fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {

@@ -349,3 +349,58 @@ fn an_invitation_works_once_and_not_after_it_expires() {
     let invitation = f.store.invitation(&consulta_log::sha256(b"fresh")).expect("read").expect("found");
     assert_eq!(invitation.used_at, Some(now));
 }
+
+#[test]
+fn a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it() {
+    let mut f = fixture();
+    let (issues, mechanisms, matrix) = consulta_core::issue::starting_taxonomy();
+    assert_eq!(f.store.issues().expect("issues"), issues);
+    assert_eq!(f.store.mechanisms().expect("mechanisms"), mechanisms);
+    assert_eq!(f.store.matrix().expect("matrix"), matrix);
+
+    let by = AuditActor::command_line("tester", "2026-11-23T10:00:00Z".parse().expect("instant"));
+    let edited =
+        Issue::check("spam", &[("en", "Spam"), ("fr", "Pourriel")], &[("fr", "pourriel")], "national").expect("valid");
+    f.store.save_issue(&edited, &by).expect("save");
+    let added =
+        Issue::check("ai", &[("en", "Artificial intelligence"), ("fr", "Intelligence artificielle")], &[], "global")
+            .expect("valid");
+    f.store.save_issue(&added, &by).expect("save");
+    let stored = f.store.issues().expect("issues");
+    assert_eq!(stored.len(), issues.len() + 1);
+    assert_eq!(stored.iter().find(|i| i.id.as_str() == "spam"), Some(&edited), "edited in place");
+    assert_eq!(stored.last(), Some(&added), "a new issue comes last");
+
+    let unknown: Matrix = Matrix::new([("ai".parse().expect("id"), "nowhere".parse().expect("id"))]);
+    assert!(matches!(f.store.set_matrix(&unknown, &by), Err(StoreError::UnknownTaxonomy(_))));
+    assert_eq!(f.store.matrix().expect("matrix"), matrix, "a refused matrix changes nothing");
+    let log = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    assert_eq!(log.items[0].entry.action, "issue.save");
+    assert_eq!(log.items[1].entry.before.as_ref().map(|b| b["needed_level"].clone()), Some("global".into()));
+}
+
+#[test]
+fn tags_are_set_whole_audited_and_refused_for_unknown_issues() {
+    let mut f = fixture();
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let ngo = tx.insert_entity(&new_entity("Example NGO", "civil_society")).expect("entity");
+    let id = tx.insert_contribution(&contribution(&c, &ngo, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    let by = AuditActor::command_line("tester", "2026-11-23T10:00:00Z".parse().expect("instant"));
+    let ids = |list: &[&str]| list.iter().map(|i| i.parse().expect("id")).collect::<Vec<IssueId>>();
+
+    assert!(f.store.set_contribution_issues(id, &ids(&["spam", "privacy"]), &by).expect("tag"));
+    assert_eq!(f.store.contribution_issues(id).expect("read"), ids(&["spam", "privacy"]), "taxonomy order");
+    assert!(matches!(
+        f.store.set_contribution_issues(id, &ids(&["spam", "astrology"]), &by),
+        Err(StoreError::UnknownTaxonomy(issue)) if issue == "astrology"
+    ));
+    assert_eq!(f.store.contribution_issues(id).expect("read"), ids(&["spam", "privacy"]), "unchanged");
+    assert!(!f.store.set_contribution_issues(ContributionId(999), &ids(&["spam"]), &by).expect("no such"));
+    assert_eq!(f.store.issue_tags(Some(c.id)).expect("tags").len(), 2);
+    assert_eq!(f.store.issue_tags(Some(ConsultationId(999))).expect("tags"), []);
+    let log = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    assert_eq!(log.total, 1);
+    assert_eq!(log.items[0].entry.after, Some(serde_json::json!(["spam", "privacy"])));
+}

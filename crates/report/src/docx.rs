@@ -1,0 +1,279 @@
+//! The report as a Word document (Office Open XML, ECMA-376), written by hand: the parts a
+//! WordprocessingML package needs, its styles (Times New Roman, numbered paragraphs with a
+//! hanging number as in UN documents), tables, links, and bar charts drawn with shaded runs.
+
+use std::io::{Seek, Write};
+
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
+
+use crate::document::{Block, Chart, Document, Span, Table};
+
+/// The width of the text on an A4 page with 2.54 cm margins, in twentieths of a point.
+const TEXT_WIDTH: u64 = 11906 - 2 * 1440;
+const ACCENT: &str = "0B4F8A";
+
+/// Writes the report as a `.docx` file.
+pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipResult<W> {
+    let mut body = String::new();
+    let mut links: Vec<String> = Vec::new();
+    for (i, line) in document.masthead.iter().enumerate() {
+        let border = if i + 1 == document.masthead.len() {
+            "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"000000\"/></w:pBdr>"
+        } else {
+            ""
+        };
+        body += &format!("<w:p><w:pPr>{border}<w:jc w:val=\"right\"/></w:pPr>{}</w:p>", run(line, ""));
+    }
+    body += &paragraph("Title", &[Span::Text(document.title.clone())], &mut links);
+    body += &paragraph("Subtitle", &[Span::Text(document.subtitle.clone())], &mut links);
+    for block in &document.blocks {
+        match block {
+            Block::Heading(text) => body += &paragraph("Heading1", &[Span::Text(text.clone())], &mut links),
+            Block::Paragraph { number: Some(n), spans } => {
+                let mut spans = spans.clone();
+                spans.insert(0, Span::Text(format!("{n}.\t")));
+                body += &paragraph("Numbered", &spans, &mut links);
+            }
+            Block::Paragraph { number: None, spans } => body += &paragraph("Plain", spans, &mut links),
+            Block::Table(table) => body += &table_xml(table),
+            Block::Chart(chart) => body += &chart_xml(chart),
+        }
+    }
+    let document_xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}\
+         <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" \
+         w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+    );
+    let mut relationships = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
+    );
+    for (i, url) in links.iter().enumerate() {
+        relationships += &format!(
+            "<Relationship Id=\"rIdLink{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" \
+             Target=\"{}\" TargetMode=\"External\"/>",
+            xml(url)
+        );
+    }
+    relationships += "</Relationships>";
+
+    let mut zip = ZipWriter::new(out);
+    let options = SimpleFileOptions::default();
+    for (name, content) in [
+        ("[Content_Types].xml", CONTENT_TYPES.to_owned()),
+        ("_rels/.rels", PACKAGE_RELATIONSHIPS.to_owned()),
+        ("docProps/core.xml", core_properties(document)),
+        ("word/document.xml", document_xml),
+        ("word/_rels/document.xml.rels", relationships),
+        ("word/styles.xml", styles(&document.language)),
+    ] {
+        zip.start_file(name, options)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    zip.finish()
+}
+
+/// Escapes text for XML content and attribute values.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry are left out.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A run of text; tabs become tab elements.
+fn run(text: &str, properties: &str) -> String {
+    let properties = if properties.is_empty() { String::new() } else { format!("<w:rPr>{properties}</w:rPr>") };
+    text.split('\t')
+        .enumerate()
+        .map(|(i, part)| {
+            let tab = if i > 0 { format!("<w:r>{properties}<w:tab/></w:r>") } else { String::new() };
+            let text = if part.is_empty() {
+                String::new()
+            } else {
+                format!("<w:r>{properties}<w:t xml:space=\"preserve\">{}</w:t></w:r>", xml(part))
+            };
+            tab + &text
+        })
+        .collect()
+}
+
+fn paragraph(style: &str, spans: &[Span], links: &mut Vec<String>) -> String {
+    let mut out = format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>");
+    for span in spans {
+        match span {
+            Span::Text(text) => out += &run(text, ""),
+            Span::Link { text, url } => {
+                out += &format!(
+                    "<w:hyperlink r:id=\"rIdLink{}\">{}</w:hyperlink>",
+                    links.len(),
+                    run(text, "<w:rStyle w:val=\"Hyperlink\"/>")
+                );
+                links.push(url.clone());
+            }
+        }
+    }
+    out + "</w:p>"
+}
+
+/// Column widths: the label column takes more room.
+fn column_widths(columns: usize, numeric: bool) -> Vec<u64> {
+    if columns <= 1 {
+        return vec![TEXT_WIDTH];
+    }
+    let first = if numeric { TEXT_WIDTH * 36 / 100 } else { TEXT_WIDTH * 30 / 100 };
+    let rest = (TEXT_WIDTH - first) / (columns as u64 - 1);
+    std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
+}
+
+fn cell(text: &str, width: u64, right: bool, run_properties: &str) -> String {
+    let justify = if right { "<w:jc w:val=\"right\"/>" } else { "" };
+    format!(
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{justify}</w:pPr>{}</w:p></w:tc>",
+        run(text, run_properties)
+    )
+}
+
+fn table_xml(table: &Table) -> String {
+    let widths = column_widths(table.header.len(), table.numeric);
+    let mut out =
+        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&table.caption, ""));
+    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>\
+            <w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
+            <w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
+            <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"BFBFBF\"/></w:tblBorders>\
+            <w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
+    for w in &widths {
+        out += &format!("<w:gridCol w:w=\"{w}\"/>");
+    }
+    out += "</w:tblGrid>";
+    let row = |cells: &[String], row_properties: &str, run_properties: &str| {
+        let mut out = format!("<w:tr>{row_properties}");
+        for (i, (text, width)) in cells.iter().zip(&widths).enumerate() {
+            out += &cell(text, *width, table.numeric && i > 0, run_properties);
+        }
+        out + "</w:tr>"
+    };
+    out += &row(&table.header, "<w:trPr><w:tblHeader/></w:trPr>", "<w:i/>");
+    for cells in &table.rows {
+        out += &row(cells, "<w:trPr><w:cantSplit/></w:trPr>", "");
+    }
+    if let Some(total) = &table.total {
+        out += &row(total, "<w:trPr><w:cantSplit/></w:trPr>", "<w:b/>");
+    }
+    out + "</w:tbl><w:p/>"
+}
+
+/// Bars as shaded runs of no-break spaces, scaled to the largest count.
+fn chart_xml(chart: &Chart) -> String {
+    const LONGEST: u64 = 60;
+    let largest = chart.largest().max(1);
+    let widths = [TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 65 / 100];
+    let mut out =
+        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&chart.caption, ""));
+    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>";
+    for w in widths {
+        out += &format!("<w:gridCol w:w=\"{w}\"/>");
+    }
+    out += "</w:tblGrid>";
+    for (label, count) in &chart.bars {
+        let bar = "\u{a0}".repeat((LONGEST * count).div_ceil(largest) as usize);
+        out += &format!(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>{}{}</w:p></w:tc></w:tr>",
+            cell(label, widths[0], true, ""),
+            widths[1],
+            run(&bar, &format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{ACCENT}\"/>")),
+            run(&format!(" {count}"), ""),
+        );
+    }
+    out + "</w:tbl><w:p/>"
+}
+
+fn core_properties(document: &Document) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>{}</dc:language>\
+         <dc:creator>Consulta</dc:creator></cp:coreProperties>",
+        xml(&document.title),
+        xml(&document.language)
+    )
+}
+
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
+<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
+</Types>";
+
+const PACKAGE_RELATIONSHIPS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
+</Relationships>";
+
+fn styles(language: &str) -> String {
+    let paragraph_style = |id: &str, name: &str, paragraph: &str, run: &str| {
+        format!(
+            "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/>\
+             <w:qFormat/><w:pPr>{paragraph}</w:pPr><w:rPr>{run}</w:rPr></w:style>"
+        )
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" \
+         w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>\
+         <w:lang w:val=\"{language}\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" \
+         w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+         <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
+         {title}{subtitle}{heading}{numbered}{plain}{caption}{table_text}\
+         <w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/>\
+         <w:rPr><w:color w:val=\"{ACCENT}\"/><w:u w:val=\"single\"/></w:rPr></w:style></w:styles>",
+        title = paragraph_style(
+            "Title",
+            "Title",
+            "<w:spacing w:before=\"240\" w:after=\"60\"/>",
+            "<w:b/><w:sz w:val=\"32\"/>"
+        ),
+        subtitle =
+            paragraph_style("Subtitle", "Subtitle", "<w:spacing w:after=\"360\"/>", "<w:b/><w:sz w:val=\"26\"/>"),
+        heading = paragraph_style(
+            "Heading1",
+            "heading 1",
+            "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>",
+            "<w:b/><w:sz w:val=\"24\"/>"
+        ),
+        numbered = paragraph_style(
+            "Numbered",
+            "Numbered paragraph",
+            "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/><w:jc w:val=\"both\"/>",
+            ""
+        ),
+        plain = paragraph_style("Plain", "Indented paragraph", "<w:ind w:left=\"567\"/>", ""),
+        caption = paragraph_style("Caption", "caption", "<w:spacing w:before=\"120\" w:after=\"60\"/>", "<w:b/>"),
+        table_text = paragraph_style(
+            "TableText",
+            "Table text",
+            "<w:spacing w:before=\"20\" w:after=\"20\"/>",
+            "<w:sz w:val=\"20\"/>"
+        ),
+    )
+}

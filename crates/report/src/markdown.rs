@@ -1,0 +1,83 @@
+//! The report as Markdown (CommonMark with pipe tables): numbered paragraphs keep their
+//! numbers, charts become tables of bars drawn with block characters.
+
+use crate::document::{Block, Chart, Document, Span};
+
+/// The report as Markdown.
+pub fn render(document: &Document) -> String {
+    let mut out = String::new();
+    for line in &document.masthead {
+        out += &format!("{}  \n", escape(line));
+    }
+    out += &format!("\n# {}\n\n**{}**\n", escape(&document.title), escape(&document.subtitle));
+    for block in &document.blocks {
+        out.push('\n');
+        match block {
+            Block::Heading(text) => out += &format!("## {}\n", escape(text)),
+            // A number followed by a full stop starts an ordered list that keeps its number.
+            Block::Paragraph { number: Some(n), spans } => out += &format!("{n}. {}\n", spans_markdown(spans)),
+            Block::Paragraph { number: None, spans } => out += &format!("{}\n", spans_markdown(spans)),
+            Block::Table(table) => {
+                out += &format!("**{}**\n\n", escape(&table.caption));
+                out += &table_markdown(&table.header, &table.rows, table.total.as_deref(), table.numeric);
+            }
+            Block::Chart(chart) => out += &chart_markdown(chart),
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn spans_markdown(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Text(text) => escape(text),
+            Span::Link { text, url } => format!("[{}](<{}>)", escape(text), url.replace('>', "%3E")),
+        })
+        .collect()
+}
+
+/// A pipe table: the first column aligned left, the others right when `numeric`; the total
+/// row in bold.
+pub(crate) fn table_markdown(
+    header: &[String],
+    rows: &[Vec<String>],
+    total: Option<&[String]>,
+    numeric: bool,
+) -> String {
+    let row = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
+    let mut out = row(header);
+    let align = if numeric { "---:|" } else { "---|" };
+    out += &format!("|:---|{}\n", align.repeat(header.len().saturating_sub(1)));
+    for cells in rows {
+        out += &row(cells);
+    }
+    if let Some(total) = total {
+        let bold: Vec<String> = total.iter().map(|c| format!("**{}**", escape(c))).collect();
+        out += &format!("| {} |\n", bold.join(" | "));
+    }
+    out
+}
+
+fn chart_markdown(chart: &Chart) -> String {
+    const WIDTH: u64 = 30;
+    let largest = chart.largest().max(1);
+    let mut out = format!("**{}**\n\n", escape(&chart.caption));
+    out += "| | |\n|:---|:---|\n";
+    for (label, count) in &chart.bars {
+        let bar = "█".repeat((WIDTH * count).div_ceil(largest) as usize);
+        out += &format!("| {} | {bar} {count} |\n", escape(label));
+    }
+    out
+}

@@ -1,0 +1,521 @@
+//! The synthesis report of a consultation, in the style of the Secretary-General's report
+//! (seeds/003): context, organisation with its tables, the issues raised and by whom, the
+//! mechanisms and the gaps, and an annex of contributors, in numbered paragraphs. `gather`
+//! reads what it needs from the store; `synthesis` writes it in one language.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use consulta_analysis::citations::cited_in;
+use consulta_analysis::{Cited, CrossTable};
+use consulta_core::issue::gaps;
+use consulta_core::{
+    Channel, Consultation, ContributionId, Gap, Issue, IssueId, Matrix, Mechanism, Meeting, StakeholderGroupId,
+};
+use consulta_i18n::{Arg, Localizer};
+use consulta_store::{ContributionFilter, PageRequest, PublicText, Store, StoreError};
+use jiff::civil::Date;
+
+use crate::document::{Builder, Chart, Document, Span, Table};
+use crate::{distribution_table, group_label};
+
+/// Everything the report draws on, read from the store in one go.
+#[derive(Debug, Clone)]
+pub struct ReportInput {
+    pub consultation: Consultation,
+    pub meetings: Vec<Meeting>,
+    /// The stakeholder groups, in the order tables list them.
+    pub groups: Vec<StakeholderGroupId>,
+    /// Every contribution, withheld ones included (marked).
+    pub contributions: Vec<PublicText>,
+    pub tags: Vec<(ContributionId, IssueId)>,
+    pub issues: Vec<Issue>,
+    pub mechanisms: Vec<Mechanism>,
+    pub matrix: Matrix,
+    pub table: consulta_core::DistributionTable,
+}
+
+/// How many contributions are read from the store at a time.
+const BATCH: u64 = 1000;
+
+/// Reads what the report of `consultation` needs.
+pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInput, StoreError> {
+    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
+    let mut contributions = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = store.contributions(&filter, PageRequest { offset, limit: BATCH })?;
+        let ids: Vec<ContributionId> = page.items.iter().map(|c| c.id).collect();
+        contributions.extend(store.public_texts(&ids)?);
+        offset += BATCH;
+        if offset >= page.total || page.items.is_empty() {
+            break;
+        }
+    }
+    contributions.sort_by_key(|c| c.id);
+    Ok(ReportInput {
+        meetings: store.meetings(consultation.id)?,
+        groups: store.stakeholder_groups()?,
+        tags: store.issue_tags(Some(consultation.id))?,
+        issues: store.issues()?,
+        mechanisms: store.mechanisms()?,
+        matrix: store.matrix()?,
+        table: distribution_table(store, consultation.id)?,
+        contributions,
+        consultation,
+    })
+}
+
+/// How many contributions an issue's paragraph links to before it says "and N more".
+const LINKS_PER_ISSUE: usize = 12;
+/// How many rows the citation tables show.
+const CITATION_ROWS: usize = 10;
+
+/// Where the report's readers find things: the public site's address.
+#[derive(Debug, Clone)]
+pub struct Links {
+    pub base_url: String,
+}
+
+impl Links {
+    fn contribution(&self, id: ContributionId) -> String {
+        format!("{}/contributions/{}", self.base_url.trim_end_matches('/'), id.0)
+    }
+}
+
+fn text(s: String) -> Span {
+    Span::Text(s)
+}
+
+/// Writes the report in the localizer's language, dated `today`.
+pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, today: Date) -> Document {
+    let l = localizer;
+    let language = l.language();
+    let record = &input.consultation.record;
+    let original = record.original_language.primary();
+    let title = record.title.get(language, original).to_owned();
+    let masthead = vec![
+        l.text("report-distribution"),
+        l.date(today),
+        l.format("report-original", &[("language", original.into())]),
+    ];
+    let group_name = |g: &StakeholderGroupId| group_label(g.as_str(), l);
+    let issue_name = |id: &str| {
+        input
+            .issues
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |i| i.label.get(language, "en").to_owned())
+    };
+    let public: Vec<&PublicText> = input.contributions.iter().filter(|c| !c.withheld).collect();
+
+    let mut b = Builder::default();
+
+    // I. Context.
+    b.heading(l.text("report-section-context"));
+    let mandate = record.mandate.get(language, original);
+    b.numbered(vec![text(if mandate.is_empty() {
+        l.format("report-context", &[("title", title.clone().into())])
+    } else {
+        l.format("report-context-mandate", &[("title", title.clone().into()), ("mandate", mandate.into())])
+    })]);
+    if !record.questions.is_empty() {
+        let questions: Vec<String> = record
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| format!("({}) {}", char::from(b'a' + (i % 26) as u8), q.get(language, original)))
+            .collect();
+        b.numbered(vec![text(l.format("report-context-questions", &[("questions", questions.join(" ").into())]))]);
+    }
+
+    // II. Organisation of the consultation.
+    b.heading(l.text("report-section-organisation"));
+    let zone = &record.time_zone;
+    let opens = record.period.opens().to_zoned(zone.clone()).date();
+    let closes = record.period.last_instant().to_zoned(zone.clone()).date();
+    let meetings: Vec<String> = input
+        .meetings
+        .iter()
+        .map(|m| l.format("report-meeting", &[("place", m.place.clone().into()), ("date", l.date(m.date).into())]))
+        .collect();
+    b.numbered(vec![text(l.format(
+        "report-organisation-period",
+        &[
+            ("opens", l.date(opens).into()),
+            ("closes", l.date(closes).into()),
+            ("meetings", meetings.len().into()),
+            ("list", meetings.join(", ").into()),
+        ],
+    ))]);
+    let totals = input.table.totals;
+    let entities: BTreeSet<&str> = input.contributions.iter().map(|c| c.entity_name.as_str()).collect();
+    b.numbered(vec![text(l.format(
+        "report-organisation-total",
+        &[
+            ("total", totals.total().into()),
+            ("entities", entities.len().into()),
+            ("written", totals.written.into()),
+            ("presentations", totals.presentation.into()),
+            ("interventions", totals.intervention.into()),
+        ],
+    ))]);
+    let channels: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
+    let channel_header = |first: &str| {
+        [l.text(first)]
+            .into_iter()
+            .chain(Channel::ALL.iter().map(|c| l.text(&format!("channel-{}", c.as_str()))))
+            .chain([l.text("table-total")])
+            .collect::<Vec<_>>()
+    };
+    let distribution = CrossTable {
+        rows: input.table.rows.iter().map(|r| r.group.to_string()).collect(),
+        columns: channels.iter().map(|c| (*c).to_owned()).collect(),
+        cells: input.table.rows.iter().map(|r| Channel::ALL.iter().map(|c| r.counts.get(*c)).collect()).collect(),
+    };
+    b.table(cross_table(
+        &distribution,
+        l.text("table-caption"),
+        channel_header("table-group"),
+        |g| group_label(g, l),
+        true,
+    ));
+    b.chart(Chart {
+        caption: l.text("report-chart-groups"),
+        bars: input.table.rows.iter().map(|r| (group_name(&r.group), r.counts.total())).collect(),
+    });
+
+    // By regional group and by development status, from the country each contribution gave.
+    let not_stated = "not_stated";
+    let by_region = CrossTable::count(
+        input.contributions.iter().map(|c| {
+            let region = c.country.and_then(|code| code.country().regional_group).map_or(not_stated, |r| r.as_str());
+            (region, c.channel.as_str())
+        }),
+        &consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).chain([not_stated]).collect::<Vec<_>>(),
+        &channels,
+        false,
+    );
+    let unstated = by_region.rows.iter().position(|r| r == not_stated).map_or(0, |i| by_region.row_total(i));
+    b.numbered(vec![text(l.format("report-organisation-regions", &[("unstated", unstated.into())]))]);
+    let region_label =
+        |r: &str| if r == not_stated { l.text("report-not-stated") } else { l.text(&format!("region-{r}")) };
+    b.table(cross_table(
+        &by_region,
+        l.text("report-table-regions"),
+        channel_header("report-regional-group"),
+        region_label,
+        true,
+    ));
+    b.chart(Chart {
+        caption: l.text("report-chart-regions"),
+        bars: by_region.rows.iter().enumerate().map(|(i, r)| (region_label(r), by_region.row_total(i))).collect(),
+    });
+    let by_development = CrossTable::count(
+        input.contributions.iter().map(|c| {
+            let status = c.country.and_then(|code| code.country().development).map_or(not_stated, |d| d.as_str());
+            (status, c.channel.as_str())
+        }),
+        &["ldc", "developing", "developed", not_stated],
+        &channels,
+        false,
+    );
+    b.numbered(vec![text(l.text("report-organisation-development"))]);
+    let status_label = |s: &str| {
+        if s == not_stated { l.text("report-not-stated") } else { l.text(&format!("report-development-{s}")) }
+    };
+    b.table(cross_table(
+        &by_development,
+        l.text("report-table-development"),
+        channel_header("report-development-status"),
+        status_label,
+        true,
+    ));
+    let withheld = input.contributions.len() - public.len();
+    if withheld > 0 {
+        b.numbered(vec![text(l.format("report-withheld", &[("count", withheld.into())]))]);
+    }
+
+    // III. The issues raised.
+    b.heading(l.text("report-section-issues"));
+    let public_ids: BTreeSet<ContributionId> = public.iter().map(|c| c.id).collect();
+    let group_of: BTreeMap<ContributionId, &StakeholderGroupId> = public.iter().map(|c| (c.id, &c.group)).collect();
+    let tags: Vec<&(ContributionId, IssueId)> = input.tags.iter().filter(|(c, _)| public_ids.contains(c)).collect();
+    let by_issue: BTreeMap<&IssueId, Vec<ContributionId>> = tags.iter().fold(BTreeMap::new(), |mut map, (c, i)| {
+        map.entry(i).or_insert_with(Vec::new).push(*c);
+        map
+    });
+    let count_of = |issue: &IssueId| by_issue.get(issue).map_or(0, Vec::len);
+    if tags.is_empty() {
+        b.numbered(vec![text(l.text("report-issues-none"))]);
+    } else {
+        let tagged: BTreeSet<ContributionId> = tags.iter().map(|(c, _)| *c).collect();
+        b.numbered(vec![text(l.format(
+            "report-issues-intro",
+            &[("tagged", tagged.len().into()), ("total", public.len().into()), ("issues", by_issue.len().into())],
+        ))]);
+        let issue_table = CrossTable::count(
+            tags.iter().filter_map(|(c, i)| Some((i.as_str(), group_of.get(c)?.as_str()))),
+            &input.issues.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+            &input.groups.iter().map(StakeholderGroupId::as_str).collect::<Vec<_>>(),
+            false,
+        );
+        let issue_table = drop_empty_columns(issue_table);
+        let header = [l.text("report-issue")]
+            .into_iter()
+            .chain(issue_table.columns.iter().map(|g| group_label(g, l)))
+            .chain([l.text("table-total")])
+            .collect();
+        b.table(cross_table(&issue_table, l.text("report-table-issues"), header, issue_name, false));
+        let mut raised: Vec<(&IssueId, &Vec<ContributionId>)> = by_issue.iter().map(|(i, c)| (*i, c)).collect();
+        raised.sort_by_key(|(_, c)| std::cmp::Reverse(c.len()));
+        for (issue, contributions) in raised {
+            let mut per_group: Vec<(usize, &StakeholderGroupId, u64)> = Vec::new();
+            for c in contributions {
+                if let Some(g) = group_of.get(c) {
+                    match per_group.iter_mut().find(|(_, group, _)| group == g) {
+                        Some(entry) => entry.2 += 1,
+                        None => per_group.push((input.groups.iter().position(|x| x == *g).unwrap_or(usize::MAX), g, 1)),
+                    }
+                }
+            }
+            per_group.sort();
+            let groups: Vec<String> = per_group.iter().map(|(_, g, n)| format!("{} {n}", group_name(g))).collect();
+            let mut spans = vec![text(l.format(
+                "report-issue-raised",
+                &[
+                    ("issue", issue_name(issue.as_str()).into()),
+                    ("count", contributions.len().into()),
+                    ("groups", groups.join(", ").into()),
+                ],
+            ))];
+            for (k, id) in contributions.iter().take(LINKS_PER_ISSUE).enumerate() {
+                spans.push(text(if k == 0 { " ".to_owned() } else { ", ".to_owned() }));
+                spans.push(Span::Link { text: format!("#{}", id.0), url: links.contribution(*id) });
+            }
+            let more = contributions.len().saturating_sub(LINKS_PER_ISSUE);
+            if more > 0 {
+                spans.push(text(l.format("report-and-more", &[("count", more.into())])));
+            }
+            spans.push(text(".".to_owned()));
+            b.numbered(spans);
+        }
+    }
+
+    // Citations of UN documents and of the Tunis Agenda.
+    let mut citations: Vec<(Cited, &StakeholderGroupId)> = Vec::new();
+    for c in &public {
+        let text = format!("{}\n{}\n{}", c.title, c.body, c.attachments_text);
+        citations.extend(cited_in(&text).into_iter().map(|cited| (cited, &c.group)));
+    }
+    let paragraphs: Vec<(String, &str)> = citations
+        .iter()
+        .filter_map(|(c, g)| if let Cited::TunisParagraph(n) = c { Some((n.to_string(), g.as_str())) } else { None })
+        .collect();
+    let mut documents: BTreeMap<&str, u64> = BTreeMap::new();
+    for (cited, _) in &citations {
+        if let Cited::Document(symbol) = cited {
+            *documents.entry(symbol).or_default() += 1;
+        }
+    }
+    if citations.is_empty() {
+        b.numbered(vec![text(l.text("report-citations-none"))]);
+    } else {
+        let distinct_paragraphs: BTreeSet<&str> = paragraphs.iter().map(|(p, _)| p.as_str()).collect();
+        b.numbered(vec![text(l.format(
+            "report-citations-intro",
+            &[("documents", documents.len().into()), ("paragraphs", distinct_paragraphs.len().into())],
+        ))]);
+        if !paragraphs.is_empty() {
+            let table = CrossTable::count(
+                paragraphs.iter().map(|(p, g)| (p.as_str(), *g)),
+                &[],
+                &input.groups.iter().map(StakeholderGroupId::as_str).collect::<Vec<_>>(),
+                false,
+            );
+            let table = drop_empty_columns(table).largest_rows(CITATION_ROWS);
+            let header = [l.text("report-tunis-paragraph")]
+                .into_iter()
+                .chain(table.columns.iter().map(|g| group_label(g, l)))
+                .chain([l.text("table-total")])
+                .collect();
+            b.table(cross_table(
+                &table,
+                l.text("report-table-paragraphs"),
+                header,
+                |p| l.format("report-paragraph", &[("number", p.into())]),
+                false,
+            ));
+        }
+        if !documents.is_empty() {
+            let mut ranked: Vec<(&str, u64)> = documents.into_iter().collect();
+            ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            let mut spans = vec![text(l.text("report-documents-cited"))];
+            for (k, (symbol, n)) in ranked.iter().take(CITATION_ROWS).enumerate() {
+                spans.push(text(if k == 0 { " ".to_owned() } else { "; ".to_owned() }));
+                spans.push(Span::Link { text: (*symbol).to_owned(), url: Cited::Document((*symbol).to_owned()).url() });
+                spans.push(text(format!(" ({n})")));
+            }
+            spans.push(text(".".to_owned()));
+            b.numbered(spans);
+        }
+    }
+
+    // IV. Mechanisms and gaps.
+    b.heading(l.text("report-section-mechanisms"));
+    b.numbered(vec![text(l.format(
+        "report-mechanisms-intro",
+        &[("mechanisms", input.mechanisms.len().into()), ("issues", input.issues.len().into())],
+    ))]);
+    let mechanism_cell = |m: &Mechanism| {
+        l.format(
+            "report-mechanism-level",
+            &[
+                ("name", m.short_name(language).into()),
+                ("level", l.text(&format!("level-{}", m.level.as_str())).into()),
+            ],
+        )
+    };
+    let rows: Vec<Vec<String>> = input
+        .issues
+        .iter()
+        .map(|issue| {
+            let handling = input.matrix.mechanisms_for(&issue.id, &input.mechanisms);
+            let names: Vec<String> = handling.iter().map(|m| mechanism_cell(m)).collect();
+            vec![
+                issue.label.get(language, "en").to_owned(),
+                if names.is_empty() { "—".to_owned() } else { names.join(", ") },
+                l.text(&format!("level-{}", issue.needed_level.as_str())),
+                count_of(&issue.id).to_string(),
+            ]
+        })
+        .collect();
+    b.table(Table {
+        caption: l.text("report-table-mechanisms"),
+        header: vec![
+            l.text("report-issue"),
+            l.text("report-mechanisms"),
+            l.text("report-needed-level"),
+            l.text("report-contributions"),
+        ],
+        rows,
+        total: None,
+        numeric: false,
+    });
+    let gap_list = gaps(&input.issues, &input.mechanisms, &input.matrix);
+    if gap_list.is_empty() {
+        b.numbered(vec![text(l.text("report-gaps-none"))]);
+    } else {
+        b.numbered(vec![text(l.format("report-gaps-intro", &[("count", gap_list.len().into())]))]);
+        for (issue, gap) in gap_list {
+            let args: Vec<(&str, Arg)> = vec![
+                ("issue", issue.label.get(language, "en").into()),
+                ("count", count_of(&issue.id).into()),
+                ("level", l.text(&format!("level-{}", issue.needed_level.as_str())).into()),
+                (
+                    "mechanisms",
+                    input
+                        .matrix
+                        .mechanisms_for(&issue.id, &input.mechanisms)
+                        .iter()
+                        .map(|m| mechanism_cell(m))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+            ];
+            let key = match gap {
+                Gap::NoMechanism => "report-gap-none",
+                Gap::NotAtNeededLevel => "report-gap-level",
+            };
+            b.plain(vec![text(l.format(key, &args))]);
+        }
+    }
+
+    // Annex: every contributor.
+    b.heading(l.text("report-annex"));
+    struct Contributor {
+        name: String,
+        group: String,
+        country: String,
+        contributions: Vec<String>,
+    }
+    let mut contributors: BTreeMap<(usize, String), Contributor> = BTreeMap::new();
+    for c in &public {
+        let order = input.groups.iter().position(|g| g == &c.group).unwrap_or(usize::MAX);
+        contributors
+            .entry((order, c.entity_name.to_lowercase()))
+            .or_insert_with(|| Contributor {
+                name: c.entity_name.clone(),
+                group: group_name(&c.group),
+                country: c.country.map(|code| code.country().name(language).to_owned()).unwrap_or_default(),
+                contributions: Vec::new(),
+            })
+            .contributions
+            .push(format!("#{}", c.id.0));
+    }
+    b.table(Table {
+        caption: l.format("report-annex-caption", &[("count", contributors.len().into())]),
+        header: vec![
+            l.text("report-contributor"),
+            l.text("table-group"),
+            l.text("report-country"),
+            l.text("report-contributions"),
+        ],
+        rows: contributors
+            .into_values()
+            .map(|c| vec![c.name, c.group, c.country, c.contributions.join(", ")])
+            .collect(),
+        total: None,
+        numeric: false,
+    });
+
+    Document { language: language.to_owned(), masthead, title, subtitle: l.text("report-subtitle"), blocks: b.finish() }
+}
+
+/// Leaves out the columns no row counts in (a group that raised no issue).
+fn drop_empty_columns(mut table: CrossTable) -> CrossTable {
+    let keep: Vec<bool> = (0..table.columns.len()).map(|c| table.column_total(c) > 0).collect();
+    let mut i = 0;
+    table.columns.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for row in &mut table.cells {
+        let mut j = 0;
+        row.retain(|_| {
+            j += 1;
+            keep[j - 1]
+        });
+    }
+    table
+}
+
+/// A cross table as a document table: labelled rows, a total column, and a total row if asked.
+fn cross_table(
+    table: &CrossTable,
+    caption: String,
+    header: Vec<String>,
+    label: impl Fn(&str) -> String,
+    with_total_row: bool,
+) -> Table {
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            [label(key)]
+                .into_iter()
+                .chain(table.cells[i].iter().map(u64::to_string))
+                .chain([table.row_total(i).to_string()])
+                .collect()
+        })
+        .collect();
+    let total = with_total_row.then(|| {
+        [header.last().cloned().unwrap_or_default()]
+            .into_iter()
+            .chain((0..table.columns.len()).map(|c| table.column_total(c).to_string()))
+            .chain([table.total().to_string()])
+            .collect()
+    });
+    Table { caption, header, rows, total, numeric: true }
+}

@@ -1,0 +1,270 @@
+//! The SQLite side of the issue taxonomy: issues, mechanisms, the matrix and the tags of
+//! contributions, each change audited in its own transaction.
+
+use std::collections::BTreeMap;
+
+use consulta_core::{ConsultationId, ContributionId, Issue, IssueId, Matrix, Mechanism, MechanismId};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{corrupt, insert_audit, localized_from_json, localized_to_json, millis, parse_column};
+use crate::{AuditActor, AuditEntry, Result, StoreError};
+
+/// Writes the starting taxonomy (`consulta_core::issue::starting_taxonomy`) into a new store.
+pub(super) fn seed(connection: &Connection) -> Result<()> {
+    let (issues, mechanisms, matrix) = consulta_core::issue::starting_taxonomy();
+    for issue in &issues {
+        upsert_issue(connection, issue)?;
+    }
+    for mechanism in &mechanisms {
+        upsert_mechanism(connection, mechanism)?;
+    }
+    insert_matrix(connection, &matrix)
+}
+
+fn terms_to_json(issue: &Issue) -> String {
+    serde_json::to_string(&issue.terms).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn functions_to_json(mechanism: &Mechanism) -> String {
+    serde_json::Value::from(mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>()).to_string()
+}
+
+fn upsert_issue(connection: &Connection, issue: &Issue) -> Result<()> {
+    connection.execute(
+        "INSERT INTO issues (id, position, labels, terms, needed_level)
+         VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM issues), ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET labels = ?2, terms = ?3, needed_level = ?4",
+        params![issue.id.as_str(), localized_to_json(&issue.label), terms_to_json(issue), issue.needed_level.as_str()],
+    )?;
+    Ok(())
+}
+
+fn upsert_mechanism(connection: &Connection, mechanism: &Mechanism) -> Result<()> {
+    connection.execute(
+        "INSERT INTO mechanisms (id, position, acronyms, names, level, functions)
+         VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM mechanisms), ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET acronyms = ?2, names = ?3, level = ?4, functions = ?5",
+        params![
+            mechanism.id.as_str(),
+            localized_to_json(&mechanism.acronym),
+            localized_to_json(&mechanism.name),
+            mechanism.level.as_str(),
+            functions_to_json(mechanism)
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_matrix(connection: &Connection, matrix: &Matrix) -> Result<()> {
+    let mut insert =
+        connection.prepare_cached("INSERT INTO issue_mechanisms (issue_id, mechanism_id) VALUES (?1, ?2)")?;
+    for (issue, mechanism) in matrix.pairs() {
+        insert.execute(params![issue.as_str(), mechanism.as_str()]).map_err(|e| unknown_id(e, issue, mechanism))?;
+    }
+    Ok(())
+}
+
+/// A foreign key refused: the form named an issue or mechanism that does not exist.
+fn unknown_id(error: rusqlite::Error, issue: &IssueId, mechanism: &MechanismId) -> StoreError {
+    match error {
+        rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
+            StoreError::UnknownTaxonomy(format!("{issue} / {mechanism}"))
+        }
+        other => other.into(),
+    }
+}
+
+pub(super) fn issues(connection: &Connection) -> Result<Vec<Issue>> {
+    let mut statement =
+        connection.prepare_cached("SELECT id, labels, terms, needed_level FROM issues ORDER BY position, id")?;
+    let mut rows = statement.query([])?;
+    let mut issues = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let labels: String = r.get(1)?;
+        let terms: String = r.get(2)?;
+        let level: String = r.get(3)?;
+        issues.push(Issue {
+            id: parse_column(&id, "issues.id")?,
+            label: localized_from_json(&labels)?,
+            terms: serde_json::from_str::<BTreeMap<String, Vec<String>>>(&terms).map_err(corrupt)?,
+            needed_level: parse_column(&level, "issues.needed_level")?,
+        });
+    }
+    Ok(issues)
+}
+
+pub(super) fn mechanisms(connection: &Connection) -> Result<Vec<Mechanism>> {
+    let mut statement = connection
+        .prepare_cached("SELECT id, acronyms, names, level, functions FROM mechanisms ORDER BY position, id")?;
+    let mut rows = statement.query([])?;
+    let mut mechanisms = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let acronyms: String = r.get(1)?;
+        let names: String = r.get(2)?;
+        let level: String = r.get(3)?;
+        let functions: String = r.get(4)?;
+        let functions: Vec<String> = serde_json::from_str(&functions).map_err(corrupt)?;
+        mechanisms.push(Mechanism {
+            id: parse_column(&id, "mechanisms.id")?,
+            acronym: localized_from_json(&acronyms)?,
+            name: localized_from_json(&names)?,
+            level: parse_column(&level, "mechanisms.level")?,
+            functions: functions.iter().map(|f| parse_column(f, "mechanisms.functions")).collect::<Result<_>>()?,
+        });
+    }
+    Ok(mechanisms)
+}
+
+pub(super) fn matrix(connection: &Connection) -> Result<Matrix> {
+    let mut statement = connection.prepare_cached("SELECT issue_id, mechanism_id FROM issue_mechanisms")?;
+    let pairs = statement
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .map(|pair| {
+            let (issue, mechanism) = pair?;
+            Ok((parse_column(&issue, "issue_mechanisms.issue_id")?, parse_column(&mechanism, "issue_mechanisms")?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Matrix::new(pairs))
+}
+
+fn audit_value(issue: &Issue) -> serde_json::Value {
+    serde_json::json!({
+        "labels": serde_json::from_str::<serde_json::Value>(&localized_to_json(&issue.label)).unwrap_or_default(),
+        "terms": issue.terms,
+        "needed_level": issue.needed_level.as_str(),
+    })
+}
+
+fn mechanism_audit_value(mechanism: &Mechanism) -> serde_json::Value {
+    serde_json::json!({
+        "acronyms": serde_json::from_str::<serde_json::Value>(&localized_to_json(&mechanism.acronym)).unwrap_or_default(),
+        "names": serde_json::from_str::<serde_json::Value>(&localized_to_json(&mechanism.name)).unwrap_or_default(),
+        "level": mechanism.level.as_str(),
+        "functions": mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+pub(super) fn save_issue(connection: &mut Connection, issue: &Issue, by: &AuditActor) -> Result<()> {
+    let tx = connection.transaction()?;
+    let before = issues(&tx)?.into_iter().find(|i| i.id == issue.id).map(|i| audit_value(&i));
+    upsert_issue(&tx, issue)?;
+    let entry = AuditEntry {
+        by: by.clone(),
+        action: "issue.save".to_owned(),
+        subject: format!("issue {}", issue.id),
+        before,
+        after: Some(audit_value(issue)),
+    };
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub(super) fn save_mechanism(connection: &mut Connection, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
+    let tx = connection.transaction()?;
+    let before = mechanisms(&tx)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
+    upsert_mechanism(&tx, mechanism)?;
+    let entry = AuditEntry {
+        by: by.clone(),
+        action: "mechanism.save".to_owned(),
+        subject: format!("mechanism {}", mechanism.id),
+        before,
+        after: Some(mechanism_audit_value(mechanism)),
+    };
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn matrix_value(matrix: &Matrix) -> serde_json::Value {
+    matrix.pairs().map(|(i, m)| serde_json::json!([i.as_str(), m.as_str()])).collect()
+}
+
+pub(super) fn set_matrix(connection: &mut Connection, matrix: &Matrix, by: &AuditActor) -> Result<()> {
+    let tx = connection.transaction()?;
+    let before = self::matrix(&tx)?;
+    tx.execute("DELETE FROM issue_mechanisms", [])?;
+    insert_matrix(&tx, matrix)?;
+    let entry = AuditEntry {
+        by: by.clone(),
+        action: "matrix.save".to_owned(),
+        subject: "issues × mechanisms".to_owned(),
+        before: Some(matrix_value(&before)),
+        after: Some(matrix_value(matrix)),
+    };
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub(super) fn contribution_issues(connection: &Connection, contribution: ContributionId) -> Result<Vec<IssueId>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT t.issue_id FROM contribution_issues t JOIN issues i ON i.id = t.issue_id
+         WHERE t.contribution_id = ?1 ORDER BY i.position",
+    )?;
+    let ids = statement.query_map([contribution.0], |r| r.get::<_, String>(0))?;
+    ids.map(|id| parse_column(&id?, "contribution_issues.issue_id")).collect()
+}
+
+pub(super) fn set_contribution_issues(
+    connection: &mut Connection,
+    contribution: ContributionId,
+    issues: &[IssueId],
+    by: &AuditActor,
+) -> Result<bool> {
+    let tx = connection.transaction()?;
+    let exists: Option<i64> =
+        tx.query_row("SELECT id FROM contributions WHERE id = ?1", [contribution.0], |r| r.get(0)).optional()?;
+    if exists.is_none() {
+        return Ok(false);
+    }
+    let before = contribution_issues(&tx, contribution)?;
+    tx.execute("DELETE FROM contribution_issues WHERE contribution_id = ?1", [contribution.0])?;
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO contribution_issues (contribution_id, issue_id, tagged_at) VALUES (?1, ?2, ?3)",
+        )?;
+        for issue in issues {
+            insert.execute(params![contribution.0, issue.as_str(), millis(by.at)]).map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
+                {
+                    StoreError::UnknownTaxonomy(issue.to_string())
+                }
+                other => other.into(),
+            })?;
+        }
+    }
+    let list = |ids: &[IssueId]| serde_json::Value::from(ids.iter().map(|i| i.as_str()).collect::<Vec<_>>());
+    let entry = AuditEntry {
+        by: by.clone(),
+        action: "contribution.tag".to_owned(),
+        subject: format!("contribution {}", contribution.0),
+        before: Some(list(&before)),
+        after: Some(list(&contribution_issues(&tx, contribution)?)),
+    };
+    insert_audit(&tx, &entry)?;
+    tx.commit()?;
+    Ok(true)
+}
+
+pub(super) fn issue_tags(
+    connection: &Connection,
+    consultation: Option<ConsultationId>,
+) -> Result<Vec<(ContributionId, IssueId)>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT t.contribution_id, t.issue_id FROM contribution_issues t
+         JOIN contributions c ON c.id = t.contribution_id
+         WHERE ?1 IS NULL OR c.consultation_id = ?1
+         ORDER BY t.contribution_id, t.issue_id",
+    )?;
+    let rows =
+        statement.query_map([consultation.map(|c| c.0)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    rows.map(|row| {
+        let (contribution, issue) = row?;
+        Ok((ContributionId(contribution), parse_column(&issue, "contribution_issues.issue_id")?))
+    })
+    .collect()
+}

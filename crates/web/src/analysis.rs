@@ -1,0 +1,444 @@
+//! The secretariat's analysis pages: the draft synthesis report and its downloads, the issue
+//! taxonomy with the mechanisms, the matrix and the gaps, and tagging a contribution with issues
+//! (with Consulta's suggestions and why). They call the same functions as `consulta report`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use consulta_analysis::{Classifier, Reason, suggest};
+use consulta_core::issue::split_list;
+use consulta_core::{ContributionId, Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
+use consulta_i18n::Localizer;
+use consulta_report::{Links, ReportFormat, gather, render_report, synthesis};
+use consulta_store::{AuditActor, Store};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde_json::{Value, json};
+
+use crate::App;
+use crate::accounts::with_visitor;
+use crate::language::RequestLanguage;
+use crate::pages::{Page, PageError};
+
+type Fields = HashMap<String, String>;
+
+/// The report's language: `?lang=` if it names one, else the page's.
+fn report_localizer(query: &Fields, language: &RequestLanguage) -> Localizer {
+    query.get("lang").and_then(|l| Localizer::for_language(l)).unwrap_or(language.localizer)
+}
+
+fn build_report(
+    store: &dyn Store,
+    slug: &str,
+    localizer: &Localizer,
+    base_url: String,
+) -> Result<consulta_report::Document, PageError> {
+    let consultation = store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)?;
+    let input = gather(store, consultation)?;
+    Ok(synthesis(&input, localizer, &Links { base_url }, Timestamp::now().to_zoned(TimeZone::UTC).date()))
+}
+
+/// GET /admin/consultations/{slug}/report: the draft report, with its downloads.
+pub async fn report_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<Fields>,
+) -> Response {
+    let localizer = report_localizer(&query, &language);
+    let base_url = crate::open_data::base_url(&headers);
+    let page_localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
+        let document = build_report(store, &slug, &localizer, base_url)?;
+        Ok(Page {
+            template: "admin_report.html",
+            title: page_localizer.text("analysis-report-title"),
+            is_example: store.consultation_by_slug(&slug)?.is_some_and(|c| c.record.is_example),
+            context: json!({
+                "visitor": visitor.view(),
+                "slug": slug,
+                "report_language": localizer.language(),
+                "report": consulta_report::html::fragment(&document),
+                "formats": ReportFormat::ALL.iter().map(|f| f.extension()).collect::<Vec<_>>(),
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// GET /admin/consultations/{slug}/report/{format}: the report as a file (html, md, docx, pdf).
+pub async fn report_download(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Path((slug, extension)): Path<(String, String)>,
+    Query(query): Query<Fields>,
+) -> Response {
+    let localizer = report_localizer(&query, &language);
+    let base_url = crate::open_data::base_url(&headers);
+    let Some(format) = ReportFormat::from_extension(&extension) else {
+        return app.templates.respond(&language, Err(PageError::NotFound));
+    };
+    let name = format!("{slug}-report-{}.{}", localizer.language(), format.extension());
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
+        let document = build_report(store, &slug, &localizer, base_url)?;
+        Ok(render_report(&document, format))
+    })
+    .await;
+    match result {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(format.media_type())),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                        .unwrap_or(HeaderValue::from_static("attachment")),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+fn level_label(level: Level, localizer: &Localizer) -> String {
+    localizer.text(&format!("level-{}", level.as_str()))
+}
+
+/// GET /admin/issues: the taxonomy, the mechanisms, the matrix and the gaps.
+pub async fn taxonomy_page(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/issues")?;
+        let issues = store.issues()?;
+        let mechanisms = store.mechanisms()?;
+        let matrix = store.matrix()?;
+        let mut counts: BTreeMap<IssueId, u64> = BTreeMap::new();
+        for (_, issue) in store.issue_tags(None)? {
+            *counts.entry(issue).or_default() += 1;
+        }
+        let lang = localizer.language();
+        let terms = |issue: &Issue, language: &str| issue.terms.get(language).map(|t| t.join("; ")).unwrap_or_default();
+        let gaps: Vec<Value> = consulta_core::issue::gaps(&issues, &mechanisms, &matrix)
+            .into_iter()
+            .map(|(issue, gap)| {
+                json!({
+                    "label": issue.label.get(lang, "en"),
+                    "count": counts.get(&issue.id).copied().unwrap_or(0),
+                    "why": match gap {
+                        consulta_core::Gap::NoMechanism => localizer.text("analysis-gap-none"),
+                        consulta_core::Gap::NotAtNeededLevel => localizer.format(
+                            "analysis-gap-level",
+                            &[("level", level_label(issue.needed_level, &localizer).into())],
+                        ),
+                    },
+                })
+            })
+            .collect();
+        Ok(Page {
+            template: "admin_issues.html",
+            title: localizer.text("analysis-issues-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "levels": Level::ALL.iter().map(|l| json!({"id": l.as_str(), "label": level_label(*l, &localizer)})).collect::<Vec<_>>(),
+                "functions": Function::ALL.iter().map(|f| json!({"id": f.as_str(), "label": localizer.text(&format!("function-{}", f.as_str()))})).collect::<Vec<_>>(),
+                "issues": issues.iter().map(|i| json!({
+                    "id": i.id.as_str(),
+                    "label": i.label.get(lang, "en"),
+                    "label_en": i.label.get("en", "en"),
+                    "label_fr": i.label.get("fr", "fr"),
+                    "terms_en": terms(i, "en"),
+                    "terms_fr": terms(i, "fr"),
+                    "level": i.needed_level.as_str(),
+                    "count": counts.get(&i.id).copied().unwrap_or(0),
+                    "cells": mechanisms.iter().map(|m| json!({"mechanism": m.id.as_str(), "on": matrix.handles(&m.id, &i.id)})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "mechanisms": mechanisms.iter().map(|m| json!({
+                    "id": m.id.as_str(),
+                    "short": m.short_name(lang),
+                    "name": m.name.get(lang, "en"),
+                    "acronym_en": m.acronym.get("en", "en"),
+                    "acronym_fr": m.acronym.get("fr", "fr"),
+                    "name_en": m.name.get("en", "en"),
+                    "name_fr": m.name.get("fr", "fr"),
+                    "level": m.level.as_str(),
+                    "level_label": level_label(m.level, &localizer),
+                    "functions": m.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+                    "function_labels": m.functions.iter().map(|f| localizer.text(&format!("function-{}", f.as_str()))).collect::<Vec<_>>().join(", "),
+                })).collect::<Vec<_>>(),
+                "gaps": gaps,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map_or("", |v| v.trim())
+}
+
+fn taxonomy_problems(problems: Vec<TaxonomyError>, localizer: &Localizer) -> PageError {
+    let messages: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let (key, args) = p.message();
+            let args: Vec<(&str, consulta_i18n::Arg)> = args.into_iter().map(|(k, v)| (k, v.into())).collect();
+            localizer.format(key, &args)
+        })
+        .collect();
+    PageError::BadRequest(messages.join(" "))
+}
+
+/// POST /admin/issues: adds or changes an issue (identifier, labels, terms, level needed).
+pub async fn save_issue(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/issues")?.clone();
+        visitor.check_form(&fields)?;
+        let id = field(&fields, "id");
+        // Languages the form does not show keep their terms.
+        let existing = store.issues()?.into_iter().find(|i| i.id.as_str() == id);
+        let mut issue = Issue::check(
+            id,
+            &[("en", field(&fields, "label_en")), ("fr", field(&fields, "label_fr"))],
+            &[],
+            field(&fields, "level"),
+        )
+        .map_err(|p| taxonomy_problems(p, &localizer))?;
+        issue.terms = existing.map(|i| i.terms).unwrap_or_default();
+        for language in ["en", "fr"] {
+            let terms = split_list(field(&fields, &format!("terms_{language}")));
+            if terms.is_empty() {
+                issue.terms.remove(language);
+            } else {
+                issue.terms.insert(language.to_owned(), terms);
+            }
+        }
+        store.save_issue(&issue, &AuditActor::account(&account, Timestamp::now()))?;
+        Ok(())
+    })
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/admin/issues").into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /admin/mechanisms: adds or changes a mechanism.
+pub async fn save_mechanism(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/issues")?.clone();
+        visitor.check_form(&fields)?;
+        let functions: Vec<&str> = Function::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .filter(|f| fields.contains_key(&format!("function:{f}")))
+            .collect();
+        let mechanism = Mechanism::check(
+            field(&fields, "id"),
+            &[("en", field(&fields, "acronym_en")), ("fr", field(&fields, "acronym_fr"))],
+            &[("en", field(&fields, "name_en")), ("fr", field(&fields, "name_fr"))],
+            field(&fields, "level"),
+            &functions,
+        )
+        .map_err(|p| taxonomy_problems(p, &localizer))?;
+        store.save_mechanism(&mechanism, &AuditActor::account(&account, Timestamp::now()))?;
+        Ok(())
+    })
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/admin/issues#mechanisms").into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /admin/matrix: which mechanisms handle which issues (`m:<issue>:<mechanism>` boxes).
+pub async fn save_matrix(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/issues")?.clone();
+        visitor.check_form(&fields)?;
+        let mut pairs = Vec::new();
+        for name in fields.keys() {
+            let Some((issue, mechanism)) = name.strip_prefix("m:").and_then(|rest| rest.split_once(':')) else {
+                continue;
+            };
+            let bad = |value: &str| PageError::BadRequest(localizer.format("taxonomy-id", &[("value", value.into())]));
+            pairs.push((issue.parse().map_err(|_| bad(issue))?, mechanism.parse().map_err(|_| bad(mechanism))?));
+        }
+        match store.set_matrix(&Matrix::new(pairs), &AuditActor::account(&account, Timestamp::now())) {
+            Err(consulta_store::StoreError::UnknownTaxonomy(what)) => {
+                Err(PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", what.into())])))
+            }
+            other => Ok(other?),
+        }
+    })
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/admin/issues#matrix").into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// The classifier, trained on every tag given so far.
+fn train(store: &dyn Store, issues: &[Issue]) -> Result<Classifier, PageError> {
+    let mut tags: BTreeMap<ContributionId, Vec<IssueId>> = BTreeMap::new();
+    for (contribution, issue) in store.issue_tags(None)? {
+        tags.entry(contribution).or_default().push(issue);
+    }
+    let ids: Vec<ContributionId> = tags.keys().copied().collect();
+    let texts: Vec<(String, Vec<IssueId>)> = ids
+        .chunks(500)
+        .map(|chunk| store.public_texts(chunk))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .map(|t| (format!("{}\n{}\n{}", t.title, t.body, t.attachments_text), tags.remove(&t.id).unwrap_or_default()))
+        .collect();
+    Ok(Classifier::train(texts.iter().map(|(text, tags)| (text.as_str(), tags.as_slice())), issues))
+}
+
+fn reason_view(reason: &Reason, localizer: &Localizer) -> String {
+    match reason {
+        Reason::Term { term, language, count } => localizer.format(
+            "analysis-reason-term",
+            &[("term", term.as_str().into()), ("language", language.as_str().into()), ("count", (*count).into())],
+        ),
+        Reason::Resembles { words, examples, probability } => localizer.format(
+            "analysis-reason-resembles",
+            &[
+                ("examples", (*examples).into()),
+                ("percent", ((probability * 100.0).round() as u64).into()),
+                ("words", words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(", ").into()),
+            ],
+        ),
+    }
+}
+
+/// GET /admin/tags?contribution=N: a contribution's issues, with suggestions and their reasons.
+pub async fn tags_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(query): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/tags")?;
+        let number: i64 = field(&query, "contribution").trim_start_matches('#').parse().map_err(|_| {
+            PageError::BadRequest(localizer.format("analysis-bad-contribution", &[("value", field(&query, "contribution").into())]))
+        })?;
+        let id = ContributionId(number);
+        let text = store.public_texts(&[id])?.into_iter().next().ok_or(PageError::NotFound)?;
+        let issues = store.issues()?;
+        let tagged = store.contribution_issues(id)?;
+        let classifier = train(store, &issues)?;
+        let full_text = format!("{}\n{}\n{}", text.title, text.body, text.attachments_text);
+        let suggestions = suggest(&full_text, &issues, &classifier, &tagged);
+        let lang = localizer.language();
+        let citations: Vec<Value> = consulta_analysis::citations::cited_in(&full_text)
+            .into_iter()
+            .map(|c| {
+                let label = match &c {
+                    consulta_analysis::Cited::Document(symbol) => symbol.clone(),
+                    consulta_analysis::Cited::TunisParagraph(n) => {
+                        localizer.format("analysis-tunis-paragraph", &[("number", (*n as u64).into())])
+                    }
+                };
+                json!({"label": label, "url": c.url()})
+            })
+            .collect();
+        Ok(Page {
+            template: "admin_tags.html",
+            title: localizer.format("analysis-tags-title", &[("id", (number as u64).into())]),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "id": number,
+                "title": text.title,
+                "entity": text.entity_name,
+                "excerpt": text.body.chars().take(1200).collect::<String>(),
+                "trained_on": classifier.documents(),
+                "citations": citations,
+                "issues": issues.iter().map(|i| {
+                    let suggestion = suggestions.iter().find(|s| s.issue == i.id);
+                    json!({
+                        "id": i.id.as_str(),
+                        "label": i.label.get(lang, "en"),
+                        "tagged": tagged.contains(&i.id),
+                        "reasons": suggestion.map(|s| s.reasons.iter().map(|r| reason_view(r, &localizer)).collect::<Vec<_>>()),
+                    })
+                }).collect::<Vec<_>>(),
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// POST /admin/tags: sets a contribution's issues (`issue:<id>` boxes).
+pub async fn save_tags(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/tags")?.clone();
+        visitor.check_form(&fields)?;
+        let number: i64 = field(&fields, "contribution").parse().map_err(|_| {
+            PageError::BadRequest(
+                localizer.format("analysis-bad-contribution", &[("value", field(&fields, "contribution").into())]),
+            )
+        })?;
+        let mut issues: Vec<IssueId> = Vec::new();
+        for name in fields.keys() {
+            if let Some(id) = name.strip_prefix("issue:") {
+                issues.push(id.parse().map_err(|_| {
+                    PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", id.into())]))
+                })?);
+            }
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        match store.set_contribution_issues(ContributionId(number), &issues, &by) {
+            Ok(true) => Ok(number),
+            Ok(false) => Err(PageError::NotFound),
+            Err(consulta_store::StoreError::UnknownTaxonomy(what)) => {
+                Err(PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", what.into())])))
+            }
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await;
+    match result {
+        Ok(number) => Redirect::to(&format!("/admin/tags?contribution={number}")).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
