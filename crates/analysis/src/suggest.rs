@@ -28,6 +28,8 @@ pub struct Suggestion {
 pub const MIN_EXAMPLES: usize = 3;
 /// It suggests an issue when it gives it at least this probability.
 pub const MIN_PROBABILITY: f64 = 0.8;
+/// The smallest log-odds a word must carry, for or against, to count.
+const MIN_WEIGHT: f64 = 0.7;
 /// How many words it shows as its reasons.
 const SHOWN_WORDS: usize = 5;
 
@@ -125,6 +127,11 @@ impl Classifier {
                 continue; // a word never seen says nothing
             }
             let weight = ((in_with + 1.0) / (with + 2.0)).ln() - ((in_without + 1.0) / (without + 2.0)).ln();
+            // Words common to both sides (boilerplate, the language's own words) tell little each
+            // but add up: only words that tell the issue apart count.
+            if weight.abs() < MIN_WEIGHT {
+                continue;
+            }
             score += weight;
             weights.push((word.clone(), weight));
         }

@@ -159,6 +159,7 @@ pub async fn taxonomy_page(State(app): State<App>, language: RequestLanguage, he
                     "terms_en": terms(i, "en"),
                     "terms_fr": terms(i, "fr"),
                     "level": i.needed_level.as_str(),
+                    "level_label": level_label(i.needed_level, &localizer),
                     "count": counts.get(&i.id).copied().unwrap_or(0),
                     "cells": mechanisms.iter().map(|m| json!({"mechanism": m.id.as_str(), "on": matrix.handles(&m.id, &i.id)})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
