@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use consulta_core::Consultation;
+use consulta_core::markup::escape_xml;
 use consulta_store::{ContributionFilter, PageRequest, Store};
 
 use crate::Result;
@@ -32,8 +33,8 @@ pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str)
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}/consultations/{slug}/feed.atom\"/>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{base}/consultations/{slug}\"/>\n\
          <generator>Consulta</generator>\n",
-        escape(language),
-        escape(consultation.record.title.get(language, language)),
+        escape_xml(language),
+        escape_xml(consultation.record.title.get(language, language)),
         updated,
     );
     for summary in published {
@@ -47,34 +48,16 @@ pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str)
              <category term=\"{group}\"/>\n<category term=\"{channel}\"/>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{base}/contributions/{id}\"/>\n\
              <summary>{text}{ellipsis}</summary>\n</entry>\n",
-            lang = escape(&record.language),
+            lang = escape_xml(&record.language),
             id = summary.id.0,
-            title = escape(&record.title),
+            title = escape_xml(&record.title),
             at = record.submitted_at,
-            entity = escape(&record.entity),
-            group = escape(&record.stakeholder_group),
-            channel = escape(&record.channel),
-            text = escape(&text),
+            entity = escape_xml(&record.entity),
+            group = escape_xml(&record.stakeholder_group),
+            channel = escape_xml(&record.channel),
+            text = escape_xml(&text),
         );
     }
     xml.push_str("</feed>\n");
     Ok(xml)
-}
-
-/// Escapes text for XML content and attribute values, dropping the control characters XML
-/// 1.0 cannot carry at all.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -150,7 +150,10 @@ footer-software = Consulta, logiciel libre de consultation publique.
 
 ## Dates
 
-date-long = { $day } { $month } { $year }
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
 date-time = { $date } à { $time }
 month-1 = janvier
 month-2 = février

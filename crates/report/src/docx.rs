@@ -4,6 +4,7 @@
 
 use std::io::{Seek, Write};
 
+use consulta_core::markup::escape_xml;
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
@@ -56,7 +57,7 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
         relationships += &format!(
             "<Relationship Id=\"rIdLink{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" \
              Target=\"{}\" TargetMode=\"External\"/>",
-            xml(url)
+            escape_xml(url)
         );
     }
     relationships += "</Relationships>";
@@ -77,24 +78,6 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
     zip.finish()
 }
 
-/// Escapes text for XML content and attribute values.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry are left out.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A run of text; tabs become tab elements.
 fn run(text: &str, properties: &str) -> String {
     let properties = if properties.is_empty() { String::new() } else { format!("<w:rPr>{properties}</w:rPr>") };
@@ -105,7 +88,7 @@ fn run(text: &str, properties: &str) -> String {
             let text = if part.is_empty() {
                 String::new()
             } else {
-                format!("<w:r>{properties}<w:t xml:space=\"preserve\">{}</w:t></w:r>", xml(part))
+                format!("<w:r>{properties}<w:t xml:space=\"preserve\">{}</w:t></w:r>", escape_xml(part))
             };
             tab + &text
         })
@@ -140,10 +123,12 @@ fn column_widths(columns: usize, numeric: bool) -> Vec<u64> {
     std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
 }
 
-fn cell(text: &str, width: u64, right: bool, run_properties: &str) -> String {
+/// A table cell; `keep_next` keeps its row on the page of the next one (small tables stay whole).
+fn cell(text: &str, width: u64, right: bool, run_properties: &str, keep_next: bool) -> String {
     let justify = if right { "<w:jc w:val=\"right\"/>" } else { "" };
+    let keep = if keep_next { "<w:keepNext/>" } else { "" };
     format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{justify}</w:pPr>{}</w:p></w:tc>",
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}{justify}</w:pPr>{}</w:p></w:tc>",
         run(text, run_properties)
     )
 }
@@ -161,19 +146,21 @@ fn table_xml(table: &Table) -> String {
         out += &format!("<w:gridCol w:w=\"{w}\"/>");
     }
     out += "</w:tblGrid>";
-    let row = |cells: &[String], row_properties: &str, run_properties: &str| {
+    let row = |cells: &[String], row_properties: &str, run_properties: &str, keep_next: bool| {
         let mut out = format!("<w:tr>{row_properties}");
         for (i, (text, width)) in cells.iter().zip(&widths).enumerate() {
-            out += &cell(text, *width, table.numeric && i > 0, run_properties);
+            out += &cell(text, *width, table.numeric && i > 0, run_properties, keep_next);
         }
         out + "</w:tr>"
     };
-    out += &row(&table.header, "<w:trPr><w:tblHeader/></w:trPr>", "<w:i/>");
-    for cells in &table.rows {
-        out += &row(cells, "<w:trPr><w:cantSplit/></w:trPr>", "");
+    let keep_whole = table.rows.len() <= 20;
+    out += &row(&table.header, "<w:trPr><w:tblHeader/></w:trPr>", "<w:i/>", true);
+    for (i, cells) in table.rows.iter().enumerate() {
+        let last = i + 1 == table.rows.len() && table.total.is_none();
+        out += &row(cells, "<w:trPr><w:cantSplit/></w:trPr>", "", keep_whole && !last);
     }
     if let Some(total) = &table.total {
-        out += &row(total, "<w:trPr><w:cantSplit/></w:trPr>", "<w:b/>");
+        out += &row(total, "<w:trPr><w:cantSplit/></w:trPr>", "<w:b/>", false);
     }
     out + "</w:tbl><w:p/>"
 }
@@ -194,7 +181,7 @@ fn chart_xml(chart: &Chart) -> String {
         let bar = "\u{a0}".repeat((LONGEST * count).div_ceil(largest) as usize);
         out += &format!(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>{}{}</w:p></w:tc></w:tr>",
-            cell(label, widths[0], true, ""),
+            cell(label, widths[0], true, "", true),
             widths[1],
             run(&bar, &format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{ACCENT}\"/>")),
             run(&format!(" {count}"), ""),
@@ -209,8 +196,8 @@ fn core_properties(document: &Document) -> String {
          <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>{}</dc:language>\
          <dc:creator>Consulta</dc:creator></cp:coreProperties>",
-        xml(&document.title),
-        xml(&document.language)
+        escape_xml(&document.title),
+        escape_xml(&document.language)
     )
 }
 
