@@ -55,6 +55,8 @@ pub enum Command {
     List(ListCommand),
     Invite(InviteArgs),
     VerifyArchive(VerifyArchiveArgs),
+    Backup(BackupArgs),
+    Restore(RestoreArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +121,18 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
     pub base_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[arg(value_name = "DIR")]
+    pub directory: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    #[arg(value_name = "DIR")]
+    pub directory: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,15 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::List(ListCommand::Import(args)) => import_list(&database, args, localizer),
         Command::Invite(args) => invite(&database, args, localizer),
         Command::VerifyArchive(args) => verify_archive(&args.archive, localizer),
+        Command::Backup(args) => {
+            if !database.exists() {
+                bail!(localizer.format("cli-no-database", &[("path", database.describe().into())]));
+            }
+            crate::backup::backup(&database, &files, &args.directory, localizer)
+        }
+        Command::Restore(args) => {
+            crate::backup::restore(&args.directory, &crate::backup::sqlite_path(&cli.db), &files, localizer)
+        }
         Command::Demo(args) => run_demo(&args, localizer),
         Command::LoadDemo => {
             let summary = demo::load(&mut *open(&database)?)?;

@@ -21,7 +21,8 @@ fn demo_workspace() -> Workspace {
 
 /// Whether a tool the test needs is here; CI must have it.
 fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
+    let found =
+        std::env::var_os("PATH").is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()));
     if !found {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
@@ -48,7 +49,7 @@ fn first_page_renders(pdf: &Path) {
         .output()
         .expect("pdftoppm runs");
     assert!(output.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&output.stderr));
-    let png = std::fs::read(prefix.with_extension("png")).expect("the page image");
+    let png = std::fs::read(format!("{}.png", prefix.display())).expect("the page image");
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
     assert!(png.len() > 5_000, "a page with something on it ({} bytes)", png.len());
 }

@@ -3,6 +3,7 @@
 //! from what is recorded here.
 
 pub mod audited;
+pub mod check;
 mod database;
 mod sqlite;
 
@@ -240,6 +241,12 @@ pub trait Store: Send + std::fmt::Debug {
     fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>>;
     /// The proof that the tree of `old` leaves is a prefix of the tree of `new` leaves.
     fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>>;
+
+    /// Writes a consistent copy of the whole database to `path` (which must not exist yet),
+    /// while others go on reading and writing.
+    fn snapshot(&self, path: &std::path::Path) -> Result<()>;
+    /// The SHA-256 of every attachment recorded, each once.
+    fn attachment_hashes(&self) -> Result<Vec<Hash>>;
 
     /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
     fn prepare_for_bulk_writes(&self) -> Result<()> {

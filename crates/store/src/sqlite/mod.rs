@@ -1047,6 +1047,20 @@ impl Store for SqliteStore {
         .transpose()
     }
 
+    fn snapshot(&self, path: &Path) -> Result<()> {
+        // VACUUM INTO copies the database as one read transaction sees it: a consistent copy,
+        // written without stopping the writers (WAL).
+        let target = path.to_str().ok_or_else(|| corrupt(format!("{} is not UTF-8", path.display())))?;
+        self.connection.execute("VACUUM INTO ?1", [target])?;
+        Ok(())
+    }
+
+    fn attachment_hashes(&self) -> Result<Vec<Hash>> {
+        let mut statement = self.connection.prepare_cached("SELECT DISTINCT sha256 FROM attachments")?;
+        let hashes = statement.query_map([], |r| r.get::<_, String>(0))?;
+        hashes.map(|h| consulta_log::from_hex(&h?).ok_or_else(|| corrupt("attachments.sha256"))).collect()
+    }
+
     fn issues(&self) -> Result<Vec<Issue>> {
         taxonomy::issues(&self.connection)
     }

@@ -1,0 +1,137 @@
+//! `consulta backup` and `consulta restore`: a whole instance (database and attachments) copied
+//! while it keeps serving, and put back elsewhere with its log checked.
+//!
+//! A backup is a directory: `consulta.db` (a consistent snapshot), `files/` (every attachment the
+//! snapshot names, copied after it, so none is missing: attachments are written before the
+//! transaction that names them, and never change) and `backup.json` (when, and the log's size and
+//! root at the snapshot, which the restore must find again).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use consulta_blobs::{BlobStore, LocalBlobs};
+use consulta_i18n::Localizer;
+use consulta_log::{from_hex, to_hex};
+use consulta_store::check::check_log;
+use consulta_store::{Database, SqliteStore, Store};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+const FORMAT: &str = "consulta-backup/1";
+const DATABASE: &str = "consulta.db";
+const FILES: &str = "files";
+const MANIFEST: &str = "backup.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Manifest {
+    format: String,
+    created_at: String,
+    contributions: u64,
+    log_size: u64,
+    log_root: String,
+    attachments: u64,
+}
+
+/// Backs up the instance at `database` and `files` into the new directory `target`.
+pub fn backup(database: &Database, files: &Path, target: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+    if target.exists() {
+        bail!(localizer.format("cli-backup-exists", &[("path", target.display().to_string().into())]));
+    }
+    std::fs::create_dir_all(target).with_context(|| target.display().to_string())?;
+    let store = database.connect().with_context(|| database.describe())?;
+    let snapshot_path = target.join(DATABASE);
+    store.snapshot(&snapshot_path).with_context(|| snapshot_path.display().to_string())?;
+    drop(store);
+
+    // What the snapshot holds, read from the snapshot itself.
+    let snapshot = SqliteStore::open(&snapshot_path)?;
+    let head = snapshot.signed_tree_head(Timestamp::now())?;
+    let contributions =
+        snapshot.contributions(&Default::default(), consulta_store::PageRequest { offset: 0, limit: 1 })?.total;
+    let attachments = copy_attachments(&snapshot, &LocalBlobs::new(files), &LocalBlobs::new(target.join(FILES)))?;
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        created_at: Timestamp::now().to_string(),
+        contributions,
+        log_size: head.head.size,
+        log_root: to_hex(&head.head.root),
+        attachments,
+    };
+    let manifest_path = target.join(MANIFEST);
+    std::fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest)?)
+        .with_context(|| manifest_path.display().to_string())?;
+    eprintln!(
+        "{}",
+        localizer.format(
+            "cli-backup-done",
+            &[
+                ("path", target.display().to_string().into()),
+                ("contributions", contributions.into()),
+                ("attachments", attachments.into()),
+                ("root", manifest.log_root.clone().into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// Copies every attachment `store` names from `from` to `to`, each checked against its hash.
+fn copy_attachments(store: &dyn Store, from: &dyn BlobStore, to: &dyn BlobStore) -> anyhow::Result<u64> {
+    let mut copied = 0;
+    for hash in store.attachment_hashes()? {
+        let Some(bytes) = from.get(&hash)? else {
+            bail!("attachment {} is named in the record but missing from the files", to_hex(&hash));
+        };
+        to.put(&bytes)?;
+        copied += 1;
+    }
+    Ok(copied)
+}
+
+/// Restores the backup in `source` as a new instance at `database` and `files`, then checks
+/// every contribution against the log and the log against the backup's manifest.
+pub fn restore(source: &Path, database: &Path, files: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+    let manifest_path = source.join(MANIFEST);
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(&manifest_path).with_context(|| manifest_path.display().to_string())?)
+            .with_context(|| manifest_path.display().to_string())?;
+    if manifest.format != FORMAT {
+        bail!(localizer.format("cli-restore-format", &[("format", manifest.format.into())]));
+    }
+    if database.exists() {
+        bail!(localizer.format("cli-restore-exists", &[("path", database.display().to_string().into())]));
+    }
+    std::fs::copy(source.join(DATABASE), database).with_context(|| database.display().to_string())?;
+    let store = SqliteStore::open(database)?;
+    copy_attachments(&store, &LocalBlobs::new(source.join(FILES)), &LocalBlobs::new(files))?;
+
+    let check = check_log(&store, &mut |_| {})?;
+    let expected_root: Option<[u8; 32]> = from_hex(&manifest.log_root);
+    let mut problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();
+    if check.log_size != manifest.log_size || Some(check.root) != expected_root {
+        problems.push(localizer.format(
+            "cli-restore-root",
+            &[("expected", manifest.log_root.clone().into()), ("found", to_hex(&check.root).into())],
+        ));
+    }
+    if !problems.is_empty() {
+        bail!("{}\n{}", localizer.text("cli-restore-failed"), problems.join("\n"));
+    }
+    eprintln!(
+        "{}",
+        localizer.format(
+            "cli-restore-done",
+            &[
+                ("path", database.display().to_string().into()),
+                ("contributions", check.contributions.into()),
+                ("root", to_hex(&check.root).into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// Where a restore writes: the --db path (an SQLite file).
+pub fn sqlite_path(db: &str) -> PathBuf {
+    PathBuf::from(db.strip_prefix("sqlite://").unwrap_or(db))
+}
