@@ -67,6 +67,12 @@ async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
     assert_eq!(table_rows(&html)[4], ["Total", "59", "26", "13", "98"]);
     assert!(html.contains("Répartition des contributions reçues"));
     assert!(html.contains("Données d’exemple."));
+
+    // A contribution's citations are recognised and linked (demo contribution 11 recalls
+    // paragraph 69 of the Tunis Agenda, annexed to A/60/687).
+    let (status, _, html) = get(&format!("{}/contributions/11", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<a href=\"https://undocs.org/A/60/687\">Tunis Agenda, paragraph 69</a>"), "{html}");
 }
 
 #[tokio::test]

@@ -342,6 +342,22 @@ fn reason_view(reason: &Reason, localizer: &Localizer) -> String {
     }
 }
 
+/// The documents and Tunis Agenda paragraphs a text cites, each with its label and address.
+pub(crate) fn citation_links(text: &str, localizer: &Localizer) -> Vec<Value> {
+    consulta_analysis::citations::cited_in(text)
+        .into_iter()
+        .map(|cited| {
+            let label = match &cited {
+                consulta_analysis::Cited::Document(symbol) => symbol.clone(),
+                consulta_analysis::Cited::TunisParagraph(n) => {
+                    localizer.format("analysis-tunis-paragraph", &[("number", u64::from(*n).into())])
+                }
+            };
+            json!({"label": label, "url": cited.url()})
+        })
+        .collect()
+}
+
 /// GET /admin/tags?contribution=N: a contribution's issues, with suggestions and their reasons.
 pub async fn tags_page(
     State(app): State<App>,
@@ -363,18 +379,7 @@ pub async fn tags_page(
         let full_text = format!("{}\n{}\n{}", text.title, text.body, text.attachments_text);
         let suggestions = suggest(&full_text, &issues, &classifier, &tagged);
         let lang = localizer.language();
-        let citations: Vec<Value> = consulta_analysis::citations::cited_in(&full_text)
-            .into_iter()
-            .map(|c| {
-                let label = match &c {
-                    consulta_analysis::Cited::Document(symbol) => symbol.clone(),
-                    consulta_analysis::Cited::TunisParagraph(n) => {
-                        localizer.format("analysis-tunis-paragraph", &[("number", (*n as u64).into())])
-                    }
-                };
-                json!({"label": label, "url": c.url()})
-            })
-            .collect();
+        let citations = citation_links(&full_text, &localizer);
         Ok(Page {
             template: "admin_tags.html",
             title: localizer.format("analysis-tags-title", &[("id", (number as u64).into())]),

@@ -497,6 +497,7 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "id": contribution.id.0,
                 "title": title,
                 "body": record.body,
+                "citations": crate::analysis::citation_links(&format!("{}\n{}", record.title, record.body), localizer),
                 "lang": record.language.as_str(),
                 "dir": if record.language.is_right_to_left() { "rtl" } else { "ltr" },
                 "entity_id": entity.id.0,
