@@ -1,12 +1,16 @@
 //! Attachments, kept by the SHA-256 of their bytes: the same file is stored once, and its name
 //! is its proof of integrity. `BlobStore` is the seam for other backends (S3-compatible object
-//! storage for several servers); `LocalBlobs` keeps them in a directory.
+//! storage for several servers); `LocalBlobs` keeps them in a directory, `S3Blobs` in a bucket;
+//! `open` chooses by location.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use consulta_log::{Hash, sha256, to_hex};
+
+mod s3;
+pub use s3::S3Blobs;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {
@@ -16,6 +20,20 @@ pub enum BlobError {
     Read { path: PathBuf, source: io::Error },
     #[error("the blob {0} does not match its hash: the store is damaged")]
     Damaged(String),
+    #[error("cannot use the blob store {location}: {message}")]
+    Location { location: String, message: String },
+    #[error("the object store {location} failed: {message}")]
+    Remote { location: String, message: String },
+}
+
+/// The blob store a location names: `s3://bucket/prefix?endpoint=…` for object storage, else a
+/// local directory.
+pub fn open(location: &str) -> Result<std::sync::Arc<dyn BlobStore>, BlobError> {
+    if location.starts_with("s3://") {
+        Ok(std::sync::Arc::new(S3Blobs::open(location)?))
+    } else {
+        Ok(std::sync::Arc::new(LocalBlobs::new(location)))
+    }
 }
 
 pub trait BlobStore: Send + Sync + std::fmt::Debug {

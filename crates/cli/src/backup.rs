@@ -1,5 +1,6 @@
-//! `consulta backup` and `consulta restore`: a whole instance (database and attachments) copied
-//! while it keeps serving, and put back elsewhere with its log checked.
+//! `consulta backup` and `consulta restore`: a whole instance (database and attachments, from a
+//! directory or object storage) copied while it keeps serving, and put back elsewhere with its
+//! log checked.
 //!
 //! A backup is a directory: `consulta.db` (a consistent snapshot), `files/` (every attachment the
 //! snapshot names, copied after it, so none is missing: attachments are written before the
@@ -33,7 +34,7 @@ struct Manifest {
 }
 
 /// Backs up the instance at `database` and `files` into the new directory `target`.
-pub fn backup(database: &Database, files: &Path, target: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+pub fn backup(database: &Database, files: &dyn BlobStore, target: &Path, localizer: &Localizer) -> anyhow::Result<()> {
     if target.exists() {
         bail!(localizer.format("cli-backup-exists", &[("path", target.display().to_string().into())]));
     }
@@ -48,7 +49,7 @@ pub fn backup(database: &Database, files: &Path, target: &Path, localizer: &Loca
     let head = snapshot.signed_tree_head(Timestamp::now())?;
     let contributions =
         snapshot.contributions(&Default::default(), consulta_store::PageRequest { offset: 0, limit: 1 })?.total;
-    let attachments = copy_attachments(&snapshot, &LocalBlobs::new(files), &LocalBlobs::new(target.join(FILES)))?;
+    let attachments = copy_attachments(&snapshot, files, &LocalBlobs::new(target.join(FILES)))?;
     let manifest = Manifest {
         format: FORMAT.to_owned(),
         created_at: Timestamp::now().to_string(),
@@ -90,7 +91,7 @@ fn copy_attachments(store: &dyn Store, from: &dyn BlobStore, to: &dyn BlobStore)
 
 /// Restores the backup in `source` as a new instance at `database` and `files`, then checks
 /// every contribution against the log and the log against the backup's manifest.
-pub fn restore(source: &Path, database: &Path, files: &Path, localizer: &Localizer) -> anyhow::Result<()> {
+pub fn restore(source: &Path, database: &Path, files: &dyn BlobStore, localizer: &Localizer) -> anyhow::Result<()> {
     let manifest_path = source.join(MANIFEST);
     let manifest: Manifest =
         serde_json::from_slice(&std::fs::read(&manifest_path).with_context(|| manifest_path.display().to_string())?)
@@ -103,7 +104,7 @@ pub fn restore(source: &Path, database: &Path, files: &Path, localizer: &Localiz
     }
     std::fs::copy(source.join(DATABASE), database).with_context(|| database.display().to_string())?;
     let store = SqliteStore::open(database)?;
-    copy_attachments(&store, &LocalBlobs::new(source.join(FILES)), &LocalBlobs::new(files))?;
+    copy_attachments(&store, &LocalBlobs::new(source.join(FILES)), files)?;
 
     let check = check_log(&store, &mut |_| {})?;
     let expected_root: Option<[u8; 32]> = from_hex(&manifest.log_root);

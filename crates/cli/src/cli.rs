@@ -20,8 +20,8 @@ pub struct Cli {
     )]
     pub db: String,
 
-    #[arg(long, global = true, env = "CONSULTA_FILES", hide_env_values = true, value_name = "DIR")]
-    pub files: Option<PathBuf>,
+    #[arg(long, global = true, env = "CONSULTA_FILES", hide_env_values = true, value_name = "DIR|URL")]
+    pub files: Option<String>,
 
     #[arg(long = "index", global = true, env = "CONSULTA_INDEX", hide_env_values = true, value_name = "DIR")]
     pub index_dir: Option<PathBuf>,

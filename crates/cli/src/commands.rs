@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, anyhow, bail};
-use consulta_blobs::LocalBlobs;
+use consulta_blobs::{BlobStore, LocalBlobs};
 use consulta_core::Role;
 use consulta_core::time::{parse_date, zone_name};
 use consulta_core::{Consultation, ConsultationDraft, DraftError, DraftProblem, Translation};
@@ -32,7 +32,8 @@ use crate::demo;
 
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
-    let files = cli.files.clone().unwrap_or_else(|| beside(&cli.db, "files"));
+    // Attachments: a directory, or an S3-compatible bucket (s3://bucket/prefix?endpoint=…).
+    let files = cli.files.clone().unwrap_or_else(|| beside(&cli.db, "files").display().to_string());
     let index = cli.index_dir.clone().unwrap_or_else(|| beside(&cli.db, "index"));
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
@@ -42,9 +43,12 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
         Command::Report(args) => report(&database, args, localizer),
-        Command::Serve(args) => serve(database, &files, &index, &args, localizer),
+        Command::Serve(args) => {
+            let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&cli.db, &files));
+            serve(database, open_blobs(&files)?, &outbox, &index, &args, localizer)
+        }
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
-        Command::Export(args) => export(&database, &files, args, localizer),
+        Command::Export(args) => export(&database, &*open_blobs(&files)?, args, localizer),
         Command::Admin(AdminCommand::Create(args)) => create_account(&database, args, localizer),
         Command::List(ListCommand::Import(args)) => import_list(&database, args, localizer),
         Command::Invite(args) => invite(&database, args, localizer),
@@ -53,10 +57,11 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             if !database.exists() {
                 bail!(localizer.format("cli-no-database", &[("path", database.describe().into())]));
             }
-            crate::backup::backup(&database, &files, &args.directory, localizer)
+            crate::backup::backup(&database, &*open_blobs(&files)?, &args.directory, localizer)
         }
         Command::Restore(args) => {
-            crate::backup::restore(&args.directory, &crate::backup::sqlite_path(&cli.db), &files, localizer)
+            let blobs = open_blobs(&files)?;
+            crate::backup::restore(&args.directory, &crate::backup::sqlite_path(&cli.db), &*blobs, localizer)
         }
         Command::Demo(args) => run_demo(&args, localizer),
         Command::LoadDemo => {
@@ -433,7 +438,8 @@ fn index_error(error: IndexError, dir: &Path, localizer: &Localizer) -> anyhow::
 
 fn serve(
     database: Database,
-    files: &Path,
+    blobs: Arc<dyn BlobStore>,
+    outbox: &Path,
     index: &Path,
     args: &ServeArgs,
     localizer: &Localizer,
@@ -442,15 +448,14 @@ fn serve(
     // Fail now, with the path in the message, rather than on the first request.
     drop(open(&database)?);
     let index = Arc::new(open_index(index, localizer)?);
-    let outbox = args.outbox.clone().unwrap_or_else(|| files.with_file_name(format!("{}-outbox", stem_of(files))));
-    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox)?;
+    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox.to_path_buf())?;
     if let consulta_mail::Delivery::Outbox(dir) = &delivery {
         eprintln!("{}", localizer.format("cli-mail-outbox", &[("path", dir.display().to_string().into())]));
     }
     let mailer = consulta_mail::Mailer::new(delivery, &args.mail_from, args.mail_per_minute)?;
     let config = WebConfig {
         database,
-        blobs: Arc::new(LocalBlobs::new(files)),
+        blobs,
         limits: args.limits(),
         index,
         unverified_per_hour: args.unverified_per_hour,
@@ -479,11 +484,12 @@ fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let summary = demo::load(&mut *open(&database)?)?;
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     let (files, index) = (directory.path().join("files"), directory.path().join("index"));
-    serve(database, &files, &index, args, localizer)
+    let outbox = args.outbox.clone().unwrap_or_else(|| directory.path().join("files-outbox"));
+    serve(database, Arc::new(LocalBlobs::new(files)), &outbox, &index, args, localizer)
 }
 
 /// Writes one open data file of a consultation, to a file or to standard output.
-fn export(database: &Database, files: &Path, args: ExportArgs, localizer: &Localizer) -> anyhow::Result<()> {
+fn export(database: &Database, blobs: &dyn BlobStore, args: ExportArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let Some(what) = OpenData::from_file_name(&args.what) else {
         let known: Vec<&str> = OpenData::ALL.iter().map(|d| d.file_name()).collect();
         bail!(
@@ -492,12 +498,11 @@ fn export(database: &Database, files: &Path, args: ExportArgs, localizer: &Local
     };
     let store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    let blobs = LocalBlobs::new(files);
     let mut out = match &args.output {
         Some(path) => File::create(path).with_context(|| path.display().to_string())?,
         None => tempfile::tempfile()?,
     };
-    write_open_data(&*store, &blobs, &consultation, what, &args.base_url, Timestamp::now(), &mut out)?;
+    write_open_data(&*store, blobs, &consultation, what, &args.base_url, Timestamp::now(), &mut out)?;
     match &args.output {
         Some(path) => {
             out.sync_all()?;
@@ -683,6 +688,21 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
 }
 
 /// `consulta-files` gives `consulta`: the outbox goes beside the files, named alike.
+/// The blob store `--files` names.
+fn open_blobs(files: &str) -> anyhow::Result<Arc<dyn BlobStore>> {
+    consulta_blobs::open(files).with_context(|| files.to_owned())
+}
+
+/// Where email goes without --smtp or --outbox: beside the attachments' directory, or beside
+/// the database when attachments are in object storage.
+fn default_outbox(db: &str, files: &str) -> PathBuf {
+    if files.starts_with("s3://") {
+        return beside(db, "outbox");
+    }
+    let files = Path::new(files);
+    files.with_file_name(format!("{}-outbox", stem_of(files)))
+}
+
 fn stem_of(files: &Path) -> String {
     let name = files.file_name().map_or_else(|| "consulta".into(), |n| n.to_string_lossy().into_owned());
     name.strip_suffix("-files").unwrap_or(&name).to_owned()

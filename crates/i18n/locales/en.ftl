@@ -225,7 +225,10 @@ cli-restore-format = This is not a Consulta backup Consulta can read (format { $
 cli-restore-exists = { $path } exists already: a restore makes a new instance, it never overwrites one.
 cli-restore-root = The restored log's root is { $found }, the backup recorded { $expected }.
 cli-restore-failed = The restored record does not check out:
-cli-restore-done = Restored into { $path }: { $contributions } contributions, each in the log; root { $root }, as backed up.
+cli-restore-done = Restored into { $path }: { $contributions ->
+    [one] one contribution, in the log
+   *[other] { $contributions } contributions, each in the log
+}; root { $root }, as backed up.
 cli-help-consulta-serve = Serve the public pages and the API
 cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
@@ -265,7 +268,7 @@ submit-bad-idempotency-key = The Idempotency-Key header must be 1 to 200 visible
 submit-malformed = The request could not be read as a multipart form: { $detail }
 submit-unknown-field = The request has a field Consulta does not know: { $field }
 submit-too-large = The request is larger than Consulta accepts ({ $max } at most).
-cli-help-consulta-files = Where attachments are kept (a directory; default: beside the database, named after it with "-files")
+cli-help-consulta-files = Where attachments are kept: a directory (default: beside the database, named after it with "-files") or an S3-compatible bucket, s3://bucket/prefix?endpoint=https://…&region=… (credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)
 cli-help-consulta-verify = Check a receipt against a running instance: is the contribution still in the public record, unchanged?
 cli-help-consulta-verify-receipt = The receipt (JSON, as the instance gave it)
 cli-help-consulta-verify-server = The instance's address (e.g. https://consultations.example.org)

@@ -228,7 +228,10 @@ cli-restore-format = Ce n'est pas une sauvegarde de Consulta lisible par cette v
 cli-restore-exists = { $path } existe déjà : une restauration crée une nouvelle instance, elle n'en écrase jamais une.
 cli-restore-root = La racine du journal restauré est { $found }, la sauvegarde indiquait { $expected }.
 cli-restore-failed = Le dossier restauré ne se vérifie pas :
-cli-restore-done = Restauré dans { $path } : { $contributions } contributions, chacune dans le journal ; racine { $root }, comme à la sauvegarde.
+cli-restore-done = Restauré dans { $path } : { $contributions ->
+    [one] une contribution, dans le journal
+   *[other] { $contributions } contributions, chacune dans le journal
+} ; racine { $root }, comme à la sauvegarde.
 cli-help-consulta-serve = Servir les pages publiques et l’API
 cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
@@ -268,7 +271,7 @@ submit-bad-idempotency-key = L’en-tête Idempotency-Key doit compter de 1 à 2
 submit-malformed = La requête ne peut pas être lue comme un formulaire multipart : { $detail }
 submit-unknown-field = La requête contient un champ que Consulta ne connaît pas : { $field }
 submit-too-large = La requête dépasse la taille acceptée par Consulta ({ $max } au plus).
-cli-help-consulta-files = Où sont conservées les pièces jointes (un répertoire ; par défaut : à côté de la base de données, nommé d’après elle avec « -files »)
+cli-help-consulta-files = Où sont conservées les pièces jointes : un répertoire (par défaut : à côté de la base de données, nommé d’après elle avec « -files ») ou un compartiment compatible S3, s3://compartiment/préfixe?endpoint=https://…&region=… (identifiants tirés de AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY)
 cli-help-consulta-verify = Vérifier un accusé de réception auprès d’une instance : la contribution figure-t-elle toujours, inchangée, au compte rendu public ?
 cli-help-consulta-verify-receipt = L’accusé de réception (JSON, tel que l’instance l’a remis)
 cli-help-consulta-verify-server = L’adresse de l’instance (par ex. https://consultations.example.org)
