@@ -56,6 +56,7 @@ pub enum Command {
     Invite(InviteArgs),
     VerifyArchive(VerifyArchiveArgs),
     Backup(BackupArgs),
+    Check,
     Restore(RestoreArgs),
 }
 

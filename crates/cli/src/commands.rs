@@ -59,6 +59,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             }
             crate::backup::backup(&database, &*open_blobs(&files)?, &args.directory, localizer)
         }
+        Command::Check => check_record(&database, localizer),
         Command::Restore(args) => {
             let blobs = open_blobs(&files)?;
             crate::backup::restore(&args.directory, &crate::backup::sqlite_path(&cli.db), &*blobs, localizer)
@@ -688,6 +689,27 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
 }
 
 /// `consulta-files` gives `consulta`: the outbox goes beside the files, named alike.
+/// Checks every contribution of the record against the public log; fails on any problem.
+fn check_record(database: &Database, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let total = store.log_size()?;
+    let bar = if std::io::stderr().is_terminal() { ProgressBar::new(total) } else { ProgressBar::hidden() };
+    let check = consulta_store::check::check_log(&*store, &mut |done| bar.set_position(done))?;
+    bar.finish_and_clear();
+    if !check.problems.is_empty() {
+        let problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();
+        bail!("{}\n{}", localizer.text("cli-check-failed"), problems.join("\n"));
+    }
+    println!(
+        "{}",
+        localizer.format(
+            "cli-check-done",
+            &[("contributions", check.contributions.into()), ("root", consulta_log::to_hex(&check.root).into())],
+        )
+    );
+    Ok(())
+}
+
 /// The blob store `--files` names.
 fn open_blobs(files: &str) -> anyhow::Result<Arc<dyn BlobStore>> {
     consulta_blobs::open(files).with_context(|| files.to_owned())

@@ -229,6 +229,12 @@ cli-restore-done = Restored into { $path }: { $contributions ->
     [one] one contribution, in the log
    *[other] { $contributions } contributions, each in the log
 }; root { $root }, as backed up.
+cli-help-consulta-check = Check every contribution against the public log: one leaf each, its record unchanged, its proof leading to the root
+cli-check-failed = The record does not check out:
+cli-check-done = { $contributions ->
+    [one] One contribution checked
+   *[other] { $contributions } contributions checked
+}: each is in the log, unchanged. Root { $root }.
 cli-help-consulta-serve = Serve the public pages and the API
 cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it

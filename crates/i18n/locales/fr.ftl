@@ -232,6 +232,12 @@ cli-restore-done = Restauré dans { $path } : { $contributions ->
     [one] une contribution, dans le journal
    *[other] { $contributions } contributions, chacune dans le journal
 } ; racine { $root }, comme à la sauvegarde.
+cli-help-consulta-check = Vérifier chaque contribution dans le journal public : une feuille chacune, son enregistrement inchangé, sa preuve menant à la racine
+cli-check-failed = Le dossier ne se vérifie pas :
+cli-check-done = { $contributions ->
+    [one] Une contribution vérifiée
+   *[other] { $contributions } contributions vérifiées
+} : chacune est dans le journal, inchangée. Racine { $root }.
 cli-help-consulta-serve = Servir les pages publiques et l’API
 cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir

@@ -242,6 +242,10 @@ pub trait Store: Send + std::fmt::Debug {
     /// The proof that the tree of `old` leaves is a prefix of the tree of `new` leaves.
     fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>>;
 
+    /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
+    /// `holder` now holds it, false if another holder's lease has not expired at `now`.
+    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+
     /// Writes a consistent copy of the whole database to `path` (which must not exist yet),
     /// while others go on reading and writing.
     fn snapshot(&self, path: &std::path::Path) -> Result<()>;

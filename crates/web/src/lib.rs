@@ -84,9 +84,15 @@ impl App {
 
 /// The router with every page, the API and the stylesheet.
 pub fn router(config: WebConfig) -> std::io::Result<Router> {
-    start_extraction_worker(config.database.clone(), config.blobs.clone())?;
+    // Several servers may share one database: extraction and email run on one at a time.
+    let server = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_nanosecond());
+    let blobs = config.blobs.clone();
+    start_leased_job("extraction", &server, config.database.clone(), EXTRACTION_IDLE, move |store| {
+        consulta_extract::run_pending(store, &*blobs, 16)
+    })?;
     start_indexer(config.database.clone(), &config.index)?;
-    start_mail_job(config.database.clone(), config.mailer.clone())?;
+    let mailer = config.mailer.clone();
+    start_leased_job("mail", &server, config.database.clone(), MAIL_IDLE, move |store| mailer.send_due(store, 20))?;
     let app = App {
         committer: Committer::start(config.database.clone())?,
         database: config.database,
@@ -144,18 +150,41 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .with_state(app))
 }
 
-/// Extracts the text of new attachments in the background, so intake never waits for it. It
-/// follows the store, so after a restart it takes up whatever was left pending.
-fn start_extraction_worker(database: Database, blobs: Arc<dyn BlobStore>) -> std::io::Result<()> {
-    std::thread::Builder::new().name("consulta-extraction".into()).spawn(move || {
+/// How long a server holds a job's lease without renewing it; each round renews it.
+const LEASE: std::time::Duration = std::time::Duration::from_secs(60);
+/// How often a server that does not hold a job's lease looks whether it has expired.
+const LEASE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+/// The pause after a round with nothing to do.
+const EXTRACTION_IDLE: std::time::Duration = std::time::Duration::from_millis(300);
+const MAIL_IDLE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Runs a background job (extracting attachments' text, sending email) in rounds, on a thread,
+/// while this server holds the job's lease in the store: of several servers on one database,
+/// one runs it, and another takes over if that one dies. The work follows the store, so after
+/// a restart it takes up whatever was left pending.
+fn start_leased_job<E: std::fmt::Display>(
+    job: &'static str,
+    server: &str,
+    database: Database,
+    idle: std::time::Duration,
+    mut round: impl FnMut(&mut dyn consulta_store::Store) -> Result<usize, E> + Send + 'static,
+) -> std::io::Result<()> {
+    let server = server.to_owned();
+    std::thread::Builder::new().name(format!("consulta-{job}")).spawn(move || {
         loop {
-            let handled =
-                database.connect().and_then(|mut store| consulta_extract::run_pending(&mut *store, &*blobs, 16));
-            match handled {
-                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(300)),
-                Ok(_) => {}
+            let outcome = database.connect().map_err(|e| e.to_string()).and_then(|mut store| {
+                let now = jiff::Timestamp::now();
+                if !store.claim_lease(job, &server, now, now + LEASE).map_err(|e| e.to_string())? {
+                    return Ok(None);
+                }
+                round(&mut *store).map(Some).map_err(|e| e.to_string())
+            });
+            match outcome {
+                Ok(Some(0)) => std::thread::sleep(idle),
+                Ok(Some(_)) => {}
+                Ok(None) => std::thread::sleep(LEASE_RETRY),
                 Err(error) => {
-                    tracing::error!(%error, "text extraction stopped for a while");
+                    tracing::error!(job, %error, "a background job stopped for a while");
                     std::thread::sleep(std::time::Duration::from_secs(5));
                 }
             }
@@ -188,27 +217,6 @@ fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()>
                 }
                 Err(error) => {
                     tracing::error!(%error, "search indexing stopped for a while");
-                    std::thread::sleep(std::time::Duration::from_secs(5));
-                }
-            }
-        }
-    })?;
-    Ok(())
-}
-
-/// Sends queued email in the background; the outbox is in the store, so a restart loses nothing.
-fn start_mail_job(database: Database, mailer: Arc<consulta_mail::Mailer>) -> std::io::Result<()> {
-    std::thread::Builder::new().name("consulta-mail".into()).spawn(move || {
-        loop {
-            let sent = database
-                .connect()
-                .map_err(consulta_mail::MailError::from)
-                .and_then(|mut store| mailer.send_due(&mut *store, 20));
-            match sent {
-                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(500)),
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::error!(%error, "the mail job stopped for a while");
                     std::thread::sleep(std::time::Duration::from_secs(5));
                 }
             }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_verified_only.sql"),
     include_str!("../../migrations/sqlite/0007_amendments.sql"),
     include_str!("../../migrations/sqlite/0008_issues_and_mechanisms.sql"),
+    include_str!("../../migrations/sqlite/0009_job_leases.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -1059,6 +1060,16 @@ impl Store for SqliteStore {
         let mut statement = self.connection.prepare_cached("SELECT DISTINCT sha256 FROM attachments")?;
         let hashes = statement.query_map([], |r| r.get::<_, String>(0))?;
         hashes.map(|h| consulta_log::from_hex(&h?).ok_or_else(|| corrupt("attachments.sha256"))).collect()
+    }
+
+    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+        let changed = self.connection.execute(
+            "INSERT INTO job_leases (job, holder, expires_at) VALUES (?1, ?2, ?4)
+             ON CONFLICT (job) DO UPDATE SET holder = ?2, expires_at = ?4
+             WHERE job_leases.holder = ?2 OR job_leases.expires_at <= ?3",
+            params![job, holder, millis(now), millis(until)],
+        )?;
+        Ok(changed == 1)
     }
 
     fn issues(&self) -> Result<Vec<Issue>> {

@@ -404,3 +404,19 @@ fn tags_are_set_whole_audited_and_refused_for_unknown_issues() {
     assert_eq!(log.total, 1);
     assert_eq!(log.items[0].entry.after, Some(serde_json::json!(["spam", "privacy"])));
 }
+
+#[test]
+fn a_job_lease_is_held_by_one_server_until_it_expires() {
+    let mut f = fixture();
+    let at = |s: &str| -> Timestamp { s.parse().expect("instant") };
+    let (t0, t1, t2) = (at("2026-11-23T10:00:00Z"), at("2026-11-23T10:00:30Z"), at("2026-11-23T10:01:01Z"));
+    let until = |t: Timestamp| t + jiff::SignedDuration::from_secs(60);
+    assert!(f.store.claim_lease("mail", "server-a", t0, until(t0)).expect("claim"));
+    assert!(!f.store.claim_lease("mail", "server-b", t1, until(t1)).expect("refused while A holds it"));
+    assert!(f.store.claim_lease("extraction", "server-b", t1, until(t1)).expect("another job is free"));
+    assert!(f.store.claim_lease("mail", "server-a", t1, until(t1)).expect("A renews"));
+    assert!(!f.store.claim_lease("mail", "server-b", t2, until(t2)).expect("renewed: still A's"));
+    let t3 = at("2026-11-23T10:01:31Z");
+    assert!(f.store.claim_lease("mail", "server-b", t3, until(t3)).expect("A stopped renewing: B takes it"));
+    assert!(!f.store.claim_lease("mail", "server-a", t3, until(t3)).expect("and keeps it"));
+}
