@@ -200,7 +200,7 @@ fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<S
     }
 }
 
-type Fields = HashMap<String, String>;
+pub(crate) type Fields = HashMap<String, String>;
 
 pub async fn login_page(
     State(app): State<App>,
@@ -301,6 +301,28 @@ pub(crate) async fn with_visitor<T: Send + 'static>(
     .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())))
 }
 
+/// A secretariat's form: checks the visitor's role and the form's token, runs `act` with the
+/// account, then redirects to the address `act` gives, or shows the error page.
+pub(crate) async fn secretariat_form(
+    app: App,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    fields: Fields,
+    path: &'static str,
+    act: impl FnOnce(&mut dyn Store, Account, Fields) -> Result<String, PageError> + Send + 'static,
+) -> Response {
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat(path)?.clone();
+        visitor.check_form(&fields)?;
+        act(store, account, fields)
+    })
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
 pub async fn logout(
     State(app): State<App>,
     language: RequestLanguage,
@@ -394,9 +416,7 @@ pub async fn moderate(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
         let id = fields
             .get("contribution")
             .and_then(|v| v.trim().parse::<i64>().ok())
@@ -412,13 +432,9 @@ pub async fn moderate(
                 localizer.format("cli-unknown-contribution", &[("id", id.to_string().into())]),
             ));
         }
-        Ok(if withhold { "withheld" } else { "published" })
+        Ok(format!("/admin?done={}", if withhold { "withheld" } else { "published" }))
     })
-    .await;
-    match result {
-        Ok(done) => Redirect::to(&format!("/admin?done={done}")).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }
 
 fn audit_row(record: &consulta_store::AuditRecord) -> Value {
@@ -934,9 +950,7 @@ pub async fn add_meeting(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
         let slug = fields.get("consultation").cloned().unwrap_or_default();
         let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
         let date_text = fields.get("date").map(|d| d.trim().to_owned()).unwrap_or_default();
@@ -949,16 +963,12 @@ pub async fn add_meeting(
         }
         let by = AuditActor::account(&account, Timestamp::now());
         match consulta_store::audited::add_meeting(store, &consultation, date, &place, &by) {
-            Ok(_) => Ok(slug),
+            Ok(_) => Ok(format!("/consultations/{slug}")),
             Err(StoreError::DuplicateMeeting(date)) => Err(PageError::BadRequest(
                 localizer.format("cli-duplicate-meeting", &[("date", date.to_string().into())]),
             )),
             Err(other) => Err(other.into()),
         }
     })
-    .await;
-    match result {
-        Ok(slug) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }

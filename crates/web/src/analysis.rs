@@ -2,12 +2,12 @@
 //! taxonomy with the mechanisms, the matrix and the gaps, and tagging a contribution with issues
 //! (with Consulta's suggestions and why). They call the same functions as `consulta report`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use consulta_analysis::{Classifier, Reason, suggest};
 use consulta_core::issue::split_list;
 use consulta_core::{ContributionId, Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
@@ -19,11 +19,9 @@ use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
 use crate::App;
-use crate::accounts::with_visitor;
+use crate::accounts::{Fields, secretariat_form, with_visitor};
 use crate::language::RequestLanguage;
 use crate::pages::{Page, PageError};
-
-type Fields = HashMap<String, String>;
 
 /// The report's language: `?lang=` if it names one, else the page's.
 fn report_localizer(query: &Fields, language: &RequestLanguage) -> Localizer {
@@ -188,6 +186,16 @@ fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields.get(name).map_or("", |v| v.trim())
 }
 
+/// An unknown issue or mechanism is the form's fault; anything else is the server's.
+fn unknown_taxonomy(error: consulta_store::StoreError, localizer: &Localizer) -> PageError {
+    match error {
+        consulta_store::StoreError::UnknownTaxonomy(what) => {
+            PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", what.into())]))
+        }
+        other => other.into(),
+    }
+}
+
 fn taxonomy_problems(problems: Vec<TaxonomyError>, localizer: &Localizer) -> PageError {
     let messages: Vec<String> = problems
         .iter()
@@ -208,9 +216,7 @@ pub async fn save_issue(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin/issues")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
         let id = field(&fields, "id");
         // Languages the form does not show keep their terms.
         let existing = store.issues()?.into_iter().find(|i| i.id.as_str() == id);
@@ -231,13 +237,9 @@ pub async fn save_issue(
             }
         }
         store.save_issue(&issue, &AuditActor::account(&account, Timestamp::now()))?;
-        Ok(())
+        Ok("/admin/issues".to_owned())
     })
-    .await;
-    match result {
-        Ok(()) => Redirect::to("/admin/issues").into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }
 
 /// POST /admin/mechanisms: adds or changes a mechanism.
@@ -248,9 +250,7 @@ pub async fn save_mechanism(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin/issues")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
         let functions: Vec<&str> = Function::ALL
             .iter()
             .map(|f| f.as_str())
@@ -265,13 +265,9 @@ pub async fn save_mechanism(
         )
         .map_err(|p| taxonomy_problems(p, &localizer))?;
         store.save_mechanism(&mechanism, &AuditActor::account(&account, Timestamp::now()))?;
-        Ok(())
+        Ok("/admin/issues#mechanisms".to_owned())
     })
-    .await;
-    match result {
-        Ok(()) => Redirect::to("/admin/issues#mechanisms").into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }
 
 /// POST /admin/matrix: which mechanisms handle which issues (`m:<issue>:<mechanism>` boxes).
@@ -282,9 +278,7 @@ pub async fn save_matrix(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin/issues")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
         let mut pairs = Vec::new();
         for name in fields.keys() {
             let Some((issue, mechanism)) = name.strip_prefix("m:").and_then(|rest| rest.split_once(':')) else {
@@ -294,17 +288,11 @@ pub async fn save_matrix(
             pairs.push((issue.parse().map_err(|_| bad(issue))?, mechanism.parse().map_err(|_| bad(mechanism))?));
         }
         match store.set_matrix(&Matrix::new(pairs), &AuditActor::account(&account, Timestamp::now())) {
-            Err(consulta_store::StoreError::UnknownTaxonomy(what)) => {
-                Err(PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", what.into())])))
-            }
-            other => Ok(other?),
+            Ok(()) => Ok("/admin/issues#matrix".to_owned()),
+            Err(error) => Err(unknown_taxonomy(error, &localizer)),
         }
     })
-    .await;
-    match result {
-        Ok(()) => Redirect::to("/admin/issues#matrix").into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }
 
 /// The classifier, trained on every tag given so far.
@@ -416,9 +404,7 @@ pub async fn save_tags(
     Form(fields): Form<Fields>,
 ) -> Response {
     let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        let account = visitor.secretariat("/admin/tags")?.clone();
-        visitor.check_form(&fields)?;
+    secretariat_form(app, language, headers, fields, "/admin/tags", move |store, account, fields| {
         let number: i64 = field(&fields, "contribution").parse().map_err(|_| {
             PageError::BadRequest(
                 localizer.format("analysis-bad-contribution", &[("value", field(&fields, "contribution").into())]),
@@ -434,17 +420,10 @@ pub async fn save_tags(
         }
         let by = AuditActor::account(&account, Timestamp::now());
         match store.set_contribution_issues(ContributionId(number), &issues, &by) {
-            Ok(true) => Ok(number),
+            Ok(true) => Ok(format!("/admin/tags?contribution={number}")),
             Ok(false) => Err(PageError::NotFound),
-            Err(consulta_store::StoreError::UnknownTaxonomy(what)) => {
-                Err(PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", what.into())])))
-            }
-            Err(other) => Err(other.into()),
+            Err(error) => Err(unknown_taxonomy(error, &localizer)),
         }
     })
-    .await;
-    match result {
-        Ok(number) => Redirect::to(&format!("/admin/tags?contribution={number}")).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
 }
