@@ -171,11 +171,19 @@ fn start_leased_job<E: std::fmt::Display>(
 ) -> std::io::Result<()> {
     let server = server.to_owned();
     std::thread::Builder::new().name(format!("consulta-{job}")).spawn(move || {
+        // Until when this server holds the lease, as far as it knows: renewed when half gone,
+        // so that idle rounds do not write to the database.
+        let mut held_until: Option<jiff::Timestamp> = None;
         loop {
             let outcome = database.connect().map_err(|e| e.to_string()).and_then(|mut store| {
                 let now = jiff::Timestamp::now();
-                if !store.claim_lease(job, &server, now, now + LEASE).map_err(|e| e.to_string())? {
-                    return Ok(None);
+                if held_until.is_none_or(|until| until - LEASE / 2 <= now) {
+                    let until = now + LEASE;
+                    let held = store.claim_lease(job, &server, now, until).map_err(|e| e.to_string())?;
+                    held_until = held.then_some(until);
+                    if !held {
+                        return Ok(None);
+                    }
                 }
                 round(&mut *store).map(Some).map_err(|e| e.to_string())
             });

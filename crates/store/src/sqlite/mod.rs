@@ -79,7 +79,7 @@ impl SqliteStore {
             return Err(StoreError::TooNew { path: path.to_owned(), found, known });
         }
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = self.connection.transaction()?;
+            let tx = write_transaction(&mut self.connection)?;
             tx.execute_batch(sql)?;
             if index == TAXONOMY_MIGRATION {
                 taxonomy::seed(&tx)?;
@@ -89,6 +89,13 @@ impl SqliteStore {
         }
         Ok(())
     }
+}
+
+/// A transaction that will write takes the write lock at once. In WAL mode a deferred one that
+/// has read, then finds another writer committed meanwhile, fails at once (SQLITE_BUSY_SNAPSHOT)
+/// instead of waiting its turn; with several writers (servers, background jobs) that happens.
+fn write_transaction(connection: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }
 
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
@@ -561,7 +568,7 @@ impl Store for SqliteStore {
     }
 
     fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool> {
-        let tx = self.connection.transaction()?;
+        let tx = write_transaction(&mut self.connection)?;
         let before: Option<Option<String>> = tx
             .prepare_cached("SELECT withheld_reason FROM contributions WHERE id = ?1")?
             .query_row([contribution.0], |r| r.get(0))
@@ -585,7 +592,7 @@ impl Store for SqliteStore {
 
     fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account> {
         let email = new.email.trim().to_lowercase();
-        let tx = self.connection.transaction()?;
+        let tx = write_transaction(&mut self.connection)?;
         let inserted = tx.execute(
             "INSERT INTO accounts (email, name, role, entity_id, language, password_hash, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -772,7 +779,7 @@ impl Store for SqliteStore {
     }
 
     fn accept_invitation(&mut self, token_sha256: &Hash, new: &NewAccount, now: Timestamp) -> Result<Account> {
-        let tx = self.connection.transaction()?;
+        let tx = write_transaction(&mut self.connection)?;
         let found: Option<(i64, String, i64, Option<i64>)> = tx
             .prepare_cached("SELECT entity_id, email, expires_at, used_at FROM invitations WHERE token_sha256 = ?1")?
             .query_row([&token_sha256[..]], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -818,7 +825,7 @@ impl Store for SqliteStore {
     }
 
     fn create_password_reset(&mut self, reset: &NewPasswordReset, mail: &NewMail) -> Result<()> {
-        let tx = self.connection.transaction()?;
+        let tx = write_transaction(&mut self.connection)?;
         tx.execute(
             "INSERT INTO password_resets (token_sha256, account_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
             params![&reset.token_sha256[..], reset.account.0, millis(reset.created_at), millis(reset.expires_at)],
@@ -834,7 +841,7 @@ impl Store for SqliteStore {
         password_hash: &str,
         now: Timestamp,
     ) -> Result<Option<AccountId>> {
-        let tx = self.connection.transaction()?;
+        let tx = write_transaction(&mut self.connection)?;
         let account: Option<i64> = tx
             .prepare_cached(
                 "SELECT account_id FROM password_resets WHERE token_sha256 = ?1 AND used_at IS NULL AND expires_at > ?2",

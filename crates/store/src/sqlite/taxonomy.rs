@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use consulta_core::{ConsultationId, ContributionId, Issue, IssueId, Matrix, Mechanism, MechanismId};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{corrupt, insert_audit, localized_from_json, localized_to_json, millis, parse_column};
+use super::{corrupt, insert_audit, localized_from_json, localized_to_json, millis, parse_column, write_transaction};
 use crate::{AuditActor, AuditEntry, Result, StoreError};
 
 /// Writes the starting taxonomy (`consulta_core::issue::starting_taxonomy`) into a new store.
@@ -147,7 +147,7 @@ fn mechanism_audit_value(mechanism: &Mechanism) -> serde_json::Value {
 }
 
 pub(super) fn save_issue(connection: &mut Connection, issue: &Issue, by: &AuditActor) -> Result<()> {
-    let tx = connection.transaction()?;
+    let tx = write_transaction(connection)?;
     let before = issues(&tx)?.into_iter().find(|i| i.id == issue.id).map(|i| audit_value(&i));
     upsert_issue(&tx, issue)?;
     let entry = AuditEntry {
@@ -163,7 +163,7 @@ pub(super) fn save_issue(connection: &mut Connection, issue: &Issue, by: &AuditA
 }
 
 pub(super) fn save_mechanism(connection: &mut Connection, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
-    let tx = connection.transaction()?;
+    let tx = write_transaction(connection)?;
     let before = mechanisms(&tx)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
     upsert_mechanism(&tx, mechanism)?;
     let entry = AuditEntry {
@@ -183,7 +183,7 @@ fn matrix_value(matrix: &Matrix) -> serde_json::Value {
 }
 
 pub(super) fn set_matrix(connection: &mut Connection, matrix: &Matrix, by: &AuditActor) -> Result<()> {
-    let tx = connection.transaction()?;
+    let tx = write_transaction(connection)?;
     let before = self::matrix(&tx)?;
     tx.execute("DELETE FROM issue_mechanisms", [])?;
     insert_matrix(&tx, matrix)?;
@@ -214,7 +214,7 @@ pub(super) fn set_contribution_issues(
     issues: &[IssueId],
     by: &AuditActor,
 ) -> Result<bool> {
-    let tx = connection.transaction()?;
+    let tx = write_transaction(connection)?;
     let exists: Option<i64> =
         tx.query_row("SELECT id FROM contributions WHERE id = ?1", [contribution.0], |r| r.get(0)).optional()?;
     if exists.is_none() {
