@@ -259,19 +259,28 @@ impl S3Server {
         Some(server)
     }
 
-    /// Creates a bucket with a plain PUT, which moto accepts unsigned.
+    /// Creates a bucket with a plain PUT, which moto accepts unsigned. A server just started may
+    /// drop the first connections: try again for a while.
     pub fn create_bucket(&self, bucket: &str) {
         use std::io::{Read, Write};
-        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        write!(
-            stream,
-            "PUT /{bucket} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-            self.port
-        )
-        .expect("request");
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).expect("answer");
-        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let attempt = std::net::TcpStream::connect(("127.0.0.1", self.port)).and_then(|mut stream| {
+                write!(
+                    stream,
+                    "PUT /{bucket} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    self.port
+                )?;
+                let mut answer = String::new();
+                stream.read_to_string(&mut answer)?;
+                Ok(answer)
+            });
+            match attempt {
+                Ok(answer) if answer.contains(" 200 ") => return,
+                other => assert!(Instant::now() < deadline, "moto did not create the bucket: {other:?}"),
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
 
     /// The `--files` location of a bucket (test credentials in it: moto takes any).
