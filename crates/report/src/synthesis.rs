@@ -9,10 +9,11 @@ use consulta_analysis::citations::cited_in;
 use consulta_analysis::{Cited, CrossTable};
 use consulta_core::issue::gaps;
 use consulta_core::{
-    Channel, Consultation, ContributionId, Gap, Issue, IssueId, Matrix, Mechanism, Meeting, StakeholderGroupId,
+    Channel, Consultation, ContributionId, CountryCode, Gap, Issue, IssueId, Matrix, Mechanism, Meeting,
+    StakeholderGroupId,
 };
 use consulta_i18n::{Arg, Localizer};
-use consulta_store::{ContributionFilter, PageRequest, PublicText, Store, StoreError};
+use consulta_store::{ContributionFilter, PageRequest, Store, StoreError};
 use jiff::civil::Date;
 
 use crate::document::{Builder, Chart, Document, Span, Table};
@@ -26,12 +27,25 @@ pub struct ReportInput {
     /// The stakeholder groups, in the order tables list them.
     pub groups: Vec<StakeholderGroupId>,
     /// Every contribution, withheld ones included (marked).
-    pub contributions: Vec<PublicText>,
+    pub contributions: Vec<ContributionFacts>,
     pub tags: Vec<(ContributionId, IssueId)>,
     pub issues: Vec<Issue>,
     pub mechanisms: Vec<Mechanism>,
     pub matrix: Matrix,
     pub table: consulta_core::DistributionTable,
+}
+
+/// What the report needs of a contribution: who sent it, how, and what it cites (its text is
+/// read once, for its citations, and not kept).
+#[derive(Debug, Clone)]
+pub struct ContributionFacts {
+    pub id: ContributionId,
+    pub entity_name: String,
+    pub group: StakeholderGroupId,
+    pub channel: Channel,
+    pub country: Option<CountryCode>,
+    pub withheld: bool,
+    pub cited: Vec<Cited>,
 }
 
 /// How many contributions are read from the store at a time.
@@ -45,7 +59,20 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
     loop {
         let page = store.contributions(&filter, PageRequest { offset, limit: BATCH })?;
         let ids: Vec<ContributionId> = page.items.iter().map(|c| c.id).collect();
-        contributions.extend(store.public_texts(&ids)?);
+        contributions.extend(store.public_texts(&ids)?.into_iter().map(|c| ContributionFacts {
+            // A withheld contribution's text is not the report's to quote, nor its citations.
+            cited: if c.withheld {
+                Vec::new()
+            } else {
+                cited_in(&format!("{}\n{}\n{}", c.title, c.body, c.attachments_text))
+            },
+            id: c.id,
+            entity_name: c.entity_name,
+            group: c.group,
+            channel: c.channel,
+            country: c.country,
+            withheld: c.withheld,
+        }));
         offset += BATCH;
         if offset >= page.total || page.items.is_empty() {
             break;
@@ -106,7 +133,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             .find(|i| i.id.as_str() == id)
             .map_or_else(|| id.to_owned(), |i| i.label.get(language, "en").to_owned())
     };
-    let public: Vec<&PublicText> = input.contributions.iter().filter(|c| !c.withheld).collect();
+    let public: Vec<&ContributionFacts> = input.contributions.iter().filter(|c| !c.withheld).collect();
 
     let mut b = Builder::default();
 
@@ -304,8 +331,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     // Citations of UN documents and of the Tunis Agenda.
     let mut citations: Vec<(Cited, &StakeholderGroupId)> = Vec::new();
     for c in &public {
-        let text = format!("{}\n{}\n{}", c.title, c.body, c.attachments_text);
-        citations.extend(cited_in(&text).into_iter().map(|cited| (cited, &c.group)));
+        citations.extend(c.cited.iter().cloned().map(|cited| (cited, &c.group)));
     }
     let paragraphs: Vec<(String, &str)> = citations
         .iter()
