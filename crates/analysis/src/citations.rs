@@ -58,10 +58,14 @@ pub struct Citation {
 /// Every citation in `text`, in order of appearance (a range of paragraphs gives one citation
 /// per paragraph, with the span of the whole reference).
 pub fn find_citations(text: &str) -> Vec<Citation> {
-    let tokens = tokenize(text);
     let mut found = symbols(text);
-    found.extend(resolutions(&tokens));
-    found.extend(tunis_paragraphs(&tokens));
+    // Cutting a text into words costs more than looking for the words a reference needs.
+    let lower = text.to_lowercase();
+    if TRIGGERS.iter().any(|t| lower.contains(t)) {
+        let tokens = tokenize(text);
+        found.extend(resolutions(&tokens));
+        found.extend(tunis_paragraphs(&tokens));
+    }
     found.sort_by(|a, b| (a.start, &a.cited).cmp(&(b.start, &b.cited)));
     found.dedup();
     found
@@ -97,6 +101,9 @@ fn symbols(text: &str) -> Vec<Citation> {
     for piece in text.split_inclusive(char::is_whitespace) {
         let start = offset;
         offset += piece.len();
+        if !piece.contains('/') {
+            continue; // most words: no symbol can be in them
+        }
         let trimmed_start = piece.trim_start_matches(['(', '[', '«', '“', '"', '\'', '*']);
         let mut candidate = trimmed_start.trim_end().trim_end_matches([',', ';', ':', ']', '»', '”', '"', '\'']);
         // A closing parenthesis or a final full stop belongs to the sentence, not the symbol,
@@ -135,12 +142,13 @@ fn is_symbol(candidate: &str) -> bool {
         && candidate.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Where a second symbol of a joint one may start: '-' then a principal organ's prefix.
+const JOINT_MARKS: &[&str] = &["-A/", "-E/", "-S/", "-ST/", "-TD/", "-DP/", "-UNEP/"];
+
 fn split_joint(candidate: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = candidate;
-    while let Some(at) =
-        SYMBOL_PREFIXES.iter().filter_map(|prefix| rest.find(&format!("-{prefix}/")).filter(|at| *at > 0)).min()
-    {
+    while let Some(at) = JOINT_MARKS.iter().filter_map(|mark| rest.find(mark).filter(|at| *at > 0)).min() {
         parts.push(&rest[..at]);
         rest = &rest[at + 1..];
     }
@@ -259,7 +267,12 @@ fn resolutions(tokens: &[Token]) -> Vec<Citation> {
 }
 
 const PARAGRAPH_WORDS: &[&str] =
-    &["paragraph", "paragraphs", "para", "paras", "paragraphe", "paragraphes", "par", "§", "pp", "parrafo", "parrafos"];
+    &["paragraph", "paragraphs", "para", "paras", "paragraphe", "paragraphes", "§", "parrafo", "parrafos"];
+/// Abbreviations that name paragraphs only with their full stop ("par. 35", "pp. 68-71"): "par"
+/// alone is a French word.
+const PARAGRAPH_ABBREVIATIONS: &[&str] = &["par", "pp"];
+/// What a text must contain (in lower case) for a resolution or a paragraph to be cited in it.
+const TRIGGERS: &[&str] = &["resol", "résol", "para", "§", "par.", "pp.", "párr"];
 
 /// Other documents a paragraph may belong to: a reference followed by one of these is not the
 /// Tunis Agenda's.
@@ -326,7 +339,9 @@ fn tunis_paragraphs(tokens: &[Token]) -> Vec<Citation> {
         let sentence = &tokens[from..to];
         let mut i = 0;
         while i < sentence.len() {
-            if !sentence[i].is(PARAGRAPH_WORDS) {
+            let abbreviation =
+                sentence[i].is(PARAGRAPH_ABBREVIATIONS) && sentence.get(i + 1).is_some_and(|t| t.text == ".");
+            if !sentence[i].is(PARAGRAPH_WORDS) && !abbreviation {
                 i += 1;
                 continue;
             }
@@ -448,6 +463,8 @@ mod tests {
             ["Tunis §69", "A/RES/65/141"]
         );
         assert_eq!(cited("Paragraphs 35 and 36 of the Geneva Declaration of Principles"), Vec::<String>::new());
+        assert_eq!(cited("L'Agenda de Tunis, adopté par 35 voix"), Vec::<String>::new(), "'par' is a word");
+        assert_eq!(cited("L'Agenda de Tunis (par. 35)"), ["Tunis §35"]);
         assert_eq!(cited("paragraph 500 of the Tunis Agenda"), Vec::<String>::new());
     }
 

@@ -13,7 +13,7 @@ use consulta_core::{
     StakeholderGroupId,
 };
 use consulta_i18n::{Arg, Localizer};
-use consulta_store::{ContributionFilter, PageRequest, Store, StoreError};
+use consulta_store::{Store, StoreError};
 use jiff::civil::Date;
 
 use crate::document::{Builder, Chart, Document, Span, Table};
@@ -49,16 +49,16 @@ pub struct ContributionFacts {
 }
 
 /// How many contributions are read from the store at a time.
-const BATCH: u64 = 1000;
+const BATCH: usize = 1000;
 
 /// Reads what the report of `consultation` needs.
 pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInput, StoreError> {
-    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
     let mut contributions = Vec::new();
-    let mut offset = 0;
+    let mut after = None;
     loop {
-        let page = store.contributions(&filter, PageRequest { offset, limit: BATCH })?;
-        let ids: Vec<ContributionId> = page.items.iter().map(|c| c.id).collect();
+        let ids = store.contribution_ids(consultation.id, after, BATCH)?;
+        let Some(last) = ids.last() else { break };
+        after = Some(*last);
         contributions.extend(store.public_texts(&ids)?.into_iter().map(|c| ContributionFacts {
             // A withheld contribution's text is not the report's to quote, nor its citations.
             cited: if c.withheld {
@@ -73,10 +73,6 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
             country: c.country,
             withheld: c.withheld,
         }));
-        offset += BATCH;
-        if offset >= page.total || page.items.is_empty() {
-            break;
-        }
     }
     contributions.sort_by_key(|c| c.id);
     Ok(ReportInput {

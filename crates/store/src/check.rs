@@ -6,7 +6,7 @@ use consulta_core::ContributionId;
 use consulta_log::{Hash, leaf_hash, sha256, verify_inclusion};
 use jiff::Timestamp;
 
-use crate::{ContributionFilter, PageRequest, Result, Store};
+use crate::{Result, Store};
 
 /// What a check found: the log's size and root, and each problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub enum LogProblem {
 }
 
 /// How many contributions are read at a time.
-const BATCH: u64 = 1000;
+const BATCH: usize = 1000;
 
 /// Checks every contribution of the record against the log, calling `progress` with how many
 /// have been checked.
@@ -39,19 +39,19 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
     let (size, root) = (head.head.size, head.head.root);
     let mut problems = Vec::new();
     let mut checked = 0;
-    let mut offset = 0;
-    loop {
-        let page = store.contributions(&ContributionFilter::default(), PageRequest { offset, limit: BATCH })?;
-        for summary in &page.items {
-            if let Some(problem) = check_one(store, summary.id, size, &root)? {
-                problems.push(problem);
+    for consultation in store.consultations()? {
+        let mut after = None;
+        loop {
+            let ids = store.contribution_ids(consultation.id, after, BATCH)?;
+            let Some(last) = ids.last() else { break };
+            after = Some(*last);
+            for id in ids {
+                if let Some(problem) = check_one(store, id, size, &root)? {
+                    problems.push(problem);
+                }
+                checked += 1;
             }
-            checked += 1;
-        }
-        progress(checked);
-        offset += BATCH;
-        if page.items.is_empty() || offset >= page.total {
-            break;
+            progress(checked);
         }
     }
     if checked != size {

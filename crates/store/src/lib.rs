@@ -129,6 +129,15 @@ pub trait Store: Send + std::fmt::Debug {
     fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>>;
     fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>>;
 
+    /// The ids of a consultation's contributions after `after`, in id order, at most `limit`:
+    /// for walking a whole consultation (each page is an index range, not an OFFSET).
+    fn contribution_ids(
+        &self,
+        consultation: ConsultationId,
+        after: Option<ContributionId>,
+        limit: usize,
+    ) -> Result<Vec<ContributionId>>;
+
     /// Contributions of a consultation counted by (recorded stakeholder group, channel).
     fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
 

@@ -452,6 +452,22 @@ impl Store for SqliteStore {
             .transpose()
     }
 
+    fn contribution_ids(
+        &self,
+        consultation: ConsultationId,
+        after: Option<ContributionId>,
+        limit: usize,
+    ) -> Result<Vec<ContributionId>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT id FROM contributions WHERE consultation_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+        )?;
+        let ids = statement.query_map(
+            params![consultation.0, after.map_or(0, |a| a.0), i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| r.get(0),
+        )?;
+        ids.map(|id| Ok(ContributionId(id?))).collect()
+    }
+
     fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>> {
         let mut conditions = Vec::new();
         let mut values: Vec<rusqlite::types::Value> = Vec::new();

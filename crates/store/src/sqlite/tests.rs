@@ -420,3 +420,26 @@ fn a_job_lease_is_held_by_one_server_until_it_expires() {
     assert!(f.store.claim_lease("mail", "server-b", t3, until(t3)).expect("A stopped renewing: B takes it"));
     assert!(!f.store.claim_lease("mail", "server-a", t3, until(t3)).expect("and keeps it"));
 }
+
+#[test]
+fn contribution_ids_walk_one_consultation_in_id_order() {
+    let mut f = fixture();
+    let first = f.store.create_consultation(&new_consultation("first")).expect("create");
+    let second = f.store.create_consultation(&new_consultation("second")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let ngo = tx.insert_entity(&new_entity("Example NGO", "civil_society")).expect("entity");
+    let mut expected = Vec::new();
+    for i in 0..5 {
+        let consultation = if i % 2 == 0 { &first } else { &second };
+        let id = tx.insert_contribution(&contribution(consultation, &ngo, Channel::Written)).expect("insert");
+        if i % 2 == 0 {
+            expected.push(id);
+        }
+    }
+    tx.commit().expect("commit");
+    let page = f.store.contribution_ids(first.id, None, 2).expect("ids");
+    assert_eq!(page, expected[..2]);
+    let rest = f.store.contribution_ids(first.id, page.last().copied(), 2).expect("ids");
+    assert_eq!(rest, expected[2..]);
+    assert_eq!(f.store.contribution_ids(first.id, rest.last().copied(), 2).expect("ids"), []);
+}
