@@ -458,8 +458,10 @@ impl Store for SqliteStore {
         after: Option<ContributionId>,
         limit: usize,
     ) -> Result<Vec<ContributionId>> {
+        // The unary '+' keeps SQLite from choosing the consultation index, which would sort the
+        // whole consultation for every page: walking the primary key from `after` is linear.
         let mut statement = self.connection.prepare_cached(
-            "SELECT id FROM contributions WHERE consultation_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+            "SELECT id FROM contributions WHERE +consultation_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
         )?;
         let ids = statement.query_map(
             params![consultation.0, after.map_or(0, |a| a.0), i64::try_from(limit).unwrap_or(i64::MAX)],
