@@ -150,7 +150,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .with_state(app))
 }
 
-/// How long a server holds a job's lease without renewing it; each round renews it.
+/// How long a job's lease lasts; its holder renews it once half of it has gone.
 const LEASE: std::time::Duration = std::time::Duration::from_secs(60);
 /// How often a server that does not hold a job's lease looks whether it has expired.
 const LEASE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
