@@ -16,7 +16,7 @@ use jiff::Timestamp;
 
 use consulta_core::reference::Country;
 use consulta_core::{CanonicalRecord, Consultation, ContributionId, EntityId};
-use consulta_store::{ContributionFilter, Inclusion, PageRequest, Store, StoreError};
+use consulta_store::{Inclusion, Store, StoreError};
 
 pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
 pub use atom::atom_feed;
@@ -148,9 +148,10 @@ impl Exported {
 }
 
 /// How many contributions are read from the store at a time.
-const PAGE: u64 = 1_000;
+const PAGE: usize = 1_000;
 
-/// Calls `each` for every contribution of a consultation, oldest first. With `tree_size`, only
+/// Calls `each` for every contribution of a consultation, in the order they were recorded.
+/// With `tree_size`, only
 /// those in the tree of that many leaves, each with its inclusion proof in that tree.
 pub fn for_each_contribution(
     store: &dyn Store,
@@ -158,33 +159,28 @@ pub fn for_each_contribution(
     tree_size: Option<u64>,
     each: &mut dyn FnMut(Exported) -> Result<()>,
 ) -> Result<()> {
-    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
-    let mut offset = 0;
+    // In the order they were recorded, walking the primary key (linear, unlike OFFSET pages).
+    let mut after = None;
     loop {
-        let page = store.contributions(&filter, PageRequest { offset, limit: PAGE })?;
-        if page.items.is_empty() {
-            return Ok(());
-        }
-        offset += page.items.len() as u64;
-        for summary in page.items {
+        let ids = store.contribution_ids(consultation.id, after, PAGE)?;
+        let Some(last) = ids.last() else { return Ok(()) };
+        after = Some(*last);
+        for id in ids {
             let inclusion = match tree_size {
-                Some(size) => match store.inclusion(summary.id, size)? {
+                Some(size) => match store.inclusion(id, size)? {
                     Some(inclusion) => Some(inclusion),
                     // Recorded after the tree head the export proves against.
                     None => continue,
                 },
                 None => None,
             };
-            let record = store.canonical_record(summary.id)?.ok_or(ExportError::MissingRecord(summary.id.0))?;
-            let withheld_reason = if summary.withheld {
-                Some(store.contribution(summary.id)?.and_then(|c| c.withheld_reason).unwrap_or_default())
-            } else {
-                None
-            };
+            let contribution = store.contribution(id)?.ok_or(ExportError::MissingRecord(id.0))?;
+            let record = store.canonical_record(id)?.ok_or(ExportError::MissingRecord(id.0))?;
+            let withheld_reason = contribution.withheld_reason;
             let record_sha256 = consulta_log::sha256(&record.to_bytes());
             each(Exported {
-                id: summary.id,
-                entity: summary.entity,
+                id,
+                entity: contribution.record.entity,
                 record,
                 record_sha256,
                 withheld_reason,

@@ -104,7 +104,8 @@ pub(crate) fn csv_row(value: &Value, columns: &[&str]) -> Vec<String> {
     columns.iter().map(|column| value.get(*column).map(cell).unwrap_or_default()).collect()
 }
 
-/// Writes `contributions.csv`: a header, then one row per contribution, oldest first.
+/// Writes `contributions.csv`: a header, then one row per contribution, in the order they were
+/// recorded.
 pub fn contributions_csv(store: &dyn Store, consultation: &Consultation, out: &mut dyn Write) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CONTRIBUTION_COLUMNS)?;
@@ -116,7 +117,8 @@ pub fn contributions_csv(store: &dyn Store, consultation: &Consultation, out: &m
     Ok(())
 }
 
-/// Writes `contributions.json`: an array of contribution objects, oldest first, one per line.
+/// Writes `contributions.json`: an array of contribution objects, in the order they were
+/// recorded, one per line.
 pub fn contributions_json(store: &dyn Store, consultation: &Consultation, out: &mut dyn Write) -> Result<()> {
     let mut first = true;
     out.write_all(b"[")?;
