@@ -151,8 +151,8 @@ impl Exported {
 const PAGE: usize = 1_000;
 
 /// Calls `each` for every contribution of a consultation, in the order they were recorded.
-/// With `tree_size`, only
-/// those in the tree of that many leaves, each with its inclusion proof in that tree.
+/// With `tree_size`, only those in the tree of that many leaves, each with its inclusion proof
+/// in that tree.
 pub fn for_each_contribution(
     store: &dyn Store,
     consultation: &Consultation,
