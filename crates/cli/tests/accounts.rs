@@ -511,4 +511,17 @@ async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
     let pdf = get(&app, &secretariat, "/admin/consultations/open/report/pdf?lang=fr").await;
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF-"));
+
+    // A withheld contribution is counted as received, but its issues are no longer reported.
+    let withheld = post_form(
+        &app,
+        &secretariat,
+        "/admin/moderation",
+        &[("contribution", "1"), ("action", "withhold"), ("reason", "Personal data")],
+    )
+    .await;
+    assert_eq!(withheld.status(), StatusCode::SEE_OTHER);
+    let report = get(&app, &secretariat, "/admin/consultations/open/report?lang=en").await.text().await.expect("HTML");
+    assert!(!report.contains("Spam: raised in"), "{report}");
+    assert!(report.contains("One contribution is counted above but withheld from publication"), "{report}");
 }
