@@ -7,7 +7,7 @@
 //! transaction that names them, and never change) and `backup.json` (when, and the log's size and
 //! root at the snapshot, which the restore must find again).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use consulta_blobs::{BlobStore, LocalBlobs};
@@ -130,9 +130,4 @@ pub fn restore(source: &Path, database: &Path, files: &dyn BlobStore, localizer:
         )
     );
     Ok(())
-}
-
-/// Where a restore writes: the --db path (an SQLite file).
-pub fn sqlite_path(db: &str) -> PathBuf {
-    PathBuf::from(db.strip_prefix("sqlite://").unwrap_or(db))
 }

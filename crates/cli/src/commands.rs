@@ -62,7 +62,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Check => check_record(&database, localizer),
         Command::Restore(args) => {
             let blobs = open_blobs(&files)?;
-            crate::backup::restore(&args.directory, &crate::backup::sqlite_path(&cli.db), &*blobs, localizer)
+            crate::backup::restore(&args.directory, database.sqlite_file(), &*blobs, localizer)
         }
         Command::Demo(args) => run_demo(&args, localizer),
         Command::LoadDemo => {

@@ -159,12 +159,7 @@ pub fn for_each_contribution(
     tree_size: Option<u64>,
     each: &mut dyn FnMut(Exported) -> Result<()>,
 ) -> Result<()> {
-    // In the order they were recorded, walking the primary key (linear, unlike OFFSET pages).
-    let mut after = None;
-    loop {
-        let ids = store.contribution_ids(consultation.id, after, PAGE)?;
-        let Some(last) = ids.last() else { return Ok(()) };
-        after = Some(*last);
+    consulta_store::for_each_id_batch(store, consultation.id, PAGE, |ids| {
         for id in ids {
             let inclusion = match tree_size {
                 Some(size) => match store.inclusion(id, size)? {
@@ -176,18 +171,18 @@ pub fn for_each_contribution(
             };
             let contribution = store.contribution(id)?.ok_or(ExportError::MissingRecord(id.0))?;
             let record = store.canonical_record(id)?.ok_or(ExportError::MissingRecord(id.0))?;
-            let withheld_reason = contribution.withheld_reason;
             let record_sha256 = consulta_log::sha256(&record.to_bytes());
             each(Exported {
                 id,
                 entity: contribution.record.entity,
                 record,
                 record_sha256,
-                withheld_reason,
+                withheld_reason: contribution.withheld_reason,
                 inclusion,
             })?;
         }
-    }
+        Ok(())
+    })
 }
 
 /// The published contributions of each entity that has any, counted: the entities listing.

@@ -54,11 +54,7 @@ const BATCH: usize = 1000;
 /// Reads what the report of `consultation` needs.
 pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInput, StoreError> {
     let mut contributions = Vec::new();
-    let mut after = None;
-    loop {
-        let ids = store.contribution_ids(consultation.id, after, BATCH)?;
-        let Some(last) = ids.last() else { break };
-        after = Some(*last);
+    consulta_store::for_each_id_batch(store, consultation.id, BATCH, |ids| {
         contributions.extend(store.public_texts(&ids)?.into_iter().map(|c| ContributionFacts {
             // A withheld contribution's text is not the report's to quote, nor its citations.
             cited: if c.withheld {
@@ -73,8 +69,8 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
             country: c.country,
             withheld: c.withheld,
         }));
-    }
-    contributions.sort_by_key(|c| c.id);
+        Ok::<_, StoreError>(())
+    })?;
     Ok(ReportInput {
         meetings: store.meetings(consultation.id)?,
         groups: store.stakeholder_groups()?,

@@ -40,11 +40,7 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
     let mut problems = Vec::new();
     let mut checked = 0;
     for consultation in store.consultations()? {
-        let mut after = None;
-        loop {
-            let ids = store.contribution_ids(consultation.id, after, BATCH)?;
-            let Some(last) = ids.last() else { break };
-            after = Some(*last);
+        crate::for_each_id_batch(store, consultation.id, BATCH, |ids| {
             for id in ids {
                 if let Some(problem) = check_one(store, id, size, &root)? {
                     problems.push(problem);
@@ -52,7 +48,8 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
                 checked += 1;
             }
             progress(checked);
-        }
+            Ok::<_, crate::StoreError>(())
+        })?;
     }
     if checked != size {
         problems.push(LogProblem::Count { leaves: size, contributions: checked });

@@ -52,6 +52,13 @@ impl Database {
         }
     }
 
+    /// The SQLite file (the one backend so far), for what copies the database whole.
+    pub fn sqlite_file(&self) -> &Path {
+        match &self.location {
+            Location::Sqlite(path) => path,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match &self.location {
             Location::Sqlite(path) => path.display().to_string(),

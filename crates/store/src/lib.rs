@@ -270,6 +270,23 @@ pub trait Store: Send + std::fmt::Debug {
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;
 }
 
+/// Walks a consultation's contributions in the order they were recorded, `batch` ids at a time,
+/// along the primary key (linear however large the consultation, unlike OFFSET pages).
+pub fn for_each_id_batch<E: From<StoreError>>(
+    store: &dyn Store,
+    consultation: ConsultationId,
+    batch: usize,
+    mut each: impl FnMut(Vec<ContributionId>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut after = None;
+    loop {
+        let ids = store.contribution_ids(consultation, after, batch)?;
+        let Some(last) = ids.last() else { return Ok(()) };
+        after = Some(*last);
+        each(ids)?;
+    }
+}
+
 /// A file of a contribution, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {

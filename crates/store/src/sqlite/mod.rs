@@ -110,10 +110,14 @@ fn timestamp(ms: i64) -> Result<Timestamp> {
     Timestamp::from_millisecond(ms).map_err(|e| corrupt(format!("instant {ms}: {e}")))
 }
 
+fn localized_to_value(text: &Localized) -> serde_json::Value {
+    serde_json::Value::Object(
+        text.iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v.to_owned()))).collect(),
+    )
+}
+
 fn localized_to_json(text: &Localized) -> String {
-    let map: serde_json::Map<String, serde_json::Value> =
-        text.iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v.to_owned()))).collect();
-    serde_json::Value::Object(map).to_string()
+    localized_to_value(text).to_string()
 }
 
 fn questions_to_json(questions: &[Localized]) -> String {

@@ -3,10 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use consulta_core::{ConsultationId, ContributionId, Issue, IssueId, Matrix, Mechanism, MechanismId};
+use consulta_core::{ConsultationId, ContributionId, Issue, IssueId, Matrix, Mechanism};
 use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Value, json};
 
-use super::{corrupt, insert_audit, localized_from_json, localized_to_json, millis, parse_column, write_transaction};
+use super::{
+    corrupt, insert_audit, localized_from_json, localized_to_json, localized_to_value, millis, parse_column,
+    write_transaction,
+};
 use crate::{AuditActor, AuditEntry, Result, StoreError};
 
 /// Writes the starting taxonomy (`consulta_core::issue::starting_taxonomy`) into a new store.
@@ -59,16 +63,18 @@ fn insert_matrix(connection: &Connection, matrix: &Matrix) -> Result<()> {
     let mut insert =
         connection.prepare_cached("INSERT INTO issue_mechanisms (issue_id, mechanism_id) VALUES (?1, ?2)")?;
     for (issue, mechanism) in matrix.pairs() {
-        insert.execute(params![issue.as_str(), mechanism.as_str()]).map_err(|e| unknown_id(e, issue, mechanism))?;
+        insert
+            .execute(params![issue.as_str(), mechanism.as_str()])
+            .map_err(|e| unknown_id(e, format!("{issue} / {mechanism}")))?;
     }
     Ok(())
 }
 
 /// A foreign key refused: the form named an issue or mechanism that does not exist.
-fn unknown_id(error: rusqlite::Error, issue: &IssueId, mechanism: &MechanismId) -> StoreError {
+fn unknown_id(error: rusqlite::Error, what: String) -> StoreError {
     match error {
         rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
-            StoreError::UnknownTaxonomy(format!("{issue} / {mechanism}"))
+            StoreError::UnknownTaxonomy(what)
         }
         other => other.into(),
     }
@@ -129,73 +135,69 @@ pub(super) fn matrix(connection: &Connection) -> Result<Matrix> {
     Ok(Matrix::new(pairs))
 }
 
-fn audit_value(issue: &Issue) -> serde_json::Value {
-    serde_json::json!({
-        "labels": serde_json::from_str::<serde_json::Value>(&localized_to_json(&issue.label)).unwrap_or_default(),
+fn audit_value(issue: &Issue) -> Value {
+    json!({
+        "labels": localized_to_value(&issue.label),
         "terms": issue.terms,
         "needed_level": issue.needed_level.as_str(),
     })
 }
 
-fn mechanism_audit_value(mechanism: &Mechanism) -> serde_json::Value {
-    serde_json::json!({
-        "acronyms": serde_json::from_str::<serde_json::Value>(&localized_to_json(&mechanism.acronym)).unwrap_or_default(),
-        "names": serde_json::from_str::<serde_json::Value>(&localized_to_json(&mechanism.name)).unwrap_or_default(),
+fn mechanism_audit_value(mechanism: &Mechanism) -> Value {
+    json!({
+        "acronyms": localized_to_value(&mechanism.acronym),
+        "names": localized_to_value(&mechanism.name),
         "level": mechanism.level.as_str(),
         "functions": mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
     })
 }
 
-pub(super) fn save_issue(connection: &mut Connection, issue: &Issue, by: &AuditActor) -> Result<()> {
+fn matrix_value(matrix: &Matrix) -> Value {
+    matrix.pairs().map(|(i, m)| json!([i.as_str(), m.as_str()])).collect()
+}
+
+/// Runs `change` in one write transaction with its audit entry: `change` gives the state before
+/// and after, or None when there is nothing to change (then nothing is written, and false).
+fn audited_change(
+    connection: &mut Connection,
+    by: &AuditActor,
+    action: &str,
+    subject: String,
+    change: impl FnOnce(&Connection) -> Result<Option<(Option<Value>, Value)>>,
+) -> Result<bool> {
     let tx = write_transaction(connection)?;
-    let before = issues(&tx)?.into_iter().find(|i| i.id == issue.id).map(|i| audit_value(&i));
-    upsert_issue(&tx, issue)?;
-    let entry = AuditEntry {
-        by: by.clone(),
-        action: "issue.save".to_owned(),
-        subject: format!("issue {}", issue.id),
-        before,
-        after: Some(audit_value(issue)),
-    };
+    let Some((before, after)) = change(&tx)? else { return Ok(false) };
+    let entry = AuditEntry { by: by.clone(), action: action.to_owned(), subject, before, after: Some(after) };
     insert_audit(&tx, &entry)?;
     tx.commit()?;
+    Ok(true)
+}
+
+pub(super) fn save_issue(connection: &mut Connection, issue: &Issue, by: &AuditActor) -> Result<()> {
+    audited_change(connection, by, "issue.save", format!("issue {}", issue.id), |tx| {
+        let before = issues(tx)?.into_iter().find(|i| i.id == issue.id).map(|i| audit_value(&i));
+        upsert_issue(tx, issue)?;
+        Ok(Some((before, audit_value(issue))))
+    })?;
     Ok(())
 }
 
 pub(super) fn save_mechanism(connection: &mut Connection, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
-    let tx = write_transaction(connection)?;
-    let before = mechanisms(&tx)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
-    upsert_mechanism(&tx, mechanism)?;
-    let entry = AuditEntry {
-        by: by.clone(),
-        action: "mechanism.save".to_owned(),
-        subject: format!("mechanism {}", mechanism.id),
-        before,
-        after: Some(mechanism_audit_value(mechanism)),
-    };
-    insert_audit(&tx, &entry)?;
-    tx.commit()?;
+    audited_change(connection, by, "mechanism.save", format!("mechanism {}", mechanism.id), |tx| {
+        let before = mechanisms(tx)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
+        upsert_mechanism(tx, mechanism)?;
+        Ok(Some((before, mechanism_audit_value(mechanism))))
+    })?;
     Ok(())
 }
 
-fn matrix_value(matrix: &Matrix) -> serde_json::Value {
-    matrix.pairs().map(|(i, m)| serde_json::json!([i.as_str(), m.as_str()])).collect()
-}
-
 pub(super) fn set_matrix(connection: &mut Connection, matrix: &Matrix, by: &AuditActor) -> Result<()> {
-    let tx = write_transaction(connection)?;
-    let before = self::matrix(&tx)?;
-    tx.execute("DELETE FROM issue_mechanisms", [])?;
-    insert_matrix(&tx, matrix)?;
-    let entry = AuditEntry {
-        by: by.clone(),
-        action: "matrix.save".to_owned(),
-        subject: "issues × mechanisms".to_owned(),
-        before: Some(matrix_value(&before)),
-        after: Some(matrix_value(matrix)),
-    };
-    insert_audit(&tx, &entry)?;
-    tx.commit()?;
+    audited_change(connection, by, "matrix.save", "issues × mechanisms".to_owned(), |tx| {
+        let before = self::matrix(tx)?;
+        tx.execute("DELETE FROM issue_mechanisms", [])?;
+        insert_matrix(tx, matrix)?;
+        Ok(Some((Some(matrix_value(&before)), matrix_value(matrix))))
+    })?;
     Ok(())
 }
 
@@ -214,40 +216,25 @@ pub(super) fn set_contribution_issues(
     issues: &[IssueId],
     by: &AuditActor,
 ) -> Result<bool> {
-    let tx = write_transaction(connection)?;
-    let exists: Option<i64> =
-        tx.query_row("SELECT id FROM contributions WHERE id = ?1", [contribution.0], |r| r.get(0)).optional()?;
-    if exists.is_none() {
-        return Ok(false);
-    }
-    let before = contribution_issues(&tx, contribution)?;
-    tx.execute("DELETE FROM contribution_issues WHERE contribution_id = ?1", [contribution.0])?;
-    {
+    let list = |ids: &[IssueId]| Value::from(ids.iter().map(|i| i.as_str()).collect::<Vec<_>>());
+    audited_change(connection, by, "contribution.tag", format!("contribution {}", contribution.0), |tx| {
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM contributions WHERE id = ?1", [contribution.0], |r| r.get(0)).optional()?;
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let before = contribution_issues(tx, contribution)?;
+        tx.execute("DELETE FROM contribution_issues WHERE contribution_id = ?1", [contribution.0])?;
         let mut insert = tx.prepare_cached(
             "INSERT OR IGNORE INTO contribution_issues (contribution_id, issue_id, tagged_at) VALUES (?1, ?2, ?3)",
         )?;
         for issue in issues {
-            insert.execute(params![contribution.0, issue.as_str(), millis(by.at)]).map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY =>
-                {
-                    StoreError::UnknownTaxonomy(issue.to_string())
-                }
-                other => other.into(),
-            })?;
+            insert
+                .execute(params![contribution.0, issue.as_str(), millis(by.at)])
+                .map_err(|e| unknown_id(e, issue.to_string()))?;
         }
-    }
-    let list = |ids: &[IssueId]| serde_json::Value::from(ids.iter().map(|i| i.as_str()).collect::<Vec<_>>());
-    let entry = AuditEntry {
-        by: by.clone(),
-        action: "contribution.tag".to_owned(),
-        subject: format!("contribution {}", contribution.0),
-        before: Some(list(&before)),
-        after: Some(list(&contribution_issues(&tx, contribution)?)),
-    };
-    insert_audit(&tx, &entry)?;
-    tx.commit()?;
-    Ok(true)
+        Ok(Some((Some(list(&before)), list(&contribution_issues(tx, contribution)?))))
+    })
 }
 
 pub(super) fn issue_tags(
