@@ -5,12 +5,14 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::{Result, SqliteStore, Store};
+use crate::{PostgresStore, Result, SqliteStore, Store};
 
 /// How many idle connections are kept; more may be open at once under load.
 const IDLE_CONNECTIONS: usize = 8;
 
-/// A database location: for now an SQLite file (`./consulta.db` or `sqlite:///path/to/file.db`).
+/// A database location: an SQLite file (`./consulta.db` or `sqlite:///path/to/file.db`), the
+/// embedded default, or a PostgreSQL database (`postgres://user:password@host:port/name`), which
+/// several servers can share.
 #[derive(Debug, Clone)]
 pub struct Database {
     location: Location,
@@ -20,11 +22,15 @@ pub struct Database {
 #[derive(Debug, Clone)]
 enum Location {
     Sqlite(PathBuf),
+    Postgres(String),
 }
 
 impl Database {
-    /// Reads a location: a path, or an `sqlite://` URL.
+    /// Reads a location: a path, an `sqlite://` URL, or a `postgres://` (`postgresql://`) URL.
     pub fn from_location(location: &str) -> Database {
+        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            return Database { location: Location::Postgres(location.to_owned()), idle: Arc::default() };
+        }
         let path = location.strip_prefix("sqlite://").unwrap_or(location);
         Database::sqlite(Path::new(path))
     }
@@ -40,28 +46,34 @@ impl Database {
             Some(store) => store,
             None => match &self.location {
                 Location::Sqlite(path) => Box::new(SqliteStore::open(path)?) as Box<dyn Store>,
+                Location::Postgres(url) => Box::new(PostgresStore::open(url)?) as Box<dyn Store>,
             },
         };
         Ok(PooledStore { store: Some(store), idle: Arc::clone(&self.idle) })
     }
 
-    /// Whether the database has been created.
+    /// Whether the database has been created. A PostgreSQL database is created by its
+    /// administrator, so it is taken to exist (connecting says if it does not).
     pub fn exists(&self) -> bool {
         match &self.location {
             Location::Sqlite(path) => path.exists(),
+            Location::Postgres(_) => true,
         }
     }
 
-    /// The SQLite file (the one backend so far), for what copies the database whole.
-    pub fn sqlite_file(&self) -> &Path {
+    /// The SQLite file, when the database is one.
+    pub fn sqlite_file(&self) -> Option<&Path> {
         match &self.location {
-            Location::Sqlite(path) => path,
+            Location::Sqlite(path) => Some(path),
+            Location::Postgres(_) => None,
         }
     }
 
+    /// Where the database is, to show (a PostgreSQL URL without its password).
     pub fn describe(&self) -> String {
         match &self.location {
             Location::Sqlite(path) => path.display().to_string(),
+            Location::Postgres(url) => crate::postgresql::redact(url),
         }
     }
 }

@@ -4,8 +4,13 @@
 
 pub mod audited;
 pub mod check;
+pub mod copy;
 mod database;
+mod postgresql;
+mod rows;
 mod sqlite;
+#[cfg(test)]
+mod tests;
 
 use consulta_core::CanonicalRecord;
 use consulta_core::{
@@ -18,12 +23,17 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 pub use database::{Database, PooledStore};
+pub use postgresql::PostgresStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
     Open { path: String, source: rusqlite::Error },
+    #[error("cannot reach the PostgreSQL database {location}: {source}")]
+    OpenPostgres { location: String, source: postgres::Error },
+    #[error("the database {0} already holds a record: a copy goes only into a new, empty one")]
+    NotEmpty(String),
     #[error(
         "the database {path} was written by a newer Consulta (schema version {found}; this one knows up to {known})"
     )]
@@ -52,6 +62,8 @@ pub enum StoreError {
     Batch(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("database error: {0}")]
+    Postgres(#[from] postgres::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -260,6 +272,15 @@ pub trait Store: Send + std::fmt::Debug {
     fn snapshot(&self, path: &std::path::Path) -> Result<()>;
     /// The SHA-256 of every attachment recorded, each once.
     fn attachment_hashes(&self) -> Result<Vec<Hash>>;
+
+    /// Reads the whole record as one consistent snapshot (while others go on writing): every row
+    /// of every table of `copy::TABLES`, table after table in that order.
+    fn read_record(&self, each: &mut dyn FnMut(&'static copy::Table, Vec<copy::Value>) -> Result<()>) -> Result<()>;
+    /// Starts writing a whole record copied from another store into this one, which must hold no
+    /// record yet (its starting data gives way to the copy's); `StoreError::NotEmpty` otherwise.
+    fn begin_load(&mut self) -> Result<Box<dyn copy::RecordLoader + '_>>;
+    /// How many rows each table of `copy::TABLES` holds, in that order.
+    fn row_counts(&self) -> Result<Vec<(&'static str, u64)>>;
 
     /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
     fn prepare_for_bulk_writes(&self) -> Result<()> {

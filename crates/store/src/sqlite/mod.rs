@@ -4,17 +4,23 @@ mod taxonomy;
 
 use std::path::Path;
 
-use consulta_core::time::{time_zone, zone_name};
+use consulta_core::time::zone_name;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
-    ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Language, Localized, Matrix, Mechanism,
-    Meeting, MeetingId, NewConsultation, NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
+    ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, MeetingId,
+    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::rows::{
+    ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, account_audit, audit_json, corrupt, extraction_columns,
+    extraction_from_columns, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
+    timestamp, withholding_audit,
+};
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
     Inclusion, NewAccount, NewSession, Page, PageRequest, PendingExtraction, PublicText, RecordTransaction, Result,
@@ -98,214 +104,49 @@ fn write_transaction(connection: &mut Connection) -> rusqlite::Result<rusqlite::
     connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
-
-fn millis(t: Timestamp) -> i64 {
-    t.as_millisecond()
-}
-
-fn timestamp(ms: i64) -> Result<Timestamp> {
-    Timestamp::from_millisecond(ms).map_err(|e| corrupt(format!("instant {ms}: {e}")))
-}
-
-fn localized_to_value(text: &Localized) -> serde_json::Value {
-    serde_json::Value::Object(
-        text.iter().map(|(k, v)| (k.to_owned(), serde_json::Value::String(v.to_owned()))).collect(),
-    )
-}
-
-fn localized_to_json(text: &Localized) -> String {
-    localized_to_value(text).to_string()
-}
-
-fn questions_to_json(questions: &[Localized]) -> String {
-    format!("[{}]", questions.iter().map(localized_to_json).collect::<Vec<_>>().join(","))
-}
-
-fn localized_from_value(value: &serde_json::Value) -> Result<Localized> {
-    let object = value.as_object().ok_or_else(|| corrupt("localized text is not a JSON object"))?;
-    let pairs = object
-        .iter()
-        .map(|(k, v)| v.as_str().map(|v| (k.as_str(), v)).ok_or_else(|| corrupt("localized text is not a string")))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Localized::from_pairs(pairs))
-}
-
-fn localized_from_json(json: &str) -> Result<Localized> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
-    localized_from_value(&value)
-}
-
-fn parse_column<T: std::str::FromStr>(value: &str, column: &str) -> Result<T>
-where
-    T::Err: std::fmt::Display,
-{
-    value.parse().map_err(|e| corrupt(format!("{column}: {e}")))
-}
-
-const CONSULTATION_COLUMNS: &str = "id, slug, original_language, title, description, mandate, opens_at, closes_at, time_zone, questions, is_example, \
-     unverified_allowed";
-
-struct ConsultationRow {
-    id: i64,
-    slug: String,
-    original_language: String,
-    title: String,
-    description: String,
-    mandate: String,
-    opens_at: i64,
-    closes_at: i64,
-    time_zone: String,
-    questions: String,
-    is_example: bool,
-    unverified_allowed: bool,
-}
-
-impl ConsultationRow {
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(ConsultationRow {
-            id: row.get(0)?,
-            slug: row.get(1)?,
-            original_language: row.get(2)?,
-            title: row.get(3)?,
-            description: row.get(4)?,
-            mandate: row.get(5)?,
-            opens_at: row.get(6)?,
-            closes_at: row.get(7)?,
-            time_zone: row.get(8)?,
-            questions: row.get(9)?,
-            is_example: row.get(10)?,
-            unverified_allowed: row.get(11)?,
-        })
-    }
-
-    fn into_consultation(self) -> Result<Consultation> {
-        let questions: serde_json::Value = serde_json::from_str(&self.questions).map_err(corrupt)?;
-        let questions = questions
-            .as_array()
-            .ok_or_else(|| corrupt("questions are not a JSON array"))?
-            .iter()
-            .map(localized_from_value)
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Consultation {
-            id: ConsultationId(self.id),
-            record: NewConsultation {
-                slug: parse_column::<Slug>(&self.slug, "slug")?,
-                original_language: parse_column::<Language>(&self.original_language, "original_language")?,
-                title: localized_from_json(&self.title)?,
-                description: localized_from_json(&self.description)?,
-                mandate: localized_from_json(&self.mandate)?,
-                period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
-                time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
-                questions,
-                is_example: self.is_example,
-                unverified_allowed: self.unverified_allowed,
-            },
-        })
-    }
+fn read_consultation(row: &Row<'_>) -> rusqlite::Result<ConsultationRow> {
+    Ok(ConsultationRow {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        original_language: row.get(2)?,
+        title: row.get(3)?,
+        description: row.get(4)?,
+        mandate: row.get(5)?,
+        opens_at: row.get(6)?,
+        closes_at: row.get(7)?,
+        time_zone: row.get(8)?,
+        questions: row.get(9)?,
+        is_example: row.get(10)?,
+        unverified_allowed: row.get(11)?,
+    })
 }
 
 fn read_entity(row: &Row<'_>) -> rusqlite::Result<(i64, String, String, Option<String>, bool)> {
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
 }
 
-fn into_entity((id, name, group, country, is_example): (i64, String, String, Option<String>, bool)) -> Result<Entity> {
-    Ok(Entity {
-        id: EntityId(id),
-        name: parse_column::<EntityName>(&name, "entities.name")?,
-        group: parse_column::<StakeholderGroupId>(&group, "entities.stakeholder_group")?,
-        country: country.map(|c| parse_column(&c, "entities.country")).transpose()?,
-        is_example,
+fn read_contribution(row: &Row<'_>) -> rusqlite::Result<ContributionRow> {
+    Ok(ContributionRow {
+        id: row.get(0)?,
+        consultation: row.get(1)?,
+        entity: row.get(2)?,
+        group: row.get(3)?,
+        channel: row.get(4)?,
+        on_behalf_of: row.get(5)?,
+        meeting: row.get(6)?,
+        submitted_at: row.get(7)?,
+        language: row.get(8)?,
+        title: row.get(9)?,
+        body: row.get(10)?,
+        late: row.get(11)?,
+        identity: row.get(12)?,
+        contact_email: row.get(13)?,
+        withheld_reason: row.get(14)?,
     })
 }
-
-const CONTRIBUTION_COLUMNS: &str = "id, consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, \
-     meeting_id, submitted_at, language, title, body, late, identity, contact_email, withheld_reason";
-
-/// A contributions row as SQLite gives it, before its values are checked.
-struct ContributionRow {
-    id: i64,
-    consultation: i64,
-    entity: i64,
-    group: String,
-    channel: String,
-    on_behalf_of: Option<String>,
-    meeting: Option<i64>,
-    submitted_at: i64,
-    language: String,
-    title: String,
-    body: String,
-    late: bool,
-    identity: String,
-    contact_email: Option<String>,
-    withheld_reason: Option<String>,
-}
-
-impl ContributionRow {
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(ContributionRow {
-            id: row.get(0)?,
-            consultation: row.get(1)?,
-            entity: row.get(2)?,
-            group: row.get(3)?,
-            channel: row.get(4)?,
-            on_behalf_of: row.get(5)?,
-            meeting: row.get(6)?,
-            submitted_at: row.get(7)?,
-            language: row.get(8)?,
-            title: row.get(9)?,
-            body: row.get(10)?,
-            late: row.get(11)?,
-            identity: row.get(12)?,
-            contact_email: row.get(13)?,
-            withheld_reason: row.get(14)?,
-        })
-    }
-
-    fn into_contribution(self) -> Result<Contribution> {
-        Ok(Contribution {
-            id: ContributionId(self.id),
-            record: NewContribution {
-                consultation: ConsultationId(self.consultation),
-                entity: EntityId(self.entity),
-                group: parse_column(&self.group, "contributions.stakeholder_group")?,
-                channel: parse_column(&self.channel, "contributions.channel")?,
-                on_behalf_of: self.on_behalf_of.map(|g| parse_column(&g, "contributions.on_behalf_of")).transpose()?,
-                meeting: self.meeting.map(MeetingId),
-                submitted_at: timestamp(self.submitted_at)?,
-                language: parse_column(&self.language, "contributions.language")?,
-                title: self.title,
-                body: self.body,
-                late: self.late,
-                identity: Identity::parse(&self.identity).ok_or_else(|| corrupt("contributions.identity"))?,
-                contact_email: self.contact_email,
-            },
-            withheld_reason: self.withheld_reason,
-        })
-    }
-}
-
-const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example";
-
-const ACCOUNT_COLUMNS: &str = "id, email, name, role, entity_id, language";
-
-type AccountRow = (i64, String, String, String, Option<i64>, String);
 
 fn read_account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
-}
-
-fn into_account((id, email, name, role, entity, language): AccountRow) -> Result<Account> {
-    Ok(Account {
-        id: AccountId(id),
-        email,
-        name,
-        role: parse_column(&role, "accounts.role")?,
-        entity: entity.map(EntityId),
-        language,
-    })
 }
 
 fn insert_mail(connection: &Connection, mail: &NewMail) -> Result<i64> {
@@ -378,7 +219,7 @@ impl Store for SqliteStore {
         let mut statement = self
             .connection
             .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations ORDER BY opens_at DESC, id"))?;
-        let rows = statement.query_map([], ConsultationRow::read)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = statement.query_map([], read_consultation)?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter().map(ConsultationRow::into_consultation).collect()
     }
 
@@ -386,7 +227,7 @@ impl Store for SqliteStore {
         let mut statement = self
             .connection
             .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE slug = ?1"))?;
-        let row = statement.query_row([slug], ConsultationRow::read).optional()?;
+        let row = statement.query_row([slug], read_consultation).optional()?;
         row.map(ConsultationRow::into_consultation).transpose()
     }
 
@@ -394,7 +235,7 @@ impl Store for SqliteStore {
         let mut statement = self
             .connection
             .prepare_cached(&format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = ?1"))?;
-        let row = statement.query_row([id.0], ConsultationRow::read).optional()?;
+        let row = statement.query_row([id.0], read_consultation).optional()?;
         row.map(ConsultationRow::into_consultation).transpose()
     }
 
@@ -449,11 +290,7 @@ impl Store for SqliteStore {
         let mut statement = self
             .connection
             .prepare_cached(&format!("SELECT {CONTRIBUTION_COLUMNS} FROM contributions WHERE id = ?1"))?;
-        statement
-            .query_row([id.0], ContributionRow::read)
-            .optional()?
-            .map(ContributionRow::into_contribution)
-            .transpose()
+        statement.query_row([id.0], read_contribution).optional()?.map(ContributionRow::into_contribution).transpose()
     }
 
     fn contribution_ids(
@@ -597,17 +434,7 @@ impl Store for SqliteStore {
             .optional()?;
         let Some(before) = before else { return Ok(false) };
         tx.execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
-        let state = |reason: Option<&str>| serde_json::json!({ "withheld_reason": reason });
-        insert_audit(
-            &tx,
-            &AuditEntry {
-                by: by.clone(),
-                action: if reason.is_some() { "contribution.withhold" } else { "contribution.publish" }.to_owned(),
-                subject: format!("contribution {}", contribution.0),
-                before: Some(state(before.as_deref())),
-                after: Some(state(reason)),
-            },
-        )?;
+        insert_audit(&tx, &withholding_audit(contribution, before.as_deref(), reason, by))?;
         tx.commit()?;
         Ok(true)
     }
@@ -640,21 +467,7 @@ impl Store for SqliteStore {
             entity: new.entity,
             language: new.language.clone(),
         };
-        insert_audit(
-            &tx,
-            &AuditEntry {
-                by: by.clone(),
-                action: "account.create".to_owned(),
-                subject: format!("account {}", account.id.0),
-                before: None,
-                after: Some(serde_json::json!({
-                    "email": account.email,
-                    "name": account.name,
-                    "role": account.role.as_str(),
-                    "entity": account.entity.map(|e| e.0),
-                })),
-            },
-        )?;
+        insert_audit(&tx, &account_audit(&account, by))?;
         tx.commit()?;
         Ok(account)
     }
@@ -991,9 +804,6 @@ impl Store for SqliteStore {
                 },
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let json = |text: Option<String>| -> Result<Option<serde_json::Value>> {
-            text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt(format!("audit_log: {e}")))).transpose()
-        };
         let items = rows
             .into_iter()
             .map(|(id, at, account, label, action, subject, before, after)| {
@@ -1003,8 +813,8 @@ impl Store for SqliteStore {
                         by: AuditActor { account: account.map(AccountId), label, at: timestamp(at)? },
                         action,
                         subject,
-                        before: json(before)?,
-                        after: json(after)?,
+                        before: audit_json(before)?,
+                        after: audit_json(after)?,
                     },
                 })
             })
@@ -1043,12 +853,7 @@ impl Store for SqliteStore {
     }
 
     fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()> {
-        let (status, note, text) = match outcome {
-            Extraction::Pending => ("pending", None, None),
-            Extraction::Done(text) => ("done", None, Some(text.as_str())),
-            Extraction::Failed(reason) => ("failed", Some(reason.as_str()), None),
-            Extraction::Unsupported => ("unsupported", None, None),
-        };
+        let (status, note, text) = extraction_columns(outcome);
         self.connection.execute(
             "UPDATE attachments SET extraction = ?3, extraction_note = ?4, text = ?5
              WHERE contribution_id = ?1 AND position = ?2",
@@ -1067,14 +872,7 @@ impl Store for SqliteStore {
                 Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
             })
             .optional()?;
-        row.map(|(status, note, text)| match status.as_str() {
-            "pending" => Ok(Extraction::Pending),
-            "done" => Ok(Extraction::Done(text.unwrap_or_default())),
-            "failed" => Ok(Extraction::Failed(note.unwrap_or_default())),
-            "unsupported" => Ok(Extraction::Unsupported),
-            other => Err(corrupt(format!("attachments.extraction {other}"))),
-        })
-        .transpose()
+        row.map(|(status, note, text)| extraction_from_columns(&status, note, text)).transpose()
     }
 
     fn snapshot(&self, path: &Path) -> Result<()> {
@@ -1284,6 +1082,62 @@ impl Store for SqliteStore {
         consulta_log::consistency_proof(&SqliteNodes(&transaction), old, new)
     }
 
+    fn read_record(
+        &self,
+        each: &mut dyn FnMut(&'static crate::copy::Table, Vec<crate::copy::Value>) -> Result<()>,
+    ) -> Result<()> {
+        use crate::copy::{Kind, TABLES, Value};
+        // A read transaction sees one snapshot of the file (WAL) from its first read to its end.
+        let transaction = self.connection.unchecked_transaction()?;
+        for table in TABLES {
+            let sql = format!("SELECT {} FROM {} ORDER BY {}", table.column_list(), table.name, table.order_by);
+            let mut statement = transaction.prepare(&sql)?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let mut values = Vec::with_capacity(table.columns.len());
+                for (i, (_, kind)) in table.columns.iter().enumerate() {
+                    values.push(match kind {
+                        Kind::Integer => row.get::<_, Option<i64>>(i)?.map_or(Value::Null, Value::Integer),
+                        Kind::Bool => row.get::<_, Option<bool>>(i)?.map_or(Value::Null, Value::Bool),
+                        Kind::Text => row.get::<_, Option<String>>(i)?.map_or(Value::Null, Value::Text),
+                        Kind::Bytes => row.get::<_, Option<Vec<u8>>>(i)?.map_or(Value::Null, Value::Bytes),
+                    });
+                }
+                each(table, values)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_load(&mut self) -> Result<Box<dyn crate::copy::RecordLoader + '_>> {
+        let location = self.connection.path().unwrap_or_default().to_owned();
+        let transaction = write_transaction(&mut self.connection)?;
+        let holds_record: bool = transaction.query_row(
+            "SELECT EXISTS (SELECT 1 FROM consultations) OR EXISTS (SELECT 1 FROM entities)
+                 OR EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM audit_log)",
+            [],
+            |r| r.get(0),
+        )?;
+        if holds_record {
+            return Err(StoreError::NotEmpty(location));
+        }
+        for table in crate::copy::TABLES.iter().rev() {
+            transaction.execute_batch(&format!("DELETE FROM {}", table.name))?;
+        }
+        Ok(Box::new(SqliteLoader { transaction, insert: String::new() }))
+    }
+
+    fn row_counts(&self) -> Result<Vec<(&'static str, u64)>> {
+        crate::copy::TABLES
+            .iter()
+            .map(|table| {
+                let n: i64 =
+                    self.connection.query_row(&format!("SELECT COUNT(*) FROM {}", table.name), [], |r| r.get(0))?;
+                Ok((table.name, u64::try_from(n).map_err(corrupt)?))
+            })
+            .collect()
+    }
+
     /// A larger page cache (bounded: 64 MiB) keeps the indexes of a large import in memory.
     fn prepare_for_bulk_writes(&self) -> Result<()> {
         self.connection.execute_batch("PRAGMA cache_size = -65536;")?;
@@ -1293,6 +1147,49 @@ impl Store for SqliteStore {
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
         let transaction = self.connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok(Box::new(SqliteTransaction { transaction, log_size: None, frontier: Vec::new() }))
+    }
+}
+
+/// Writes a whole record copied from another store, in one transaction.
+struct SqliteLoader<'a> {
+    transaction: rusqlite::Transaction<'a>,
+    /// The INSERT of the table being written.
+    insert: String,
+}
+
+impl rusqlite::ToSql for crate::copy::Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use crate::copy::Value;
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Integer(n) => ToSqlOutput::Borrowed(ValueRef::Integer(*n)),
+            Value::Bool(b) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*b))),
+            Value::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+            Value::Bytes(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+impl crate::copy::RecordLoader for SqliteLoader<'_> {
+    fn start_table(&mut self, table: &'static crate::copy::Table) -> Result<()> {
+        // What this database's own triggers wrote while earlier tables were copied (the change
+        // feed) gives way to the source's rows.
+        self.transaction.execute_batch(&format!("DELETE FROM {}", table.name))?;
+        let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
+        self.insert =
+            format!("INSERT INTO {} ({}) VALUES ({})", table.name, table.column_list(), placeholders.join(", "));
+        Ok(())
+    }
+
+    fn row(&mut self, values: Vec<crate::copy::Value>) -> Result<()> {
+        self.transaction.prepare_cached(&self.insert)?.execute(rusqlite::params_from_iter(values.iter()))?;
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> Result<()> {
+        self.transaction.commit()?;
+        Ok(())
     }
 }
 
@@ -1580,14 +1477,7 @@ fn log_key(connection: &Connection) -> Result<LogKey> {
 
 fn canonical_record(connection: &Connection, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
     let row = connection
-        .prepare_cached(
-            "SELECT k.slug, c.entity_name, c.stakeholder_group, c.country, c.channel, c.on_behalf_of, m.date,
-                    c.submitted_at, c.language, c.identity, c.late, c.title, c.body, c.amends_id
-             FROM contributions c
-             JOIN consultations k ON k.id = c.consultation_id
-             LEFT JOIN meetings m ON m.id = c.meeting_id
-             WHERE c.id = ?1",
-        )?
+        .prepare_cached(&format!("{CANONICAL_SELECT} WHERE c.id = ?1"))?
         .query_row([contribution.0], |r| {
             Ok((
                 (
@@ -1617,9 +1507,7 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
             Ok(AttachmentEntry { name: r.get(0)?, size: r.get::<_, i64>(1)?.max(0) as u64, sha256: r.get(2)? })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Some(CanonicalRecord {
-        v: CanonicalRecord::VERSION,
-        id: contribution.0,
+    CanonicalColumns {
         consultation,
         entity,
         stakeholder_group,
@@ -1627,16 +1515,15 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
         channel,
         on_behalf_of,
         meeting,
-        submitted_at: timestamp(submitted_at)?.to_string(),
+        submitted_at,
         language,
-        identity: Identity::parse(&identity).ok_or_else(|| corrupt("contributions.identity"))?,
+        identity,
         late,
         title,
         body,
-        attachments,
         amends,
-    }))
+    }
+    .into_record(contribution, attachments)
+    .map(Some)
 }
 
-#[cfg(test)]
-mod tests;

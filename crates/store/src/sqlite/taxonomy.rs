@@ -1,15 +1,14 @@
 //! The SQLite side of the issue taxonomy: issues, mechanisms, the matrix and the tags of
 //! contributions, each change audited in its own transaction.
 
-use std::collections::BTreeMap;
-
 use consulta_core::{ConsultationId, ContributionId, Issue, IssueId, Matrix, Mechanism};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::{
-    corrupt, insert_audit, localized_from_json, localized_to_json, localized_to_value, millis, parse_column,
-    write_transaction,
+use super::{insert_audit, write_transaction};
+use crate::rows::{
+    audit_value, functions_to_json, issue_from_columns, localized_to_json, matrix_value, mechanism_audit_value,
+    mechanism_from_columns, millis, parse_column, terms_to_json,
 };
 use crate::{AuditActor, AuditEntry, Result, StoreError};
 
@@ -23,14 +22,6 @@ pub(super) fn seed(connection: &Connection) -> Result<()> {
         upsert_mechanism(connection, mechanism)?;
     }
     insert_matrix(connection, &matrix)
-}
-
-fn terms_to_json(issue: &Issue) -> String {
-    serde_json::to_string(&issue.terms).unwrap_or_else(|_| "{}".to_owned())
-}
-
-fn functions_to_json(mechanism: &Mechanism) -> String {
-    serde_json::Value::from(mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>()).to_string()
 }
 
 fn upsert_issue(connection: &Connection, issue: &Issue) -> Result<()> {
@@ -86,16 +77,12 @@ pub(super) fn issues(connection: &Connection) -> Result<Vec<Issue>> {
     let mut rows = statement.query([])?;
     let mut issues = Vec::new();
     while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let labels: String = r.get(1)?;
-        let terms: String = r.get(2)?;
-        let level: String = r.get(3)?;
-        issues.push(Issue {
-            id: parse_column(&id, "issues.id")?,
-            label: localized_from_json(&labels)?,
-            terms: serde_json::from_str::<BTreeMap<String, Vec<String>>>(&terms).map_err(corrupt)?,
-            needed_level: parse_column(&level, "issues.needed_level")?,
-        });
+        issues.push(issue_from_columns(
+            &r.get::<_, String>(0)?,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+        )?);
     }
     Ok(issues)
 }
@@ -106,19 +93,13 @@ pub(super) fn mechanisms(connection: &Connection) -> Result<Vec<Mechanism>> {
     let mut rows = statement.query([])?;
     let mut mechanisms = Vec::new();
     while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let acronyms: String = r.get(1)?;
-        let names: String = r.get(2)?;
-        let level: String = r.get(3)?;
-        let functions: String = r.get(4)?;
-        let functions: Vec<String> = serde_json::from_str(&functions).map_err(corrupt)?;
-        mechanisms.push(Mechanism {
-            id: parse_column(&id, "mechanisms.id")?,
-            acronym: localized_from_json(&acronyms)?,
-            name: localized_from_json(&names)?,
-            level: parse_column(&level, "mechanisms.level")?,
-            functions: functions.iter().map(|f| parse_column(f, "mechanisms.functions")).collect::<Result<_>>()?,
-        });
+        mechanisms.push(mechanism_from_columns([
+            &r.get::<_, String>(0)?,
+            &r.get::<_, String>(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+        ])?);
     }
     Ok(mechanisms)
 }
@@ -133,27 +114,6 @@ pub(super) fn matrix(connection: &Connection) -> Result<Matrix> {
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Matrix::new(pairs))
-}
-
-fn audit_value(issue: &Issue) -> Value {
-    json!({
-        "labels": localized_to_value(&issue.label),
-        "terms": issue.terms,
-        "needed_level": issue.needed_level.as_str(),
-    })
-}
-
-fn mechanism_audit_value(mechanism: &Mechanism) -> Value {
-    json!({
-        "acronyms": localized_to_value(&mechanism.acronym),
-        "names": localized_to_value(&mechanism.name),
-        "level": mechanism.level.as_str(),
-        "functions": mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
-    })
-}
-
-fn matrix_value(matrix: &Matrix) -> Value {
-    matrix.pairs().map(|(i, m)| json!([i.as_str(), m.as_str()])).collect()
 }
 
 /// Runs `change` in one write transaction with its audit entry: `change` gives the state before

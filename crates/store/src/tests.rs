@@ -1,17 +1,76 @@
-//! Tests of the SQLite backend against a temporary file.
+//! Tests of the `Store` contract, each run on both backends: SQLite in a temporary file, and a
+//! new database of a PostgreSQL server the tests start (`consulta-testpg`).
 
-use super::*;
+use consulta_core::{
+    Channel, Consultation, ContributionId, ConsultationId, Entity, Issue, IssueId, Language, Localized, Matrix,
+    NewConsultation, NewContribution, NewEntity, Period,
+};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::*;
+
+#[derive(Debug, Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
 
 struct Fixture {
     _dir: tempfile::TempDir,
-    store: SqliteStore,
+    location: String,
+    store: PooledStore,
 }
 
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let store = SqliteStore::open(&dir.path().join("consulta.db")).expect("open store");
-    Fixture { _dir: dir, store }
+impl Fixture {
+    /// Another connection to the same database, as a restarted server would open.
+    fn reopen(&self) -> PooledStore {
+        Database::from_location(&self.location).connect().expect("reopen")
+    }
 }
+
+/// A new, empty store of `backend`; None when PostgreSQL is not installed here (and CI is not
+/// set: `consulta_testpg::shared` says so loudly).
+fn fixture(backend: Backend) -> Option<Fixture> {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let location = match backend {
+        Backend::Sqlite => dir.path().join("consulta.db").display().to_string(),
+        Backend::Postgres => consulta_testpg::shared()?.new_database(),
+    };
+    let store = Database::from_location(&location).connect().expect("open store");
+    Some(Fixture { _dir: dir, location, store })
+}
+
+/// Runs each named test on both backends.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name(super::Backend::Sqlite) } )*
+        }
+        mod postgres {
+            $( #[test] fn $name() { super::$name(super::Backend::Postgres) } )*
+        }
+    };
+}
+
+on_both_backends!(
+    a_new_store_has_the_default_groups_in_order,
+    consultations_round_trip,
+    one_meeting_a_day,
+    a_transaction_dropped_without_commit_writes_nothing,
+    counts_and_listings_follow_the_recorded_group,
+    an_oral_contribution_without_a_meeting_is_refused_by_the_schema,
+    reopening_keeps_the_record,
+    the_log_proves_inclusion_and_consistency_under_a_key_that_persists,
+    the_change_feed_follows_every_change_the_public_can_see,
+    accounts_sessions_and_the_audit_log,
+    an_invitation_works_once_and_not_after_it_expires,
+    a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it,
+    tags_are_set_whole_audited_and_refused_for_unknown_issues,
+    a_job_lease_is_held_by_one_server_until_it_expires,
+    contribution_ids_walk_one_consultation_in_id_order,
+    a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use,
+);
 
 fn new_consultation(slug: &str) -> NewConsultation {
     let en: Language = "en".parse().expect("en");
@@ -60,16 +119,14 @@ fn new_entity(name: &str, group: &str) -> NewEntity {
     }
 }
 
-#[test]
-fn a_new_store_has_the_default_groups_in_order() {
-    let f = fixture();
+fn a_new_store_has_the_default_groups_in_order(backend: Backend) {
+    let Some(f) = fixture(backend) else { return };
     let groups: Vec<String> = f.store.stakeholder_groups().expect("groups").iter().map(|g| g.to_string()).collect();
     assert_eq!(groups, consulta_core::stakeholder::DEFAULT_GROUPS);
 }
 
-#[test]
-fn consultations_round_trip() {
-    let mut f = fixture();
+fn consultations_round_trip(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let created = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let read = f.store.consultation_by_slug("ec-2010").expect("read").expect("found");
     assert_eq!(read.id, created.id);
@@ -79,9 +136,8 @@ fn consultations_round_trip() {
     assert!(matches!(f.store.create_consultation(&new_consultation("ec-2010")), Err(StoreError::DuplicateSlug(_))));
 }
 
-#[test]
-fn one_meeting_a_day() {
-    let mut f = fixture();
+fn one_meeting_a_day(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let date: Date = "2010-12-14".parse().expect("date");
     f.store.add_meeting(c.id, date, "New York").expect("meeting");
@@ -89,9 +145,8 @@ fn one_meeting_a_day() {
     assert_eq!(f.store.meetings(c.id).expect("meetings").len(), 1);
 }
 
-#[test]
-fn a_transaction_dropped_without_commit_writes_nothing() {
-    let mut f = fixture();
+fn a_transaction_dropped_without_commit_writes_nothing(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     {
         let mut tx = f.store.begin().expect("begin");
@@ -105,9 +160,8 @@ fn a_transaction_dropped_without_commit_writes_nothing() {
     assert_eq!(tx.entity_by_name(&"Example Org".parse().expect("name")).expect("lookup"), None);
 }
 
-#[test]
-fn counts_and_listings_follow_the_recorded_group() {
-    let mut f = fixture();
+fn counts_and_listings_follow_the_recorded_group(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut tx = f.store.begin().expect("begin");
     let ngo = tx.insert_entity(&new_entity("Example NGO", "civil_society")).expect("entity");
@@ -137,42 +191,47 @@ fn counts_and_listings_follow_the_recorded_group() {
     assert_eq!(stored.record.body, "A body");
 }
 
-#[test]
-fn an_oral_contribution_without_a_meeting_is_refused_by_the_schema() {
-    let mut f = fixture();
+fn an_oral_contribution_without_a_meeting_is_refused_by_the_schema(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut tx = f.store.begin().expect("begin");
     let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
     assert!(tx.insert_contribution(&contribution(&c, &entity, Channel::Intervention)).is_err());
 }
 
-#[test]
-fn reopening_keeps_the_record() {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let path = dir.path().join("consulta.db");
-    SqliteStore::open(&path).expect("open").create_consultation(&new_consultation("ec-2010")).expect("create");
-    let store = SqliteStore::open(&path).expect("reopen");
-    assert_eq!(store.consultations().expect("list").len(), 1);
+fn reopening_keeps_the_record(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    assert_eq!(f.reopen().consultations().expect("list").len(), 1);
 }
 
-#[test]
-fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists() {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let path = dir.path().join("consulta.db");
-    let mut store = SqliteStore::open(&path).expect("open");
+fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
     let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut ids = Vec::new();
-    let mut tx = store.begin().expect("begin");
-    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
-    for _ in 0..5 {
-        let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
-        let record = tx.canonical_record(id).expect("read").expect("found");
-        assert_eq!(record.entity, "Example Org");
-        let leaf = tx.append_to_log(id, consulta_log::sha256(&record.to_bytes())).expect("append");
-        assert_eq!(leaf, ids.len() as u64);
-        ids.push(id);
+    let entity = {
+        let mut tx = store.begin().expect("begin");
+        let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+        tx.commit().expect("commit");
+        entity
+    };
+    let mut old = None;
+    for batch in [3, 2] {
+        let mut tx = store.begin().expect("begin");
+        for _ in 0..batch {
+            let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+            let record = tx.canonical_record(id).expect("read").expect("found");
+            assert_eq!(record.entity, "Example Org");
+            let leaf = tx.append_to_log(id, consulta_log::sha256(&record.to_bytes())).expect("append");
+            assert_eq!(leaf, ids.len() as u64);
+            ids.push(id);
+        }
+        tx.commit().expect("commit");
+        // The root of the tree of 3 leaves, before the last two are appended.
+        old.get_or_insert(store.signed_tree_head(Timestamp::now()).expect("head").head.root);
     }
-    tx.commit().expect("commit");
+    let old = old.expect("the tree of 3");
 
     let now: jiff::Timestamp = "2010-12-15T00:00:00Z".parse().expect("now");
     let head = store.signed_tree_head(now).expect("head");
@@ -188,19 +247,15 @@ fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists() {
         assert!(consulta_log::verify_inclusion(&leaf, inclusion.leaf_index, 5, &inclusion.proof, &head.head.root));
     }
     assert_eq!(store.inclusion(ids[4], 3).expect("proof"), None, "leaf 4 is not in the tree of 3");
-    let old = consulta_log::root(&SqliteNodes(&store.connection), 3).expect("old root");
     let proof = store.consistency(3, 5).expect("proof");
     assert!(consulta_log::verify_consistency(3, 5, &old, &head.head.root, &proof));
     assert!(matches!(store.consistency(3, 9), Err(StoreError::BeyondLog { .. })));
 
-    drop(store);
-    let reopened = SqliteStore::open(&path).expect("reopen");
-    assert_eq!(reopened.log_public_key().expect("key"), public_key, "the key is kept");
+    assert_eq!(f.reopen().log_public_key().expect("key"), public_key, "the key is kept");
 }
 
-#[test]
-fn the_change_feed_follows_every_change_the_public_can_see() {
-    let mut f = fixture();
+fn the_change_feed_follows_every_change_the_public_can_see(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut tx = f.store.begin().expect("begin");
     let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
@@ -215,10 +270,10 @@ fn the_change_feed_follows_every_change_the_public_can_see() {
     };
     tx.insert_attachment(second, &file).expect("attachment");
     tx.commit().expect("commit");
-    let feed = |store: &SqliteStore, after| -> Vec<i64> {
+    let feed = |store: &dyn Store, after| -> Vec<i64> {
         store.changes_since(after, 100).expect("changes").iter().map(|c| c.contribution.0).collect()
     };
-    assert_eq!(feed(&f.store, 0), vec![first.0, second.0]);
+    assert_eq!(feed(&*f.store, 0), vec![first.0, second.0]);
     assert_eq!(f.store.last_change().expect("last"), 2);
 
     f.store
@@ -231,7 +286,7 @@ fn the_change_feed_follows_every_change_the_public_can_see() {
     f.store
         .set_withheld(first, None, &crate::AuditActor::command_line("test", jiff::Timestamp::now()))
         .expect("publish");
-    assert_eq!(feed(&f.store, 2), vec![first.0, second.0, first.0]);
+    assert_eq!(feed(&*f.store, 2), vec![first.0, second.0, first.0]);
     assert_eq!(f.store.changes_since(3, 1).expect("changes")[0].seq, 4, "numbers follow one another");
 
     let texts = f.store.public_texts(&[second, first, ContributionId(999)]).expect("texts");
@@ -242,9 +297,8 @@ fn the_change_feed_follows_every_change_the_public_can_see() {
     assert!(!texts[0].withheld);
 }
 
-#[test]
-fn accounts_sessions_and_the_audit_log() {
-    let mut f = fixture();
+fn accounts_sessions_and_the_audit_log(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("now");
     let by = AuditActor::command_line("admin", now);
     let new = NewAccount {
@@ -300,9 +354,8 @@ fn accounts_sessions_and_the_audit_log() {
     assert_eq!(log.items[1].entry.by.label, "command line: admin");
 }
 
-#[test]
-fn an_invitation_works_once_and_not_after_it_expires() {
-    let mut f = fixture();
+fn an_invitation_works_once_and_not_after_it_expires(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("now");
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut tx = f.store.begin().expect("begin");
@@ -350,9 +403,8 @@ fn an_invitation_works_once_and_not_after_it_expires() {
     assert_eq!(invitation.used_at, Some(now));
 }
 
-#[test]
-fn a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it() {
-    let mut f = fixture();
+fn a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let (issues, mechanisms, matrix) = consulta_core::issue::starting_taxonomy();
     assert_eq!(f.store.issues().expect("issues"), issues);
     assert_eq!(f.store.mechanisms().expect("mechanisms"), mechanisms);
@@ -379,9 +431,8 @@ fn a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it() {
     assert_eq!(log.items[1].entry.before.as_ref().map(|b| b["needed_level"].clone()), Some("global".into()));
 }
 
-#[test]
-fn tags_are_set_whole_audited_and_refused_for_unknown_issues() {
-    let mut f = fixture();
+fn tags_are_set_whole_audited_and_refused_for_unknown_issues(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut tx = f.store.begin().expect("begin");
     let ngo = tx.insert_entity(&new_entity("Example NGO", "civil_society")).expect("entity");
@@ -405,9 +456,8 @@ fn tags_are_set_whole_audited_and_refused_for_unknown_issues() {
     assert_eq!(log.items[0].entry.after, Some(serde_json::json!(["spam", "privacy"])));
 }
 
-#[test]
-fn a_job_lease_is_held_by_one_server_until_it_expires() {
-    let mut f = fixture();
+fn a_job_lease_is_held_by_one_server_until_it_expires(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let at = |s: &str| -> Timestamp { s.parse().expect("instant") };
     let (t0, t1, t2) = (at("2026-11-23T10:00:00Z"), at("2026-11-23T10:00:30Z"), at("2026-11-23T10:01:01Z"));
     let until = |t: Timestamp| t + jiff::SignedDuration::from_secs(60);
@@ -421,9 +471,8 @@ fn a_job_lease_is_held_by_one_server_until_it_expires() {
     assert!(!f.store.claim_lease("mail", "server-a", t3, until(t3)).expect("and keeps it"));
 }
 
-#[test]
-fn contribution_ids_walk_one_consultation_in_id_order() {
-    let mut f = fixture();
+fn contribution_ids_walk_one_consultation_in_id_order(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
     let first = f.store.create_consultation(&new_consultation("first")).expect("create");
     let second = f.store.create_consultation(&new_consultation("second")).expect("create");
     let mut tx = f.store.begin().expect("begin");
@@ -442,4 +491,63 @@ fn contribution_ids_walk_one_consultation_in_id_order() {
     let rest = f.store.contribution_ids(first.id, page.last().copied(), 2).expect("ids");
     assert_eq!(rest, expected[2..]);
     assert_eq!(f.store.contribution_ids(first.id, rest.last().copied(), 2).expect("ids"), []);
+}
+
+fn a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use(backend: Backend) {
+    let Some(mut source) = fixture(backend) else { return };
+    let other = match backend {
+        Backend::Sqlite => Backend::Postgres,
+        Backend::Postgres => Backend::Sqlite,
+    };
+    let Some(mut target) = fixture(other) else { return };
+    let c = source.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let by = AuditActor::command_line("tester", "2026-11-23T10:00:00Z".parse().expect("instant"));
+    let mut ids = Vec::new();
+    let mut tx = source.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    for i in 0..7 {
+        let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
+        if i == 2 {
+            let file = Attachment {
+                position: 0,
+                name: "note.txt".into(),
+                media_type: "text/plain".into(),
+                size: 4,
+                sha256: consulta_log::sha256(b"note"),
+            };
+            tx.insert_attachment(id, &file).expect("attachment");
+        }
+        let record = tx.canonical_record(id).expect("read").expect("found");
+        tx.append_to_log(id, consulta_log::sha256(&record.to_bytes())).expect("append");
+        ids.push(id);
+    }
+    tx.commit().expect("commit");
+    source.store.set_withheld(ids[1], Some("spam"), &by).expect("withhold");
+    source.store.set_contribution_issues(ids[0], &["privacy".parse().expect("id")], &by).expect("tag");
+    source.store.set_extraction(ids[2], 0, &Extraction::Done("extracted".into())).expect("extraction");
+
+    let report = crate::copy::copy_and_verify(&*source.store, &mut *target.store, &mut |_, _| {}).expect("copy");
+    assert_eq!(report.log_size, 7);
+    assert_eq!(target.store.row_counts().expect("counts"), source.store.row_counts().expect("counts"));
+    let now = Timestamp::now();
+    assert_eq!(target.store.signed_tree_head(now).expect("head"), source.store.signed_tree_head(now).expect("head"));
+    assert_eq!(target.store.log_public_key().expect("key"), source.store.log_public_key().expect("key"));
+    let check = crate::check::check_log(&*target.store, &mut |_| {}).expect("check");
+    assert_eq!((check.contributions, check.problems), (7, vec![]));
+    assert_eq!(target.store.changes_since(0, 100).expect("feed"), source.store.changes_since(0, 100).expect("feed"));
+    assert_eq!(target.store.public_texts(&ids).expect("texts"), source.store.public_texts(&ids).expect("texts"));
+    assert_eq!(target.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit").total, 2);
+
+    // New ids go on after the copied ones.
+    let next = target.store.create_consultation(&new_consultation("next")).expect("create");
+    assert!(next.id.0 > c.id.0);
+    let mut tx = target.store.begin().expect("begin");
+    let id = tx.insert_contribution(&contribution(&next, &entity, Channel::Written)).expect("insert");
+    assert!(id.0 > ids[6].0);
+    drop(tx);
+
+    assert!(matches!(
+        crate::copy::copy_record(&*source.store, &mut *target.store, &mut |_, _| {}),
+        Err(StoreError::NotEmpty(_))
+    ));
 }
