@@ -1,12 +1,14 @@
-//! `consulta backup` and `consulta restore`: a whole instance (database and attachments, from a
-//! directory or object storage) copied while it keeps serving, and put back elsewhere with its
-//! log checked.
+//! `consulta backup`, `consulta restore` and `consulta migrate`: a whole instance (database and
+//! attachments, from a directory or object storage) copied while it keeps serving, and put back
+//! or moved elsewhere (SQLite or PostgreSQL) with its log checked.
 //!
-//! A backup is a directory: `consulta.db` (a consistent snapshot), `files/` (every attachment the
+//! A backup is a directory: `consulta.db` (a consistent snapshot, an SQLite file whatever the
+//! backend backed up), `files/` (every attachment the
 //! snapshot names, copied after it, so none is missing: attachments are written before the
 //! transaction that names them, and never change) and `backup.json` (when, and the log's size and
 //! root at the snapshot, which the restore must find again).
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -14,7 +16,9 @@ use consulta_blobs::{BlobStore, LocalBlobs};
 use consulta_i18n::Localizer;
 use consulta_log::{from_hex, to_hex};
 use consulta_store::check::check_log;
-use consulta_store::{Database, SqliteStore, Store};
+use consulta_store::copy::{CopyReport, copy_and_verify};
+use consulta_store::{Database, SqliteStore, Store, StoreError};
+use indicatif::ProgressBar;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -89,9 +93,10 @@ fn copy_attachments(store: &dyn Store, from: &dyn BlobStore, to: &dyn BlobStore)
     Ok(copied)
 }
 
-/// Restores the backup in `source` as a new instance at `database` and `files`, then checks
-/// every contribution against the log and the log against the backup's manifest.
-pub fn restore(source: &Path, database: &Path, files: &dyn BlobStore, localizer: &Localizer) -> anyhow::Result<()> {
+/// Restores the backup in `source` as a new instance at `database` (a new SQLite file, or an
+/// empty PostgreSQL database) and `files`, then checks every contribution against the log and
+/// the log against the backup's manifest.
+pub fn restore(source: &Path, database: &Database, files: &dyn BlobStore, localizer: &Localizer) -> anyhow::Result<()> {
     let manifest_path = source.join(MANIFEST);
     let manifest: Manifest =
         serde_json::from_slice(&std::fs::read(&manifest_path).with_context(|| manifest_path.display().to_string())?)
@@ -99,14 +104,32 @@ pub fn restore(source: &Path, database: &Path, files: &dyn BlobStore, localizer:
     if manifest.format != FORMAT {
         bail!(localizer.format("cli-restore-format", &[("format", manifest.format.into())]));
     }
-    if database.exists() {
-        bail!(localizer.format("cli-restore-exists", &[("path", database.display().to_string().into())]));
+    let refuse_existing =
+        || anyhow::anyhow!(localizer.format("cli-restore-exists", &[("path", database.describe().into())]));
+    match database.sqlite_file() {
+        Some(path) if path.exists() => return Err(refuse_existing()),
+        Some(path) => {
+            std::fs::copy(source.join(DATABASE), path).with_context(|| path.display().to_string())?;
+        }
+        None => {
+            // The snapshot is opened from a scratch copy: opening writes beside the file, and a
+            // backup may sit on read-only media.
+            let scratch = tempfile::tempdir()?;
+            let copy = scratch.path().join(DATABASE);
+            std::fs::copy(source.join(DATABASE), &copy).with_context(|| copy.display().to_string())?;
+            let snapshot = SqliteStore::open(&copy)?;
+            let mut target = database.connect().with_context(|| database.describe())?;
+            copy_with_progress(&snapshot, &mut *target, localizer).map_err(|e| match e.downcast::<StoreError>() {
+                Ok(StoreError::NotEmpty(_)) => refuse_existing(),
+                Ok(other) => other.into(),
+                Err(other) => other,
+            })?;
+        }
     }
-    std::fs::copy(source.join(DATABASE), database).with_context(|| database.display().to_string())?;
-    let store = SqliteStore::open(database)?;
-    copy_attachments(&store, &LocalBlobs::new(source.join(FILES)), files)?;
+    let store = database.connect().with_context(|| database.describe())?;
+    copy_attachments(&*store, &LocalBlobs::new(source.join(FILES)), files)?;
 
-    let check = check_log(&store, &mut |_| {})?;
+    let check = check_log(&*store, &mut |_| {})?;
     let expected_root: Option<[u8; 32]> = from_hex(&manifest.log_root);
     let mut problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();
     if check.log_size != manifest.log_size || Some(check.root) != expected_root {
@@ -123,9 +146,71 @@ pub fn restore(source: &Path, database: &Path, files: &dyn BlobStore, localizer:
         localizer.format(
             "cli-restore-done",
             &[
-                ("path", database.display().to_string().into()),
+                ("path", database.describe().into()),
                 ("contributions", check.contributions.into()),
                 ("root", to_hex(&check.root).into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// Copies a whole record from `from` into `to` with a progress line per table, then verifies it.
+fn copy_with_progress(from: &dyn Store, to: &mut dyn Store, localizer: &Localizer) -> anyhow::Result<CopyReport> {
+    let bar = if std::io::stderr().is_terminal() { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    let report = copy_and_verify(from, to, &mut |table, rows| {
+        bar.set_message(localizer.format("cli-migrate-table", &[("table", table.into()), ("rows", rows.into())]));
+        bar.tick();
+    });
+    bar.finish_and_clear();
+    // A store error stays one, so that callers can tell a target in use.
+    report.map_err(|e| match e {
+        consulta_store::copy::CopyError::Store(store) => anyhow::Error::from(store),
+        other => anyhow::Error::from(other),
+    })
+}
+
+/// Moves a whole instance's record from one database to another (SQLite to PostgreSQL, or back):
+/// the target must be new (an SQLite file that does not exist, or an empty PostgreSQL database).
+/// The source may keep serving; the copy is one snapshot of it. Afterwards the copy is verified:
+/// rows per table, the log's root (the source's, or a prefix of it), and every contribution
+/// against the log. Attachments stay where `--files` keeps them.
+pub fn migrate(from: &str, to: &str, localizer: &Localizer) -> anyhow::Result<()> {
+    let source = Database::from_location(from);
+    if !source.exists() {
+        bail!(localizer.format("cli-no-database", &[("path", source.describe().into())]));
+    }
+    let target = Database::from_location(to);
+    let refuse_existing =
+        || anyhow::anyhow!(localizer.format("cli-migrate-exists", &[("path", target.describe().into())]));
+    if target.sqlite_file().is_some_and(Path::exists) {
+        return Err(refuse_existing());
+    }
+    let from_store = source.connect().with_context(|| source.describe())?;
+    let mut to_store = target.connect().with_context(|| target.describe())?;
+    let report =
+        copy_with_progress(&*from_store, &mut *to_store, localizer).map_err(|e| match e.downcast::<StoreError>() {
+            Ok(StoreError::NotEmpty(_)) => refuse_existing(),
+            Ok(other) => other.into(),
+            Err(other) => other,
+        })?;
+    let check = check_log(&*to_store, &mut |_| {})?;
+    if !check.problems.is_empty() {
+        let problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();
+        bail!("{}\n{}", localizer.text("cli-check-failed"), problems.join("\n"));
+    }
+    let rows: u64 = report.rows.iter().map(|(_, n)| n).sum();
+    println!(
+        "{}",
+        localizer.format(
+            "cli-migrate-done",
+            &[
+                ("from", source.describe().into()),
+                ("to", target.describe().into()),
+                ("rows", rows.into()),
+                ("tables", report.rows.len().into()),
+                ("contributions", check.contributions.into()),
+                ("root", to_hex(&report.log_root).into()),
             ],
         )
     );

@@ -16,7 +16,7 @@ pub struct Cli {
         env = "CONSULTA_DB",
         hide_env_values = true,
         default_value = "consulta.db",
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     pub db: String,
 
@@ -58,6 +58,7 @@ pub enum Command {
     Backup(BackupArgs),
     Check,
     Restore(RestoreArgs),
+    Migrate(MigrateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +129,14 @@ pub struct ExportArgs {
 pub struct BackupArgs {
     #[arg(value_name = "DIR")]
     pub directory: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    #[arg(long, value_name = "URL")]
+    pub from: String,
+    #[arg(long, value_name = "URL")]
+    pub to: String,
 }
 
 #[derive(Debug, Args)]

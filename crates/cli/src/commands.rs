@@ -60,9 +60,10 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             crate::backup::backup(&database, &*open_blobs(&files)?, &args.directory, localizer)
         }
         Command::Check => check_record(&database, localizer),
+        Command::Migrate(args) => crate::backup::migrate(&args.from, &args.to, localizer),
         Command::Restore(args) => {
             let blobs = open_blobs(&files)?;
-            crate::backup::restore(&args.directory, database.sqlite_file(), &*blobs, localizer)
+            crate::backup::restore(&args.directory, &database, &*blobs, localizer)
         }
         Command::Demo(args) => run_demo(&args, localizer),
         Command::LoadDemo => {
@@ -418,7 +419,12 @@ fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Lo
 
 /// A default directory beside the database, named after it: `consulta-files` for attachments,
 /// `consulta-index` for the search index.
+/// A directory named after the database (`consulta-files` beside `consulta.db`); in the working
+/// directory when the database is a PostgreSQL URL.
 fn beside(db: &str, what: &str) -> PathBuf {
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        return PathBuf::from(format!("consulta-{what}"));
+    }
     let path = Path::new(db.strip_prefix("sqlite://").unwrap_or(db));
     let stem = path.file_stem().map_or_else(|| "consulta".into(), |s| s.to_string_lossy().into_owned());
     path.with_file_name(format!("{stem}-{what}"))

@@ -1,5 +1,6 @@
 //! `consulta backup` while the server takes contributions, then `consulta restore` into a new
-//! instance whose log is checked contribution by contribution.
+//! instance whose log is checked contribution by contribution, on SQLite and on PostgreSQL; and
+//! `consulta migrate` from SQLite to PostgreSQL and back.
 
 mod common;
 
@@ -7,7 +8,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use common::{CONSULTA, Workspace, spawn_serve, stderr};
+use common::{CONSULTA, Workspace, spawn_serve_with, stderr, stdout};
 use reqwest::multipart::{Form, Part};
 
 fn consulta(args: &[&str]) -> std::process::Output {
@@ -15,12 +16,26 @@ fn consulta(args: &[&str]) -> std::process::Output {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out() {
-    let ws = Workspace::new();
+async fn a_backup_of_sqlite_taken_while_contributions_arrive_restores_and_checks_out() {
+    a_backup_taken_while_contributions_arrive_restores_and_checks_out(Workspace::new()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_of_postgresql_taken_while_contributions_arrive_restores_and_checks_out() {
+    let Some(ws) = Workspace::postgres() else { return };
+    a_backup_taken_while_contributions_arrive_restores_and_checks_out(ws).await;
+}
+
+/// `consulta serve` over `db` with its files and index in `dir`.
+fn serve(db: &str, files: &str, index: &std::path::Path) -> common::App {
+    spawn_serve_with(std::path::Path::new(db), &["--files", files, "--index", index.to_str().expect("path")])
+}
+
+async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out(ws: Workspace) {
     ws.create_open_consultation("open");
-    let app = spawn_serve(&ws.db);
     let db = ws.db.to_str().expect("path").to_owned();
     let files = ws.dir.path().join("consulta-files");
+    let app = serve(&db, files.to_str().expect("path"), &ws.dir.path().join("index"));
 
     // Contributions (each with a file) keep arriving while the backup runs.
     let running = Arc::new(AtomicBool::new(true));
@@ -74,12 +89,12 @@ async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out() {
     assert_eq!(manifest["log_size"].as_u64(), Some(backed_up));
 
     // Restore into a new instance: every contribution checks out against the backed-up root.
-    let restored = ws.dir.path().join("restored.db");
+    let restored = ws.another_database("restored.db");
     let restored_files = ws.dir.path().join("restored-files");
-    let args = |db: &std::path::Path| {
+    let args = |db: &str| {
         vec![
             "--db".to_owned(),
-            db.to_str().expect("path").to_owned(),
+            db.to_owned(),
             "--files".to_owned(),
             restored_files.to_str().expect("path").to_owned(),
             "restore".to_owned(),
@@ -91,7 +106,7 @@ async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains(&format!("{backed_up} contributions, each in the log")), "{}", stderr(&output));
     assert!(stderr(&output).contains(manifest["log_root"].as_str().expect("root")));
-    let restored_app = spawn_serve(&restored);
+    let restored_app = serve(&restored, restored_files.to_str().expect("path"), &ws.dir.path().join("restored-index"));
     let page = reqwest::get(format!("{}/contributions/1/files/0", restored_app.url)).await.expect("answer");
     assert_eq!(page.status(), reqwest::StatusCode::OK, "the restored attachment is served");
 
@@ -103,7 +118,46 @@ async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out() {
     let mut tampered = manifest.clone();
     tampered["log_root"] = "00".repeat(32).into();
     std::fs::write(backup_dir.join("backup.json"), tampered.to_string()).expect("write");
-    let refused = run(args(&ws.dir.path().join("other.db")));
+    let refused = run(args(&ws.another_database("other.db")));
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("does not check out"), "{}", stderr(&refused));
+}
+
+#[test]
+fn a_record_migrates_to_postgresql_and_back_whole() {
+    let Some(pg) = Workspace::postgres() else { return };
+    let ws = Workspace::new();
+    let db = ws.db.to_str().expect("path");
+    let loaded = consulta(&["--db", db, "load-demo"]);
+    assert!(loaded.status.success(), "{}", stderr(&loaded));
+    let table = |db: &str| consulta(&["--db", db, "table", "--consultation", "ec-2010", "--format", "csv"]);
+    let before = stdout(&table(db));
+    let root = |db: &str| {
+        let check = consulta(&["--db", db, "check"]);
+        assert!(check.status.success(), "{}", stderr(&check));
+        stdout(&check).rsplit("Root ").next().expect("a root").trim().to_owned()
+    };
+    let source_root = root(db);
+
+    let url = pg.db.to_str().expect("URL");
+    let moved = consulta(&["migrate", "--from", db, "--to", url]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    assert!(stdout(&moved).contains("98 contributions, each in the log"), "{}", stdout(&moved));
+    assert!(stdout(&moved).contains(&source_root), "{}", stdout(&moved));
+    assert_eq!(stdout(&table(url)), before, "the same distribution table from PostgreSQL");
+    assert_eq!(root(url), source_root);
+
+    // And back, to a new SQLite file; a database that holds a record is never a target.
+    let back = ws.dir.path().join("back.db");
+    let back = back.to_str().expect("path");
+    let returned = consulta(&["migrate", "--from", url, "--to", back]);
+    assert!(returned.status.success(), "{}", stderr(&returned));
+    assert_eq!(stdout(&table(back)), before);
+    assert_eq!(root(back), source_root);
+    for target in [url, back] {
+        let refused = consulta(&["migrate", "--from", db, "--to", target]);
+        assert!(!refused.status.success());
+        assert!(stderr(&refused).contains("already holds a record"), "{}", stderr(&refused));
+    }
+    assert_eq!(stdout(&table(url)), before, "a refused migration changes nothing");
 }

@@ -48,13 +48,23 @@ async fn search_total(url: &str, word: &str) -> u64 {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_servers_on_one_database_keep_one_log_and_search_each_others_contributions() {
-    let ws = Workspace::new();
+async fn two_servers_on_one_sqlite_file_keep_one_log_and_search_each_others_contributions() {
+    two_servers_keep_one_log_and_search_each_others_contributions(Workspace::new()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_on_one_postgresql_keep_one_log_and_search_each_others_contributions() {
+    let Some(ws) = Workspace::postgres() else { return };
+    two_servers_keep_one_log_and_search_each_others_contributions(ws).await;
+}
+
+async fn two_servers_keep_one_log_and_search_each_others_contributions(ws: Workspace) {
     ws.create_open_consultation("open");
     let index_a = ws.dir.path().join("index-a");
     let index_b = ws.dir.path().join("index-b");
-    let a = spawn_serve_with(&ws.db, &["--index", index_a.to_str().expect("path")]);
-    let b = spawn_serve_with(&ws.db, &["--index", index_b.to_str().expect("path")]);
+    let files = ws.files();
+    let a = spawn_serve_with(&ws.db, &["--files", &files, "--index", index_a.to_str().expect("path")]);
+    let b = spawn_serve_with(&ws.db, &["--files", &files, "--index", index_b.to_str().expect("path")]);
 
     let (from_a, from_b) = tokio::join!(submit(a.url.clone(), "aurelianthus"), submit(b.url.clone(), "borealisquill"));
     let leaves: BTreeSet<u64> = from_a.iter().chain(&from_b).copied().collect();
@@ -71,7 +81,7 @@ async fn two_servers_on_one_database_keep_one_log_and_search_each_others_contrib
             .expect("JSON");
         assert_eq!(head["tree_size"].as_u64(), Some(all));
     }
-    let check = ws.run(&["check"]);
+    let check = ws.run(&["--files", &files, "check"]);
     assert!(check.status.success(), "{}", common::stderr(&check));
     assert!(common::stdout(&check).starts_with(&format!("{all} contributions checked")));
 

@@ -181,7 +181,7 @@ consultation-contribution-total = { $total ->
 ## Command-line help (cli-help-<command path>[-<argument>])
 
 cli-help-consulta = Consulta: open multi-stakeholder consultations, from the call for contributions to the record and its tables.
-cli-help-consulta-db = The database: an SQLite file, created if missing
+cli-help-consulta-db = The database: an SQLite file, created if missing (also sqlite:///path), or a PostgreSQL database, postgres://user:password@host:port/name, which several servers can share
 cli-help-consulta-consultation = Create and list consultations
 cli-help-consulta-consultation-create = Create a consultation: a call for contributions with a mandate and a period
 cli-help-consulta-consultation-create-slug = Short name used in addresses and commands (lower-case letters, digits, '-')
@@ -217,7 +217,7 @@ cli-help-consulta-report-base_url = The public site's address, for the links to 
 cli-help-consulta-load-demo = Load the demonstration consultation into the database given by --db (which should be new), to try the other commands on it
 cli-help-consulta-backup = Back up the instance (database and attachments) into a new directory, while it keeps serving
 cli-help-consulta-backup-directory = The directory to create
-cli-help-consulta-restore = Restore a backup as a new instance (--db and --files must not exist yet), then check every contribution against the log
+cli-help-consulta-restore = Restore a backup as a new instance (--db, a new SQLite file or an empty PostgreSQL database; --files must not exist yet), then check every contribution against the log
 cli-help-consulta-restore-directory = The backup's directory
 cli-backup-exists = { $path } exists already: a backup goes into a new directory.
 cli-backup-done = Backed up to { $path }: { $contributions } contributions, { $attachments } attachments, log root { $root }.
@@ -767,3 +767,12 @@ function-legal = legal
 function-normative = normative
 function-administrative = administrative
 admin-report = Draft report
+cli-help-consulta-migrate = Move a whole record to another database (SQLite to PostgreSQL, or back), then verify the copy: rows of every table, the log's root, every contribution against the log. Attachments stay where --files keeps them
+cli-help-consulta-migrate-from = The database to copy: an SQLite file or sqlite:// URL, or a postgres:// URL
+cli-help-consulta-migrate-to = The new database: an SQLite file that does not exist yet, or an empty PostgreSQL database
+cli-migrate-table = { $table }: { $rows } rows
+cli-migrate-exists = { $path } already holds a record: a migration goes into a new database.
+cli-migrate-done = Moved { $from } to { $to }: { $rows } rows in { $tables } tables; { $contributions ->
+    [one] one contribution
+   *[other] { $contributions } contributions
+}, each in the log, root { $root }.

@@ -184,7 +184,7 @@ consultation-contribution-total = { $total ->
 ## Aide de la ligne de commande (cli-help-<chemin de la commande>[-<argument>])
 
 cli-help-consulta = Consulta : consultations ouvertes multipartites, de l’appel à contributions au compte rendu et à ses tableaux.
-cli-help-consulta-db = La base de données : un fichier SQLite, créé s’il n’existe pas
+cli-help-consulta-db = La base de données : un fichier SQLite, créé s’il n’existe pas (ou sqlite:///chemin), ou une base PostgreSQL, postgres://utilisateur:mot-de-passe@hôte:port/nom, que plusieurs serveurs peuvent partager
 cli-help-consulta-consultation = Créer et lister les consultations
 cli-help-consulta-consultation-create = Créer une consultation : un appel à contributions avec un mandat et une période
 cli-help-consulta-consultation-create-slug = Nom court utilisé dans les adresses et les commandes (minuscules, chiffres, « - »)
@@ -220,7 +220,7 @@ cli-help-consulta-report-base_url = L'adresse du site public, pour les liens ver
 cli-help-consulta-load-demo = Charger la consultation de démonstration dans la base de données indiquée par --db (qui devrait être neuve), pour essayer les autres commandes
 cli-help-consulta-backup = Sauvegarder l'instance (base de données et pièces jointes) dans un nouveau répertoire, sans l'arrêter
 cli-help-consulta-backup-directory = Le répertoire à créer
-cli-help-consulta-restore = Restaurer une sauvegarde comme nouvelle instance (--db et --files ne doivent pas encore exister), puis vérifier chaque contribution dans le journal
+cli-help-consulta-restore = Restaurer une sauvegarde comme nouvelle instance (--db, un nouveau fichier SQLite ou une base PostgreSQL vide ; --files ne doit pas encore exister), puis vérifier chaque contribution dans le journal
 cli-help-consulta-restore-directory = Le répertoire de la sauvegarde
 cli-backup-exists = { $path } existe déjà : une sauvegarde va dans un nouveau répertoire.
 cli-backup-done = Sauvegardé dans { $path } : { $contributions } contributions, { $attachments } pièces jointes, racine du journal { $root }.
@@ -770,3 +770,12 @@ function-legal = juridique
 function-normative = normative
 function-administrative = administrative
 admin-report = Projet de rapport
+cli-help-consulta-migrate = Déplacer tout un registre vers une autre base de données (de SQLite vers PostgreSQL, ou l’inverse), puis vérifier la copie : lignes de chaque table, racine du journal, chaque contribution contre le journal. Les pièces jointes restent là où --files les conserve
+cli-help-consulta-migrate-from = La base à copier : un fichier SQLite ou une URL sqlite://, ou une URL postgres://
+cli-help-consulta-migrate-to = La nouvelle base : un fichier SQLite qui n’existe pas encore, ou une base PostgreSQL vide
+cli-migrate-table = { $table } : { $rows } lignes
+cli-migrate-exists = { $path } contient déjà un registre : une migration se fait vers une base nouvelle.
+cli-migrate-done = { $from } déplacé vers { $to } : { $rows } lignes dans { $tables } tables ; { $contributions ->
+    [one] une contribution
+   *[other] { $contributions } contributions
+}, chacune dans le journal, racine { $root }.

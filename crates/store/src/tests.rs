@@ -2,7 +2,7 @@
 //! new database of a PostgreSQL server the tests start (`consulta-testpg`).
 
 use consulta_core::{
-    Channel, Consultation, ContributionId, ConsultationId, Entity, Issue, IssueId, Language, Localized, Matrix,
+    Channel, Consultation, ConsultationId, ContributionId, Entity, Issue, IssueId, Language, Localized, Matrix,
     NewConsultation, NewContribution, NewEntity, Period,
 };
 use jiff::Timestamp;

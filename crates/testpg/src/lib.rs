@@ -87,10 +87,8 @@ impl TestPostgres {
         if !initdb.status.success() {
             return Err(format!("initdb failed: {}", String::from_utf8_lossy(&initdb.stderr)));
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| e.to_string())?
-            .port();
+        let port =
+            std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
         let mut server = as_server_user(&bin.join("postgres"));
         server.arg("-D").arg(&data).args(["-p", &port.to_string(), "-k"]).arg(dir.path());
         server.args(["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=400", "-c", "shared_buffers=128MB"]);
@@ -113,7 +111,7 @@ kill -INT "$server" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
         let started = Instant::now();
         let url = format!("postgres://{ROLE}@127.0.0.1:{port}/postgres");
         loop {
-            match postgres::Client::connect(&url, postgres::NoTls) {
+            match off_runtime(|| postgres::Client::connect(&url, postgres::NoTls).map(drop)) {
                 Ok(_) => break,
                 Err(_) if started.elapsed() < Duration::from_secs(60) => std::thread::sleep(Duration::from_millis(100)),
                 Err(e) => {
@@ -125,13 +123,22 @@ kill -INT "$server" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
         Ok(TestPostgres { port, _dir: dir, databases: AtomicU32::new(0) })
     }
 
-    /// Creates a new, empty database and returns its URL.
+    /// Creates a new, empty database and returns its URL. Callable from async tests too: the
+    /// blocking client runs on a thread of its own.
     pub fn new_database(&self) -> String {
         let n = self.databases.fetch_add(1, Ordering::SeqCst);
         let name = format!("consulta_test_{n}");
         let admin = format!("postgres://{ROLE}@127.0.0.1:{}/postgres", self.port);
-        let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("the test server answers");
-        client.batch_execute(&format!("CREATE DATABASE {name}")).expect("a new test database");
+        off_runtime(|| {
+            let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("the test server answers");
+            client.batch_execute(&format!("CREATE DATABASE {name}")).expect("a new test database");
+        });
         format!("postgres://{ROLE}@127.0.0.1:{}/{name}", self.port)
     }
+}
+
+/// Runs `f` on a thread of its own: the `postgres` client blocks, which an async runtime's
+/// thread must not.
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| scope.spawn(f).join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

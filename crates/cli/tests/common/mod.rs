@@ -80,6 +80,28 @@ impl Workspace {
         Workspace { dir, db }
     }
 
+    /// A workspace whose database is a new PostgreSQL database (`db` holds its URL); None where
+    /// PostgreSQL is not installed and CI is not set (`consulta_testpg::shared` says so).
+    pub fn postgres() -> Option<Workspace> {
+        let url = consulta_testpg::shared()?.new_database();
+        Some(Workspace { dir: tempfile::tempdir().expect("temporary directory"), db: PathBuf::from(url) })
+    }
+
+    /// A new, empty database of the same backend as this workspace's.
+    pub fn another_database(&self, name: &str) -> String {
+        if self.db.starts_with("postgres:") {
+            consulta_testpg::shared().expect("the PostgreSQL server").new_database()
+        } else {
+            self.dir.path().join(name).display().to_string()
+        }
+    }
+
+    /// The workspace's own attachments directory (not the default, which for a PostgreSQL
+    /// database is in the working directory).
+    pub fn files(&self) -> String {
+        self.dir.path().join("consulta-files").display().to_string()
+    }
+
     /// Runs `consulta --db <db> args…` in English.
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_in("en", args)

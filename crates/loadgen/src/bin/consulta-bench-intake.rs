@@ -1,9 +1,10 @@
-//! Intake benchmark: the real web server on loopback, a fresh SQLite database, and concurrent
-//! clients sending text submissions through the API. Every submission is acknowledged only once
-//! it is on disk (SQLite FULL synchronous mode), with its log leaf and signed receipt. Prints
-//! submissions per second and latency percentiles.
+//! Intake benchmark: the real web server on loopback, a fresh database, and concurrent clients
+//! sending text submissions through the API. Every submission is acknowledged only once it is on
+//! disk (SQLite's FULL synchronous mode; PostgreSQL's default, every commit flushed), with its log
+//! leaf and signed receipt. Prints submissions per second and latency percentiles.
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --count 20000 --clients 64
+//!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --postgres   # a throwaway server
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,6 +26,10 @@ struct Args {
     /// How many clients send at once.
     #[arg(long, default_value_t = 64)]
     clients: usize,
+    /// Record in PostgreSQL (a throwaway server from Debian's packages, durable settings)
+    /// instead of SQLite.
+    #[arg(long)]
+    postgres: bool,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -35,7 +40,17 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let dir = tempfile::Builder::new().prefix("consulta-bench-intake-").tempdir()?;
-    let database = Database::sqlite(&dir.path().join("consulta.db"));
+    // Kept until the end: the server stops when this process does.
+    let server = if args.postgres {
+        Some(consulta_testpg::TestPostgres::start(true).map_err(anyhow::Error::msg)?)
+    } else {
+        None
+    };
+    let database = match &server {
+        Some(server) => Database::from_location(&server.new_database()),
+        None => Database::sqlite(&dir.path().join("consulta.db")),
+    };
+    eprintln!("recording in {}", database.describe());
     {
         let mut store = database.connect()?;
         let draft = ConsultationDraft {

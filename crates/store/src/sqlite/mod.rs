@@ -1526,4 +1526,3 @@ fn canonical_record(connection: &Connection, contribution: ContributionId) -> Re
     .into_record(contribution, attachments)
     .map(Some)
 }
-
