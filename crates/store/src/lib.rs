@@ -6,6 +6,7 @@ pub mod audited;
 pub mod check;
 pub mod copy;
 mod database;
+mod frontier;
 mod postgresql;
 mod rows;
 mod sqlite;

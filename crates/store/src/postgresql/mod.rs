@@ -21,6 +21,7 @@ use postgres::error::SqlState;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, NoTls, Row, Statement};
 
+use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, account_audit, audit_json, corrupt, extraction_columns,
@@ -1197,7 +1198,7 @@ impl Store for PostgresStore {
         let mut transaction = client.transaction()?;
         // One writer of the record at a time, across servers: as SQLite's write lock does.
         lock_record(&mut transaction)?;
-        Ok(Box::new(PostgresTransaction { transaction, statements, log_size: None, frontier: Vec::new() }))
+        Ok(Box::new(PostgresTransaction { transaction, statements, log_size: None, frontier: Frontier::default() }))
     }
 }
 
@@ -1269,8 +1270,8 @@ struct PostgresTransaction<'a> {
     statements: &'a mut Statements,
     /// The log's size once this transaction has appended to it (it holds the write lock).
     log_size: Option<u64>,
-    /// The last node written at each level: the left sibling the next appends will need.
-    frontier: Vec<Option<(u64, Hash)>>,
+    /// The nodes this transaction appended, which the next appends will need.
+    frontier: Frontier,
 }
 
 impl PostgresTransaction<'_> {
@@ -1390,19 +1391,14 @@ impl RecordTransaction for PostgresTransaction<'_> {
             None => log_size(&mut self.transaction)?,
         };
         let added = {
-            let nodes =
-                FrontierNodes { frontier: &self.frontier, stored: PostgresNodes(RefCell::new(&mut self.transaction)) };
+            let nodes = self.frontier.over(PostgresNodes(RefCell::new(&mut self.transaction)));
             consulta_log::append(&nodes, size, consulta_log::leaf_hash(&record_sha256))?
         };
         let insert_node = self.statement("INSERT INTO log_nodes (level, idx, hash) VALUES ($1, $2, $3)")?;
         for node in added {
             self.transaction
                 .execute(&insert_node, &[&i64::from(node.level), &to_sql_index(node.index)?, &&node.hash[..]])?;
-            let level = node.level as usize;
-            if self.frontier.len() <= level {
-                self.frontier.resize(level + 1, None);
-            }
-            self.frontier[level] = Some((node.index, node.hash));
+            self.frontier.record(node.level, node.index, node.hash);
         }
         let insert_leaf =
             self.statement("INSERT INTO log_leaves (leaf_index, contribution_id, record_sha256) VALUES ($1, $2, $3)")?;
@@ -1488,22 +1484,5 @@ impl RecordTransaction for PostgresTransaction<'_> {
     fn commit(self: Box<Self>) -> Result<()> {
         self.transaction.commit()?;
         Ok(())
-    }
-}
-
-/// The nodes a transaction just wrote, before those in the table (as in the SQLite backend).
-struct FrontierNodes<'f, 'c, C: GenericClient> {
-    frontier: &'f [Option<(u64, Hash)>],
-    stored: PostgresNodes<'c, C>,
-}
-
-impl<C: GenericClient> consulta_log::Nodes for FrontierNodes<'_, '_, C> {
-    type Error = StoreError;
-
-    fn node(&self, level: u32, index: u64) -> Result<Hash> {
-        match self.frontier.get(level as usize) {
-            Some(Some((at, hash))) if *at == index => Ok(*hash),
-            _ => self.stored.node(level, index),
-        }
     }
 }

@@ -15,6 +15,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, account_audit, audit_json, corrupt, extraction_columns,
@@ -1146,7 +1147,7 @@ impl Store for SqliteStore {
 
     fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
         let transaction = self.connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Box::new(SqliteTransaction { transaction, log_size: None, frontier: Vec::new() }))
+        Ok(Box::new(SqliteTransaction { transaction, log_size: None, frontier: Frontier::default() }))
     }
 }
 
@@ -1197,8 +1198,8 @@ struct SqliteTransaction<'a> {
     transaction: rusqlite::Transaction<'a>,
     /// The log's size once this transaction has appended to it (no other writer can meanwhile).
     log_size: Option<u64>,
-    /// The last node written at each level: the left sibling the next appends will need.
-    frontier: Vec<Option<(u64, Hash)>>,
+    /// The nodes this transaction appended, which the next appends will need.
+    frontier: Frontier,
 }
 
 impl RecordTransaction for SqliteTransaction<'_> {
@@ -1303,17 +1304,13 @@ impl RecordTransaction for SqliteTransaction<'_> {
             Some(size) => size,
             None => log_size(&self.transaction)?,
         };
-        let nodes = FrontierNodes { frontier: &self.frontier, stored: SqliteNodes(&self.transaction) };
+        let nodes = self.frontier.over(SqliteNodes(&self.transaction));
         let added = consulta_log::append(&nodes, size, consulta_log::leaf_hash(&record_sha256))?;
         for node in added {
             self.transaction
                 .prepare_cached("INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")?
                 .execute(params![node.level, to_sql_index(node.index)?, &node.hash[..]])?;
-            let level = node.level as usize;
-            if self.frontier.len() <= level {
-                self.frontier.resize(level + 1, None);
-            }
-            self.frontier[level] = Some((node.index, node.hash));
+            self.frontier.record(node.level, node.index, node.hash);
         }
         self.transaction
             .prepare_cached("INSERT INTO log_leaves (leaf_index, contribution_id, record_sha256) VALUES (?1, ?2, ?3)")?
@@ -1417,24 +1414,6 @@ impl consulta_log::Nodes for SqliteNodes<'_> {
             .optional()?
             .ok_or_else(|| corrupt(format!("the log has no node ({level}, {index})")))?;
         hash.try_into().map_err(|_| corrupt("log_nodes.hash"))
-    }
-}
-
-/// The nodes a transaction just wrote, before those on disk: appending needs the left sibling
-/// the previous append wrote, and a large import should not read it back each time.
-struct FrontierNodes<'f, 'c> {
-    frontier: &'f [Option<(u64, Hash)>],
-    stored: SqliteNodes<'c>,
-}
-
-impl consulta_log::Nodes for FrontierNodes<'_, '_> {
-    type Error = StoreError;
-
-    fn node(&self, level: u32, index: u64) -> Result<Hash> {
-        match self.frontier.get(level as usize) {
-            Some(Some((at, hash))) if *at == index => Ok(*hash),
-            _ => self.stored.node(level, index),
-        }
     }
 }
 
