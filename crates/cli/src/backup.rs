@@ -16,7 +16,7 @@ use consulta_blobs::{BlobStore, LocalBlobs};
 use consulta_i18n::Localizer;
 use consulta_log::{from_hex, to_hex};
 use consulta_store::check::check_log;
-use consulta_store::copy::{CopyReport, copy_and_verify};
+use consulta_store::copy::{CopyError, CopyReport, copy_and_verify};
 use consulta_store::{Database, SqliteStore, Store, StoreError};
 use indicatif::ProgressBar;
 use jiff::Timestamp;
@@ -104,10 +104,9 @@ pub fn restore(source: &Path, database: &Database, files: &dyn BlobStore, locali
     if manifest.format != FORMAT {
         bail!(localizer.format("cli-restore-format", &[("format", manifest.format.into())]));
     }
-    let refuse_existing =
-        || anyhow::anyhow!(localizer.format("cli-restore-exists", &[("path", database.describe().into())]));
+    let in_use = localizer.format("cli-restore-exists", &[("path", database.describe().into())]);
     match database.sqlite_file() {
-        Some(path) if path.exists() => return Err(refuse_existing()),
+        Some(path) if path.exists() => bail!(in_use),
         Some(path) => {
             std::fs::copy(source.join(DATABASE), path).with_context(|| path.display().to_string())?;
         }
@@ -119,11 +118,7 @@ pub fn restore(source: &Path, database: &Database, files: &dyn BlobStore, locali
             std::fs::copy(source.join(DATABASE), &copy).with_context(|| copy.display().to_string())?;
             let snapshot = SqliteStore::open(&copy)?;
             let mut target = database.connect().with_context(|| database.describe())?;
-            copy_with_progress(&snapshot, &mut *target, localizer).map_err(|e| match e.downcast::<StoreError>() {
-                Ok(StoreError::NotEmpty(_)) => refuse_existing(),
-                Ok(other) => other.into(),
-                Err(other) => other,
-            })?;
+            copy_into_new(&snapshot, &mut *target, in_use, localizer)?;
         }
     }
     let store = database.connect().with_context(|| database.describe())?;
@@ -156,18 +151,24 @@ pub fn restore(source: &Path, database: &Database, files: &dyn BlobStore, locali
 }
 
 /// Copies a whole record from `from` into `to` with a progress line per table, then verifies it.
-fn copy_with_progress(from: &dyn Store, to: &mut dyn Store, localizer: &Localizer) -> anyhow::Result<CopyReport> {
+/// A target that already holds a record is refused with `in_use`, and left as it was.
+fn copy_into_new(
+    from: &dyn Store,
+    to: &mut dyn Store,
+    in_use: String,
+    localizer: &Localizer,
+) -> anyhow::Result<CopyReport> {
     let bar = if std::io::stderr().is_terminal() { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
     let report = copy_and_verify(from, to, &mut |table, rows| {
         bar.set_message(localizer.format("cli-migrate-table", &[("table", table.into()), ("rows", rows.into())]));
         bar.tick();
     });
     bar.finish_and_clear();
-    // A store error stays one, so that callers can tell a target in use.
-    report.map_err(|e| match e {
-        consulta_store::copy::CopyError::Store(store) => anyhow::Error::from(store),
-        other => anyhow::Error::from(other),
-    })
+    match report {
+        Ok(report) => Ok(report),
+        Err(CopyError::Store(StoreError::NotEmpty(_))) => bail!(in_use),
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// Moves a whole instance's record from one database to another (SQLite to PostgreSQL, or back):
@@ -181,19 +182,13 @@ pub fn migrate(from: &str, to: &str, localizer: &Localizer) -> anyhow::Result<()
         bail!(localizer.format("cli-no-database", &[("path", source.describe().into())]));
     }
     let target = Database::from_location(to);
-    let refuse_existing =
-        || anyhow::anyhow!(localizer.format("cli-migrate-exists", &[("path", target.describe().into())]));
+    let in_use = localizer.format("cli-migrate-exists", &[("path", target.describe().into())]);
     if target.sqlite_file().is_some_and(Path::exists) {
-        return Err(refuse_existing());
+        bail!(in_use);
     }
     let from_store = source.connect().with_context(|| source.describe())?;
     let mut to_store = target.connect().with_context(|| target.describe())?;
-    let report =
-        copy_with_progress(&*from_store, &mut *to_store, localizer).map_err(|e| match e.downcast::<StoreError>() {
-            Ok(StoreError::NotEmpty(_)) => refuse_existing(),
-            Ok(other) => other.into(),
-            Err(other) => other,
-        })?;
+    let report = copy_into_new(&*from_store, &mut *to_store, in_use, localizer)?;
     let check = check_log(&*to_store, &mut |_| {})?;
     if !check.problems.is_empty() {
         let problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();

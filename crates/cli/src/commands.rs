@@ -33,8 +33,8 @@ use crate::demo;
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     let database = Database::from_location(&cli.db);
     // Attachments: a directory, or an S3-compatible bucket (s3://bucket/prefix?endpoint=…).
-    let files = cli.files.clone().unwrap_or_else(|| beside(&cli.db, "files").display().to_string());
-    let index = cli.index_dir.clone().unwrap_or_else(|| beside(&cli.db, "index"));
+    let files = cli.files.clone().unwrap_or_else(|| beside(&database, "files").display().to_string());
+    let index = cli.index_dir.clone().unwrap_or_else(|| beside(&database, "index"));
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
         Command::Consultation(ConsultationCommand::Translate(args)) => translate(&database, args, localizer),
@@ -44,7 +44,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Table(args) => table(&database, args, localizer),
         Command::Report(args) => report(&database, args, localizer),
         Command::Serve(args) => {
-            let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&cli.db, &files));
+            let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&database, &files));
             serve(database, open_blobs(&files)?, &outbox, &index, &args, localizer)
         }
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
@@ -418,14 +418,11 @@ fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Lo
 }
 
 /// A default directory beside the database, named after it: `consulta-files` for attachments,
-/// `consulta-index` for the search index.
-/// A directory named after the database (`consulta-files` beside `consulta.db`); in the working
-/// directory when the database is a PostgreSQL URL.
-fn beside(db: &str, what: &str) -> PathBuf {
-    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+/// `consulta-index` for the search index; in the working directory for a PostgreSQL database.
+fn beside(database: &Database, what: &str) -> PathBuf {
+    let Some(path) = database.sqlite_file() else {
         return PathBuf::from(format!("consulta-{what}"));
-    }
-    let path = Path::new(db.strip_prefix("sqlite://").unwrap_or(db));
+    };
     let stem = path.file_stem().map_or_else(|| "consulta".into(), |s| s.to_string_lossy().into_owned());
     path.with_file_name(format!("{stem}-{what}"))
 }
@@ -723,9 +720,9 @@ fn open_blobs(files: &str) -> anyhow::Result<Arc<dyn BlobStore>> {
 
 /// Where email goes without --smtp or --outbox: beside the attachments' directory, or beside
 /// the database when attachments are in object storage.
-fn default_outbox(db: &str, files: &str) -> PathBuf {
+fn default_outbox(database: &Database, files: &str) -> PathBuf {
     if files.starts_with("s3://") {
-        return beside(db, "outbox");
+        return beside(database, "outbox");
     }
     let files = Path::new(files);
     files.with_file_name(format!("{}-outbox", stem_of(files)))

@@ -89,7 +89,7 @@ impl Workspace {
 
     /// A new, empty database of the same backend as this workspace's.
     pub fn another_database(&self, name: &str) -> String {
-        if self.db.starts_with("postgres:") {
+        if self.db.to_str().is_some_and(|db| db.starts_with("postgres://")) {
             consulta_testpg::shared().expect("the PostgreSQL server").new_database()
         } else {
             self.dir.path().join(name).display().to_string()

@@ -44,9 +44,9 @@ const TAXONOMY_MIGRATION: usize = 0;
 /// The record's write lock (an advisory lock; the change feed's trigger function takes it too).
 pub(crate) const WRITE_LOCK: i64 = 7_061_584_150;
 
-/// Statements prepared on this connection, by their text: the intake path runs the same few
-/// thousands of times.
-type Statements = HashMap<&'static str, Statement>;
+/// Statements prepared on this connection, by their text: each is prepared once per connection,
+/// not at every call (a round trip saved on every query).
+type Statements = HashMap<String, Statement>;
 
 struct Connection {
     client: Client,
@@ -78,12 +78,12 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-fn prepared(statements: &mut Statements, client: &mut impl GenericClient, sql: &'static str) -> Result<Statement> {
+fn prepared(statements: &mut Statements, client: &mut impl GenericClient, sql: &str) -> Result<Statement> {
     if let Some(statement) = statements.get(sql) {
         return Ok(statement.clone());
     }
     let statement = client.prepare(sql)?;
-    statements.insert(sql, statement.clone());
+    statements.insert(sql.to_owned(), statement.clone());
     Ok(statement)
 }
 
@@ -123,13 +123,26 @@ impl PostgresStore {
         &self.location
     }
 
+    /// The schema version this database is at (0 when Consulta has not created its tables).
+    fn schema_version(client: &mut impl GenericClient) -> Result<Option<i64>> {
+        let exists: bool = client.query_one("SELECT to_regclass('consulta_schema') IS NOT NULL", &[])?.try_get(0)?;
+        if !exists {
+            return Ok(None);
+        }
+        Ok(client.query_opt("SELECT version FROM consulta_schema", &[])?.map(|r| r.try_get(0)).transpose()?)
+    }
+
     fn migrate(&self) -> Result<()> {
         let client = &mut self.connection.borrow_mut().client;
+        // Every pooled connection opens here: an up-to-date schema is read, not locked.
+        if Self::schema_version(client)? == Some(MIGRATIONS.len() as i64) {
+            return Ok(());
+        }
         let mut tx = client.transaction()?;
         // Servers that start together migrate one after the other.
         lock_record(&mut tx)?;
         tx.batch_execute("CREATE TABLE IF NOT EXISTS consulta_schema (version BIGINT NOT NULL)")?;
-        let found: Option<i64> = tx.query_opt("SELECT version FROM consulta_schema", &[])?.map(|r| r.get(0));
+        let found = Self::schema_version(&mut tx)?;
         let known = MIGRATIONS.len() as i64;
         let found_version = found.unwrap_or(0);
         if found_version > known {
@@ -166,21 +179,21 @@ impl PostgresStore {
         Ok(value)
     }
 
-    fn query_one_cached(&self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Row> {
+    fn query_one_cached(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Row> {
         self.with(|client, statements| {
             let statement = prepared(statements, client, sql)?;
             Ok(client.query_one(&statement, params)?)
         })
     }
 
-    fn query_opt_cached(&self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>> {
+    fn query_opt_cached(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>> {
         self.with(|client, statements| {
             let statement = prepared(statements, client, sql)?;
             Ok(client.query_opt(&statement, params)?)
         })
     }
 
-    fn query_cached(&self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
+    fn query_cached(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
         self.with(|client, statements| {
             let statement = prepared(statements, client, sql)?;
             Ok(client.query(&statement, params)?)
@@ -309,6 +322,11 @@ const LOG_KEY: &str = "log_signing_key";
 
 /// Creates the instance's signing key on first start; every later start finds it.
 fn ensure_log_key(client: &mut Client) -> Result<()> {
+    let exists: bool =
+        client.query_one("SELECT EXISTS (SELECT 1 FROM instance_secrets WHERE name = $1)", &[&LOG_KEY])?.try_get(0)?;
+    if exists {
+        return Ok(());
+    }
     let mut secret = [0u8; 32];
     getrandom::getrandom(&mut secret).map_err(|e| StoreError::Randomness(e.to_string()))?;
     // Two servers starting at once: the first key written wins, and both then read it.
@@ -346,9 +364,13 @@ fn to_sql_index(index: u64) -> Result<i64> {
     i64::try_from(index).map_err(corrupt)
 }
 
-fn canonical_record(client: &mut impl GenericClient, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
-    let sql = format!("{CANONICAL_SELECT} WHERE c.id = $1");
-    let Some(r) = client.query_opt(sql.as_str(), &[&contribution.0])? else { return Ok(None) };
+fn canonical_record(
+    client: &mut impl GenericClient,
+    statements: &mut Statements,
+    contribution: ContributionId,
+) -> Result<Option<CanonicalRecord>> {
+    let record = prepared(statements, client, &format!("{CANONICAL_SELECT} WHERE c.id = $1"))?;
+    let Some(r) = client.query_opt(&record, &[&contribution.0])? else { return Ok(None) };
     let columns = CanonicalColumns {
         consultation: r.try_get(0)?,
         entity: r.try_get(1)?,
@@ -413,19 +435,19 @@ impl Store for PostgresStore {
 
     fn consultations(&self) -> Result<Vec<Consultation>> {
         let sql = format!("SELECT {CONSULTATION_COLUMNS} FROM consultations ORDER BY opens_at DESC, id");
-        let rows = self.with(|client, _| Ok(client.query(sql.as_str(), &[])?))?;
+        let rows = self.query_cached(&sql, &[])?;
         rows.iter().map(|r| consultation_row(r)?.into_consultation()).collect()
     }
 
     fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>> {
         let sql = format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE slug = $1");
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&slug])?))?;
+        let row = self.query_opt_cached(&sql, &[&slug])?;
         row.map(|r| consultation_row(&r)?.into_consultation()).transpose()
     }
 
     fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>> {
         let sql = format!("SELECT {CONSULTATION_COLUMNS} FROM consultations WHERE id = $1");
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&id.0])?))?;
+        let row = self.query_opt_cached(&sql, &[&id.0])?;
         row.map(|r| consultation_row(&r)?.into_consultation()).transpose()
     }
 
@@ -475,13 +497,13 @@ impl Store for PostgresStore {
 
     fn entity(&self, id: EntityId) -> Result<Option<Entity>> {
         let sql = format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = $1");
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&id.0])?))?;
+        let row = self.query_opt_cached(&sql, &[&id.0])?;
         row.map(|r| entity_row(&r)).transpose()
     }
 
     fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>> {
         let sql = format!("SELECT {CONTRIBUTION_COLUMNS} FROM contributions WHERE id = $1");
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&id.0])?))?;
+        let row = self.query_opt_cached(&sql, &[&id.0])?;
         row.map(|r| contribution_row(&r)?.into_contribution()).transpose()
     }
 
@@ -508,7 +530,7 @@ impl Store for PostgresStore {
             if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
         let count_sql = format!("SELECT COUNT(*) FROM contributions c {where_clause}");
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref()).collect();
-        let total: i64 = self.with(|client, _| Ok(client.query_one(count_sql.as_str(), &params)?.try_get(0)?))?;
+        let total: i64 = self.query_one_cached(&count_sql, &params)?.try_get(0)?;
         let sql = format!(
             "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
                     c.language, c.title, c.late, c.withheld_reason IS NOT NULL
@@ -523,7 +545,7 @@ impl Store for PostgresStore {
         let mut params = params;
         params.push(&page_limit);
         params.push(&offset);
-        let rows = self.with(|client, _| Ok(client.query(sql.as_str(), &params)?))?;
+        let rows = self.query_cached(&sql, &params)?;
         let items = rows
             .iter()
             .map(|r| {
@@ -576,7 +598,7 @@ impl Store for PostgresStore {
     }
 
     fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
-        self.with(|client, _| canonical_record(client, contribution))
+        self.with(|client, statements| canonical_record(client, statements, contribution))
     }
 
     fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool> {
@@ -630,14 +652,14 @@ impl Store for PostgresStore {
 
     fn account(&self, id: AccountId) -> Result<Option<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&id.0])?))?;
+        let row = self.query_opt_cached(&sql, &[&id.0])?;
         row.map(|r| into_account(account_row(&r)?)).transpose()
     }
 
     fn sign_in_record(&self, email: &str) -> Result<Option<(Account, String)>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1");
         let email = email.trim().to_lowercase();
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&email])?))?;
+        let row = self.query_opt_cached(&sql, &[&email])?;
         row.map(|r| Ok((into_account(account_row(&r)?)?, r.try_get(6)?))).transpose()
     }
 
@@ -661,7 +683,7 @@ impl Store for PostgresStore {
              WHERE s.token_sha256 = $1 AND s.expires_at > $2",
             ACCOUNT_COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ")
         );
-        let row = self.with(|client, _| Ok(client.query_opt(sql.as_str(), &[&&token_sha256[..], &millis(now)])?))?;
+        let row = self.query_opt_cached(&sql, &[&&token_sha256[..], &millis(now)])?;
         row.map(|r| {
             Ok(Session {
                 account: into_account(account_row(&r)?)?,
@@ -1275,7 +1297,7 @@ struct PostgresTransaction<'a> {
 }
 
 impl PostgresTransaction<'_> {
-    fn statement(&mut self, sql: &'static str) -> Result<Statement> {
+    fn statement(&mut self, sql: &str) -> Result<Statement> {
         prepared(self.statements, &mut self.transaction, sql)
     }
 }
@@ -1382,7 +1404,7 @@ impl RecordTransaction for PostgresTransaction<'_> {
     }
 
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
-        canonical_record(&mut self.transaction, contribution)
+        canonical_record(&mut self.transaction, self.statements, contribution)
     }
 
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
