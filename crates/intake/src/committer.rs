@@ -8,10 +8,11 @@
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
+use consulta_core::ContributionId;
 use consulta_store::{Database, Store, StoreError};
 use jiff::Timestamp;
 
-use crate::submission::{Prepared, Receipt, SubmissionError, receipt_at, record_in};
+use crate::submission::{Prepared, Receipt, SubmissionError, receipts_at, record_in};
 
 /// Most submissions recorded in one transaction.
 const MAX_BATCH: usize = 512;
@@ -101,11 +102,18 @@ fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
         Ok(signed) => signed,
         Err(e) => return failed(&e),
     };
+    let recorded: Vec<ContributionId> = outcomes.iter().filter_map(|outcome| Some(outcome.as_ref().ok()?.0)).collect();
+    let mut receipts = match receipts_at(&*store, &recorded, &head, &key) {
+        Ok(receipts) => receipts.into_iter(),
+        Err(e) => return failed(&e),
+    };
     outcomes
         .into_iter()
         .map(|outcome| {
             let (id, replayed) = outcome?;
-            let receipt = receipt_at(&*store, id, &head, &key)?
+            let receipt = receipts
+                .next()
+                .flatten()
                 .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
             Ok((receipt, replayed))
         })

@@ -215,36 +215,44 @@ impl TreeHeadJson {
 /// The receipt of a recorded contribution, with its proof in the log as it now is.
 pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) -> Result<Option<Receipt>, StoreError> {
     let head = store.signed_tree_head(now)?;
-    receipt_at(store, contribution, &head, &store.log_public_key()?)
+    Ok(receipts_at(store, &[contribution], &head, &store.log_public_key()?)?.pop().flatten())
 }
 
-/// The receipt of a recorded contribution, with its proof in the tree `head` signs.
-pub fn receipt_at(
+/// The receipts of recorded contributions (None for one that has none), in their order, with
+/// their proofs in the tree `head` signs; the proofs are read together (`Store::inclusions`).
+pub fn receipts_at(
     store: &dyn Store,
-    contribution: ContributionId,
+    contributions: &[ContributionId],
     head: &SignedTreeHead,
     public_key: &[u8; 32],
-) -> Result<Option<Receipt>, StoreError> {
-    let Some(record) = store.canonical_record(contribution)? else { return Ok(None) };
-    let Some(inclusion) = store.inclusion(contribution, head.head.size)? else { return Ok(None) };
-    Ok(Some(Receipt {
-        id: contribution.0,
-        consultation: record.consultation.clone(),
-        received_at: record.submitted_at.clone(),
-        sha256: to_hex(&inclusion.record_sha256),
-        files: record
-            .attachments
-            .iter()
-            .map(|a| ReceiptFile { name: a.name.clone(), size: a.size, sha256: a.sha256.clone() })
-            .collect(),
-        log: ReceiptLog {
-            leaf_index: inclusion.leaf_index,
-            tree_size: inclusion.tree_size,
-            inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
-            signed_tree_head: head.into(),
-            public_key: to_hex(public_key),
-        },
-    }))
+) -> Result<Vec<Option<Receipt>>, StoreError> {
+    let inclusions = store.inclusions(contributions, head.head.size)?;
+    contributions
+        .iter()
+        .zip(inclusions)
+        .map(|(contribution, inclusion)| {
+            let Some(inclusion) = inclusion else { return Ok(None) };
+            let Some(record) = store.canonical_record(*contribution)? else { return Ok(None) };
+            Ok(Some(Receipt {
+                id: contribution.0,
+                consultation: record.consultation,
+                received_at: record.submitted_at,
+                sha256: to_hex(&inclusion.record_sha256),
+                files: record
+                    .attachments
+                    .into_iter()
+                    .map(|a| ReceiptFile { name: a.name, size: a.size, sha256: a.sha256 })
+                    .collect(),
+                log: ReceiptLog {
+                    leaf_index: inclusion.leaf_index,
+                    tree_size: inclusion.tree_size,
+                    inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
+                    signed_tree_head: head.into(),
+                    public_key: to_hex(public_key),
+                },
+            }))
+        })
+        .collect()
 }
 
 fn check_email(text: &str) -> Result<String, RowProblem> {

@@ -6,7 +6,7 @@ use consulta_core::ContributionId;
 use consulta_log::{Hash, leaf_hash, sha256, verify_inclusion};
 use jiff::Timestamp;
 
-use crate::{Result, Store};
+use crate::{Inclusion, Result, Store};
 
 /// What a check found: the log's size and root, and each problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +41,9 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
     let mut checked = 0;
     for consultation in store.consultations()? {
         crate::for_each_id_batch(store, consultation.id, BATCH, |ids| {
-            for id in ids {
-                if let Some(problem) = check_one(store, id, size, &root)? {
+            let inclusions = store.inclusions(&ids, size)?;
+            for (id, inclusion) in ids.into_iter().zip(inclusions) {
+                if let Some(problem) = check_one(store, id, inclusion, size, &root)? {
                     problems.push(problem);
                 }
                 checked += 1;
@@ -57,8 +58,14 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
     Ok(LogCheck { contributions: checked, log_size: size, root, problems })
 }
 
-fn check_one(store: &dyn Store, id: ContributionId, size: u64, root: &Hash) -> Result<Option<LogProblem>> {
-    let Some(inclusion) = store.inclusion(id, size)? else { return Ok(Some(LogProblem::NoLeaf(id.0))) };
+fn check_one(
+    store: &dyn Store,
+    id: ContributionId,
+    inclusion: Option<Inclusion>,
+    size: u64,
+    root: &Hash,
+) -> Result<Option<LogProblem>> {
+    let Some(inclusion) = inclusion else { return Ok(Some(LogProblem::NoLeaf(id.0))) };
     let Some(record) = store.canonical_record(id)? else { return Ok(Some(LogProblem::NoLeaf(id.0))) };
     if sha256(&record.to_bytes()) != inclusion.record_sha256 {
         return Ok(Some(LogProblem::RecordChanged(id.0)));

@@ -261,6 +261,12 @@ pub trait Store: Send + std::fmt::Debug {
     fn log_public_key(&self) -> Result<[u8; 32]>;
     /// Where a contribution is in the log, with the proof for the tree of `tree_size` leaves.
     fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>>;
+    /// The inclusion of each of `contributions` in the tree of `tree_size` leaves, in their
+    /// order, as `inclusion` gives it: for a batch (receipts, checks), which a backend that pays a
+    /// round trip per query reads at once.
+    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
+        contributions.iter().map(|contribution| self.inclusion(*contribution, tree_size)).collect()
+    }
     /// The proof that the tree of `old` leaves is a prefix of the tree of `new` leaves.
     fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>>;
 

@@ -247,6 +247,11 @@ fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists(backend: B
         assert!(consulta_log::verify_inclusion(&leaf, inclusion.leaf_index, 5, &inclusion.proof, &head.head.root));
     }
     assert_eq!(store.inclusion(ids[4], 3).expect("proof"), None, "leaf 4 is not in the tree of 3");
+    let mut asked = ids.clone();
+    asked.push(ContributionId(999));
+    let each: Vec<_> = asked.iter().map(|id| store.inclusion(*id, 4).expect("proof")).collect();
+    assert_eq!(store.inclusions(&asked, 4).expect("proofs"), each, "a batch proves as one at a time");
+    assert_eq!(each.iter().filter(|i| i.is_some()).count(), 4, "leaf 4 and an unknown id have none");
     let proof = store.consistency(3, 5).expect("proof");
     assert!(consulta_log::verify_consistency(3, 5, &old, &head.head.root, &proof));
     assert!(matches!(store.consistency(3, 9), Err(StoreError::BeyondLog { .. })));

@@ -201,14 +201,18 @@ impl PostgresStore {
     }
 
     /// Runs `f` inside one read-only transaction that sees a single snapshot of the record.
-    fn snapshot_read<T>(&self, f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let client = &mut self.connection.borrow_mut().client;
+    fn snapshot_read<T>(
+        &self,
+        f: impl FnOnce(&mut postgres::Transaction<'_>, &mut Statements) -> Result<T>,
+    ) -> Result<T> {
+        let mut connection = self.connection.borrow_mut();
+        let Connection { client, statements } = &mut *connection;
         let mut tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()?;
-        let value = f(&mut tx)?;
+        let value = f(&mut tx, statements)?;
         tx.commit()?;
         Ok(value)
     }
@@ -313,8 +317,9 @@ pub(crate) fn insert_audit(client: &mut impl GenericClient, entry: &AuditEntry) 
     Ok(())
 }
 
-fn log_size(client: &mut impl GenericClient) -> Result<u64> {
-    let next: i64 = client.query_one("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaves", &[])?.try_get(0)?;
+fn log_size(client: &mut impl GenericClient, statements: &mut Statements) -> Result<u64> {
+    let size = prepared(statements, client, "SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaves")?;
+    let next: i64 = client.query_one(&size, &[])?.try_get(0)?;
     u64::try_from(next).map_err(corrupt)
 }
 
@@ -360,6 +365,62 @@ impl<C: GenericClient> consulta_log::Nodes for PostgresNodes<'_, C> {
     }
 }
 
+/// The log's nodes for one proof or root, read in one query rather than one round trip each.
+/// Which nodes the log crate asks for depends on indexes alone, so a first pass with placeholder
+/// hashes names them all; the second pass computes with the nodes read.
+#[derive(Default)]
+struct PrefetchedNodes {
+    wanted: RefCell<Vec<(u32, u64)>>,
+    read: Option<HashMap<(u32, u64), Hash>>,
+}
+
+impl consulta_log::Nodes for PrefetchedNodes {
+    type Error = StoreError;
+
+    fn node(&self, level: u32, index: u64) -> Result<Hash> {
+        match &self.read {
+            None => {
+                self.wanted.borrow_mut().push((level, index));
+                Ok([0; 32])
+            }
+            Some(read) => read
+                .get(&(level, index))
+                .copied()
+                .ok_or_else(|| corrupt(format!("the log has no node ({level}, {index})"))),
+        }
+    }
+}
+
+fn with_prefetched_nodes<T>(
+    client: &mut impl GenericClient,
+    statements: &mut Statements,
+    compute: impl Fn(&PrefetchedNodes) -> Result<T>,
+) -> Result<T> {
+    let naming = PrefetchedNodes::default();
+    compute(&naming)?;
+    let mut wanted = naming.wanted.into_inner();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let levels: Vec<i64> = wanted.iter().map(|(level, _)| i64::from(*level)).collect();
+    let indexes = wanted.iter().map(|(_, index)| to_sql_index(*index)).collect::<Result<Vec<_>>>()?;
+    let nodes = prepared(
+        statements,
+        client,
+        "SELECT n.level, n.idx, n.hash FROM log_nodes n
+         JOIN unnest($1::BIGINT[], $2::BIGINT[]) AS w (level, idx) ON n.level = w.level AND n.idx = w.idx",
+    )?;
+    let read = client
+        .query(&nodes, &[&levels, &indexes])?
+        .iter()
+        .map(|r| {
+            let level = u32::try_from(r.try_get::<_, i64>(0)?).map_err(corrupt)?;
+            let index = u64::try_from(r.try_get::<_, i64>(1)?).map_err(corrupt)?;
+            Ok(((level, index), hash_column(r.try_get(2)?, "log_nodes.hash")?))
+        })
+        .collect::<Result<HashMap<_, _>>>()?;
+    compute(&PrefetchedNodes { wanted: RefCell::default(), read: Some(read) })
+}
+
 fn to_sql_index(index: u64) -> Result<i64> {
     i64::try_from(index).map_err(corrupt)
 }
@@ -387,11 +448,13 @@ fn canonical_record(
         body: r.try_get(12)?,
         amends: r.try_get(13)?,
     };
+    let files = prepared(
+        statements,
+        client,
+        "SELECT name, size, sha256 FROM attachments WHERE contribution_id = $1 ORDER BY position",
+    )?;
     let attachments = client
-        .query(
-            "SELECT name, size, sha256 FROM attachments WHERE contribution_id = $1 ORDER BY position",
-            &[&contribution.0],
-        )?
+        .query(&files, &[&contribution.0])?
         .iter()
         .map(|r| Ok(AttachmentEntry { name: r.try_get(0)?, size: count(r.try_get(1)?), sha256: r.try_get(2)? }))
         .collect::<Result<Vec<_>>>()?;
@@ -1098,15 +1161,16 @@ impl Store for PostgresStore {
     }
 
     fn log_size(&self) -> Result<u64> {
-        self.with(|client, _| log_size(client))
+        self.with(log_size)
     }
 
     fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead> {
-        // One snapshot, so the size and the root describe the same tree.
-        self.snapshot_read(|tx| {
-            let size = log_size(tx)?;
+        // One snapshot, so the size and the key are read together; the nodes of a tree never
+        // change once its size is reached.
+        self.snapshot_read(|tx, statements| {
+            let size = log_size(tx, statements)?;
             let key = log_key(tx)?;
-            let root = consulta_log::root(&PostgresNodes(RefCell::new(tx)), size)?;
+            let root = with_prefetched_nodes(tx, statements, |nodes| consulta_log::root(nodes, size))?;
             Ok(key.sign(TreeHead { size, timestamp_ms: now.as_millisecond(), root }))
         })
     }
@@ -1115,34 +1179,60 @@ impl Store for PostgresStore {
         Ok(self.with(|client, _| log_key(client))?.public_key())
     }
 
+    // Proofs need no snapshot: the log only grows, and the nodes of a tree never change once
+    // its size is reached.
     fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
-        self.snapshot_read(|tx| {
-            let size = log_size(tx)?;
+        Ok(self.inclusions(&[contribution], tree_size)?.pop().flatten())
+    }
+
+    /// Three queries however many contributions: the log's size, their leaves, and every node
+    /// their proofs need.
+    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
+        self.with(|client, statements| {
+            let size = log_size(client, statements)?;
             if tree_size > size {
                 return Err(StoreError::BeyondLog { size, asked: tree_size });
             }
-            let leaf = tx.query_opt(
-                "SELECT leaf_index, record_sha256 FROM log_leaves WHERE contribution_id = $1",
-                &[&contribution.0],
+            let ids: Vec<i64> = contributions.iter().map(|c| c.0).collect();
+            let leaves = prepared(
+                statements,
+                client,
+                "SELECT contribution_id, leaf_index, record_sha256 FROM log_leaves WHERE contribution_id = ANY($1)",
             )?;
-            let Some(leaf) = leaf else { return Ok(None) };
-            let leaf_index = u64::try_from(leaf.try_get::<_, i64>(0)?).map_err(corrupt)?;
-            if leaf_index >= tree_size {
-                return Ok(None);
+            let mut found = HashMap::new();
+            for row in client.query(&leaves, &[&ids])? {
+                let leaf_index = u64::try_from(row.try_get::<_, i64>(1)?).map_err(corrupt)?;
+                let record_sha256 = hash_column(row.try_get(2)?, "log_leaves.record_sha256")?;
+                found.insert(row.try_get::<_, i64>(0)?, (leaf_index, record_sha256));
             }
-            let record_sha256 = hash_column(leaf.try_get(1)?, "log_leaves.record_sha256")?;
-            let proof = consulta_log::inclusion_proof(&PostgresNodes(RefCell::new(tx)), leaf_index, tree_size)?;
-            Ok(Some(Inclusion { leaf_index, record_sha256, tree_size, proof }))
+            let leaves: Vec<Option<(u64, Hash)>> =
+                ids.iter().map(|id| found.get(id).copied().filter(|(leaf, _)| *leaf < tree_size)).collect();
+            let proofs = with_prefetched_nodes(client, statements, |nodes| {
+                leaves
+                    .iter()
+                    .map(|leaf| {
+                        leaf.map(|(index, _)| consulta_log::inclusion_proof(nodes, index, tree_size)).transpose()
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })?;
+            Ok(leaves
+                .into_iter()
+                .zip(proofs)
+                .map(|(leaf, proof)| {
+                    let (leaf_index, record_sha256) = leaf?;
+                    Some(Inclusion { leaf_index, record_sha256, tree_size, proof: proof? })
+                })
+                .collect())
         })
     }
 
     fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
-        self.snapshot_read(|tx| {
-            let size = log_size(tx)?;
+        self.with(|client, statements| {
+            let size = log_size(client, statements)?;
             if new > size || old > new {
                 return Err(StoreError::BeyondLog { size, asked: new.max(old) });
             }
-            consulta_log::consistency_proof(&PostgresNodes(RefCell::new(tx)), old, new)
+            with_prefetched_nodes(client, statements, |nodes| consulta_log::consistency_proof(nodes, old, new))
         })
     }
 
@@ -1175,7 +1265,7 @@ impl Store for PostgresStore {
         &self,
         each: &mut dyn FnMut(&'static crate::copy::Table, Vec<crate::copy::Value>) -> Result<()>,
     ) -> Result<()> {
-        self.snapshot_read(|tx| {
+        self.snapshot_read(|tx, _| {
             for table in crate::copy::TABLES {
                 Self::read_table(tx, table, &mut |row| each(table, row))?;
             }
@@ -1220,7 +1310,13 @@ impl Store for PostgresStore {
         let mut transaction = client.transaction()?;
         // One writer of the record at a time, across servers: as SQLite's write lock does.
         lock_record(&mut transaction)?;
-        Ok(Box::new(PostgresTransaction { transaction, statements, log_size: None, frontier: Frontier::default() }))
+        Ok(Box::new(PostgresTransaction {
+            transaction,
+            statements,
+            log_size: None,
+            frontier: Frontier::default(),
+            release_pending: false,
+        }))
     }
 }
 
@@ -1294,6 +1390,9 @@ struct PostgresTransaction<'a> {
     log_size: Option<u64>,
     /// The nodes this transaction appended, which the next appends will need.
     frontier: Frontier,
+    /// A savepoint kept but not yet released: released together with the next one's start, one
+    /// round trip instead of two for each item of a batch.
+    release_pending: bool,
 }
 
 impl PostgresTransaction<'_> {
@@ -1410,7 +1509,7 @@ impl RecordTransaction for PostgresTransaction<'_> {
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
         let size = match self.log_size {
             Some(size) => size,
-            None => log_size(&mut self.transaction)?,
+            None => log_size(&mut self.transaction, self.statements)?,
         };
         let added = {
             let nodes = self.frontier.over(PostgresNodes(RefCell::new(&mut self.transaction)));
@@ -1486,16 +1585,25 @@ impl RecordTransaction for PostgresTransaction<'_> {
     }
 
     fn savepoint(&mut self) -> Result<()> {
-        self.transaction.batch_execute("SAVEPOINT item")?;
+        let release = std::mem::take(&mut self.release_pending);
+        self.transaction.batch_execute(if release {
+            "RELEASE SAVEPOINT item; SAVEPOINT item"
+        } else {
+            "SAVEPOINT item"
+        })?;
         Ok(())
     }
 
+    /// Kept at once; released with the next savepoint, or by the commit.
     fn release_savepoint(&mut self) -> Result<()> {
-        self.transaction.batch_execute("RELEASE SAVEPOINT item")?;
+        self.release_pending = true;
         Ok(())
     }
 
     fn rollback_to_savepoint(&mut self) -> Result<()> {
+        if std::mem::take(&mut self.release_pending) {
+            self.transaction.batch_execute("RELEASE SAVEPOINT item")?;
+        }
         self.transaction.batch_execute("ROLLBACK TO SAVEPOINT item; RELEASE SAVEPOINT item")?;
         // What this transaction knew of the log may have been undone.
         self.log_size = None;
