@@ -110,6 +110,17 @@ fn contribution(consultation: &Consultation, entity: &Entity, channel: Channel) 
     }
 }
 
+/// A small text file, as a contribution's first attachment.
+fn note_file() -> Attachment {
+    Attachment {
+        position: 0,
+        name: "note.txt".into(),
+        media_type: "text/plain".into(),
+        size: 4,
+        sha256: consulta_log::sha256(b"note"),
+    }
+}
+
 fn new_entity(name: &str, group: &str) -> NewEntity {
     NewEntity {
         name: name.parse().expect("name"),
@@ -266,13 +277,7 @@ fn the_change_feed_follows_every_change_the_public_can_see(backend: Backend) {
     let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
     let first = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
     let second = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
-    let file = Attachment {
-        position: 0,
-        name: "note.txt".into(),
-        media_type: "text/plain".into(),
-        size: 4,
-        sha256: consulta_log::sha256(b"note"),
-    };
+    let file = note_file();
     tx.insert_attachment(second, &file).expect("attachment");
     tx.commit().expect("commit");
     let feed = |store: &dyn Store, after| -> Vec<i64> {
@@ -513,14 +518,7 @@ fn a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use(backen
     for i in 0..7 {
         let id = tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert");
         if i == 2 {
-            let file = Attachment {
-                position: 0,
-                name: "note.txt".into(),
-                media_type: "text/plain".into(),
-                size: 4,
-                sha256: consulta_log::sha256(b"note"),
-            };
-            tx.insert_attachment(id, &file).expect("attachment");
+            tx.insert_attachment(id, &note_file()).expect("attachment");
         }
         let record = tx.canonical_record(id).expect("read").expect("found");
         tx.append_to_log(id, consulta_log::sha256(&record.to_bytes())).expect("append");
