@@ -3,6 +3,9 @@
 //! account; and the single-use links of invitations and password resets.
 
 pub mod invitations;
+mod throttle;
+
+pub use throttle::{SignInThrottle, Throttled};
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -124,18 +127,48 @@ impl RateLimiter {
 
     /// Counts an attempt for `key`; false if it is over the limit (then it is not counted).
     pub fn allow(&self, key: &str, now: Instant) -> bool {
-        let Ok(mut attempts) = self.attempts.lock() else { return false };
+        self.with_times(key, now, |times| {
+            if times.len() >= self.limit {
+                return false;
+            }
+            times.push(now);
+            true
+        })
+    }
+
+    /// Whether `key` has reached the limit, without counting anything.
+    pub fn is_over(&self, key: &str, now: Instant) -> bool {
+        self.with_times(key, now, |times| times.len() >= self.limit)
+    }
+
+    /// Counts an event for `key` (a failure, say), however many there were.
+    pub fn record(&self, key: &str, now: Instant) {
+        self.with_times(key, now, |times| times.push(now));
+    }
+
+    /// How many events `key` had in the window, and when the last one was.
+    pub fn recent(&self, key: &str, now: Instant) -> (usize, Option<Instant>) {
+        self.with_times(key, now, |times| (times.len(), times.last().copied()))
+    }
+
+    /// Forgets `key`'s events.
+    pub fn forget(&self, key: &str) {
+        if let Ok(mut attempts) = self.attempts.lock() {
+            attempts.remove(key);
+        }
+    }
+
+    fn with_times<T>(&self, key: &str, now: Instant, act: impl FnOnce(&mut Vec<Instant>) -> T) -> T {
+        // A poisoned lock only means another thread panicked mid-count: the counts are still
+        // usable, and refusing every sign-in would be worse.
+        let mut attempts = self.attempts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if attempts.len() > 100_000 {
             // Forget keys whose attempts have all aged out, so memory stays bounded.
             attempts.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
         }
         let times = attempts.entry(key.to_owned()).or_default();
         times.retain(|t| now.duration_since(*t) < self.window);
-        if times.len() >= self.limit {
-            return false;
-        }
-        times.push(now);
-        true
+        act(times)
     }
 }
 

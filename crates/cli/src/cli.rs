@@ -88,7 +88,13 @@ pub struct InviteArgs {
     pub regions: Vec<String>,
     #[arg(long = "country", value_name = "CODE")]
     pub countries: Vec<String>,
-    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    #[arg(
+        long,
+        env = "CONSULTA_PUBLIC_URL",
+        hide_env_values = true,
+        default_value = "http://127.0.0.1:8080",
+        value_name = "URL"
+    )]
     pub base_url: String,
 }
 
@@ -121,7 +127,13 @@ pub struct ExportArgs {
     pub consultation: String,
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    #[arg(
+        long,
+        env = "CONSULTA_PUBLIC_URL",
+        hide_env_values = true,
+        default_value = "http://127.0.0.1:8080",
+        value_name = "URL"
+    )]
     pub base_url: String,
 }
 
@@ -160,6 +172,17 @@ pub enum IndexCommand {
 pub enum ContributionCommand {
     Withhold(WithholdContribution),
     Publish(PublishContribution),
+    Attribute(AttributeContribution),
+}
+
+#[derive(Debug, Args)]
+pub struct AttributeContribution {
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    #[arg(long, value_name = "NAME", required_unless_present = "clear", conflicts_with = "clear")]
+    pub entity: Option<String>,
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]
@@ -303,7 +326,13 @@ pub struct ReportArgs {
     pub format: ReportFileFormat,
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    #[arg(long, default_value = "http://127.0.0.1:8080", value_name = "URL")]
+    #[arg(
+        long,
+        env = "CONSULTA_PUBLIC_URL",
+        hide_env_values = true,
+        default_value = "http://127.0.0.1:8080",
+        value_name = "URL"
+    )]
     pub base_url: String,
 }
 
@@ -331,9 +360,22 @@ pub struct ServeArgs {
     pub outbox: Option<PathBuf>,
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=6000), value_name = "N")]
     pub mail_per_minute: u32,
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub public_url: Option<String>,
+    #[arg(long, env = "CONSULTA_MAX_CONNECTIONS", hide_env_values = true, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000), value_name = "N")]
+    pub max_connections: u32,
+    #[arg(long, env = "CONSULTA_EXTRACT_MEMORY_MIB", hide_env_values = true, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(64..=65536), value_name = "MIB")]
+    pub extract_memory_mib: u64,
 }
 
 impl ServeArgs {
+    /// Text is extracted by this binary run as a child process, within these limits.
+    pub fn extractor(&self) -> std::io::Result<consulta_extract::Extractor> {
+        let limits =
+            consulta_extract::ExtractionLimits { memory_bytes: self.extract_memory_mib << 20, ..Default::default() };
+        consulta_extract::Extractor::this_binary(&[crate::EXTRACT_WORKER], limits)
+    }
+
     pub fn limits(&self) -> consulta_intake::submission::Limits {
         consulta_intake::submission::Limits {
             max_files: self.max_files,

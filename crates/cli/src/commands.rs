@@ -17,7 +17,7 @@ use consulta_index::{IndexError, SearchIndex};
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{ReportFormat, TableFormat, distribution_table, render_report, render_table};
 use consulta_store::{AuditActor, Database, NewAccount, Store, audited};
-use consulta_web::WebConfig;
+use consulta_web::{PublicUrl, WebConfig};
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -80,6 +80,37 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             set_withheld(&database, args.id, Some(reason), localizer)
         }
         Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
+        Command::Contribution(ContributionCommand::Attribute(args)) => {
+            attribute(&database, args.id, args.entity.as_deref(), localizer)
+        }
+    }
+}
+
+/// Attributes an unverified contribution to a recorded entity, or takes the attribution back.
+fn attribute(database: &Database, id: i64, entity: Option<&str>, localizer: &Localizer) -> anyhow::Result<()> {
+    use consulta_store::audited::AttributionError;
+    let mut store = open_existing(database, localizer)?;
+    let id_arg = || Arg::Number(id as f64);
+    match consulta_store::audited::attribute(&mut *store, consulta_core::ContributionId(id), entity, &command_line()) {
+        Ok(Some(entity)) => {
+            let args = [("id", id_arg()), ("entity", entity.name.as_str().into())];
+            println!("{}", localizer.format("cli-attributed", &args));
+            Ok(())
+        }
+        Ok(None) => {
+            println!("{}", localizer.format("cli-attribution-cleared", &[("id", id_arg())]));
+            Ok(())
+        }
+        Err(AttributionError::UnknownContribution(_)) => {
+            bail!(localizer.format("cli-unknown-contribution", &[("id", id_arg())]))
+        }
+        Err(AttributionError::UnknownEntity(name)) => {
+            bail!(localizer.format("cli-unknown-entity", &[("entity", name.into())]))
+        }
+        Err(AttributionError::Store(consulta_store::StoreError::NotAttributable(_))) => {
+            bail!(localizer.format("attribution-refused", &[("id", id_arg())]))
+        }
+        Err(AttributionError::Store(error)) => Err(error.into()),
     }
 }
 
@@ -457,18 +488,31 @@ fn serve(
         eprintln!("{}", localizer.format("cli-mail-outbox", &[("path", dir.display().to_string().into())]));
     }
     let mailer = consulta_mail::Mailer::new(delivery, &args.mail_from, args.mail_per_minute)?;
-    let config = WebConfig {
-        database,
-        blobs,
-        limits: args.limits(),
-        index,
-        unverified_per_hour: args.unverified_per_hour,
-        mailer: Arc::new(mailer),
-    };
+    let given_url = args.public_url.as_deref().map(|url| parse_public_url(url, localizer)).transpose()?;
+    if args.smtp.is_some() && given_url.is_none() {
+        bail!(localizer.text("cli-public-url-needed-for-mail"));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
-        let url = format!("http://{}/", listener.local_addr()?);
+        let local = listener.local_addr()?;
+        let public_url = match given_url {
+            Some(url) => url,
+            None if local.ip().is_loopback() => PublicUrl::local(local),
+            None => bail!(localizer.format("cli-public-url-needed", &[("addr", local.to_string().into())])),
+        };
+        let config = WebConfig {
+            database,
+            blobs,
+            limits: args.limits(),
+            index,
+            unverified_per_hour: args.unverified_per_hour,
+            mailer: Arc::new(mailer),
+            public_url,
+            max_connections: args.max_connections as usize,
+            extractor: args.extractor()?,
+        };
+        let url = format!("http://{local}/");
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
         std::io::stdout().flush()?;
         consulta_web::serve(listener, config).await.map_err(|e| match e.downcast::<IndexError>() {
@@ -477,6 +521,16 @@ fn serve(
             Err(e) => anyhow!(e),
         })?;
         Ok(())
+    })
+}
+
+/// The instance's public URL as given, or why it is refused, in the reader's language.
+fn parse_public_url(url: &str, localizer: &Localizer) -> anyhow::Result<PublicUrl> {
+    PublicUrl::parse(url).map_err(|error| {
+        anyhow!(localizer.format(
+            "cli-public-url-invalid",
+            &[("url", url.into()), ("reason", localizer.text(error.message_key()).into())]
+        ))
     })
 }
 
@@ -642,7 +696,7 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
             let parsed = name
                 .parse()
                 .map_err(|_| anyhow!(localizer.format("cli-unknown-entity", &[("entity", name.as_str().into())])))?;
-            let found = store.begin()?.entity_by_name(&parsed)?;
+            let found = consulta_store::audited::recorded_entity(&mut *store, &parsed)?;
             Some(
                 found
                     .ok_or_else(|| {

@@ -11,7 +11,15 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 use consulta_i18n::Localizer;
 
+/// The first argument that runs this binary as a text extractor for a server (see
+/// `consulta_extract::isolated`): not a command for people, so not in the help.
+const EXTRACT_WORKER: &str = "extract-worker";
+
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some(EXTRACT_WORKER) {
+        return ExitCode::from(u8::try_from(consulta_extract::worker_main(&args[1..])).unwrap_or(2));
+    }
     let localizer = Localizer::from_environment(|name| std::env::var(name).ok());
     let matches = cli::localize(cli::Cli::command(), &localizer).get_matches();
     let cli = match cli::Cli::from_arg_matches(&matches) {

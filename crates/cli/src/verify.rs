@@ -36,7 +36,7 @@ impl Finding {
                 &[
                     ("id", id),
                     ("sha256", receipt.sha256.as_str().into()),
-                    ("leaf", (*leaf).into()),
+                    ("entry", (*leaf).into()),
                     ("old", (*old_size).into()),
                     ("new", (*new_size).into()),
                 ],
@@ -45,7 +45,7 @@ impl Finding {
                 "verify-withheld",
                 &[
                     ("id", id),
-                    ("leaf", (*leaf).into()),
+                    ("entry", (*leaf).into()),
                     ("new", (*new_size).into()),
                     ("reason", reason.as_str().into()),
                 ],

@@ -417,7 +417,30 @@ async fn sign_in_failures_moderation_and_the_audit_log() {
     let csv = get(&app, &secretariat, "/admin/audit.csv").await.text().await.expect("CSV");
     assert!(csv.contains("secretariat@example.org,consultation.create,consultation web"), "{csv}");
 
-    // Five wrong passwords for one account, then even the right one waits.
+    // Successful sign-ins do not count towards any limit.
+    for _ in 0..8 {
+        sign_in(&app, "a@example.org").await;
+    }
+    // After signing in, only a path of this site is followed: not one a browser would read as
+    // another site's address, and a newline in it is no server error.
+    for (next, expected) in
+        [("/\t/evil.example", "/"), ("/\n/x", "/"), ("/admin/../consultations/open", "/consultations/open")]
+    {
+        let page = no_redirects().get(format!("{}/login", app.url)).send().await.expect("login page");
+        let signin = cookie_named(&page, "consulta_signin").expect("a sign-in cookie");
+        let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+        let response = no_redirects()
+            .post(format!("{}/login", app.url))
+            .header(COOKIE, signin)
+            .form(&[("csrf", csrf.as_str()), ("email", "a@example.org"), ("password", PASSWORD), ("next", next)])
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(response.headers()[LOCATION].to_str().expect("location"), expected, "{next:?}");
+    }
+
+    // Five wrong passwords for one account from one client, then that client waits.
     for _ in 0..5 {
         sign_in_response(&app, "a@example.org", "wrong password, wrong").await;
     }
@@ -512,7 +535,7 @@ async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF-"));
 
-    // A withheld contribution is counted as received, but its issues are no longer reported.
+    // A withheld contribution leaves the counts it was in, and its issues are no longer reported.
     let withheld = post_form(
         &app,
         &secretariat,
@@ -523,5 +546,8 @@ async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
     assert_eq!(withheld.status(), StatusCode::SEE_OTHER);
     let report = get(&app, &secretariat, "/admin/consultations/open/report?lang=en").await.text().await.expect("HTML");
     assert!(!report.contains("Spam: raised in"), "{report}");
-    assert!(report.contains("One contribution is counted above but withheld from publication"), "{report}");
+    assert!(
+        report.contains("One contribution is withheld from publication: it is not counted in the tables above"),
+        "{report}"
+    );
 }

@@ -1,12 +1,16 @@
 //! A whole invitation campaign against a real SMTP server: a list imported, its focal points
 //! invited, the email received, the link making a focal point's account, a verified
-//! contribution shown as such; and a password reset by email.
+//! contribution shown as such; and a password reset by email. Every link in the email is built
+//! from the instance's public URL, whatever Host header a request carries.
 
 mod common;
 
 use common::{SmtpSink, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve_with, stderr, stdout};
 use reqwest::StatusCode;
-use reqwest::header::{COOKIE, LOCATION};
+use reqwest::header::{COOKIE, HOST, LOCATION};
+
+/// The public URL the instance is configured with; the tests reach it at its loopback address.
+const PUBLIC: &str = "https://consultations.example.org";
 
 /// The text of a quoted-printable body.
 fn quoted_printable(raw: &str) -> String {
@@ -50,19 +54,17 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     assert!(imported.status.success(), "{}", stderr(&imported));
     assert!(stdout(&imported).contains("2 entities (2 new), 1 focal points"), "{}", stdout(&imported));
 
-    let app =
-        spawn_serve_with(&ws.db, &["--smtp", &sink.url, "--mail-from", "Secretariat <consultations@example.org>"]);
-    let invited = ws.run(&[
-        "invite",
-        "--consultation",
-        "open",
-        "--list",
-        "ecosoc",
-        "--region",
-        "african",
-        "--base-url",
-        &app.url,
-    ]);
+    let without_public_url = ws.run(&["serve", "--addr", "127.0.0.1:0", "--smtp", &sink.url]);
+    assert!(!without_public_url.status.success(), "email needs a public URL");
+    assert!(stderr(&without_public_url).contains("--public-url"), "{}", stderr(&without_public_url));
+    let app = spawn_serve_with(
+        &ws.db,
+        &["--smtp", &sink.url, "--mail-from", "Secretariat <consultations@example.org>", "--public-url", PUBLIC],
+    );
+    // The link of a message, made to reach the test server rather than the public address.
+    let local = |link: String| link.replacen(PUBLIC, &app.url, 1);
+    let invited =
+        ws.run(&["invite", "--consultation", "open", "--list", "ecosoc", "--region", "african", "--base-url", PUBLIC]);
     assert!(invited.status.success(), "{}", stderr(&invited));
     assert!(stdout(&invited).contains("1 invitation queued"), "{}", stdout(&invited));
 
@@ -73,7 +75,7 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     assert!(message.contains("From: Secretariat <consultations@example.org>"), "{message}");
     let body = quoted_printable(message);
     assert!(body.contains("Le secrétariat invite Example Réseau Sénégal"), "written in French: {body}");
-    let invitation = link(&body, &format!("{}/invitations/", app.url));
+    let invitation = local(link(&body, &format!("{PUBLIC}/invitations/")));
 
     // The link opens the form that makes the account.
     let page = no_redirects().get(&invitation).send().await.expect("invitation page");
@@ -171,6 +173,7 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
     let asked = no_redirects()
         .post(format!("{}/password-reset", app.url))
+        .header(HOST, "evil.example")
         .header(COOKIE, &reset_cookie)
         .form(&[("csrf", csrf.as_str()), ("email", "AWA@example.org")])
         .send()
@@ -179,7 +182,8 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     assert_eq!(asked.status(), StatusCode::OK);
     let messages = sink.wait_for(2);
     let body = quoted_printable(&messages[1]);
-    let reset = link(&body, &format!("{}/password-reset/", app.url));
+    assert!(!body.contains("evil.example"), "the Host header never makes a link: {body}");
+    let reset = local(link(&body, &format!("{PUBLIC}/password-reset/")));
     let page = no_redirects().get(&reset).header(COOKIE, &reset_cookie).send().await.expect("page");
     let csrf = hidden_csrf(&page.text().await.expect("HTML"));
     let changed = no_redirects()

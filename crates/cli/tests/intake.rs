@@ -109,6 +109,7 @@ async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() 
         "{}",
         stdout(&output)
     );
+    assert!(stdout(&output).contains("is entry 0 of the public log"), "no raw placeholder: {}", stdout(&output));
 }
 
 #[tokio::test]
@@ -420,11 +421,12 @@ async fn the_attachment_limits_are_configurable() {
         reqwest::get(format!("{}/consultations/open", app.url)).await.expect("answer").text().await.expect("body");
     assert!(page.contains("up to 2 files of 1.0 MiB each"));
 
-    // A text over 1 MiB is refused as a field; a request over the whole limit (the files' room
-    // plus 4 MiB) is refused before it is read to the end.
+    // A text over 1 MiB is refused as a field; a field far longer than any valid value is refused
+    // as soon as it passes that, before it is read to the end.
     let (status, error) = post(&app, "open", form().text("body", "x".repeat(1024 * 1024 + 1)), None).await;
     assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["body"])));
     let (status, error) = post(&app, "open", form().text("body", "x".repeat(7 * 1024 * 1024)), None).await;
-    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_large")), "{error}");
+    assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("field_too_large")), "{error}");
+    assert_eq!(error["fields"], serde_json::json!(["body"]));
     assert_eq!(contribution_count(&app).await, 0);
 }

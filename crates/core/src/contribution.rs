@@ -95,6 +95,9 @@ pub struct Contribution {
     pub record: NewContribution,
     /// Why the secretariat withholds it from publication, if it does; its log entry stays.
     pub withheld_reason: Option<String>,
+    /// The recorded entity the secretariat found an unverified contribution to come from, after
+    /// checking (audited); the record keeps what the sender claimed.
+    pub attributed_to: Option<EntityId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -105,6 +108,19 @@ pub enum TextError {
     TitleTooLong(usize),
     #[error("is larger than {0} bytes")]
     BodyTooLarge(usize),
+    /// A control character (NUL, escape, …; in a body, anything but tab and line ends):
+    /// invisible to a reader, it can hide text or break the files others download.
+    #[error("holds the control character U+{code:04X} at character {at}")]
+    ControlCharacter { at: usize, code: u32 },
+}
+
+/// The first control character in `text` that `allowed` does not let through, with its
+/// position (counted in characters from 1).
+fn find_control(text: &str, allowed: impl Fn(char) -> bool) -> Result<(), TextError> {
+    match text.chars().enumerate().find(|(_, c)| c.is_control() && !allowed(*c)) {
+        Some((at, c)) => Err(TextError::ControlCharacter { at: at + 1, code: u32::from(c) }),
+        None => Ok(()),
+    }
 }
 
 /// Checks a title: present, and short enough to be a title.
@@ -115,6 +131,7 @@ pub fn check_title(title: &str) -> Result<String, TextError> {
     } else if title.chars().count() > MAX_TITLE_CHARS {
         Err(TextError::TitleTooLong(MAX_TITLE_CHARS))
     } else {
+        find_control(title, |_| false)?;
         Ok(title.to_owned())
     }
 }
@@ -128,6 +145,7 @@ pub fn check_body(body: &str) -> Result<String, TextError> {
     } else if body.len() > MAX_BODY_BYTES {
         Err(TextError::BodyTooLarge(MAX_BODY_BYTES))
     } else {
+        find_control(body, |c| matches!(c, '\n' | '\r' | '\t'))?;
         Ok(body.replace("\r\n", "\n"))
     }
 }
@@ -151,5 +169,10 @@ mod tests {
         assert!(check_title(&"t".repeat(501)).is_err());
         assert_eq!(check_body("a\r\nb"), Ok("a\nb".to_owned()));
         assert_eq!(check_body(""), Err(TextError::Empty));
+        assert_eq!(check_title("a\u{0}b"), Err(TextError::ControlCharacter { at: 2, code: 0 }));
+        assert_eq!(check_title("Tab\there"), Err(TextError::ControlCharacter { at: 4, code: 9 }));
+        assert_eq!(check_body("x\u{1b}[31m"), Err(TextError::ControlCharacter { at: 2, code: 0x1b }));
+        assert_eq!(check_body("a\tb\r\nc"), Ok("a\tb\nc".to_owned()), "tabs and line ends stay");
+        assert_eq!(check_body("ok \u{7f}"), Err(TextError::ControlCharacter { at: 4, code: 0x7f }));
     }
 }

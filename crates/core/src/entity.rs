@@ -70,6 +70,9 @@ pub struct Entity {
     pub country: Option<CountryCode>,
     /// Invented for the demonstration, and labelled so.
     pub is_example: bool,
+    /// Only what an unverified sender claimed to be: kept apart from the registry of entities,
+    /// never matched by name, and shown everywhere as "identity not verified".
+    pub claimed: bool,
 }
 
 impl Entity {
@@ -89,6 +92,8 @@ pub struct NewEntity {
     pub group: StakeholderGroupId,
     pub country: Option<CountryCode>,
     pub is_example: bool,
+    /// An unverified sender's claimed identity (see `Entity::claimed`).
+    pub claimed: bool,
 }
 
 #[cfg(test)]
@@ -118,6 +123,7 @@ mod tests {
             group: "government".parse().expect("group"),
             country: Some("SN".parse().expect("country")),
             is_example: true,
+            claimed: false,
         };
         assert_eq!(entity.regional_group(), Some(RegionalGroup::African));
         assert_eq!(entity.development_status(), Some(DevelopmentStatus::LeastDeveloped));

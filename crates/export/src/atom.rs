@@ -16,7 +16,7 @@ const SUMMARY_CHARS: usize = 600;
 /// The feed of `consultation`, newest first; `base_url` (such as https://consulta.example.org)
 /// makes its addresses absolute, as Atom identifiers must be.
 pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str) -> Result<String> {
-    let base = base_url.trim_end_matches('/');
+    let base = escape_xml(base_url.trim_end_matches('/'));
     let slug = consultation.record.slug.as_str();
     let language = consultation.record.original_language.primary();
     let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
@@ -45,7 +45,7 @@ pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str)
             xml,
             "<entry xml:lang=\"{lang}\">\n<id>{base}/contributions/{id}</id>\n<title>{title}</title>\n\
              <updated>{at}</updated>\n<published>{at}</published>\n<author><name>{entity}</name></author>\n\
-             <category term=\"{group}\"/>\n<category term=\"{channel}\"/>\n\
+             <category term=\"{group}\"/>\n<category term=\"{channel}\"/>\n{identity}\
              <link rel=\"alternate\" type=\"text/html\" href=\"{base}/contributions/{id}\"/>\n\
              <summary>{text}{ellipsis}</summary>\n</entry>\n",
             lang = escape_xml(&record.language),
@@ -55,6 +55,7 @@ pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str)
             entity = escape_xml(&record.entity),
             group = escape_xml(&record.stakeholder_group),
             channel = escape_xml(&record.channel),
+            identity = if summary.unverified { "<category term=\"identity:unverified\"/>\n" } else { "" },
             text = escape_xml(&text),
         );
     }

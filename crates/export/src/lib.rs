@@ -22,7 +22,7 @@ pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive,
 pub use atom::atom_feed;
 pub use tables::{
     CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, contributions_csv, contributions_json, entities_csv, entities_json,
-    entities_popolo,
+    entities_popolo, spreadsheet_safe,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +48,7 @@ pub enum ExportError {
 pub type Result<T, E = ExportError> = std::result::Result<T, E>;
 
 /// The open data files of a consultation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OpenData {
     ContributionsCsv,
     ContributionsJson,
@@ -138,6 +138,8 @@ pub struct Exported {
     pub withheld_reason: Option<String>,
     /// Its place in the log, when the export was asked to prove it.
     pub inclusion: Option<Inclusion>,
+    /// The recorded entity the secretariat attributed an unverified contribution to.
+    pub attributed_to: Option<EntityId>,
 }
 
 impl Exported {
@@ -179,6 +181,7 @@ pub fn for_each_contribution(
                 record_sha256,
                 withheld_reason: contribution.withheld_reason,
                 inclusion,
+                attributed_to: contribution.attributed_to,
             })?;
         }
         Ok(())

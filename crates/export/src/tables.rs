@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::{Exported, Result, country_of, entity_counts, for_each_contribution};
 
 /// The columns of `contributions.csv`, in order (docs/open-data.md says what each holds).
-pub const CONTRIBUTION_COLUMNS: [&str; 21] = [
+pub const CONTRIBUTION_COLUMNS: [&str; 22] = [
     "id",
     "consultation",
     "submitted_at",
@@ -34,11 +34,21 @@ pub const CONTRIBUTION_COLUMNS: [&str; 21] = [
     "record_sha256",
     "url",
     "withheld_reason",
+    "attributed_entity_id",
 ];
 
 /// The columns of `entities.csv`, in order.
-pub const ENTITY_COLUMNS: [&str; 8] =
-    ["id", "name", "stakeholder_group", "country", "regional_group", "development_status", "contributions", "url"];
+pub const ENTITY_COLUMNS: [&str; 9] = [
+    "id",
+    "name",
+    "stakeholder_group",
+    "country",
+    "regional_group",
+    "development_status",
+    "contributions",
+    "url",
+    "claimed",
+];
 
 /// A contribution as one JSON object with the CSV's columns (typed: numbers, booleans, null,
 /// and the attachments as an array). A withheld one keeps only its id, consultation, hash,
@@ -87,14 +97,27 @@ pub(crate) fn contribution_value(c: &Exported) -> Value {
         "record_sha256": sha256,
         "url": url,
         "withheld_reason": Value::Null,
+        "attributed_entity_id": c.attributed_to.map(|e| e.0),
     })
 }
 
-/// A JSON value as a CSV cell: text as itself, null as empty, arrays and objects as JSON.
+/// A text as a CSV cell that a spreadsheet shows as text and never runs as a formula: one that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP's
+/// advice on CSV injection says. Anyone may choose a title or an entity name, and these files
+/// are opened in spreadsheets; the JSON files keep the text exact.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// A JSON value as a CSV cell: text as itself (made spreadsheet-safe), null as empty, arrays and
+/// objects as JSON.
 fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(text) => text.clone(),
+        Value::String(text) => spreadsheet_safe(text).into_owned(),
         Value::Array(items) if items.is_empty() => String::new(),
         other => other.to_string(),
     }
@@ -153,6 +176,7 @@ pub(crate) fn entity_values_from(store: &dyn Store, counts: BTreeMap<EntityId, u
             "development_status": country.and_then(|c| c.development).map(|d| d.as_str()),
             "contributions": count,
             "url": entity_url(id),
+            "claimed": entity.claimed,
         }));
     }
     Ok(values)

@@ -137,6 +137,33 @@ fn contributions_as_csv_and_json_with_the_withheld_one_as_its_entry_only() {
 }
 
 #[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_written_as_text_and_json_stays_exact() {
+    let mut f = fixture();
+    let formulas = ["=HYPERLINK(\"http://evil.example\")", "+1+1", "-2+3", "@SUM(A1)"];
+    for formula in formulas {
+        submit(&mut f, from(&format!("{formula} Entity"), "civil_society", "KE", "en", formula, "Body."));
+    }
+    let csv_text = output(|out| contributions_csv(&f.store, &f.consultation, out).expect("csv"));
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let title = CONTRIBUTION_COLUMNS.iter().position(|c| *c == "title").expect("title column");
+    let entity = CONTRIBUTION_COLUMNS.iter().position(|c| *c == "entity_name").expect("entity column");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    for (row, formula) in rows[3..].iter().zip(formulas) {
+        assert_eq!(&row[title], format!("'{formula}"));
+        assert!(row[entity].starts_with('\''), "{:?}", &row[entity]);
+    }
+    assert_eq!(&rows[1][title], "Spam & <cybercrime>", "ordinary text is untouched");
+    let entities = output(|out| entities_csv(&f.store, &f.consultation, out).expect("csv"));
+    assert!(entities.lines().skip(1).all(|l| !l.split(',').nth(1).is_some_and(|name| name.starts_with('='))));
+    let json_text = output(|out| contributions_json(&f.store, &f.consultation, out).expect("json"));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&json_text).expect("JSON");
+    assert_eq!(items[3]["title"], formulas[0], "JSON keeps the text exact");
+    assert_eq!(crate::spreadsheet_safe("\tcell"), "'\tcell");
+    assert_eq!(crate::spreadsheet_safe("\rcell"), "'\rcell");
+    assert_eq!(crate::spreadsheet_safe("a=b"), "a=b");
+}
+
+#[test]
 fn entities_as_csv_json_and_popolo_leave_out_those_only_withheld() {
     let f = fixture();
     let csv_text = output(|out| entities_csv(&f.store, &f.consultation, out).expect("csv"));

@@ -1,8 +1,10 @@
 //! Text extraction from attachments, for search: PDF, DOCX, ODT, HTML and plain text. It runs
 //! as a background job over the attachments the store lists as pending, so intake never waits
 //! for it; a file whose text cannot be extracted is kept and served as it came, and its
-//! extraction is marked failed with the reason.
+//! extraction is marked failed with the reason. Servers extract in a child process the
+//! operating system bounds (`isolated`), so no file can take them down.
 
+mod isolated;
 mod markup;
 pub mod samples;
 
@@ -10,6 +12,13 @@ use std::io::{Cursor, Read};
 
 use consulta_blobs::BlobStore;
 use consulta_store::{Extraction, Store, StoreError};
+
+pub use isolated::{ExtractionLimits, Extractor, worker_main};
+
+/// The most text kept from one file: more is a bomb or a mistake, not a contribution.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
+/// The most a zipped document's XML may inflate to (its text is a fraction of it).
+pub const MAX_XML_BYTES: u64 = 64 << 20;
 
 /// The kinds of file whose text Consulta extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +36,12 @@ pub enum ExtractError {
     Unsupported,
     #[error("the file is damaged or not what it claims to be: {0}")]
     Damaged(String),
+    /// The file passed a limit (a decompression bomb, a parser gone astray).
+    #[error("the file passed a limit: {0}")]
+    Limit(String),
+    /// The extractor itself could not run (no temporary space, no binary).
+    #[error("{0}")]
+    Worker(String),
 }
 
 /// What a file is, from its first bytes, then its media type and name.
@@ -64,9 +79,13 @@ pub fn kind(bytes: &[u8], media_type: &str, name: &str) -> Option<Kind> {
 fn zip_entry(bytes: &[u8], entry: &str) -> Result<String, ExtractError> {
     let damaged = |e: &dyn std::fmt::Display| ExtractError::Damaged(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    let mut file = archive.by_name(entry).map_err(|e| damaged(&e))?;
+    let file = archive.by_name(entry).map_err(|e| damaged(&e))?;
+    // Read no more than the limit whatever the archive claims: a bomb says nothing true.
     let mut xml = String::new();
-    file.read_to_string(&mut xml).map_err(|e| damaged(&e))?;
+    file.take(MAX_XML_BYTES + 1).read_to_string(&mut xml).map_err(|e| damaged(&e))?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err(ExtractError::Limit(format!("{entry} inflates to more than {} MiB", MAX_XML_BYTES >> 20)));
+    }
     Ok(xml)
 }
 
@@ -112,7 +131,14 @@ pub fn extract(kind: Kind, bytes: &[u8]) -> Result<String, ExtractError> {
             }
         }
     };
-    Ok(tidy(&text))
+    if text.len() > MAX_TEXT_BYTES.saturating_mul(4) {
+        return Err(ExtractError::Limit(format!("the file holds more than {} MiB of text", MAX_TEXT_BYTES >> 20)));
+    }
+    let text = tidy(&text);
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ExtractError::Limit(format!("the file holds more than {} MiB of text", MAX_TEXT_BYTES >> 20)));
+    }
+    Ok(text)
 }
 
 /// Collapses runs of spaces and of blank lines.
@@ -134,14 +160,19 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Extracts the text of every attachment waiting for it, at most `limit`; returns how many it
-/// handled. Failures are recorded against the file, never fatal.
-pub fn run_pending(store: &mut dyn Store, blobs: &dyn BlobStore, limit: usize) -> Result<usize, StoreError> {
+/// Extracts the text of every attachment waiting for it, at most `limit`, with `extractor`;
+/// returns how many it handled. Failures are recorded against the file, never fatal.
+pub fn run_pending(
+    store: &mut dyn Store,
+    blobs: &dyn BlobStore,
+    extractor: &Extractor,
+    limit: usize,
+) -> Result<usize, StoreError> {
     let pending = store.pending_extractions(limit)?;
     for attachment in &pending {
         let outcome = match blobs.get(&attachment.sha256) {
             Ok(Some(bytes)) => match kind(&bytes, &attachment.media_type, &attachment.name) {
-                Some(kind) => match extract(kind, &bytes) {
+                Some(kind) => match extractor.extract(kind, &bytes) {
                     Ok(text) => Extraction::Done(text),
                     Err(e) => Extraction::Failed(e.to_string()),
                 },

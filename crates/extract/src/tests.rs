@@ -45,3 +45,14 @@ fn damaged_and_unknown_files_are_said_so() {
     assert!(matches!(extract(Kind::Docx, b"PK\x03\x04 not a zip"), Err(ExtractError::Damaged(_))));
     assert_eq!(kind(b"\x89PNG\r\n\x1a\n", "image/png", "chart.png"), None);
 }
+
+#[test]
+fn a_zipped_document_is_read_no_further_than_its_limit() {
+    let bomb = crate::samples::bombs::docx(MAX_XML_BYTES + (1 << 20));
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    let refused = extract(Kind::Docx, &bomb);
+    assert!(
+        matches!(&refused, Err(ExtractError::Limit(reason)) if reason.contains("word/document.xml")),
+        "{refused:?}"
+    );
+}

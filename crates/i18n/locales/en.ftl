@@ -33,6 +33,11 @@ status-closed = Closed
 table-caption = Distribution of contributions received
 table-group = Stakeholder group
 table-total = Total
+table-unverified = Identity not verified (not counted above)
+table-withheld-note = { $count ->
+    [one] One contribution withheld from publication is not counted.
+   *[other] { $count } contributions withheld from publication are not counted.
+}
 table-empty = No contribution has been received yet.
 
 ## Import of contribution files
@@ -50,6 +55,7 @@ import-bad-date = “{ $value }” is not a date (expected RFC 3339 such as 2010
 import-outside-period = { $value } is outside the consultation’s period (to record such rows, marked late, import with --accept-late)
 import-bad-language = “{ $value }” is not a language tag (expected a BCP 47 tag such as en, fr or es-419)
 import-title-too-long = the title is longer than { $max } characters
+import-control-character = it holds an invisible control character ({ $code }) at character { $at }: remove it
 import-body-too-large = the text is larger than { $max } bytes
 import-meeting-required = a { $channel } is made at a meeting: give the meeting’s date
 import-unknown-meeting = the consultation has no meeting on “{ $value }” (its meetings: { $known })
@@ -274,6 +280,7 @@ submit-bad-idempotency-key = The Idempotency-Key header must be 1 to 200 visible
 submit-malformed = The request could not be read as a multipart form: { $detail }
 submit-unknown-field = The request has a field Consulta does not know: { $field }
 submit-too-large = The request is larger than Consulta accepts ({ $max } at most).
+submit-field-too-large = The field “{ $field }” is longer than { $max }, more than it can hold.
 cli-help-consulta-files = Where attachments are kept: a directory (default: beside the database, named after it with "-files") or an S3-compatible bucket, s3://bucket/prefix?endpoint=https://…&region=… (credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)
 cli-help-consulta-verify = Check a receipt against a running instance: is the contribution still in the public record, unchanged?
 cli-help-consulta-verify-receipt = The receipt (JSON, as the instance gave it)
@@ -668,8 +675,12 @@ report-development-ldc = Least developed countries
 report-development-developing = Developing countries
 report-development-developed = Developed countries
 report-withheld = { $count ->
-    [one] One contribution is counted above but withheld from publication; it is not quoted or listed below.
-   *[other] { $count } contributions are counted above but withheld from publication; they are not quoted or listed below.
+    [one] One contribution is withheld from publication: it is not counted in the tables above, nor quoted or listed below.
+   *[other] { $count } contributions are withheld from publication: they are not counted in the tables above, nor quoted or listed below.
+}
+report-unverified = { $count ->
+    [one] One published contribution was sent without a verified identity and has not been attributed to a recorded entity by the secretariat: it is not counted in this report.
+   *[other] { $count } published contributions were sent without a verified identity and have not been attributed to a recorded entity by the secretariat: they are not counted in this report.
 }
 report-section-issues = III. Public policy issues raised
 report-issues-none = No contribution has been tagged with a public policy issue yet.
@@ -776,3 +787,34 @@ cli-migrate-done = Moved { $from } to { $to }: { $rows } rows in { $tables } tab
     [one] one contribution
    *[other] { $contributions } contributions
 }, each in the log, root { $root }.
+
+## The public URL: every absolute link, and whether cookies are Secure
+cli-help-consulta-serve-public_url = The address the public reaches this instance at (https://consultations.example.org): every link in email, receipts, feeds and reports is built from it, never from a request; required to send email and to listen on anything but loopback
+cli-help-consulta-demo-public_url = The address the public reaches the demo at (default: the loopback address it listens on)
+cli-help-consulta-serve-max_connections = Most connections served at once; more wait to be accepted
+cli-help-consulta-demo-max_connections = Most connections served at once; more wait to be accepted
+cli-public-url-invalid = The public URL { $url } is refused: { $reason }
+public-url-not-a-url = it is not an absolute URL such as https://consultations.example.org
+public-url-scheme = its scheme must be http or https
+public-url-extras = a public URL has no user name, password, query or fragment
+cli-public-url-needed = Consulta listens on { $addr }, which is not a loopback address: say where the public reaches it with --public-url (or CONSULTA_PUBLIC_URL), so that links never come from a request.
+cli-public-url-needed-for-mail = Sending email (--smtp) needs --public-url (or CONSULTA_PUBLIC_URL): the links in the messages are built from it.
+api-beyond-log = The public log has { $size } entries: no tree of { $asked } entries can be proved.
+api-consistency-order = A log only grows: "from" ({ $from }) must not be greater than "to" ({ $to }).
+cli-help-consulta-serve-extract_memory_mib = The memory a text extractor (a child process, one file at a time) may use, in MiB; a file that needs more is marked failed
+cli-help-consulta-demo-extract_memory_mib = The memory a text extractor (a child process, one file at a time) may use, in MiB; a file that needs more is marked failed
+cli-help-consulta-contribution-attribute = Attribute a contribution sent without a verified identity to a recorded entity, after checking who sent it (audited); it is then counted under that entity's group
+cli-help-consulta-contribution-attribute-id = The contribution's number
+cli-help-consulta-contribution-attribute-entity = The recorded entity's name (case and spacing ignored)
+cli-help-consulta-contribution-attribute-clear = Take the attribution back
+cli-attributed = Contribution { $id } is attributed to { $entity }: it is counted under that entity's group.
+cli-attribution-cleared = Contribution { $id } is no longer attributed: its sender's identity is shown as not verified.
+attribution-refused = Contribution { $id } cannot be attributed: only a contribution sent without a verified identity can be, and only to an entity of the registry.
+entity-claimed = This name is what a sender gave with an unverified contribution: it is not an entity of the registry, and its identity has not been verified.
+identity-attributed = Not verified when sent; attributed by the secretariat to { $entity } after checking
+attribution-title = Attribute to a recorded entity
+attribution-help = After checking who sent this contribution, name the recorded entity it comes from: it is then counted under that entity's group. The record keeps what the sender claimed.
+attribution-entity = Recorded entity
+attribution-save = Attribute
+attribution-clear = Take the attribution back
+attribution-entity-needed = Name the recorded entity the contribution comes from.

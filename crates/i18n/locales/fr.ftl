@@ -33,6 +33,11 @@ status-closed = Close
 table-caption = Répartition des contributions reçues
 table-group = Groupe de parties prenantes
 table-total = Total
+table-unverified = Identité non vérifiée (non comptées ci-dessus)
+table-withheld-note = { $count ->
+    [one] Une contribution retenue de la publication n’est pas comptée.
+   *[other] { $count } contributions retenues de la publication ne sont pas comptées.
+}
 table-empty = Aucune contribution n’a encore été reçue.
 
 ## Import des fichiers de contributions
@@ -50,6 +55,7 @@ import-bad-date = « { $value } » n’est pas une date (attendu : RFC 3339 tel 
 import-outside-period = { $value } est en dehors de la période de la consultation (pour enregistrer ces lignes comme tardives, importez avec --accept-late)
 import-bad-language = « { $value } » n’est pas une étiquette de langue (attendu : une étiquette BCP 47 telle que en, fr ou es-419)
 import-title-too-long = le titre dépasse { $max } caractères
+import-control-character = il contient un caractère de contrôle invisible ({ $code }) au caractère { $at } : supprimez-le
 import-body-too-large = le texte dépasse { $max } octets
 import-meeting-required = un(e) { $channel } a lieu lors d’une réunion : indiquez la date de la réunion
 import-unknown-meeting = la consultation n’a pas de réunion le « { $value } » (ses réunions : { $known })
@@ -277,6 +283,7 @@ submit-bad-idempotency-key = L’en-tête Idempotency-Key doit compter de 1 à 2
 submit-malformed = La requête ne peut pas être lue comme un formulaire multipart : { $detail }
 submit-unknown-field = La requête contient un champ que Consulta ne connaît pas : { $field }
 submit-too-large = La requête dépasse la taille acceptée par Consulta ({ $max } au plus).
+submit-field-too-large = Le champ « { $field } » dépasse { $max }, plus qu’il ne peut contenir.
 cli-help-consulta-files = Où sont conservées les pièces jointes : un répertoire (par défaut : à côté de la base de données, nommé d’après elle avec « -files ») ou un compartiment compatible S3, s3://compartiment/préfixe?endpoint=https://…&region=… (identifiants tirés de AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY)
 cli-help-consulta-verify = Vérifier un accusé de réception auprès d’une instance : la contribution figure-t-elle toujours, inchangée, au compte rendu public ?
 cli-help-consulta-verify-receipt = L’accusé de réception (JSON, tel que l’instance l’a remis)
@@ -671,8 +678,12 @@ report-development-ldc = Pays les moins avancés
 report-development-developing = Pays en développement
 report-development-developed = Pays développés
 report-withheld = { $count ->
-    [one] Une contribution est comptée ci-dessus mais retenue de la publication ; elle n’est ni citée ni énumérée ci-après.
-   *[other] { $count } contributions sont comptées ci-dessus mais retenues de la publication ; elles ne sont ni citées ni énumérées ci-après.
+    [one] Une contribution est retenue de la publication : elle n’est pas comptée dans les tableaux ci-dessus, ni citée ou énumérée ci-après.
+   *[other] { $count } contributions sont retenues de la publication : elles ne sont pas comptées dans les tableaux ci-dessus, ni citées ou énumérées ci-après.
+}
+report-unverified = { $count ->
+    [one] Une contribution publiée a été envoyée sans identité vérifiée et n’a pas été attribuée par le secrétariat à une entité enregistrée : elle n’est pas comptée dans le présent rapport.
+   *[other] { $count } contributions publiées ont été envoyées sans identité vérifiée et n’ont pas été attribuées par le secrétariat à une entité enregistrée : elles ne sont pas comptées dans le présent rapport.
 }
 report-section-issues = III. Questions de politiques publiques soulevées
 report-issues-none = Aucune contribution n’a encore été rattachée à une question de politique publique.
@@ -779,3 +790,34 @@ cli-migrate-done = { $from } déplacé vers { $to } : { $rows } lignes dans { $t
     [one] une contribution
    *[other] { $contributions } contributions
 }, chacune dans le journal, racine { $root }.
+
+## L’URL publique : tous les liens absolus, et si les cookies sont Secure
+cli-help-consulta-serve-public_url = L’adresse à laquelle le public atteint cette instance (https://consultations.example.org) : tous les liens des courriels, accusés de réception, fils et rapports en sont tirés, jamais d’une requête ; obligatoire pour envoyer des courriels et pour écouter ailleurs qu’en boucle locale
+cli-help-consulta-demo-public_url = L’adresse à laquelle le public atteint la démonstration (par défaut : l’adresse locale où elle écoute)
+cli-help-consulta-serve-max_connections = Nombre maximal de connexions servies à la fois ; les suivantes attendent d’être acceptées
+cli-help-consulta-demo-max_connections = Nombre maximal de connexions servies à la fois ; les suivantes attendent d’être acceptées
+cli-public-url-invalid = L’URL publique { $url } est refusée : { $reason }
+public-url-not-a-url = ce n’est pas une URL absolue comme https://consultations.example.org
+public-url-scheme = son schéma doit être http ou https
+public-url-extras = une URL publique n’a ni nom d’utilisateur, ni mot de passe, ni requête, ni fragment
+cli-public-url-needed = Consulta écoute sur { $addr }, qui n’est pas une adresse de boucle locale : indiquez où le public l’atteint avec --public-url (ou CONSULTA_PUBLIC_URL), pour que les liens ne viennent jamais d’une requête.
+cli-public-url-needed-for-mail = L’envoi de courriels (--smtp) demande --public-url (ou CONSULTA_PUBLIC_URL) : les liens des messages en sont tirés.
+api-beyond-log = Le journal public compte { $size } entrées : aucun arbre de { $asked } entrées ne peut être prouvé.
+api-consistency-order = Un journal ne fait que croître : « from » ({ $from }) ne peut dépasser « to » ({ $to }).
+cli-help-consulta-serve-extract_memory_mib = La mémoire que peut utiliser un extracteur de texte (un processus enfant, un fichier à la fois), en Mio ; un fichier qui en demande plus est marqué en échec
+cli-help-consulta-demo-extract_memory_mib = La mémoire que peut utiliser un extracteur de texte (un processus enfant, un fichier à la fois), en Mio ; un fichier qui en demande plus est marqué en échec
+cli-help-consulta-contribution-attribute = Attribuer une contribution envoyée sans identité vérifiée à une entité enregistrée, après avoir vérifié qui l’a envoyée (journalisé) ; elle est alors comptée dans le groupe de cette entité
+cli-help-consulta-contribution-attribute-id = Le numéro de la contribution
+cli-help-consulta-contribution-attribute-entity = Le nom de l’entité enregistrée (casse et espaces ignorés)
+cli-help-consulta-contribution-attribute-clear = Retirer l’attribution
+cli-attributed = La contribution { $id } est attribuée à { $entity } : elle est comptée dans le groupe de cette entité.
+cli-attribution-cleared = La contribution { $id } n’est plus attribuée : l’identité de son expéditeur est présentée comme non vérifiée.
+attribution-refused = La contribution { $id } ne peut être attribuée : seule une contribution envoyée sans identité vérifiée peut l’être, et seulement à une entité du registre.
+entity-claimed = Ce nom est celui qu’un expéditeur a donné avec une contribution non vérifiée : ce n’est pas une entité du registre, et son identité n’a pas été vérifiée.
+identity-attributed = Non vérifiée à l’envoi ; attribuée par le secrétariat à { $entity } après vérification
+attribution-title = Attribuer à une entité enregistrée
+attribution-help = Après avoir vérifié qui a envoyé cette contribution, indiquez l’entité enregistrée dont elle émane : elle est alors comptée dans le groupe de cette entité. L’enregistrement garde ce que l’expéditeur avait déclaré.
+attribution-entity = Entité enregistrée
+attribution-save = Attribuer
+attribution-clear = Retirer l’attribution
+attribution-entity-needed = Indiquez l’entité enregistrée dont émane la contribution.

@@ -142,6 +142,12 @@ impl SearchIndex {
         SearchIndex::with_index(index, fields, dir.to_owned())
     }
 
+    /// Whether the index is still where it was opened (someone may delete its directory while
+    /// the server runs; searches would then silently go stale).
+    pub fn is_present(&self) -> bool {
+        self.location == std::path::Path::new(":memory:") || self.location.join("meta.json").is_file()
+    }
+
     /// An index in memory, for tests.
     pub fn in_memory() -> Result<SearchIndex> {
         let (schema, fields) = schema();

@@ -49,6 +49,7 @@ impl Fixture {
                     group: group.parse().expect("group"),
                     country: country.map(|c| c.parse().expect("country")),
                     is_example: true,
+                    claimed: false,
                 })
                 .expect("entity"),
         };

@@ -186,7 +186,9 @@ mod tests {
                 ..Default::default()
             };
             let store = self.database.connect().expect("store");
-            let sender = crate::submission::Sender { idempotency_key: key, ..Default::default() };
+            // Verified senders, whose entity's recorded group binds them (an unverified sender's
+            // claim never conflicts with anything).
+            let sender = crate::submission::Sender { idempotency_key: key, verified: true, ..Default::default() };
             prepare(&*store, &self.blobs, &self.consultation, &submission, sender, Limits::default(), Timestamp::now())
                 .expect("prepared")
         }

@@ -423,6 +423,7 @@ pub fn import_contributions(
             group: row.group.clone(),
             country: row.country,
             is_example: consultation.record.is_example,
+            claimed: false,
         };
         if let Err((column, problem)) = entities.check(&mut *transaction, &described)? {
             report(Some(column), problem);

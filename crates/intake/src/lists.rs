@@ -132,7 +132,7 @@ pub fn import_list(
             }
             continue;
         };
-        let described = NewEntity { name: entity_name, group, country, is_example: false };
+        let described = NewEntity { name: entity_name, group, country, is_example: false, claimed: false };
         if let Err((column, problem)) = entities.check(&mut *transaction, &described)? {
             report(Some(column), problem);
             continue;

@@ -25,6 +25,7 @@ pub enum RowProblem {
     BadEmail(String),
     TitleTooLong(usize),
     BodyTooLarge(usize),
+    ControlCharacter { at: usize, code: u32 },
     MeetingRequired(&'static str),
     UnknownMeeting { date: String, known: Vec<String> },
     EntityGroupConflict { entity: String, recorded: String },
@@ -37,6 +38,7 @@ impl From<TextError> for RowProblem {
             TextError::Empty => RowProblem::Missing,
             TextError::TitleTooLong(max) => RowProblem::TitleTooLong(max),
             TextError::BodyTooLarge(max) => RowProblem::BodyTooLarge(max),
+            TextError::ControlCharacter { at, code } => RowProblem::ControlCharacter { at, code },
         }
     }
 }
@@ -68,6 +70,9 @@ impl RowProblem {
             RowProblem::BadEmail(value) => ("import-bad-email", vec![("value", value.as_str().into())]),
             RowProblem::TitleTooLong(max) => ("import-title-too-long", vec![("max", (*max).into())]),
             RowProblem::BodyTooLarge(max) => ("import-body-too-large", vec![("max", (*max).into())]),
+            RowProblem::ControlCharacter { at, code } => {
+                ("import-control-character", vec![("at", (*at).into()), ("code", format!("U+{code:04X}").into())])
+            }
             RowProblem::MeetingRequired(channel) => ("import-meeting-required", vec![("channel", (*channel).into())]),
             RowProblem::UnknownMeeting { date, known } => (
                 if known.is_empty() { "import-no-meetings" } else { "import-unknown-meeting" },

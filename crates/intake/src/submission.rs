@@ -218,6 +218,20 @@ pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) 
     Ok(receipts_at(store, &[contribution], &head, &store.log_public_key()?)?.pop().flatten())
 }
 
+/// The receipt as anyone may read it: for a withheld contribution, without its files' names,
+/// sizes and hashes (which would tell what the secretariat withholds); the proof stays.
+pub fn public_receipt(
+    store: &dyn Store,
+    contribution: ContributionId,
+    now: Timestamp,
+) -> Result<Option<Receipt>, StoreError> {
+    let Some(mut receipt) = receipt(store, contribution, now)? else { return Ok(None) };
+    if store.contribution(contribution)?.is_some_and(|c| c.withheld_reason.is_some()) {
+        receipt.files.clear();
+    }
+    Ok(Some(receipt))
+}
+
 /// The receipts of recorded contributions (None for one that has none), in their order, with
 /// their proofs in the tree `head` signs; the proofs are read together (`Store::inclusions`).
 pub fn receipts_at(
@@ -266,10 +280,18 @@ fn check_email(text: &str) -> Result<String, RowProblem> {
     }
 }
 
-/// A file name as it will be published: its last path component, without control characters.
+/// Characters that reorder the text around them (bidirectional embeddings, overrides and
+/// isolates, and the marks): in a file name they only serve to disguise it, as
+/// `invoice\u{202E}fdp.exe` shows itself as `invoiceexe.pdf`.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A file name as it will be published: its last path component, without control characters
+/// or bidirectional controls.
 fn clean_file_name(name: &str) -> Option<String> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim();
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = base.chars().filter(|c| !c.is_control() && !is_bidi_control(*c)).collect();
     (!clean.is_empty() && clean != "." && clean != ".." && clean.chars().count() <= 255).then_some(clean)
 }
 
@@ -478,6 +500,15 @@ pub fn record_in(
         }
     }
     let entity = match transaction.entity_by_name(&prepared.name)? {
+        // An unverified sender's name is a claim: it gets an entity of its own, apart from the
+        // registry, and never attaches to, defines or changes a recorded entity.
+        _ if prepared.identity == Identity::Unverified => transaction.insert_entity(&NewEntity {
+            name: prepared.name.clone(),
+            group: prepared.group.clone(),
+            country: prepared.country,
+            is_example: prepared.consultation.record.is_example,
+            claimed: true,
+        })?,
         Some(entity) if entity.group != prepared.group => {
             let recorded = entity.group.to_string();
             return Err(SubmissionError::Invalid(vec![(
@@ -491,6 +522,7 @@ pub fn record_in(
             group: prepared.group.clone(),
             country: prepared.country,
             is_example: prepared.consultation.record.is_example,
+            claimed: false,
         })?,
     };
     let id = transaction.insert_contribution(&NewContribution {
@@ -528,4 +560,20 @@ pub fn record_in(
     }
     append_to_log(transaction, id)?;
     Ok((id, false))
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::clean_file_name;
+
+    #[test]
+    fn a_published_file_name_has_no_path_control_or_direction_override() {
+        assert_eq!(clean_file_name("C:\\Users\\me\\annex.pdf").as_deref(), Some("annex.pdf"));
+        assert_eq!(clean_file_name("../../etc/passwd").as_deref(), Some("passwd"));
+        assert_eq!(clean_file_name("invoice\u{202E}fdp.exe").as_deref(), Some("invoicefdp.exe"));
+        assert_eq!(clean_file_name("a\u{2067}b\u{2069}\u{200F}.txt").as_deref(), Some("ab.txt"));
+        assert_eq!(clean_file_name("nul\u{0}.txt").as_deref(), Some("nul.txt"));
+        assert_eq!(clean_file_name("\u{202E}"), None);
+        assert_eq!(clean_file_name("مساهمة.pdf").as_deref(), Some("مساهمة.pdf"), "right-to-left names stay");
+    }
 }

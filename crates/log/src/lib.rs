@@ -7,11 +7,13 @@
 //! `index·2^level .. (index+1)·2^level`. Appending a leaf adds it and every perfect subtree it
 //! completes, so the root and any proof need only O(log n) node lookups.
 
+mod checkpoint;
 mod hex;
 mod signed;
 
 use sha2::{Digest, Sha256};
 
+pub use checkpoint::{CheckpointError, origin, verify_checkpoint};
 pub use hex::{from_hex, to_hex};
 pub use signed::{LogKey, SignedTreeHead, TreeHead, VerifyError};
 
@@ -46,6 +48,42 @@ pub trait Nodes {
     /// The hash of the perfect subtree (level, index); it exists for every subtree the tree has
     /// completed.
     fn node(&self, level: u32, index: u64) -> Result<Hash, Self::Error>;
+}
+
+/// A tree rebuilt in memory from its leaves, one after another, keeping only the roots of its
+/// perfect subtrees (O(log n) hashes): how a checker recomputes the root at any size from the
+/// records themselves, without trusting the stored nodes.
+#[derive(Debug, Clone, Default)]
+pub struct CompactTree {
+    size: u64,
+    /// The perfect subtrees' roots, largest (leftmost) first.
+    peaks: Vec<Hash>,
+}
+
+impl CompactTree {
+    /// Appends the leaf whose hash (`leaf_hash`) is `leaf`.
+    pub fn push(&mut self, leaf: Hash) {
+        let mut hash = leaf;
+        let mut size = self.size;
+        while size % 2 == 1 {
+            let Some(left) = self.peaks.pop() else { break };
+            hash = node_hash(&left, &hash);
+            size /= 2;
+        }
+        self.peaks.push(hash);
+        self.size += 1;
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// MTH of the leaves pushed so far.
+    pub fn root(&self) -> Hash {
+        let mut peaks = self.peaks.iter().rev();
+        let Some(last) = peaks.next() else { return sha256(&[]) };
+        peaks.fold(*last, |right, left| node_hash(left, &right))
+    }
 }
 
 /// A node to store after an append.

@@ -144,3 +144,15 @@ fn hex_round_trips() {
     assert_eq!(from_hex::<32>("zz"), None);
     assert_eq!(from_hex::<2>("0g00"), None);
 }
+
+#[test]
+fn a_compact_tree_has_the_rfc_root_at_every_size() {
+    let leaves: Vec<Vec<u8>> = (0..70).map(data).collect();
+    let mut tree = CompactTree::default();
+    assert_eq!(tree.root(), mth(&[]));
+    for (n, leaf) in leaves.iter().enumerate() {
+        tree.push(leaf_hash(leaf));
+        assert_eq!(tree.size(), n as u64 + 1);
+        assert_eq!(tree.root(), mth(&leaves[..=n]), "size {}", n + 1);
+    }
+}

@@ -22,7 +22,7 @@ use serde::Serialize;
 /// Builds the distribution table of a consultation from the record.
 pub fn distribution_table(store: &dyn Store, consultation: ConsultationId) -> Result<DistributionTable, StoreError> {
     let order = store.stakeholder_groups()?;
-    Ok(DistributionTable::from_counts(&order, store.channel_counts(consultation)?))
+    Ok(DistributionTable::from_standings(&order, store.channel_counts(consultation)?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +99,21 @@ fn render_text(table: &DistributionTable, localizer: &Localizer) -> String {
         out += &rule;
         out += &line(total);
     }
-    out
+    if let Some(row) = unverified_row(table, localizer) {
+        out += &line(&row);
+    }
+    out + &withheld_note(table, localizer).map(|note| format!("\n{note}\n")).unwrap_or_default()
+}
+
+/// The line of unverified contributions, shown under the table and not in its totals, if any.
+fn unverified_row(table: &DistributionTable, localizer: &Localizer) -> Option<Vec<String>> {
+    (table.unverified.total() > 0)
+        .then(|| [localizer.text("table-unverified")].into_iter().chain(counts_row(&table.unverified)).collect())
+}
+
+/// What the table says of withheld contributions, if any.
+fn withheld_note(table: &DistributionTable, localizer: &Localizer) -> Option<String> {
+    (table.withheld > 0).then(|| localizer.format("table-withheld-note", &[("count", table.withheld.into())]))
 }
 
 fn render_csv(table: &DistributionTable) -> String {
@@ -108,13 +122,23 @@ fn render_csv(table: &DistributionTable) -> String {
     for (group, counts) in rows {
         out += &format!("{group},{}\n", counts_row(counts).join(","));
     }
+    if table.unverified.total() > 0 {
+        out += &format!("unverified,{}\n", counts_row(&table.unverified).join(","));
+    }
     out
 }
 
 fn render_markdown(table: &DistributionTable, localizer: &Localizer) -> String {
     let (header, mut body) = cells(table, localizer);
     let total = body.pop();
-    markdown::table_markdown(&header, &body, total.as_deref(), true)
+    let mut out = markdown::table_markdown(&header, &body, total.as_deref(), true);
+    if let Some(row) = unverified_row(table, localizer) {
+        out += &format!("| {} |\n", row.iter().map(|c| markdown::escape(c)).collect::<Vec<_>>().join(" | "));
+    }
+    if let Some(note) = withheld_note(table, localizer) {
+        out += &format!("\n{note}\n");
+    }
+    out
 }
 
 /// The formats of the synthesis report.
@@ -194,6 +218,10 @@ struct JsonTable {
     language: &'static str,
     groups: Vec<JsonRow>,
     total: JsonCounts,
+    /// Not in `total`: contributions whose sender's identity is not verified.
+    unverified: JsonCounts,
+    /// Not counted anywhere: contributions withheld from publication.
+    withheld: u64,
 }
 
 fn render_json(table: &DistributionTable, localizer: &Localizer) -> String {
@@ -209,6 +237,8 @@ fn render_json(table: &DistributionTable, localizer: &Localizer) -> String {
             })
             .collect(),
         total: (&table.totals).into(),
+        unverified: (&table.unverified).into(),
+        withheld: table.withheld,
     };
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"

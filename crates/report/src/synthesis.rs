@@ -45,6 +45,8 @@ pub struct ContributionFacts {
     pub channel: Channel,
     pub country: Option<CountryCode>,
     pub withheld: bool,
+    /// Sent without a verified identity and not attributed: not counted in the report.
+    pub unverified: bool,
     pub cited: Vec<Cited>,
 }
 
@@ -68,6 +70,7 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
             channel: c.channel,
             country: c.country,
             withheld: c.withheld,
+            unverified: c.unverified,
         }));
         Ok::<_, StoreError>(())
     })?;
@@ -125,7 +128,9 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             .find(|i| i.id.as_str() == id)
             .map_or_else(|| id.to_owned(), |i| i.label.get(language, "en").to_owned())
     };
-    let public: Vec<&ContributionFacts> = input.contributions.iter().filter(|c| !c.withheld).collect();
+    // What the report counts, as the distribution table does: published contributions of
+    // recorded, verified or attributed senders.
+    let public: Vec<&ContributionFacts> = input.contributions.iter().filter(|c| !c.withheld && !c.unverified).collect();
 
     let mut b = Builder::default();
 
@@ -167,7 +172,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         ],
     ))]);
     let totals = input.table.totals;
-    let entities: BTreeSet<&str> = input.contributions.iter().map(|c| c.entity_name.as_str()).collect();
+    let entities: BTreeSet<&str> = public.iter().map(|c| c.entity_name.as_str()).collect();
     b.numbered(vec![text(l.format(
         "report-organisation-total",
         &[
@@ -206,7 +211,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     // By regional group and by development status, from the country each contribution gave.
     let not_stated = "not_stated";
     let by_region = CrossTable::count(
-        input.contributions.iter().map(|c| {
+        public.iter().map(|c| {
             let region = c.country.and_then(|code| code.country().regional_group).map_or(not_stated, |r| r.as_str());
             (region, c.channel.as_str())
         }),
@@ -230,7 +235,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         bars: by_region.rows.iter().enumerate().map(|(i, r)| (region_label(r), by_region.row_total(i))).collect(),
     });
     let by_development = CrossTable::count(
-        input.contributions.iter().map(|c| {
+        public.iter().map(|c| {
             let status = c.country.and_then(|code| code.country().development).map_or(not_stated, |d| d.as_str());
             (status, c.channel.as_str())
         }),
@@ -249,9 +254,13 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         status_label,
         true,
     ));
-    let withheld = input.contributions.len() - public.len();
+    let withheld = input.contributions.iter().filter(|c| c.withheld).count();
     if withheld > 0 {
         b.numbered(vec![text(l.format("report-withheld", &[("count", withheld.into())]))]);
+    }
+    let unverified = input.contributions.iter().filter(|c| !c.withheld && c.unverified).count();
+    if unverified > 0 {
+        b.numbered(vec![text(l.format("report-unverified", &[("count", unverified.into())]))]);
     }
 
     // III. The issues raised.

@@ -1,7 +1,8 @@
-//! Secretariat actions that change consultations, each written to the audit log with who did
-//! it: the command line and the secretariat's pages both go through these.
+//! Secretariat actions that change consultations or how a contribution is counted, each
+//! written to the audit log with who did it: the command line and the secretariat's pages both
+//! go through these.
 
-use consulta_core::{Consultation, Meeting, NewConsultation};
+use consulta_core::{Consultation, ContributionId, Entity, EntityName, Meeting, NewConsultation};
 use jiff::civil::Date;
 use serde_json::json;
 
@@ -59,4 +60,44 @@ pub fn add_meeting(
     let meeting = store.add_meeting(consultation.id, date, place)?;
     audit(store, by, "meeting.add", consultation, json!({ "date": date.to_string(), "place": place }))?;
     Ok(meeting)
+}
+
+/// The recorded entity of the registry named `name` (case and spacing ignored), if any; never a
+/// claimed identity.
+pub fn recorded_entity(store: &mut dyn Store, name: &EntityName) -> Result<Option<Entity>> {
+    // The lookup is the one intake makes inside its writing transaction; nothing is written.
+    store.begin()?.entity_by_name(name)
+}
+
+/// Why an attribution was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AttributionError {
+    #[error("no contribution {0}")]
+    UnknownContribution(i64),
+    #[error("no recorded entity named {0}")]
+    UnknownEntity(String),
+    #[error(transparent)]
+    Store(#[from] crate::StoreError),
+}
+
+/// Attributes unverified contribution `contribution` to the recorded entity named `entity`
+/// (None: takes the attribution back), audited. Returns the entity.
+pub fn attribute(
+    store: &mut dyn Store,
+    contribution: ContributionId,
+    entity: Option<&str>,
+    by: &AuditActor,
+) -> std::result::Result<Option<Entity>, AttributionError> {
+    let entity = match entity {
+        Some(name) => {
+            let unknown = || AttributionError::UnknownEntity(name.trim().to_owned());
+            let parsed: EntityName = name.parse().map_err(|_| unknown())?;
+            Some(recorded_entity(store, &parsed)?.ok_or_else(unknown)?)
+        }
+        None => None,
+    };
+    if !store.attribute(contribution, entity.as_ref().map(|e| e.id), by)? {
+        return Err(AttributionError::UnknownContribution(contribution.0));
+    }
+    Ok(entity)
 }

@@ -14,6 +14,7 @@ mod sqlite;
 mod tests;
 
 use consulta_core::CanonicalRecord;
+use consulta_core::table::Standing;
 use consulta_core::{
     Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, CountryCode, Entity,
     EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, NewContribution,
@@ -53,6 +54,8 @@ pub enum StoreError {
     UnknownTaxonomy(String),
     #[error("this consultation already has a meeting on {0}")]
     DuplicateMeeting(Date),
+    #[error("contribution {0} cannot be attributed: only an unverified contribution, to a recorded entity")]
+    NotAttributable(i64),
     #[error("the log has {size} leaves; no tree of {asked} leaves can be proved")]
     BeyondLog { size: u64, asked: u64 },
     #[error("the database holds a value Consulta cannot read ({0})")]
@@ -118,6 +121,8 @@ pub struct ContributionSummary {
     pub late: bool,
     /// Withheld from publication: listings show that, not the title.
     pub withheld: bool,
+    /// Sent without a verified identity and not attributed: listings say so.
+    pub unverified: bool,
 }
 
 /// The record. Reads take `&self`; writes that must land together go through a
@@ -151,8 +156,16 @@ pub trait Store: Send + std::fmt::Debug {
         limit: usize,
     ) -> Result<Vec<ContributionId>>;
 
-    /// Contributions of a consultation counted by (recorded stakeholder group, channel).
-    fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>>;
+    /// Contributions of a consultation counted by (stakeholder group as recorded, or of the
+    /// entity it is attributed to; channel; standing: counted, unverified or withheld).
+    fn channel_counts(&self, consultation: ConsultationId)
+    -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>>;
+
+    /// Attributes an unverified contribution to a recorded entity after the secretariat has
+    /// checked who sent it (or, with None, takes the attribution back), with its audit entry,
+    /// in one transaction. False if the contribution does not exist; `NotAttributable` if it is
+    /// not unverified or the entity is not in the registry.
+    fn attribute(&mut self, contribution: ContributionId, entity: Option<EntityId>, by: &AuditActor) -> Result<bool>;
 
     /// Withholds a contribution from publication with a reason, or (None) publishes it again,
     /// and records who did it in the audit log, in one transaction. Its log entry stays either
@@ -273,6 +286,11 @@ pub trait Store: Send + std::fmt::Debug {
     /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
     /// `holder` now holds it, false if another holder's lease has not expired at `now`.
     fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+    /// Gives up `holder`'s lease on `job`, if it holds it, so another server takes the job over
+    /// at once instead of when the lease expires.
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()>;
+    /// Whether this connection may write (false for a read-only file or a read-only replica).
+    fn is_writable(&self) -> Result<bool>;
 
     /// Writes a consistent copy of the whole database to `path` (which must not exist yet),
     /// while others go on reading and writing.
@@ -526,6 +544,9 @@ pub struct PublicText {
     pub attachments_text: String,
     pub identity: Identity,
     pub withheld: bool,
+    /// Sent without a verified identity and not attributed by the secretariat. An attributed
+    /// contribution reads as its entity's (name, group, country).
+    pub unverified: bool,
 }
 
 /// A leaf's place in the log and the proof that a tree holds it.

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use consulta_core::Channel;
+use consulta_core::table::Standing;
 use consulta_core::time::time_zone;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Consultation, ConsultationId, Contribution, ContributionId,
     Entity, EntityId, EntityName, Identity, Issue, Language, Localized, Matrix, Mechanism, MeetingId, NewConsultation,
-    NewContribution, Period, Slug, StakeholderGroupId,
+    NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
 };
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -106,20 +108,47 @@ impl ConsultationRow {
     }
 }
 
-pub(crate) fn into_entity(
-    (id, name, group, country, is_example): (i64, String, String, Option<String>, bool),
-) -> Result<Entity> {
+/// An entities row as the database gives it (`ENTITY_COLUMNS`).
+pub(crate) type EntityRow = (i64, String, String, Option<String>, bool, bool);
+
+pub(crate) fn into_entity((id, name, group, country, is_example, claimed): EntityRow) -> Result<Entity> {
     Ok(Entity {
         id: EntityId(id),
         name: parse_column::<EntityName>(&name, "entities.name")?,
         group: parse_column::<StakeholderGroupId>(&group, "entities.stakeholder_group")?,
         country: country.map(|c| parse_column(&c, "entities.country")).transpose()?,
         is_example,
+        claimed,
     })
 }
 
+/// The name key an entity is stored under: its name's key for the registry; for a claimed
+/// identity, a key no name has (names hold no control character), so that no name ever
+/// matches it and claims never collide.
+pub(crate) fn entity_key(new: &NewEntity) -> Result<String> {
+    if !new.claimed {
+        return Ok(new.name.key());
+    }
+    let mut random = [0u8; 16];
+    getrandom::getrandom(&mut random).map_err(|e| StoreError::Randomness(e.to_string()))?;
+    Ok(format!("\u{1}claimed {}", consulta_log::to_hex(&random)))
+}
+
+/// The entity `insert_entity` just stored under `id`.
+pub(crate) fn inserted_entity(id: i64, new: &NewEntity) -> Entity {
+    Entity {
+        id: EntityId(id),
+        name: new.name.clone(),
+        group: new.group.clone(),
+        country: new.country,
+        is_example: new.is_example,
+        claimed: new.claimed,
+    }
+}
+
 pub(crate) const CONTRIBUTION_COLUMNS: &str = "id, consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, \
-     meeting_id, submitted_at, language, title, body, late, identity, contact_email, withheld_reason";
+     meeting_id, submitted_at, language, title, body, late, identity, contact_email, withheld_reason, \
+     attributed_entity_id";
 
 /// A contributions row as the database gives it, before its values are checked.
 pub(crate) struct ContributionRow {
@@ -138,6 +167,7 @@ pub(crate) struct ContributionRow {
     pub(crate) identity: String,
     pub(crate) contact_email: Option<String>,
     pub(crate) withheld_reason: Option<String>,
+    pub(crate) attributed_to: Option<i64>,
 }
 
 impl ContributionRow {
@@ -160,11 +190,12 @@ impl ContributionRow {
                 contact_email: self.contact_email,
             },
             withheld_reason: self.withheld_reason,
+            attributed_to: self.attributed_to.map(EntityId),
         })
     }
 }
 
-pub(crate) const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example";
+pub(crate) const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example, claimed";
 
 pub(crate) const ACCOUNT_COLUMNS: &str = "id, email, name, role, entity_id, language";
 
@@ -196,6 +227,51 @@ pub(crate) fn withholding_audit(
         before: Some(state(before)),
         after: Some(state(reason)),
     }
+}
+
+/// The audit entry of attributing an unverified contribution to a recorded entity (or of
+/// taking the attribution back).
+pub(crate) fn attribution_audit(
+    contribution: ContributionId,
+    before: Option<i64>,
+    after: Option<EntityId>,
+    by: &AuditActor,
+) -> AuditEntry {
+    let state = |entity: Option<i64>| serde_json::json!({ "attributed_entity_id": entity });
+    AuditEntry {
+        by: by.clone(),
+        action: "contribution.attribute".to_owned(),
+        subject: format!("contribution {}", contribution.0),
+        before: Some(state(before)),
+        after: Some(state(after.map(|e| e.0))),
+    }
+}
+
+/// The counts of a consultation's contributions by stakeholder group, channel and standing
+/// (`Standing`), the same statement on both backends (`?1` is the consultation): an attributed
+/// contribution counts under its entity's group.
+pub(crate) const STANDING_COUNTS: &str = "SELECT COALESCE(a.stakeholder_group, c.stakeholder_group), c.channel,
+        CASE WHEN c.withheld_reason IS NOT NULL THEN 'withheld'
+             WHEN c.identity = 'unverified' AND c.attributed_entity_id IS NULL THEN 'unverified'
+             ELSE 'counted' END,
+        COUNT(*)
+ FROM contributions c LEFT JOIN entities a ON a.id = c.attributed_entity_id
+ WHERE c.consultation_id = ?1
+ GROUP BY 1, 2, 3";
+
+/// One row of `STANDING_COUNTS`, checked.
+pub(crate) fn standing_count(
+    group: &str,
+    channel: &str,
+    standing: &str,
+    n: i64,
+) -> Result<(StakeholderGroupId, Channel, Standing, u64)> {
+    Ok((
+        parse_column(group, "contributions.stakeholder_group")?,
+        parse_column(channel, "contributions.channel")?,
+        Standing::parse(standing).ok_or_else(|| corrupt("standing"))?,
+        u64::try_from(n).map_err(|_| corrupt("count"))?,
+    ))
 }
 
 /// The audit entry of creating an account.

@@ -1,6 +1,7 @@
 //! Tests of the `Store` contract, each run on both backends: SQLite in a temporary file, and a
 //! new database of a PostgreSQL server the tests start (`consulta-testpg`).
 
+use consulta_core::table::Standing;
 use consulta_core::{
     Channel, Consultation, ConsultationId, ContributionId, Entity, Issue, IssueId, Language, Localized, Matrix,
     NewConsultation, NewContribution, NewEntity, Period,
@@ -70,7 +71,75 @@ on_both_backends!(
     a_job_lease_is_held_by_one_server_until_it_expires,
     contribution_ids_walk_one_consultation_in_id_order,
     a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use,
+    a_claimed_identity_stays_apart_from_the_registry_until_attributed,
+    a_released_lease_passes_at_once,
+    a_store_says_whether_it_may_write,
 );
+
+fn a_claimed_identity_stays_apart_from_the_registry_until_attributed(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let by = crate::AuditActor::command_line("test", Timestamp::now());
+    let mut tx = f.store.begin().expect("begin");
+    let recorded = tx.insert_entity(&new_entity("Fictional Republic of Aurelia", "government")).expect("entity");
+    let claim = NewEntity { claimed: true, ..new_entity("fictional republic of  AURELIA", "government") };
+    let claimed = tx.insert_entity(&claim).expect("a claim");
+    let another = tx.insert_entity(&claim).expect("two claims of one name never collide");
+    assert!(claimed.claimed && claimed.id != recorded.id && another.id != claimed.id);
+    let found = tx.entity_by_name(&"Fictional Republic of Aurelia".parse().expect("name")).expect("lookup");
+    assert_eq!(found.map(|e| e.id), Some(recorded.id), "a name finds the registry's entity, never a claim");
+    let official = tx.insert_contribution(&contribution(&c, &recorded, Channel::Written)).expect("insert");
+    let unverified = NewContribution {
+        identity: consulta_core::Identity::Unverified,
+        ..contribution(&c, &claimed, Channel::Written)
+    };
+    let sent = tx.insert_contribution(&unverified).expect("insert");
+    let withheld = tx.insert_contribution(&contribution(&c, &recorded, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    f.store.set_withheld(withheld, Some("abuse"), &by).expect("withhold");
+    let government: consulta_core::StakeholderGroupId = "government".parse().expect("g");
+    let standing = |f: &Fixture| {
+        let mut counts = f.store.channel_counts(c.id).expect("counts");
+        counts.sort_by_key(|(_, _, s, _)| s.as_str());
+        counts.into_iter().map(|(_, _, s, n)| (s, n)).collect::<Vec<_>>()
+    };
+    assert_eq!(standing(&f), vec![(Standing::Counted, 1), (Standing::Unverified, 1), (Standing::Withheld, 1)]);
+    assert!(f.store.entity(claimed.id).expect("read").expect("found").claimed);
+
+    assert!(
+        matches!(f.store.attribute(official, Some(recorded.id), &by), Err(StoreError::NotAttributable(_))),
+        "only an unverified contribution is attributed"
+    );
+    assert!(
+        matches!(f.store.attribute(sent, Some(another.id), &by), Err(StoreError::NotAttributable(_))),
+        "only to an entity of the registry"
+    );
+    assert!(f.store.attribute(sent, Some(recorded.id), &by).expect("attribute"));
+    assert_eq!(standing(&f), vec![(Standing::Counted, 2), (Standing::Withheld, 1)]);
+    assert!(f.store.channel_counts(c.id).expect("counts").iter().all(|(g, _, _, _)| *g == government));
+    assert_eq!(f.store.contribution(sent).expect("read").expect("found").attributed_to, Some(recorded.id));
+    let audit = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    assert!(audit.items.iter().any(|r| r.entry.action == "contribution.attribute"));
+    assert!(!f.store.attribute(ContributionId(9999), None, &by).expect("unknown"));
+    assert!(f.store.attribute(sent, None, &by).expect("taken back"));
+    assert_eq!(standing(&f), vec![(Standing::Counted, 1), (Standing::Unverified, 1), (Standing::Withheld, 1)]);
+}
+
+fn a_released_lease_passes_at_once(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("instant");
+    let until = now + jiff::SignedDuration::from_secs(60);
+    assert!(f.store.claim_lease("mail", "server-a", now, until).expect("claim"));
+    f.store.release_lease("mail", "server-b").expect("another holder's release does nothing");
+    assert!(!f.store.claim_lease("mail", "server-b", now, until).expect("still A's"));
+    f.store.release_lease("mail", "server-a").expect("release");
+    assert!(f.store.claim_lease("mail", "server-b", now, until).expect("B takes it at once"));
+}
+
+fn a_store_says_whether_it_may_write(backend: Backend) {
+    let Some(f) = fixture(backend) else { return };
+    assert!(f.store.is_writable().expect("writable"));
+}
 
 fn new_consultation(slug: &str) -> NewConsultation {
     let en: Language = "en".parse().expect("en");
@@ -127,6 +196,7 @@ fn new_entity(name: &str, group: &str) -> NewEntity {
         group: group.parse().expect("group"),
         country: None,
         is_example: false,
+        claimed: false,
     }
 }
 
@@ -189,8 +259,8 @@ fn counts_and_listings_follow_the_recorded_group(backend: Backend) {
     assert_eq!(
         counts,
         vec![
-            ("civil_society".parse().expect("g"), Channel::Written, 3),
-            ("private_sector".parse().expect("g"), Channel::Written, 1)
+            ("civil_society".parse().expect("g"), Channel::Written, Standing::Counted, 3),
+            ("private_sector".parse().expect("g"), Channel::Written, Standing::Counted, 1)
         ]
     );
     let filter = ContributionFilter { group: Some("civil_society".parse().expect("g")), ..Default::default() };

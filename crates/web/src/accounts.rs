@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use axum::extract::{ConnectInfo, Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use consulta_auth::{RateLimiter, check_credentials, new_token, start_session, token_hash, tokens_match};
+use consulta_auth::{
+    RateLimiter, SignInThrottle, check_credentials, new_token, start_session, token_hash, tokens_match,
+};
 use consulta_core::{Account, Action, Actor, ContributionId, Entity};
 use consulta_i18n::Localizer;
 use consulta_store::{AuditActor, Invitation, NewAccount, PageRequest, Session, Store, StoreError};
@@ -40,23 +42,18 @@ fn check_anonymous_form(headers: &HeaderMap, fields: &Fields) -> Result<(), Page
 }
 
 /// A page with an anonymous form, and the cookie that holds its token.
-fn anonymous_form_page(
-    app: &App,
-    language: &RequestLanguage,
-    headers: &HeaderMap,
-    page: Result<Page, PageError>,
-    token: &str,
-) -> Response {
+fn anonymous_form_page(app: &App, language: &RequestLanguage, page: Result<Page, PageError>, token: &str) -> Response {
     let response = app.templates.respond(language, page);
-    with_cookie(response, set_cookie(headers, SIGN_IN_COOKIE, token, 3600))
+    with_cookie(response, set_cookie(app, SIGN_IN_COOKIE, token, 3600))
 }
 const AUDIT_PAGE: u64 = 50;
 
 /// The rate limits of this server.
 #[derive(Debug)]
 pub struct Limits {
-    sign_in_by_address: RateLimiter,
-    sign_in_by_account: RateLimiter,
+    sign_in: SignInThrottle,
+    resets_by_address: RateLimiter,
+    resets_by_account: RateLimiter,
     unverified_by_address: Option<RateLimiter>,
 }
 
@@ -66,19 +63,21 @@ impl Limits {
         self.unverified_by_address.as_ref().is_none_or(|limit| limit.allow(&peer.ip().to_string(), Instant::now()))
     }
 
-    /// Counts a sign-in or reset attempt from `peer` for `account`; false if either is over.
-    fn allow_sign_in(&self, peer: &SocketAddr, account: &str) -> bool {
+    /// Counts a password reset request from `peer` for `account`; false if either is over.
+    fn allow_reset(&self, peer: &SocketAddr, account: &str) -> bool {
         let now = Instant::now();
-        self.sign_in_by_address.allow(&peer.ip().to_string(), now) && self.sign_in_by_account.allow(account, now)
+        self.resets_by_address.allow(&peer.ip().to_string(), now) && self.resets_by_account.allow(account, now)
     }
 
-    /// Sign-in: 20 tries per network address and 5 per account per 15 minutes. Unverified
-    /// contributions: `per_hour` per network address (0: no limit).
+    /// Sign-in: failures only are counted (`SignInThrottle`). Password reset requests: 20 per
+    /// network address and 5 per account per 15 minutes. Unverified contributions: `per_hour`
+    /// per network address (0: no limit).
     pub fn new(unverified_per_hour: usize) -> Limits {
         let quarter = Duration::from_secs(15 * 60);
         Limits {
-            sign_in_by_address: RateLimiter::new(20, quarter),
-            sign_in_by_account: RateLimiter::new(5, quarter),
+            sign_in: SignInThrottle::default(),
+            resets_by_address: RateLimiter::new(20, quarter),
+            resets_by_account: RateLimiter::new(5, quarter),
             unverified_by_address: (unverified_per_hour > 0)
                 .then(|| RateLimiter::new(unverified_per_hour, Duration::from_secs(3600))),
         }
@@ -164,18 +163,9 @@ pub async fn visitor_and_entity(app: &App, headers: HeaderMap) -> Result<(Visito
     .await
 }
 
-/// Whether cookies must be `Secure`: always, but on a loopback address (development and tests,
-/// which speak plain HTTP).
-fn secure(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    let name = host
-        .rsplit_once(':')
-        .map_or(host, |(name, port)| if port.chars().all(|c| c.is_ascii_digit()) { name } else { host });
-    !matches!(name, "127.0.0.1" | "localhost" | "[::1]")
-}
-
-fn set_cookie(headers: &HeaderMap, name: &str, value: &str, max_age_seconds: i64) -> String {
-    let secure = if secure(headers) { "; Secure" } else { "" };
+/// A cookie, `Secure` whenever the instance's public URL is HTTPS (never decided by the request).
+fn set_cookie(app: &App, name: &str, value: &str, max_age_seconds: i64) -> String {
+    let secure = if app.public_url.is_https() { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
 }
 
@@ -186,9 +176,28 @@ fn with_cookie(mut response: Response, cookie: String) -> Response {
     response
 }
 
-/// A path to go back to after signing in: on this site only.
-fn safe_next(next: Option<&String>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).cloned()
+/// A path to go back to after signing in: one that a browser resolves, under the WHATWG URL
+/// rules, to a page of this site (browsers drop tabs and newlines and read `\\` as `/`, so
+/// `/\t/evil.example` would leave it). The path given back is the parsed one.
+pub(crate) fn safe_next(next: Option<&String>) -> Option<String> {
+    let next = next?;
+    if !next.starts_with('/') || next.chars().any(char::is_control) {
+        return None;
+    }
+    let site = url::Url::parse("http://consulta.invalid/").ok()?;
+    let resolved = site.join(next).ok()?;
+    if resolved.origin() != site.origin() {
+        return None;
+    }
+    let mut path = resolved.path().to_owned();
+    if path.starts_with("//") || path.contains('\\') {
+        return None;
+    }
+    if let Some(query) = resolved.query() {
+        path.push('?');
+        path.push_str(query);
+    }
+    Some(path)
 }
 
 fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<String>, localizer: &Localizer) -> Page {
@@ -226,7 +235,7 @@ pub async fn login_page(
         None
     };
     let page = sign_in_page(safe_next(params.get("next")), &csrf, "", message, &localizer);
-    anonymous_form_page(&app, &language, &headers, Ok(page), &csrf)
+    anonymous_form_page(&app, &language, Ok(page), &csrf)
 }
 
 pub async fn login(
@@ -244,7 +253,8 @@ pub async fn login(
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let password = fields.get("password").cloned().unwrap_or_default();
     let next = safe_next(fields.get("next"));
-    if !app.rate_limits.allow_sign_in(&peer, &email) {
+    let client = peer.ip().to_string();
+    if app.rate_limits.sign_in.check(&email, &client, Instant::now()).is_err() {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
     let database = app.database.clone();
@@ -261,14 +271,19 @@ pub async fn login(
         .await
         .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())))
     };
+    match &checked {
+        Ok(Some(_)) => app.rate_limits.sign_in.succeeded(&email, &client),
+        Ok(None) => app.rate_limits.sign_in.failed(&email, &client, Instant::now()),
+        Err(_) => {}
+    }
     match checked {
         Ok(Some((account, token))) => {
             let home = if Actor::Signed(account.clone()).may(Action::Administer) { "/admin" } else { "/" };
             let target = next.unwrap_or_else(|| home.to_owned());
             let response = Redirect::to(&target).into_response();
             let hours = consulta_auth::SESSION_HOURS * 3600;
-            let response = with_cookie(response, set_cookie(&headers, SESSION_COOKIE, &token, hours));
-            with_cookie(response, set_cookie(&headers, SIGN_IN_COOKIE, "", 0))
+            let response = with_cookie(response, set_cookie(&app, SESSION_COOKIE, &token, hours));
+            with_cookie(response, set_cookie(&app, SIGN_IN_COOKIE, "", 0))
         }
         Ok(None) => {
             let message = Some(localizer.text("login-failed"));
@@ -339,10 +354,9 @@ pub async fn logout(
     })
     .await;
     match ended {
-        Ok(()) => with_cookie(
-            Redirect::to("/login?signed_out=1").into_response(),
-            set_cookie(&headers, SESSION_COOKIE, "", 0),
-        ),
+        Ok(()) => {
+            with_cookie(Redirect::to("/login?signed_out=1").into_response(), set_cookie(&app, SESSION_COOKIE, "", 0))
+        }
         Err(error) => app.templates.respond(&language, Err(error)),
     }
 }
@@ -437,6 +451,45 @@ pub async fn moderate(
     .await
 }
 
+/// Attributes an unverified contribution to a recorded entity, or takes the attribution back
+/// (POST /admin/attribution), audited; back to the contribution's page.
+pub async fn attribute(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    use consulta_store::audited::AttributionError;
+    let localizer = language.localizer;
+    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
+        let id = fields
+            .get("contribution")
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))?;
+        let clear = fields.get("action").map(String::as_str) == Some("clear");
+        let entity = fields.get("entity").map(|e| e.trim()).filter(|e| !e.is_empty());
+        if !clear && entity.is_none() {
+            return Err(PageError::BadRequest(localizer.text("attribution-entity-needed")));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        let id_arg = || consulta_i18n::Arg::Number(id as f64);
+        match consulta_store::audited::attribute(store, ContributionId(id), if clear { None } else { entity }, &by) {
+            Ok(_) => Ok(format!("/contributions/{id}")),
+            Err(AttributionError::UnknownContribution(_)) => {
+                Err(PageError::BadRequest(localizer.format("cli-unknown-contribution", &[("id", id_arg())])))
+            }
+            Err(AttributionError::UnknownEntity(name)) => {
+                Err(PageError::BadRequest(localizer.format("cli-unknown-entity", &[("entity", name.into())])))
+            }
+            Err(AttributionError::Store(StoreError::NotAttributable(_))) => {
+                Err(PageError::BadRequest(localizer.format("attribution-refused", &[("id", id_arg())])))
+            }
+            Err(AttributionError::Store(error)) => Err(error.into()),
+        }
+    })
+    .await
+}
+
 fn audit_row(record: &consulta_store::AuditRecord) -> Value {
     let entry = &record.entry;
     json!({
@@ -491,7 +544,10 @@ pub async fn audit_csv(State(app): State<App>, language: RequestLanguage, header
         for record in log.items.iter().rev() {
             let row = audit_row(record);
             writer
-                .write_record(columns.map(|c| row[c].as_str().map(str::to_owned).unwrap_or_else(|| row[c].to_string())))
+                .write_record(columns.map(|c| match row[c].as_str() {
+                    Some(text) => consulta_export::spreadsheet_safe(text).into_owned(),
+                    None => row[c].to_string(),
+                }))
                 .map_err(internal)?;
         }
         writer.into_inner().map_err(internal)
@@ -567,7 +623,7 @@ pub async fn invitation(
             Ok(invitation_page(&invitation, &form_token, "", None, &localizer))
         })
         .await;
-    anonymous_form_page(&app, &language, &headers, result, &csrf)
+    anonymous_form_page(&app, &language, result, &csrf)
 }
 
 /// POST /invitations/{token}: creates the account, uses the link, signs in, and goes to the
@@ -628,7 +684,7 @@ pub async fn accept_invitation(
     match outcome {
         Ok(Ok((session, target))) => {
             let hours = consulta_auth::SESSION_HOURS * 3600;
-            with_cookie(Redirect::to(&target).into_response(), set_cookie(&headers, SESSION_COOKIE, &session, hours))
+            with_cookie(Redirect::to(&target).into_response(), set_cookie(&app, SESSION_COOKIE, &session, hours))
         }
         Ok(Err(page)) => {
             let mut response = app.templates.respond(&language, Ok(page));
@@ -661,7 +717,7 @@ pub async fn password_reset_page(
     };
     let token = token.map(|Path(t)| t);
     let page = reset_page(token.as_deref(), &csrf, None, false, &language.localizer);
-    anonymous_form_page(&app, &language, &headers, Ok(page), &csrf)
+    anonymous_form_page(&app, &language, Ok(page), &csrf)
 }
 
 /// POST /password-reset: sends a link if the address has an account; the same answer either
@@ -678,10 +734,10 @@ pub async fn request_reset(
         return app.templates.respond(&language, Err(error));
     }
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
-    if !app.rate_limits.allow_sign_in(&peer, &format!("reset:{email}")) {
+    if !app.rate_limits.allow_reset(&peer, &email) {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
-    let base = crate::open_data::base_url(&headers);
+    let base = app.public_url.as_str().to_owned();
     let result = with_visitor(&app, headers.clone(), move |store, _| {
         consulta_auth::invitations::request_password_reset(store, &email, &base, Timestamp::now()).map_err(internal)
     })
@@ -774,7 +830,7 @@ pub async fn invite(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let localizer = language.localizer;
-    let base = crate::open_data::base_url(&headers);
+    let base = app.public_url.as_str().to_owned();
     let result = with_visitor(&app, headers, move |store, visitor| {
         let account = visitor.secretariat("/admin")?.clone();
         let fields: Fields = pairs.iter().cloned().collect();
@@ -971,4 +1027,44 @@ pub async fn add_meeting(
         }
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    fn next(path: &str) -> Option<String> {
+        safe_next(Some(&path.to_owned()))
+    }
+
+    #[test]
+    fn only_a_path_of_this_site_is_a_place_to_go_back_to() {
+        assert_eq!(next("/admin"), Some("/admin".into()));
+        assert_eq!(next("/admin/tags?contribution=4"), Some("/admin/tags?contribution=4".into()));
+        assert_eq!(next("/a/../admin"), Some("/admin".into()));
+        for off_site in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\n/x",
+            "/\r\n/evil.example",
+            "https://evil.example/",
+            "evil.example",
+            "/.//evil.example",
+            "/%09/evil.example",
+            "",
+        ] {
+            let found = next(off_site);
+            assert!(
+                found.as_deref().is_none_or(|p| url::Url::parse("http://consulta.invalid/")
+                    .and_then(|site| site.join(p))
+                    .is_ok_and(|u| u.host_str() == Some("consulta.invalid"))
+                    && !p.starts_with("//")),
+                "{off_site:?} gave {found:?}"
+            );
+        }
+        assert_eq!(next("/\t/evil.example"), None);
+        assert_eq!(next("/\n/x"), None);
+    }
 }

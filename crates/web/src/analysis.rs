@@ -48,7 +48,7 @@ pub async fn report_page(
     Query(query): Query<Fields>,
 ) -> Response {
     let localizer = report_localizer(&query, &language);
-    let base_url = crate::open_data::base_url(&headers);
+    let base_url = app.public_url.as_str().to_owned();
     let page_localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
@@ -79,7 +79,7 @@ pub async fn report_download(
     Query(query): Query<Fields>,
 ) -> Response {
     let localizer = report_localizer(&query, &language);
-    let base_url = crate::open_data::base_url(&headers);
+    let base_url = app.public_url.as_str().to_owned();
     let Some(format) = ReportFormat::from_extension(&extension) else {
         return app.templates.respond(&language, Err(PageError::NotFound));
     };

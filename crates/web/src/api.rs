@@ -4,6 +4,7 @@
 //! reader's language.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -11,12 +12,16 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::ContributionId;
+use consulta_core::contribution::MAX_BODY_BYTES;
 use consulta_i18n::{Arg, Localizer};
-use consulta_intake::submission::{Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, receipt};
+use consulta_intake::submission::{
+    Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, public_receipt,
+};
 use consulta_log::to_hex;
 use consulta_store::{Extraction, StoreError};
 use jiff::Timestamp;
 use serde_json::json;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::App;
 use crate::language::RequestLanguage;
@@ -52,7 +57,11 @@ impl ApiError {
 
     fn from_store(error: StoreError, localizer: &Localizer) -> ApiError {
         match error {
-            StoreError::BeyondLog { .. } => ApiError::new(StatusCode::BAD_REQUEST, "beyond_log", error.to_string()),
+            StoreError::BeyondLog { size, asked } => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "beyond_log",
+                localizer.format("api-beyond-log", &[("size", size.into()), ("asked", asked.into())]),
+            ),
             other => ApiError::server(other, localizer),
         }
     }
@@ -86,6 +95,11 @@ impl ApiError {
 pub enum ReadError {
     Malformed(String),
     TooLarge(u64),
+    /// A text field longer than any valid value of it (read no further).
+    FieldTooLarge {
+        field: &'static str,
+        max: u64,
+    },
     UnknownField(String),
     Submission(SubmissionError),
 }
@@ -104,7 +118,18 @@ impl ReadError {
             ) => {
                 vec![("files", error.describe(localizer))]
             }
+            ReadError::FieldTooLarge { field, .. } => vec![(field, self.describe_field(localizer))],
             _ => Vec::new(),
+        }
+    }
+
+    fn describe_field(&self, localizer: &Localizer) -> String {
+        match self {
+            ReadError::FieldTooLarge { field, max } => localizer.format(
+                "submit-field-too-large",
+                &[("field", (*field).into()), ("max", Arg::Text(localizer.file_size(*max)))],
+            ),
+            _ => String::new(),
         }
     }
 
@@ -120,6 +145,12 @@ impl ReadError {
                 "too_large",
                 localizer.format("submit-too-large", &[("max", Arg::Text(localizer.file_size(max)))]),
             ),
+            ReadError::FieldTooLarge { field, .. } => ApiError {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                code: "field_too_large",
+                message: self.describe_field(localizer),
+                fields: vec![field],
+            },
             ReadError::UnknownField(field) => ApiError {
                 status: StatusCode::BAD_REQUEST,
                 code: "unknown_field",
@@ -146,16 +177,47 @@ pub struct Posted {
     pub submission: Submission,
     pub csrf: String,
     pub amends: String,
+    /// The share of the server's upload memory this submission holds until it is dropped.
+    pub buffered: Vec<OwnedSemaphorePermit>,
+}
+
+/// The most bytes a text field may send: a body at its limit, and room for what is trimmed.
+const MAX_TEXT_FIELD_BYTES: u64 = MAX_BODY_BYTES as u64 + 64 * 1024;
+/// The most bytes any other field may send (a title at its limit is at most 2,000 bytes).
+const MAX_LINE_FIELD_BYTES: u64 = 16 * 1024;
+
+/// The memory all submissions being read may hold at once, in units of `BUDGET_UNIT` bytes:
+/// a submission waits for its share, so that many large uploads at once cannot exhaust memory.
+#[derive(Debug, Clone)]
+pub struct UploadBudget(Arc<Semaphore>);
+
+const BUDGET_UNIT: u64 = 1024;
+
+impl UploadBudget {
+    /// Room for `bytes` (at least one submission at its largest).
+    pub fn new(bytes: u64, limits: Limits) -> UploadBudget {
+        let units = bytes.max(body_limit(limits) as u64).div_ceil(BUDGET_UNIT);
+        UploadBudget(Arc::new(Semaphore::new(usize::try_from(units).unwrap_or(Semaphore::MAX_PERMITS))))
+    }
+
+    async fn reserve(&self, bytes: usize, held: &mut Vec<OwnedSemaphorePermit>) -> Result<(), ReadError> {
+        let units = u32::try_from((bytes as u64).div_ceil(BUDGET_UNIT)).unwrap_or(u32::MAX);
+        let permit = self.0.clone().acquire_many_owned(units).await.map_err(|e| ReadError::Malformed(e.to_string()))?;
+        held.push(permit);
+        Ok(())
+    }
 }
 
 pub async fn read_submission(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
+    budget: &UploadBudget,
 ) -> Result<Posted, (Submission, ReadError)> {
     let mut submission = Submission::default();
     let mut form = (String::new(), String::new());
-    match read_parts(multipart, limits, &mut submission, &mut form).await {
-        Ok(()) => Ok(Posted { submission, csrf: form.0, amends: form.1 }),
+    let mut buffered = Vec::new();
+    match read_parts(multipart, limits, budget, &mut buffered, &mut submission, &mut form).await {
+        Ok(()) => Ok(Posted { submission, csrf: form.0, amends: form.1, buffered }),
         Err(error) => {
             submission.files.clear();
             Err((submission, error))
@@ -163,9 +225,31 @@ pub async fn read_submission(
     }
 }
 
+/// Reads a text field chunk by chunk, refusing it as soon as it passes `max` bytes.
+async fn read_text_field(
+    field: &mut axum::extract::multipart::Field<'_>,
+    name: &'static str,
+    max: u64,
+    budget: &UploadBudget,
+    buffered: &mut Vec<OwnedSemaphorePermit>,
+    malformed: impl Fn(axum::extract::multipart::MultipartError) -> ReadError,
+) -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(&malformed)? {
+        if (bytes.len() + chunk.len()) as u64 > max {
+            return Err(ReadError::FieldTooLarge { field: name, max });
+        }
+        budget.reserve(chunk.len(), buffered).await?;
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| ReadError::Malformed(format!("{name}: not UTF-8")))
+}
+
 async fn read_parts(
     multipart: Result<Multipart, MultipartRejection>,
     limits: Limits,
+    budget: &UploadBudget,
+    buffered: &mut Vec<OwnedSemaphorePermit>,
     submission: &mut Submission,
     (csrf, amends): &mut (String, String),
 ) -> Result<(), ReadError> {
@@ -184,13 +268,14 @@ async fn read_parts(
             let media_type = field.content_type().unwrap_or_default().to_owned();
             let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(malformed)? {
-                bytes.extend_from_slice(&chunk);
-                if bytes.len() as u64 > limits.max_file_bytes {
+                if (bytes.len() + chunk.len()) as u64 > limits.max_file_bytes {
                     return Err(ReadError::Submission(SubmissionError::FileTooLarge {
                         name: file_name,
                         max: limits.max_file_bytes,
                     }));
                 }
+                budget.reserve(chunk.len(), buffered).await?;
+                bytes.extend_from_slice(&chunk);
             }
             // A form sent with no file chosen has one empty, nameless part.
             if file_name.is_empty() && bytes.is_empty() {
@@ -202,21 +287,23 @@ async fn read_parts(
             submission.files.push(UploadedFile { name: file_name, media_type, bytes });
             continue;
         }
-        let slot = match name.as_str() {
-            "entity" => &mut submission.entity,
-            "stakeholder_group" => &mut submission.stakeholder_group,
-            "country" => &mut submission.country,
-            "email" => &mut submission.email,
-            "language" => &mut submission.language,
-            "title" => &mut submission.title,
-            "body" => &mut submission.body,
+        let (slot, field_name) = match name.as_str() {
+            "entity" => (&mut submission.entity, "entity"),
+            "stakeholder_group" => (&mut submission.stakeholder_group, "stakeholder_group"),
+            "country" => (&mut submission.country, "country"),
+            "email" => (&mut submission.email, "email"),
+            "language" => (&mut submission.language, "language"),
+            "title" => (&mut submission.title, "title"),
+            "body" => (&mut submission.body, "body"),
             // The form's own fields.
-            "csrf" => csrf,
-            "amends" => amends,
+            "csrf" => (&mut *csrf, "csrf"),
+            "amends" => (&mut *amends, "amends"),
             "lang" => continue,
             other => return Err(ReadError::UnknownField(other.to_owned())),
         };
-        *slot = field.text().await.map_err(malformed)?;
+        // Only the body may be long; every other field is a line.
+        let max = if field_name == "body" { MAX_TEXT_FIELD_BYTES } else { MAX_LINE_FIELD_BYTES };
+        *slot = read_text_field(&mut field, field_name, max, budget, buffered, malformed).await?;
     }
     Ok(())
 }
@@ -235,8 +322,8 @@ pub async fn submit_contribution(
         return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", localizer.text("error-too-many"))
             .into_response();
     }
-    let submission = match read_submission(multipart, app.limits).await {
-        Ok(posted) => posted.submission,
+    let (submission, _buffered) = match read_submission(multipart, app.limits, &app.upload_budget).await {
+        Ok(posted) => (posted.submission, posted.buffered),
         Err((_, error)) => return error.into_api(&localizer).into_response(),
     };
     let key = headers.get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
@@ -339,7 +426,7 @@ pub async fn contribution_receipt(
     let result = app
         .read(localizer, move |store| {
             let id = parse_id(&id, &localizer)?;
-            receipt(store, id, Timestamp::now())
+            public_receipt(store, id, Timestamp::now())
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))
         })
@@ -436,6 +523,10 @@ pub async fn consistency(
         .read(localizer, move |store| {
             let from = number(&params, "from", &localizer)?;
             let to = number(&params, "to", &localizer)?;
+            if from > to {
+                let message = localizer.format("api-consistency-order", &[("from", from.into()), ("to", to.into())]);
+                return Err(ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message));
+            }
             let proof = store.consistency(from, to).map_err(|e| ApiError::from_store(e, &localizer))?;
             Ok(json!({ "from": from, "to": to, "consistency_proof": proof.iter().map(|h| to_hex(h)).collect::<Vec<_>>() }))
         })

@@ -8,8 +8,11 @@ mod api;
 mod language;
 mod open_data;
 mod pages;
+mod public_url;
 mod render;
 mod search;
+mod server;
+mod workers;
 
 use std::sync::Arc;
 
@@ -25,12 +28,19 @@ use consulta_intake::committer::Committer;
 use consulta_intake::submission::Limits;
 use consulta_store::Database;
 use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::language::RequestLanguage;
 use crate::pages::{PageError, PageResult};
 use crate::render::Templates;
+use crate::workers::Workers;
 
 pub use pages::Query as PageQuery;
+pub use public_url::{PublicUrl, PublicUrlError};
+
+/// The memory that submissions being read may hold at once (at least one at its largest).
+const UPLOAD_MEMORY: u64 = 512 << 20;
 
 const SITE_STYLESHEET: &str = include_str!("../static/consulta.css");
 
@@ -50,6 +60,11 @@ struct App {
     templates: Arc<Templates>,
     index: Arc<SearchIndex>,
     rate_limits: Arc<accounts::Limits>,
+    public_url: Arc<PublicUrl>,
+    health: Arc<workers::Health>,
+    /// The memory submissions being read may hold at once.
+    upload_budget: api::UploadBudget,
+    open_data: Arc<open_data::OpenDataCache>,
 }
 
 /// What the web front serves from.
@@ -64,6 +79,12 @@ pub struct WebConfig {
     pub unverified_per_hour: usize,
     /// Sends the outbox's email.
     pub mailer: Arc<consulta_mail::Mailer>,
+    /// The address every absolute link is built from.
+    pub public_url: PublicUrl,
+    /// Connections served at once.
+    pub max_connections: usize,
+    /// How attachments' text is extracted (in a bounded child process, for a server).
+    pub extractor: consulta_extract::Extractor,
 }
 
 impl App {
@@ -82,17 +103,10 @@ impl App {
     }
 }
 
-/// The router with every page, the API and the stylesheet.
-pub fn router(config: WebConfig) -> std::io::Result<Router> {
-    // Several servers may share one database: extraction and email run on one at a time.
-    let server = format!("{}-{}", std::process::id(), jiff::Timestamp::now().as_nanosecond());
-    let blobs = config.blobs.clone();
-    start_leased_job("extraction", &server, config.database.clone(), EXTRACTION_IDLE, move |store| {
-        consulta_extract::run_pending(store, &*blobs, 16)
-    })?;
-    start_indexer(config.database.clone(), &config.index)?;
-    let mailer = config.mailer.clone();
-    start_leased_job("mail", &server, config.database.clone(), MAIL_IDLE, move |store| mailer.send_due(store, 20))?;
+/// The router with every page, the API and the stylesheet, and the background workers it
+/// relies on (started here, stopped by the caller).
+fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
+    let workers = Workers::start(&config)?;
     let app = App {
         committer: Committer::start(config.database.clone())?,
         database: config.database,
@@ -101,12 +115,16 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         templates: Arc::new(Templates::new()),
         index: config.index,
         rate_limits: Arc::new(accounts::Limits::new(config.unverified_per_hour)),
+        public_url: Arc::new(config.public_url),
+        health: workers.health(),
+        upload_budget: api::UploadBudget::new(UPLOAD_MEMORY, config.limits),
+        open_data: Arc::new(open_data::OpenDataCache::default()),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
         .route("/consultations/{slug}/contribute", post(contribute))
         .layer(DefaultBodyLimit::max(api::body_limit(config.limits)));
-    Ok(Router::new()
+    let router = Router::new()
         .merge(submissions)
         .route("/api/v1/contributions/{id}/receipt", get(api::contribution_receipt))
         .route("/api/v1/contributions/{id}/record", get(api::contribution_record))
@@ -127,6 +145,7 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/logout", post(accounts::logout))
         .route("/admin", get(accounts::admin))
         .route("/admin/moderation", post(accounts::moderate))
+        .route("/admin/attribution", post(accounts::attribute))
         .route("/admin/audit", get(accounts::audit))
         .route("/admin/audit.csv", get(accounts::audit_csv))
         .route("/admin/mail", get(accounts::mail))
@@ -145,117 +164,52 @@ pub fn router(config: WebConfig) -> std::io::Result<Router> {
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))
         .route("/api/v1/search", get(api::search))
         .route("/static/consulta.css", get(stylesheet))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(healthz))
         .fallback(not_found)
-        .with_state(app))
-}
-
-/// How long a job's lease lasts; its holder renews it once half of it has gone.
-const LEASE: std::time::Duration = std::time::Duration::from_secs(60);
-/// How often a server that does not hold a job's lease looks whether it has expired.
-const LEASE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
-/// The pause after a round with nothing to do.
-const EXTRACTION_IDLE: std::time::Duration = std::time::Duration::from_millis(300);
-const MAIL_IDLE: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// Runs a background job (extracting attachments' text, sending email) in rounds, on a thread,
-/// while this server holds the job's lease in the store: of several servers on one database,
-/// one runs it, and another takes over if that one dies. The work follows the store, so after
-/// a restart it takes up whatever was left pending.
-fn start_leased_job<E: std::fmt::Display>(
-    job: &'static str,
-    server: &str,
-    database: Database,
-    idle: std::time::Duration,
-    mut round: impl FnMut(&mut dyn consulta_store::Store) -> Result<usize, E> + Send + 'static,
-) -> std::io::Result<()> {
-    let server = server.to_owned();
-    std::thread::Builder::new().name(format!("consulta-{job}")).spawn(move || {
-        // Until when this server holds the lease, as far as it knows: renewed when half gone,
-        // so that idle rounds do not write to the database.
-        let mut held_until: Option<jiff::Timestamp> = None;
-        loop {
-            let outcome = database.connect().map_err(|e| e.to_string()).and_then(|mut store| {
-                let now = jiff::Timestamp::now();
-                if held_until.is_none_or(|until| until - LEASE / 2 <= now) {
-                    let until = now + LEASE;
-                    let held = store.claim_lease(job, &server, now, until).map_err(|e| e.to_string())?;
-                    held_until = held.then_some(until);
-                    if !held {
-                        return Ok(None);
-                    }
-                }
-                round(&mut *store).map(Some).map_err(|e| e.to_string())
-            });
-            match outcome {
-                Ok(Some(0)) => std::thread::sleep(idle),
-                Ok(Some(_)) => {}
-                Ok(None) => std::thread::sleep(LEASE_RETRY),
-                Err(error) => {
-                    tracing::error!(job, %error, "a background job stopped for a while");
-                    std::thread::sleep(std::time::Duration::from_secs(5));
-                }
-            }
-        }
-    })?;
-    Ok(())
-}
-
-/// How much memory the index writer may fill before it writes a segment.
-const INDEX_WRITER_BYTES: usize = 64 << 20;
-
-/// Keeps the search index caught up with the store's change feed, so new contributions are
-/// searchable within a second or two without intake ever waiting for the index. Fails at once
-/// if another process holds the index.
-fn start_indexer(database: Database, index: &SearchIndex) -> std::io::Result<()> {
-    let mut updater = index.writer(INDEX_WRITER_BYTES).map_err(std::io::Error::other)?;
-    std::thread::Builder::new().name("consulta-indexer".into()).spawn(move || {
-        loop {
-            let caught_up = database
-                .connect()
-                .map_err(consulta_index::IndexError::from)
-                .and_then(|store| updater.catch_up(&*store, &mut |_, _| {}));
-            match caught_up {
-                Ok(0) => std::thread::sleep(std::time::Duration::from_millis(250)),
-                Ok(changes) => {
-                    tracing::debug!(changes, "search index caught up");
-                    // Under a burst, a pause makes fewer, larger commits: less work taken from
-                    // intake, at the cost of a second's delay before new contributions show.
-                    std::thread::sleep(std::time::Duration::from_millis(750));
-                }
-                Err(error) => {
-                    tracing::error!(%error, "search indexing stopped for a while");
-                    std::thread::sleep(std::time::Duration::from_secs(5));
-                }
-            }
-        }
-    })?;
-    Ok(())
+        .with_state(app)
+        .layer(RequestBodyTimeoutLayer::new(server::BODY_IDLE_TIMEOUT))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ));
+    Ok((router, workers))
 }
 
 /// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
+/// Then the background workers stop and give up their leases, so that another server takes
+/// over extraction and email at once.
 pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<()> {
-    // The peer's address is kept for the rate limits.
-    let service = router(config)?.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
+    let max_connections = config.max_connections;
+    let (router, workers) = build(config)?;
+    let served = server::serve_connections(listener, router, max_connections).await;
+    tokio::task::spawn_blocking(move || workers.stop()).await.map_err(std::io::Error::other)?;
+    served
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        _ = terminate => {},
+/// GET /healthz: 200 "ok" when this server can serve and record; otherwise 503 with what is
+/// wrong (the database cannot be reached or written, the search index is gone or failing), so
+/// a load balancer stops sending it requests.
+async fn healthz(State(app): State<App>) -> Response {
+    let database = app.database.clone();
+    let writable = tokio::task::spawn_blocking(move || database.connect().and_then(|store| store.is_writable())).await;
+    let mut problems = Vec::new();
+    match writable {
+        Ok(Ok(true)) => {}
+        Ok(Ok(false)) => problems.push("database read-only"),
+        Ok(Err(_)) | Err(_) => problems.push("database unreachable"),
+    }
+    if !app.index.is_present() {
+        problems.push("search index missing");
+    }
+    problems.extend(app.health.problems());
+    if problems.is_empty() {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, problems.join("; ")).into_response()
     }
 }
 
@@ -335,8 +289,8 @@ async fn contribute(
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
     let mut amended = None;
-    let (submission, refused) = match api::read_submission(multipart, app.limits).await {
-        Ok(api::Posted { mut submission, csrf, amends }) => {
+    let (submission, refused) = match api::read_submission(multipart, app.limits, &app.upload_budget).await {
+        Ok(api::Posted { mut submission, csrf, amends, buffered: _buffered }) => {
             if visitor.session.is_some() {
                 if let Err(error) = visitor.check_token(&csrf) {
                     return app.templates.respond(&language, Err(error));
@@ -394,10 +348,9 @@ async fn receipt_page(
     language: RequestLanguage,
     Path(id): Path<String>,
     Query(params): Params,
-    headers: axum::http::HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
-    let base = open_data::base_url(&headers);
+    let base = app.public_url.as_str().to_owned();
     let fresh = params.contains_key("recorded");
     let result = app.page(move |store| pages::receipt(store, &id, &base, fresh, &localizer)).await;
     app.templates.respond(&language, result)

@@ -1,12 +1,14 @@
 //! Open data downloads of a consultation (`/consultations/{slug}/contributions.csv`, …,
 //! `feed.atom`, `archive.zip`): written to a temporary file by the same function as
-//! `consulta export`, then streamed, so a large consultation never sits in memory.
+//! `consulta export`, kept until the record changes, and streamed, so a large consultation never
+//! sits in memory and is not rebuilt for every request.
 
-use std::io::Seek;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_export::{ExportError, OpenData, write_open_data};
 use jiff::Timestamp;
@@ -15,38 +17,87 @@ use crate::App;
 use crate::language::RequestLanguage;
 use crate::pages::PageError;
 
-/// The address this request reached the server at, to make a feed's links absolute.
-pub fn base_url(headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-    format!("http://{host}")
+/// A file as written, and the change-feed position it was written at.
+type Written = (u64, Arc<tempfile::NamedTempFile>);
+
+/// Open data files already written, by consultation and file, with the change-feed position
+/// they were written at: a file is written again only once the record has changed since, so
+/// that anonymous requests for a large archive cost a read, not a rebuild.
+#[derive(Debug, Default)]
+pub struct OpenDataCache {
+    files: std::sync::Mutex<HashMap<(String, OpenData), Written>>,
+    /// One file written at a time: a burst of requests for a stale file writes it once.
+    writing: tokio::sync::Mutex<()>,
+}
+
+impl OpenDataCache {
+    fn fresh(&self, key: &(String, OpenData), position: u64) -> Option<std::io::Result<std::fs::File>> {
+        let files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.get(key).filter(|(at, _)| *at == position).map(|(_, file)| file.reopen())
+    }
+
+    fn keep(
+        &self,
+        key: (String, OpenData),
+        position: u64,
+        file: tempfile::NamedTempFile,
+    ) -> std::io::Result<std::fs::File> {
+        let reader = file.reopen()?;
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(key, (position, Arc::new(file)));
+        Ok(reader)
+    }
+}
+
+/// The file of `what` for consultation `slug` as of now: from the cache when the record has not
+/// changed since it was written, else written anew (None for an unknown consultation).
+async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<std::fs::File>, ExportError> {
+    let database = app.database.clone();
+    let position = {
+        let database = database.clone();
+        tokio::task::spawn_blocking(move || database.connect()?.last_change())
+            .await
+            .map_err(|e| ExportError::Io(std::io::Error::other(e)))??
+    };
+    let key = (slug.clone(), what);
+    if let Some(file) = app.open_data.fresh(&key, position) {
+        return Ok(Some(file?));
+    }
+    let _writing = app.open_data.writing.lock().await;
+    if let Some(file) = app.open_data.fresh(&key, position) {
+        return Ok(Some(file?));
+    }
+    let (blobs, base) = (app.blobs.clone(), app.public_url.as_str().to_owned());
+    let written = tokio::task::spawn_blocking(move || -> Result<Option<tempfile::NamedTempFile>, ExportError> {
+        let store = database.connect()?;
+        let Some(consultation) = store.consultation_by_slug(&slug)? else { return Ok(None) };
+        let mut file = tempfile::NamedTempFile::new()?;
+        write_open_data(&*store, &*blobs, &consultation, what, &base, Timestamp::now(), file.as_file_mut())?;
+        file.as_file_mut().sync_data()?;
+        Ok(Some(file))
+    })
+    .await
+    .map_err(|e| ExportError::Io(std::io::Error::other(e)))??;
+    match written {
+        // The position read before writing: a change made meanwhile makes the next request
+        // write the file again, never the reverse.
+        Some(file) => Ok(Some(app.open_data.keep(key, position, file)?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn download(
     State(app): State<App>,
     language: RequestLanguage,
     Path((slug, file)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
     let Some(what) = OpenData::from_file_name(&file) else {
         return app.templates.respond(&language, Err(PageError::NotFound));
     };
-    let base = base_url(&headers);
-    let database = app.database.clone();
-    let blobs = app.blobs.clone();
     let name = format!("{slug}-{}", what.file_name());
-    let written = tokio::task::spawn_blocking(move || -> Result<Option<std::fs::File>, ExportError> {
-        let store = database.connect()?;
-        let Some(consultation) = store.consultation_by_slug(&slug)? else { return Ok(None) };
-        let mut file = tempfile::tempfile()?;
-        write_open_data(&*store, &*blobs, &consultation, what, &base, Timestamp::now(), &mut file)?;
-        file.rewind()?;
-        Ok(Some(file))
-    })
-    .await;
-    let file = match written {
-        Ok(Ok(Some(file))) => file,
-        Ok(Ok(None)) => return app.templates.respond(&language, Err(PageError::NotFound)),
-        Ok(Err(error)) => return app.templates.respond(&language, Err(PageError::Internal(error.to_string()))),
+    let file = match current_file(&app, slug, what).await {
+        Ok(Some(file)) => file,
+        Ok(None) => return app.templates.respond(&language, Err(PageError::NotFound)),
         Err(error) => return app.templates.respond(&language, Err(PageError::Internal(error.to_string()))),
     };
     let body = Body::from_stream(tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file)));

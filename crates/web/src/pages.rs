@@ -249,6 +249,7 @@ fn listing(
             "channel": localizer.text(&format!("channel-{}-short", c.channel.as_str())),
             "date": date_label(c.submitted_at, zone, localizer),
             "late": c.late,
+            "unverified": c.unverified,
         })).collect::<Vec<_>>(),
         "summary": localizer.format("contributions-count", &[
             ("total", page.total.into()), ("from", from.into()), ("to", to.into()),
@@ -488,6 +489,12 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
         Some(_) => localizer.text("contribution-withheld-title"),
         None => record.title.clone(),
     };
+    let attributed = match contribution.attributed_to {
+        Some(id) => store.entity(id)?.map(|e| json!({ "id": e.id.0, "name": e.name.as_str() })),
+        None => None,
+    };
+    let may_attribute =
+        record.identity == consulta_core::Identity::Unverified && visitor.actor.may(consulta_core::Action::Administer);
     Ok(Page {
         template: "contribution.html",
         title: title.clone(),
@@ -509,6 +516,8 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "submitted": submitted,
                 "late": record.late,
                 "identity": record.identity.as_str(),
+                "attributed": attributed,
+                "may_attribute": may_attribute,
                 "amends": amends,
                 "amended_by": amended_by,
                 "may_amend": may_amend,
@@ -525,13 +534,15 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "title": consultation.record.title.get(lang, fallback),
                 "title_lang": consultation.record.title.language_of(lang, fallback),
             },
+            "visitor": visitor.view(),
         }),
     })
 }
 
 pub fn receipt(store: &dyn Store, id: &str, server: &str, fresh: bool, localizer: &Localizer) -> PageResult {
     let id = ContributionId(parse_id(id)?);
-    let receipt = consulta_intake::submission::receipt(store, id, Timestamp::now())?.ok_or(PageError::NotFound)?;
+    let receipt =
+        consulta_intake::submission::public_receipt(store, id, Timestamp::now())?.ok_or(PageError::NotFound)?;
     let consultation = store.consultation_by_slug(&receipt.consultation)?.ok_or(PageError::NotFound)?;
     let received = receipt
         .received_at
@@ -577,6 +588,7 @@ pub fn entity(store: &dyn Store, id: &str, query: &Query, localizer: &Localizer)
         context: json!({
             "entity": {
                 "name": entity.name.as_str(),
+                "claimed": entity.claimed,
                 "group": group_label(entity.group.as_str(), localizer),
                 "country": entity.country.map_or_else(
                     || localizer.text("entity-no-country"),

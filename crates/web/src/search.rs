@@ -260,6 +260,7 @@ fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Valu
         "consultation": labels.label(Facet::Consultation, &text.consultation, localizer),
         "consultation_slug": text.consultation,
         "date": localizer.date(text.submitted_at.to_zoned(jiff::tz::TimeZone::UTC).date()),
+        "unverified": text.unverified,
         "snippet_html": hit.snippet_html,
     })
 }
@@ -291,6 +292,7 @@ pub fn search_json(store: &dyn Store, index: &SearchIndex, params: &SearchParams
                 "language": text.language,
                 "submitted_at": text.submitted_at.to_string(),
                 "identity": text.identity.as_str(),
+                "identity_verified": !text.unverified,
                 "title": text.title,
                 "snippet": hit.snippet,
                 "snippet_html": hit.snippet_html,

@@ -77,6 +77,10 @@ fn main() -> anyhow::Result<()> {
             "consulta@localhost",
             60,
         )?),
+        public_url: consulta_web::PublicUrl::local(([127, 0, 0, 1], 0).into()),
+        max_connections: 4096,
+        // The benchmark sends no files.
+        extractor: consulta_extract::Extractor::InProcess,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

@@ -8,6 +8,7 @@ mod taxonomy;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use consulta_core::table::Standing;
 use consulta_core::time::zone_name;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
@@ -24,9 +25,9 @@ use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, account_audit, audit_json, corrupt, extraction_columns,
-    extraction_from_columns, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
-    timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, STANDING_COUNTS, account_audit, attribution_audit, audit_json,
+    corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account, into_entity,
+    localized_to_json, millis, parse_column, questions_to_json, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
@@ -36,7 +37,10 @@ use crate::{
 };
 
 /// Schema versions, applied in order; `consulta_schema.version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_schema.sql"),
+    include_str!("../../migrations/postgres/0002_claimed_identities.sql"),
+];
 
 /// The migration after which the starting issue taxonomy is written, once.
 const TAXONOMY_MIGRATION: usize = 0;
@@ -261,7 +265,7 @@ fn consultation_row(r: &Row) -> Result<ConsultationRow> {
 }
 
 fn entity_row(r: &Row) -> Result<Entity> {
-    into_entity((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?))
+    into_entity((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?, r.try_get(5)?))
 }
 
 fn contribution_row(r: &Row) -> Result<ContributionRow> {
@@ -281,6 +285,7 @@ fn contribution_row(r: &Row) -> Result<ContributionRow> {
         identity: r.try_get(12)?,
         contact_email: r.try_get(13)?,
         withheld_reason: r.try_get(14)?,
+        attributed_to: r.try_get(15)?,
     })
 }
 
@@ -596,7 +601,8 @@ impl Store for PostgresStore {
         let total: i64 = self.query_one_cached(&count_sql, &params)?.try_get(0)?;
         let sql = format!(
             "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
-                    c.language, c.title, c.late, c.withheld_reason IS NOT NULL
+                    c.language, c.title, c.late, c.withheld_reason IS NOT NULL,
+                    c.identity = 'unverified' AND c.attributed_entity_id IS NULL
              FROM contributions c JOIN entities e ON e.id = c.entity_id
              {where_clause}
              ORDER BY c.submitted_at, c.id
@@ -624,6 +630,7 @@ impl Store for PostgresStore {
                     title: r.try_get(8)?,
                     late: r.try_get(9)?,
                     withheld: r.try_get(10)?,
+                    unverified: r.try_get(11)?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -643,19 +650,19 @@ impl Store for PostgresStore {
         rows.iter().map(|r| Ok(ContributionId(r.try_get(0)?))).collect()
     }
 
-    fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>> {
-        let rows = self.query_cached(
-            "SELECT stakeholder_group, channel, COUNT(*) FROM contributions
-             WHERE consultation_id = $1 GROUP BY stakeholder_group, channel",
-            &[&consultation.0],
-        )?;
+    fn channel_counts(
+        &self,
+        consultation: ConsultationId,
+    ) -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>> {
+        let rows = self.query_cached(&STANDING_COUNTS.replace("?1", "$1"), &[&consultation.0])?;
         rows.iter()
             .map(|r| {
-                Ok((
-                    parse_column(&r.try_get::<_, String>(0)?, "contributions.stakeholder_group")?,
-                    parse_column(&r.try_get::<_, String>(1)?, "contributions.channel")?,
-                    count(r.try_get(2)?),
-                ))
+                standing_count(
+                    &r.try_get::<_, String>(0)?,
+                    &r.try_get::<_, String>(1)?,
+                    &r.try_get::<_, String>(2)?,
+                    r.try_get(3)?,
+                )
             })
             .collect()
     }
@@ -674,6 +681,36 @@ impl Store for PostgresStore {
             let before: Option<String> = row.try_get(0)?;
             tx.execute("UPDATE contributions SET withheld_reason = $2 WHERE id = $1", &[&contribution.0, &reason])?;
             insert_audit(tx, &withholding_audit(contribution, before.as_deref(), reason, by))?;
+            Ok(true)
+        })
+    }
+
+    fn attribute(&mut self, contribution: ContributionId, entity: Option<EntityId>, by: &AuditActor) -> Result<bool> {
+        self.write(|tx| {
+            let Some(row) = tx.query_opt(
+                "SELECT identity, attributed_entity_id FROM contributions WHERE id = $1 FOR UPDATE",
+                &[&contribution.0],
+            )?
+            else {
+                return Ok(false);
+            };
+            let (identity, before): (String, Option<i64>) = (row.try_get(0)?, row.try_get(1)?);
+            let recorded = match entity {
+                Some(entity) => tx
+                    .query_opt("SELECT NOT claimed FROM entities WHERE id = $1", &[&entity.0])?
+                    .map(|r| r.try_get::<_, bool>(0))
+                    .transpose()?
+                    .unwrap_or(false),
+                None => true,
+            };
+            if identity != Identity::Unverified.as_str() || !recorded {
+                return Err(StoreError::NotAttributable(contribution.0));
+            }
+            tx.execute(
+                "UPDATE contributions SET attributed_entity_id = $2 WHERE id = $1",
+                &[&contribution.0, &entity.map(|e| e.0)],
+            )?;
+            insert_audit(tx, &attribution_audit(contribution, before, entity, by))?;
             Ok(true)
         })
     }
@@ -1126,11 +1163,14 @@ impl Store for PostgresStore {
     fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
         let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
         let rows = self.query_cached(
-            "SELECT c.id, k.slug, c.entity_name, c.stakeholder_group, c.channel, c.country, c.language,
+            "SELECT c.id, k.slug, COALESCE(e.name, c.entity_name), COALESCE(e.stakeholder_group, c.stakeholder_group),
+                    c.channel, CASE WHEN e.id IS NULL THEN c.country ELSE e.country END, c.language,
                     c.submitted_at, c.title, c.body, c.withheld_reason IS NOT NULL, c.identity,
                     (SELECT string_agg(a.text, E'\\n' ORDER BY a.position) FROM attachments a
-                     WHERE a.contribution_id = c.id AND a.extraction = 'done')
+                     WHERE a.contribution_id = c.id AND a.extraction = 'done'),
+                    c.identity = 'unverified' AND e.id IS NULL
              FROM contributions c JOIN consultations k ON k.id = c.consultation_id
+                  LEFT JOIN entities e ON e.id = c.attributed_entity_id
              WHERE c.id = ANY($1)
              ORDER BY c.id",
             &[&ids],
@@ -1155,6 +1195,7 @@ impl Store for PostgresStore {
                     identity: Identity::parse(&r.try_get::<_, String>(11)?)
                         .ok_or_else(|| corrupt("contributions.identity"))?,
                     attachments_text: r.try_get::<_, Option<String>>(12)?.unwrap_or_default(),
+                    unverified: r.try_get(13)?,
                 })
             })
             .collect()
@@ -1244,6 +1285,19 @@ impl Store for PostgresStore {
             &[&job, &holder, &millis(now), &millis(until)],
         )?;
         Ok(changed == 1)
+    }
+
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
+        self.connection
+            .get_mut()
+            .client
+            .execute("DELETE FROM job_leases WHERE job = $1 AND holder = $2", &[&job, &holder])?;
+        Ok(())
+    }
+
+    fn is_writable(&self) -> Result<bool> {
+        let rows = self.query_cached("SELECT current_setting('transaction_read_only') = 'off'", &[])?;
+        Ok(rows.first().map(|row| row.try_get::<_, bool>(0)).transpose()?.unwrap_or(false))
     }
 
     /// The snapshot is an SQLite file: one REPEATABLE READ transaction read whole, so a backup
@@ -1403,34 +1457,28 @@ impl PostgresTransaction<'_> {
 
 impl RecordTransaction for PostgresTransaction<'_> {
     fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>> {
-        let statement = self
-            .statement("SELECT id, name, stakeholder_group, country, is_example FROM entities WHERE name_key = $1")?;
+        let statement = self.statement(&format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE name_key = $1"))?;
         let row = self.transaction.query_opt(&statement, &[&name.key()])?;
         row.map(|r| entity_row(&r)).transpose()
     }
 
     fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity> {
         let statement = self.statement(
-            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example) VALUES ($1, $2, $3, $4, $5)
-             RETURNING id",
+            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example, claimed)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )?;
         let row = self.transaction.query_one(
             &statement,
             &[
                 &new.name.as_str(),
-                &new.name.key(),
+                &entity_key(new)?,
                 &new.group.as_str(),
                 &new.country.as_ref().map(|c| c.as_str().to_owned()),
                 &new.is_example,
+                &new.claimed,
             ],
         )?;
-        Ok(Entity {
-            id: EntityId(row.try_get(0)?),
-            name: new.name.clone(),
-            group: new.group.clone(),
-            country: new.country,
-            is_example: new.is_example,
-        })
+        Ok(inserted_entity(row.try_get(0)?, new))
     }
 
     fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {

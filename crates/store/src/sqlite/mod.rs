@@ -4,6 +4,7 @@ mod taxonomy;
 
 use std::path::Path;
 
+use consulta_core::table::Standing;
 use consulta_core::time::zone_name;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
@@ -18,9 +19,10 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, account_audit, audit_json, corrupt, extraction_columns,
-    extraction_from_columns, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
-    timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, STANDING_COUNTS, account_audit, attribution_audit,
+    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
+    into_entity, localized_to_json, millis, parse_column, questions_to_json, standing_count, timestamp,
+    withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -42,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_amendments.sql"),
     include_str!("../../migrations/sqlite/0008_issues_and_mechanisms.sql"),
     include_str!("../../migrations/sqlite/0009_job_leases.sql"),
+    include_str!("../../migrations/sqlite/0010_claimed_identities.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -122,8 +125,8 @@ fn read_consultation(row: &Row<'_>) -> rusqlite::Result<ConsultationRow> {
     })
 }
 
-fn read_entity(row: &Row<'_>) -> rusqlite::Result<(i64, String, String, Option<String>, bool)> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+fn read_entity(row: &Row<'_>) -> rusqlite::Result<EntityRow> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
 }
 
 fn read_contribution(row: &Row<'_>) -> rusqlite::Result<ContributionRow> {
@@ -143,6 +146,7 @@ fn read_contribution(row: &Row<'_>) -> rusqlite::Result<ContributionRow> {
         identity: row.get(12)?,
         contact_email: row.get(13)?,
         withheld_reason: row.get(14)?,
+        attributed_to: row.get(15)?,
     })
 }
 
@@ -343,7 +347,8 @@ impl Store for SqliteStore {
         values.push(offset.into());
         let sql = format!(
             "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
-                    c.language, c.title, c.late, c.withheld_reason IS NOT NULL
+                    c.language, c.title, c.late, c.withheld_reason IS NOT NULL,
+                    c.identity = 'unverified' AND c.attributed_entity_id IS NULL
              FROM contributions c JOIN entities e ON e.id = c.entity_id
              {where_clause}
              ORDER BY c.submitted_at, c.id
@@ -366,6 +371,7 @@ impl Store for SqliteStore {
                     r.get::<_, String>(8)?,
                     r.get::<_, bool>(9)?,
                     r.get::<_, bool>(10)?,
+                    r.get::<_, bool>(11)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -384,6 +390,7 @@ impl Store for SqliteStore {
                     title,
                     late,
                     withheld,
+                    unverified,
                 )| {
                     Ok(ContributionSummary {
                         id: ContributionId(id),
@@ -397,6 +404,7 @@ impl Store for SqliteStore {
                         title,
                         late,
                         withheld,
+                        unverified,
                     })
                 },
             )
@@ -404,23 +412,17 @@ impl Store for SqliteStore {
         Ok(Page { items, total: u64::try_from(total).unwrap_or(0) })
     }
 
-    fn channel_counts(&self, consultation: ConsultationId) -> Result<Vec<(StakeholderGroupId, Channel, u64)>> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT stakeholder_group, channel, COUNT(*) FROM contributions
-             WHERE consultation_id = ?1 GROUP BY stakeholder_group, channel",
-        )?;
+    fn channel_counts(
+        &self,
+        consultation: ConsultationId,
+    ) -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>> {
+        let mut statement = self.connection.prepare_cached(STANDING_COUNTS)?;
         let rows = statement
-            .query_map([consultation.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .query_map([consultation.0], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(group, channel, n)| {
-                Ok((
-                    parse_column(&group, "contributions.stakeholder_group")?,
-                    parse_column(&channel, "contributions.channel")?,
-                    u64::try_from(n).map_err(corrupt)?,
-                ))
-            })
-            .collect()
+        rows.into_iter().map(|(group, channel, standing, n)| standing_count(&group, &channel, &standing, n)).collect()
     }
 
     fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
@@ -436,6 +438,33 @@ impl Store for SqliteStore {
         let Some(before) = before else { return Ok(false) };
         tx.execute("UPDATE contributions SET withheld_reason = ?2 WHERE id = ?1", params![contribution.0, reason])?;
         insert_audit(&tx, &withholding_audit(contribution, before.as_deref(), reason, by))?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn attribute(&mut self, contribution: ContributionId, entity: Option<EntityId>, by: &AuditActor) -> Result<bool> {
+        let tx = write_transaction(&mut self.connection)?;
+        let found: Option<(String, Option<i64>)> = tx
+            .prepare_cached("SELECT identity, attributed_entity_id FROM contributions WHERE id = ?1")?
+            .query_row([contribution.0], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((identity, before)) = found else { return Ok(false) };
+        let recorded = match entity {
+            Some(entity) => tx
+                .prepare_cached("SELECT NOT claimed FROM entities WHERE id = ?1")?
+                .query_row([entity.0], |r| r.get::<_, bool>(0))
+                .optional()?
+                .unwrap_or(false),
+            None => true,
+        };
+        if identity != Identity::Unverified.as_str() || !recorded {
+            return Err(StoreError::NotAttributable(contribution.0));
+        }
+        tx.execute(
+            "UPDATE contributions SET attributed_entity_id = ?2 WHERE id = ?1",
+            params![contribution.0, entity.map(|e| e.0)],
+        )?;
+        insert_audit(&tx, &attribution_audit(contribution, before, entity, by))?;
         tx.commit()?;
         Ok(true)
     }
@@ -900,6 +929,15 @@ impl Store for SqliteStore {
         Ok(changed == 1)
     }
 
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
+        self.connection.execute("DELETE FROM job_leases WHERE job = ?1 AND holder = ?2", params![job, holder])?;
+        Ok(())
+    }
+
+    fn is_writable(&self) -> Result<bool> {
+        Ok(!self.connection.is_readonly(rusqlite::MAIN_DB)?)
+    }
+
     fn issues(&self) -> Result<Vec<Issue>> {
         taxonomy::issues(&self.connection)
     }
@@ -1003,11 +1041,14 @@ impl Store for SqliteStore {
     fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
         let ids_json = format!("[{}]", ids.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(","));
         let mut statement = self.connection.prepare_cached(
-            "SELECT c.id, k.slug, c.entity_name, c.stakeholder_group, c.channel, c.country, c.language,
+            "SELECT c.id, k.slug, COALESCE(e.name, c.entity_name), COALESCE(e.stakeholder_group, c.stakeholder_group),
+                    c.channel, CASE WHEN e.id IS NULL THEN c.country ELSE e.country END, c.language,
                     c.submitted_at, c.title, c.body, c.withheld_reason IS NOT NULL, c.identity,
                     (SELECT group_concat(a.text, char(10)) FROM attachments a
-                     WHERE a.contribution_id = c.id AND a.extraction = 'done')
+                     WHERE a.contribution_id = c.id AND a.extraction = 'done'),
+                    c.identity = 'unverified' AND e.id IS NULL
              FROM contributions c JOIN consultations k ON k.id = c.consultation_id
+                  LEFT JOIN entities e ON e.id = c.attributed_entity_id
              WHERE c.id IN (SELECT value FROM json_each(?1))
              ORDER BY c.id",
         )?;
@@ -1032,6 +1073,7 @@ impl Store for SqliteStore {
                 withheld: r.get(10)?,
                 identity: Identity::parse(&identity).ok_or_else(|| corrupt("contributions.identity"))?,
                 attachments_text: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+                unverified: r.get(13)?,
             });
         }
         Ok(texts)
@@ -1211,22 +1253,18 @@ impl RecordTransaction for SqliteTransaction<'_> {
 
     fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity> {
         let mut statement = self.transaction.prepare_cached(
-            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example, claimed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         statement.execute(params![
             new.name.as_str(),
-            new.name.key(),
+            entity_key(new)?,
             new.group.as_str(),
             new.country.as_ref().map(|c| c.as_str().to_owned()),
             new.is_example,
+            new.claimed,
         ])?;
-        Ok(Entity {
-            id: EntityId(self.transaction.last_insert_rowid()),
-            name: new.name.clone(),
-            group: new.group.clone(),
-            country: new.country,
-            is_example: new.is_example,
-        })
+        Ok(inserted_entity(self.transaction.last_insert_rowid(), new))
     }
 
     fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {

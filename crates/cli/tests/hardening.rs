@@ -1,0 +1,289 @@
+//! The defects a security review found, each tried as an attacker would against the real binary:
+//! decompression bombs, slow clients, oversized fields, and the smaller ones (headers, health,
+//! withheld receipts, log queries). Each test failed before its fix.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use common::{App, Workspace, spawn_serve, spawn_serve_with, stderr};
+use consulta_extract::samples::bombs;
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+use serde_json::Value;
+
+fn form() -> Form {
+    Form::new()
+        .text("entity", "Example Citizens' Network")
+        .text("stakeholder_group", "civil_society")
+        .text("country", "KE")
+        .text("email", "contact@example.org")
+        .text("language", "en")
+        .text("title", "Example: an attachment")
+        .text("body", "Example text, invented for a test.")
+}
+
+async fn submit(app: &App, form: Form) -> (StatusCode, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/open/contributions", app.url))
+        .header("Accept-Language", "en")
+        .multipart(form)
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    (status, response.json().await.expect("a JSON body"))
+}
+
+/// The extraction outcome of a file, once it is no longer pending.
+async fn extraction(app: &App, id: i64, position: usize, wait: Duration) -> Value {
+    let deadline = Instant::now() + wait;
+    loop {
+        let outcome: Value = reqwest::get(format!("{}/api/v1/contributions/{id}/files/{position}/text", app.url))
+            .await
+            .expect("answer")
+            .json()
+            .await
+            .expect("JSON");
+        if outcome["status"] != "pending" {
+            return outcome;
+        }
+        assert!(Instant::now() < deadline, "file {position} of {id} is still pending");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn decompression_bombs_are_marked_failed_and_the_server_stays_up_and_small() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve_with(&ws.db, &["--extract-memory-mib", "256"]);
+    let docx = bombs::docx(1 << 30);
+    let pdf = bombs::pdf(768 << 20);
+    assert!(docx.len() < 2 << 20 && pdf.len() < 2 << 20, "small files: {} and {} bytes", docx.len(), pdf.len());
+    let (status, receipt) = submit(
+        &app,
+        form()
+            .part("files", Part::bytes(docx).file_name("bomb.docx").mime_str("application/octet-stream").expect("mime"))
+            .part("files", Part::bytes(pdf).file_name("bomb.pdf").mime_str("application/pdf").expect("mime"))
+            .part(
+                "files",
+                Part::bytes(consulta_extract::samples::docx_with(&["Still extracted"]))
+                    .file_name("fine.docx")
+                    .mime_str("application/octet-stream")
+                    .expect("mime"),
+            ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_i64().expect("id");
+    let docx = extraction(&app, id, 0, Duration::from_secs(120)).await;
+    assert_eq!(docx["status"], "failed", "{docx}");
+    assert!(docx["reason"].as_str().is_some_and(|r| r.contains("limit")), "{docx}");
+    let pdf = extraction(&app, id, 1, Duration::from_secs(180)).await;
+    eprintln!("docx: {docx}\npdf: {pdf}");
+    assert_eq!(pdf["status"], "failed", "{pdf}");
+    let fine = extraction(&app, id, 2, Duration::from_secs(60)).await;
+    assert_eq!(fine["status"], "done", "the next file is extracted as usual: {fine}");
+    let health = reqwest::get(format!("{}/healthz", app.url)).await.expect("the server is up");
+    assert_eq!(health.status(), StatusCode::OK);
+    let peak = app.peak_memory();
+    assert!(peak > 0 && peak < 400 << 20, "the server's peak memory stayed under 400 MiB: {} MiB", peak >> 20);
+}
+
+#[tokio::test]
+async fn clients_that_send_half_a_header_are_cut_off_and_do_not_starve_others() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve_with(&ws.db, &["--max-connections", "4"]);
+    let address = app.url.trim_start_matches("http://").to_owned();
+    let mut slow: Vec<std::net::TcpStream> = (0..4)
+        .map(|_| {
+            let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+            stream.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").expect("half a header");
+            stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+            stream
+        })
+        .collect();
+    // Every connection is taken: a real client waits, and is served once the slow ones are cut.
+    let started = Instant::now();
+    let answer = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(40))).expect("timeout");
+        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("request");
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    })
+    .await
+    .expect("client");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(30), "served after {:?}", started.elapsed());
+    for stream in &mut slow {
+        let mut rest = Vec::new();
+        let read = stream.read_to_end(&mut rest);
+        assert!(read.is_ok(), "the server closed the slow connection rather than let it wait: {read:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_field_is_refused_as_it_streams() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve(&ws.db);
+    let long_title = Form::new()
+        .text("entity", "Example Network")
+        .text("stakeholder_group", "civil_society")
+        .text("country", "KE")
+        .text("email", "contact@example.org")
+        .text("language", "en")
+        .text("title", "t".repeat(3 << 20))
+        .text("body", "Body.");
+    let (status, error) = submit(&app, long_title).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{error}");
+    assert_eq!(error["error"], "field_too_large", "{error}");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("title")), "{error}");
+    let long_body = form().text("body", "b".repeat(2 << 20));
+    let (status, error) = submit(&app, long_body).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{error}");
+    let nul = form().text("title", "Hidden\u{0}text");
+    let (status, error) = submit(&app, nul).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a control character is refused: {error}");
+    assert!(error.to_string().contains("U+0000"), "{error}");
+}
+
+#[tokio::test]
+async fn security_headers_health_withheld_receipts_and_log_queries() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve(&ws.db);
+    let page = reqwest::get(format!("{}/", app.url)).await.expect("page");
+    assert_eq!(page.headers()["referrer-policy"], "same-origin");
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    let json = reqwest::get(format!("{}/api/v1/log/tree-head", app.url)).await.expect("JSON");
+    assert_eq!(json.headers()["x-content-type-options"], "nosniff");
+
+    // A withheld contribution's receipt no longer names its files.
+    let (status, receipt) = submit(
+        &app,
+        form().part(
+            "files",
+            Part::bytes(b"personal data".to_vec())
+                .file_name("private-letter.txt")
+                .mime_str("text/plain")
+                .expect("mime"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_i64().expect("id").to_string();
+    let withheld = ws.run(&["contribution", "withhold", &id, "--reason", "personal data"]);
+    assert!(withheld.status.success(), "{}", stderr(&withheld));
+    let public: Value = reqwest::get(format!("{}/api/v1/contributions/{id}/receipt", app.url))
+        .await
+        .expect("receipt")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(public["files"], serde_json::json!([]), "{public}");
+    let page = reqwest::get(format!("{}/contributions/{id}/receipt", app.url)).await.expect("page");
+    assert!(!page.text().await.expect("HTML").contains("private-letter"));
+
+    // A consistency proof asked backwards says what is wrong, in the reader's language.
+    let backwards = reqwest::Client::new()
+        .get(format!("{}/api/v1/log/consistency?from=1&to=0", app.url))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(backwards.status(), StatusCode::BAD_REQUEST);
+    let error: Value = backwards.json().await.expect("JSON");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("ne peut dépasser")), "{error}");
+
+    // Health: a server whose search index is gone says so.
+    let health = reqwest::get(format!("{}/healthz", app.url)).await.expect("health");
+    assert_eq!(health.status(), StatusCode::OK);
+    std::fs::remove_dir_all(ws.dir.path().join("consulta-index")).expect("remove the index");
+    let health = reqwest::get(format!("{}/healthz", app.url)).await.expect("health");
+    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(health.text().await.expect("text").contains("search index"));
+}
+
+/// The CSV distribution table of consultation `open`.
+fn table(ws: &Workspace) -> String {
+    let output = ws.run(&["table", "--consultation", "open", "--format", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn an_unverified_sender_never_speaks_for_a_recorded_entity_nor_defines_one() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let recorded = ws.write(
+        "recorded.csv",
+        b"entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+          Fictional Republic of Aurelia,government,FR,written,2026-01-05,en,Position,Invented text.,\n",
+    );
+    ws.import(&recorded, "open");
+    let app = spawn_serve(&ws.db);
+    let claim = |entity: &str, group: &str| {
+        Form::new()
+            .text("entity", entity.to_owned())
+            .text("stakeholder_group", group.to_owned())
+            .text("country", "FR")
+            .text("email", "someone@example.org")
+            .text("language", "en")
+            .text("title", format!("Sent as {entity}"))
+            .text("body", "Example text, invented for a test.")
+    };
+    // Someone names the recorded government, spelled another way.
+    let (status, receipt) = submit(&app, claim("fictional republic of  AURELIA", "government")).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let squatted = receipt["id"].as_i64().expect("id");
+    let page = reqwest::get(format!("{}/contributions/{squatted}", app.url)).await.expect("page");
+    let html = page.text().await.expect("HTML");
+    assert!(!html.contains("href=\"/entities/1\""), "not attached to the recorded entity");
+    assert!(html.contains("Identity not verified"), "marked on its page");
+    let entity_link = html.split("href=\"/entities/").nth(1).and_then(|r| r.split('"').next()).expect("entity link");
+    let entity_page = reqwest::get(format!("{}/entities/{entity_link}", app.url)).await.expect("page");
+    assert!(entity_page.text().await.expect("HTML").contains("not an entity of the registry"));
+    let listing = reqwest::get(format!("{}/consultations/open", app.url)).await.expect("page");
+    assert!(listing.text().await.expect("HTML").contains("Identity not verified"), "marked in listings");
+    let feed = reqwest::get(format!("{}/consultations/open/feed.atom", app.url)).await.expect("feed");
+    assert!(feed.text().await.expect("XML").contains("identity:unverified"), "marked in the feed");
+    assert_eq!(
+        table(&ws),
+        "group,written,presentation,intervention,total\ngovernment,1,0,0,1\ntotal,1,0,0,1\nunverified,1,0,0,1\n",
+        "counted apart, not under Governments"
+    );
+
+    // The first anonymous sender of a new name does not fix its group for the secretariat.
+    let (status, _) = submit(&app, claim("Example Ministry of Ideas", "government")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let real = ws.write(
+        "real.csv",
+        b"entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+          Example Ministry of Ideas,civil_society,KE,written,2026-01-06,en,Views,Invented text.,\n",
+    );
+    ws.import(&real, "open");
+
+    // The secretariat checks who sent the first one and attributes it; the counts follow.
+    let refused = ws.run(&["contribution", "attribute", "1", "--entity", "Fictional Republic of Aurelia"]);
+    assert!(!refused.status.success(), "a recorded contribution is not attributed");
+    let attributed =
+        ws.run(&["contribution", "attribute", &squatted.to_string(), "--entity", "FICTIONAL republic of aurelia"]);
+    assert!(attributed.status.success(), "{}", stderr(&attributed));
+    let counts = table(&ws);
+    assert!(counts.contains("government,2,0,0,2") && counts.contains("unverified,1,0,0,1"), "{counts}");
+    let page = reqwest::get(format!("{}/contributions/{squatted}", app.url)).await.expect("page");
+    assert!(
+        page.text().await.expect("HTML").contains("attributed by the secretariat to Fictional Republic of Aurelia")
+    );
+
+    // A withheld contribution leaves the counts.
+    let withheld = ws.run(&["contribution", "withhold", "1", "--reason", "abuse"]);
+    assert!(withheld.status.success(), "{}", stderr(&withheld));
+    assert!(table(&ws).contains("government,1,0,0,1"), "{}", table(&ws));
+}
