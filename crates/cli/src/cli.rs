@@ -26,6 +26,12 @@ pub struct Cli {
     #[arg(long = "index", global = true, env = "CONSULTA_INDEX", hide_env_values = true, value_name = "DIR")]
     pub index_dir: Option<PathBuf>,
 
+    #[arg(long, global = true, env = "CONSULTA_LOG_KEY_FILE", hide_env_values = true, value_name = "FILE")]
+    pub log_key: Option<PathBuf>,
+
+    #[arg(long, global = true, env = "CONSULTA_HEADS", hide_env_values = true, value_name = "FILE")]
+    pub heads: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }

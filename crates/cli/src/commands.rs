@@ -11,11 +11,13 @@ use consulta_blobs::{BlobStore, LocalBlobs};
 use consulta_core::Role;
 use consulta_core::time::{parse_date, zone_name};
 use consulta_core::{Consultation, ConsultationDraft, DraftError, DraftProblem, Translation};
-use consulta_export::{ArchiveProblem, OpenData, write_open_data};
+use consulta_export::{ArchiveProblem, OpenData, OpenDataSource, write_open_data};
 use consulta_i18n::{Arg, Localizer};
 use consulta_index::{IndexError, SearchIndex};
 use consulta_intake::{ImportError, ImportOptions, import_contributions};
 use consulta_report::{ReportFormat, TableFormat, distribution_table, render_report, render_table};
+use consulta_store::heads::HeadJournal;
+use consulta_store::log_key::LogSigner;
 use consulta_store::{AuditActor, Database, NewAccount, Store, audited};
 use consulta_web::{PublicUrl, WebConfig};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -35,6 +37,11 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
     // Attachments: a directory, or an S3-compatible bucket (s3://bucket/prefix?endpoint=…).
     let files = cli.files.clone().unwrap_or_else(|| beside(&database, "files").display().to_string());
     let index = cli.index_dir.clone().unwrap_or_else(|| beside(&database, "index"));
+    // The log's key and the journal of the heads it signs live outside the database.
+    let log = LogFiles {
+        key: cli.log_key.clone().unwrap_or_else(|| beside(&database, "log.key")),
+        heads: cli.heads.clone().unwrap_or_else(|| beside(&database, "heads.jsonl")),
+    };
     match cli.command {
         Command::Consultation(ConsultationCommand::Create(args)) => create_consultation(&database, *args, localizer),
         Command::Consultation(ConsultationCommand::Translate(args)) => translate(&database, args, localizer),
@@ -45,10 +52,10 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Report(args) => report(&database, args, localizer),
         Command::Serve(args) => {
             let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&database, &files));
-            serve(database, open_blobs(&files)?, &outbox, &index, &args, localizer)
+            serve(database, open_blobs(&files)?, &outbox, &index, &log, &args, localizer)
         }
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
-        Command::Export(args) => export(&database, &*open_blobs(&files)?, args, localizer),
+        Command::Export(args) => export(&database, &*open_blobs(&files)?, &log, args, localizer),
         Command::Admin(AdminCommand::Create(args)) => create_account(&database, args, localizer),
         Command::List(ListCommand::Import(args)) => import_list(&database, args, localizer),
         Command::Invite(args) => invite(&database, args, localizer),
@@ -59,7 +66,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             }
             crate::backup::backup(&database, &*open_blobs(&files)?, &args.directory, localizer)
         }
-        Command::Check => check_record(&database, localizer),
+        Command::Check => check_record(&database, &log, localizer),
         Command::Migrate(args) => crate::backup::migrate(&args.from, &args.to, localizer),
         Command::Restore(args) => {
             let blobs = open_blobs(&files)?;
@@ -471,17 +478,34 @@ fn index_error(error: IndexError, dir: &Path, localizer: &Localizer) -> anyhow::
     }
 }
 
+/// Where the log's signing key and the journal of its signed heads are kept.
+struct LogFiles {
+    key: PathBuf,
+    heads: PathBuf,
+}
+
+impl LogFiles {
+    /// The signer of `store`'s tree heads: its key file (made on an instance's first start) and
+    /// its journal.
+    fn signer(&self, store: &mut dyn Store) -> anyhow::Result<LogSigner> {
+        let key = consulta_store::log_key::open_log_key(store, &self.key)?;
+        let journal = HeadJournal::open(&self.heads).with_context(|| self.heads.display().to_string())?;
+        Ok(LogSigner::new(key, Some(journal)))
+    }
+}
+
 fn serve(
     database: Database,
     blobs: Arc<dyn BlobStore>,
     outbox: &Path,
     index: &Path,
+    log: &LogFiles,
     args: &ServeArgs,
     localizer: &Localizer,
 ) -> anyhow::Result<()> {
     let addr = args.addr;
     // Fail now, with the path in the message, rather than on the first request.
-    drop(open(&database)?);
+    let signer = Arc::new(log.signer(&mut *open(&database)?)?);
     let index = Arc::new(open_index(index, localizer)?);
     let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox.to_path_buf())?;
     if let consulta_mail::Delivery::Outbox(dir) = &delivery {
@@ -511,6 +535,7 @@ fn serve(
             public_url,
             max_connections: args.max_connections as usize,
             extractor: args.extractor()?,
+            signer,
         };
         let url = format!("http://{local}/");
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
@@ -543,24 +568,34 @@ fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     let (files, index) = (directory.path().join("files"), directory.path().join("index"));
     let outbox = args.outbox.clone().unwrap_or_else(|| directory.path().join("files-outbox"));
-    serve(database, Arc::new(LocalBlobs::new(files)), &outbox, &index, args, localizer)
+    let log = LogFiles { key: directory.path().join("log.key"), heads: directory.path().join("heads.jsonl") };
+    serve(database, Arc::new(LocalBlobs::new(files)), &outbox, &index, &log, args, localizer)
 }
 
 /// Writes one open data file of a consultation, to a file or to standard output.
-fn export(database: &Database, blobs: &dyn BlobStore, args: ExportArgs, localizer: &Localizer) -> anyhow::Result<()> {
+fn export(
+    database: &Database,
+    blobs: &dyn BlobStore,
+    log: &LogFiles,
+    args: ExportArgs,
+    localizer: &Localizer,
+) -> anyhow::Result<()> {
     let Some(what) = OpenData::from_file_name(&args.what) else {
         let known: Vec<&str> = OpenData::ALL.iter().map(|d| d.file_name()).collect();
         bail!(
             localizer.format("cli-export-unknown", &[("what", args.what.into()), ("known", known.join(", ").into())])
         );
     };
-    let store = open_existing(database, localizer)?;
+    let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    // Only the archive carries a signed tree head.
+    let signer = if what == OpenData::Archive { Some(log.signer(&mut *store)?) } else { None };
     let mut out = match &args.output {
         Some(path) => File::create(path).with_context(|| path.display().to_string())?,
         None => tempfile::tempfile()?,
     };
-    write_open_data(&*store, blobs, &consultation, what, &args.base_url, Timestamp::now(), &mut out)?;
+    let source = OpenDataSource { store: &*store, blobs, signer: signer.as_ref(), base_url: &args.base_url };
+    write_open_data(&source, &consultation, what, Timestamp::now(), &mut out)?;
     match &args.output {
         Some(path) => {
             out.sync_all()?;
@@ -747,11 +782,12 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
 
 /// `consulta-files` gives `consulta`: the outbox goes beside the files, named alike.
 /// Checks every contribution of the record against the public log; fails on any problem.
-fn check_record(database: &Database, localizer: &Localizer) -> anyhow::Result<()> {
+fn check_record(database: &Database, log: &LogFiles, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
+    let checkpoints = consulta_store::heads::read_journal(&log.heads)?;
     let total = store.log_size()?;
     let bar = if std::io::stderr().is_terminal() { ProgressBar::new(total) } else { ProgressBar::hidden() };
-    let check = consulta_store::check::check_log(&*store, &mut |done| bar.set_position(done))?;
+    let check = consulta_store::check::check_log(&*store, &checkpoints, &mut |done| bar.set_position(done))?;
     bar.finish_and_clear();
     if !check.problems.is_empty() {
         let problems: Vec<String> = check.problems.iter().map(ToString::to_string).collect();
@@ -761,7 +797,12 @@ fn check_record(database: &Database, localizer: &Localizer) -> anyhow::Result<()
         "{}",
         localizer.format(
             "cli-check-done",
-            &[("contributions", check.contributions.into()), ("root", consulta_log::to_hex(&check.root).into())],
+            &[
+                ("contributions", check.contributions.into()),
+                ("root", consulta_log::to_hex(&check.root).into()),
+                ("heads", check.heads_checked.into()),
+                ("journal", log.heads.display().to_string().into()),
+            ],
         )
     );
     Ok(())

@@ -26,16 +26,18 @@ async fn a_backup_of_postgresql_taken_while_contributions_arrive_restores_and_ch
     a_backup_taken_while_contributions_arrive_restores_and_checks_out(ws).await;
 }
 
-/// `consulta serve` over `db` with its files and index in `dir`.
-fn serve(db: &str, files: &str, index: &std::path::Path) -> common::App {
-    spawn_serve_with(std::path::Path::new(db), &["--files", files, "--index", index.to_str().expect("path")])
+/// `consulta serve` over `db` with its files and index in `dir`, and the workspace's log key.
+fn serve(ws: &Workspace, db: &str, files: &str, index: &std::path::Path) -> common::App {
+    let mut options = vec!["--files".to_owned(), files.to_owned(), "--index".to_owned(), index.display().to_string()];
+    options.extend(ws.log_options());
+    spawn_serve_with(std::path::Path::new(db), &options.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out(ws: Workspace) {
     ws.create_open_consultation("open");
     let db = ws.db.to_str().expect("path").to_owned();
     let files = ws.dir.path().join("consulta-files");
-    let app = serve(&db, files.to_str().expect("path"), &ws.dir.path().join("index"));
+    let app = serve(&ws, &db, files.to_str().expect("path"), &ws.dir.path().join("index"));
 
     // Contributions (each with a file) keep arriving while the backup runs.
     let running = Arc::new(AtomicBool::new(true));
@@ -106,7 +108,9 @@ async fn a_backup_taken_while_contributions_arrive_restores_and_checks_out(ws: W
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains(&format!("{backed_up} contributions, each in the log")), "{}", stderr(&output));
     assert!(stderr(&output).contains(manifest["log_root"].as_str().expect("root")));
-    let restored_app = serve(&restored, restored_files.to_str().expect("path"), &ws.dir.path().join("restored-index"));
+    // The restored instance signs with the instance's key file, which no backup holds.
+    let restored_app =
+        serve(&ws, &restored, restored_files.to_str().expect("path"), &ws.dir.path().join("restored-index"));
     let page = reqwest::get(format!("{}/contributions/1/files/0", restored_app.url)).await.expect("answer");
     assert_eq!(page.status(), reqwest::StatusCode::OK, "the restored attachment is served");
 
@@ -135,7 +139,8 @@ fn a_record_migrates_to_postgresql_and_back_whole() {
     let root = |db: &str| {
         let check = consulta(&["--db", db, "check"]);
         assert!(check.status.success(), "{}", stderr(&check));
-        stdout(&check).rsplit("Root ").next().expect("a root").trim().to_owned()
+        let out = stdout(&check);
+        out.split("Root ").nth(1).and_then(|rest| rest.get(..64)).expect("a root").to_owned()
     };
     let source_root = root(db);
 

@@ -287,3 +287,106 @@ async fn an_unverified_sender_never_speaks_for_a_recorded_entity_nor_defines_one
     assert!(withheld.status.success(), "{}", stderr(&withheld));
     assert!(table(&ws).contains("government,1,0,0,1"), "{}", table(&ws));
 }
+
+/// Rewrites contribution `id`'s body in the SQLite file at `db` as someone with the database
+/// but not the key would: then, if `consistently`, its leaf and every node of the tree too, so
+/// that the stored tree is consistent with the rewritten record.
+fn rewrite_body(db: &std::path::Path, id: i64, body: &str, consistently: bool) {
+    use consulta_store::Store;
+    let connection = rusqlite::Connection::open(db).expect("open");
+    connection.execute("UPDATE contributions SET body = ?2 WHERE id = ?1", rusqlite::params![id, body]).expect("body");
+    if !consistently {
+        return;
+    }
+    let record =
+        consulta_store::SqliteStore::open(db).expect("store").canonical_record(consulta_core::ContributionId(id));
+    let hash = consulta_log::sha256(&record.expect("read").expect("found").to_bytes());
+    connection
+        .execute(
+            "UPDATE log_leaves SET record_sha256 = ?2 WHERE contribution_id = ?1",
+            rusqlite::params![id, &hash[..]],
+        )
+        .expect("leaf");
+    let mut leaves = connection.prepare("SELECT record_sha256 FROM log_leaves ORDER BY leaf_index").expect("leaves");
+    let leaves: Vec<Vec<u8>> = leaves.query_map([], |r| r.get(0)).expect("read").map(|r| r.expect("leaf")).collect();
+    struct Memory(std::collections::HashMap<(u32, u64), consulta_log::Hash>);
+    impl consulta_log::Nodes for Memory {
+        type Error = String;
+        fn node(&self, level: u32, index: u64) -> Result<consulta_log::Hash, String> {
+            self.0.get(&(level, index)).copied().ok_or_else(|| "no node".to_owned())
+        }
+    }
+    let mut nodes = Memory(std::collections::HashMap::new());
+    for (size, leaf) in leaves.iter().enumerate() {
+        let leaf: [u8; 32] = leaf.as_slice().try_into().expect("32 bytes");
+        for node in consulta_log::append(&nodes, size as u64, consulta_log::leaf_hash(&leaf)).expect("append") {
+            nodes.0.insert((node.level, node.index), node.hash);
+        }
+    }
+    connection.execute("DELETE FROM log_nodes", []).expect("nodes");
+    for ((level, index), hash) in nodes.0 {
+        connection
+            .execute(
+                "INSERT INTO log_nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+                rusqlite::params![level, index as i64, &hash[..]],
+            )
+            .expect("node");
+    }
+}
+
+#[tokio::test]
+async fn a_rewritten_record_is_caught_and_never_served_as_the_record() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve(&ws.db);
+    for _ in 0..3 {
+        let (status, receipt) = submit(&app, form()).await;
+        assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    }
+    let checkpoint = reqwest::get(format!("{}/api/v1/log/checkpoint", app.url)).await.expect("checkpoint");
+    let note = checkpoint.text().await.expect("text");
+    assert_eq!(note.lines().nth(1), Some("3"), "a C2SP checkpoint of the tree of 3: {note}");
+    drop(app);
+    let key_file = ws.dir.path().join("consulta-log.key");
+    let database = std::fs::read(&ws.db).expect("database");
+    let secret = std::fs::read_to_string(&key_file).expect("the key is in a file of its own");
+    let secret: [u8; 32] = consulta_log::from_hex(secret.trim()).expect("a key");
+    assert!(!database.windows(32).any(|w| w == secret), "and not in the database");
+    let checked = ws.run(&["check"]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(common::stdout(&checked).contains("signed heads of"), "{}", common::stdout(&checked));
+
+    // Someone with the database rewrites a body, its leaf and every node: the stored tree is
+    // consistent again, but not with the heads the instance signed.
+    rewrite_body(&ws.db, 2, "Words never sent.", true);
+    let caught = ws.run(&["check"]);
+    assert!(!caught.status.success(), "a consistent rewrite is caught");
+    assert!(stderr(&caught).contains("the record was rewritten"), "{}", stderr(&caught));
+
+    // A body edited without the log is flagged on its page, in open data and in search.
+    rewrite_body(&ws.db, 3, "Also never sent.", false);
+    let app = spawn_serve(&ws.db);
+    let page = reqwest::get(format!("{}/contributions/3", app.url)).await.expect("page");
+    let html = page.text().await.expect("HTML");
+    assert!(html.contains("Record altered") && !html.contains("Also never sent."), "{html}");
+    let csv = reqwest::get(format!("{}/consultations/open/contributions.csv", app.url)).await.expect("csv");
+    let csv = csv.text().await.expect("text");
+    assert!(!csv.contains("Also never sent.") && csv.lines().nth(3).is_some_and(|l| l.ends_with(",true")), "{csv}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let found: Value = reqwest::get(format!("{}/api/v1/search?q=Example", app.url))
+            .await
+            .expect("search")
+            .json()
+            .await
+            .expect("JSON");
+        let altered: Vec<&Value> = found["results"].as_array().into_iter().flatten().filter(|r| r["id"] == 3).collect();
+        if let Some(hit) = altered.first() {
+            assert_eq!(hit["record_altered"], true, "{hit}");
+            assert!(!hit.to_string().contains("never sent"), "{hit}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "search did not find contribution 3: {found}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}

@@ -63,8 +63,15 @@ async fn two_servers_keep_one_log_and_search_each_others_contributions(ws: Works
     let index_a = ws.dir.path().join("index-a");
     let index_b = ws.dir.path().join("index-b");
     let files = ws.files();
-    let a = spawn_serve_with(&ws.db, &["--files", &files, "--index", index_a.to_str().expect("path")]);
-    let b = spawn_serve_with(&ws.db, &["--files", &files, "--index", index_b.to_str().expect("path")]);
+    // Both servers sign with the instance's one key file; each journals the heads it signs.
+    let options = |index: &std::path::Path| {
+        let mut options = vec!["--files".to_owned(), files.clone(), "--index".to_owned(), index.display().to_string()];
+        options.extend(ws.log_options());
+        options
+    };
+    let (options_a, options_b) = (options(&index_a), options(&index_b));
+    let a = spawn_serve_with(&ws.db, &options_a.iter().map(String::as_str).collect::<Vec<_>>());
+    let b = spawn_serve_with(&ws.db, &options_b.iter().map(String::as_str).collect::<Vec<_>>());
 
     let (from_a, from_b) = tokio::join!(submit(a.url.clone(), "aurelianthus"), submit(b.url.clone(), "borealisquill"));
     let leaves: BTreeSet<u64> = from_a.iter().chain(&from_b).copied().collect();
@@ -81,9 +88,14 @@ async fn two_servers_keep_one_log_and_search_each_others_contributions(ws: Works
             .expect("JSON");
         assert_eq!(head["tree_size"].as_u64(), Some(all));
     }
-    let check = ws.run(&["--files", &files, "check"]);
+    let mut check_args = vec!["--files".to_owned(), files.clone()];
+    check_args.extend(ws.log_options());
+    check_args.push("check".to_owned());
+    let check = ws.run(&check_args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(check.status.success(), "{}", common::stderr(&check));
-    assert!(common::stdout(&check).starts_with(&format!("{all} contributions checked")));
+    let said = common::stdout(&check);
+    assert!(said.starts_with(&format!("{all} contributions checked")), "{said}");
+    assert!(said.contains("signed heads of"), "both servers' journalled heads are held against the record: {said}");
 
     // Each server's index catches up with what the other received.
     let deadline = Instant::now() + Duration::from_secs(60);

@@ -9,6 +9,7 @@ use consulta_blobs::BlobStore;
 use consulta_core::Consultation;
 use consulta_intake::submission::TreeHeadJson;
 use consulta_log::{from_hex, leaf_hash, to_hex, verify_inclusion};
+use consulta_store::log_key::LogSigner;
 use consulta_store::{Extraction, Store};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -118,11 +119,12 @@ fn safe_name(name: &str) -> String {
 pub fn write_archive<W: Write + Seek>(
     store: &dyn Store,
     blobs: &dyn BlobStore,
+    signer: &LogSigner,
     consultation: &Consultation,
     now: Timestamp,
     out: W,
 ) -> Result<ArchiveSummary> {
-    let head = store.signed_tree_head(now)?;
+    let head = signer.signed_head(store, now)?;
     let mut entries = Entries { zip: ZipWriter::new(out), files: Vec::new() };
     let mut contributions = Vec::new();
     let mut entity_counts = BTreeMap::new();
@@ -206,7 +208,7 @@ pub fn write_archive<W: Write + Seek>(
         format: FORMAT.to_owned(),
         consultation: consultation.record.slug.as_str().to_owned(),
         generated_at: now.to_string(),
-        public_key: to_hex(&store.log_public_key()?),
+        public_key: to_hex(&signer.public_key()),
         tree_head: TreeHeadJson::from(&head),
         contributions,
         files: entries.files,

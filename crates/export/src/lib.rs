@@ -39,6 +39,8 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     #[error("cannot write the archive: {0}")]
     Zip(#[from] zip::result::ZipError),
+    #[error("the archive's tree head is signed with the log's key, which was not given")]
+    NoLogKey,
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
     #[error("cannot write JSON: {0}")]
@@ -97,19 +99,30 @@ impl OpenData {
     }
 }
 
-/// Writes one open data file of `consultation` to `out` (a file: the archive needs to seek).
-/// `base_url` makes the feed's addresses absolute; `now` dates the archive's tree head.
+/// Where open data is written from: the record, its attachments, the key that signs the
+/// archive's tree head (only the archive needs it), and the public address that makes the feed's
+/// links absolute.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenDataSource<'a> {
+    pub store: &'a dyn Store,
+    pub blobs: &'a dyn BlobStore,
+    pub signer: Option<&'a consulta_store::log_key::LogSigner>,
+    pub base_url: &'a str,
+}
+
+/// Writes one open data file of `consultation` to `out` (a file: the archive needs to seek);
+/// `now` dates the archive's tree head.
 pub fn write_open_data(
-    store: &dyn Store,
-    blobs: &dyn BlobStore,
+    source: &OpenDataSource<'_>,
     consultation: &Consultation,
     what: OpenData,
-    base_url: &str,
     now: Timestamp,
     out: &mut std::fs::File,
 ) -> Result<()> {
+    let store = source.store;
     if what == OpenData::Archive {
-        write_archive(store, blobs, consultation, now, BufWriter::new(&mut *out))?;
+        let signer = source.signer.ok_or(ExportError::NoLogKey)?;
+        write_archive(store, source.blobs, signer, consultation, now, BufWriter::new(&mut *out))?;
         return Ok(());
     }
     let mut writer = BufWriter::new(&mut *out);
@@ -119,7 +132,7 @@ pub fn write_open_data(
         OpenData::EntitiesCsv => entities_csv(store, consultation, &mut writer)?,
         OpenData::EntitiesJson => entities_json(store, consultation, &mut writer)?,
         OpenData::EntitiesPopolo => entities_popolo(store, consultation, &mut writer)?,
-        OpenData::Feed => writer.write_all(atom_feed(store, consultation, base_url)?.as_bytes())?,
+        OpenData::Feed => writer.write_all(atom_feed(store, consultation, source.base_url)?.as_bytes())?,
         OpenData::Archive => {}
     }
     writer.flush()?;
@@ -140,12 +153,14 @@ pub struct Exported {
     pub inclusion: Option<Inclusion>,
     /// The recorded entity the secretariat attributed an unverified contribution to.
     pub attributed_to: Option<EntityId>,
+    /// Its record was edited in the database since it was logged: not published as the record.
+    pub altered: bool,
 }
 
 impl Exported {
-    /// The record, if the contribution is published.
+    /// The record, if the contribution is published (and its record is still what was logged).
     pub fn published(&self) -> Option<&CanonicalRecord> {
-        self.withheld_reason.is_none().then_some(&self.record)
+        (self.withheld_reason.is_none() && !self.altered).then_some(&self.record)
     }
 }
 
@@ -162,7 +177,8 @@ pub fn for_each_contribution(
     each: &mut dyn FnMut(Exported) -> Result<()>,
 ) -> Result<()> {
     consulta_store::for_each_id_batch(store, consultation.id, PAGE, |ids| {
-        for id in ids {
+        let recorded = store.recorded_hashes(&ids)?;
+        for (id, recorded) in ids.into_iter().zip(recorded) {
             let inclusion = match tree_size {
                 Some(size) => match store.inclusion(id, size)? {
                     Some(inclusion) => Some(inclusion),
@@ -173,7 +189,10 @@ pub fn for_each_contribution(
             };
             let contribution = store.contribution(id)?.ok_or(ExportError::MissingRecord(id.0))?;
             let record = store.canonical_record(id)?.ok_or(ExportError::MissingRecord(id.0))?;
-            let record_sha256 = consulta_log::sha256(&record.to_bytes());
+            let now = consulta_log::sha256(&record.to_bytes());
+            // What the log committed to is what open data states; a record edited since is
+            // flagged, not published in its place.
+            let record_sha256 = recorded.unwrap_or(now);
             each(Exported {
                 id,
                 entity: contribution.record.entity,
@@ -182,6 +201,7 @@ pub fn for_each_contribution(
                 withheld_reason: contribution.withheld_reason,
                 inclusion,
                 attributed_to: contribution.attributed_to,
+                altered: now != record_sha256,
             })?;
         }
         Ok(())

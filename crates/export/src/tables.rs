@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::{Exported, Result, country_of, entity_counts, for_each_contribution};
 
 /// The columns of `contributions.csv`, in order (docs/open-data.md says what each holds).
-pub const CONTRIBUTION_COLUMNS: [&str; 22] = [
+pub const CONTRIBUTION_COLUMNS: [&str; 23] = [
     "id",
     "consultation",
     "submitted_at",
@@ -35,6 +35,7 @@ pub const CONTRIBUTION_COLUMNS: [&str; 22] = [
     "url",
     "withheld_reason",
     "attributed_entity_id",
+    "record_altered",
 ];
 
 /// The columns of `entities.csv`, in order.
@@ -67,6 +68,7 @@ pub(crate) fn contribution_value(c: &Exported) -> Value {
         withheld.insert("url".into(), json!(url));
         withheld.insert("withheld_reason".into(), json!(c.withheld_reason));
         withheld.insert("attachments".into(), json!([]));
+        withheld.insert("record_altered".into(), json!(c.altered));
         return Value::Object(withheld);
     };
     let country = country_of(record.country.as_deref());
@@ -98,6 +100,7 @@ pub(crate) fn contribution_value(c: &Exported) -> Value {
         "url": url,
         "withheld_reason": Value::Null,
         "attributed_entity_id": c.attributed_to.map(|e| e.0),
+        "record_altered": false,
     })
 }
 

@@ -19,6 +19,7 @@ struct Fixture {
     blobs: LocalBlobs,
     consultation: Consultation,
     ids: Vec<ContributionId>,
+    signer: consulta_store::log_key::LogSigner,
 }
 
 fn now() -> Timestamp {
@@ -63,7 +64,9 @@ fn fixture() -> Fixture {
     };
     let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
     let blobs = LocalBlobs::new(dir.path().join("files"));
-    let mut f = Fixture { _dir: dir, store, blobs, consultation, ids: Vec::new() };
+    let key = consulta_store::log_key::open_log_key(&mut store, &dir.path().join("consulta-log.key")).expect("key");
+    let signer = consulta_store::log_key::LogSigner::new(key, None);
+    let mut f = Fixture { _dir: dir, store, blobs, consultation, ids: Vec::new(), signer };
     let annex = UploadedFile {
         name: "annexe.txt".into(),
         media_type: "text/plain".into(),
@@ -202,7 +205,7 @@ fn the_feed_lists_published_contributions_newest_first_escaped() {
 
 fn archive(f: &Fixture) -> Vec<u8> {
     let mut bytes = Cursor::new(Vec::new());
-    let summary = write_archive(&f.store, &f.blobs, &f.consultation, now(), &mut bytes).expect("archive");
+    let summary = write_archive(&f.store, &f.blobs, &f.signer, &f.consultation, now(), &mut bytes).expect("archive");
     assert_eq!((summary.contributions, summary.withheld, summary.tree_size), (3, 1, 3));
     bytes.into_inner()
 }
@@ -235,7 +238,7 @@ fn an_archive_verifies_offline_and_holds_nothing_withheld() {
     let report = verify_archive(Cursor::new(&bytes)).expect("verifies");
     assert_eq!((report.contributions, report.withheld, report.tree_size), (3, 1, 3));
     assert_eq!(report.consultation, "ec-2010");
-    assert_eq!(report.public_key, consulta_log::to_hex(&f.store.log_public_key().expect("key")));
+    assert_eq!(report.public_key, consulta_log::to_hex(&f.signer.public_key()));
 
     let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("zip");
     let names: Vec<String> = zip.file_names().map(|n| n.expect("name").into_owned()).collect();

@@ -240,7 +240,11 @@ cli-check-failed = The record does not check out:
 cli-check-done = { $contributions ->
     [one] One contribution checked
    *[other] { $contributions } contributions checked
-}: each is in the log, unchanged. Root { $root }.
+}: each is in the log, unchanged. Root { $root }. The tree rebuilt from the records matches { $heads ->
+    [0] no signed head (no journal at { $journal })
+    [one] the one signed head of { $journal }
+   *[other] all { $heads } signed heads of { $journal }
+}.
 cli-help-consulta-serve = Serve the public pages and the API
 cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
@@ -818,3 +822,8 @@ attribution-entity = Recorded entity
 attribution-save = Attribute
 attribution-clear = Take the attribution back
 attribution-entity-needed = Name the recorded entity the contribution comes from.
+cli-help-consulta-log_key = The file that holds the key signing the public log's tree heads, never kept in the database (default: beside the database, named after it with "-log.key"; made on an instance's first start, readable by its owner only); every server of an instance needs a copy
+cli-help-consulta-heads = The journal of the tree heads this server signed, kept outside the database so that `consulta check` can catch a rewritten record (default: beside the database, named after it with "-heads.jsonl")
+contribution-altered-title = Record altered
+contribution-altered = This contribution's record in the database no longer matches what the public log recorded for it: it was edited outside Consulta. Its text is not shown as the record; the secretariat must restore it from a backup. Its receipt and log entry still prove what was received.
+contribution-altered-short = Record altered

@@ -243,7 +243,11 @@ cli-check-failed = Le dossier ne se vérifie pas :
 cli-check-done = { $contributions ->
     [one] Une contribution vérifiée
    *[other] { $contributions } contributions vérifiées
-} : chacune est dans le journal, inchangée. Racine { $root }.
+} : chacune est dans le journal, inchangée. Racine { $root }. L’arbre reconstruit à partir des enregistrements concorde avec { $heads ->
+    [0] aucune tête signée (pas de registre à { $journal })
+    [one] l’unique tête signée de { $journal }
+   *[other] les { $heads } têtes signées de { $journal }
+}.
 cli-help-consulta-serve = Servir les pages publiques et l’API
 cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port libre)
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
@@ -821,3 +825,8 @@ attribution-entity = Entité enregistrée
 attribution-save = Attribuer
 attribution-clear = Retirer l’attribution
 attribution-entity-needed = Indiquez l’entité enregistrée dont émane la contribution.
+cli-help-consulta-log_key = Le fichier de la clé qui signe les têtes d’arbre du journal public, jamais conservée dans la base (par défaut : à côté de la base, nommé d’après elle avec « -log.key » ; créé au premier démarrage d’une instance, lisible par son seul propriétaire) ; chaque serveur d’une instance en a besoin d’une copie
+cli-help-consulta-heads = Le registre des têtes d’arbre signées par ce serveur, conservé hors de la base pour que `consulta check` décèle un dossier réécrit (par défaut : à côté de la base, nommé d’après elle avec « -heads.jsonl »)
+contribution-altered-title = Enregistrement altéré
+contribution-altered = L’enregistrement de cette contribution dans la base ne correspond plus à ce que le journal public a consigné : il a été modifié hors de Consulta. Son texte n’est pas présenté comme l’enregistrement ; le secrétariat doit le rétablir à partir d’une sauvegarde. Son accusé de réception et son entrée au journal prouvent toujours ce qui a été reçu.
+contribution-altered-short = Enregistrement altéré

@@ -64,6 +64,8 @@ pub struct Found {
     pub snippet: String,
     /// The same passage as HTML: escaped, with matched words in `<b>`.
     pub snippet_html: String,
+    /// Its record was edited in the database since it was logged: its text is not shown.
+    pub altered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,11 +99,18 @@ impl SearchIndex {
         let mut texts: HashMap<ContributionId, PublicText> =
             store.public_texts(&ids)?.into_iter().map(|t| (t.id, t)).collect();
         let mut snippets = Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() };
+        let altered = consulta_store::check::records_altered(store, &ids)?;
         let mut hits = Vec::with_capacity(ids.len());
-        for id in ids {
-            let Some(text) = texts.remove(&id).filter(|t| !t.withheld) else { continue };
+        for (id, altered) in ids.into_iter().zip(altered) {
+            let Some(mut text) = texts.remove(&id).filter(|t| !t.withheld) else { continue };
+            if altered {
+                // Not the record: no title, text or passage of it is served as if it were.
+                (text.title, text.body, text.attachments_text) = (String::new(), String::new(), String::new());
+                hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered });
+                continue;
+            }
             let (snippet, snippet_html) = snippets.of(&text)?;
-            hits.push(Found { text, snippet, snippet_html });
+            hits.push(Found { text, snippet, snippet_html, altered });
         }
         Ok(SearchResults { total: total as u64, hits, facets })
     }

@@ -2,13 +2,15 @@
 //! transaction makes each wait for its own sync to disk, and writers queue on SQLite's lock. The
 //! committer is one thread that takes every prepared submission waiting, records each inside a
 //! savepoint of one transaction (so one refused item does not undo the others), commits once,
-//! signs one tree head, and then answers each with its receipt. Nothing is acknowledged before
-//! the commit is on disk.
+//! signs one tree head (journalled outside the database), and then answers each with its
+//! receipt. Nothing is acknowledged before the commit is on disk.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
 use consulta_core::ContributionId;
+use consulta_store::log_key::LogSigner;
 use consulta_store::{Database, Store, StoreError};
 use jiff::Timestamp;
 
@@ -43,10 +45,10 @@ impl std::fmt::Debug for Job {
 }
 
 impl Committer {
-    /// Starts the committer thread for `database`.
-    pub fn start(database: Database) -> std::io::Result<Committer> {
+    /// Starts the committer thread for `database`, signing with `signer`.
+    pub fn start(database: Database, signer: Arc<LogSigner>) -> std::io::Result<Committer> {
         let (jobs, queue) = mpsc::sync_channel(QUEUE);
-        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &queue))?;
+        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, &queue))?;
         Ok(Committer { jobs })
     }
 
@@ -59,7 +61,7 @@ impl Committer {
     }
 }
 
-fn run(database: &Database, queue: &Receiver<Job>) {
+fn run(database: &Database, signer: &LogSigner, queue: &Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -68,7 +70,7 @@ fn run(database: &Database, queue: &Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let replies = record_batch(database, &batch);
+        let replies = record_batch(database, signer, &batch);
         for (job, reply) in batch.into_iter().zip(replies) {
             // A sender that went away no longer waits for its answer.
             let _ = job.reply.send(reply);
@@ -77,7 +79,7 @@ fn run(database: &Database, queue: &Receiver<Job>) {
 }
 
 /// Records a batch in one transaction; one answer per job, in order.
-fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
+fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<Reply> {
     let failed = |error: &StoreError| {
         batch.iter().map(|_| Err(SubmissionError::Store(StoreError::Batch(error.to_string())))).collect()
     };
@@ -97,13 +99,18 @@ fn record_batch(database: &Database, batch: &[Job]) -> Vec<Reply> {
             Err(e) => return failed(&e),
         }
     };
-    let head = store.signed_tree_head(Timestamp::now()).and_then(|head| Ok((head, store.log_public_key()?)));
-    let (head, key) = match head {
-        Ok(signed) => signed,
+    let head = match store.tree_head(Timestamp::now()) {
+        Ok(head) => head,
         Err(e) => return failed(&e),
     };
+    // The record is on disk whatever happens to the journal: a journal that cannot be written is
+    // an operator's alarm, not a reason to refuse what was recorded.
+    let head = signer.sign_and_journal(head).unwrap_or_else(|error| {
+        tracing::error!(%error, "the signed tree head could not be journalled");
+        signer.sign(head)
+    });
     let recorded: Vec<ContributionId> = outcomes.iter().filter_map(|outcome| Some(outcome.as_ref().ok()?.0)).collect();
-    let mut receipts = match receipts_at(&*store, &recorded, &head, &key) {
+    let mut receipts = match receipts_at(&*store, &recorded, &head, &signer.public_key()) {
         Ok(receipts) => receipts.into_iter(),
         Err(e) => return failed(&e),
     };
@@ -151,6 +158,7 @@ mod tests {
         database: Database,
         blobs: LocalBlobs,
         consultation: Consultation,
+        signer: LogSigner,
     }
 
     fn fixture() -> Fixture {
@@ -171,7 +179,12 @@ mod tests {
             .expect("store")
             .create_consultation(&draft.check().expect("draft"))
             .expect("consultation");
-        Fixture { dir, database, blobs, consultation }
+        let key = consulta_store::log_key::open_log_key(
+            &mut *database.connect().expect("store"),
+            &dir.path().join("log.key"),
+        )
+        .expect("key");
+        Fixture { dir, database, blobs, consultation, signer: LogSigner::new(key, None) }
     }
 
     impl Fixture {
@@ -208,7 +221,7 @@ mod tests {
             f.job("Example B", "academic", Some("key-1")),
             f.job("Example B", "academic", Some("key-1")), // A retry in the same batch.
         ];
-        let replies = record_batch(&f.database, &batch);
+        let replies = record_batch(&f.database, &f.signer, &batch);
         assert!(replies[0].is_ok());
         assert!(matches!(replies[1], Err(SubmissionError::Invalid(_))));
         let (third, replayed_third) = replies[2].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("recorded");
@@ -230,7 +243,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5_600));
             holder.execute_batch("COMMIT").expect("release");
         });
-        let committer = Committer::start(f.database.clone()).expect("committer");
+        let committer = Committer::start(f.database.clone(), Arc::new(f.signer)).expect("committer");
         let (receipt, _) = committer.record(prepared).expect("recorded once the other writer is done");
         assert_eq!(receipt.log.leaf_index, 0);
         release.join().expect("the holder thread");

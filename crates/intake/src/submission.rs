@@ -12,6 +12,7 @@ use consulta_core::{
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
+use consulta_store::log_key::LogSigner;
 use consulta_store::{Attachment, RecordTransaction, Store, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -213,19 +214,25 @@ impl TreeHeadJson {
 }
 
 /// The receipt of a recorded contribution, with its proof in the log as it now is.
-pub fn receipt(store: &dyn Store, contribution: ContributionId, now: Timestamp) -> Result<Option<Receipt>, StoreError> {
-    let head = store.signed_tree_head(now)?;
-    Ok(receipts_at(store, &[contribution], &head, &store.log_public_key()?)?.pop().flatten())
+pub fn receipt(
+    store: &dyn Store,
+    signer: &LogSigner,
+    contribution: ContributionId,
+    now: Timestamp,
+) -> Result<Option<Receipt>, StoreError> {
+    let head = signer.signed_head(store, now)?;
+    Ok(receipts_at(store, &[contribution], &head, &signer.public_key())?.pop().flatten())
 }
 
 /// The receipt as anyone may read it: for a withheld contribution, without its files' names,
 /// sizes and hashes (which would tell what the secretariat withholds); the proof stays.
 pub fn public_receipt(
     store: &dyn Store,
+    signer: &LogSigner,
     contribution: ContributionId,
     now: Timestamp,
 ) -> Result<Option<Receipt>, StoreError> {
-    let Some(mut receipt) = receipt(store, contribution, now)? else { return Ok(None) };
+    let Some(mut receipt) = receipt(store, signer, contribution, now)? else { return Ok(None) };
     if store.contribution(contribution)?.is_some_and(|c| c.withheld_reason.is_some()) {
         receipt.files.clear();
     }

@@ -1,19 +1,26 @@
-//! Checks a record end to end: every contribution has one leaf in the log, its leaf commits to
-//! the SHA-256 of its canonical record as stored now, and the inclusion proof leads to the root
-//! the log's nodes give. `consulta restore` runs it on what it restored.
+//! Checks a record end to end, trusting none of the log's stored hashes: every contribution
+//! has one leaf, its canonical record as stored now hashes to what its leaf commits to, and its
+//! inclusion proof leads to the stored root; then the whole tree is rebuilt from the canonical
+//! records themselves, and its root at every size the instance has signed (the checkpoints of
+//! its journal, kept outside the database) must be the signed one. Rewriting a body, its leaf
+//! and every node consistently in the database passes the first checks but not the last.
+//! `consulta check`, `restore` and `migrate` run it.
 
 use consulta_core::ContributionId;
-use consulta_log::{Hash, leaf_hash, sha256, verify_inclusion};
+use consulta_log::{CompactTree, Hash, leaf_hash, sha256, to_hex, verify_checkpoint, verify_inclusion};
 use jiff::Timestamp;
 
 use crate::{Inclusion, Result, Store};
 
-/// What a check found: the log's size and root, and each problem.
+/// What a check found: the log's size and root, how many signed heads it held the record
+/// against, and each problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogCheck {
     pub contributions: u64,
     pub log_size: u64,
     pub root: Hash,
+    /// Journalled checkpoints whose size the record was rebuilt to and compared with.
+    pub heads_checked: usize,
     pub problems: Vec<LogProblem>,
 }
 
@@ -27,23 +34,51 @@ pub enum LogProblem {
     BadProof(i64),
     #[error("the log has {leaves} leaves for {contributions} contributions")]
     Count { leaves: u64, contributions: u64 },
+    #[error("the tree rebuilt from the records has the root {rebuilt}, but the stored nodes give {stored}")]
+    NodesDiffer { rebuilt: String, stored: String },
+    #[error(
+        "the instance signed the root {signed} for the first {size} entries, but the records now give {rebuilt}: \
+         the record was rewritten"
+    )]
+    SignedHeadDiffers { size: u64, signed: String, rebuilt: String },
+    #[error("the instance signed a tree of {size} entries, but the log now has {log_size}: entries were removed")]
+    SignedHeadBeyondLog { size: u64, log_size: u64 },
+    #[error("journalled checkpoint {position} is not a head signed by this instance's key: {reason}")]
+    BadCheckpoint { position: usize, reason: String },
+}
+
+/// For each contribution, whether its record as stored now differs from what its leaf commits
+/// to: a text edited in the database, which pages, exports and search must not serve as the
+/// record.
+pub fn records_altered(store: &dyn Store, ids: &[ContributionId]) -> Result<Vec<bool>> {
+    let recorded = store.recorded_hashes(ids)?;
+    ids.iter()
+        .zip(recorded)
+        .map(|(id, recorded)| {
+            let now = store.canonical_record(*id)?.map(|record| sha256(&record.to_bytes()));
+            Ok(matches!((now, recorded), (Some(now), Some(recorded)) if now != recorded))
+        })
+        .collect()
 }
 
 /// How many contributions are read at a time.
 const BATCH: usize = 1000;
 
-/// Checks every contribution of the record against the log, calling `progress` with how many
+/// Checks every contribution of the record against the log and the log against the signed
+/// `checkpoints` (as the journal holds them), calling `progress` with how many contributions
 /// have been checked.
-pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<LogCheck> {
-    let head = store.signed_tree_head(Timestamp::now())?;
-    let (size, root) = (head.head.size, head.head.root);
+pub fn check_log(store: &dyn Store, checkpoints: &[String], progress: &mut dyn FnMut(u64)) -> Result<LogCheck> {
+    let head = store.tree_head(Timestamp::now())?;
+    let (size, root) = (head.size, head.root);
     let mut problems = Vec::new();
     let mut checked = 0;
+    // What each leaf should commit to, from the records as they are now.
+    let mut rebuilt_leaves: Vec<Option<Hash>> = vec![None; usize::try_from(size).unwrap_or(usize::MAX)];
     for consultation in store.consultations()? {
         crate::for_each_id_batch(store, consultation.id, BATCH, |ids| {
             let inclusions = store.inclusions(&ids, size)?;
             for (id, inclusion) in ids.into_iter().zip(inclusions) {
-                if let Some(problem) = check_one(store, id, inclusion, size, &root)? {
+                if let Some(problem) = check_one(store, id, inclusion, size, &root, &mut rebuilt_leaves)? {
                     problems.push(problem);
                 }
                 checked += 1;
@@ -55,7 +90,8 @@ pub fn check_log(store: &dyn Store, progress: &mut dyn FnMut(u64)) -> Result<Log
     if checked != size {
         problems.push(LogProblem::Count { leaves: size, contributions: checked });
     }
-    Ok(LogCheck { contributions: checked, log_size: size, root, problems })
+    let heads_checked = rebuild(store, &rebuilt_leaves, checkpoints, &root, &mut problems)?;
+    Ok(LogCheck { contributions: checked, log_size: size, root, heads_checked, problems })
 }
 
 fn check_one(
@@ -64,10 +100,15 @@ fn check_one(
     inclusion: Option<Inclusion>,
     size: u64,
     root: &Hash,
+    rebuilt_leaves: &mut [Option<Hash>],
 ) -> Result<Option<LogProblem>> {
     let Some(inclusion) = inclusion else { return Ok(Some(LogProblem::NoLeaf(id.0))) };
     let Some(record) = store.canonical_record(id)? else { return Ok(Some(LogProblem::NoLeaf(id.0))) };
-    if sha256(&record.to_bytes()) != inclusion.record_sha256 {
+    let recorded = sha256(&record.to_bytes());
+    if let Some(slot) = usize::try_from(inclusion.leaf_index).ok().and_then(|i| rebuilt_leaves.get_mut(i)) {
+        *slot = Some(recorded);
+    }
+    if recorded != inclusion.record_sha256 {
         return Ok(Some(LogProblem::RecordChanged(id.0)));
     }
     let leaf = leaf_hash(&inclusion.record_sha256);
@@ -75,4 +116,65 @@ fn check_one(
         return Ok(Some(LogProblem::BadProof(id.0)));
     }
     Ok(None)
+}
+
+/// Rebuilds the tree from the records' hashes, leaf after leaf, and holds its root against the
+/// stored one and against every signed checkpoint; returns how many checkpoints were compared.
+fn rebuild(
+    store: &dyn Store,
+    leaves: &[Option<Hash>],
+    checkpoints: &[String],
+    stored_root: &Hash,
+    problems: &mut Vec<LogProblem>,
+) -> Result<usize> {
+    let size = leaves.len() as u64;
+    let mut heads = Vec::new();
+    if !checkpoints.is_empty() {
+        match store.log_public_key()? {
+            Some(public_key) => {
+                for (position, note) in checkpoints.iter().enumerate() {
+                    match verify_checkpoint(note, &public_key) {
+                        Ok(head) if head.size > size => {
+                            problems.push(LogProblem::SignedHeadBeyondLog { size: head.size, log_size: size });
+                        }
+                        Ok(head) => heads.push(head),
+                        Err(e) => {
+                            problems.push(LogProblem::BadCheckpoint { position: position + 1, reason: e.to_string() })
+                        }
+                    }
+                }
+            }
+            None => problems
+                .push(LogProblem::BadCheckpoint { position: 1, reason: "the record knows no log key".to_owned() }),
+        }
+    }
+    heads.sort_by_key(|h| h.size);
+    let mut heads = heads.into_iter().peekable();
+    let mut tree = CompactTree::default();
+    let mut compared = 0;
+    let mut compare = |tree: &CompactTree, problems: &mut Vec<LogProblem>| {
+        while let Some(head) = heads.next_if(|h| h.size == tree.size()) {
+            compared += 1;
+            let rebuilt = tree.root();
+            if rebuilt != head.root {
+                problems.push(LogProblem::SignedHeadDiffers {
+                    size: head.size,
+                    signed: to_hex(&head.root),
+                    rebuilt: to_hex(&rebuilt),
+                });
+            }
+        }
+    };
+    compare(&tree, problems);
+    // A leaf no record gives was reported already; the tree cannot be rebuilt past it.
+    for leaf in leaves.iter().map_while(|leaf| *leaf) {
+        tree.push(leaf_hash(&leaf));
+        compare(&tree, problems);
+    }
+    let complete = tree.size() == leaves.len() as u64;
+    let rebuilt = tree.root();
+    if complete && rebuilt != *stored_root && problems.is_empty() {
+        problems.push(LogProblem::NodesDiffer { rebuilt: to_hex(&rebuilt), stored: to_hex(stored_root) });
+    }
+    Ok(compared)
 }

@@ -7,6 +7,8 @@ pub mod check;
 pub mod copy;
 mod database;
 mod frontier;
+pub mod heads;
+pub mod log_key;
 mod postgresql;
 mod rows;
 mod sqlite;
@@ -20,7 +22,7 @@ use consulta_core::{
     EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, NewContribution,
     NewEntity, Role, StakeholderGroupId,
 };
-use consulta_log::{Hash, SignedTreeHead};
+use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -268,10 +270,22 @@ pub trait Store: Send + std::fmt::Debug {
 
     /// How many leaves the public log has.
     fn log_size(&self) -> Result<u64>;
-    /// The log's head now, signed with the instance's key.
-    fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead>;
-    /// The instance's public key, which signs its tree heads.
-    fn log_public_key(&self) -> Result<[u8; 32]>;
+    /// What each contribution's leaf commits to (the SHA-256 of its canonical record when it
+    /// was recorded), in the order asked; None for one with no leaf. Holding a record against
+    /// it shows whether the record was edited in the database since.
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>>;
+    /// The log's head now (its size and root, read together), unsigned: the key that signs it
+    /// is never in the database (`log_key`).
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead>;
+    /// The public key that signs the instance's tree heads, as the record knows it: recorded by
+    /// the first server that started with a key (None before).
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>>;
+    /// Records `public` as the instance's log key unless one is recorded already, and gives the
+    /// recorded one; a signing key an older version kept in the database is deleted with it.
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]>;
+    /// The signing key an older version kept in the database, if it is still there, so that it
+    /// can be moved to its key file.
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>>;
     /// Where a contribution is in the log, with the proof for the tree of `tree_size` leaves.
     fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>>;
     /// The inclusion of each of `contributions` in the tree of `tree_size` leaves, in their

@@ -108,6 +108,11 @@ impl ConsultationRow {
     }
 }
 
+/// Where `instance_secrets` keeps the public key of the log (a row, not a secret).
+pub(crate) const LOG_PUBLIC_KEY: &str = "log_public_key";
+/// Where versions before the key file kept the log's signing key; moved out on first start.
+pub(crate) const LEGACY_LOG_SECRET: &str = "log_signing_key";
+
 /// An entities row as the database gives it (`ENTITY_COLUMNS`).
 pub(crate) type EntityRow = (i64, String, String, Option<String>, bool, bool);
 
@@ -418,4 +423,17 @@ pub(crate) fn mechanism_from_columns([id, acronyms, names, level, functions]: [&
         level: parse_column(level, "mechanisms.level")?,
         functions: functions.iter().map(|f| parse_column(f, "mechanisms.functions")).collect::<Result<_>>()?,
     })
+}
+
+/// The leaves' record hashes found for some contributions, put in the order they were asked.
+pub(crate) fn recorded_in_order(
+    contributions: &[ContributionId],
+    found: Vec<(i64, Vec<u8>)>,
+) -> Result<Vec<Option<consulta_log::Hash>>> {
+    let mut by_id = std::collections::HashMap::with_capacity(found.len());
+    for (id, hash) in found {
+        let hash: consulta_log::Hash = hash.try_into().map_err(|_| corrupt("log_leaves.record_sha256"))?;
+        by_id.insert(id, hash);
+    }
+    Ok(contributions.iter().map(|id| by_id.get(&id.0).copied()).collect())
 }

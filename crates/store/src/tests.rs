@@ -288,6 +288,7 @@ fn reopening_keeps_the_record(backend: Backend) {
 
 fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists(backend: Backend) {
     let Some(mut f) = fixture(backend) else { return };
+    let key_file = f._dir.path().join("log.key");
     let store = &mut f.store;
     let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let mut ids = Vec::new();
@@ -310,15 +311,27 @@ fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists(backend: B
         }
         tx.commit().expect("commit");
         // The root of the tree of 3 leaves, before the last two are appended.
-        old.get_or_insert(store.signed_tree_head(Timestamp::now()).expect("head").head.root);
+        old.get_or_insert(store.tree_head(Timestamp::now()).expect("head"));
     }
-    let old = old.expect("the tree of 3");
+    let old_head = old.expect("the tree of 3");
+    let old = old_head.root;
+    // The first server to start makes the instance's key, outside the database (entries
+    // imported before were signed by no one).
+    let key = crate::log_key::open_log_key(&mut **store, &key_file).expect("key");
+    let signer = crate::log_key::LogSigner::new(key, None);
 
     let now: jiff::Timestamp = "2010-12-15T00:00:00Z".parse().expect("now");
-    let head = store.signed_tree_head(now).expect("head");
-    let public_key = store.log_public_key().expect("key");
+    let head = signer.signed_head(&**store, now).expect("head");
+    let public_key = signer.public_key();
     assert_eq!(head.head.size, 5);
     head.verify(&public_key).expect("the signature verifies");
+    // The record, held against both signed heads as a journal would keep them.
+    let journal = [signer.checkpoint(&old_head), signer.checkpoint(&head.head)];
+    let check = crate::check::check_log(&**store, &journal, &mut |_| {}).expect("check");
+    assert_eq!((check.contributions, check.heads_checked, check.problems), (5, 2, vec![]));
+    let forged = crate::log_key::LogSigner::new(consulta_log::LogKey::from_secret([7; 32]), None);
+    let check = crate::check::check_log(&**store, &[forged.checkpoint(&head.head)], &mut |_| {}).expect("check");
+    assert!(matches!(check.problems[..], [crate::check::LogProblem::BadCheckpoint { .. }]), "{:?}", check.problems);
     for (i, id) in ids.iter().enumerate() {
         let inclusion = store.inclusion(*id, 5).expect("proof").expect("included");
         assert_eq!(inclusion.leaf_index, i as u64);
@@ -337,7 +350,9 @@ fn the_log_proves_inclusion_and_consistency_under_a_key_that_persists(backend: B
     assert!(consulta_log::verify_consistency(3, 5, &old, &head.head.root, &proof));
     assert!(matches!(store.consistency(3, 9), Err(StoreError::BeyondLog { .. })));
 
-    assert_eq!(f.reopen().log_public_key().expect("key"), public_key, "the key is kept");
+    assert_eq!(f.reopen().log_public_key().expect("key"), Some(public_key), "the public key is recorded");
+    let again = crate::log_key::open_log_key(&mut *f.reopen(), &key_file).expect("the key file is read again");
+    assert_eq!(again.public_key(), public_key);
 }
 
 fn the_change_feed_follows_every_change_the_public_can_see(backend: Backend) {
@@ -603,9 +618,9 @@ fn a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use(backen
     assert_eq!(report.log_size, 7);
     assert_eq!(target.store.row_counts().expect("counts"), source.store.row_counts().expect("counts"));
     let now = Timestamp::now();
-    assert_eq!(target.store.signed_tree_head(now).expect("head"), source.store.signed_tree_head(now).expect("head"));
+    assert_eq!(target.store.tree_head(now).expect("head"), source.store.tree_head(now).expect("head"));
     assert_eq!(target.store.log_public_key().expect("key"), source.store.log_public_key().expect("key"));
-    let check = crate::check::check_log(&*target.store, &mut |_| {}).expect("check");
+    let check = crate::check::check_log(&*target.store, &[], &mut |_| {}).expect("check");
     assert_eq!((check.contributions, check.problems), (7, vec![]));
     assert_eq!(target.store.changes_since(0, 100).expect("feed"), source.store.changes_since(0, 100).expect("feed"));
     assert_eq!(target.store.public_texts(&ids).expect("texts"), source.store.public_texts(&ids).expect("texts"));

@@ -213,15 +213,33 @@ pub async fn read_submission(
     limits: Limits,
     budget: &UploadBudget,
 ) -> Result<Posted, (Submission, ReadError)> {
+    let mut multipart = match multipart {
+        Ok(multipart) => multipart,
+        Err(rejection) => return Err((Submission::default(), ReadError::Malformed(rejection.body_text()))),
+    };
     let mut submission = Submission::default();
     let mut form = (String::new(), String::new());
     let mut buffered = Vec::new();
-    match read_parts(multipart, limits, budget, &mut buffered, &mut submission, &mut form).await {
+    match read_parts(&mut multipart, limits, budget, &mut buffered, &mut submission, &mut form).await {
         Ok(()) => Ok(Posted { submission, csrf: form.0, amends: form.1, buffered }),
         Err(error) => {
             submission.files.clear();
+            drop(buffered);
+            if matches!(error, ReadError::FieldTooLarge { .. } | ReadError::Submission(_) | ReadError::UnknownField(_))
+            {
+                discard_rest(&mut multipart).await;
+            }
             Err((submission, error))
         }
+    }
+}
+
+/// Reads the rest of a refused request and throws it away, keeping none of it, so that the
+/// sender (a browser) gets to read the answer that says what is wrong instead of a connection
+/// reset. The body limit and the body's idle timeout bound how long this takes.
+async fn discard_rest(multipart: &mut Multipart) {
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        while let Ok(Some(_)) = field.chunk().await {}
     }
 }
 
@@ -246,14 +264,13 @@ async fn read_text_field(
 }
 
 async fn read_parts(
-    multipart: Result<Multipart, MultipartRejection>,
+    multipart: &mut Multipart,
     limits: Limits,
     budget: &UploadBudget,
     buffered: &mut Vec<OwnedSemaphorePermit>,
     submission: &mut Submission,
     (csrf, amends): &mut (String, String),
 ) -> Result<(), ReadError> {
-    let mut multipart = multipart.map_err(|e| ReadError::Malformed(e.body_text()))?;
     let malformed = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ReadError::TooLarge(body_limit(limits) as u64)
@@ -423,10 +440,11 @@ pub async fn contribution_receipt(
     Path(id): Path<String>,
 ) -> Response {
     let localizer = language.localizer;
+    let signer = app.signer.clone();
     let result = app
         .read(localizer, move |store| {
             let id = parse_id(&id, &localizer)?;
-            public_receipt(store, id, Timestamp::now())
+            public_receipt(store, &signer, id, Timestamp::now())
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))
         })
@@ -461,17 +479,34 @@ pub async fn contribution_record(
 /// GET /api/v1/log/tree-head
 pub async fn tree_head(State(app): State<App>, language: RequestLanguage) -> Response {
     let localizer = language.localizer;
+    let signer = app.signer.clone();
     let result = app
         .read(localizer, move |store| {
-            let head = store.signed_tree_head(Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
-            let key = store.log_public_key().map_err(|e| ApiError::from_store(e, &localizer))?;
+            let head = signer.signed_head(store, Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
             let mut json =
                 serde_json::to_value(TreeHeadJson::from(&head)).map_err(|e| ApiError::server(e, &localizer))?;
-            json["public_key"] = json!(to_hex(&key));
+            json["public_key"] = json!(to_hex(&signer.public_key()));
             Ok(json)
         })
         .await;
     result.map(Json).into_response()
+}
+
+/// GET /api/v1/log/checkpoint: the log's head now as a C2SP checkpoint (a signed note), for
+/// witnesses and the transparency-log ecosystem's verifiers.
+pub async fn checkpoint(State(app): State<App>, language: RequestLanguage) -> Response {
+    let localizer = language.localizer;
+    let signer = app.signer.clone();
+    let result = app
+        .read(localizer, move |store| {
+            let head = store.tree_head(Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
+            Ok(signer.checkpoint(&head))
+        })
+        .await;
+    match result {
+        Ok(note) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response(),
+        Err(error) => error.into_response(),
+    }
 }
 
 fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -> Result<u64, ApiError> {

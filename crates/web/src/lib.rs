@@ -27,6 +27,7 @@ use consulta_index::SearchIndex;
 use consulta_intake::committer::Committer;
 use consulta_intake::submission::Limits;
 use consulta_store::Database;
+use consulta_store::log_key::LogSigner;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
@@ -65,6 +66,7 @@ struct App {
     /// The memory submissions being read may hold at once.
     upload_budget: api::UploadBudget,
     open_data: Arc<open_data::OpenDataCache>,
+    signer: Arc<LogSigner>,
 }
 
 /// What the web front serves from.
@@ -85,6 +87,8 @@ pub struct WebConfig {
     pub max_connections: usize,
     /// How attachments' text is extracted (in a bounded child process, for a server).
     pub extractor: consulta_extract::Extractor,
+    /// Signs the log's tree heads (the key is never in the database) and journals them.
+    pub signer: Arc<LogSigner>,
 }
 
 impl App {
@@ -108,7 +112,7 @@ impl App {
 fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
     let workers = Workers::start(&config)?;
     let app = App {
-        committer: Committer::start(config.database.clone())?,
+        committer: Committer::start(config.database.clone(), config.signer.clone())?,
         database: config.database,
         blobs: config.blobs,
         limits: config.limits,
@@ -119,6 +123,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         health: workers.health(),
         upload_budget: api::UploadBudget::new(UPLOAD_MEMORY, config.limits),
         open_data: Arc::new(open_data::OpenDataCache::default()),
+        signer: config.signer,
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
@@ -129,6 +134,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/api/v1/contributions/{id}/receipt", get(api::contribution_receipt))
         .route("/api/v1/contributions/{id}/record", get(api::contribution_record))
         .route("/api/v1/log/tree-head", get(api::tree_head))
+        .route("/api/v1/log/checkpoint", get(api::checkpoint))
         .route("/api/v1/log/inclusion", get(api::inclusion))
         .route("/api/v1/log/consistency", get(api::consistency))
         .route("/contributions/{id}/files/{position}", get(api::attachment))
@@ -352,7 +358,8 @@ async fn receipt_page(
     let localizer = language.localizer;
     let base = app.public_url.as_str().to_owned();
     let fresh = params.contains_key("recorded");
-    let result = app.page(move |store| pages::receipt(store, &id, &base, fresh, &localizer)).await;
+    let signer = app.signer.clone();
+    let result = app.page(move |store| pages::receipt(store, &signer, &id, &base, fresh, &localizer)).await;
     app.templates.respond(&language, result)
 }
 

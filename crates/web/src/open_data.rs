@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use consulta_export::{ExportError, OpenData, write_open_data};
+use consulta_export::{ExportError, OpenData, OpenDataSource, write_open_data};
 use jiff::Timestamp;
 
 use crate::App;
@@ -67,12 +67,13 @@ async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<
     if let Some(file) = app.open_data.fresh(&key, position) {
         return Ok(Some(file?));
     }
-    let (blobs, base) = (app.blobs.clone(), app.public_url.as_str().to_owned());
+    let (blobs, base, signer) = (app.blobs.clone(), app.public_url.as_str().to_owned(), app.signer.clone());
     let written = tokio::task::spawn_blocking(move || -> Result<Option<tempfile::NamedTempFile>, ExportError> {
         let store = database.connect()?;
         let Some(consultation) = store.consultation_by_slug(&slug)? else { return Ok(None) };
         let mut file = tempfile::NamedTempFile::new()?;
-        write_open_data(&*store, &*blobs, &consultation, what, &base, Timestamp::now(), file.as_file_mut())?;
+        let source = OpenDataSource { store: &*store, blobs: &*blobs, signer: Some(&signer), base_url: &base };
+        write_open_data(&source, &consultation, what, Timestamp::now(), file.as_file_mut())?;
         file.as_file_mut().sync_data()?;
         Ok(Some(file))
     })

@@ -485,7 +485,9 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
             ("time", record.submitted_at.to_zoned(zone.clone()).strftime("%H:%M %Z").to_string().into()),
         ],
     );
+    let altered = consulta_store::check::records_altered(store, &[contribution.id])?.first().copied().unwrap_or(false);
     let title = match &contribution.withheld_reason {
+        _ if altered => localizer.text("contribution-altered-title"),
         Some(_) => localizer.text("contribution-withheld-title"),
         None => record.title.clone(),
     };
@@ -522,6 +524,7 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "amended_by": amended_by,
                 "may_amend": may_amend,
                 "withheld": contribution.withheld_reason,
+                "altered": altered,
                 "files": store.attachments(contribution.id)?.iter().map(|a| json!({
                     "position": a.position,
                     "name": a.name,
@@ -539,10 +542,17 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
     })
 }
 
-pub fn receipt(store: &dyn Store, id: &str, server: &str, fresh: bool, localizer: &Localizer) -> PageResult {
+pub fn receipt(
+    store: &dyn Store,
+    signer: &consulta_store::log_key::LogSigner,
+    id: &str,
+    server: &str,
+    fresh: bool,
+    localizer: &Localizer,
+) -> PageResult {
     let id = ContributionId(parse_id(id)?);
     let receipt =
-        consulta_intake::submission::public_receipt(store, id, Timestamp::now())?.ok_or(PageError::NotFound)?;
+        consulta_intake::submission::public_receipt(store, signer, id, Timestamp::now())?.ok_or(PageError::NotFound)?;
     let consultation = store.consultation_by_slug(&receipt.consultation)?.ok_or(PageError::NotFound)?;
     let received = receipt
         .received_at

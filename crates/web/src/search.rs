@@ -261,6 +261,7 @@ fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Valu
         "consultation_slug": text.consultation,
         "date": localizer.date(text.submitted_at.to_zoned(jiff::tz::TimeZone::UTC).date()),
         "unverified": text.unverified,
+        "altered": hit.altered,
         "snippet_html": hit.snippet_html,
     })
 }
@@ -293,6 +294,7 @@ pub fn search_json(store: &dyn Store, index: &SearchIndex, params: &SearchParams
                 "submitted_at": text.submitted_at.to_string(),
                 "identity": text.identity.as_str(),
                 "identity_verified": !text.unverified,
+                "record_altered": hit.altered,
                 "title": text.title,
                 "snippet": hit.snippet,
                 "snippet_html": hit.snippet_html,

@@ -113,6 +113,13 @@ impl Workspace {
         }
     }
 
+    /// The options that keep the log's key file and journal in the workspace (the defaults, for
+    /// a PostgreSQL database, are in the working directory).
+    pub fn log_options(&self) -> Vec<String> {
+        let path = |name: &str| self.dir.path().join(name).display().to_string();
+        vec!["--log-key".into(), path("consulta-log.key"), "--heads".into(), path("consulta-heads.jsonl")]
+    }
+
     /// The workspace's own attachments directory (not the default, which for a PostgreSQL
     /// database is in the working directory).
     pub fn files(&self) -> String {

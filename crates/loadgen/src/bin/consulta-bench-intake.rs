@@ -51,6 +51,13 @@ fn main() -> anyhow::Result<()> {
         None => Database::sqlite(&dir.path().join("consulta.db")),
     };
     eprintln!("recording in {}", database.describe());
+    // Signed and journalled as a server does.
+    let signer = {
+        let mut store = database.connect()?;
+        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.path().join("log.key"))?;
+        let journal = consulta_store::heads::HeadJournal::open(&dir.path().join("heads.jsonl"))?;
+        Arc::new(consulta_store::log_key::LogSigner::new(key, Some(journal)))
+    };
     {
         let mut store = database.connect()?;
         let draft = ConsultationDraft {
@@ -81,6 +88,7 @@ fn main() -> anyhow::Result<()> {
         max_connections: 4096,
         // The benchmark sends no files.
         extractor: consulta_extract::Extractor::InProcess,
+        signer,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

@@ -15,7 +15,7 @@ use consulta_core::{
     ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, MeetingId,
     NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
-use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
+use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use postgres::error::SqlState;
@@ -25,9 +25,10 @@ use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, STANDING_COUNTS, account_audit, attribution_audit, audit_json,
-    corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account, into_entity,
-    localized_to_json, millis, parse_column, questions_to_json, standing_count, timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, STANDING_COUNTS,
+    account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns,
+    inserted_entity, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
+    recorded_in_order, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
@@ -119,7 +120,6 @@ impl PostgresStore {
         let store =
             PostgresStore { connection: RefCell::new(Connection { client, statements: Statements::new() }), location };
         store.migrate()?;
-        ensure_log_key(&mut store.connection.borrow_mut().client)?;
         Ok(store)
     }
 
@@ -328,29 +328,11 @@ fn log_size(client: &mut impl GenericClient, statements: &mut Statements) -> Res
     u64::try_from(next).map_err(corrupt)
 }
 
-const LOG_KEY: &str = "log_signing_key";
-
-/// Creates the instance's signing key on first start; every later start finds it.
-fn ensure_log_key(client: &mut Client) -> Result<()> {
-    let exists: bool =
-        client.query_one("SELECT EXISTS (SELECT 1 FROM instance_secrets WHERE name = $1)", &[&LOG_KEY])?.try_get(0)?;
-    if exists {
-        return Ok(());
-    }
-    let mut secret = [0u8; 32];
-    getrandom::getrandom(&mut secret).map_err(|e| StoreError::Randomness(e.to_string()))?;
-    // Two servers starting at once: the first key written wins, and both then read it.
-    client.execute(
-        "INSERT INTO instance_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
-        &[&LOG_KEY, &&secret[..]],
-    )?;
-    Ok(())
-}
-
-fn log_key(client: &mut impl GenericClient) -> Result<LogKey> {
-    let secret: Vec<u8> =
-        client.query_one("SELECT value FROM instance_secrets WHERE name = $1", &[&LOG_KEY])?.try_get(0)?;
-    Ok(LogKey::from_secret(secret.try_into().map_err(|_| corrupt("instance_secrets.log_signing_key"))?))
+/// A 32-byte value of `instance_secrets` (despite its name, it now holds only the public key).
+fn instance_key(client: &mut impl GenericClient, name: &str) -> Result<Option<[u8; 32]>> {
+    let row = client.query_opt("SELECT value FROM instance_secrets WHERE name = $1", &[&name])?;
+    let value: Option<Vec<u8>> = row.map(|r| r.try_get(0)).transpose()?;
+    value.map(|v| v.try_into().map_err(|_| corrupt(format!("instance_secrets.{name}")))).transpose()
 }
 
 /// The log's nodes, read through one client (a snapshot transaction, when proofs must agree
@@ -1205,19 +1187,47 @@ impl Store for PostgresStore {
         self.with(log_size)
     }
 
-    fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead> {
-        // One snapshot, so the size and the key are read together; the nodes of a tree never
-        // change once its size is reached.
-        self.snapshot_read(|tx, statements| {
-            let size = log_size(tx, statements)?;
-            let key = log_key(tx)?;
-            let root = with_prefetched_nodes(tx, statements, |nodes| consulta_log::root(nodes, size))?;
-            Ok(key.sign(TreeHead { size, timestamp_ms: now.as_millisecond(), root }))
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>> {
+        let ids: Vec<i64> = contributions.iter().map(|id| id.0).collect();
+        let rows = self.query_cached(
+            "SELECT contribution_id, record_sha256 FROM log_leaves WHERE contribution_id = ANY($1)",
+            &[&ids],
+        )?;
+        let found = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>>>()?;
+        recorded_in_order(contributions, found)
+    }
+
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead> {
+        // The nodes of a tree never change once its size is reached: the size read first, the
+        // root of that size after.
+        self.with(|client, statements| {
+            let size = log_size(client, statements)?;
+            let root = with_prefetched_nodes(client, statements, |nodes| consulta_log::root(nodes, size))?;
+            Ok(TreeHead { size, timestamp_ms: now.as_millisecond(), root })
         })
     }
 
-    fn log_public_key(&self) -> Result<[u8; 32]> {
-        Ok(self.with(|client, _| log_key(client))?.public_key())
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>> {
+        self.with(|client, _| instance_key(client, LOG_PUBLIC_KEY))
+    }
+
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO instance_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                &[&LOG_PUBLIC_KEY, &&public[..]],
+            )?;
+            let recorded =
+                instance_key(tx, LOG_PUBLIC_KEY)?.ok_or_else(|| corrupt("instance_secrets.log_public_key"))?;
+            if recorded == *public {
+                tx.execute("DELETE FROM instance_secrets WHERE name = $1", &[&LEGACY_LOG_SECRET])?;
+            }
+            Ok(recorded)
+        })
+    }
+
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>> {
+        self.with(|client, _| instance_key(client, LEGACY_LOG_SECRET))
     }
 
     // Proofs need no snapshot: the log only grows, and the nodes of a tree never change once

@@ -11,7 +11,7 @@ use consulta_core::{
     ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, MeetingId,
     NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
 };
-use consulta_log::{Hash, LogKey, SignedTreeHead, TreeHead};
+use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -19,10 +19,10 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, STANDING_COUNTS, account_audit, attribution_audit,
-    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
-    into_entity, localized_to_json, millis, parse_column, questions_to_json, standing_count, timestamp,
-    withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, STANDING_COUNTS,
+    account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns,
+    inserted_entity, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
+    recorded_in_order, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -78,7 +78,6 @@ impl SqliteStore {
             .map_err(open_error)?;
         let mut store = SqliteStore { connection };
         store.migrate(&shown)?;
-        ensure_log_key(&store.connection)?;
         Ok(store)
     }
 
@@ -1083,17 +1082,46 @@ impl Store for SqliteStore {
         log_size(&self.connection)
     }
 
-    fn signed_tree_head(&self, now: Timestamp) -> Result<SignedTreeHead> {
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>> {
+        let ids = format!("[{}]", contributions.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(","));
+        let mut statement = self.connection.prepare_cached(
+            "SELECT contribution_id, record_sha256 FROM log_leaves
+             WHERE contribution_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let found = statement
+            .query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        recorded_in_order(contributions, found)
+    }
+
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead> {
         // One read transaction, so the size and the root describe the same tree.
         let transaction = self.connection.unchecked_transaction()?;
         let size = log_size(&transaction)?;
         let root = consulta_log::root(&SqliteNodes(&transaction), size)?;
-        let key = log_key(&transaction)?;
-        Ok(key.sign(TreeHead { size, timestamp_ms: now.as_millisecond(), root }))
+        Ok(TreeHead { size, timestamp_ms: now.as_millisecond(), root })
     }
 
-    fn log_public_key(&self) -> Result<[u8; 32]> {
-        Ok(log_key(&self.connection)?.public_key())
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>> {
+        instance_key(&self.connection, LOG_PUBLIC_KEY)
+    }
+
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]> {
+        let tx = write_transaction(&mut self.connection)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO instance_secrets (name, value) VALUES (?1, ?2)",
+            params![LOG_PUBLIC_KEY, &public[..]],
+        )?;
+        let recorded = instance_key(&tx, LOG_PUBLIC_KEY)?.ok_or_else(|| corrupt("instance_secrets.log_public_key"))?;
+        if recorded == *public {
+            tx.execute("DELETE FROM instance_secrets WHERE name = ?1", [LEGACY_LOG_SECRET])?;
+        }
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>> {
+        instance_key(&self.connection, LEGACY_LOG_SECRET)
     }
 
     fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
@@ -1466,30 +1494,13 @@ fn log_size(connection: &Connection) -> Result<u64> {
     u64::try_from(next).map_err(corrupt)
 }
 
-const LOG_KEY: &str = "log_signing_key";
-
-/// Creates the instance's signing key on first start; every later start finds it.
-fn ensure_log_key(connection: &Connection) -> Result<()> {
-    let exists: bool =
-        connection
-            .query_row("SELECT EXISTS (SELECT 1 FROM instance_secrets WHERE name = ?1)", [LOG_KEY], |r| r.get(0))?;
-    if !exists {
-        let mut secret = [0u8; 32];
-        getrandom::getrandom(&mut secret).map_err(|e| StoreError::Randomness(e.to_string()))?;
-        // Two processes starting at once: the first key written wins, and both then read it.
-        connection.execute(
-            "INSERT OR IGNORE INTO instance_secrets (name, value) VALUES (?1, ?2)",
-            params![LOG_KEY, &secret[..]],
-        )?;
-    }
-    Ok(())
-}
-
-fn log_key(connection: &Connection) -> Result<LogKey> {
-    let secret: Vec<u8> = connection
+/// A 32-byte value of `instance_secrets` (despite its name, it now holds only the public key).
+fn instance_key(connection: &Connection, name: &str) -> Result<Option<[u8; 32]>> {
+    let value: Option<Vec<u8>> = connection
         .prepare_cached("SELECT value FROM instance_secrets WHERE name = ?1")?
-        .query_row([LOG_KEY], |r| r.get(0))?;
-    Ok(LogKey::from_secret(secret.try_into().map_err(|_| corrupt("instance_secrets.log_signing_key"))?))
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    value.map(|v| v.try_into().map_err(|_| corrupt(format!("instance_secrets.{name}")))).transpose()
 }
 
 fn canonical_record(connection: &Connection, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
