@@ -476,3 +476,47 @@ mod tests {
         assert_eq!(&text[found[1].start..found[1].end], "A/RES/67/195");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Any text, and real sentences with characters changed, are read without a panic, and
+    //! every citation found lies within the text and links to the UN's document system.
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SENTENCES: [&str; 4] = [
+        "Conformément aux paragraphes 68 à 71 de l'Agenda de Tunis et à la résolution 65/141",
+        "As decided in A/RES/67/195 and E/2011/100, see paragraphs 35, 69-71 of the Tunis Agenda.",
+        "paragraphe 15 de la résolution 60/252; WSIS-05/TUNIS/DOC/6(Rev.1), E/2010/CRP.4",
+        "résolution 57/270 B, A/64/64-E/2009/10",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_text_is_read_without_a_panic(text in "\\PC{0,400}") {
+            for citation in find_citations(&text) {
+                prop_assert!(citation.start <= citation.end && citation.end <= text.len());
+            }
+            let _ = cited_in(&text);
+        }
+
+        #[test]
+        fn real_sentences_with_characters_changed(sentence in 0..4usize, at in any::<usize>(), with in any::<char>()) {
+            let mut chars: Vec<char> = SENTENCES[sentence].chars().collect();
+            let at = at % chars.len();
+            chars[at] = with;
+            let text: String = chars.into_iter().collect();
+            for citation in find_citations(&text) {
+                prop_assert!(citation.end <= text.len() && text.is_char_boundary(citation.start));
+            }
+            for cited in cited_in(&text) {
+                if let Cited::Document(symbol) = cited {
+                    prop_assert!(document_url(&symbol).starts_with("https://undocs.org/"));
+                }
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ use object_store::aws::{AmazonS3, AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::path::Path as ObjectPath;
 use object_store::{ObjectStore, PutPayload};
 
-use crate::{BlobError, BlobStore};
+use crate::{BlobError, BlobStore, Referenced, SET_ASIDE, SweepReport};
 
 /// An S3 bucket (and key prefix) holding blobs.
 #[derive(Debug)]
@@ -70,8 +70,45 @@ impl S3Blobs {
 
     fn key(&self, hash: &Hash) -> ObjectPath {
         let hex = to_hex(hash);
-        let key = format!("{}/{}", &hex[..2], &hex[2..]);
-        if self.prefix.is_empty() { ObjectPath::from(key) } else { ObjectPath::from(format!("{}/{key}", self.prefix)) }
+        self.under(&format!("{}/{}", &hex[..2], &hex[2..]))
+    }
+
+    /// `path` under the store's prefix.
+    fn under(&self, path: &str) -> ObjectPath {
+        if self.prefix.is_empty() {
+            ObjectPath::from(path)
+        } else {
+            ObjectPath::from(format!("{}/{path}", self.prefix))
+        }
+    }
+
+    /// Where a blob is set aside (`<hash>/<seconds>`: a "directory" per hash, since object
+    /// stores list by whole path segments).
+    fn set_aside_key(&self, hash: &Hash, at: std::time::SystemTime) -> ObjectPath {
+        let seconds = at.duration_since(std::time::SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        self.under(&format!("{SET_ASIDE}/{}/{seconds}", to_hex(hash)))
+    }
+
+    fn list(&self, prefix: ObjectPath) -> Result<object_store::ListResult, BlobError> {
+        let store = self.store.clone();
+        self.wait(async move { store.list_with_delimiter(Some(&prefix)).await }).map_err(|e| self.remote(e))
+    }
+
+    fn rename(&self, from: ObjectPath, to: ObjectPath) -> Result<(), BlobError> {
+        let store = self.store.clone();
+        self.wait(async move { store.rename(&from, &to).await }).map_err(|e| self.remote(e))
+    }
+
+    /// Puts a blob a sweep set aside back in its place; false if none is set aside.
+    fn restore_set_aside(&self, hash: &Hash) -> Result<bool, BlobError> {
+        let listed = self.list(self.under(&format!("{SET_ASIDE}/{}", to_hex(hash))))?;
+        match listed.objects.into_iter().next() {
+            Some(meta) => {
+                self.rename(meta.location, self.key(hash))?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// Runs `future` on the store's runtime and waits for it.
@@ -119,8 +156,50 @@ impl BlobStore for S3Blobs {
         match self.wait(async move { store.get(&key).await?.bytes().await }) {
             Ok(bytes) if &sha256(&bytes) == sha256_wanted => Ok(Some(bytes.to_vec())),
             Ok(_) => Err(BlobError::Damaged(to_hex(sha256_wanted))),
-            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            // A sweep may have set it aside a moment before a record named it.
+            Err(object_store::Error::NotFound { .. }) => match self.restore_set_aside(sha256_wanted)? {
+                true => self.get(sha256_wanted),
+                false => Ok(None),
+            },
             Err(e) => Err(self.remote(e)),
         }
+    }
+
+    fn sweep(&self, before: std::time::SystemTime, referenced: Referenced<'_>) -> Result<SweepReport, BlobError> {
+        let mut report = SweepReport::default();
+        // First what earlier sweeps set aside: back if a record names it, gone if not.
+        for hash_dir in self.list(self.under(SET_ASIDE))?.common_prefixes {
+            let Some(hash) = hash_dir.filename().and_then(consulta_log::from_hex) else { continue };
+            if referenced(&hash) {
+                report.restored += u64::from(self.restore_set_aside(&hash)?);
+                continue;
+            }
+            for meta in self.list(hash_dir)?.objects {
+                let at = meta.location.filename().and_then(|s| s.parse::<u64>().ok()).unwrap_or(u64::MAX);
+                if std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(at) < before {
+                    let store = self.store.clone();
+                    self.wait(async move { store.delete(&meta.location).await }).map_err(|e| self.remote(e))?;
+                    report.removed += 1;
+                }
+            }
+        }
+        // Then the store: unreferenced blobs older than the grace period set aside. (An object
+        // store writes whole objects: there are no partial files.)
+        let root = if self.prefix.is_empty() { ObjectPath::default() } else { ObjectPath::from(self.prefix.as_str()) };
+        for shard in self.list(root)?.common_prefixes {
+            let Some(shard_name) = shard.filename().filter(|n| n.len() == 2).map(str::to_owned) else { continue };
+            for meta in self.list(shard)?.objects {
+                if std::time::SystemTime::from(meta.last_modified) >= before {
+                    continue;
+                }
+                let name = meta.location.filename().unwrap_or_default();
+                let Some(hash) = consulta_log::from_hex(&format!("{shard_name}{name}")) else { continue };
+                if !referenced(&hash) {
+                    self.rename(meta.location, self.set_aside_key(&hash, std::time::SystemTime::now()))?;
+                    report.set_aside += 1;
+                }
+            }
+        }
+        Ok(report)
     }
 }

@@ -63,6 +63,7 @@ pub enum Command {
     VerifyArchive(VerifyArchiveArgs),
     Backup(BackupArgs),
     Check,
+    SweepFiles(SweepFilesArgs),
     Restore(RestoreArgs),
     Migrate(MigrateArgs),
 }
@@ -147,6 +148,12 @@ pub struct ExportArgs {
 pub struct BackupArgs {
     #[arg(value_name = "DIR")]
     pub directory: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepFilesArgs {
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=525_600), value_name = "MINUTES")]
+    pub grace_minutes: u64,
 }
 
 #[derive(Debug, Args)]

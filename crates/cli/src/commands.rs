@@ -67,6 +67,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             crate::backup::backup(&database, &*open_blobs(&files)?, &args.directory, localizer)
         }
         Command::Check => check_record(&database, &log, localizer),
+        Command::SweepFiles(args) => sweep_files(&database, &*open_blobs(&files)?, &args, localizer),
         Command::Migrate(args) => crate::backup::migrate(&args.from, &args.to, localizer),
         Command::Restore(args) => {
             let blobs = open_blobs(&files)?;
@@ -781,6 +782,31 @@ fn create_account(database: &Database, args: CreateAccount, localizer: &Localize
 }
 
 /// `consulta-files` gives `consulta`: the outbox goes beside the files, named alike.
+/// Sweeps the files no record names, as every server does each quarter of an hour.
+fn sweep_files(
+    database: &Database,
+    blobs: &dyn BlobStore,
+    args: &crate::cli::SweepFilesArgs,
+    localizer: &Localizer,
+) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let grace = std::time::Duration::from_secs(args.grace_minutes * 60);
+    let report = consulta_intake::sweep::sweep_unreferenced(&*store, blobs, std::time::SystemTime::now(), grace)?;
+    println!(
+        "{}",
+        localizer.format(
+            "cli-swept",
+            &[
+                ("set_aside", report.set_aside.into()),
+                ("removed", report.removed.into()),
+                ("restored", report.restored.into()),
+                ("partials", report.partials.into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
 /// Checks every contribution of the record against the public log; fails on any problem.
 fn check_record(database: &Database, log: &LogFiles, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;

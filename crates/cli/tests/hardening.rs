@@ -390,3 +390,49 @@ async fn a_rewritten_record_is_caught_and_never_served_as_the_record() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// The files in a files directory (not counting what a sweep set aside).
+fn stored_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|shards| {
+            shards
+                .flatten()
+                .filter(|s| s.file_name().len() == 2)
+                .map(|s| std::fs::read_dir(s.path()).map(|f| f.count()).unwrap_or(0))
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_refused_submissions_files_are_swept_and_a_recorded_ones_stay() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let app = spawn_serve(&ws.db);
+    let with_file = |text: &'static [u8]| {
+        form().part("files", Part::bytes(text.to_vec()).file_name("note.txt").mime_str("text/plain").expect("mime"))
+    };
+    let post = |form: Form, key: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}/api/v1/consultations/open/contributions", app.url))
+            .header("Idempotency-Key", key)
+            .multipart(form)
+            .send()
+    };
+    let kept = post(with_file(b"the recorded file"), "key-1").await.expect("answer");
+    assert_eq!(kept.status(), StatusCode::CREATED);
+    // The same key with other content is refused, after its file was stored.
+    let refused = post(with_file(b"a file the refused request stored"), "key-1").await.expect("answer");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    drop(app);
+    let files = ws.dir.path().join("consulta-files");
+    assert_eq!(stored_files(&files), 2, "the refused request's file was stored first");
+    for _ in 0..2 {
+        let swept = ws.run(&["sweep-files", "--grace-minutes", "0"]);
+        assert!(swept.status.success(), "{}", stderr(&swept));
+    }
+    assert_eq!(stored_files(&files), 1, "only the recorded file is left");
+    let app = spawn_serve(&ws.db);
+    let served = reqwest::get(format!("{}/contributions/1/files/0", app.url)).await.expect("file");
+    assert_eq!(served.bytes().await.expect("bytes").as_ref(), b"the recorded file");
+}

@@ -102,8 +102,9 @@ fn tokens(markup: &str) -> Vec<Token<'_>> {
                     rest = cdata.get(end + 3..).unwrap_or("");
                     continue;
                 }
-                let end = rest.find('>').unwrap_or(rest.len() - 1);
-                let inside = &rest[1..end];
+                // An unclosed tag runs to the end (which may hold a character of several bytes).
+                let end = rest.find('>').unwrap_or(rest.len());
+                let inside = rest.get(1..end).unwrap_or("");
                 rest = rest.get(end + 1..).unwrap_or("");
                 if inside.starts_with('!') || inside.starts_with('?') {
                     continue;

@@ -56,3 +56,56 @@ fn a_zipped_document_is_read_no_further_than_its_limit() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn an_unclosed_tag_at_the_end_of_markup_is_read() {
+    // Found by the property tests: the end of an unclosed tag fell inside a character.
+    assert_eq!(extract(Kind::Html, "Texte </sc1ip\u{c2}\u{f0}".as_bytes()), Ok("Texte".to_owned()));
+    assert_eq!(extract(Kind::Html, b"<"), Ok(String::new()));
+}
+
+mod properties {
+    //! Any bytes, and real files with bytes changed, are extracted or refused, never a panic,
+    //! and never more text than the limit.
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const KINDS: [Kind; 5] = [Kind::Pdf, Kind::Docx, Kind::Odt, Kind::Html, Kind::Text];
+
+    fn real_files() -> Vec<(Kind, Vec<u8>)> {
+        vec![
+            (Kind::Pdf, pdf_with_text("Enhanced cooperation")),
+            (Kind::Docx, docx_with(&["Renforcer la coop&#233;ration"])),
+            (Kind::Odt, odt_with(&["Multilinguisme"])),
+            (Kind::Html, b"<p>Acc&egrave;s <b>abordable</b></p><script>x()</script>".to_vec()),
+            (Kind::Text, "S\u{e9}curit\u{e9}".as_bytes().to_vec()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_bytes_are_extracted_or_refused(bytes in prop::collection::vec(any::<u8>(), 0..2048), kind in 0..5usize) {
+            if let Ok(text) = extract(KINDS[kind], &bytes) {
+                prop_assert!(text.len() <= MAX_TEXT_BYTES);
+            }
+        }
+
+        #[test]
+        fn real_files_with_bytes_changed_are_extracted_or_refused(
+            file in 0..5usize,
+            changes in prop::collection::vec((any::<usize>(), any::<u8>()), 1..24),
+        ) {
+            let (kind, mut bytes) = real_files().swap_remove(file);
+            for (at, value) in changes {
+                let at = at % bytes.len();
+                bytes[at] = value;
+            }
+            if let Ok(text) = extract(kind, &bytes) {
+                prop_assert!(text.len() <= MAX_TEXT_BYTES);
+            }
+        }
+    }
+}

@@ -827,3 +827,7 @@ cli-help-consulta-heads = The journal of the tree heads this server signed, kept
 contribution-altered-title = Record altered
 contribution-altered = This contribution's record in the database no longer matches what the public log recorded for it: it was edited outside Consulta. Its text is not shown as the record; the secretariat must restore it from a backup. Its receipt and log entry still prove what was received.
 contribution-altered-short = Record altered
+submit-storage-full = The server has no room left to store files: nothing was recorded. Please try again later; the secretariat has been alerted.
+cli-help-consulta-sweep-files = Sweep the stored files no record names (left by refused submissions): set aside those older than the grace period, remove those set aside by an earlier sweep (servers do this every quarter of an hour)
+cli-help-consulta-sweep-files-grace_minutes = Files stored less than this many minutes ago are left alone (0 only while no server runs)
+cli-swept = Files no record names: { $set_aside } set aside, { $removed } removed, { $restored } put back (named since), { $partials } partial files removed.

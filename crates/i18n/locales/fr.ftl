@@ -830,3 +830,7 @@ cli-help-consulta-heads = Le registre des têtes d’arbre signées par ce serve
 contribution-altered-title = Enregistrement altéré
 contribution-altered = L’enregistrement de cette contribution dans la base ne correspond plus à ce que le journal public a consigné : il a été modifié hors de Consulta. Son texte n’est pas présenté comme l’enregistrement ; le secrétariat doit le rétablir à partir d’une sauvegarde. Son accusé de réception et son entrée au journal prouvent toujours ce qui a été reçu.
 contribution-altered-short = Enregistrement altéré
+submit-storage-full = Le serveur n’a plus de place pour conserver des fichiers : rien n’a été enregistré. Veuillez réessayer plus tard ; le secrétariat a été alerté.
+cli-help-consulta-sweep-files = Balayer les fichiers conservés qu’aucun enregistrement ne cite (laissés par des envois refusés) : mettre de côté ceux plus anciens que le délai de grâce, supprimer ceux mis de côté par un balayage précédent (les serveurs le font chaque quart d’heure)
+cli-help-consulta-sweep-files-grace_minutes = Les fichiers conservés il y a moins de ce nombre de minutes sont laissés tels quels (0 seulement quand aucun serveur ne tourne)
+cli-swept = Fichiers qu’aucun enregistrement ne cite : { $set_aside } mis de côté, { $removed } supprimés, { $restored } remis en place (cités entre-temps), { $partials } fichiers partiels supprimés.

@@ -17,6 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 pub use analysis::Analysis;
 pub use facets::{Facet, FacetCount};
+pub use query::{Clause, parse_query};
 pub use search::{Found, MAX_PAGE_SIZE, SearchRequest, SearchResults, Sort};
 
 #[derive(Debug, thiserror::Error)]

@@ -67,3 +67,25 @@ mod tests {
         assert_eq!(parse_query("互联网 治理"), vec![clause("互联网", false, false), clause("治理", false, false)]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Whatever a person types is read as a query, never a panic: every clause holds text the
+    //! query had, and there are no more clauses than the query has characters.
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_query_is_read(query in "\\PC{0,200}") {
+            let clauses = parse_query(&query);
+            prop_assert!(clauses.len() <= query.chars().count());
+            for clause in clauses {
+                prop_assert!(!clause.text.trim().is_empty());
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod lines;
 pub mod lists;
 mod problem;
 pub mod submission;
+pub mod sweep;
 
 use std::collections::HashMap;
 use std::io::Read;

@@ -93,6 +93,7 @@ impl SubmissionError {
             SubmissionError::VerifiedOnly => "verified_only",
             SubmissionError::CannotAmend(_) => "cannot_amend",
             SubmissionError::BadIdempotencyKey => "bad_idempotency_key",
+            SubmissionError::Blobs(BlobError::Full(_)) => "storage_full",
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => "server",
         }
     }
@@ -131,6 +132,7 @@ impl SubmissionError {
                 localizer.format("submit-cannot-amend", &[("id", id.to_string().into())])
             }
             SubmissionError::BadIdempotencyKey => localizer.text("submit-bad-idempotency-key"),
+            SubmissionError::Blobs(BlobError::Full(_)) => localizer.text("submit-storage-full"),
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => localizer.text("error-server"),
         }
     }

@@ -230,3 +230,44 @@ fn errors_read_in_french() {
     assert!(error.describe(&fr).starts_with("ligne 12, colonne country : code de pays inconnu « XX »"));
     assert!(error.to_string().starts_with("line 12, column country: unknown country code “XX”"));
 }
+
+mod properties {
+    //! Any file, and a real file with bytes changed, is imported whole or refused whole: a
+    //! refused file leaves the record as it was, and no file makes the importer panic.
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const GOOD: &str = "entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+        Example Ministry,government,FR,written,2010-10-01,fr,Avis,\"Texte, inventé\",\n\
+        Example Network,civil_society,KE,presentation,2010-12-14,en,Views,Invented text.,2010-12-14\n";
+
+    fn outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
+        let mut f = fixture();
+        let result = import_contributions(&mut f.store, &f.consultation, bytes, ImportOptions::default(), &mut |_| {});
+        match result {
+            Ok(summary) => prop_assert_eq!(recorded(&f), summary.contributions),
+            Err(_) => prop_assert_eq!(recorded(&f), 0, "a refused file leaves the record as it was"),
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_bytes_are_imported_whole_or_refused_whole(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            outcome(&bytes)?;
+        }
+
+        #[test]
+        fn a_real_file_with_bytes_changed(changes in prop::collection::vec((any::<usize>(), any::<u8>()), 1..8)) {
+            let mut bytes = GOOD.as_bytes().to_vec();
+            for (at, value) in changes {
+                let at = at % bytes.len();
+                bytes[at] = value;
+            }
+            outcome(&bytes)?;
+        }
+    }
+}

@@ -154,4 +154,33 @@ mod tests {
         let digest = crate::sha256(&bytes);
         assert_eq!(key_id("example.org/log", &public), [digest[0], digest[1], digest[2], digest[3]]);
     }
+
+    mod properties {
+        //! Any note is read without a panic; a real checkpoint with a character changed is
+        //! refused, or still states exactly the head that was signed.
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn any_note_is_read_without_a_panic(note in "\\PC{0,300}") {
+                let _ = verify_checkpoint(&note, &key(1).public_key());
+            }
+
+            #[test]
+            fn a_changed_checkpoint_is_refused(at in any::<usize>(), with in any::<char>()) {
+                let head = TreeHead { size: 98, timestamp_ms: 1_292_338_800_000, root: [7; 32] };
+                let mut chars: Vec<char> = key(1).checkpoint(&head).chars().collect();
+                let at = at % chars.len();
+                chars[at] = with;
+                let changed: String = chars.into_iter().collect();
+                if let Ok(read) = verify_checkpoint(&changed, &key(1).public_key()) {
+                    prop_assert_eq!(read, head);
+                }
+            }
+        }
+    }
 }

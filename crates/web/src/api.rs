@@ -85,6 +85,10 @@ impl ApiError {
                 StatusCode::FORBIDDEN
             }
             SubmissionError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
+            SubmissionError::Blobs(consulta_blobs::BlobError::Full(_)) => {
+                tracing::error!(%error, "a submission was refused: the files' store is full");
+                StatusCode::INSUFFICIENT_STORAGE
+            }
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => return ApiError::server(error, localizer),
         };
         ApiError { status, code: error.code(), message: error.describe(localizer), fields: error.fields() }
@@ -672,4 +676,73 @@ pub async fn search(
         })
         .await;
     result.map(Json).into_response()
+}
+
+#[cfg(test)]
+mod properties {
+    //! Any multipart body is read within its limits or refused, never a panic: no text field
+    //! longer than its cap, no more files or bytes than the limits allow.
+    use axum::extract::FromRequest;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const NAMES: [&str; 10] =
+        ["entity", "stakeholder_group", "country", "email", "language", "title", "body", "files", "csrf", "other"];
+
+    fn body(parts: &[(usize, Vec<u8>)], boundary: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (name, value) in parts {
+            let name = NAMES[*name % NAMES.len()];
+            out.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
+            );
+            if name == "files" {
+                out.extend_from_slice(b"; filename=\"note.txt\"\r\nContent-Type: text/plain");
+            }
+            out.extend_from_slice(b"\r\n\r\n");
+            out.extend_from_slice(value);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        out
+    }
+
+    fn read(bytes: Vec<u8>, boundary: &str, limits: Limits) -> Result<Posted, (Submission, ReadError)> {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        runtime.block_on(async {
+            let request = axum::http::Request::builder()
+                .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+                .body(axum::body::Body::from(bytes))
+                .expect("request");
+            let multipart = Multipart::from_request(request, &()).await;
+            read_submission(multipart, limits, &UploadBudget::new(64 << 20, limits)).await
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn any_form_is_read_within_its_limits(
+            parts in prop::collection::vec((any::<usize>(), prop::collection::vec(any::<u8>(), 0..20_000)), 0..6),
+        ) {
+            let limits = Limits { max_files: 2, max_file_bytes: 8 * 1024 };
+            let boundary = "consulta-property-boundary";
+            if let Ok(posted) = read(body(&parts, boundary), boundary, limits) {
+                let s = &posted.submission;
+                for line in [&s.entity, &s.stakeholder_group, &s.country, &s.email, &s.language, &s.title] {
+                    prop_assert!(line.len() as u64 <= MAX_LINE_FIELD_BYTES);
+                }
+                prop_assert!(s.body.len() as u64 <= MAX_TEXT_FIELD_BYTES);
+                prop_assert!(s.files.len() <= limits.max_files);
+                prop_assert!(s.files.iter().all(|f| f.bytes.len() as u64 <= limits.max_file_bytes));
+            }
+        }
+
+        #[test]
+        fn any_bytes_are_refused_or_read(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+            let _ = read(bytes, "b", Limits::default());
+        }
+    }
 }

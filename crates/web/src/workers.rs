@@ -25,7 +25,9 @@ const AFTER_ERROR: Duration = Duration::from_secs(5);
 /// How much memory the index writer may fill before it writes a segment.
 const INDEX_WRITER_BYTES: usize = 64 << 20;
 /// The jobs run under a lease.
-const LEASED_JOBS: [&str; 2] = ["extraction", "mail"];
+const LEASED_JOBS: [&str; 3] = ["extraction", "mail", "sweep"];
+/// The pause between two sweeps of unreferenced files.
+const SWEEP_IDLE: Duration = Duration::from_secs(15 * 60);
 
 /// What the workers know of their own health, for `/healthz`.
 #[derive(Debug, Default)]
@@ -69,6 +71,20 @@ impl Workers {
         })?;
         let mailer = config.mailer.clone();
         workers.start_leased_job(LEASED_JOBS[1], MAIL_IDLE, move |store| mailer.send_due(store, 20))?;
+        let blobs = config.blobs.clone();
+        workers.start_leased_job(LEASED_JOBS[2], SWEEP_IDLE, move |store| {
+            let report = consulta_intake::sweep::sweep_unreferenced(
+                store,
+                &*blobs,
+                std::time::SystemTime::now(),
+                consulta_intake::sweep::GRACE,
+            )?;
+            if report != consulta_blobs::SweepReport::default() {
+                tracing::info!(?report, "files no record names were swept");
+            }
+            // One sweep a round: the next waits for the idle pause.
+            Ok::<_, consulta_intake::sweep::SweepError>(0)
+        })?;
         Ok(workers)
     }
 
