@@ -67,10 +67,13 @@ fn mutate(rng: &mut fastrand::Rng, inputs: &[Vec<u8>]) -> Vec<u8> {
     bytes
 }
 
+/// A parser under test, fed one input at a time.
+type Parse = Box<dyn FnMut(&[u8])>;
+
 struct Target {
     name: &'static str,
     inputs: Vec<Vec<u8>>,
-    run: Box<dyn FnMut(&[u8])>,
+    run: Parse,
     runs: u64,
     panics: u64,
 }
@@ -114,7 +117,7 @@ fn main() -> anyhow::Result<()> {
     let extraction = |kind: Kind| {
         Box::new(move |bytes: &[u8]| {
             let _ = consulta_extract::extract(kind, bytes);
-        }) as Box<dyn FnMut(&[u8])>
+        }) as Parse
     };
     let mut targets = vec![
         Target {
