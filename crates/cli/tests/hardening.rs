@@ -436,3 +436,44 @@ async fn a_refused_submissions_files_are_swept_and_a_recorded_ones_stay() {
     let served = reqwest::get(format!("{}/contributions/1/files/0", app.url)).await.expect("file");
     assert_eq!(served.bytes().await.expect("bytes").as_ref(), b"the recorded file");
 }
+
+#[tokio::test]
+async fn a_stopped_server_gives_up_its_jobs_at_once_and_open_data_is_written_once_per_change() {
+    use consulta_store::Store;
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let mut app = spawn_serve(&ws.db);
+    let (status, _) = submit(&app, form()).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // The archive is written once, then served as written until the record changes.
+    let archive = |app: &App| {
+        let url = format!("{}/consultations/open/archive.zip", app.url);
+        async move { reqwest::get(url).await.expect("archive").bytes().await.expect("bytes") }
+    };
+    let first = archive(&app).await;
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(archive(&app).await, first, "the same archive, not a new one dated now");
+    let (status, _) = submit(&app, form()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_ne!(archive(&app).await, first, "a new contribution makes a new archive");
+
+    // Stopped with SIGTERM, the server releases the leases of its background jobs: another
+    // server takes them at once, not a minute later.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let holder = || -> Option<String> {
+        let connection = rusqlite::Connection::open(&ws.db).expect("open");
+        connection.query_row("SELECT holder FROM job_leases WHERE job = 'mail'", [], |r| r.get(0)).ok()
+    };
+    while holder().is_none() {
+        assert!(Instant::now() < deadline, "the server never took the mail job");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(app.stop().success(), "a clean stop");
+    let mut store = consulta_store::SqliteStore::open(&ws.db).expect("store");
+    let now = jiff::Timestamp::now();
+    let until = now + jiff::SignedDuration::from_secs(60);
+    for job in ["extraction", "mail", "sweep"] {
+        assert!(store.claim_lease(job, "another server", now, until).expect("claim"), "{job} is free at once");
+    }
+}

@@ -153,7 +153,7 @@ impl SubmissionError {
 
 /// What a contributor keeps: enough to prove what they sent and to check, at any later time,
 /// that the public record still holds it unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Receipt {
     pub id: i64,
     pub consultation: String,
@@ -164,14 +164,14 @@ pub struct Receipt {
     pub log: ReceiptLog,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReceiptFile {
     pub name: String,
     pub size: u64,
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReceiptLog {
     pub leaf_index: u64,
     pub tree_size: u64,
@@ -182,7 +182,7 @@ pub struct ReceiptLog {
 }
 
 /// A signed tree head as the API and receipts carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TreeHeadJson {
     pub tree_size: u64,
     pub timestamp: i64,

@@ -191,8 +191,8 @@ pub fn render_report(document: &Document, format: ReportFormat) -> Vec<u8> {
     }
 }
 
-#[derive(Serialize)]
-struct JsonCounts {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct JsonCounts {
     written: u64,
     presentation: u64,
     intervention: u64,
@@ -205,16 +205,18 @@ impl From<&ChannelCounts> for JsonCounts {
     }
 }
 
-#[derive(Serialize)]
-struct JsonRow {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct JsonRow {
     group: String,
     label: String,
     #[serde(flatten)]
     counts: JsonCounts,
 }
 
-#[derive(Serialize)]
-struct JsonTable {
+/// The distribution table as JSON (`consulta table --format json`, `GET …/table`).
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = DistributionTable)]
+pub struct JsonTable {
     language: &'static str,
     groups: Vec<JsonRow>,
     total: JsonCounts,

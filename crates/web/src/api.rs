@@ -15,16 +15,19 @@ use consulta_core::ContributionId;
 use consulta_core::contribution::MAX_BODY_BYTES;
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::submission::{
-    Limits, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, public_receipt,
+    Limits, Receipt, Submission, SubmissionError, TreeHeadJson, UploadedFile, prepare, public_receipt,
 };
 use consulta_log::to_hex;
 use consulta_store::{Extraction, StoreError};
 use jiff::Timestamp;
-use serde_json::json;
+
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::App;
 use crate::language::RequestLanguage;
+use crate::openapi::{
+    AttachmentText, ConsistencyResponse, ErrorBody, InclusionResponse, SearchResponse, SubmissionForm, TreeHeadResponse,
+};
 
 /// An API error: status, stable code, message in the reader's language, and the fields at fault.
 pub struct ApiError {
@@ -36,8 +39,7 @@ pub struct ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = json!({ "error": self.code, "message": self.message, "fields": self.fields });
-        (self.status, Json(body)).into_response()
+        (self.status, Json(ErrorBody { error: self.code, message: self.message, fields: self.fields })).into_response()
     }
 }
 
@@ -330,6 +332,21 @@ async fn read_parts(
 }
 
 /// POST /api/v1/consultations/{slug}/contributions
+#[utoipa::path(
+    post,
+    path = "/api/v1/consultations/{slug}/contributions",
+    params(
+        ("slug" = String, Path, description = "The consultation's slug"),
+        ("Idempotency-Key" = Option<String>, Header, description = "The same key always gives the same contribution"),
+    ),
+    request_body(content = SubmissionForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Recorded, on disk, in the log: the receipt", body = Receipt),
+        (status = 200, description = "Recorded before under the same Idempotency-Key: its receipt", body = Receipt),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn submit_contribution(
     State(app): State<App>,
     language: RequestLanguage,
@@ -438,6 +455,16 @@ fn parse_id(id: &str, localizer: &Localizer) -> Result<ContributionId, ApiError>
 }
 
 /// GET /api/v1/contributions/{id}/receipt: the receipt, with its proof in the log as it now is.
+#[utoipa::path(
+    get,
+    path = "/api/v1/contributions/{id}/receipt",
+    params(("id" = String, Path, description = "The contribution's number")),
+    responses(
+        (status = 200, description = "The receipt, proved in the log as it is now (a withheld contribution's lists no files)", body = Receipt),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn contribution_receipt(
     State(app): State<App>,
     language: RequestLanguage,
@@ -458,6 +485,16 @@ pub async fn contribution_receipt(
 
 /// GET /api/v1/contributions/{id}/record: the canonical record, byte for byte as hashed; for a
 /// withheld contribution, 410 with the reason.
+#[utoipa::path(
+    get,
+    path = "/api/v1/contributions/{id}/record",
+    params(("id" = String, Path, description = "The contribution's number")),
+    responses(
+        (status = 200, description = "The canonical record, byte for byte as its log leaf hashes it", body = serde_json::Value),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn contribution_record(
     State(app): State<App>,
     language: RequestLanguage,
@@ -481,16 +518,21 @@ pub async fn contribution_record(
 }
 
 /// GET /api/v1/log/tree-head
+#[utoipa::path(
+    get,
+    path = "/api/v1/log/tree-head",
+    responses(
+        (status = 200, description = "The log's head now, signed", body = TreeHeadResponse),
+        (status = "5XX", description = "The server failed", body = ErrorBody),
+    )
+)]
 pub async fn tree_head(State(app): State<App>, language: RequestLanguage) -> Response {
     let localizer = language.localizer;
     let signer = app.signer.clone();
     let result = app
         .read(localizer, move |store| {
             let head = signer.signed_head(store, Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
-            let mut json =
-                serde_json::to_value(TreeHeadJson::from(&head)).map_err(|e| ApiError::server(e, &localizer))?;
-            json["public_key"] = json!(to_hex(&signer.public_key()));
-            Ok(json)
+            Ok(TreeHeadResponse { head: TreeHeadJson::from(&head), public_key: to_hex(&signer.public_key()) })
         })
         .await;
     result.map(Json).into_response()
@@ -498,6 +540,14 @@ pub async fn tree_head(State(app): State<App>, language: RequestLanguage) -> Res
 
 /// GET /api/v1/log/checkpoint: the log's head now as a C2SP checkpoint (a signed note), for
 /// witnesses and the transparency-log ecosystem's verifiers.
+#[utoipa::path(
+    get,
+    path = "/api/v1/log/checkpoint",
+    responses(
+        (status = 200, description = "The log's head now as a C2SP tlog-checkpoint signed note", body = String, content_type = "text/plain"),
+        (status = "5XX", description = "The server failed", body = ErrorBody),
+    )
+)]
 pub async fn checkpoint(State(app): State<App>, language: RequestLanguage) -> Response {
     let localizer = language.localizer;
     let signer = app.signer.clone();
@@ -525,6 +575,19 @@ fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -
 }
 
 /// GET /api/v1/log/inclusion?contribution=ID&tree_size=N
+#[utoipa::path(
+    get,
+    path = "/api/v1/log/inclusion",
+    params(
+        ("contribution" = i64, Query, description = "The contribution's number"),
+        ("tree_size" = u64, Query, description = "The size of the tree to prove inclusion in"),
+    ),
+    responses(
+        (status = 200, description = "The leaf and its inclusion proof", body = InclusionResponse),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn inclusion(
     State(app): State<App>,
     language: RequestLanguage,
@@ -539,19 +602,32 @@ pub async fn inclusion(
                 .inclusion(id, size)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
-            Ok(json!({
-                "contribution": id.0,
-                "leaf_index": inclusion.leaf_index,
-                "tree_size": inclusion.tree_size,
-                "sha256": to_hex(&inclusion.record_sha256),
-                "inclusion_proof": inclusion.proof.iter().map(|h| to_hex(h)).collect::<Vec<_>>(),
-            }))
+            Ok(InclusionResponse {
+                contribution: id.0,
+                leaf_index: inclusion.leaf_index,
+                tree_size: inclusion.tree_size,
+                sha256: to_hex(&inclusion.record_sha256),
+                inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
+            })
         })
         .await;
     result.map(Json).into_response()
 }
 
 /// GET /api/v1/log/consistency?from=M&to=N
+#[utoipa::path(
+    get,
+    path = "/api/v1/log/consistency",
+    params(
+        ("from" = u64, Query, description = "The smaller tree's size"),
+        ("to" = u64, Query, description = "The larger tree's size"),
+    ),
+    responses(
+        (status = 200, description = "The consistency proof", body = ConsistencyResponse),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn consistency(
     State(app): State<App>,
     language: RequestLanguage,
@@ -567,7 +643,7 @@ pub async fn consistency(
                 return Err(ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message));
             }
             let proof = store.consistency(from, to).map_err(|e| ApiError::from_store(e, &localizer))?;
-            Ok(json!({ "from": from, "to": to, "consistency_proof": proof.iter().map(|h| to_hex(h)).collect::<Vec<_>>() }))
+            Ok(ConsistencyResponse { from, to, consistency_proof: proof.iter().map(|h| to_hex(h)).collect() })
         })
         .await;
     result.map(Json).into_response()
@@ -617,24 +693,38 @@ pub async fn attachment(
 
 /// GET /api/v1/contributions/{id}/files/{position}/text: the text extracted from an
 /// attachment, or where its extraction stands.
+#[utoipa::path(
+    get,
+    path = "/api/v1/contributions/{id}/files/{position}/text",
+    params(
+        ("id" = String, Path, description = "The contribution's number"),
+        ("position" = String, Path, description = "The file's position in the contribution, from 0"),
+    ),
+    responses(
+        (status = 200, description = "Where the file's text extraction stands, and the text once done", body = AttachmentText),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn attachment_text(
     State(app): State<App>,
     language: RequestLanguage,
-    Path((id, position)): Path<(String, u32)>,
+    Path((id, position)): Path<(String, String)>,
 ) -> Response {
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
             let id = published(store, &id, &localizer)?;
+            let position: u32 = position.parse().map_err(|_| ApiError::not_found(&localizer))?;
             let extraction = store
                 .extraction(id, position)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
             Ok(match extraction {
-                Extraction::Pending => json!({ "status": "pending" }),
-                Extraction::Done(text) => json!({ "status": "done", "text": text }),
-                Extraction::Failed(reason) => json!({ "status": "failed", "reason": reason }),
-                Extraction::Unsupported => json!({ "status": "unsupported" }),
+                Extraction::Pending => AttachmentText::Pending,
+                Extraction::Done(text) => AttachmentText::Done { text },
+                Extraction::Failed(reason) => AttachmentText::Failed { reason },
+                Extraction::Unsupported => AttachmentText::Unsupported,
             })
         })
         .await;
@@ -642,6 +732,16 @@ pub async fn attachment_text(
 }
 
 /// GET /api/v1/consultations/{slug}/table: the distribution table, as `consulta table --format json`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{slug}/table",
+    params(("slug" = String, Path, description = "The consultation's slug")),
+    responses(
+        (status = 200, description = "Counted contributions by stakeholder group and channel; unverified ones apart", body = consulta_report::JsonTable),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
     let localizer = language.localizer;
     let result = app
@@ -662,6 +762,28 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
 }
 
 /// GET /api/v1/search: the search page's results as JSON, with every facet's counts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    params(
+        ("q" = Option<String>, Query, description = "Words, \"phrases\" and -exclusions; empty matches everything"),
+        ("consultation" = Option<String>, Query, description = "A consultation's slug (repeat for several)"),
+        ("group" = Option<String>, Query, description = "A stakeholder group (repeat for several)"),
+        ("channel" = Option<String>, Query, description = "written, presentation or intervention"),
+        ("country" = Option<String>, Query, description = "ISO 3166-1 alpha-2 code"),
+        ("region" = Option<String>, Query, description = "A UN regional group"),
+        ("language" = Option<String>, Query, description = "A language's primary subtag"),
+        ("year" = Option<String>, Query, description = "The year of receipt"),
+        ("sort" = Option<String>, Query, description = "relevance, newest or oldest"),
+        ("page" = Option<String>, Query, description = "From 1, at most 500"),
+        ("per_page" = Option<String>, Query, description = "At most 100"),
+    ),
+    responses(
+        (status = 200, description = "A page of results with every facet's counts", body = SearchResponse),
+        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
+        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+    )
+)]
 pub async fn search(
     State(app): State<App>,
     language: RequestLanguage,

@@ -7,6 +7,7 @@ mod analysis;
 mod api;
 mod language;
 mod open_data;
+mod openapi;
 mod pages;
 mod public_url;
 mod render;
@@ -169,6 +170,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))
         .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(openapi_document))
         .route("/static/consulta.css", get(stylesheet))
         .route("/healthz", get(healthz))
         .fallback(not_found)
@@ -375,6 +377,12 @@ async fn search_page(State(app): State<App>, language: RequestLanguage, Query(pa
         })
         .await;
     app.templates.respond(&language, result)
+}
+
+async fn openapi_document() -> Response {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let document = DOCUMENT.get_or_init(openapi::document).clone();
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], document).into_response()
 }
 
 async fn stylesheet() -> Response {

@@ -267,48 +267,54 @@ fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Valu
 }
 
 /// `GET /api/v1/search`: the results as JSON (documented in docs/open-data.md).
-pub fn search_json(store: &dyn Store, index: &SearchIndex, params: &SearchParams) -> Result<Value, PageError> {
+pub fn search_json(
+    store: &dyn Store,
+    index: &SearchIndex,
+    params: &SearchParams,
+) -> Result<crate::openapi::SearchResponse, PageError> {
+    use crate::openapi::{FacetValue, SearchFilter, SearchHit, SearchResponse};
     let results = run(store, index, params)?;
-    let facets: serde_json::Map<String, Value> = results
+    let facets = results
         .facets
         .iter()
         .map(|FacetCount { facet, values }| {
-            let values: Vec<Value> = values.iter().map(|(value, n)| json!({ "value": value, "count": n })).collect();
-            (facet.name().to_owned(), Value::Array(values))
+            let values =
+                values.iter().map(|(value, count)| FacetValue { value: value.clone(), count: *count }).collect();
+            (facet.name().to_owned(), values)
         })
         .collect();
-    let hits: Vec<Value> = results
+    let hits = results
         .hits
         .iter()
         .map(|hit| {
             let text = &hit.text;
-            json!({
-                "id": text.id.0,
-                "url": format!("/contributions/{}", text.id.0),
-                "consultation": text.consultation,
-                "entity_name": text.entity_name,
-                "stakeholder_group": text.group.as_str(),
-                "channel": text.channel.as_str(),
-                "country": text.country.map(|c| c.as_str().to_owned()),
-                "language": text.language,
-                "submitted_at": text.submitted_at.to_string(),
-                "identity": text.identity.as_str(),
-                "identity_verified": !text.unverified,
-                "record_altered": hit.altered,
-                "title": text.title,
-                "snippet": hit.snippet,
-                "snippet_html": hit.snippet_html,
-            })
+            SearchHit {
+                id: text.id.0,
+                url: format!("/contributions/{}", text.id.0),
+                consultation: text.consultation.clone(),
+                entity_name: text.entity_name.clone(),
+                stakeholder_group: text.group.as_str().to_owned(),
+                channel: text.channel.as_str().to_owned(),
+                country: text.country.map(|c| c.as_str().to_owned()),
+                language: text.language.clone(),
+                submitted_at: text.submitted_at.to_string(),
+                identity: text.identity.as_str(),
+                identity_verified: !text.unverified,
+                record_altered: hit.altered,
+                title: text.title.clone(),
+                snippet: hit.snippet.clone(),
+                snippet_html: hit.snippet_html.clone(),
+            }
         })
         .collect();
-    Ok(json!({
-        "query": params.query,
-        "filters": params.filters.iter().map(|(f, v)| json!({ "facet": f.name(), "value": v })).collect::<Vec<_>>(),
-        "sort": params.sort.name(),
-        "page": params.page,
-        "per_page": params.per_page,
-        "total": results.total,
-        "results": hits,
-        "facets": facets,
-    }))
+    Ok(SearchResponse {
+        query: params.query.clone(),
+        filters: params.filters.iter().map(|(f, v)| SearchFilter { facet: f.name(), value: v.clone() }).collect(),
+        sort: params.sort.name(),
+        page: params.page,
+        per_page: params.per_page,
+        total: results.total,
+        results: hits,
+        facets,
+    })
 }

@@ -23,6 +23,13 @@ impl App {
         self.child.id()
     }
 
+    /// Asks the server to stop as an init system does (SIGTERM) and waits until it has.
+    pub fn stop(&mut self) -> std::process::ExitStatus {
+        let sent = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().expect("kill runs");
+        assert!(sent.success(), "SIGTERM was sent");
+        self.child.wait().expect("the server stops")
+    }
+
     /// The most memory the server process has held (its peak resident set), in bytes.
     pub fn peak_memory(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
