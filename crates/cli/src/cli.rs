@@ -377,6 +377,8 @@ pub struct ServeArgs {
     pub public_url: Option<String>,
     #[arg(long, env = "CONSULTA_MAX_CONNECTIONS", hide_env_values = true, default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..=1_000_000), value_name = "N")]
     pub max_connections: u32,
+    #[arg(long = "trusted-proxy", env = "CONSULTA_TRUSTED_PROXIES", value_delimiter = ',', value_parser = consulta_web::parse_trusted_proxy, value_name = "ADDRESS|NETWORK")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     #[arg(long, env = "CONSULTA_EXTRACT_MEMORY_MIB", hide_env_values = true, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(64..=65536), value_name = "MIB")]
     pub extract_memory_mib: u64,
 }

@@ -537,6 +537,7 @@ fn serve(
             max_connections: args.max_connections as usize,
             extractor: args.extractor()?,
             signer,
+            trusted_proxies: args.trusted_proxies.clone(),
         };
         let url = format!("http://{local}/");
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));

@@ -477,3 +477,31 @@ async fn a_stopped_server_gives_up_its_jobs_at_once_and_open_data_is_written_onc
         assert!(store.claim_lease(job, "another server", now, until).expect("claim"), "{job} is free at once");
     }
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limits_count_each_client_and_a_forged_header_counts_for_nothing() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let send = |app: &App, forwarded: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}/api/v1/consultations/open/contributions", app.url))
+            .header("X-Forwarded-For", forwarded)
+            .multipart(form())
+            .send()
+    };
+    // Directly reached, the header is the client's own word: it is ignored.
+    let app = spawn_serve_with(&ws.db, &["--unverified-per-hour", "2"]);
+    for forwarded in ["203.0.113.1", "203.0.113.2"] {
+        assert_eq!(send(&app, forwarded).await.expect("answer").status(), StatusCode::CREATED);
+    }
+    let forged = send(&app, "203.0.113.3").await.expect("answer");
+    assert_eq!(forged.status(), StatusCode::TOO_MANY_REQUESTS, "a new header is not a new client");
+    drop(app);
+    // Behind a proxy the operator trusts, each client it forwards for has its own count.
+    let app = spawn_serve_with(&ws.db, &["--unverified-per-hour", "2", "--trusted-proxy", "127.0.0.0/8"]);
+    for _ in 0..2 {
+        assert_eq!(send(&app, "198.51.100.7").await.expect("answer").status(), StatusCode::CREATED);
+    }
+    assert_eq!(send(&app, "198.51.100.7").await.expect("answer").status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(send(&app, "198.51.100.8").await.expect("answer").status(), StatusCode::CREATED, "another client");
+}

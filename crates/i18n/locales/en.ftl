@@ -831,3 +831,5 @@ submit-storage-full = The server has no room left to store files: nothing was re
 cli-help-consulta-sweep-files = Sweep the stored files no record names (left by refused submissions): set aside those older than the grace period, remove those set aside by an earlier sweep (servers do this every quarter of an hour)
 cli-help-consulta-sweep-files-grace_minutes = Files stored less than this many minutes ago are left alone (0 only while no server runs)
 cli-swept = Files no record names: { $set_aside } set aside, { $removed } removed, { $restored } put back (named since), { $partials } partial files removed.
+cli-help-consulta-serve-trusted_proxies = A reverse proxy (address or network, repeat or separate with commas) whose X-Forwarded-For header names the client for the rate limits; anyone else's is ignored
+cli-help-consulta-demo-trusted_proxies = A reverse proxy (address or network, repeat or separate with commas) whose X-Forwarded-For header names the client for the rate limits; anyone else's is ignored

@@ -2,10 +2,10 @@
 //! (moderation and the audit log). Who may do what is decided by `Actor::may` in the core.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
+use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_auth::{
@@ -18,6 +18,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::App;
+use crate::client::ClientIp;
 use crate::language::{RequestLanguage, encode};
 use crate::pages::{Page, PageError};
 
@@ -58,15 +59,15 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Counts an unverified submission from `peer`; false if it is over this server's limit.
-    pub fn allow_unverified(&self, peer: &SocketAddr) -> bool {
-        self.unverified_by_address.as_ref().is_none_or(|limit| limit.allow(&peer.ip().to_string(), Instant::now()))
+    /// Counts an unverified submission from `client`; false if it is over this server's limit.
+    pub fn allow_unverified(&self, client: IpAddr) -> bool {
+        self.unverified_by_address.as_ref().is_none_or(|limit| limit.allow(&client.to_string(), Instant::now()))
     }
 
-    /// Counts a password reset request from `peer` for `account`; false if either is over.
-    fn allow_reset(&self, peer: &SocketAddr, account: &str) -> bool {
+    /// Counts a password reset request from `client` for `account`; false if either is over.
+    fn allow_reset(&self, client: IpAddr, account: &str) -> bool {
         let now = Instant::now();
-        self.resets_by_address.allow(&peer.ip().to_string(), now) && self.resets_by_account.allow(account, now)
+        self.resets_by_address.allow(&client.to_string(), now) && self.resets_by_account.allow(account, now)
     }
 
     /// Sign-in: failures only are counted (`SignInThrottle`). Password reset requests: 20 per
@@ -241,7 +242,7 @@ pub async fn login_page(
 pub async fn login(
     State(app): State<App>,
     language: RequestLanguage,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(client_ip): ClientIp,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -253,7 +254,7 @@ pub async fn login(
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let password = fields.get("password").cloned().unwrap_or_default();
     let next = safe_next(fields.get("next"));
-    let client = peer.ip().to_string();
+    let client = client_ip.to_string();
     if app.rate_limits.sign_in.check(&email, &client, Instant::now()).is_err() {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
@@ -725,7 +726,7 @@ pub async fn password_reset_page(
 pub async fn request_reset(
     State(app): State<App>,
     language: RequestLanguage,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(client_ip): ClientIp,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -734,7 +735,7 @@ pub async fn request_reset(
         return app.templates.respond(&language, Err(error));
     }
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
-    if !app.rate_limits.allow_reset(&peer, &email) {
+    if !app.rate_limits.allow_reset(client_ip, &email) {
         return app.templates.respond(&language, Err(PageError::TooManyAttempts));
     }
     let base = app.public_url.as_str().to_owned();

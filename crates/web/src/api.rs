@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::ContributionId;
@@ -351,12 +351,12 @@ pub async fn submit_contribution(
     State(app): State<App>,
     language: RequestLanguage,
     Path(slug): Path<String>,
-    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    client: crate::client::ClientIp,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let localizer = language.localizer;
-    if !app.rate_limits.allow_unverified(&peer) {
+    if !app.rate_limits.allow_unverified(client.0) {
         return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", localizer.text("error-too-many"))
             .into_response();
     }

@@ -5,6 +5,7 @@
 mod accounts;
 mod analysis;
 mod api;
+mod client;
 mod language;
 mod open_data;
 mod openapi;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -38,6 +39,7 @@ use crate::pages::{PageError, PageResult};
 use crate::render::Templates;
 use crate::workers::Workers;
 
+pub use client::parse_trusted as parse_trusted_proxy;
 pub use pages::Query as PageQuery;
 pub use public_url::{PublicUrl, PublicUrlError};
 
@@ -68,6 +70,7 @@ struct App {
     upload_budget: api::UploadBudget,
     open_data: Arc<open_data::OpenDataCache>,
     signer: Arc<LogSigner>,
+    trusted_proxies: Arc<Vec<ipnet::IpNet>>,
 }
 
 /// What the web front serves from.
@@ -90,6 +93,8 @@ pub struct WebConfig {
     pub extractor: consulta_extract::Extractor,
     /// Signs the log's tree heads (the key is never in the database) and journals them.
     pub signer: Arc<LogSigner>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for rate limits).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl App {
@@ -125,6 +130,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         upload_budget: api::UploadBudget::new(UPLOAD_MEMORY, config.limits),
         open_data: Arc::new(open_data::OpenDataCache::default()),
         signer: config.signer,
+        trusted_proxies: Arc::new(config.trusted_proxies),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
@@ -287,7 +293,7 @@ async fn contribute(
     State(app): State<App>,
     language: RequestLanguage,
     Path(slug): Path<String>,
-    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    client: client::ClientIp,
     headers: axum::http::HeaderMap,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
@@ -311,7 +317,7 @@ async fn contribute(
                     submission.country = entity.country.map(|c| c.as_str().to_owned()).unwrap_or_default();
                     true
                 }
-                None if !app.rate_limits.allow_unverified(&peer) => {
+                None if !app.rate_limits.allow_unverified(client.0) => {
                     return app.templates.respond(&language, Err(PageError::TooManyAttempts));
                 }
                 None => false,
