@@ -250,7 +250,9 @@ async fn an_unverified_sender_never_speaks_for_a_recorded_entity_nor_defines_one
     let entity_page = reqwest::get(format!("{}/entities/{entity_link}", app.url)).await.expect("page");
     assert!(entity_page.text().await.expect("HTML").contains("not an entity of the registry"));
     let listing = reqwest::get(format!("{}/consultations/open", app.url)).await.expect("page");
-    assert!(listing.text().await.expect("HTML").contains("Identity not verified"), "marked in listings");
+    let listing = listing.text().await.expect("HTML");
+    assert!(listing.contains("Identity not verified"), "marked in listings");
+    assert!(listing.contains("Identity not verified (not counted above)"), "apart in the page's table");
     let feed = reqwest::get(format!("{}/consultations/open/feed.atom", app.url)).await.expect("feed");
     assert!(feed.text().await.expect("XML").contains("identity:unverified"), "marked in the feed");
     assert_eq!(

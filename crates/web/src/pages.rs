@@ -379,6 +379,10 @@ pub fn consultation_with_form(
             "total": r.counts.total(),
         })).collect::<Vec<_>>(),
         "totals": { "counts": counts(&table.totals), "total": table.totals.total() },
+        "unverified": (table.unverified.total() > 0)
+            .then(|| json!({ "counts": counts(&table.unverified), "total": table.unverified.total() })),
+        "withheld_note": (table.withheld > 0)
+            .then(|| localizer.format("table-withheld-note", &[("count", table.withheld.into())])),
     });
 
     let meetings: Vec<Value> = store
