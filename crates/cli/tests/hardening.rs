@@ -36,24 +36,6 @@ async fn submit(app: &App, form: Form) -> (StatusCode, Value) {
     (status, response.json().await.expect("a JSON body"))
 }
 
-/// The extraction outcome of a file, once it is no longer pending.
-async fn extraction(app: &App, id: i64, position: usize, wait: Duration) -> Value {
-    let deadline = Instant::now() + wait;
-    loop {
-        let outcome: Value = reqwest::get(format!("{}/api/v1/contributions/{id}/files/{position}/text", app.url))
-            .await
-            .expect("answer")
-            .json()
-            .await
-            .expect("JSON");
-        if outcome["status"] != "pending" {
-            return outcome;
-        }
-        assert!(Instant::now() < deadline, "file {position} of {id} is still pending");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 #[tokio::test]
 async fn decompression_bombs_are_marked_failed_and_the_server_stays_up_and_small() {
     let ws = Workspace::new();
@@ -78,13 +60,13 @@ async fn decompression_bombs_are_marked_failed_and_the_server_stays_up_and_small
     .await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     let id = receipt["id"].as_i64().expect("id");
-    let docx = extraction(&app, id, 0, Duration::from_secs(120)).await;
+    let docx = common::extraction(&app, id, 0, Duration::from_secs(120)).await;
     assert_eq!(docx["status"], "failed", "{docx}");
     assert!(docx["reason"].as_str().is_some_and(|r| r.contains("limit")), "{docx}");
-    let pdf = extraction(&app, id, 1, Duration::from_secs(180)).await;
+    let pdf = common::extraction(&app, id, 1, Duration::from_secs(180)).await;
     eprintln!("docx: {docx}\npdf: {pdf}");
     assert_eq!(pdf["status"], "failed", "{pdf}");
-    let fine = extraction(&app, id, 2, Duration::from_secs(60)).await;
+    let fine = common::extraction(&app, id, 2, Duration::from_secs(60)).await;
     assert_eq!(fine["status"], "done", "the next file is extracted as usual: {fine}");
     let health = reqwest::get(format!("{}/healthz", app.url)).await.expect("the server is up");
     assert_eq!(health.status(), StatusCode::OK);

@@ -372,20 +372,8 @@ async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_i
     let id = receipt["id"].as_i64().expect("id");
 
     for (position, (name, _, bytes, expected)) in files.iter().enumerate() {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        let outcome = loop {
-            let outcome: Value = reqwest::get(format!("{}/api/v1/contributions/{id}/files/{position}/text", app.url))
-                .await
-                .expect("answer")
-                .json()
-                .await
-                .expect("JSON");
-            if outcome["status"] != "pending" {
-                break outcome;
-            }
-            assert!(std::time::Instant::now() < deadline, "{name} is still pending");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        };
+        let outcome = common::extraction(&app, id, position, std::time::Duration::from_secs(20)).await;
+        assert_ne!(outcome["status"], "pending", "{name}");
         match expected {
             Some(text) => {
                 assert_eq!(outcome["status"], "done", "{name}: {outcome}");

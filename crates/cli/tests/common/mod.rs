@@ -344,3 +344,22 @@ impl S3Server {
         )
     }
 }
+
+/// A file's text extraction as the API gives it, once it is no longer pending (or pending still
+/// when `wait` runs out, so the test can say which file).
+pub async fn extraction(app: &App, id: i64, position: usize, wait: Duration) -> serde_json::Value {
+    let deadline = Instant::now() + wait;
+    loop {
+        let outcome: serde_json::Value =
+            reqwest::get(format!("{}/api/v1/contributions/{id}/files/{position}/text", app.url))
+                .await
+                .expect("answer")
+                .json()
+                .await
+                .expect("JSON");
+        if outcome["status"] != "pending" || Instant::now() >= deadline {
+            return outcome;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
