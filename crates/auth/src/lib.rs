@@ -1,15 +1,9 @@
 //! Signing in: argon2id password hashes, random tokens for sessions and forms (only their
-//! hashes are stored), sign-in with a constant-time answer, rate limits per address and per
-//! account; and the single-use links of invitations and password resets.
+//! hashes are stored), sign-in with a constant-time answer, limits on failed sign-ins and reset
+//! requests that every server shares (`throttle`); and the single-use links of invitations and password resets.
 
 pub mod invitations;
-mod throttle;
-
-pub use throttle::{SignInThrottle, Throttled};
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+pub mod throttle;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -111,67 +105,6 @@ pub fn tokens_match(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// At most `limit` attempts per key in any `window`: a sliding log per key, in memory (each
-/// server limits what it sees; a restart forgets, which only ever lets more through).
-#[derive(Debug)]
-pub struct RateLimiter {
-    limit: usize,
-    window: Duration,
-    attempts: Mutex<HashMap<String, Vec<Instant>>>,
-}
-
-impl RateLimiter {
-    pub fn new(limit: usize, window: Duration) -> RateLimiter {
-        RateLimiter { limit, window, attempts: Mutex::new(HashMap::new()) }
-    }
-
-    /// Counts an attempt for `key`; false if it is over the limit (then it is not counted).
-    pub fn allow(&self, key: &str, now: Instant) -> bool {
-        self.with_times(key, now, |times| {
-            if times.len() >= self.limit {
-                return false;
-            }
-            times.push(now);
-            true
-        })
-    }
-
-    /// Whether `key` has reached the limit, without counting anything.
-    pub fn is_over(&self, key: &str, now: Instant) -> bool {
-        self.with_times(key, now, |times| times.len() >= self.limit)
-    }
-
-    /// Counts an event for `key` (a failure, say), however many there were.
-    pub fn record(&self, key: &str, now: Instant) {
-        self.with_times(key, now, |times| times.push(now));
-    }
-
-    /// How many events `key` had in the window, and when the last one was.
-    pub fn recent(&self, key: &str, now: Instant) -> (usize, Option<Instant>) {
-        self.with_times(key, now, |times| (times.len(), times.last().copied()))
-    }
-
-    /// Forgets `key`'s events.
-    pub fn forget(&self, key: &str) {
-        if let Ok(mut attempts) = self.attempts.lock() {
-            attempts.remove(key);
-        }
-    }
-
-    fn with_times<T>(&self, key: &str, now: Instant, act: impl FnOnce(&mut Vec<Instant>) -> T) -> T {
-        // A poisoned lock only means another thread panicked mid-count: the counts are still
-        // usable, and refusing every sign-in would be worse.
-        let mut attempts = self.attempts.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if attempts.len() > 100_000 {
-            // Forget keys whose attempts have all aged out, so memory stays bounded.
-            attempts.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
-        }
-        let times = attempts.entry(key.to_owned()).or_default();
-        times.retain(|t| now.duration_since(*t) < self.window);
-        act(times)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,15 +128,5 @@ mod tests {
         assert!(tokens_match(&a, &a.clone()));
         assert!(!tokens_match(&a, &a[..63]));
         assert_eq!(token_hash(&a), token_hash(&a));
-    }
-
-    #[test]
-    fn the_rate_limiter_lets_through_its_limit_per_window() {
-        let limiter = RateLimiter::new(3, Duration::from_secs(60));
-        let start = Instant::now();
-        assert!((0..3).all(|_| limiter.allow("203.0.113.9", start)));
-        assert!(!limiter.allow("203.0.113.9", start));
-        assert!(limiter.allow("198.51.100.7", start), "per key");
-        assert!(limiter.allow("203.0.113.9", start + Duration::from_secs(61)), "the window slides");
     }
 }

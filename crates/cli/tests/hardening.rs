@@ -489,3 +489,42 @@ async fn behind_a_trusted_proxy_the_limits_count_each_client_and_a_forged_header
     assert_eq!(send(&app, "198.51.100.7").await.expect("answer").status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(send(&app, "198.51.100.8").await.expect("answer").status(), StatusCode::CREATED, "another client");
 }
+
+#[tokio::test]
+async fn failed_sign_ins_count_on_every_server_of_an_instance() {
+    use common::{cookie_named, hidden_csrf, no_redirects};
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let created = std::process::Command::new(common::CONSULTA)
+        .arg("--db")
+        .arg(&ws.db)
+        .args(["admin", "create", "--email", "sec@example.org", "--name", "Secretariat"])
+        .env("CONSULTA_PASSWORD", "correct horse battery staple")
+        .output()
+        .expect("consulta runs");
+    assert!(created.status.success(), "{}", stderr(&created));
+    let index = |name: &str| ws.dir.path().join(name).display().to_string();
+    let (index_a, index_b) = (index("index-a"), index("index-b"));
+    let a = spawn_serve_with(&ws.db, &["--index", &index_a]);
+    let b = spawn_serve_with(&ws.db, &["--index", &index_b]);
+    let sign_in = |app: &App, password: &'static str| {
+        let url = app.url.clone();
+        async move {
+            let page = no_redirects().get(format!("{url}/login")).send().await.expect("login page");
+            let cookie = cookie_named(&page, "consulta_signin").expect("cookie");
+            let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+            no_redirects()
+                .post(format!("{url}/login"))
+                .header(reqwest::header::COOKIE, cookie)
+                .form(&[("csrf", csrf.as_str()), ("email", "sec@example.org"), ("password", password)])
+                .send()
+                .await
+                .expect("answer")
+                .status()
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(sign_in(&a, "not the password at all").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(sign_in(&b, "correct horse battery staple").await, StatusCode::TOO_MANY_REQUESTS, "B saw A's count");
+}

@@ -46,8 +46,8 @@ impl Table {
 
 use Kind::{Bool, Bytes, Integer, Text};
 
-/// Every table of the record, each after those it refers to. Job leases are left out: they
-/// belong to the servers running now, not to the record.
+/// Every table of the record, each after those it refers to. Job leases and rate events are left
+/// out: they belong to the servers running now, not to the record.
 pub const TABLES: &[Table] = &[
     Table {
         name: "stakeholder_groups",

@@ -300,6 +300,15 @@ pub trait Store: Send + std::fmt::Debug {
     /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
     /// `holder` now holds it, false if another holder's lease has not expired at `now`.
     fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+    /// How many `scope` events `subject` had since `since`, and when the last was: rate limits
+    /// that every server of the instance shares (failed sign-ins, reset requests).
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)>;
+    /// Counts one `scope` event for `subject` at `at`.
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()>;
+    /// Forgets `subject`'s `scope` events.
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()>;
+    /// Forgets events of `scope` older than `before`; returns how many.
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64>;
     /// Gives up `holder`'s lease on `job`, if it holds it, so another server takes the job over
     /// at once instead of when the lease expires.
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()>;

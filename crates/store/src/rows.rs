@@ -437,3 +437,25 @@ pub(crate) fn recorded_in_order(
     }
     Ok(contributions.iter().map(|id| by_id.get(&id.0).copied()).collect())
 }
+
+/// The rate limits' statements, the same on both backends (written with `?N` placeholders;
+/// `numbered` gives PostgreSQL's `$N`).
+pub(crate) const RATE_EVENTS_SINCE: &str =
+    "SELECT COUNT(*), MAX(at) FROM rate_events WHERE scope = ?1 AND subject = ?2 AND at >= ?3";
+pub(crate) const RECORD_RATE_EVENT: &str = "INSERT INTO rate_events (scope, subject, at) VALUES (?1, ?2, ?3)";
+pub(crate) const FORGET_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope = ?1 AND subject = ?2";
+pub(crate) const PRUNE_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope = ?1 AND at < ?2";
+
+/// A statement written with SQLite's `?N` placeholders, with PostgreSQL's `$N` instead.
+pub(crate) fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('$');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

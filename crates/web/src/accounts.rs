@@ -3,14 +3,12 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use consulta_auth::{
-    RateLimiter, SignInThrottle, check_credentials, new_token, start_session, token_hash, tokens_match,
-};
+use consulta_auth::{check_credentials, new_token, start_session, throttle, token_hash, tokens_match};
 use consulta_core::{Account, Action, Actor, ContributionId, Entity};
 use consulta_i18n::Localizer;
 use consulta_store::{AuditActor, Invitation, NewAccount, PageRequest, Session, Store, StoreError};
@@ -49,39 +47,29 @@ fn anonymous_form_page(app: &App, language: &RequestLanguage, page: Result<Page,
 }
 const AUDIT_PAGE: u64 = 50;
 
-/// The rate limits of this server.
+/// The limit on unverified contributions per network address, which each server keeps in
+/// memory (a submission is never slowed by a write of its own to count it); sign-in and reset
+/// limits are in the store, shared by every server (`consulta_auth::throttle`).
 #[derive(Debug)]
 pub struct Limits {
-    sign_in: SignInThrottle,
-    resets_by_address: RateLimiter,
-    resets_by_account: RateLimiter,
-    unverified_by_address: Option<RateLimiter>,
+    unverified_by_address: Option<governor::DefaultKeyedRateLimiter<IpAddr>>,
 }
 
 impl Limits {
     /// Counts an unverified submission from `client`; false if it is over this server's limit.
     pub fn allow_unverified(&self, client: IpAddr) -> bool {
-        self.unverified_by_address.as_ref().is_none_or(|limit| limit.allow(&client.to_string(), Instant::now()))
+        self.unverified_by_address.as_ref().is_none_or(|limit| limit.check_key(&client).is_ok())
     }
 
-    /// Counts a password reset request from `client` for `account`; false if either is over.
-    fn allow_reset(&self, client: IpAddr, account: &str) -> bool {
-        let now = Instant::now();
-        self.resets_by_address.allow(&client.to_string(), now) && self.resets_by_account.allow(account, now)
-    }
-
-    /// Sign-in: failures only are counted (`SignInThrottle`). Password reset requests: 20 per
-    /// network address and 5 per account per 15 minutes. Unverified contributions: `per_hour`
-    /// per network address (0: no limit).
+    /// Unverified contributions: `per_hour` per network address (0: no limit), spread as a
+    /// token bucket that holds a whole hour's worth.
     pub fn new(unverified_per_hour: usize) -> Limits {
-        let quarter = Duration::from_secs(15 * 60);
-        Limits {
-            sign_in: SignInThrottle::default(),
-            resets_by_address: RateLimiter::new(20, quarter),
-            resets_by_account: RateLimiter::new(5, quarter),
-            unverified_by_address: (unverified_per_hour > 0)
-                .then(|| RateLimiter::new(unverified_per_hour, Duration::from_secs(3600))),
-        }
+        let quota =
+            std::num::NonZeroU32::new(u32::try_from(unverified_per_hour).unwrap_or(u32::MAX)).and_then(|per_hour| {
+                governor::Quota::with_period(Duration::from_secs(3600) / per_hour.get())
+                    .map(|q| q.allow_burst(per_hour))
+            });
+        Limits { unverified_by_address: quota.map(governor::RateLimiter::keyed) }
     }
 }
 
@@ -255,28 +243,26 @@ pub async fn login(
     let password = fields.get("password").cloned().unwrap_or_default();
     let next = safe_next(fields.get("next"));
     let client = client_ip.to_string();
-    if app.rate_limits.sign_in.check(&email, &client, Instant::now()).is_err() {
-        return app.templates.respond(&language, Err(PageError::TooManyAttempts));
-    }
     let database = app.database.clone();
     let checked = {
         let email = email.clone();
         tokio::task::spawn_blocking(move || -> Result<Option<(Account, String)>, PageError> {
             let mut store = database.connect()?;
+            let now = Timestamp::now();
+            if throttle::check_sign_in(&*store, &email, &client, now).is_err() {
+                return Err(PageError::TooManyAttempts);
+            }
             let Some(account) = check_credentials(&*store, &email, &password).map_err(internal)? else {
+                throttle::sign_in_failed(&mut *store, &email, &client, now)?;
                 return Ok(None);
             };
-            let token = start_session(&mut *store, &account, Timestamp::now()).map_err(internal)?;
+            throttle::sign_in_succeeded(&mut *store, &email, &client, now)?;
+            let token = start_session(&mut *store, &account, now).map_err(internal)?;
             Ok(Some((account, token)))
         })
         .await
         .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())))
     };
-    match &checked {
-        Ok(Some(_)) => app.rate_limits.sign_in.succeeded(&email, &client),
-        Ok(None) => app.rate_limits.sign_in.failed(&email, &client, Instant::now()),
-        Err(_) => {}
-    }
     match checked {
         Ok(Some((account, token))) => {
             let home = if Actor::Signed(account.clone()).may(Action::Administer) { "/admin" } else { "/" };
@@ -735,12 +721,14 @@ pub async fn request_reset(
         return app.templates.respond(&language, Err(error));
     }
     let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
-    if !app.rate_limits.allow_reset(client_ip, &email) {
-        return app.templates.respond(&language, Err(PageError::TooManyAttempts));
-    }
     let base = app.public_url.as_str().to_owned();
+    let client = client_ip.to_string();
     let result = with_visitor(&app, headers.clone(), move |store, _| {
-        consulta_auth::invitations::request_password_reset(store, &email, &base, Timestamp::now()).map_err(internal)
+        let now = Timestamp::now();
+        if !throttle::allow_reset(store, &email, &client, now)? {
+            return Err(PageError::TooManyAttempts);
+        }
+        consulta_auth::invitations::request_password_reset(store, &email, &base, now).map_err(internal)
     })
     .await;
     let csrf = fields.get("csrf").cloned().unwrap_or_default();

@@ -26,7 +26,7 @@ const AFTER_ERROR: Duration = Duration::from_secs(5);
 const INDEX_WRITER_BYTES: usize = 64 << 20;
 /// The jobs run under a lease.
 const LEASED_JOBS: [&str; 3] = ["extraction", "mail", "sweep"];
-/// The pause between two sweeps of unreferenced files.
+/// The pause between two sweeps of unreferenced files (and of rate-limit events aged out).
 const SWEEP_IDLE: Duration = Duration::from_secs(15 * 60);
 
 /// What the workers know of their own health, for `/healthz`.
@@ -82,6 +82,9 @@ impl Workers {
             if report != consulta_blobs::SweepReport::default() {
                 tracing::info!(?report, "files no record names were swept");
             }
+            // And the rate limits' events that no longer count.
+            consulta_auth::throttle::prune(store, jiff::Timestamp::now())
+                .map_err(consulta_intake::sweep::SweepError::Store)?;
             // One sweep a round: the next waits for the idle pause.
             Ok::<_, consulta_intake::sweep::SweepError>(0)
         })?;

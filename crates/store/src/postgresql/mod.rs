@@ -25,10 +25,11 @@ use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, STANDING_COUNTS,
-    account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns,
-    inserted_entity, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
-    recorded_in_order, standing_count, timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
+    PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit, attribution_audit,
+    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
+    into_entity, localized_to_json, millis, numbered, parse_column, questions_to_json, recorded_in_order,
+    standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
@@ -41,6 +42,7 @@ use crate::{
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_schema.sql"),
     include_str!("../../migrations/postgres/0002_claimed_identities.sql"),
+    include_str!("../../migrations/postgres/0003_rate_events.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -194,6 +196,15 @@ impl PostgresStore {
         self.with(|client, statements| {
             let statement = prepared(statements, client, sql)?;
             Ok(client.query_opt(&statement, params)?)
+        })
+    }
+
+    /// Runs a statement outside the record's write lock (for what is not the record); gives the
+    /// rows it changed.
+    fn execute_cached(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
+        self.with(|client, statements| {
+            let statement = prepared(statements, client, sql)?;
+            Ok(client.execute(&statement, params)?)
         })
     }
 
@@ -636,7 +647,7 @@ impl Store for PostgresStore {
         &self,
         consultation: ConsultationId,
     ) -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>> {
-        let rows = self.query_cached(&STANDING_COUNTS.replace("?1", "$1"), &[&consultation.0])?;
+        let rows = self.query_cached(&numbered(STANDING_COUNTS), &[&consultation.0])?;
         rows.iter()
             .map(|r| {
                 standing_count(
@@ -1295,6 +1306,26 @@ impl Store for PostgresStore {
             &[&job, &holder, &millis(now), &millis(until)],
         )?;
         Ok(changed == 1)
+    }
+
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
+        let row = self.query_one_cached(&numbered(RATE_EVENTS_SINCE), &[&scope, &subject, &millis(since)])?;
+        let last: Option<i64> = row.try_get(1)?;
+        Ok((count(row.try_get(0)?), last.map(timestamp).transpose()?))
+    }
+
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()> {
+        self.execute_cached(&numbered(RECORD_RATE_EVENT), &[&scope, &subject, &millis(at)])?;
+        Ok(())
+    }
+
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()> {
+        self.execute_cached(&numbered(FORGET_RATE_EVENTS), &[&scope, &subject])?;
+        Ok(())
+    }
+
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64> {
+        self.execute_cached(&numbered(PRUNE_RATE_EVENTS), &[&scope, &millis(before)])
     }
 
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {

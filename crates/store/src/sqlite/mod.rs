@@ -19,10 +19,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, STANDING_COUNTS,
-    account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns,
-    inserted_entity, into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json,
-    recorded_in_order, standing_count, timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
+    PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit, attribution_audit,
+    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
+    into_entity, localized_to_json, millis, parse_column, questions_to_json, recorded_in_order, standing_count,
+    timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_issues_and_mechanisms.sql"),
     include_str!("../../migrations/sqlite/0009_job_leases.sql"),
     include_str!("../../migrations/sqlite/0010_claimed_identities.sql"),
+    include_str!("../../migrations/sqlite/0011_rate_events.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -926,6 +928,29 @@ impl Store for SqliteStore {
             params![job, holder, millis(now), millis(until)],
         )?;
         Ok(changed == 1)
+    }
+
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
+        let (count, last): (i64, Option<i64>) = self
+            .connection
+            .prepare_cached(RATE_EVENTS_SINCE)?
+            .query_row(params![scope, subject, millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((u64::try_from(count).map_err(corrupt)?, last.map(timestamp).transpose()?))
+    }
+
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()> {
+        self.connection.prepare_cached(RECORD_RATE_EVENT)?.execute(params![scope, subject, millis(at)])?;
+        Ok(())
+    }
+
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()> {
+        self.connection.prepare_cached(FORGET_RATE_EVENTS)?.execute(params![scope, subject])?;
+        Ok(())
+    }
+
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64> {
+        let pruned = self.connection.prepare_cached(PRUNE_RATE_EVENTS)?.execute(params![scope, millis(before)])?;
+        Ok(pruned as u64)
     }
 
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
