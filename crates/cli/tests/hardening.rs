@@ -528,3 +528,69 @@ async fn failed_sign_ins_count_on_every_server_of_an_instance() {
     }
     assert_eq!(sign_in(&b, "correct horse battery staple").await, StatusCode::TOO_MANY_REQUESTS, "B saw A's count");
 }
+
+/// A small filesystem of its own (tmpfs), unmounted on drop: a disk that fills up.
+struct TinyDisk(std::path::PathBuf);
+
+impl TinyDisk {
+    /// None, loudly, where this process may not mount (not root); CI=true fails instead.
+    fn mount(path: std::path::PathBuf, bytes: u64) -> Option<TinyDisk> {
+        std::fs::create_dir_all(&path).expect("mount point");
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(&path)
+            .status();
+        if mounted.is_ok_and(|s| s.success()) {
+            return Some(TinyDisk(path));
+        }
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI needs to mount a tmpfs (run as root)");
+        eprintln!("\n*** SKIPPED: cannot mount a tmpfs here (not root) ***\n");
+        None
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_refuses_with_507_and_leaves_no_partial_file() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let Some(disk) = TinyDisk::mount(ws.dir.path().join("tiny-files"), 256 * 1024) else { return };
+    let files = disk.0.display().to_string();
+    let app = spawn_serve_with(&ws.db, &["--files", &files]);
+    let big = Part::bytes(vec![b'x'; 512 * 1024]).file_name("big.txt").mime_str("text/plain").expect("mime");
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/open/contributions", app.url))
+        .header("Accept-Language", "en")
+        .multipart(form().part("files", big))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::INSUFFICIENT_STORAGE);
+    let error: Value = response.json().await.expect("JSON");
+    assert_eq!(error["error"], "storage_full", "{error}");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("no room left")), "{error}");
+    let left: Vec<String> = walk(&disk.0);
+    assert!(left.iter().all(|name| !name.starts_with(".incoming-")), "no partial file: {left:?}");
+    let small = Part::bytes(b"fits".to_vec()).file_name("small.txt").mime_str("text/plain").expect("mime");
+    let (status, _) = submit(&app, form().part("files", small)).await;
+    assert_eq!(status, StatusCode::CREATED, "the server goes on");
+    drop(app);
+}
+
+/// The names of the files below `dir`.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            names.extend(walk(&entry.path()));
+        } else {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names
+}
