@@ -312,8 +312,9 @@ pub trait Store: Send + std::fmt::Debug {
     /// Gives up `holder`'s lease on `job`, if it holds it, so another server takes the job over
     /// at once instead of when the lease expires.
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()>;
-    /// Whether this connection may write (false for a read-only file or a read-only replica).
-    fn is_writable(&self) -> Result<bool>;
+    /// Commits a write that leaves nothing behind: an error says the database cannot be written
+    /// now (a read-only file, disk or replica, a full disk), which `/healthz` reports.
+    fn probe_write(&mut self) -> Result<()>;
 
     /// Writes a consistent copy of the whole database to `path` (which must not exist yet),
     /// while others go on reading and writing.

@@ -438,6 +438,12 @@ pub(crate) fn recorded_in_order(
     Ok(contributions.iter().map(|id| by_id.get(&id.0).copied()).collect())
 }
 
+/// The write `probe_write` commits: a row of `job_leases` no job has, made and removed.
+pub(crate) const PROBE_WRITE: [&str; 2] = [
+    "INSERT INTO job_leases (job, holder, expires_at) VALUES ('write-probe', '', 0) ON CONFLICT (job) DO NOTHING",
+    "DELETE FROM job_leases WHERE job = 'write-probe'",
+];
+
 /// The rate limits' statements, the same on both backends (written with `?N` placeholders;
 /// `numbered` gives PostgreSQL's `$N`).
 pub(crate) const RATE_EVENTS_SINCE: &str =

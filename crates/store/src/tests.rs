@@ -137,8 +137,20 @@ fn a_released_lease_passes_at_once(backend: Backend) {
 }
 
 fn a_store_says_whether_it_may_write(backend: Backend) {
-    let Some(f) = fixture(backend) else { return };
-    assert!(f.store.is_writable().expect("writable"));
+    let Some(mut f) = fixture(backend) else { return };
+    f.store.probe_write().expect("writable");
+    f.store.probe_write().expect("and again: the probe leaves nothing behind");
+    assert_eq!(f.store.claim_lease("write-probe", "server", Timestamp::now(), Timestamp::now()).ok(), Some(true));
+    if let Backend::Postgres = backend {
+        // A database turned read-only (a replica, a maintenance switch) is seen by new sessions.
+        let url = f.location.clone();
+        let mut admin = ::postgres::Client::connect(&url, ::postgres::NoTls).expect("connect");
+        let name: String = admin.query_one("SELECT current_database()", &[]).expect("name").get(0);
+        admin
+            .batch_execute(&format!("ALTER DATABASE \"{name}\" SET default_transaction_read_only = on"))
+            .expect("read-only");
+        assert!(f.reopen().probe_write().is_err(), "a read-only database cannot be written");
+    }
 }
 
 fn new_consultation(slug: &str) -> NewConsultation {

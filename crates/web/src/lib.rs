@@ -209,12 +209,11 @@ pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<
 /// a load balancer stops sending it requests.
 async fn healthz(State(app): State<App>) -> Response {
     let database = app.database.clone();
-    let writable = tokio::task::spawn_blocking(move || database.connect().and_then(|store| store.is_writable())).await;
+    let written =
+        tokio::task::spawn_blocking(move || database.connect().and_then(|mut store| store.probe_write())).await;
     let mut problems = Vec::new();
-    match writable {
-        Ok(Ok(true)) => {}
-        Ok(Ok(false)) => problems.push("database read-only"),
-        Ok(Err(_)) | Err(_) => problems.push("database unreachable"),
+    if !matches!(written, Ok(Ok(()))) {
+        problems.push("database cannot be written");
     }
     if !app.index.is_present() {
         problems.push("search index missing");

@@ -26,9 +26,9 @@ use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
-    PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit, attribution_audit,
-    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
-    into_entity, localized_to_json, millis, numbered, parse_column, questions_to_json, recorded_in_order,
+    PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit,
+    attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity,
+    into_account, into_entity, localized_to_json, millis, numbered, parse_column, questions_to_json, recorded_in_order,
     standing_count, timestamp, withholding_audit,
 };
 use crate::{
@@ -1336,9 +1336,13 @@ impl Store for PostgresStore {
         Ok(())
     }
 
-    fn is_writable(&self) -> Result<bool> {
-        let rows = self.query_cached("SELECT current_setting('transaction_read_only') = 'off'", &[])?;
-        Ok(rows.first().map(|row| row.try_get::<_, bool>(0)).transpose()?.unwrap_or(false))
+    fn probe_write(&mut self) -> Result<()> {
+        let mut tx = self.connection.get_mut().client.transaction()?;
+        for statement in PROBE_WRITE {
+            tx.execute(statement, &[])?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The snapshot is an SQLite file: one REPEATABLE READ transaction read whole, so a backup

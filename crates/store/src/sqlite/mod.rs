@@ -20,10 +20,10 @@ use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
-    PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit, attribution_audit,
-    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
-    into_entity, localized_to_json, millis, parse_column, questions_to_json, recorded_in_order, standing_count,
-    timestamp, withholding_audit,
+    PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit,
+    attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity,
+    into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json, recorded_in_order,
+    standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -958,8 +958,13 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn is_writable(&self) -> Result<bool> {
-        Ok(!self.connection.is_readonly(rusqlite::MAIN_DB)?)
+    fn probe_write(&mut self) -> Result<()> {
+        let tx = write_transaction(&mut self.connection)?;
+        for statement in PROBE_WRITE {
+            tx.execute(statement, [])?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn issues(&self) -> Result<Vec<Issue>> {
