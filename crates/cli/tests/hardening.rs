@@ -491,7 +491,7 @@ async fn behind_a_trusted_proxy_the_limits_count_each_client_and_a_forged_header
 }
 
 #[tokio::test]
-async fn failed_sign_ins_count_on_every_server_of_an_instance() {
+async fn failed_sign_ins_and_unverified_submissions_count_on_every_server_of_an_instance() {
     use common::{cookie_named, hidden_csrf, no_redirects};
     let ws = Workspace::new();
     ws.create_open_consultation("open");
@@ -505,8 +505,12 @@ async fn failed_sign_ins_count_on_every_server_of_an_instance() {
     assert!(created.status.success(), "{}", stderr(&created));
     let index = |name: &str| ws.dir.path().join(name).display().to_string();
     let (index_a, index_b) = (index("index-a"), index("index-b"));
-    let a = spawn_serve_with(&ws.db, &["--index", &index_a]);
-    let b = spawn_serve_with(&ws.db, &["--index", &index_b]);
+    let a = spawn_serve_with(&ws.db, &["--index", &index_a, "--unverified-per-hour", "2"]);
+    let b = spawn_serve_with(&ws.db, &["--index", &index_b, "--unverified-per-hour", "2"]);
+    for app in [&a, &a] {
+        assert_eq!(submit(app, form()).await.0, StatusCode::CREATED);
+    }
+    assert_eq!(submit(&b, form()).await.0, StatusCode::TOO_MANY_REQUESTS, "B counts what A received");
     let sign_in = |app: &App, password: &'static str| {
         let url = app.url.clone();
         async move {

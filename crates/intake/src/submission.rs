@@ -346,6 +346,7 @@ pub struct Prepared {
     body: String,
     files: Vec<(String, String, u64, Hash)>,
     key: Option<String>,
+    sender_key: Option<String>,
     request: Hash,
     now: Timestamp,
 }
@@ -360,6 +361,8 @@ pub struct Sender<'a> {
     pub verified: bool,
     /// The earlier contribution of the same entity this one amends (verified senders only).
     pub amends: Option<ContributionId>,
+    /// The keyed hash of an unverified sender's network address (`LogSigner::sender_key`).
+    pub sender_key: Option<&'a str>,
 }
 
 /// Checks a submission and writes its files to the blob store (synced), without touching the
@@ -488,6 +491,7 @@ pub fn prepare(
         body,
         files,
         key: idempotency_key.map(str::to_owned),
+        sender_key: sender.sender_key.map(str::to_owned),
         request,
         now,
     })
@@ -551,6 +555,9 @@ pub fn record_in(
     })?;
     if let Some(amended) = prepared.amends {
         transaction.set_amends(id, amended)?;
+    }
+    if let Some(sender) = &prepared.sender_key {
+        transaction.set_sender_key(id, sender)?;
     }
     for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {
         transaction.insert_attachment(

@@ -116,6 +116,7 @@ pub const TABLES: &[Table] = &[
             ("country", Text),
             ("amends_id", Integer),
             ("attributed_entity_id", Integer),
+            ("sender_key", Text),
         ],
         order_by: "id",
         identity: Some("id"),

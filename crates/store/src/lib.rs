@@ -300,6 +300,8 @@ pub trait Store: Send + std::fmt::Debug {
     /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
     /// `holder` now holds it, false if another holder's lease has not expired at `now`.
     fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+    /// How many contributions came from the sender whose keyed address is `key` since `since`.
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64>;
     /// How many `scope` events `subject` had since `since`, and when the last was: rate limits
     /// that every server of the instance shares (failed sign-ins, reset requests).
     fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)>;
@@ -601,6 +603,9 @@ pub trait RecordTransaction {
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
     /// Notes that `contribution` amends `amended` (before its record is hashed into the log).
     fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()>;
+    /// Notes the keyed hash of the network address an unverified contribution came from (for
+    /// the limit every server shares; not in its record).
+    fn set_sender_key(&mut self, contribution: ContributionId, key: &str) -> Result<()>;
     /// Creates the list if it is new (else renames it); returns its id.
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64>;
     /// Adds an entity to a list (no change if it is there).

@@ -45,6 +45,16 @@ impl LogSigner {
         Ok(self.key.sign(head))
     }
 
+    /// A sender's network address as the record keeps it for the per-sender limit: keyed with a
+    /// key derived from the log's (which the database does not hold), so that neither the
+    /// database alone nor a guess of every address tells who sent what; the same on every server.
+    pub fn sender_key(&self, address: &std::net::IpAddr) -> String {
+        let mut keyed = b"consulta sender v1\n".to_vec();
+        keyed.extend_from_slice(&self.key.secret());
+        keyed.extend_from_slice(address.to_string().as_bytes());
+        to_hex(&consulta_log::sha256(&keyed)[..16])
+    }
+
     /// Reads the store's head now and signs it.
     pub fn signed_head(&self, store: &dyn Store, now: jiff::Timestamp) -> Result<SignedTreeHead, StoreError> {
         Ok(self.key.sign(store.tree_head(now)?))

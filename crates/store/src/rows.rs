@@ -444,6 +444,11 @@ pub(crate) const PROBE_WRITE: [&str; 2] = [
     "DELETE FROM job_leases WHERE job = 'write-probe'",
 ];
 
+/// Contributions from one sender (`set_sender_key`) since a time.
+pub(crate) const FROM_SENDER_SINCE: &str =
+    "SELECT COUNT(*) FROM contributions WHERE sender_key = ?1 AND submitted_at >= ?2";
+pub(crate) const SET_SENDER_KEY: &str = "UPDATE contributions SET sender_key = ?2 WHERE id = ?1";
+
 /// The rate limits' statements, the same on both backends (written with `?N` placeholders;
 /// `numbered` gives PostgreSQL's `$N`).
 pub(crate) const RATE_EVENTS_SINCE: &str =

@@ -2,8 +2,6 @@
 //! (moderation and the audit log). Who may do what is decided by `Actor::may` in the core.
 
 use std::collections::HashMap;
-use std::net::IpAddr;
-use std::time::Duration;
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -46,32 +44,6 @@ fn anonymous_form_page(app: &App, language: &RequestLanguage, page: Result<Page,
     with_cookie(response, set_cookie(app, SIGN_IN_COOKIE, token, 3600))
 }
 const AUDIT_PAGE: u64 = 50;
-
-/// The limit on unverified contributions per network address, which each server keeps in
-/// memory (a submission is never slowed by a write of its own to count it); sign-in and reset
-/// limits are in the store, shared by every server (`consulta_auth::throttle`).
-#[derive(Debug)]
-pub struct Limits {
-    unverified_by_address: Option<governor::DefaultKeyedRateLimiter<IpAddr>>,
-}
-
-impl Limits {
-    /// Counts an unverified submission from `client`; false if it is over this server's limit.
-    pub fn allow_unverified(&self, client: IpAddr) -> bool {
-        self.unverified_by_address.as_ref().is_none_or(|limit| limit.check_key(&client).is_ok())
-    }
-
-    /// Unverified contributions: `per_hour` per network address (0: no limit), spread as a
-    /// token bucket that holds a whole hour's worth.
-    pub fn new(unverified_per_hour: usize) -> Limits {
-        let quota =
-            std::num::NonZeroU32::new(u32::try_from(unverified_per_hour).unwrap_or(u32::MAX)).and_then(|per_hour| {
-                governor::Quota::with_period(Duration::from_secs(3600) / per_hour.get())
-                    .map(|q| q.allow_burst(per_hour))
-            });
-        Limits { unverified_by_address: quota.map(governor::RateLimiter::keyed) }
-    }
-}
 
 /// The value of cookie `name` in a request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

@@ -356,10 +356,10 @@ pub async fn submit_contribution(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let localizer = language.localizer;
-    if !app.rate_limits.allow_unverified(client.0) {
+    let Some(sender) = app.admit_unverified(client.0).await else {
         return ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", localizer.text("error-too-many"))
             .into_response();
-    }
+    };
     let (submission, _buffered) = match read_submission(multipart, app.limits, &app.upload_budget).await {
         Ok(posted) => (posted.submission, posted.buffered),
         Err((_, error)) => return error.into_api(&localizer).into_response(),
@@ -372,7 +372,7 @@ pub async fn submit_contribution(
         }
         None => None,
     };
-    match app.record(slug, submission, key, false, None).await {
+    match app.record(slug, submission, key, Identified::Unverified(sender), None).await {
         Ok((receipt, replayed)) => {
             let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
             (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
@@ -387,7 +387,42 @@ pub enum RecordError {
     Submission(SubmissionError),
 }
 
+/// Who sends a submission: a signed-in focal point of its entity, or someone unverified (with
+/// their network address keyed as the record keeps it for the per-sender limit).
+pub enum Identified {
+    FocalPoint,
+    Unverified(String),
+}
+
+/// The window of the per-sender limit on unverified contributions.
+const UNVERIFIED_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
+
 impl App {
+    /// The keyed address of an unverified sender from `client`, if the sender is still within
+    /// the per-hour limit, which every server counts from the same record; None if over it.
+    pub async fn admit_unverified(&self, client: std::net::IpAddr) -> Option<String> {
+        let sender = self.signer.sender_key(&client);
+        if self.unverified_per_hour == 0 {
+            return Some(sender);
+        }
+        let (database, key) = (self.database.clone(), sender.clone());
+        let counted = tokio::task::spawn_blocking(move || {
+            database.connect()?.contributions_from_sender(&key, Timestamp::now() - UNVERIFIED_WINDOW)
+        })
+        .await;
+        match counted {
+            Ok(Ok(sent)) if sent >= self.unverified_per_hour => None,
+            Ok(Ok(_)) => Some(sender),
+            // A count that cannot be read lets the submission through: its recording will say
+            // whether the database is there.
+            Ok(Err(error)) => {
+                tracing::warn!(%error, "the per-sender limit could not be read");
+                Some(sender)
+            }
+            Err(_) => Some(sender),
+        }
+    }
+
     /// Checks a submission and stores its files on a blocking thread, then records it through
     /// the committer; the web form and the API both come here.
     pub async fn record(
@@ -395,7 +430,7 @@ impl App {
         slug: String,
         submission: Submission,
         key: Option<String>,
-        verified: bool,
+        sender: Identified,
         amends: Option<ContributionId>,
     ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
         let database = self.database.clone();
@@ -407,7 +442,12 @@ impl App {
             let store = database.connect().map_err(store_error)?;
             let consultation =
                 store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
-            let sender = consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified, amends };
+            let (verified, sender_key) = match &sender {
+                Identified::FocalPoint => (true, None),
+                Identified::Unverified(key) => (false, Some(key.as_str())),
+            };
+            let sender =
+                consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified, amends, sender_key };
             let prepared = prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
                 .map_err(RecordError::Submission)?;
             // Give the connection back before waiting on the committer.

@@ -63,7 +63,8 @@ struct App {
     limits: Limits,
     templates: Arc<Templates>,
     index: Arc<SearchIndex>,
-    rate_limits: Arc<accounts::Limits>,
+    /// Unverified contributions accepted per sender per hour, counted in the store (0: no limit).
+    unverified_per_hour: u64,
     public_url: Arc<PublicUrl>,
     health: Arc<workers::Health>,
     /// The memory submissions being read may hold at once.
@@ -124,7 +125,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         limits: config.limits,
         templates: Arc::new(Templates::new()),
         index: config.index,
-        rate_limits: Arc::new(accounts::Limits::new(config.unverified_per_hour)),
+        unverified_per_hour: config.unverified_per_hour as u64,
         public_url: Arc::new(config.public_url),
         health: workers.health(),
         upload_budget: api::UploadBudget::new(UPLOAD_MEMORY, config.limits),
@@ -309,20 +310,20 @@ async fn contribute(
                     return app.templates.respond(&language, Err(error));
                 }
             }
-            let verified = match &entity {
+            let sender = match &entity {
                 Some(entity) => {
                     submission.entity = entity.name.as_str().to_owned();
                     submission.stakeholder_group = entity.group.as_str().to_owned();
                     submission.country = entity.country.map(|c| c.as_str().to_owned()).unwrap_or_default();
-                    true
+                    api::Identified::FocalPoint
                 }
-                None if !app.rate_limits.allow_unverified(client.0) => {
-                    return app.templates.respond(&language, Err(PageError::TooManyAttempts));
-                }
-                None => false,
+                None => match app.admit_unverified(client.0).await {
+                    Some(sender) => api::Identified::Unverified(sender),
+                    None => return app.templates.respond(&language, Err(PageError::TooManyAttempts)),
+                },
             };
             amended = amends.trim().parse::<i64>().ok().map(consulta_core::ContributionId);
-            match app.record(slug.clone(), submission.clone(), None, verified, amended).await {
+            match app.record(slug.clone(), submission.clone(), None, sender, amended).await {
                 Ok((receipt, _)) => {
                     return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
                 }

@@ -25,11 +25,11 @@ use postgres::{Client, GenericClient, NoTls, Row, Statement};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
-    PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit,
-    attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity,
-    into_account, into_entity, localized_to_json, millis, numbered, parse_column, questions_to_json, recorded_in_order,
-    standing_count, timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, FORGET_RATE_EVENTS, FROM_SENDER_SINCE, LEGACY_LOG_SECRET,
+    LOG_PUBLIC_KEY, PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, SET_SENDER_KEY,
+    STANDING_COUNTS, account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns,
+    extraction_from_columns, inserted_entity, into_account, into_entity, localized_to_json, millis, numbered,
+    parse_column, questions_to_json, recorded_in_order, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
@@ -43,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_schema.sql"),
     include_str!("../../migrations/postgres/0002_claimed_identities.sql"),
     include_str!("../../migrations/postgres/0003_rate_events.sql"),
+    include_str!("../../migrations/postgres/0004_senders.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -1308,6 +1309,10 @@ impl Store for PostgresStore {
         Ok(changed == 1)
     }
 
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
+        Ok(count(self.query_one_cached(&numbered(FROM_SENDER_SINCE), &[&key, &millis(since)])?.try_get(0)?))
+    }
+
     fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
         let row = self.query_one_cached(&numbered(RATE_EVENTS_SINCE), &[&scope, &subject, &millis(since)])?;
         let last: Option<i64> = row.try_get(1)?;
@@ -1619,6 +1624,12 @@ impl RecordTransaction for PostgresTransaction<'_> {
         self.transaction.execute(&insert_leaf, &[&to_sql_index(size)?, &contribution.0, &&record_sha256[..]])?;
         self.log_size = Some(size + 1);
         Ok(size)
+    }
+
+    fn set_sender_key(&mut self, contribution: ContributionId, key: &str) -> Result<()> {
+        let statement = self.statement(&numbered(SET_SENDER_KEY))?;
+        self.transaction.execute(&statement, &[&contribution.0, &key])?;
+        Ok(())
     }
 
     fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()> {

@@ -19,11 +19,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
-    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, FORGET_RATE_EVENTS, LEGACY_LOG_SECRET, LOG_PUBLIC_KEY,
-    PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, STANDING_COUNTS, account_audit,
-    attribution_audit, audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity,
-    into_account, into_entity, localized_to_json, millis, parse_column, questions_to_json, recorded_in_order,
-    standing_count, timestamp, withholding_audit,
+    ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, FORGET_RATE_EVENTS, FROM_SENDER_SINCE,
+    LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT,
+    SET_SENDER_KEY, STANDING_COUNTS, account_audit, attribution_audit, audit_json, corrupt, entity_key,
+    extraction_columns, extraction_from_columns, inserted_entity, into_account, into_entity, localized_to_json, millis,
+    parse_column, questions_to_json, recorded_in_order, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -47,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0009_job_leases.sql"),
     include_str!("../../migrations/sqlite/0010_claimed_identities.sql"),
     include_str!("../../migrations/sqlite/0011_rate_events.sql"),
+    include_str!("../../migrations/sqlite/0012_senders.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -930,6 +931,12 @@ impl Store for SqliteStore {
         Ok(changed == 1)
     }
 
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
+        let n: i64 =
+            self.connection.prepare_cached(FROM_SENDER_SINCE)?.query_row(params![key, millis(since)], |r| r.get(0))?;
+        u64::try_from(n).map_err(corrupt)
+    }
+
     fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
         let (count, last): (i64, Option<i64>) = self
             .connection
@@ -1413,6 +1420,11 @@ impl RecordTransaction for SqliteTransaction<'_> {
             .execute(params![to_sql_index(size)?, contribution.0, &record_sha256[..]])?;
         self.log_size = Some(size + 1);
         Ok(size)
+    }
+
+    fn set_sender_key(&mut self, contribution: ContributionId, key: &str) -> Result<()> {
+        self.transaction.prepare_cached(SET_SENDER_KEY)?.execute(params![contribution.0, key])?;
+        Ok(())
     }
 
     fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()> {
