@@ -33,7 +33,7 @@ status-closed = Close
 table-caption = Répartition des contributions reçues
 table-group = Groupe de parties prenantes
 table-total = Total
-table-unverified = Identité non vérifiée (non comptées ci-dessus)
+table-unverified = Identité non vérifiée (contributions non comptées ci-dessus)
 table-withheld-note = { $count ->
     [one] Une contribution retenue de la publication n’est pas comptée.
    *[other] { $count } contributions retenues de la publication ne sont pas comptées.
