@@ -224,3 +224,24 @@ fn a_mistyped_database_path_is_named_not_created() {
     assert!(stderr(&output).contains("There is no database at"), "{}", stderr(&output));
     assert!(!ws.db.exists(), "no empty database is left behind");
 }
+
+#[test]
+fn a_mistyped_time_zone_is_refused_with_the_nearest_names() {
+    let ws = Workspace::new();
+    let output = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "zone",
+        "--title",
+        "T",
+        "--opens",
+        "2026-01-01",
+        "--closes",
+        "2026-12-31",
+        "--time-zone",
+        "Europe/Zurik",
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("the nearest names: Europe/Zurich"), "{}", stderr(&output));
+}

@@ -165,6 +165,11 @@ async fn the_table_api_and_the_stylesheet() {
     let css = css.text().await.expect("body");
     assert!(css.len() < 16 * 1024, "the stylesheet stays small");
     assert!(!css.contains("url("), "no outside resource");
+    for path in ["/favicon.ico", "/static/favicon.svg"] {
+        let icon = client().get(format!("{}{path}", app.url)).send().await.expect("answer");
+        assert_eq!(icon.status(), StatusCode::OK, "{path}: no first visit meets a 404");
+        assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    }
 }
 
 #[tokio::test]

@@ -289,7 +289,10 @@ impl DraftProblem {
             DraftProblem::Slug(value) => ("draft-slug", vec![("value", value.clone())]),
             DraftProblem::Language(value) => ("draft-language", vec![("value", value.clone())]),
             DraftProblem::EmptyTitle => ("draft-empty-title", vec![]),
-            DraftProblem::TimeZone(value) => ("draft-time-zone", vec![("value", value.clone())]),
+            DraftProblem::TimeZone(value) => (
+                "draft-time-zone",
+                vec![("value", value.clone()), ("nearest", crate::time::nearest_zones(value, 3).join(", "))],
+            ),
             DraftProblem::Date(value) => ("draft-date", vec![("value", value.clone())]),
             DraftProblem::EmptyPeriod => ("draft-empty-period", vec![]),
             DraftProblem::QuestionCount(count) => ("draft-question-count", vec![("count", count.to_string())]),

@@ -22,7 +22,7 @@ pub enum TimeError {
     Unreadable(String),
     #[error("'{0}' does not exist in time zone {1}")]
     OutOfRange(String, String),
-    #[error("'{0}' is not a time zone (expected an IANA name such as UTC, Europe/Geneva or America/New_York)")]
+    #[error("'{0}' is not a time zone (expected an IANA name such as UTC, Europe/Zurich or America/New_York)")]
     UnknownTimeZone(String),
 }
 
@@ -60,6 +60,26 @@ pub fn parse_date(text: &str) -> Result<Date, TimeError> {
 /// Finds an IANA time zone by name.
 pub fn time_zone(name: &str) -> Result<TimeZone, TimeError> {
     TimeZone::get(name.trim()).map_err(|_| TimeError::UnknownTimeZone(name.trim().to_owned()))
+}
+
+/// The `count` time zone names nearest to `name` as a person might have typed it (case, spaces
+/// for underscores, a letter off), nearest first: what to suggest when `name` is not one.
+pub fn nearest_zones(name: &str, count: usize) -> Vec<String> {
+    let typed = name.trim().to_lowercase().replace(' ', "_");
+    let mut names: Vec<(f64, String)> = jiff::tz::db()
+        .available()
+        .map(|zone| zone.to_string())
+        .filter(|zone| zone.contains('/') && !zone.starts_with("Etc/"))
+        .map(|zone| {
+            let lower = zone.to_lowercase();
+            // The whole name, or its city alone (`zurik` for `Europe/Zurich`).
+            let city = lower.rsplit('/').next().unwrap_or(&lower).to_owned();
+            let score = strsim::jaro_winkler(&typed, &lower).max(strsim::jaro_winkler(&typed, &city));
+            (score, zone)
+        })
+        .collect();
+    names.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    names.into_iter().take(count).map(|(_, zone)| zone).collect()
 }
 
 /// The IANA name of a zone, for storage and display.
@@ -100,5 +120,13 @@ mod tests {
             assert!(matches!(err, Err(TimeError::Unreadable(_)) | Err(TimeError::OutOfRange(..))), "{bad:?}: {err:?}");
         }
         assert!(time_zone("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn a_mistyped_zone_gets_the_nearest_names() {
+        assert_eq!(nearest_zones("Europe/Zurik", 3).first().map(String::as_str), Some("Europe/Zurich"));
+        assert_eq!(nearest_zones("america/new york", 1), vec!["America/New_York".to_owned()]);
+        assert_eq!(nearest_zones("Geneva", 3).len(), 3);
+        assert!(time_zone("Europe/Zurich").is_ok(), "the example the help gives is a zone");
     }
 }

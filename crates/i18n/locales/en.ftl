@@ -198,7 +198,7 @@ cli-help-consulta-consultation-create-mandate = The decision that calls for the 
 cli-help-consulta-consultation-create-description = Description, in the language given by --lang
 cli-help-consulta-consultation-create-questions = A guiding question; repeat for several
 cli-help-consulta-consultation-create-lang = Language of the texts given (BCP 47 tag: en, fr, es, …)
-cli-help-consulta-consultation-create-time_zone = Time zone of the dates (IANA name: UTC, Europe/Geneva, America/New_York)
+cli-help-consulta-consultation-create-time_zone = Time zone of the dates (IANA name: UTC, Europe/Zurich, America/New_York)
 cli-help-consulta-consultation-list = List the consultations
 cli-help-consulta-meeting = Manage the meetings of a consultation
 cli-help-consulta-meeting-add = Add a meeting, where presentations and interventions are made
@@ -373,7 +373,7 @@ verify-unreachable = Could not check against { $server }: { $detail }
 draft-slug = “{ $value }” is not a slug (1 to 80 lower-case letters, digits and '-', starting with a letter or digit)
 draft-language = “{ $value }” is not a language tag (a BCP 47 tag such as en, fr or es-419)
 draft-empty-title = the title is empty
-draft-time-zone = “{ $value }” is not a time zone (an IANA name such as UTC, Europe/Geneva or America/New_York)
+draft-time-zone = “{ $value }” is not a time zone (an IANA name such as UTC, Europe/Zurich or America/New_York; the nearest names: { $nearest })
 draft-date = “{ $value }” is not a date (2010-09-01) or a date and time (2010-09-01T09:00)
 draft-empty-period = the consultation would close before it opens
 draft-question-count = the consultation has { $count } guiding questions: give one translation for each, in order
@@ -639,7 +639,7 @@ consultation-field-description = Description
 consultation-hint-slug = Lower-case letters, digits and dashes: ec-2010.
 consultation-hint-lang = A language tag: en, fr, es…
 consultation-hint-opens = A date (2026-01-15) or a date and time (2026-01-15T09:00), in the time zone below; a closing date includes the whole day.
-consultation-hint-time_zone = An IANA name: UTC, Europe/Geneva, America/New_York.
+consultation-hint-time_zone = An IANA name: UTC, Europe/Zurich, America/New_York.
 consultation-hint-questions = One per line.
 
 ## The synthesis report (seeds/003 is its model)

@@ -201,7 +201,7 @@ cli-help-consulta-consultation-create-mandate = La décision qui demande la cons
 cli-help-consulta-consultation-create-description = Description, dans la langue donnée par --lang
 cli-help-consulta-consultation-create-questions = Une question directrice ; répétez pour en donner plusieurs
 cli-help-consulta-consultation-create-lang = Langue des textes donnés (étiquette BCP 47 : en, fr, es…)
-cli-help-consulta-consultation-create-time_zone = Fuseau horaire des dates (nom IANA : UTC, Europe/Geneva, America/New_York)
+cli-help-consulta-consultation-create-time_zone = Fuseau horaire des dates (nom IANA : UTC, Europe/Zurich, America/New_York)
 cli-help-consulta-consultation-list = Lister les consultations
 cli-help-consulta-meeting = Gérer les réunions d’une consultation
 cli-help-consulta-meeting-add = Ajouter une réunion, où sont présentés les exposés et faites les interventions
@@ -376,7 +376,7 @@ verify-unreachable = Vérification impossible auprès de { $server } : { $detail
 draft-slug = « { $value } » n’est pas un nom court (1 à 80 minuscules, chiffres et « - », commençant par une lettre ou un chiffre)
 draft-language = « { $value } » n’est pas une étiquette de langue (une étiquette BCP 47 telle que en, fr ou es-419)
 draft-empty-title = le titre est vide
-draft-time-zone = « { $value } » n’est pas un fuseau horaire (un nom IANA tel que UTC, Europe/Geneva ou America/New_York)
+draft-time-zone = « { $value } » n’est pas un fuseau horaire (un nom IANA tel que UTC, Europe/Zurich ou America/New_York ; les noms les plus proches : { $nearest })
 draft-date = « { $value } » n’est pas une date (2010-09-01) ni une date et une heure (2010-09-01T09:00)
 draft-empty-period = la consultation fermerait avant d’ouvrir
 draft-question-count = la consultation a { $count } questions directrices : donnez une traduction pour chacune, dans l’ordre
@@ -642,7 +642,7 @@ consultation-field-description = Description
 consultation-hint-slug = Minuscules, chiffres et tirets : ec-2010.
 consultation-hint-lang = Une étiquette de langue : en, fr, es…
 consultation-hint-opens = Une date (2026-01-15) ou une date et une heure (2026-01-15T09:00), dans le fuseau ci-dessous ; une date de clôture inclut toute la journée.
-consultation-hint-time_zone = Un nom IANA : UTC, Europe/Geneva, America/New_York.
+consultation-hint-time_zone = Un nom IANA : UTC, Europe/Zurich, America/New_York.
 consultation-hint-questions = Une par ligne.
 
 ## Le rapport de synthèse (sur le modèle de seeds/003)

@@ -179,6 +179,8 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(openapi_document))
         .route("/static/consulta.css", get(stylesheet))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .with_state(app)
@@ -389,6 +391,19 @@ async fn openapi_document() -> Response {
     static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let document = DOCUMENT.get_or_init(openapi::document).clone();
     ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], document).into_response()
+}
+
+/// The site's icon (an SVG, which browsers take at /favicon.ico too), so that no first visit
+/// meets a 404.
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=604800")),
+        ],
+        include_str!("../static/favicon.svg"),
+    )
+        .into_response()
 }
 
 async fn stylesheet() -> Response {
