@@ -539,14 +539,17 @@ fn serve(
             signer,
             trusted_proxies: args.trusted_proxies.clone(),
         };
-        let url = format!("http://{local}/");
-        println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
-        std::io::stdout().flush()?;
-        consulta_web::serve(listener, config).await.map_err(|e| match e.downcast::<IndexError>() {
+        // Everything that can refuse to start (the search index held by another server) does so
+        // before anyone is told where the server is.
+        let ready = consulta_web::ready(config).map_err(|e| match e.downcast::<IndexError>() {
             Ok(IndexError::Busy(path)) => index_error(IndexError::Busy(path.clone()), &path, localizer),
             Ok(other) => anyhow!(other),
             Err(e) => anyhow!(e),
         })?;
+        let url = format!("http://{local}/");
+        println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
+        std::io::stdout().flush()?;
+        ready.serve(listener).await?;
         Ok(())
     })
 }

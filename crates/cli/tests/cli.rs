@@ -245,3 +245,34 @@ fn a_mistyped_time_zone_is_refused_with_the_nearest_names() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("the nearest names: Europe/Zurich"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_second_server_on_a_held_index_says_so_before_it_says_it_serves() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let _first = common::spawn_serve(&ws.db);
+    let mut second = std::process::Command::new(common::CONSULTA)
+        .arg("--db")
+        .arg(&ws.db)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("CONSULTA_LANG", "en")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("consulta starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second server did not stop");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let output = second.wait_with_output().expect("output");
+    assert!(!status.success());
+    assert!(!stdout(&output).contains("serving"), "it never said it serves: {}", stdout(&output));
+    assert!(stderr(&output).contains("index"), "{}", stderr(&output));
+}

@@ -200,11 +200,32 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
 /// Then the background workers stop and give up their leases, so that another server takes
 /// over extraction and email at once.
 pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<()> {
+    ready(config)?.serve(listener).await
+}
+
+/// A server about to take connections: its pages routed and its workers started (the search
+/// index taken), so that whatever can refuse to start has refused.
+pub struct Ready {
+    router: Router,
+    workers: Workers,
+    max_connections: usize,
+}
+
+/// Builds the server `config` describes, ready to serve.
+pub fn ready(config: WebConfig) -> std::io::Result<Ready> {
     let max_connections = config.max_connections;
     let (router, workers) = build(config)?;
-    let served = server::serve_connections(listener, router, max_connections).await;
-    tokio::task::spawn_blocking(move || workers.stop()).await.map_err(std::io::Error::other)?;
-    served
+    Ok(Ready { router, workers, max_connections })
+}
+
+impl Ready {
+    /// Serves on `listener` until the process is asked to stop, then stops the workers.
+    pub async fn serve(self, listener: TcpListener) -> std::io::Result<()> {
+        let served = server::serve_connections(listener, self.router, self.max_connections).await;
+        let workers = self.workers;
+        tokio::task::spawn_blocking(move || workers.stop()).await.map_err(std::io::Error::other)?;
+        served
+    }
 }
 
 /// GET /healthz: 200 "ok" when this server can serve and record; otherwise 503 with what is
