@@ -540,10 +540,12 @@ async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
         &app,
         &secretariat,
         "/admin/moderation",
-        &[("contribution", "1"), ("action", "withhold"), ("reason", "Personal data")],
+        &[("contribution", "1"), ("action", "withhold"), ("reason", "Personal data.")],
     )
     .await;
     assert_eq!(withheld.status(), StatusCode::SEE_OTHER);
+    let page = get(&app, &Who::default(), "/contributions/1").await.text().await.expect("HTML");
+    assert!(page.contains("Personal data.") && !page.contains("Personal data.."), "one full stop: {page}");
     let report = get(&app, &secretariat, "/admin/consultations/open/report?lang=en").await.text().await.expect("HTML");
     assert!(!report.contains("Spam: raised in"), "{report}");
     assert!(

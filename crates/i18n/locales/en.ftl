@@ -717,8 +717,16 @@ report-gaps-intro = { $count ->
     [one] One issue is handled by no mechanism, or by none at the level it needs:
    *[other] { $count } issues are handled by no mechanism, or by none at the level they need:
 }
-report-gap-none = { $issue }: no mechanism handles it; raised in { $count } contributions.
-report-gap-level = { $issue }: no mechanism at the { $level } level (only { $mechanisms }); raised in { $count } contributions.
+report-gap-none = { $issue }: no mechanism handles it; { $count ->
+    [0] no contribution has raised it yet.
+    [one] raised in one contribution.
+   *[other] raised in { $count } contributions.
+}
+report-gap-level = { $issue }: no mechanism at the { $level } level (only { $mechanisms }); { $count ->
+    [0] no contribution has raised it yet.
+    [one] raised in one contribution.
+   *[other] raised in { $count } contributions.
+}
 report-annex = Annex: List of contributors
 report-annex-caption = Contributors ({ $count })
 report-contributor = Contributor

@@ -720,8 +720,16 @@ report-gaps-intro = { $count ->
     [one] Une question n’est traitée par aucun mécanisme, ou par aucun au niveau requis :
    *[other] { $count } questions ne sont traitées par aucun mécanisme, ou par aucun au niveau requis :
 }
-report-gap-none = { $issue } : aucun mécanisme ne la traite ; question soulevée dans { $count } contributions.
-report-gap-level = { $issue } : aucun mécanisme au niveau { $level } (seulement { $mechanisms }) ; question soulevée dans { $count } contributions.
+report-gap-none = { $issue } : aucun mécanisme ne la traite ; { $count ->
+    [0] aucune contribution ne l’a encore soulevée.
+    [one] question soulevée dans une contribution.
+   *[other] question soulevée dans { $count } contributions.
+}
+report-gap-level = { $issue } : aucun mécanisme au niveau { $level } (seulement { $mechanisms }) ; { $count ->
+    [0] aucune contribution ne l’a encore soulevée.
+    [one] question soulevée dans une contribution.
+   *[other] question soulevée dans { $count } contributions.
+}
 report-annex = Annexe : Liste des auteurs de contributions
 report-annex-caption = Auteurs de contributions ({ $count })
 report-contributor = Auteur

@@ -322,7 +322,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             }
             let more = contributions.len().saturating_sub(LINKS_PER_ISSUE);
             if more > 0 {
-                spans.push(text(l.format("report-and-more", &[("count", more.into())])));
+                spans.push(text(format!(" {}", l.format("report-and-more", &[("count", more.into())]))));
             }
             spans.push(text(".".to_owned()));
             b.numbered(spans);

@@ -527,7 +527,8 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "amends": amends,
                 "amended_by": amended_by,
                 "may_amend": may_amend,
-                "withheld": contribution.withheld_reason,
+                // The message ends the reason with its own full stop.
+                "withheld": contribution.withheld_reason.as_deref().map(|r| r.trim_end_matches(['.', ' '])),
                 "altered": altered,
                 "files": store.attachments(contribution.id)?.iter().map(|a| json!({
                     "position": a.position,
