@@ -83,6 +83,20 @@ pub struct ImportList {
     pub name: Option<String>,
 }
 
+/// The public site's address, for the links a command writes (the same as the server's
+/// `--public-url`).
+#[derive(Debug, Args)]
+pub struct SiteAddress {
+    #[arg(
+        long,
+        env = "CONSULTA_PUBLIC_URL",
+        hide_env_values = true,
+        default_value = "http://127.0.0.1:8080",
+        value_name = "URL"
+    )]
+    pub base_url: String,
+}
+
 #[derive(Debug, Args)]
 pub struct InviteArgs {
     #[arg(long, value_name = "SLUG")]
@@ -95,14 +109,8 @@ pub struct InviteArgs {
     pub regions: Vec<String>,
     #[arg(long = "country", value_name = "CODE")]
     pub countries: Vec<String>,
-    #[arg(
-        long,
-        env = "CONSULTA_PUBLIC_URL",
-        hide_env_values = true,
-        default_value = "http://127.0.0.1:8080",
-        value_name = "URL"
-    )]
-    pub base_url: String,
+    #[command(flatten)]
+    pub site: SiteAddress,
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,14 +142,8 @@ pub struct ExportArgs {
     pub consultation: String,
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    #[arg(
-        long,
-        env = "CONSULTA_PUBLIC_URL",
-        hide_env_values = true,
-        default_value = "http://127.0.0.1:8080",
-        value_name = "URL"
-    )]
-    pub base_url: String,
+    #[command(flatten)]
+    pub site: SiteAddress,
 }
 
 #[derive(Debug, Args)]
@@ -339,14 +341,8 @@ pub struct ReportArgs {
     pub format: ReportFileFormat,
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    #[arg(
-        long,
-        env = "CONSULTA_PUBLIC_URL",
-        hide_env_values = true,
-        default_value = "http://127.0.0.1:8080",
-        value_name = "URL"
-    )]
-    pub base_url: String,
+    #[command(flatten)]
+    pub site: SiteAddress,
 }
 
 #[derive(Debug, Args)]

@@ -421,7 +421,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
     let store = open_existing(database, &localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
     let input = consulta_report::gather(&*store, consultation)?;
-    let links = consulta_report::Links { base_url: args.base_url };
+    let links = consulta_report::Links { base_url: args.site.base_url };
     let document =
         consulta_report::synthesis(&input, &localizer, &links, Timestamp::now().to_zoned(TimeZone::UTC).date());
     let format = match args.format {
@@ -599,7 +599,7 @@ fn export(
         Some(path) => File::create(path).with_context(|| path.display().to_string())?,
         None => tempfile::tempfile()?,
     };
-    let source = OpenDataSource { store: &*store, blobs, signer: signer.as_ref(), base_url: &args.base_url };
+    let source = OpenDataSource { store: &*store, blobs, signer: signer.as_ref(), base_url: &args.site.base_url };
     write_open_data(&source, &consultation, what, Timestamp::now(), &mut out)?;
     match &args.output {
         Some(path) => {
@@ -927,8 +927,13 @@ fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyho
         ));
     }
     let selection = consulta_store::Selection { lists: args.lists, groups, countries };
-    let invited =
-        consulta_auth::invitations::invite(&mut *store, &consultation, &selection, &args.base_url, &command_line())?;
+    let invited = consulta_auth::invitations::invite(
+        &mut *store,
+        &consultation,
+        &selection,
+        &args.site.base_url,
+        &command_line(),
+    )?;
     println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
     Ok(())
 }

@@ -25,15 +25,7 @@ fn form() -> Form {
 }
 
 async fn submit(app: &App, form: Form) -> (StatusCode, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/api/v1/consultations/open/contributions", app.url))
-        .header("Accept-Language", "en")
-        .multipart(form)
-        .send()
-        .await
-        .expect("the server answers");
-    let status = response.status();
-    (status, response.json().await.expect("a JSON body"))
+    common::post_contribution(app, "open", form, None).await
 }
 
 #[tokio::test]
@@ -396,18 +388,12 @@ async fn a_refused_submissions_files_are_swept_and_a_recorded_ones_stay() {
     let with_file = |text: &'static [u8]| {
         form().part("files", Part::bytes(text.to_vec()).file_name("note.txt").mime_str("text/plain").expect("mime"))
     };
-    let post = |form: Form, key: &'static str| {
-        reqwest::Client::new()
-            .post(format!("{}/api/v1/consultations/open/contributions", app.url))
-            .header("Idempotency-Key", key)
-            .multipart(form)
-            .send()
-    };
-    let kept = post(with_file(b"the recorded file"), "key-1").await.expect("answer");
-    assert_eq!(kept.status(), StatusCode::CREATED);
+    let (kept, _) = common::post_contribution(&app, "open", with_file(b"the recorded file"), Some("key-1")).await;
+    assert_eq!(kept, StatusCode::CREATED);
     // The same key with other content is refused, after its file was stored.
-    let refused = post(with_file(b"a file the refused request stored"), "key-1").await.expect("answer");
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = with_file(b"a file the refused request stored");
+    let (refused, _) = common::post_contribution(&app, "open", refused, Some("key-1")).await;
+    assert_eq!(refused, StatusCode::UNPROCESSABLE_ENTITY);
     drop(app);
     let files = ws.dir.path().join("consulta-files");
     assert_eq!(stored_files(&files), 2, "the refused request's file was stored first");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{App, CONSULTA, Workspace, spawn_serve, stderr, stdout};
+use common::{App, CONSULTA, Workspace, post_contribution, spawn_serve, stderr, stdout};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
@@ -49,19 +49,6 @@ fn with_files(form: Form) -> Form {
         .part("files", Part::bytes(PNG).file_name("chart.png").mime_str("image/png").expect("mime"))
 }
 
-async fn post(app: &App, slug: &str, form: Form, key: Option<&str>) -> (StatusCode, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{}/api/v1/consultations/{slug}/contributions", app.url))
-        .header("Accept-Language", "en")
-        .multipart(form);
-    if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
-    }
-    let response = request.send().await.expect("the server answers");
-    let status = response.status();
-    (status, response.json().await.expect("a JSON body"))
-}
-
 async fn contribution_count(app: &App) -> u64 {
     let head: Value =
         reqwest::get(format!("{}/api/v1/log/tree-head", app.url)).await.expect("answer").json().await.expect("JSON");
@@ -80,7 +67,7 @@ fn verify(ws: &Workspace, app: &App, receipt: &Value) -> std::process::Output {
 #[tokio::test]
 async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() {
     let (ws, app) = instance();
-    let (status, receipt) = post(&app, "open", with_files(form()), None).await;
+    let (status, receipt) = post_contribution(&app, "open", with_files(form()), None).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     let id = receipt["id"].as_i64().expect("an id");
     assert_eq!(receipt["files"].as_array().map(Vec::len), Some(3));
@@ -99,7 +86,8 @@ async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() 
     }
     // A second contribution grows the log; the first receipt still verifies through consistency.
     let (status, _) =
-        post(&app, "open", form_from("Example Telecom Operators Association", "private_sector"), None).await;
+        post_contribution(&app, "open", form_from("Example Telecom Operators Association", "private_sector"), None)
+            .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(contribution_count(&app).await, 2);
     let output = verify(&ws, &app, &receipt);
@@ -115,8 +103,8 @@ async fn a_submission_with_three_files_round_trips_byte_for_byte_and_verifies() 
 #[tokio::test]
 async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() {
     let (ws, app) = instance();
-    let (first_status, first) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
-    let (second_status, second) = post(&app, "open", with_files(form()), Some("retry-7f3a")).await;
+    let (first_status, first) = post_contribution(&app, "open", with_files(form()), Some("retry-7f3a")).await;
+    let (second_status, second) = post_contribution(&app, "open", with_files(form()), Some("retry-7f3a")).await;
     assert_eq!((first_status, second_status), (StatusCode::CREATED, StatusCode::OK));
     for field in ["id", "received_at", "sha256", "files"] {
         assert_eq!(first[field], second[field], "{field}");
@@ -124,10 +112,10 @@ async fn the_same_idempotency_key_gives_one_contribution_and_the_same_receipt() 
     assert_eq!(contribution_count(&app).await, 1);
     // The same key and fields sent to another consultation are another request.
     ws.create_open_consultation("other");
-    let (status, elsewhere) = post(&app, "other", with_files(form()), Some("retry-7f3a")).await;
+    let (status, elsewhere) = post_contribution(&app, "other", with_files(form()), Some("retry-7f3a")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{elsewhere}");
     assert_eq!(elsewhere["error"], "idempotency_conflict");
-    let (status, error) = post(&app, "open", form().text("country", "FR"), Some("retry-7f3a")).await;
+    let (status, error) = post_contribution(&app, "open", form().text("country", "FR"), Some("retry-7f3a")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
     assert_eq!(error["error"], "idempotency_conflict");
     assert_eq!(contribution_count(&app).await, 1);
@@ -138,28 +126,28 @@ async fn bad_input_is_refused_with_its_reason_and_leaves_the_store_unchanged() {
     let (_ws, app) = instance();
     let missing =
         Form::new().text("entity", "Example").text("stakeholder_group", "civil_society").text("language", "en");
-    let (status, error) = post(&app, "open", missing, None).await;
+    let (status, error) = post_contribution(&app, "open", missing, None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(error["error"], "invalid_fields");
     assert_eq!(error["fields"], serde_json::json!(["email", "title", "body"]));
     assert!(error["message"].as_str().expect("a message").contains("Contact email: this field is required"), "{error}");
 
-    let (status, error) = post(&app, "open", form().text("email", "not-an-address"), None).await;
+    let (status, error) = post_contribution(&app, "open", form().text("email", "not-an-address"), None).await;
     assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["email"])));
 
     let mut eleven = form();
     for i in 0..11 {
         eleven = eleven.part("files", Part::bytes(vec![b'x'; 10]).file_name(format!("f{i}.txt")));
     }
-    let (status, error) = post(&app, "open", eleven, None).await;
+    let (status, error) = post_contribution(&app, "open", eleven, None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_many_files")));
 
     let big = form().part("files", Part::bytes(vec![0u8; 25 * 1024 * 1024 + 1]).file_name("big.pdf"));
-    let (status, error) = post(&app, "open", big, None).await;
+    let (status, error) = post_contribution(&app, "open", big, None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("file_too_large")));
     assert!(error["message"].as_str().expect("message").contains("big.pdf"));
 
-    let (status, error) = post(&app, "open", form().text("colour", "blue"), None).await;
+    let (status, error) = post_contribution(&app, "open", form().text("colour", "blue"), None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::BAD_REQUEST, Some("unknown_field")));
 
     let malformed = reqwest::Client::new()
@@ -173,10 +161,10 @@ async fn bad_input_is_refused_with_its_reason_and_leaves_the_store_unchanged() {
     let error: Value = malformed.json().await.expect("JSON");
     assert_eq!(error["error"], "malformed_multipart");
 
-    let (status, error) = post(&app, "nope", form(), None).await;
+    let (status, error) = post_contribution(&app, "nope", form(), None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
 
-    let (status, error) = post(&app, "closed", form(), None).await;
+    let (status, error) = post_contribution(&app, "closed", form(), None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::FORBIDDEN, Some("consultation_closed")));
 
     let french = reqwest::Client::new()
@@ -195,7 +183,7 @@ async fn bad_input_is_refused_with_its_reason_and_leaves_the_store_unchanged() {
 #[tokio::test]
 async fn a_tampered_record_fails_verification() {
     let (ws, app) = instance();
-    let (_, receipt) = post(&app, "open", form(), None).await;
+    let (_, receipt) = post_contribution(&app, "open", form(), None).await;
     let id = receipt["id"].as_i64().expect("id");
     assert!(verify(&ws, &app, &receipt).status.success());
 
@@ -220,7 +208,8 @@ async fn a_tampered_record_fails_verification() {
 async fn proofs_are_served_for_any_two_sizes() {
     let (_ws, app) = instance();
     for i in 0..5 {
-        let (status, _) = post(&app, "open", form_from(&format!("Example Organisation {i}"), "academic"), None).await;
+        let (status, _) =
+            post_contribution(&app, "open", form_from(&format!("Example Organisation {i}"), "academic"), None).await;
         assert_eq!(status, StatusCode::CREATED);
     }
     let consistency: Value = reqwest::get(format!("{}/api/v1/log/consistency?from=3&to=5", app.url))
@@ -300,7 +289,8 @@ async fn the_web_form_records_and_redirects_to_the_receipt_or_keeps_what_was_typ
 #[tokio::test]
 async fn a_withheld_contribution_says_why_and_stays_verifiable() {
     let (ws, app) = instance();
-    let (_, receipt) = post(&app, "open", with_files(form().text("title", "A title with personal data")), None).await;
+    let (_, receipt) =
+        post_contribution(&app, "open", with_files(form().text("title", "A title with personal data")), None).await;
     let id = receipt["id"].as_i64().expect("id").to_string();
     let withheld = ws.run(&["contribution", "withhold", &id, "--reason", "it contains personal data"]);
     assert!(withheld.status.success(), "{}", stderr(&withheld));
@@ -367,7 +357,7 @@ async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_i
         submission = submission
             .part("files", Part::bytes(bytes.clone()).file_name(name.to_string()).mime_str(media_type).expect("mime"));
     }
-    let (status, receipt) = post(&app, "open", submission, None).await;
+    let (status, receipt) = post_contribution(&app, "open", submission, None).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     let id = receipt["id"].as_i64().expect("id");
 
@@ -398,11 +388,11 @@ async fn the_attachment_limits_are_configurable() {
     let (ws, app) = instance();
     drop(app);
     let app = common::spawn_serve_with(&ws.db, &["--max-files", "2", "--max-file-mib", "1"]);
-    let (status, error) = post(&app, "open", with_files(form()), None).await;
+    let (status, error) = post_contribution(&app, "open", with_files(form()), None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("too_many_files")));
     assert!(error["message"].as_str().expect("message").contains("At most 2 files"));
     let big = form().part("files", Part::bytes(vec![0u8; 1024 * 1024 + 1]).file_name("big.pdf"));
-    let (status, error) = post(&app, "open", big, None).await;
+    let (status, error) = post_contribution(&app, "open", big, None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("file_too_large")));
     assert!(error["message"].as_str().expect("message").contains("1.0 MiB"), "{error}");
     let page =
@@ -411,9 +401,9 @@ async fn the_attachment_limits_are_configurable() {
 
     // A text over 1 MiB is refused as a field; a field far longer than any valid value is refused
     // as soon as it passes that, before it is read to the end.
-    let (status, error) = post(&app, "open", form().text("body", "x".repeat(1024 * 1024 + 1)), None).await;
+    let (status, error) = post_contribution(&app, "open", form().text("body", "x".repeat(1024 * 1024 + 1)), None).await;
     assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["body"])));
-    let (status, error) = post(&app, "open", form().text("body", "x".repeat(7 * 1024 * 1024)), None).await;
+    let (status, error) = post_contribution(&app, "open", form().text("body", "x".repeat(7 * 1024 * 1024)), None).await;
     assert_eq!((status, error["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("field_too_large")), "{error}");
     assert_eq!(error["fields"], serde_json::json!(["body"]));
     assert_eq!(contribution_count(&app).await, 0);

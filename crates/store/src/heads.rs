@@ -13,7 +13,6 @@ const MAX_LINE_BYTES: u64 = 16 * 1024;
 /// A journal open for appending.
 #[derive(Debug)]
 pub struct HeadJournal {
-    path: PathBuf,
     file: Mutex<std::fs::File>,
 }
 
@@ -21,11 +20,7 @@ impl HeadJournal {
     /// Opens (or creates) the journal at `path` for appending.
     pub fn open(path: &Path) -> std::io::Result<HeadJournal> {
         let file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(HeadJournal { path: path.to_owned(), file: Mutex::new(file) })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(HeadJournal { file: Mutex::new(file) })
     }
 
     /// Appends a checkpoint and syncs it before returning.

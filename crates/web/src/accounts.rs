@@ -381,6 +381,14 @@ pub async fn admin(
     app.templates.respond(&language, result)
 }
 
+/// The contribution a secretariat's form names.
+fn contribution_field(fields: &Fields, localizer: &Localizer) -> Result<i64, PageError> {
+    fields
+        .get("contribution")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))
+}
+
 /// Withholds or publishes a contribution (POST /admin/moderation), audited.
 pub async fn moderate(
     State(app): State<App>,
@@ -390,10 +398,7 @@ pub async fn moderate(
 ) -> Response {
     let localizer = language.localizer;
     secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
-        let id = fields
-            .get("contribution")
-            .and_then(|v| v.trim().parse::<i64>().ok())
-            .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))?;
+        let id = contribution_field(&fields, &localizer)?;
         let reason = fields.get("reason").map(|r| r.trim()).unwrap_or_default();
         let withhold = fields.get("action").map(String::as_str) == Some("withhold");
         if withhold && reason.is_empty() {
@@ -421,10 +426,7 @@ pub async fn attribute(
     use consulta_store::audited::AttributionError;
     let localizer = language.localizer;
     secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
-        let id = fields
-            .get("contribution")
-            .and_then(|v| v.trim().parse::<i64>().ok())
-            .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))?;
+        let id = contribution_field(&fields, &localizer)?;
         let clear = fields.get("action").map(String::as_str) == Some("clear");
         let entity = fields.get("entity").map(|e| e.trim()).filter(|e| !e.is_empty());
         if !clear && entity.is_none() {

@@ -26,7 +26,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use crate::App;
 use crate::language::RequestLanguage;
 use crate::openapi::{
-    AttachmentText, ConsistencyResponse, ErrorBody, InclusionResponse, SearchResponse, SubmissionForm, TreeHeadResponse,
+    AttachmentText, ConsistencyResponse, ErrorBody, InclusionResponse, Refused, SearchResponse, SubmissionForm,
+    TreeHeadResponse,
 };
 
 /// An API error: status, stable code, message in the reader's language, and the fields at fault.
@@ -212,6 +213,26 @@ impl UploadBudget {
         held.push(permit);
         Ok(())
     }
+
+    /// Reads a field chunk by chunk within this budget (the shares taken go to `held`); None as
+    /// soon as it passes `max` bytes, read no further.
+    async fn read_field(
+        &self,
+        field: &mut axum::extract::multipart::Field<'_>,
+        max: u64,
+        held: &mut Vec<OwnedSemaphorePermit>,
+        malformed: impl Fn(axum::extract::multipart::MultipartError) -> ReadError,
+    ) -> Result<Option<Vec<u8>>, ReadError> {
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(&malformed)? {
+            if (bytes.len() + chunk.len()) as u64 > max {
+                return Ok(None);
+            }
+            self.reserve(chunk.len(), held).await?;
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(Some(bytes))
+    }
 }
 
 pub async fn read_submission(
@@ -249,26 +270,6 @@ async fn discard_rest(multipart: &mut Multipart) {
     }
 }
 
-/// Reads a text field chunk by chunk, refusing it as soon as it passes `max` bytes.
-async fn read_text_field(
-    field: &mut axum::extract::multipart::Field<'_>,
-    name: &'static str,
-    max: u64,
-    budget: &UploadBudget,
-    buffered: &mut Vec<OwnedSemaphorePermit>,
-    malformed: impl Fn(axum::extract::multipart::MultipartError) -> ReadError,
-) -> Result<String, ReadError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(&malformed)? {
-        if (bytes.len() + chunk.len()) as u64 > max {
-            return Err(ReadError::FieldTooLarge { field: name, max });
-        }
-        budget.reserve(chunk.len(), buffered).await?;
-        bytes.extend_from_slice(&chunk);
-    }
-    String::from_utf8(bytes).map_err(|_| ReadError::Malformed(format!("{name}: not UTF-8")))
-}
-
 async fn read_parts(
     multipart: &mut Multipart,
     limits: Limits,
@@ -289,17 +290,10 @@ async fn read_parts(
         if name == "files" {
             let file_name = field.file_name().unwrap_or_default().to_owned();
             let media_type = field.content_type().unwrap_or_default().to_owned();
-            let mut bytes = Vec::new();
-            while let Some(chunk) = field.chunk().await.map_err(malformed)? {
-                if (bytes.len() + chunk.len()) as u64 > limits.max_file_bytes {
-                    return Err(ReadError::Submission(SubmissionError::FileTooLarge {
-                        name: file_name,
-                        max: limits.max_file_bytes,
-                    }));
-                }
-                budget.reserve(chunk.len(), buffered).await?;
-                bytes.extend_from_slice(&chunk);
-            }
+            let Some(bytes) = budget.read_field(&mut field, limits.max_file_bytes, buffered, malformed).await? else {
+                let max = limits.max_file_bytes;
+                return Err(ReadError::Submission(SubmissionError::FileTooLarge { name: file_name, max }));
+            };
             // A form sent with no file chosen has one empty, nameless part.
             if file_name.is_empty() && bytes.is_empty() {
                 continue;
@@ -326,7 +320,11 @@ async fn read_parts(
         };
         // Only the body may be long; every other field is a line.
         let max = if field_name == "body" { MAX_TEXT_FIELD_BYTES } else { MAX_LINE_FIELD_BYTES };
-        *slot = read_text_field(&mut field, field_name, max, budget, buffered, malformed).await?;
+        let bytes = budget
+            .read_field(&mut field, max, buffered, malformed)
+            .await?
+            .ok_or(ReadError::FieldTooLarge { field: field_name, max })?;
+        *slot = String::from_utf8(bytes).map_err(|_| ReadError::Malformed(format!("{field_name}: not UTF-8")))?;
     }
     Ok(())
 }
@@ -343,8 +341,7 @@ async fn read_parts(
     responses(
         (status = 201, description = "Recorded, on disk, in the log: the receipt", body = Receipt),
         (status = 200, description = "Recorded before under the same Idempotency-Key: its receipt", body = Receipt),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn submit_contribution(
@@ -501,8 +498,7 @@ fn parse_id(id: &str, localizer: &Localizer) -> Result<ContributionId, ApiError>
     params(("id" = String, Path, description = "The contribution's number")),
     responses(
         (status = 200, description = "The receipt, proved in the log as it is now (a withheld contribution's lists no files)", body = Receipt),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn contribution_receipt(
@@ -531,8 +527,7 @@ pub async fn contribution_receipt(
     params(("id" = String, Path, description = "The contribution's number")),
     responses(
         (status = 200, description = "The canonical record, byte for byte as its log leaf hashes it", body = serde_json::Value),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn contribution_record(
@@ -624,8 +619,7 @@ fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -
     ),
     responses(
         (status = 200, description = "The leaf and its inclusion proof", body = InclusionResponse),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn inclusion(
@@ -664,8 +658,7 @@ pub async fn inclusion(
     ),
     responses(
         (status = 200, description = "The consistency proof", body = ConsistencyResponse),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn consistency(
@@ -742,8 +735,7 @@ pub async fn attachment(
     ),
     responses(
         (status = 200, description = "Where the file's text extraction stands, and the text once done", body = AttachmentText),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn attachment_text(
@@ -778,8 +770,7 @@ pub async fn attachment_text(
     params(("slug" = String, Path, description = "The consultation's slug")),
     responses(
         (status = 200, description = "Counted contributions by stakeholder group and channel; unverified ones apart", body = consulta_report::JsonTable),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
@@ -820,8 +811,7 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
     ),
     responses(
         (status = 200, description = "A page of results with every facet's counts", body = SearchResponse),
-        (status = "4XX", description = "Refused or not found: what is wrong, in the reader's language", body = ErrorBody),
-        (status = "5XX", description = "The server failed; nothing was changed", body = ErrorBody),
+        Refused,
     )
 )]
 pub async fn search(

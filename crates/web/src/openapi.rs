@@ -16,6 +16,18 @@ pub struct ErrorBody {
     pub fields: Vec<&'static str>,
 }
 
+/// The error answers every operation may give (documented once).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Refused {
+    /// Refused or not found: what is wrong, in the reader's language.
+    #[response(status = "4XX", description = "Refused or not found: what is wrong, in the reader's language")]
+    Client(ErrorBody),
+    /// The server failed; nothing was changed.
+    #[response(status = "5XX", description = "The server failed; nothing was changed")]
+    Server(ErrorBody),
+}
+
 /// A contribution as the public form and the API take it (multipart/form-data).
 #[derive(Debug, ToSchema)]
 #[allow(dead_code)]

@@ -363,3 +363,23 @@ pub async fn extraction(app: &App, id: i64, position: usize, wait: Duration) -> 
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Sends a contribution to consultation `slug` through the API (with an Idempotency-Key if
+/// given), in English; the status and the JSON answer.
+pub async fn post_contribution(
+    app: &App,
+    slug: &str,
+    form: reqwest::multipart::Form,
+    key: Option<&str>,
+) -> (reqwest::StatusCode, serde_json::Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/api/v1/consultations/{slug}/contributions", app.url))
+        .header("Accept-Language", "en")
+        .multipart(form);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request.send().await.expect("the server answers");
+    let status = response.status();
+    (status, response.json().await.expect("a JSON body"))
+}
