@@ -54,6 +54,7 @@ pub fn invite(
             subject: localizer.format("invitation-subject", &args),
             body: localizer.format("invitation-body", &args),
             created_at: now,
+            attachment: None,
         })?;
     }
     transaction.record_audit(&AuditEntry {
@@ -100,6 +101,7 @@ pub fn request_password_reset(
             subject: localizer.text("reset-subject"),
             body: localizer.format("reset-body", &args),
             created_at: now,
+            attachment: None,
         },
     )?;
     Ok(())

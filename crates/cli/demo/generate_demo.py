@@ -7,9 +7,11 @@ The counts follow the table of seeds/003 (open consultations on enhanced coopera
 governments 11/13/8, international organisations 7/1/0, civil society 32/7/3, private sector
 9/5/2 (written / presentation / intervention), 98 in all. Every entity and every text is invented
 and says so: no real government or organisation is named or quoted. Governments are fictional
-States, so they carry no country code.
+States, each with the code ISO 3166-1 leaves for user assignment that the reference data gives
+it (crates/core/data/fictional_states.csv), placed in a regional group and a development status.
 """
 import csv
+import os
 import random
 import sys
 
@@ -87,11 +89,20 @@ TEXTS = {
 }
 
 
+def fictional_states():
+    """Name → code, from the reference data's fictional States."""
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "core", "data", "fictional_states.csv")
+    with open(path, encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {row["name_en"]: row["alpha2"] for row in rows}
+
+
 def main():
+    codes = fictional_states()
     rng = random.Random(2010)
     rows = []
     entities = {
-        "government": [(f"Fictional Republic of {s}", "") for s in STATES],
+        "government": [(f"Fictional Republic of {s}", codes[f"Fictional Republic of {s}"]) for s in STATES],
         "international_organization": [(o, "") for o in ORGANIZATIONS],
         "civil_society": CIVIL_SOCIETY,
         "private_sector": PRIVATE_SECTOR,

@@ -52,7 +52,8 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Report(args) => report(&database, args, localizer),
         Command::Serve(args) => {
             let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&database, &files));
-            serve(database, open_blobs(&files)?, &outbox, &index, &log, &args, localizer)
+            let instance = Instance { database, blobs: open_blobs(&files)?, outbox, index, log };
+            serve(instance, &args, Vec::new(), localizer)
         }
         Command::Index(IndexCommand::Rebuild) => rebuild_index(&database, &index, localizer),
         Command::Export(args) => export(&database, &*open_blobs(&files)?, &log, args, localizer),
@@ -75,8 +76,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         }
         Command::Demo(args) => run_demo(&args, localizer),
         Command::LoadDemo => {
-            let summary = demo::load(&mut *open(&database)?)?;
-            eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
+            demo_loaded(&demo::load(&mut *open(&database)?, &*open_blobs(&files)?, Timestamp::now())?, localizer);
             Ok(())
         }
         Command::Verify(args) => verify_receipt(&args.receipt, &args.server, localizer),
@@ -495,20 +495,27 @@ impl LogFiles {
     }
 }
 
-fn serve(
+/// What a server serves: its database, files, outbox, search index and log files.
+struct Instance {
     database: Database,
     blobs: Arc<dyn BlobStore>,
-    outbox: &Path,
-    index: &Path,
-    log: &LogFiles,
+    outbox: PathBuf,
+    index: PathBuf,
+    log: LogFiles,
+}
+
+fn serve(
+    instance: Instance,
     args: &ServeArgs,
+    demo_accounts: Vec<consulta_web::DemoAccount>,
     localizer: &Localizer,
 ) -> anyhow::Result<()> {
+    let Instance { database, blobs, outbox, index, log } = instance;
     let addr = args.addr;
     // Fail now, with the path in the message, rather than on the first request.
     let signer = Arc::new(log.signer(&mut *open(&database)?)?);
-    let index = Arc::new(open_index(index, localizer)?);
-    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox.to_path_buf())?;
+    let index = Arc::new(open_index(&index, localizer)?);
+    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox)?;
     if let consulta_mail::Delivery::Outbox(dir) = &delivery {
         eprintln!("{}", localizer.format("cli-mail-outbox", &[("path", dir.display().to_string().into())]));
     }
@@ -538,6 +545,7 @@ fn serve(
             extractor: args.extractor()?,
             signer,
             trusted_proxies: args.trusted_proxies.clone(),
+            demo_accounts,
         };
         // Everything that can refuse to start (the search index held by another server) does so
         // before anyone is told where the server is.
@@ -569,12 +577,37 @@ fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let path = directory.path().join("consulta.db");
     eprintln!("{}", localizer.format("cli-demo-loading", &[("path", path.display().to_string().into())]));
     let database = Database::sqlite(&path);
-    let summary = demo::load(&mut *open(&database)?)?;
-    eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", summary.contributions.into())]));
     let (files, index) = (directory.path().join("files"), directory.path().join("index"));
+    let blobs = Arc::new(LocalBlobs::new(files));
+    let loaded = demo::load(&mut *open(&database)?, &*blobs, Timestamp::now())?;
+    demo_loaded(&loaded, localizer);
     let outbox = args.outbox.clone().unwrap_or_else(|| directory.path().join("files-outbox"));
     let log = LogFiles { key: directory.path().join("log.key"), heads: directory.path().join("heads.jsonl") };
-    serve(database, Arc::new(LocalBlobs::new(files)), &outbox, &index, &log, args, localizer)
+    serve(Instance { database, blobs, outbox, index, log }, args, loaded.accounts, localizer)
+}
+
+/// Says what the demonstration holds and how to sign in to it.
+fn demo_loaded(loaded: &demo::Loaded, localizer: &Localizer) {
+    eprintln!("{}", localizer.format("cli-demo-loaded", &[("count", loaded.contributions.into())]));
+    eprintln!("{}", localizer.text("cli-demo-accounts"));
+    for account in &loaded.accounts {
+        let role = localizer.text(&format!("role-{}", account.role.as_str()));
+        let role = match &account.entity {
+            Some(entity) => format!("{role} ({entity})"),
+            None => role,
+        };
+        eprintln!(
+            "  {}",
+            localizer.format(
+                "cli-demo-account",
+                &[
+                    ("role", role.into()),
+                    ("email", account.email.as_str().into()),
+                    ("password", account.password.as_str().into())
+                ]
+            )
+        );
+    }
 }
 
 /// Writes one open data file of a consultation, to a file or to standard output.

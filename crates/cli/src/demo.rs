@@ -1,19 +1,32 @@
-//! The demonstration: a consultation modelled on the 2010 open consultations on enhanced
-//! cooperation, whose 98 invented contributions give the table of seeds/003. It is loaded
-//! through the same functions as `consultation create`, `meeting add` and `import contributions`.
+//! The demonstration: a closed consultation modelled on the 2010 open consultations on enhanced
+//! cooperation, whose 98 invented contributions give the table of the Secretary-General's report
+//! on them (A/66/77–E/2011/103, of 4 May 2011); an open consultation dated around the day the demo starts, with
+//! a few contributions and attachments; and a secretariat and a focal point account to try them
+//! with. Everything is loaded through the same functions as `consultation create`,
+//! `import contributions`, the contribution form and `admin create`.
 
 use std::collections::BTreeMap;
 
 use anyhow::Context;
 use consulta_analysis::{Classifier, suggest};
+use consulta_blobs::BlobStore;
+use consulta_core::access::Role;
 use consulta_core::time::parse_date;
 use consulta_core::{Consultation, ConsultationDraft, IssueId};
-use consulta_intake::{ImportOptions, ImportSummary, import_contributions};
-use consulta_store::{AuditActor, ContributionFilter, PageRequest, Store};
+use consulta_intake::submission::{Limits, Sender, Submission, UploadedFile, prepare, record_in};
+use consulta_intake::{ImportOptions, import_contributions};
+use consulta_store::{AuditActor, ContributionFilter, NewAccount, PageRequest, Store};
+use consulta_web::DemoAccount;
+use jiff::{Timestamp, ToSpan};
 use serde::Deserialize;
 
-const CONSULTATION: &str = include_str!("../demo/consultation.json");
-const CONTRIBUTIONS: &str = include_str!("../demo/contributions.csv");
+const CLOSED_CONSULTATION: &str = include_str!("../demo/consultation.json");
+const CLOSED_CONTRIBUTIONS: &str = include_str!("../demo/contributions.csv");
+const OPEN_CONSULTATION: &str = include_str!("../demo/open_consultation.json");
+const OPEN_CONTRIBUTIONS: &str = include_str!("../demo/open_contributions.json");
+
+/// The entity the demonstration's focal point acts for.
+const FOCAL_POINT_ENTITY: &str = "Fictional Republic of Aurelia";
 
 #[derive(Deserialize)]
 struct DemoConsultation {
@@ -22,8 +35,12 @@ struct DemoConsultation {
     title: BTreeMap<String, String>,
     description: BTreeMap<String, String>,
     mandate: BTreeMap<String, String>,
-    opens: String,
-    closes: String,
+    /// Fixed dates (the 2010 consultation)…
+    opens: Option<String>,
+    closes: Option<String>,
+    /// …or days counted from the day the demo starts (the open one).
+    opens_days_from_today: Option<i64>,
+    closes_days_from_today: Option<i64>,
     time_zone: String,
     questions: Vec<BTreeMap<String, String>>,
     meetings: Vec<DemoMeeting>,
@@ -35,35 +52,165 @@ struct DemoMeeting {
     place: String,
 }
 
+#[derive(Deserialize)]
+struct DemoContribution {
+    entity: String,
+    stakeholder_group: String,
+    country: String,
+    language: String,
+    days_ago: i64,
+    focal_point: bool,
+    title: String,
+    body: String,
+    attachment: Option<DemoAttachment>,
+}
+
+#[derive(Deserialize)]
+struct DemoAttachment {
+    name: String,
+    /// `pdf` or `docx`: the file is made on the spot, showing `text`.
+    kind: String,
+    text: String,
+}
+
+/// What the demonstration loaded.
+pub struct Loaded {
+    pub contributions: u64,
+    /// The accounts to try it with; their passwords are new at each load.
+    pub accounts: Vec<DemoAccount>,
+}
+
 fn pairs(map: &BTreeMap<String, String>) -> Vec<(String, String)> {
     map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
-/// Loads the demonstration into `store`, which should be empty.
-pub fn load(store: &mut dyn Store) -> anyhow::Result<ImportSummary> {
-    let demo: DemoConsultation = serde_json::from_str(CONSULTATION).context("demo/consultation.json")?;
+/// Loads the demonstration into `store`, which should be empty, its attachments into `blobs`.
+pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> anyhow::Result<Loaded> {
+    let closed = create(store, CLOSED_CONSULTATION, now).context("demo/consultation.json")?;
+    let summary =
+        import_contributions(store, &closed, CLOSED_CONTRIBUTIONS.as_bytes(), ImportOptions::default(), &mut |_| {})
+            .context("demo/contributions.csv")?;
+    tag_as_suggested(store, &closed)?;
+    let accounts = create_accounts(store)?;
+    let open = create(store, OPEN_CONSULTATION, now).context("demo/open_consultation.json")?;
+    let recorded = submit_open_contributions(store, blobs, &open, &accounts, now)?;
+    Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
+}
+
+fn create(store: &mut dyn Store, json: &str, now: Timestamp) -> anyhow::Result<Consultation> {
+    let demo: DemoConsultation = serde_json::from_str(json)?;
+    let zone = jiff::tz::TimeZone::get(&demo.time_zone)?;
+    let today = now.to_zoned(zone).date();
+    let date = |fixed: Option<String>, days: Option<i64>| -> anyhow::Result<String> {
+        match (fixed, days) {
+            (Some(fixed), _) => Ok(fixed),
+            (None, Some(days)) => Ok(today.checked_add(days.days())?.to_string()),
+            (None, None) => anyhow::bail!("a consultation needs its dates"),
+        }
+    };
     let draft = ConsultationDraft {
         slug: demo.slug,
         original_language: demo.original_language,
         title: pairs(&demo.title),
         description: pairs(&demo.description),
         mandate: pairs(&demo.mandate),
-        opens: demo.opens,
-        closes: demo.closes,
+        opens: date(demo.opens, demo.opens_days_from_today)?,
+        closes: date(demo.closes, demo.closes_days_from_today)?,
         time_zone: demo.time_zone,
         questions: demo.questions.iter().map(pairs).collect(),
         is_example: true,
         verified_only: false,
     };
-    let consultation = store.create_consultation(&draft.check().context("demo/consultation.json")?)?;
+    let consultation = store.create_consultation(&draft.check()?)?;
     for meeting in demo.meetings {
         store.add_meeting(consultation.id, parse_date(&meeting.date)?, &meeting.place)?;
     }
-    let summary =
-        import_contributions(store, &consultation, CONTRIBUTIONS.as_bytes(), ImportOptions::default(), &mut |_| {})
-            .context("demo/contributions.csv")?;
-    tag_as_suggested(store, &consultation)?;
-    Ok(summary)
+    Ok(consultation)
+}
+
+/// A secretariat account and a focal point for a fictional State, each with a new password.
+fn create_accounts(store: &mut dyn Store) -> anyhow::Result<Vec<DemoAccount>> {
+    let by = AuditActor::command_line("demo", Timestamp::now());
+    let entity = consulta_store::audited::recorded_entity(store, &FOCAL_POINT_ENTITY.parse()?)?
+        .context("the focal point's entity is in demo/contributions.csv")?;
+    let mut accounts = Vec::new();
+    for (role, email, name, entity) in [
+        (Role::Secretariat, "secretariat@demo.example", "Demonstration secretariat", None),
+        (Role::FocalPoint, "focal-point@demo.example", "Demonstration focal point", Some(entity)),
+    ] {
+        // Twelve random bytes: a password nobody reuses, shown only by this demonstration.
+        let password = format!("demo-{}", &consulta_auth::new_token()?[..24]);
+        let new = NewAccount {
+            email: email.to_owned(),
+            name: name.to_owned(),
+            role,
+            entity: entity.as_ref().map(|e| e.id),
+            language: "en".to_owned(),
+            password_hash: consulta_auth::hash_password(&password)?,
+        };
+        store.create_account(&new, &by)?;
+        accounts.push(DemoAccount {
+            role,
+            email: email.to_owned(),
+            password,
+            entity: entity.as_ref().map(|e| e.name.to_string()),
+        });
+    }
+    Ok(accounts)
+}
+
+/// Sends the open consultation's contributions as the form does: checked, files stored, recorded
+/// with their leaves; the focal point's verified, the others as unverified senders.
+fn submit_open_contributions(
+    store: &mut dyn Store,
+    blobs: &dyn BlobStore,
+    open: &Consultation,
+    accounts: &[DemoAccount],
+    now: Timestamp,
+) -> anyhow::Result<u64> {
+    let contributions: Vec<DemoContribution> =
+        serde_json::from_str(OPEN_CONTRIBUTIONS).context("demo/open_contributions.json")?;
+    let focal_point = accounts.iter().find(|a| a.role == Role::FocalPoint).map(|a| a.email.as_str());
+    let mut recorded = 0;
+    for demo in contributions {
+        let files = demo
+            .attachment
+            .iter()
+            .map(|a| {
+                let (media_type, bytes) = match a.kind.as_str() {
+                    "pdf" => ("application/pdf", consulta_extract::samples::pdf_with_text(&a.text)),
+                    _ => (
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        consulta_extract::samples::docx_with(&[&a.text]),
+                    ),
+                };
+                UploadedFile { name: a.name.clone(), media_type: media_type.to_owned(), bytes }
+            })
+            .collect();
+        let email = match (demo.focal_point, focal_point) {
+            (true, Some(address)) => address.to_owned(),
+            _ => format!("{}@contributor.example", demo.entity.to_lowercase().replace(' ', "-")),
+        };
+        let submission = Submission {
+            entity: demo.entity,
+            stakeholder_group: demo.stakeholder_group,
+            country: demo.country,
+            email,
+            language: demo.language,
+            title: demo.title,
+            body: demo.body,
+            files,
+        };
+        let sent = now.checked_sub((demo.days_ago * 24 + 3).hours())?;
+        let sender = Sender { verified: demo.focal_point, ..Sender::default() };
+        let prepared = prepare(&*store, blobs, open, &submission, sender, Limits::default(), sent)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", submission.title))?;
+        let mut transaction = store.begin()?;
+        record_in(&mut *transaction, &prepared)?;
+        transaction.commit()?;
+        recorded += 1;
+    }
+    Ok(recorded)
 }
 
 /// Tags every demonstration contribution with the issues its text names (the term lists'
@@ -96,7 +243,8 @@ mod tests {
     fn the_reports_table_is_the_seeds_table_in_french_and_english() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let mut store = SqliteStore::open(&dir.path().join("demo.db")).expect("store");
-        load(&mut store).expect("demo loads");
+        let blobs = consulta_blobs::LocalBlobs::new(dir.path().join("files"));
+        load(&mut store, &blobs, Timestamp::now()).expect("demo loads");
         let consultation = store.consultation_by_slug("enhanced-cooperation-2010").expect("read").expect("found");
         let input = consulta_report::gather(&store, consultation).expect("gather");
         let links = consulta_report::Links { base_url: "https://consultations.example.org".into() };
@@ -140,8 +288,9 @@ mod tests {
     fn the_demo_gives_the_seeds_table() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let mut store = SqliteStore::open(&dir.path().join("demo.db")).expect("store");
-        let summary = load(&mut store).expect("demo loads");
-        assert_eq!(summary.contributions, 98);
+        let blobs = consulta_blobs::LocalBlobs::new(dir.path().join("files"));
+        let loaded = load(&mut store, &blobs, Timestamp::now()).expect("demo loads");
+        assert_eq!(loaded.contributions, 98 + 6);
         let consultation = store.consultation_by_slug("enhanced-cooperation-2010").expect("read").expect("found");
         assert!(consultation.record.is_example);
         let table = distribution_table(&store, consultation.id).expect("table");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{App, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve, stderr};
+use common::{App, Workspace, cookie_named, hidden_csrf, no_redirects, sign_in_response, spawn_serve, stderr};
 use reqwest::StatusCode;
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::multipart::Form;
@@ -16,19 +16,6 @@ const PASSWORD: &str = "correct horse battery staple";
 struct Who {
     cookie: Option<String>,
     csrf: String,
-}
-
-async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest::Response {
-    let page = no_redirects().get(format!("{}/login", app.url)).send().await.expect("login page");
-    let signin = cookie_named(&page, "consulta_signin").expect("a sign-in cookie");
-    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
-    no_redirects()
-        .post(format!("{}/login", app.url))
-        .header(COOKIE, signin)
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
-        .send()
-        .await
-        .expect("sign in")
 }
 
 async fn sign_in(app: &App, email: &str) -> Who {

@@ -133,6 +133,20 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     assert!(public.contains("Verified"), "the public page shows it verified");
     assert!(public.contains("Example Réseau Sénégal"));
 
+    // The contributor is acknowledged by email, with the receipt attached and a link built from
+    // the public address.
+    let messages = sink.wait_for(2);
+    let acknowledgement = quoted_printable(&messages[1]);
+    assert!(acknowledgement.contains("To: awa@example.org"), "{acknowledgement}");
+    assert!(acknowledgement.contains(&format!("Contribution: {id}")), "{acknowledgement}");
+    assert!(acknowledgement.contains("Sent for: Example Réseau Sénégal"), "{acknowledgement}");
+    assert!(acknowledgement.contains(&format!("{PUBLIC}/contributions/{id}/receipt")), "{acknowledgement}");
+    assert!(
+        acknowledgement.contains(&format!("Content-Disposition: attachment; filename=\"receipt-{id}.json\"")),
+        "{acknowledgement}"
+    );
+    assert!(acknowledgement.contains(&format!("\"id\": {id},")), "the receipt itself: {acknowledgement}");
+
     // The link worked once.
     let again = no_redirects().get(&invitation).send().await.expect("answer");
     assert_eq!(again.status(), StatusCode::GONE);
@@ -180,8 +194,8 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
         .await
         .expect("answer");
     assert_eq!(asked.status(), StatusCode::OK);
-    let messages = sink.wait_for(2);
-    let body = quoted_printable(&messages[1]);
+    let messages = sink.wait_for(3);
+    let body = quoted_printable(&messages[2]);
     assert!(!body.contains("evil.example"), "the Host header never makes a link: {body}");
     let reset = local(link(&body, &format!("{PUBLIC}/password-reset/")));
     let page = no_redirects().get(&reset).header(COOKIE, &reset_cookie).send().await.expect("page");

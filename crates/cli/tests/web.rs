@@ -75,6 +75,67 @@ async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
     assert!(html.contains("<a href=\"https://undocs.org/A/60/687\">Tunis Agenda, paragraph 69</a>"), "{html}");
 }
 
+/// The demo is an instance to explore: its accounts are on the home page and sign in, its open
+/// consultation takes contributions, and its fictional States fill every row of the report's
+/// regional and development tables.
+#[tokio::test]
+async fn the_demo_can_be_explored_as_secretariat_focal_point_and_contributor() {
+    let app = spawn_demo();
+    let (_, _, home) = get(&app.url, "en").await;
+    assert!(home.contains("Demonstration accounts"), "{home}");
+    let account = |email: &str| {
+        let at = home.find(&format!("<code>{email}</code>")).unwrap_or_else(|| panic!("{email} on the home page"));
+        let rest = &home[at..];
+        let password = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
+        password[..password.find("</code>").expect("ends")].to_owned()
+    };
+    for (email, landing) in [("secretariat@demo.example", "/admin"), ("focal-point@demo.example", "/")] {
+        let password = account(email);
+        let signed_in = common::sign_in_response(&app, email, &password).await;
+        assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "{email} signs in");
+        let session = common::cookie_named(&signed_in, "consulta_session").expect("a session");
+        let page = common::no_redirects()
+            .get(format!("{}{landing}", app.url))
+            .header(reqwest::header::COOKIE, session)
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(page.status(), StatusCode::OK, "{email} reaches {landing}");
+    }
+
+    // The open consultation, dated around today, with its form and contributions.
+    let (status, _, open) = get(&format!("{}/consultations/example-affordable-access", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(open.contains("Open for contributions") && open.contains("id=\"f-country\""), "{open}");
+    assert!(open.contains("Fictional Republic of Aurelia"), "fictional States are offered in an example");
+    assert!(open.contains("aurelia-position-paper.pdf") || open.contains("6 contributions"), "{open}");
+
+    // Every regional group and development status has contributions in the 2010 report.
+    let report = common::Workspace::new();
+    let loaded = report.run(&["load-demo"]);
+    assert!(loaded.status.success(), "{}", common::stderr(&loaded));
+    let output = report.run(&["report", "--consultation", "enhanced-cooperation-2010", "--format", "md"]);
+    let text = common::stdout(&output);
+    for row in [
+        "African States",
+        "Asia-Pacific States",
+        "Eastern European States",
+        "Latin American and Caribbean States",
+        "Western European and other States",
+        "Least developed countries",
+        "Developing countries",
+        "Developed countries",
+        "No country (international)",
+    ] {
+        let line =
+            text.lines().find(|l| l.starts_with(&format!("| {row} "))).unwrap_or_else(|| panic!("{row}: {text}"));
+        let total: u64 =
+            line.trim_end_matches('|').rsplit('|').next().and_then(|n| n.trim().parse().ok()).expect("a total");
+        assert!(total > 0, "{line}");
+    }
+    assert!(!text.contains("Not stated"), "{text}");
+}
+
 #[tokio::test]
 async fn the_language_switch_is_remembered() {
     let app = spawn_demo();

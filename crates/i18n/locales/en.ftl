@@ -47,7 +47,9 @@ import-row-error = line { $line }: { $problem }
 import-missing = this field is required and is empty
 import-not-utf8 = the text is not valid UTF-8 (save the file as “CSV UTF-8”)
 import-field-count = the row has { $found } fields where the header has { $expected }
-import-entity-name = the entity name is not valid ({ $reason })
+import-entity-name-too-long = the entity name is longer than { $max } characters
+import-entity-name-control = the entity name contains a control character (a line break or tab, for example)
+import-country-required = a government names its country: choose it in the list
 import-unknown-group = unknown stakeholder group “{ $value }” (expected one of: { $known })
 import-unknown-country = unknown country code “{ $value }” (expected an ISO 3166-1 code such as FR or FRA, or nothing for an international entity)
 import-unknown-channel = unknown channel “{ $value }” (expected written, presentation or intervention)
@@ -57,10 +59,10 @@ import-bad-language = “{ $value }” is not a language tag (expected a BCP 47 
 import-title-too-long = the title is longer than { $max } characters
 import-control-character = it holds an invisible control character ({ $code }) at character { $at }: remove it
 import-body-too-large = the text is larger than { $max } bytes
-import-meeting-required = a { $channel } is made at a meeting: give the meeting’s date
+import-meeting-required = a contribution of the kind “{ $channel }” is made at a meeting: give the meeting’s date
 import-unknown-meeting = the consultation has no meeting on “{ $value }” (its meetings: { $known })
 import-no-meetings = the consultation has no meeting on “{ $value }” (it has no meeting yet: add one with “consulta meeting add”)
-import-entity-group-conflict = “{ $entity }” is recorded in the group { $recorded }
+import-entity-group-conflict = “{ $entity }” is recorded in the group “{ $recorded }”
 import-entity-country-conflict = “{ $entity }” is recorded with the country { $recorded }
 import-entity-no-country = “{ $entity }” is recorded with no country
 import-file-empty = the file is empty (expected a header row: { $expected })
@@ -87,6 +89,13 @@ cli-known-consultations = Known consultations: { $list }.
 cli-no-consultations = There is no consultation yet: create one with “consulta consultation create”.
 cli-serving = Consulta is serving { $url }
 cli-demo-loading = Loading the demonstration consultation into { $path } …
+role-secretariat = Secretariat
+role-focal_point = Focal point
+demo-accounts-title = Demonstration accounts
+demo-accounts-intro = This demonstration only: these accounts and their passwords exist in its throwaway database and are shown to anyone who opens it. Sign in as the secretariat to tag contributions, withhold one, invite focal points and write the report; sign in as the focal point to contribute in the name of a fictional State.
+demo-accounts-sign-in = Sign in with one of them
+cli-demo-account = { $role }: { $email }, password { $password }
+cli-demo-accounts = Demonstration accounts (this demo only; shown on its home page too):
 cli-demo-loaded = Loaded { $count } example contributions.
 cli-error = error
 cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
@@ -307,18 +316,41 @@ form-title = Send a contribution
 form-intro = Written comments may be sent in any form at any time while the consultation is open. You will get a receipt with which anyone can check, at any time, that the public record still holds your contribution unchanged.
 form-unverified = Contributions sent with this form are marked “identity not verified”.
 form-errors = The contribution was not sent. Please correct the following:
-form-files-again = Files are not kept when a contribution is refused: please choose them again.
+form-files-kept = { $count ->
+    [one] The file you sent is kept below: it need not be chosen again.
+   *[other] The { $count } files you sent are kept below: they need not be chosen again.
+}
+form-kept-legend = Files already received
+form-kept-hint = Kept for 30 minutes and sent with the contribution; untick one to leave it out.
+submit-kept-files-expired = A file kept from your earlier attempt has expired (files are kept for 30 minutes): please choose it again.
 form-entity-hint = The government or organisation you contribute for.
 form-email-hint = For the secretariat only; never published.
 form-choose = Choose…
-form-country-none = None (international organisation)
+form-country-none = International body (no country)
+form-country-hint = Required. Governments and national bodies choose their country; only a body with no country of its own chooses “International body”.
 form-files-hint = Optional: up to { $max } files of { $size } each, in any format (PDF, Word, OpenDocument, text, images, …).
 form-submit = Send the contribution
+acknowledgement-subject = Contribution { $id } recorded: { $title }
+acknowledgement-body =
+    Your contribution to “{ $consultation }” has been recorded in the public record.
+
+    Contribution: { $id }
+    Title: { $title }
+    Sent for: { $entity }
+    Received: { $received }
+
+    Its receipt is attached ({ $file }) and can be read at any time on { $link }
+    Keep it: with it, anyone can check at any later time that the public record still holds your contribution, unchanged.
+
+    This address is never published. If you did not send this contribution, tell the secretariat by answering this message.
 receipt-title = Receipt for contribution { $id }
 receipt-recorded = Your contribution has been recorded.
 receipt-intro = This receipt says what was received and where it stands in the public log. Keep it: with it, anyone can check that the public record still holds the contribution, unchanged.
 receipt-id = Contribution
 receipt-received = Received
+receipt-contribution-title = Title
+receipt-entity = Sent for
+receipt-consultation = Consultation
 receipt-sha256 = SHA-256 of the record
 receipt-log = Place in the public log
 receipt-log-value = Entry { $entry } of a log of { $size ->
@@ -671,7 +703,8 @@ report-organisation-regions = By the United Nations regional group of the contri
 report-regional-group = Regional group
 report-table-regions = Contributions by regional group
 report-chart-regions = Contributions by regional group
-report-not-stated = Not stated
+report-no-country = No country (international)
+report-not-listed = Not in the UN lists (territory)
 report-organisation-development = By the development status of the contributor’s country:
 report-development-status = Development status
 report-table-development = Contributions by development status

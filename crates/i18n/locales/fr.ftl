@@ -47,7 +47,9 @@ import-row-error = ligne { $line } : { $problem }
 import-missing = ce champ est obligatoire et il est vide
 import-not-utf8 = le texte n’est pas en UTF-8 valide (enregistrez le fichier au format « CSV UTF-8 »)
 import-field-count = la ligne a { $found } champs alors que l’en-tête en a { $expected }
-import-entity-name = le nom de l’entité n’est pas valide ({ $reason })
+import-entity-name-too-long = le nom de l’entité dépasse { $max } caractères
+import-entity-name-control = le nom de l’entité contient un caractère de contrôle (un saut de ligne ou une tabulation, par exemple)
+import-country-required = un gouvernement indique son pays : choisissez-le dans la liste
 import-unknown-group = groupe de parties prenantes inconnu « { $value } » (attendu : { $known })
 import-unknown-country = code de pays inconnu « { $value } » (attendu : un code ISO 3166-1 tel que FR ou FRA, ou rien pour une entité internationale)
 import-unknown-channel = mode de contribution inconnu « { $value } » (attendu : written, presentation ou intervention)
@@ -57,10 +59,10 @@ import-bad-language = « { $value } » n’est pas une étiquette de langue (att
 import-title-too-long = le titre dépasse { $max } caractères
 import-control-character = il contient un caractère de contrôle invisible ({ $code }) au caractère { $at } : supprimez-le
 import-body-too-large = le texte dépasse { $max } octets
-import-meeting-required = un(e) { $channel } a lieu lors d’une réunion : indiquez la date de la réunion
+import-meeting-required = une contribution de type « { $channel } » est faite lors d’une réunion : indiquez la date de la réunion
 import-unknown-meeting = la consultation n’a pas de réunion le « { $value } » (ses réunions : { $known })
 import-no-meetings = la consultation n’a pas de réunion le « { $value } » (elle n’en a encore aucune : ajoutez-en une avec « consulta meeting add »)
-import-entity-group-conflict = « { $entity } » est enregistrée dans le groupe { $recorded }
+import-entity-group-conflict = « { $entity } » est enregistrée dans le groupe « { $recorded } »
 import-entity-country-conflict = « { $entity } » est enregistrée avec le pays { $recorded }
 import-entity-no-country = « { $entity } » est enregistrée sans pays
 import-file-empty = le fichier est vide (attendu : une ligne d’en-tête { $expected })
@@ -87,6 +89,13 @@ cli-known-consultations = Consultations existantes : { $list }.
 cli-no-consultations = Il n’y a encore aucune consultation : créez-en une avec « consulta consultation create ».
 cli-serving = Consulta est servie à l’adresse { $url }
 cli-demo-loading = Chargement de la consultation de démonstration dans { $path } …
+role-secretariat = Secrétariat
+role-focal_point = Correspondant
+demo-accounts-title = Comptes de démonstration
+demo-accounts-intro = Pour cette démonstration seulement : ces comptes et leurs mots de passe n’existent que dans sa base jetable et sont montrés à quiconque l’ouvre. Connectez-vous comme secrétariat pour classer les contributions, en retenir une, inviter des correspondants et rédiger le rapport ; comme correspondant pour contribuer au nom d’un État fictif.
+demo-accounts-sign-in = Se connecter avec l’un d’eux
+cli-demo-account = { $role } : { $email }, mot de passe { $password }
+cli-demo-accounts = Comptes de démonstration (pour cette démonstration seulement ; sa page d’accueil les montre aussi) :
 cli-demo-loaded = { $count } contributions d’exemple chargées.
 cli-error = erreur
 cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
@@ -310,18 +319,41 @@ form-title = Envoyer une contribution
 form-intro = Des observations écrites peuvent être envoyées sous n’importe quelle forme et à tout moment tant que la consultation est ouverte. Vous recevrez un accusé de réception grâce auquel chacun peut vérifier, à tout moment, que le compte rendu public contient toujours votre contribution, inchangée.
 form-unverified = Les contributions envoyées avec ce formulaire sont marquées « identité non vérifiée ».
 form-errors = La contribution n’a pas été envoyée. Veuillez corriger ce qui suit :
-form-files-again = Les fichiers ne sont pas conservés quand une contribution est refusée : veuillez les choisir à nouveau.
+form-files-kept = { $count ->
+    [one] Le fichier envoyé est conservé ci-dessous : inutile de le choisir à nouveau.
+   *[other] Les { $count } fichiers envoyés sont conservés ci-dessous : inutile de les choisir à nouveau.
+}
+form-kept-legend = Fichiers déjà reçus
+form-kept-hint = Conservés 30 minutes et envoyés avec la contribution ; décochez-en un pour l’écarter.
+submit-kept-files-expired = Un fichier conservé lors de votre essai précédent a expiré (les fichiers sont conservés 30 minutes) : veuillez le choisir à nouveau.
 form-entity-hint = Le gouvernement ou l’organisation au nom duquel vous contribuez.
 form-email-hint = Pour le secrétariat seulement ; jamais publiée.
 form-choose = Choisir…
-form-country-none = Aucun (organisation internationale)
+form-country-none = Organisme international (sans pays)
+form-country-hint = Obligatoire. Les gouvernements et les organismes nationaux choisissent leur pays ; seul un organisme sans pays propre choisit « Organisme international ».
 form-files-hint = Facultatif : jusqu’à { $max } fichiers de { $size } chacun, dans tout format (PDF, Word, OpenDocument, texte, images…).
 form-submit = Envoyer la contribution
+acknowledgement-subject = Contribution { $id } enregistrée : { $title }
+acknowledgement-body =
+    Votre contribution à « { $consultation } » a été enregistrée dans le dossier public.
+
+    Contribution : { $id }
+    Titre : { $title }
+    Au nom de : { $entity }
+    Reçue le : { $received }
+
+    Son accusé de réception est joint ({ $file }) et peut être consulté à tout moment sur { $link }
+    Conservez-le : grâce à lui, chacun peut vérifier à tout moment que le dossier public contient toujours votre contribution, inchangée.
+
+    Cette adresse n’est jamais publiée. Si vous n’avez pas envoyé cette contribution, signalez-le au secrétariat en répondant à ce message.
 receipt-title = Accusé de réception de la contribution { $id }
 receipt-recorded = Votre contribution a été enregistrée.
 receipt-intro = Cet accusé de réception indique ce qui a été reçu et sa place dans le journal public. Conservez-le : grâce à lui, chacun peut vérifier que le compte rendu public contient toujours la contribution, inchangée.
 receipt-id = Contribution
 receipt-received = Reçue le
+receipt-contribution-title = Titre
+receipt-entity = Au nom de
+receipt-consultation = Consultation
 receipt-sha256 = Empreinte SHA-256 de l’enregistrement
 receipt-log = Place dans le journal public
 receipt-log-value = Entrée { $entry } d’un journal de { $size ->
@@ -674,7 +706,8 @@ report-organisation-regions = Selon le groupe régional de l’Organisation des 
 report-regional-group = Groupe régional
 report-table-regions = Contributions par groupe régional
 report-chart-regions = Contributions par groupe régional
-report-not-stated = Non précisé
+report-no-country = Sans pays (international)
+report-not-listed = Hors des listes de l’ONU (territoire)
 report-organisation-development = Selon la catégorie de développement du pays de leur auteur :
 report-development-status = Catégorie de pays
 report-table-development = Contributions par catégorie de développement

@@ -14,6 +14,7 @@ use consulta_store::log_key::LogSigner;
 use consulta_store::{Database, Store, StoreError};
 use jiff::Timestamp;
 
+use crate::acknowledgement::acknowledgement_mail;
 use crate::submission::{Prepared, Receipt, SubmissionError, receipts_at, record_in};
 
 /// Most submissions recorded in one transaction.
@@ -114,7 +115,7 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
         Ok(receipts) => receipts.into_iter(),
         Err(e) => return failed(&e),
     };
-    outcomes
+    let replies: Vec<Reply> = outcomes
         .into_iter()
         .map(|outcome| {
             let (id, replayed) = outcome?;
@@ -124,7 +125,35 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
                 .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
             Ok((receipt, replayed))
         })
-        .collect()
+        .collect();
+    queue_acknowledgements(&mut *store, batch, &replies);
+    replies
+}
+
+/// Queues the acknowledgements the batch's new contributions asked for, in one transaction. A
+/// contribution is recorded whether or not its email can be queued: a failure here is logged.
+fn queue_acknowledgements(store: &mut dyn Store, batch: &[Job], replies: &[Reply]) {
+    let now = Timestamp::now();
+    let mails: Vec<_> = batch
+        .iter()
+        .zip(replies)
+        .filter_map(|(job, reply)| match reply {
+            Ok((receipt, false)) => acknowledgement_mail(&job.prepared, receipt, now),
+            _ => None,
+        })
+        .collect();
+    if mails.is_empty() {
+        return;
+    }
+    let queued = store.begin().and_then(|mut transaction| {
+        for mail in &mails {
+            transaction.queue_mail(mail)?;
+        }
+        transaction.commit()
+    });
+    if let Err(error) = queued {
+        tracing::error!(%error, count = mails.len(), "acknowledgements could not be queued");
+    }
 }
 
 fn record_all(store: &mut dyn Store, batch: &[Job]) -> Result<Vec<Outcome>, StoreError> {

@@ -3,6 +3,7 @@
 //! at all. Memory stays flat in the file's size: rows are written as they are read, and an
 //! error rolls the transaction back.
 
+pub mod acknowledgement;
 pub mod committer;
 mod lines;
 pub mod lists;
@@ -271,17 +272,13 @@ fn check_row(record: &csv::ByteRecord, columns: &Columns, context: &Context<'_>)
 
     let name = problems.check(
         Column::Entity,
-        text(Column::Entity).and_then(|t| t.parse::<EntityName>().map_err(|e| RowProblem::EntityName(e.to_string()))),
+        text(Column::Entity).and_then(|t| t.parse::<EntityName>().map_err(RowProblem::EntityName)),
     );
     let group = problems
         .check(Column::StakeholderGroup, text(Column::StakeholderGroup).and_then(|t| known_group(t, &context.groups)));
     let country = problems.check(
         Column::Country,
-        text(Column::Country).and_then(|t| {
-            (!t.is_empty())
-                .then(|| t.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(t.to_owned())))
-                .transpose()
-        }),
+        text(Column::Country).and_then(|t| country_field(t, context.consultation.record.is_example)),
     );
     let channel = problems.check(
         Column::Channel,
@@ -478,6 +475,18 @@ pub fn append_to_log(
     let record_sha256 = consulta_log::sha256(&record.to_bytes());
     let leaf_index = transaction.append_to_log(contribution, record_sha256)?;
     Ok((leaf_index, record_sha256))
+}
+
+/// A country as a file or form gives it: nothing for an international entity; a fictional State
+/// only in an example consultation, so the demonstration's States never enter a real record.
+fn country_field(text: &str, example: bool) -> Result<Option<CountryCode>, RowProblem> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<CountryCode>() {
+        Ok(code) if example || !code.country().fictional => Ok(Some(code)),
+        _ => Err(RowProblem::UnknownCountry(text.to_owned())),
+    }
 }
 
 fn known_group(text: &str, groups: &[StakeholderGroupId]) -> Result<StakeholderGroupId, RowProblem> {

@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use consulta_core::access::is_email_address;
-use consulta_core::{CountryCode, EntityName, Language, NewEntity};
+use consulta_core::{EntityName, Language, NewEntity};
 use consulta_store::{AuditActor, AuditEntry, Store};
 
 use crate::{
@@ -93,19 +93,11 @@ pub fn import_list(
         let entity_name = note(
             &mut problems,
             "entity",
-            field("entity").and_then(|t| t.parse::<EntityName>().map_err(|e| RowProblem::EntityName(e.to_string()))),
+            field("entity").and_then(|t| t.parse::<EntityName>().map_err(RowProblem::EntityName)),
         );
         let group =
             note(&mut problems, "stakeholder_group", field("stakeholder_group").and_then(|t| known_group(t, &groups)));
-        let country = note(
-            &mut problems,
-            "country",
-            field("country").and_then(|t| {
-                (!t.is_empty())
-                    .then(|| t.parse::<CountryCode>().map_err(|_| RowProblem::UnknownCountry(t.to_owned())))
-                    .transpose()
-            }),
-        );
+        let country = note(&mut problems, "country", field("country").and_then(|t| crate::country_field(t, false)));
         let email = note(
             &mut problems,
             "focal_point_email",

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use consulta_core::contribution::TextError;
+use consulta_core::entity::{EntityNameError, MAX_ENTITY_NAME_CHARS};
 use consulta_i18n::{Arg, Localizer};
 
 use crate::RowError;
@@ -14,10 +15,18 @@ use crate::RowError;
 pub enum RowProblem {
     Missing,
     NotUtf8,
-    FieldCount { expected: usize, found: usize },
-    EntityName(String),
-    UnknownGroup { value: String, known: Vec<String> },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    EntityName(EntityNameError),
+    UnknownGroup {
+        value: String,
+        known: Vec<String>,
+    },
     UnknownCountry(String),
+    /// A government (or a body the form says is national) names no country.
+    CountryRequired,
     UnknownChannel(String),
     BadDate(String),
     OutsidePeriod(String),
@@ -25,11 +34,23 @@ pub enum RowProblem {
     BadEmail(String),
     TitleTooLong(usize),
     BodyTooLarge(usize),
-    ControlCharacter { at: usize, code: u32 },
+    ControlCharacter {
+        at: usize,
+        code: u32,
+    },
     MeetingRequired(&'static str),
-    UnknownMeeting { date: String, known: Vec<String> },
-    EntityGroupConflict { entity: String, recorded: String },
-    EntityCountryConflict { entity: String, recorded: String },
+    UnknownMeeting {
+        date: String,
+        known: Vec<String>,
+    },
+    EntityGroupConflict {
+        entity: String,
+        recorded: String,
+    },
+    EntityCountryConflict {
+        entity: String,
+        recorded: String,
+    },
 }
 
 impl From<TextError> for RowProblem {
@@ -49,16 +70,31 @@ fn list(items: &[String]) -> Arg {
     Arg::Text(sorted.join(", "))
 }
 
+/// A recorded country's name in the reader's language, with its code (the code is what a file
+/// gives).
+fn country_name(code: &str, localizer: &Localizer) -> String {
+    match code.parse::<consulta_core::CountryCode>() {
+        Ok(country) => format!("{} ({code})", country.country().name(localizer.language())),
+        Err(_) => code.to_owned(),
+    }
+}
+
 impl RowProblem {
-    /// The message key and its arguments.
-    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg)>) {
+    /// The message key and its arguments; what a person reads of a value (a group, a channel,
+    /// a country) is its name in the reader's language, never its identifier.
+    pub fn message(&self, localizer: &Localizer) -> (&'static str, Vec<(&'static str, Arg)>) {
         match self {
             RowProblem::Missing => ("import-missing", vec![]),
             RowProblem::NotUtf8 => ("import-not-utf8", vec![]),
             RowProblem::FieldCount { expected, found } => {
                 ("import-field-count", vec![("expected", (*expected).into()), ("found", (*found).into())])
             }
-            RowProblem::EntityName(reason) => ("import-entity-name", vec![("reason", reason.as_str().into())]),
+            RowProblem::EntityName(EntityNameError::Empty) => ("import-missing", vec![]),
+            RowProblem::EntityName(EntityNameError::TooLong) => {
+                ("import-entity-name-too-long", vec![("max", MAX_ENTITY_NAME_CHARS.into())])
+            }
+            RowProblem::EntityName(EntityNameError::ControlCharacter) => ("import-entity-name-control", vec![]),
+            RowProblem::CountryRequired => ("import-country-required", vec![]),
             RowProblem::UnknownGroup { value, known } => {
                 ("import-unknown-group", vec![("value", value.as_str().into()), ("known", list(known))])
             }
@@ -73,24 +109,30 @@ impl RowProblem {
             RowProblem::ControlCharacter { at, code } => {
                 ("import-control-character", vec![("at", (*at).into()), ("code", format!("U+{code:04X}").into())])
             }
-            RowProblem::MeetingRequired(channel) => ("import-meeting-required", vec![("channel", (*channel).into())]),
+            RowProblem::MeetingRequired(channel) => (
+                "import-meeting-required",
+                vec![("channel", localizer.text(&format!("channel-{channel}-short")).to_lowercase().into())],
+            ),
             RowProblem::UnknownMeeting { date, known } => (
                 if known.is_empty() { "import-no-meetings" } else { "import-unknown-meeting" },
                 vec![("value", date.as_str().into()), ("known", list(known))],
             ),
             RowProblem::EntityGroupConflict { entity, recorded } => (
                 "import-entity-group-conflict",
-                vec![("entity", entity.as_str().into()), ("recorded", recorded.as_str().into())],
+                vec![
+                    ("entity", entity.as_str().into()),
+                    ("recorded", localizer.text(&format!("group-{recorded}")).into()),
+                ],
             ),
             RowProblem::EntityCountryConflict { entity, recorded } => (
                 if recorded.is_empty() { "import-entity-no-country" } else { "import-entity-country-conflict" },
-                vec![("entity", entity.as_str().into()), ("recorded", recorded.as_str().into())],
+                vec![("entity", entity.as_str().into()), ("recorded", country_name(recorded, localizer).into())],
             ),
         }
     }
 
     pub fn describe(&self, localizer: &Localizer) -> String {
-        let (key, args) = self.message();
+        let (key, args) = self.message(localizer);
         localizer.format(key, &args)
     }
 }

@@ -8,7 +8,7 @@ use consulta_blobs::{BlobError, BlobStore};
 use consulta_core::contribution::{check_body, check_title};
 use consulta_core::{
     Channel, Consultation, ConsultationStatus, ContributionId, CountryCode, EntityName, Identity, Language,
-    NewContribution, NewEntity,
+    NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
@@ -17,7 +17,11 @@ use consulta_store::{Attachment, RecordTransaction, Store, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::acknowledgement::Acknowledgement;
 use crate::{RowProblem, append_to_log, known_group};
+
+/// The country a form or API client gives for an entity that has none.
+pub const INTERNATIONAL: &str = "international";
 
 /// What the secretariat allows per contribution.
 #[derive(Debug, Clone, Copy)]
@@ -334,21 +338,23 @@ fn request_hash(consultation: &Consultation, submission: &Submission, files: &[(
 /// it, which `record_in` does inside a transaction.
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    consultation: Consultation,
+    pub(crate) consultation: Consultation,
     identity: Identity,
     amends: Option<ContributionId>,
-    name: EntityName,
+    pub(crate) name: EntityName,
     group: consulta_core::StakeholderGroupId,
     country: Option<CountryCode>,
-    email: String,
+    pub(crate) email: String,
     language: Language,
-    title: String,
+    pub(crate) title: String,
     body: String,
     files: Vec<(String, String, u64, Hash)>,
     key: Option<String>,
     sender_key: Option<String>,
     request: Hash,
-    now: Timestamp,
+    pub(crate) now: Timestamp,
+    /// Whether, and how, to email the contributor once it is recorded.
+    pub(crate) acknowledgement: Option<Acknowledgement>,
 }
 
 /// Who sends a submission, beyond what it says of itself.
@@ -363,6 +369,8 @@ pub struct Sender<'a> {
     pub amends: Option<ContributionId>,
     /// The keyed hash of an unverified sender's network address (`LogSigner::sender_key`).
     pub sender_key: Option<&'a str>,
+    /// Email the contributor an acknowledgement with the receipt (the web form and the API).
+    pub acknowledgement: Option<&'a Acknowledgement>,
 }
 
 /// Checks a submission and writes its files to the blob store (synced), without touching the
@@ -412,26 +420,21 @@ pub fn prepare(
         }
     };
     let mut name = None;
-    check(
-        "entity",
-        submission
-            .entity
-            .parse::<EntityName>()
-            .map(|n| name = Some(n))
-            .map_err(|e| RowProblem::EntityName(e.to_string())),
-    );
+    check("entity", submission.entity.parse::<EntityName>().map(|n| name = Some(n)).map_err(RowProblem::EntityName));
     let mut group = None;
     check("stakeholder_group", known_group(submission.stakeholder_group.trim(), &groups).map(|g| group = Some(g)));
     let mut country = None;
     let country_text = submission.country.trim();
-    if !country_text.is_empty() {
-        check(
-            "country",
-            country_text
-                .parse::<CountryCode>()
-                .map(|c| country = Some(c))
-                .map_err(|_| RowProblem::UnknownCountry(country_text.to_owned())),
-        );
+    // The form offers "international" as a choice of its own, so that no default ever records a
+    // national body as international; a government always names its country (a focal point's
+    // comes from its entity's record, as the registry has it).
+    let international = country_text.eq_ignore_ascii_case(INTERNATIONAL);
+    if international || country_text.is_empty() {
+        if !sender.verified && group.as_ref().is_some_and(|g: &StakeholderGroupId| g.as_str() == "government") {
+            check("country", Err(RowProblem::CountryRequired));
+        }
+    } else {
+        check("country", crate::country_field(country_text, consultation.record.is_example).map(|c| country = c));
     }
     let mut email = None;
     check("email", check_email(&submission.email).map(|e| email = Some(e)));
@@ -494,6 +497,7 @@ pub fn prepare(
         sender_key: sender.sender_key.map(str::to_owned),
         request,
         now,
+        acknowledgement: sender.acknowledgement.cloned(),
     })
 }
 

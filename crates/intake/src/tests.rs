@@ -271,3 +271,89 @@ mod properties {
         }
     }
 }
+
+/// Every problem a contributor or an importer can meet, as a French reader reads it: no English
+/// left in it, and no identifier where a name belongs (a group, a channel).
+#[test]
+fn every_problem_reads_in_french_without_english_or_identifiers() {
+    use consulta_core::ConsultationStatus;
+    use consulta_core::entity::EntityNameError;
+
+    use crate::submission::SubmissionError;
+
+    let problems = [
+        RowProblem::Missing,
+        RowProblem::NotUtf8,
+        RowProblem::FieldCount { expected: 10, found: 9 },
+        RowProblem::EntityName(EntityNameError::Empty),
+        RowProblem::EntityName(EntityNameError::TooLong),
+        RowProblem::EntityName(EntityNameError::ControlCharacter),
+        RowProblem::UnknownGroup { value: "ong".into(), known: vec!["civil_society".into()] },
+        RowProblem::UnknownCountry("XX".into()),
+        RowProblem::CountryRequired,
+        RowProblem::BadDate("14/12/2010".into()),
+        RowProblem::OutsidePeriod("2011-01-02".into()),
+        RowProblem::BadLanguage("français".into()),
+        RowProblem::BadEmail("contact".into()),
+        RowProblem::TitleTooLong(500),
+        RowProblem::BodyTooLarge(1_000_000),
+        RowProblem::ControlCharacter { at: 3, code: 0x1b },
+        RowProblem::MeetingRequired("presentation"),
+        RowProblem::UnknownMeeting { date: "2010-12-15".into(), known: vec!["2010-12-14".into()] },
+        RowProblem::UnknownMeeting { date: "2010-12-15".into(), known: vec![] },
+        RowProblem::EntityGroupConflict { entity: "Exemple".into(), recorded: "government".into() },
+        RowProblem::EntityCountryConflict { entity: "Exemple".into(), recorded: "FR".into() },
+        RowProblem::EntityCountryConflict { entity: "Exemple".into(), recorded: String::new() },
+    ];
+    let submission_errors = [
+        SubmissionError::Invalid(problems.iter().map(|p| ("entity", p.clone())).collect()),
+        SubmissionError::TooManyFiles { max: 10 },
+        SubmissionError::FileTooLarge { name: "note.pdf".into(), max: 25 << 20 },
+        SubmissionError::BadFileName("..".into()),
+        SubmissionError::NotOpen(ConsultationStatus::Upcoming),
+        SubmissionError::NotOpen(ConsultationStatus::Closed),
+        SubmissionError::CannotAmend(4),
+        SubmissionError::VerifiedOnly,
+        SubmissionError::IdempotencyConflict,
+        SubmissionError::BadIdempotencyKey,
+    ];
+    let french = consulta_i18n::Localizer::for_language("fr").expect("fr");
+    let texts = problems
+        .iter()
+        .map(|p| p.describe(&french))
+        .chain(submission_errors.iter().map(|e| e.describe(&french)))
+        .chain([RowError { line: 3, field: Some("country"), problem: RowProblem::Missing }.describe(&french)]);
+    // A file's unknown channel is answered with the identifiers the file must hold: no other
+    // message may show one.
+    let channel = RowProblem::UnknownChannel("email".into()).describe(&french);
+    assert!(channel.contains("« email »") && channel.contains("written, presentation ou intervention"), "{channel}");
+    // Words that only English has, and the identifiers a French reader must never see.
+    let english = [
+        "the",
+        "is",
+        "of",
+        "and",
+        "with",
+        "must",
+        "should",
+        "not",
+        "empty",
+        "field",
+        "name",
+        "recorded",
+        "expected",
+        "characters",
+        "written",
+    ];
+    let identifiers = ["government", "presentation", "intervention", "private_sector"];
+    for text in texts {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for word in english.iter().chain(&identifiers) {
+            assert!(!words.iter().any(|w| w == word), "“{word}” in: {text}");
+        }
+    }
+}

@@ -12,14 +12,15 @@ pub fn to_hex(bytes: &[u8]) -> String {
 
 /// Reads exactly `N` bytes of hexadecimal (either case).
 pub fn from_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    bytes_from_hex(text)?.try_into().ok()
+}
+
+/// Reads any even number of hexadecimal digits (either case).
+pub fn bytes_from_hex(text: &str) -> Option<Vec<u8>> {
     let text = text.trim().as_bytes();
-    if text.len() != 2 * N {
+    if text.len() % 2 != 0 {
         return None;
     }
     let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    let mut out = [0u8; N];
-    for (i, pair) in text.chunks(2).enumerate() {
-        out[i] = digit(pair[0])? << 4 | digit(pair[1])?;
-    }
-    Some(out)
+    text.chunks(2).map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?)).collect()
 }

@@ -14,7 +14,7 @@ mod signed;
 use sha2::{Digest, Sha256};
 
 pub use checkpoint::{CheckpointError, origin, verify_checkpoint};
-pub use hex::{from_hex, to_hex};
+pub use hex::{bytes_from_hex, from_hex, to_hex};
 pub use signed::{LogKey, SignedTreeHead, TreeHead, VerifyError};
 
 /// A SHA-256 hash.

@@ -9,7 +9,7 @@ use std::time::Duration;
 use consulta_store::{MailOutcome, QueuedMail, Store, StoreError};
 use jiff::{SignedDuration, Timestamp};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
-use lettre::message::{Body, Mailbox};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 use lettre::{Message, SmtpTransport, Transport};
 
 #[derive(Debug, thiserror::Error)]
@@ -121,17 +121,23 @@ impl Mailer {
 
     fn message(&self, mail: &QueuedMail) -> Result<Message, String> {
         let to: Mailbox = mail.to.parse().map_err(|e| format!("{}: {e}", mail.to))?;
-        Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(mail.subject.as_str())
-            .header(ContentType::TEXT_PLAIN)
-            // Quoted-printable keeps the text readable in the raw message and safe on any server.
-            .body(
-                Body::new_with_encoding(mail.body.clone(), ContentTransferEncoding::QuotedPrintable)
-                    .map_err(|_| "the text cannot be encoded".to_owned())?,
-            )
-            .map_err(|e| e.to_string())
+        let builder = Message::builder().from(self.from.clone()).to(to).subject(mail.subject.as_str());
+        // Quoted-printable keeps the text readable in the raw message and safe on any server.
+        let text = Body::new_with_encoding(mail.body.clone(), ContentTransferEncoding::QuotedPrintable)
+            .map_err(|_| "the text cannot be encoded".to_owned())?;
+        match &mail.attachment {
+            None => builder.header(ContentType::TEXT_PLAIN).body(text),
+            Some(attachment) => {
+                let kind = if attachment.name.ends_with(".json") { "application/json" } else { "text/plain" };
+                let kind = ContentType::parse(kind).map_err(|e| e.to_string())?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
+                        .singlepart(Attachment::new(attachment.name.clone()).body(attachment.content.clone(), kind)),
+                )
+            }
+        }
+        .map_err(|e| e.to_string())
     }
 
     /// Sends what is due now, up to `limit` messages, pausing between them; records each
@@ -180,6 +186,7 @@ mod tests {
                 subject: "Invitation".into(),
                 body: "Bonjour « vous »".into(),
                 created_at: now,
+                attachment: None,
             })
             .expect("queue");
         let bad = store
@@ -188,6 +195,7 @@ mod tests {
                 subject: "x".into(),
                 body: "y".into(),
                 created_at: now,
+                attachment: None,
             })
             .expect("queue");
         let outbox = dir.path().join("outbox");

@@ -208,21 +208,30 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         bars: input.table.rows.iter().map(|r| (group_name(&r.group), r.counts.total())).collect(),
     });
 
-    // By regional group and by development status, from the country each contribution gave.
-    let not_stated = "not_stated";
+    // By regional group and by development status, from the country each contribution gave: an
+    // entity with no country (an international one) and a country outside the lists (a territory)
+    // get rows of their own.
+    let (no_country, not_listed) = ("no_country", "not_listed");
     let by_region = CrossTable::count(
         public.iter().map(|c| {
-            let region = c.country.and_then(|code| code.country().regional_group).map_or(not_stated, |r| r.as_str());
+            let region = match c.country {
+                None => no_country,
+                Some(code) => code.country().regional_group.map_or(not_listed, |r| r.as_str()),
+            };
             (region, c.channel.as_str())
         }),
-        &consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).chain([not_stated]).collect::<Vec<_>>(),
+        &consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         &channels,
         false,
     );
-    let unstated = by_region.rows.iter().position(|r| r == not_stated).map_or(0, |i| by_region.row_total(i));
-    b.numbered(vec![text(l.format("report-organisation-regions", &[("unstated", unstated.into())]))]);
-    let region_label =
-        |r: &str| if r == not_stated { l.text("report-not-stated") } else { l.text(&format!("region-{r}")) };
+    let international = public.iter().filter(|c| c.country.is_none()).count();
+    b.numbered(vec![text(l.format("report-organisation-regions", &[("unstated", international.into())]))]);
+    let outside_label = |key: &str| match key {
+        "no_country" => Some(l.text("report-no-country")),
+        "not_listed" => Some(l.text("report-not-listed")),
+        _ => None,
+    };
+    let region_label = |r: &str| outside_label(r).unwrap_or_else(|| l.text(&format!("region-{r}")));
     b.table(cross_table(
         &by_region,
         l.text("report-table-regions"),
@@ -236,17 +245,18 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     });
     let by_development = CrossTable::count(
         public.iter().map(|c| {
-            let status = c.country.and_then(|code| code.country().development).map_or(not_stated, |d| d.as_str());
+            let status = match c.country {
+                None => no_country,
+                Some(code) => code.country().development.map_or(not_listed, |d| d.as_str()),
+            };
             (status, c.channel.as_str())
         }),
-        &["ldc", "developing", "developed", not_stated],
+        &["ldc", "developing", "developed"],
         &channels,
         false,
     );
     b.numbered(vec![text(l.text("report-organisation-development"))]);
-    let status_label = |s: &str| {
-        if s == not_stated { l.text("report-not-stated") } else { l.text(&format!("report-development-{s}")) }
-    };
+    let status_label = |s: &str| outside_label(s).unwrap_or_else(|| l.text(&format!("report-development-{s}")));
     b.table(cross_table(
         &by_development,
         l.text("report-table-development"),

@@ -263,6 +263,8 @@ pub const TABLES: &[Table] = &[
             ("last_error", Text),
             ("created_at", Integer),
             ("sent_at", Integer),
+            ("attachment_name", Text),
+            ("attachment", Text),
         ],
         order_by: "id",
         identity: Some("id"),

@@ -510,6 +510,19 @@ pub struct NewMail {
     pub subject: String,
     pub body: String,
     pub created_at: Timestamp,
+    pub attachment: Option<MailAttachment>,
+}
+
+/// A text file sent with an email (a contribution's receipt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailAttachment {
+    pub name: String,
+    pub content: String,
+}
+
+/// An attachment as the outbox's two columns hold it: both or neither.
+pub(crate) fn mail_attachment((name, content): (Option<String>, Option<String>)) -> Option<MailAttachment> {
+    Some(MailAttachment { name: name?, content: content? })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -519,6 +532,7 @@ pub struct QueuedMail {
     pub subject: String,
     pub body: String,
     pub attempts: u32,
+    pub attachment: Option<MailAttachment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -55,6 +55,16 @@ impl LogSigner {
         to_hex(&consulta_log::sha256(&keyed)[..16])
     }
 
+    /// A tag that only the instance's servers can make for `data`, for tokens they hand out and
+    /// take back (a refused form's kept files). The data is hashed first, so the outer hash has
+    /// a fixed length and cannot be extended.
+    pub fn tag(&self, purpose: &str, data: &[u8]) -> String {
+        let mut keyed = format!("consulta {purpose} v1\n").into_bytes();
+        keyed.extend_from_slice(&self.key.secret());
+        keyed.extend_from_slice(&consulta_log::sha256(data));
+        to_hex(&consulta_log::sha256(&keyed))
+    }
+
     /// Reads the store's head now and signs it.
     pub fn signed_head(&self, store: &dyn Store, now: jiff::Timestamp) -> Result<SignedTreeHead, StoreError> {
         Ok(self.key.sign(store.tree_head(now)?))

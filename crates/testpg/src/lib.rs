@@ -96,12 +96,15 @@ impl TestPostgres {
             server.args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
         }
         // The watcher stops the server (fast shutdown) and removes its directory once this
-        // process is gone, however it ends.
+        // process is gone, however it ends. The signal goes to the postmaster itself (its pid is
+        // the first line of postmaster.pid): `runuser`, which started it as root, would not pass
+        // it on.
         let watcher = r#"parent=$1; dir=$2; shift 2
 "$@" >"$dir/server.log" 2>&1 &
 server=$!
 while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
-kill -INT "$server" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
+postmaster=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
+kill -INT "${postmaster:-$server}" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
         let mut script = Command::new("sh");
         script.arg("-c").arg(watcher).arg("sh").arg(std::process::id().to_string()).arg(dir.path());
         script.arg(server.get_program()).args(server.get_args());

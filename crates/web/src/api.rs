@@ -109,6 +109,8 @@ pub enum ReadError {
     },
     UnknownField(String),
     Submission(SubmissionError),
+    /// Files a refused form kept can no longer be taken back (expired): choose them again.
+    KeptFilesExpired,
 }
 
 impl ReadError {
@@ -126,6 +128,7 @@ impl ReadError {
                 vec![("files", error.describe(localizer))]
             }
             ReadError::FieldTooLarge { field, .. } => vec![(field, self.describe_field(localizer))],
+            ReadError::KeptFilesExpired => vec![("files", localizer.text("submit-kept-files-expired"))],
             _ => Vec::new(),
         }
     }
@@ -134,7 +137,10 @@ impl ReadError {
         match self {
             ReadError::FieldTooLarge { field, max } => localizer.format(
                 "submit-field-too-large",
-                &[("field", (*field).into()), ("max", Arg::Text(localizer.file_size(*max)))],
+                &[
+                    ("field", Arg::Text(localizer.text(&format!("submit-field-{field}")))),
+                    ("max", Arg::Text(localizer.file_size(*max))),
+                ],
             ),
             _ => String::new(),
         }
@@ -165,6 +171,12 @@ impl ReadError {
                 fields: Vec::new(),
             },
             ReadError::Submission(error) => ApiError::from_submission(error, localizer),
+            ReadError::KeptFilesExpired => ApiError {
+                status: StatusCode::BAD_REQUEST,
+                code: "kept_files_expired",
+                message: localizer.text("submit-kept-files-expired"),
+                fields: vec!["files"],
+            },
         }
     }
 }
@@ -184,6 +196,8 @@ pub struct Posted {
     pub submission: Submission,
     pub csrf: String,
     pub amends: String,
+    /// Tokens of the files a refused form kept (`kept_files`), sent again.
+    pub kept: Vec<String>,
     /// The share of the server's upload memory this submission holds until it is dropped.
     pub buffered: Vec<OwnedSemaphorePermit>,
 }
@@ -245,10 +259,10 @@ pub async fn read_submission(
         Err(rejection) => return Err((Submission::default(), ReadError::Malformed(rejection.body_text()))),
     };
     let mut submission = Submission::default();
-    let mut form = (String::new(), String::new());
+    let mut form = FormFields::default();
     let mut buffered = Vec::new();
     match read_parts(&mut multipart, limits, budget, &mut buffered, &mut submission, &mut form).await {
-        Ok(()) => Ok(Posted { submission, csrf: form.0, amends: form.1, buffered }),
+        Ok(()) => Ok(Posted { submission, csrf: form.csrf, amends: form.amends, kept: form.kept, buffered }),
         Err(error) => {
             submission.files.clear();
             drop(buffered);
@@ -270,13 +284,21 @@ async fn discard_rest(multipart: &mut Multipart) {
     }
 }
 
+/// The contribution form's own fields, beside the submission's.
+#[derive(Debug, Default)]
+struct FormFields {
+    csrf: String,
+    amends: String,
+    kept: Vec<String>,
+}
+
 async fn read_parts(
     multipart: &mut Multipart,
     limits: Limits,
     budget: &UploadBudget,
     buffered: &mut Vec<OwnedSemaphorePermit>,
     submission: &mut Submission,
-    (csrf, amends): &mut (String, String),
+    form: &mut FormFields,
 ) -> Result<(), ReadError> {
     let malformed = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -298,7 +320,7 @@ async fn read_parts(
             if file_name.is_empty() && bytes.is_empty() {
                 continue;
             }
-            if submission.files.len() == limits.max_files {
+            if submission.files.len() + form.kept.len() == limits.max_files {
                 return Err(ReadError::Submission(SubmissionError::TooManyFiles { max: limits.max_files }));
             }
             submission.files.push(UploadedFile { name: file_name, media_type, bytes });
@@ -313,8 +335,19 @@ async fn read_parts(
             "title" => (&mut submission.title, "title"),
             "body" => (&mut submission.body, "body"),
             // The form's own fields.
-            "csrf" => (&mut *csrf, "csrf"),
-            "amends" => (&mut *amends, "amends"),
+            "csrf" => (&mut form.csrf, "csrf"),
+            "amends" => (&mut form.amends, "amends"),
+            "kept" => {
+                if submission.files.len() + form.kept.len() == limits.max_files {
+                    return Err(ReadError::Submission(SubmissionError::TooManyFiles { max: limits.max_files }));
+                }
+                let bytes = budget
+                    .read_field(&mut field, MAX_LINE_FIELD_BYTES, buffered, malformed)
+                    .await?
+                    .ok_or(ReadError::FieldTooLarge { field: "files", max: MAX_LINE_FIELD_BYTES })?;
+                form.kept.push(String::from_utf8(bytes).map_err(|_| ReadError::KeptFilesExpired)?);
+                continue;
+            }
             "lang" => continue,
             other => return Err(ReadError::UnknownField(other.to_owned())),
         };
@@ -369,7 +402,7 @@ pub async fn submit_contribution(
         }
         None => None,
     };
-    match app.record(slug, submission, key, Identified::Unverified(sender), None).await {
+    match app.record(slug, submission, key, Identified::Unverified(sender), None, localizer).await {
         Ok((receipt, replayed)) => {
             let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
             (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
@@ -429,7 +462,12 @@ impl App {
         key: Option<String>,
         sender: Identified,
         amends: Option<ContributionId>,
+        localizer: Localizer,
     ) -> Result<(consulta_intake::submission::Receipt, bool), RecordError> {
+        let acknowledgement = consulta_intake::acknowledgement::Acknowledgement {
+            language: localizer.language().to_owned(),
+            base_url: self.public_url.as_str().to_owned(),
+        };
         let database = self.database.clone();
         let committer = self.committer.clone();
         let blobs = self.blobs.clone();
@@ -443,8 +481,13 @@ impl App {
                 Identified::FocalPoint => (true, None),
                 Identified::Unverified(key) => (false, Some(key.as_str())),
             };
-            let sender =
-                consulta_intake::submission::Sender { idempotency_key: key.as_deref(), verified, amends, sender_key };
+            let sender = consulta_intake::submission::Sender {
+                idempotency_key: key.as_deref(),
+                verified,
+                amends,
+                sender_key,
+                acknowledgement: Some(&acknowledgement),
+            };
             let prepared = prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
                 .map_err(RecordError::Submission)?;
             // Give the connection back before waiting on the committer.
@@ -506,17 +549,31 @@ pub async fn contribution_receipt(
     language: RequestLanguage,
     Path(id): Path<String>,
 ) -> Response {
+    read_receipt(&app, language, id).await.map(Json).into_response()
+}
+
+/// GET /contributions/{id}/receipt.json: the same receipt, saved under the name the receipt
+/// page's `consulta verify` line uses.
+pub async fn receipt_download(State(app): State<App>, language: RequestLanguage, Path(id): Path<String>) -> Response {
+    match read_receipt(&app, language, id).await {
+        Ok(receipt) => {
+            let name = consulta_intake::acknowledgement::receipt_file_name(receipt.id);
+            ([(header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], Json(receipt)).into_response()
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn read_receipt(app: &App, language: RequestLanguage, id: String) -> Result<Receipt, ApiError> {
     let localizer = language.localizer;
     let signer = app.signer.clone();
-    let result = app
-        .read(localizer, move |store| {
-            let id = parse_id(&id, &localizer)?;
-            public_receipt(store, &signer, id, Timestamp::now())
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))
-        })
-        .await;
-    result.map(Json).into_response()
+    app.read(localizer, move |store| {
+        let id = parse_id(&id, &localizer)?;
+        public_receipt(store, &signer, id, Timestamp::now())
+            .map_err(|e| ApiError::from_store(e, &localizer))?
+            .ok_or_else(|| ApiError::not_found(&localizer))
+    })
+    .await
 }
 
 /// GET /api/v1/contributions/{id}/record: the canonical record, byte for byte as hashed; for a

@@ -6,6 +6,7 @@ mod accounts;
 mod analysis;
 mod api;
 mod client;
+mod kept_files;
 mod language;
 mod open_data;
 mod openapi;
@@ -72,6 +73,7 @@ struct App {
     open_data: Arc<open_data::OpenDataCache>,
     signer: Arc<LogSigner>,
     trusted_proxies: Arc<Vec<ipnet::IpNet>>,
+    demo_accounts: Arc<Vec<DemoAccount>>,
 }
 
 /// What the web front serves from.
@@ -96,6 +98,19 @@ pub struct WebConfig {
     pub signer: Arc<LogSigner>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (for rate limits).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The demonstration's accounts, shown on the home page (empty but for `consulta demo`).
+    pub demo_accounts: Vec<DemoAccount>,
+}
+
+/// An account of the demonstration, whose sign-in details the home page shows: it exists only in
+/// the demo's throwaway database.
+#[derive(Debug, Clone)]
+pub struct DemoAccount {
+    pub role: consulta_core::access::Role,
+    pub email: String,
+    pub password: String,
+    /// The entity a focal point acts for.
+    pub entity: Option<String>,
 }
 
 impl App {
@@ -132,6 +147,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         open_data: Arc::new(open_data::OpenDataCache::default()),
         signer: config.signer,
         trusted_proxies: Arc::new(config.trusted_proxies),
+        demo_accounts: Arc::new(config.demo_accounts),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
@@ -148,6 +164,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/contributions/{id}/files/{position}", get(api::attachment))
         .route("/api/v1/contributions/{id}/files/{position}/text", get(api::attachment_text))
         .route("/contributions/{id}/receipt", get(receipt_page))
+        .route("/contributions/{id}/receipt.json", get(api::receipt_download))
         .route("/", get(consultations))
         .route("/consultations/{slug}", get(consultation))
         .route("/consultations/{slug}/{file}", get(open_data::download))
@@ -254,7 +271,8 @@ type Params = Query<std::collections::HashMap<String, String>>;
 
 async fn consultations(State(app): State<App>, language: RequestLanguage) -> Response {
     let localizer = language.localizer;
-    let result = app.page(move |store| pages::consultations(store, &localizer)).await;
+    let accounts = app.demo_accounts.clone();
+    let result = app.page(move |store| pages::consultations(store, &accounts, &localizer)).await;
     app.templates.respond(&language, result)
 }
 
@@ -327,11 +345,15 @@ async fn contribute(
     };
     let mut amended = None;
     let (submission, refused) = match api::read_submission(multipart, app.limits, &app.upload_budget).await {
-        Ok(api::Posted { mut submission, csrf, amends, buffered: _buffered }) => {
+        Ok(api::Posted { mut submission, csrf, amends, kept, buffered: _buffered }) => {
             if visitor.session.is_some() {
                 if let Err(error) = visitor.check_token(&csrf) {
                     return app.templates.respond(&language, Err(error));
                 }
+            }
+            match app.take_back_kept_files(kept).await {
+                Ok(files) => submission.files.extend(files),
+                Err(error) => return app.refused_form(language, slug, visitor, submission, error, None).await,
             }
             let sender = match &entity {
                 Some(entity) => {
@@ -346,7 +368,7 @@ async fn contribute(
                 },
             };
             amended = amends.trim().parse::<i64>().ok().map(consulta_core::ContributionId);
-            match app.record(slug.clone(), submission.clone(), None, sender, amended).await {
+            match app.record(slug.clone(), submission.clone(), None, sender, amended, localizer).await {
                 Ok((receipt, _)) => {
                     return Redirect::to(&format!("/contributions/{}/receipt?recorded=1", receipt.id)).into_response();
                 }
@@ -358,26 +380,86 @@ async fn contribute(
         }
         Err((submission, error)) => (submission, error),
     };
-    let errors = refused.field_messages(&localizer);
-    let api_error = refused.into_api(&localizer);
-    let status = api_error.status;
-    let form = pages::FormState {
-        values: submission,
-        summary: errors.is_empty().then_some(api_error.message),
-        errors,
-        amends: amended,
-    };
-    let limits = app.limits;
-    let result = app
-        .page(move |store| {
-            pages::consultation_with_form(store, &slug, &pages::Query::default(), &form, limits, &visitor, &localizer)
+    app.refused_form(language, slug, visitor, submission, refused, amended).await
+}
+
+impl App {
+    /// The files a refused form kept, sent again by their tokens.
+    async fn take_back_kept_files(
+        &self,
+        tokens: Vec<String>,
+    ) -> Result<Vec<consulta_intake::submission::UploadedFile>, api::ReadError> {
+        if tokens.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (blobs, signer) = (self.blobs.clone(), self.signer.clone());
+        let taken = tokio::task::spawn_blocking(move || {
+            kept_files::take_back(&*blobs, &signer, &tokens, jiff::Timestamp::now())
         })
         .await;
-    let mut response = app.templates.respond(&language, result);
-    if response.status().is_success() {
-        *response.status_mut() = status;
+        match taken {
+            Ok(Ok(files)) => Ok(files),
+            Ok(Err(kept_files::KeptFileError::Invalid)) => Err(api::ReadError::KeptFilesExpired),
+            Ok(Err(kept_files::KeptFileError::Blobs(error))) => {
+                Err(api::ReadError::Submission(consulta_intake::submission::SubmissionError::Blobs(error)))
+            }
+            Err(error) => Err(api::ReadError::Malformed(error.to_string())),
+        }
     }
-    response
+
+    /// The form again, with what was typed, what is wrong, and the files it had received kept
+    /// (stored, named by tokens) so that they need not be chosen again.
+    async fn refused_form(
+        &self,
+        language: RequestLanguage,
+        slug: String,
+        visitor: accounts::Visitor,
+        mut submission: consulta_intake::submission::Submission,
+        refused: api::ReadError,
+        amends: Option<consulta_core::ContributionId>,
+    ) -> Response {
+        let localizer = language.localizer;
+        let errors = refused.field_messages(&localizer);
+        let api_error = refused.into_api(&localizer);
+        let status = api_error.status;
+        let files = std::mem::take(&mut submission.files);
+        let (blobs, signer) = (self.blobs.clone(), self.signer.clone());
+        let kept =
+            tokio::task::spawn_blocking(move || kept_files::keep(&*blobs, &signer, &files, jiff::Timestamp::now()))
+                .await;
+        let kept =
+            kept.map_err(|e| e.to_string()).and_then(|kept| kept.map_err(|e| e.to_string())).unwrap_or_else(|error| {
+                // The contributor chooses the files again; nothing else is lost.
+                tracing::warn!(%error, "a refused form's files could not be kept");
+                Vec::new()
+            });
+        let form = pages::FormState {
+            values: submission,
+            summary: errors.is_empty().then_some(api_error.message),
+            errors,
+            amends,
+            kept,
+        };
+        let limits = self.limits;
+        let result = self
+            .page(move |store| {
+                pages::consultation_with_form(
+                    store,
+                    &slug,
+                    &pages::Query::default(),
+                    &form,
+                    limits,
+                    &visitor,
+                    &localizer,
+                )
+            })
+            .await;
+        let mut response = self.templates.respond(&language, result);
+        if response.status().is_success() {
+            *response.status_mut() = status;
+        }
+        response
+    }
 }
 
 async fn receipt_page(

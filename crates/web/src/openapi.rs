@@ -37,7 +37,8 @@ pub struct SubmissionForm {
     /// `government`, `international_organization`, `civil_society`, `private_sector`,
     /// `academic` or `technical`.
     stakeholder_group: String,
-    /// ISO 3166-1 alpha-2 or alpha-3; empty for an international entity.
+    /// ISO 3166-1 alpha-2 or alpha-3; `international` (or empty) for an entity with no country.
+    /// A government must give its country.
     country: Option<String>,
     /// Where the acknowledgement goes; never published.
     email: String,

@@ -208,7 +208,7 @@ fn consultation_summary(consultation: &Consultation, localizer: &Localizer) -> V
     })
 }
 
-pub fn consultations(store: &dyn Store, localizer: &Localizer) -> PageResult {
+pub fn consultations(store: &dyn Store, demo_accounts: &[crate::DemoAccount], localizer: &Localizer) -> PageResult {
     let consultations = store.consultations()?;
     let items: Vec<Value> = consultations
         .iter()
@@ -224,7 +224,15 @@ pub fn consultations(store: &dyn Store, localizer: &Localizer) -> PageResult {
         template: "consultations.html",
         title: localizer.text("consultations-title"),
         is_example: consultations.iter().any(|c| c.record.is_example),
-        context: json!({ "consultations": items }),
+        context: json!({
+            "consultations": items,
+            "demo_accounts": demo_accounts.iter().map(|a| json!({
+                "role": localizer.text(&format!("role-{}", a.role.as_str())),
+                "entity": a.entity,
+                "email": a.email,
+                "password": a.password,
+            })).collect::<Vec<_>>(),
+        }),
     })
 }
 
@@ -269,17 +277,27 @@ pub struct FormState {
     pub summary: Option<String>,
     /// The contribution this one amends, if the focal point is amending.
     pub amends: Option<ContributionId>,
+    /// The files a refused form had received, kept to be sent again.
+    pub kept: Vec<crate::kept_files::KeptFile>,
 }
 
 /// The languages the form offers for a contribution: the six UN languages first.
 const FORM_LANGUAGES: [&str; 8] = ["en", "fr", "es", "ru", "ar", "zh", "pt", "de"];
 
-fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Limits, localizer: &Localizer) -> Value {
+fn contribution_form(
+    consultation: &Consultation,
+    groups: &[StakeholderGroupId],
+    form: &FormState,
+    limits: Limits,
+    localizer: &Localizer,
+) -> Value {
     let lang = localizer.language();
     let values = &form.values;
     let chosen_language = if values.language.is_empty() { lang } else { values.language.as_str() };
-    let mut countries: Vec<(&str, &str)> =
-        consulta_core::reference::countries().iter().map(|c| (c.code.as_str(), c.name(lang))).collect();
+    // An example consultation offers the fictional States of its examples too.
+    let mut countries: Vec<(&str, &str)> = consulta_core::reference::countries_for(consultation.record.is_example)
+        .map(|c| (c.code.as_str(), c.name(lang)))
+        .collect();
     countries.sort_by(|a, b| a.1.cmp(b.1));
     let error_of = |field: &str| form.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone());
     let fields = ["entity", "stakeholder_group", "country", "email", "language", "title", "body", "files"];
@@ -296,6 +314,11 @@ fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Li
             .collect::<serde_json::Map<String, Value>>(),
         "error_list": form.errors.iter().map(|(field, message)| json!({ "field": field, "message": message })).collect::<Vec<_>>(),
         "summary": form.summary,
+        "kept": form.kept.iter().map(|k| json!({
+            "token": k.token,
+            "name": k.name,
+            "size": localizer.file_size(k.size),
+        })).collect::<Vec<_>>(),
         "max_files": limits.max_files,
         "max_size": localizer.file_size(limits.max_file_bytes),
         "groups": groups.iter().map(|g| json!({
@@ -303,6 +326,7 @@ fn contribution_form(groups: &[StakeholderGroupId], form: &FormState, limits: Li
             "label": group_label(g.as_str(), localizer),
             "selected": values.stakeholder_group == g.as_str(),
         })).collect::<Vec<_>>(),
+        "international": values.country.eq_ignore_ascii_case(consulta_intake::submission::INTERNATIONAL),
         "countries": countries.iter().map(|(code, name)| json!({
             "code": code, "name": name, "selected": values.country.eq_ignore_ascii_case(code),
         })).collect::<Vec<_>>(),
@@ -447,7 +471,7 @@ pub fn consultation_with_form(
             // Where only focal points may contribute, the public sees why there is no form.
             "verified_only": open && !consultation.record.unverified_allowed && acting_for.is_none(),
             "form": (open && (consultation.record.unverified_allowed || acting_for.is_some()))
-                .then(|| contribution_form(&groups, form, limits, localizer)),
+                .then(|| contribution_form(&consultation, &groups, form, limits, localizer)),
             "visitor": visitor.view(),
             "acting_for": acting_for,
             "amending": amending.map(|c| c.id.0),
@@ -575,12 +599,25 @@ pub fn receipt(
             )
         })
         .unwrap_or_else(|_| receipt.received_at.clone());
+    // What was sent, as a person recognises it; a withheld contribution's title stays hidden.
+    let contribution = store.contribution(id)?.ok_or(PageError::NotFound)?;
+    let entity = store.entity(contribution.record.entity)?.ok_or(PageError::NotFound)?;
+    let lang = localizer.language();
+    let fallback = consultation.record.original_language.primary();
     Ok(Page {
         template: "receipt.html",
         title: localizer.format("receipt-title", &[("id", Arg::Number(id.0 as f64))]),
         is_example: consultation.record.is_example,
         context: json!({
             "file_sizes": receipt.files.iter().map(|f| localizer.file_size(f.size)).collect::<Vec<_>>(),
+            "contribution_title": if contribution.withheld_reason.is_some() {
+                localizer.text("contribution-withheld-title")
+            } else {
+                contribution.record.title.clone()
+            },
+            "entity": entity.name.as_str(),
+            "consultation_title": consultation.record.title.get(lang, fallback),
+            "file_name": consulta_intake::acknowledgement::receipt_file_name(id.0),
             "receipt": receipt,
             "received": received,
             "server": server,

@@ -42,7 +42,16 @@ impl App {
 }
 
 impl Drop for App {
+    /// Stops the server as Ctrl-C would, so that it cleans up after itself (the demo removes its
+    /// database); killed if it has not stopped within ten seconds.
     fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -72,11 +81,13 @@ fn start(mut command: Command, dir: Option<tempfile::TempDir>) -> App {
     App { url, child, _dir: dir }
 }
 
-/// `consulta demo` on a free port.
+/// `consulta demo` on a free port. Its throwaway database goes in a directory of the test's, so
+/// that nothing is left behind even when the server has to be killed.
 pub fn spawn_demo() -> App {
+    let dir = tempfile::tempdir().expect("temporary directory");
     let mut command = Command::new(CONSULTA);
-    command.args(["demo", "--addr", "127.0.0.1:0"]);
-    start(command, None)
+    command.args(["demo", "--addr", "127.0.0.1:0"]).env("TMPDIR", dir.path());
+    start(command, Some(dir))
 }
 
 /// `consulta serve` on a free port over the database at `db`.
@@ -262,6 +273,21 @@ pub fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> 
         .filter_map(|v| v.to_str().ok())
         .find(|c| c.starts_with(&format!("{name}=")))
         .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
+/// Signs in through the login form (its sign-in cookie and token first), without following
+/// the redirect.
+pub async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest::Response {
+    let page = no_redirects().get(format!("{}/login", app.url)).send().await.expect("login page");
+    let signin = cookie_named(&page, "consulta_signin").expect("a sign-in cookie");
+    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+    no_redirects()
+        .post(format!("{}/login", app.url))
+        .header(reqwest::header::COOKIE, signin)
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("sign in")
 }
 
 /// The form token in a page's first form.

@@ -90,6 +90,7 @@ fn main() -> anyhow::Result<()> {
         extractor: consulta_extract::Extractor::InProcess,
         signer,
         trusted_proxies: Vec::new(),
+        demo_accounts: Vec::new(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {

@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_claimed_identities.sql"),
     include_str!("../../migrations/postgres/0003_rate_events.sql"),
     include_str!("../../migrations/postgres/0004_senders.sql"),
+    include_str!("../../migrations/postgres/0005_mail_attachments.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -311,9 +312,16 @@ fn hash_column(bytes: Vec<u8>, column: &str) -> Result<Hash> {
 
 fn insert_mail(client: &mut impl GenericClient, mail: &NewMail) -> Result<i64> {
     let row = client.query_one(
-        "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)
-         RETURNING id",
-        &[&mail.to, &mail.subject, &mail.body, &millis(mail.created_at)],
+        "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at, attachment_name, attachment)
+         VALUES ($1, $2, $3, $4, $4, $5, $6) RETURNING id",
+        &[
+            &mail.to,
+            &mail.subject,
+            &mail.body,
+            &millis(mail.created_at),
+            &mail.attachment.as_ref().map(|a| &a.name),
+            &mail.attachment.as_ref().map(|a| &a.content),
+        ],
     )?;
     Ok(row.try_get(0)?)
 }
@@ -939,7 +947,7 @@ impl Store for PostgresStore {
 
     fn due_mail(&self, now: Timestamp, limit_to: usize) -> Result<Vec<QueuedMail>> {
         let rows = self.query_cached(
-            "SELECT id, to_address, subject, body, attempts FROM mail_outbox
+            "SELECT id, to_address, subject, body, attempts, attachment_name, attachment FROM mail_outbox
              WHERE status = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
             &[&millis(now), &limit(limit_to as u64)],
         )?;
@@ -951,6 +959,7 @@ impl Store for PostgresStore {
                     subject: r.try_get(2)?,
                     body: r.try_get(3)?,
                     attempts: u32::try_from(r.try_get::<_, i64>(4)?).map_err(corrupt)?,
+                    attachment: crate::mail_attachment((r.try_get(5)?, r.try_get(6)?)),
                 })
             })
             .collect()

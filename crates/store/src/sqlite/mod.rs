@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0010_claimed_identities.sql"),
     include_str!("../../migrations/sqlite/0011_rate_events.sql"),
     include_str!("../../migrations/sqlite/0012_senders.sql"),
+    include_str!("../../migrations/sqlite/0013_mail_attachments.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -159,9 +160,17 @@ fn read_account(row: &Row<'_>) -> rusqlite::Result<AccountRow> {
 fn insert_mail(connection: &Connection, mail: &NewMail) -> Result<i64> {
     connection
         .prepare_cached(
-            "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at, attachment_name, attachment)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
         )?
-        .execute(params![mail.to, mail.subject, mail.body, millis(mail.created_at)])?;
+        .execute(params![
+            mail.to,
+            mail.subject,
+            mail.body,
+            millis(mail.created_at),
+            mail.attachment.as_ref().map(|a| &a.name),
+            mail.attachment.as_ref().map(|a| &a.content)
+        ])?;
     Ok(connection.last_insert_rowid())
 }
 
@@ -734,16 +743,18 @@ impl Store for SqliteStore {
         let rows = self
             .connection
             .prepare_cached(
-                "SELECT id, to_address, subject, body, attempts FROM mail_outbox
+                "SELECT id, to_address, subject, body, attempts, attachment_name, attachment FROM mail_outbox
                  WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2",
             )?
             .query_map(params![millis(now), limit as i64], |r| {
+                let attachment: (Option<String>, Option<String>) = (r.get(5)?, r.get(6)?);
                 Ok(QueuedMail {
                     id: r.get(0)?,
                     to: r.get(1)?,
                     subject: r.get(2)?,
                     body: r.get(3)?,
                     attempts: r.get(4)?,
+                    attachment: crate::mail_attachment(attachment),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
