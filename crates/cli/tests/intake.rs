@@ -286,6 +286,70 @@ async fn the_web_form_records_and_redirects_to_the_receipt_or_keeps_what_was_typ
     assert_eq!(contribution_count(&app).await, 1);
 }
 
+/// The `value` of every `name="kept"` checkbox in a form.
+fn kept_tokens(html: &str) -> Vec<String> {
+    html.split("name=\"kept\" value=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').expect("the value ends")].to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_refused_form_keeps_its_files_and_a_government_names_its_country() {
+    let (_ws, app) = instance();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let contribute = format!("{}/consultations/open/contribute", app.url);
+    // A government that gives no country is refused, with what it sent kept.
+    let refused = client
+        .post(&contribute)
+        .multipart(with_files(form_from("Ministry of Examples", "government").text("country", "")))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let html = refused.text().await.expect("body");
+    assert!(html.contains("a government names its country"), "{html}");
+    assert!(html.contains("The 3 files you sent are kept below"), "{html}");
+    let tokens = kept_tokens(&html);
+    assert_eq!(tokens.len(), 3, "{html}");
+    // "International" is a choice of its own, refused for a government too.
+    let (status, error) = post_contribution(
+        &app,
+        "open",
+        form_from("Ministry of Examples", "government").text("country", "international"),
+        None,
+    )
+    .await;
+    assert_eq!((status, error["fields"].clone()), (StatusCode::BAD_REQUEST, serde_json::json!(["country"])), "{error}");
+
+    // Sent again with the country and the kept files only (two of them: one unticked).
+    let mut again = form_from("Ministry of Examples", "government").text("country", "SN");
+    for token in &tokens[..2] {
+        again = again.text("kept", token.clone());
+    }
+    let recorded = client.post(&contribute).multipart(again).send().await.expect("answer");
+    assert_eq!(recorded.status(), StatusCode::SEE_OTHER);
+    let receipt: Value = reqwest::get(format!("{}/contributions/1/receipt.json", app.url))
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    let files: Vec<&str> =
+        receipt["files"].as_array().expect("files").iter().filter_map(|f| f["name"].as_str()).collect();
+    assert_eq!(files, ["views.pdf", "annex.docx"]);
+    let download = reqwest::get(format!("{}/contributions/1/receipt.json", app.url)).await.expect("answer");
+    assert_eq!(download.headers()["content-disposition"], "attachment; filename=\"receipt-1.json\"");
+
+    // A token altered (or expired) is refused with a word to choose the file again; nothing is
+    // recorded.
+    let forged = tokens[2].replacen(|c: char| c.is_ascii_digit(), "9", 1);
+    let refused = client.post(&contribute).multipart(form().text("kept", forged)).send().await.expect("answer");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.expect("body").contains("please choose it again"));
+    assert_eq!(contribution_count(&app).await, 1);
+}
+
 #[tokio::test]
 async fn a_withheld_contribution_says_why_and_stays_verifiable() {
     let (ws, app) = instance();
