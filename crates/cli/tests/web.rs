@@ -263,3 +263,57 @@ async fn the_mandate_is_shown_in_the_readers_language() {
     let (_, _, html) = get(&format!("{}{DEMO}", app.url), "fr").await;
     assert!(html.contains("<dd lang=\"fr\">Résolution 2010/2 du Conseil économique et social</dd>"));
 }
+
+/// A contribution received late in the evening in UTC but on the next day in its consultation's
+/// time zone shows the same date on its page, in its consultation's list, on its entity's page
+/// and in search, and each page says which time zone its dates are in.
+#[tokio::test]
+async fn every_date_is_in_the_consultations_time_zone() {
+    let ws = Workspace::new();
+    let created = ws.run(&[
+        "consultation",
+        "create",
+        "--slug",
+        "tokyo",
+        "--title",
+        "T",
+        "--opens",
+        "2010-09-01",
+        "--closes",
+        "2010-12-31",
+        "--time-zone",
+        "Asia/Tokyo",
+    ]);
+    assert!(created.status.success(), "{}", common::stderr(&created));
+    let file = ws.write(
+        "late.csv",
+        "entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n\
+         Example Evening Network,civil_society,JP,written,2010-12-01T23:44:00Z,en,Evening,Sent late in the evening,\n"
+            .as_bytes(),
+    );
+    ws.import(&file, "tokyo");
+    let app = spawn_serve(&ws.db);
+    let pages = [
+        "/contributions/1".to_owned(),
+        "/consultations/tokyo".to_owned(),
+        "/entities/1".to_owned(),
+        "/search?q=evening".to_owned(),
+    ];
+    for path in pages {
+        // The search index catches up in the background.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        let html = loop {
+            let (_, _, html) = get(&format!("{}{path}", app.url), "en").await;
+            if html.contains("Evening") || std::time::Instant::now() > deadline {
+                break html;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
+        assert!(html.contains("2 December 2010"), "{path}: {html}");
+        let first_of_december = html
+            .match_indices("1 December 2010")
+            .any(|(at, _)| !html[..at].ends_with(|c: char| c.is_ascii_digit()));
+        assert!(!first_of_december, "{path}: {html}");
+        assert!(html.contains("Asia/Tokyo") || html.contains("JST"), "{path} says its time zone: {html}");
+    }
+}

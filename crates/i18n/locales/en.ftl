@@ -677,13 +677,19 @@ consultation-hint-questions = One per line.
 ## The synthesis report (seeds/003 is its model)
 report-subtitle = Draft synthesis report
 report-distribution = Distr.: General
-report-original = Original: { $language ->
+date-in-zone = { $date } ({ $zone })
+dates-zone-note = Dates are in the consultation’s time zone, { $zone }.
+report-original = Original: { $name }
+# A language named in the reader's language, from its code (the code itself when it has no name here).
+language-of = { $language ->
     [en] English
     [fr] French
     [es] Spanish
     [ru] Russian
     [ar] Arabic
     [zh] Chinese
+    [pt] Portuguese
+    [de] German
    *[other] { $language }
 }
 report-section-context = I. Context

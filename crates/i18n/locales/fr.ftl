@@ -680,13 +680,19 @@ consultation-hint-questions = Une par ligne.
 ## Le rapport de synthèse (sur le modèle de seeds/003)
 report-subtitle = Projet de rapport de synthèse
 report-distribution = Distr. générale
-report-original = Original : { $language ->
+date-in-zone = { $date } ({ $zone })
+dates-zone-note = Les dates sont données dans le fuseau horaire de la consultation, { $zone }.
+report-original = Original : { $name }
+# A language named in the reader's language, from its code (the code itself when it has no name here).
+language-of = { $language ->
     [en] anglais
     [fr] français
     [es] espagnol
     [ru] russe
     [ar] arabe
     [zh] chinois
+    [pt] portugais
+    [de] allemand
    *[other] { $language }
 }
 report-section-context = I. Contexte général

@@ -2,8 +2,10 @@
 //! they are now, with a highlighted snippet) and the facet counts out.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use consulta_core::ContributionId;
+use consulta_core::markup::escape_html;
 use consulta_store::{PublicText, Store};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -210,15 +212,59 @@ impl Snippets<'_> {
             }
         };
         for source in [&text.body, &text.attachments_text] {
-            let snippet = generator.snippet(prefix(source, SNIPPET_SOURCE_BYTES));
+            let source = prefix(source, SNIPPET_SOURCE_BYTES);
+            let snippet = generator.snippet(source);
             if !snippet.highlighted().is_empty() {
-                return Ok((snippet.fragment().to_owned(), snippet.to_html()));
+                return Ok(in_context(source, snippet.fragment_range(), snippet.highlighted()));
             }
         }
         // Nothing to highlight (no words in the query, or they matched the title only).
         let opening = prefix_chars(&text.body, SNIPPET_CHARS);
-        Ok((opening.to_owned(), consulta_core::markup::escape_html(opening)))
+        Ok(in_context(&text.body, 0..opening.len(), &[]))
     }
+}
+
+/// How far a snippet is widened to reach the start or end of a word.
+const WIDEN_CHARS: usize = 24;
+const ELLIPSIS: &str = "…";
+
+/// A snippet of `source` as a reader sees it: the fragment widened to whole words (within
+/// `WIDEN_CHARS`; a script without spaces is cut between characters), an ellipsis where text goes
+/// on before or after, and in its HTML the `highlighted` ranges (relative to the fragment) in
+/// `<b>`.
+fn in_context(source: &str, fragment: Range<usize>, highlighted: &[Range<usize>]) -> (String, String) {
+    let before = &source[..fragment.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .take(WIDEN_CHARS)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(if before.chars().count() <= WIDEN_CHARS { 0 } else { fragment.start }, |(i, c)| i + c.len_utf8());
+    let after = &source[fragment.end..];
+    let end = fragment.end
+        + after
+            .char_indices()
+            .take(WIDEN_CHARS)
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(if after.chars().count() <= WIDEN_CHARS { after.len() } else { 0 }, |(i, _)| i);
+    let (open, close) = (if start > 0 { ELLIPSIS } else { "" }, if end < source.len() { ELLIPSIS } else { "" });
+    let text = source[start..end].trim();
+    let mut html = String::from(open);
+    let mut at = start;
+    for range in highlighted {
+        let (from, to) = ((fragment.start + range.start).max(at), fragment.start + range.end);
+        if to <= from {
+            continue;
+        }
+        html.push_str(&escape_html(&source[at..from]));
+        html.push_str("<b>");
+        html.push_str(&escape_html(&source[from..to]));
+        html.push_str("</b>");
+        at = to;
+    }
+    html.push_str(&escape_html(&source[at..end]));
+    html.push_str(close);
+    (format!("{open}{text}{close}"), html.trim().to_owned())
 }
 
 /// At most `bytes` bytes of `text`, cut at a character boundary.
@@ -235,4 +281,31 @@ fn prefix(text: &str, bytes: usize) -> &str {
 
 fn prefix_chars(text: &str, chars: usize) -> &str {
     text.char_indices().nth(chars).map_or(text, |(end, _)| &text[..end])
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_shows_whole_words_and_says_where_text_goes_on() {
+        let source = "Texte d’exemple : l’accessibilité économique de l’accès dépend du coût.";
+        let at = source.find("accessibilité").expect("found");
+        let word = at..at + "accessibilité".len();
+        let (text, html) = in_context(source, word.clone(), &[0..word.len()]);
+        assert_eq!(text, "…l’accessibilité…");
+        assert_eq!(html, "…l’<b>accessibilité</b>…");
+        // The whole text: no ellipsis.
+        let (text, html) = in_context(source, 0..source.len(), &[at..at + "accessibilité".len()]);
+        assert_eq!(text, source);
+        assert!(!html.contains('…') && html.contains("<b>accessibilité</b>"), "{html}");
+        // Text with no spaces (Chinese) is cut between characters, with its ellipses.
+        let chinese = "互联网治理的国际公共政策问题需要加强合作以及各利益攸关方的参与和平等地位问题的讨论".repeat(3);
+        let at = chinese.match_indices("加强").nth(1).expect("found").0;
+        let (text, _) = in_context(&chinese, at..at + "加强合作".len(), &[0.."加强".len()]);
+        assert!(text.starts_with('…') && text.ends_with('…') && text.contains("加强合作"), "{text}");
+        // Markup in the text stays text.
+        let (_, html) = in_context("a <b>tag</b> here", 0..17, &[]);
+        assert_eq!(html, "a &lt;b&gt;tag&lt;/b&gt; here");
+    }
 }

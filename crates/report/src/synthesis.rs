@@ -118,7 +118,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     let masthead = vec![
         l.text("report-distribution"),
         l.date(today),
-        l.format("report-original", &[("language", original.into())]),
+        l.format("report-original", &[("name", l.format("language-of", &[("language", original.into())]).into())]),
     ];
     let group_name = |g: &StakeholderGroupId| group_label(g.as_str(), l);
     let issue_name = |id: &str| {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use axum::http::StatusCode;
-use consulta_core::{Channel, Consultation, ContributionId, EntityId, StakeholderGroupId};
+use consulta_core::{Channel, Consultation, ConsultationId, ContributionId, EntityId, StakeholderGroupId};
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::submission::{Limits, Submission};
 use consulta_store::{ContributionFilter, ContributionSummary, Page as StorePage, PageRequest, Store, StoreError};
@@ -236,18 +236,71 @@ pub fn consultations(store: &dyn Store, demo_accounts: &[crate::DemoAccount], lo
     })
 }
 
+/// Contributions' dates, each in its consultation's time zone: the zone is said once, in `note`,
+/// when they all share it, and beside each date when they do not.
+pub(crate) struct Dated {
+    pub dates: Vec<String>,
+    pub note: Option<String>,
+}
+
+pub(crate) fn dates_in_zones<'z>(
+    moments: impl IntoIterator<Item = (Timestamp, &'z TimeZone)>,
+    localizer: &Localizer,
+) -> Dated {
+    let moments: Vec<(Timestamp, &TimeZone)> = moments.into_iter().collect();
+    let names: Vec<&str> = moments.iter().map(|(_, zone)| consulta_core::time::zone_name(zone)).collect();
+    let one_zone = names.windows(2).all(|pair| pair[0] == pair[1]);
+    let dates = moments
+        .iter()
+        .zip(&names)
+        .map(|((moment, zone), name)| {
+            let date = date_label(*moment, zone, localizer);
+            if one_zone {
+                date
+            } else {
+                localizer.format("date-in-zone", &[("date", date.into()), ("zone", (*name).into())])
+            }
+        })
+        .collect();
+    let note =
+        names.first().filter(|_| one_zone).map(|name| localizer.format("dates-zone-note", &[("zone", (*name).into())]));
+    Dated { dates, note }
+}
+
+/// Each consultation's time zone, for the consultations `ids` name.
+pub(crate) fn zones_of(
+    store: &dyn Store,
+    ids: impl IntoIterator<Item = ConsultationId>,
+) -> Result<HashMap<ConsultationId, TimeZone>, StoreError> {
+    let mut zones = HashMap::new();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(entry) = zones.entry(id) {
+            if let Some(consultation) = store.consultation(id)? {
+                entry.insert(consultation.record.time_zone);
+            }
+        }
+    }
+    Ok(zones)
+}
+
 fn listing(
     page: &StorePage<ContributionSummary>,
     query: &Query,
     path: &str,
-    zone: &TimeZone,
+    zones: &HashMap<ConsultationId, TimeZone>,
     localizer: &Localizer,
 ) -> Value {
+    let utc = TimeZone::UTC;
+    let dated = dates_in_zones(
+        page.items.iter().map(|c| (c.submitted_at, zones.get(&c.consultation).unwrap_or(&utc))),
+        localizer,
+    );
     let from = query.request().offset + 1;
     let to = query.request().offset + page.items.len() as u64;
     let last_page = page.total.div_ceil(PAGE_SIZE).max(1);
     json!({
-        "items": page.items.iter().map(|c| json!({
+        "zone_note": dated.note,
+        "items": page.items.iter().zip(dated.dates).map(|(c, date)| json!({
             "id": c.id.0,
             "title": if c.withheld { localizer.text("contribution-withheld-title") } else { c.title.clone() },
             "lang": if c.withheld { localizer.language().to_owned() } else { c.language.clone() },
@@ -255,7 +308,7 @@ fn listing(
             "entity_name": c.entity_name,
             "group": group_label(c.group.as_str(), localizer),
             "channel": localizer.text(&format!("channel-{}-short", c.channel.as_str())),
-            "date": date_label(c.submitted_at, zone, localizer),
+            "date": date,
             "late": c.late,
             "unverified": c.unverified,
         })).collect::<Vec<_>>(),
@@ -461,7 +514,7 @@ pub fn consultation_with_form(
                     "selected": query.channel == Some(*c),
                 })).collect::<Vec<_>>(),
             },
-            "contributions": listing(&page, query, &path, zone, localizer),
+            "contributions": listing(&page, query, &path, &HashMap::from([(consultation.id, zone.clone())]), localizer),
             "search": format!("/search?consultation={}", encode(consultation.record.slug.as_str())),
             "feed": format!("{path}/feed.atom"),
             "open_data": consulta_export::OpenData::ALL.iter().map(|d| json!({
@@ -536,6 +589,7 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 "body": record.body,
                 "citations": crate::analysis::citation_links(&format!("{}\n{}", record.title, record.body), localizer),
                 "lang": record.language.as_str(),
+                "language_name": localizer.format("language-of", &[("language", record.language.primary().into())]),
                 "dir": if record.language.is_right_to_left() { "rtl" } else { "ltr" },
                 "entity_id": entity.id.0,
                 "entity_name": entity.name.as_str(),
@@ -649,7 +703,7 @@ pub fn entity(store: &dyn Store, id: &str, query: &Query, localizer: &Localizer)
                 "region": entity.regional_group().map_or(none.clone(), |g| localizer.text(&format!("region-{}", g.as_str()))),
                 "development": entity.development_status().map_or(none, |d| localizer.text(&format!("development-{}", d.as_str()))),
             },
-            "contributions": listing(&page, query, &path, &TimeZone::UTC, localizer),
+            "contributions": listing(&page, query, &path, &zones_of(store, page.items.iter().map(|c| c.consultation))?, localizer),
         }),
     })
 }

@@ -206,7 +206,20 @@ pub fn search_page(store: &dyn Store, index: &SearchIndex, params: &SearchParams
     let from = (params.page - 1) * params.per_page + 1;
     let to = from + results.hits.len().saturating_sub(1);
     let last_page = (results.total as usize).div_ceil(params.per_page).clamp(1, MAX_PAGE);
-    let hits: Vec<Value> = results.hits.iter().map(|hit| hit_summary(hit, &labels, localizer)).collect();
+    // Each date in its consultation's time zone, as on the consultation's own page.
+    let mut zones = std::collections::HashMap::new();
+    for hit in &results.hits {
+        if !zones.contains_key(&hit.text.consultation) {
+            let zone = store.consultation_by_slug(&hit.text.consultation)?.map(|c| c.record.time_zone);
+            zones.insert(hit.text.consultation.clone(), zone.unwrap_or(jiff::tz::TimeZone::UTC));
+        }
+    }
+    let dated = crate::pages::dates_in_zones(
+        results.hits.iter().map(|hit| (hit.text.submitted_at, &zones[&hit.text.consultation])),
+        localizer,
+    );
+    let hits: Vec<Value> =
+        results.hits.iter().zip(dated.dates).map(|(hit, date)| hit_summary(hit, date, &labels, localizer)).collect();
     let sorts: Vec<Value> = Sort::ALL
         .iter()
         .map(|s| {
@@ -233,6 +246,7 @@ pub fn search_page(store: &dyn Store, index: &SearchIndex, params: &SearchParams
             "facets": facets,
             "active": active,
             "hits": hits,
+            "zone_note": dated.note,
             // Each result names its consultation only when they are not all from one.
             "several_consultations": results
                 .facets
@@ -248,7 +262,7 @@ pub fn search_page(store: &dyn Store, index: &SearchIndex, params: &SearchParams
     })
 }
 
-fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Value {
+fn hit_summary(hit: &Found, date: String, labels: &ValueLabels, localizer: &Localizer) -> Value {
     let text = &hit.text;
     json!({
         "id": text.id.0,
@@ -259,7 +273,7 @@ fn hit_summary(hit: &Found, labels: &ValueLabels, localizer: &Localizer) -> Valu
         "channel": localizer.text(&format!("channel-{}-short", text.channel.as_str())),
         "consultation": labels.label(Facet::Consultation, &text.consultation, localizer),
         "consultation_slug": text.consultation,
-        "date": localizer.date(text.submitted_at.to_zoned(jiff::tz::TimeZone::UTC).date()),
+        "date": date,
         "unverified": text.unverified,
         "altered": hit.altered,
         "snippet_html": hit.snippet_html,
