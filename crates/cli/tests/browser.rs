@@ -71,17 +71,20 @@ fn chromedriver_or_skip() -> Option<(ChromeDriver, std::path::PathBuf)> {
 
 async fn browser(driver: &ChromeDriver, binary: &std::path::Path, width: u32, height: u32) -> Client {
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".to_owned(),
-        serde_json::json!({
-            "binary": binary,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                format!("--window-size={width},{height}"),
-            ],
-        }),
-    );
+    let mut options = serde_json::json!({
+        "binary": binary,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            format!("--window-size={width},{height}"),
+        ],
+    });
+    // A headless window is never narrower than 500 px: a phone's width is emulated.
+    if width < 500 {
+        options["mobileEmulation"] =
+            serde_json::json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 } });
+    }
+    capabilities.insert("goog:chromeOptions".to_owned(), options);
     ClientBuilder::new(HttpConnector::new())
         .capabilities(capabilities)
         .connect(&driver.url)
@@ -310,4 +313,68 @@ async fn the_secretariat_signs_in_and_withholds_a_contribution_in_chromium() {
     client.find(Locator::Css("form.sign-out button")).await.expect("sign out").click().await.expect("click");
     client.wait().for_element(Locator::Css("form.account")).await.expect("signed out");
     client.close().await.expect("the browser closes");
+}
+
+/// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
+/// scrolling, in English and in French; with CONSULTA_SCREENSHOTS set, each is kept at 360 px
+/// and at 1366 px.
+#[tokio::test]
+async fn every_page_fits_a_phone_in_english_and_french() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
+    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat account");
+    let rest = &home[at..];
+    let rest = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
+    let password = rest[..rest.find("</code>").expect("ends")].to_owned();
+    let public = [
+        ("home", "/"),
+        ("consultation-open", "/consultations/example-affordable-access"),
+        ("consultation-2010", DEMO),
+        ("contribution", "/contributions/99"),
+        ("receipt", "/contributions/99/receipt"),
+        ("entity", "/entities/1"),
+        ("search", "/search?q=access"),
+        ("login", "/login"),
+    ];
+    let secretariat = [
+        ("admin", "/admin"),
+        ("admin-new-consultation", "/admin/consultations/new"),
+        ("admin-tags", "/admin/tags?contribution=100"),
+        ("admin-issues", "/admin/issues"),
+        ("admin-mail", "/admin/mail"),
+        ("admin-audit", "/admin/audit"),
+        ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
+    ];
+    for (width, height) in [(360, 780), (1366, 900)] {
+        let client = browser(&driver, &binary, width, height).await;
+        for language in ["en", "fr"] {
+            // The language switch sets the cookie every later page follows.
+            client.goto(&format!("{}/?lang={language}", app.url)).await.expect("the page opens");
+            if language == "en" {
+                client.goto(&format!("{}/login", app.url)).await.expect("the page opens");
+                client
+                    .find(Locator::Css("#email"))
+                    .await
+                    .expect("field")
+                    .send_keys("secretariat@demo.example")
+                    .await
+                    .expect("type");
+                client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
+                client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
+                client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
+            }
+            for (name, path) in public.iter().chain(&secretariat) {
+                client.goto(&format!("{}{path}", app.url)).await.expect("the page opens");
+                let fits = client
+                    .execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
+                    .await
+                    .expect("script runs");
+                let [page, window] = [fits[0].as_u64().unwrap_or(0), fits[1].as_u64().unwrap_or(0)];
+                assert!(page <= window, "{path} in {language} is {page} px wide in a {window} px window");
+                screenshot(&client, &format!("{name}-{language}-{width}.png")).await;
+            }
+        }
+        client.close().await.expect("the browser closes");
+    }
 }

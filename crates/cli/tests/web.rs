@@ -310,9 +310,8 @@ async fn every_date_is_in_the_consultations_time_zone() {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         };
         assert!(html.contains("2 December 2010"), "{path}: {html}");
-        let first_of_december = html
-            .match_indices("1 December 2010")
-            .any(|(at, _)| !html[..at].ends_with(|c: char| c.is_ascii_digit()));
+        let first_of_december =
+            html.match_indices("1 December 2010").any(|(at, _)| !html[..at].ends_with(|c: char| c.is_ascii_digit()));
         assert!(!first_of_december, "{path}: {html}");
         assert!(html.contains("Asia/Tokyo") || html.contains("JST"), "{path} says its time zone: {html}");
     }
