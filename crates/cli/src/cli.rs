@@ -53,6 +53,8 @@ pub enum Command {
     #[command(subcommand)]
     Contribution(ContributionCommand),
     #[command(subcommand)]
+    Tags(TagsCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -181,6 +183,11 @@ pub struct VerifyArchiveArgs {
 #[derive(Debug, Subcommand)]
 pub enum IndexCommand {
     Rebuild,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagsCommand {
+    Evaluate,
 }
 
 #[derive(Debug, Subcommand)]

@@ -28,7 +28,7 @@ use crate::cli::{
     AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
     CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, ImportList, IndexCommand,
     InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ReportArgs, ReportFileFormat, ServeArgs, TableArgs,
-    TranslateConsultation,
+    TagsCommand, TranslateConsultation,
 };
 use crate::demo;
 
@@ -87,6 +87,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             }
             set_withheld(&database, args.id, Some(reason), localizer)
         }
+        Command::Tags(TagsCommand::Evaluate) => evaluate_tags(&database, localizer),
         Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
         Command::Contribution(ContributionCommand::Attribute(args)) => {
             attribute(&database, args.id, args.entity.as_deref(), localizer)
@@ -584,6 +585,48 @@ fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let outbox = args.outbox.clone().unwrap_or_else(|| directory.path().join("files-outbox"));
     let log = LogFiles { key: directory.path().join("log.key"), heads: directory.path().join("heads.jsonl") };
     serve(Instance { database, blobs, outbox, index, log }, args, loaded.accounts, localizer)
+}
+
+/// Trains the issue classifier on every tag given and prints how its suggestions did on the
+/// tagged contributions it had not learnt from (cross-validation), and its calibration.
+fn evaluate_tags(database: &Database, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let issues = store.issues()?;
+    let classifier = consulta_index::train_classifier(&*store, &issues)?;
+    let evaluation = classifier.evaluation();
+    let percent = |share: Option<f64>| share.map_or_else(|| "–".to_owned(), |s| format!("{:.0}", s * 100.0));
+    println!(
+        "{}",
+        localizer.format(
+            "cli-tags-evaluation",
+            &[
+                ("documents", classifier.documents().into()),
+                ("scored", evaluation.scored.into()),
+                ("threshold", format!("{:.0}", evaluation.threshold * 100.0).into()),
+                ("suggested", evaluation.suggested.into()),
+                ("right", evaluation.right.into()),
+                ("precision", percent(evaluation.precision()).into()),
+                ("tags", evaluation.tags.into()),
+                ("recall", percent(evaluation.recall()).into()),
+            ]
+        )
+    );
+    let calibration = classifier.calibration();
+    if !calibration.fitted {
+        println!("{}", localizer.text("cli-tags-not-calibrated"));
+    }
+    println!("{}", localizer.text("cli-tags-bins"));
+    for bin in &evaluation.bins {
+        println!(
+            "  {:>3.0}–{:>3.0} %  {:>6}  {:>5.1} %  {:>5.1} %",
+            bin.from * 100.0,
+            bin.to * 100.0,
+            bin.count,
+            bin.mean_predicted * 100.0,
+            bin.observed * 100.0
+        );
+    }
+    Ok(())
 }
 
 /// Says what the demonstration holds and how to sign in to it.

@@ -223,10 +223,11 @@ fn tag_as_suggested(store: &mut dyn Store, consultation: &Consultation) -> anyho
     let page = store.contributions(&filter, PageRequest { offset: 0, limit: 1000 })?;
     let ids: Vec<_> = page.items.iter().map(|c| c.id).collect();
     for text in store.public_texts(&ids)? {
-        let suggested: Vec<IssueId> = suggest(&format!("{}\n{}", text.title, text.body), &issues, &none, &[])
-            .into_iter()
-            .map(|s| s.issue)
-            .collect();
+        let suggested: Vec<IssueId> =
+            suggest(&format!("{}\n{}", text.title, text.body), &text.language, &issues, &none, &[])
+                .into_iter()
+                .map(|s| s.issue)
+                .collect();
         store.set_contribution_issues(text.id, &suggested, &by)?;
     }
     Ok(())

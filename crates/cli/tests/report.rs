@@ -126,3 +126,22 @@ fn the_docx_opens_in_libreoffice_and_the_pdf_renders() {
         }
     }
 }
+
+/// `consulta tags evaluate` says how the issue classifier does on tagged contributions it did
+/// not learn from: precision, recall, and the calibration of its stated probabilities.
+#[test]
+fn the_classifier_is_evaluated_on_held_out_contributions() {
+    let workspace = demo_workspace();
+    let output = workspace.run(&["tags", "evaluate"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Trained on 98 tagged contributions"), "{text}");
+    let figure = |label: &str| -> f64 {
+        let at = text.find(label).unwrap_or_else(|| panic!("{label} in {text}"));
+        text[at + label.len()..].split_whitespace().next().and_then(|n| n.parse().ok()).expect("a percentage")
+    };
+    let (precision, recall) = (figure("precision "), figure("recall "));
+    assert!((0.0..=100.0).contains(&precision) && (0.0..=100.0).contains(&recall), "{text}");
+    assert!(text.contains("Calibration (stated probability"), "{text}");
+    assert!(text.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count() >= 3, "{text}");
+}

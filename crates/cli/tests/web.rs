@@ -316,3 +316,79 @@ async fn every_date_is_in_the_consultations_time_zone() {
         assert!(html.contains("Asia/Tokyo") || html.contains("JST"), "{path} says its time zone: {html}");
     }
 }
+
+/// The secretariat tags a consultation's contributions one after another without typing a
+/// number: the first untagged one, "save and next", a confirmation, and the end of the list; the
+/// suggestions say how often they are right and never give a stop word as a reason.
+#[tokio::test]
+async fn the_secretariat_tags_a_consultation_in_one_pass() {
+    use reqwest::header::{COOKIE, LOCATION};
+    let app = spawn_demo();
+    let (_, _, home) = get(&app.url, "fr").await;
+    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat");
+    let rest = &home[at..];
+    let rest = &rest[rest.find("Mot de passe <code>").expect("its password") + "Mot de passe <code>".len()..];
+    let password = &rest[..rest.find("</code>").expect("ends")];
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", password).await;
+    let session = common::cookie_named(&signed_in, "consulta_session").expect("signed in");
+    let client = common::no_redirects();
+    let fetch = |path: String| {
+        let (client, session, url) = (client.clone(), session.clone(), app.url.clone());
+        async move {
+            client
+                .get(format!("{url}{path}"))
+                .header(COOKIE, session)
+                .header("Accept-Language", "fr")
+                .send()
+                .await
+                .expect("answer")
+        }
+    };
+    let start = fetch("/admin/tags?consultation=example-affordable-access".into()).await;
+    assert_eq!(start.status(), StatusCode::SEE_OTHER);
+    let mut location = start.headers()[LOCATION].to_str().expect("location").to_owned();
+    let mut tagged = Vec::new();
+    loop {
+        let page = fetch(location.clone()).await;
+        assert_eq!(page.status(), StatusCode::OK, "{location}");
+        let html = page.text().await.expect("HTML");
+        if html.contains("Plus rien à rattacher") {
+            break;
+        }
+        assert!(html.contains("sur 6 pas encore rattachées") || !tagged.is_empty(), "{html}");
+        assert!(html.contains("Vérifié sur des contributions") || html.contains("trop peu"), "{html}");
+        if let Some(previous) = tagged.last() {
+            assert!(
+                html.contains(&format!("Les questions de la contribution {previous} sont enregistrées.")),
+                "{html}"
+            );
+        }
+        for reason in html.split("Suggérée : ").skip(1) {
+            let reason = &reason[..reason.find("</span>").unwrap_or(reason.len())];
+            for stop in ["« contre", " contre,", " doit,", " les,", " le,", " la,", " et,"] {
+                assert!(!reason.contains(stop), "a stop word given as a reason: {reason}");
+            }
+        }
+        let id = location.split("contribution=").nth(1).and_then(|r| r.split('&').next()).expect("an id").to_owned();
+        let form = [
+            ("csrf", common::hidden_csrf(&html)),
+            ("contribution", id.clone()),
+            ("consultation", "example-affordable-access".to_owned()),
+            ("issue:multilingualism", "on".to_owned()),
+            ("then", "next".to_owned()),
+        ];
+        let saved = client
+            .post(format!("{}/admin/tags", app.url))
+            .header(COOKIE, &session)
+            .form(&form)
+            .send()
+            .await
+            .expect("saved");
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        location = saved.headers()[LOCATION].to_str().expect("location").to_owned();
+        assert!(location.contains(&format!("saved={id}")), "{location}");
+        tagged.push(id);
+        assert!(tagged.len() <= 6, "the walk ends");
+    }
+    assert_eq!(tagged.len(), 6, "every contribution of the open consultation, once: {tagged:?}");
+}

@@ -381,6 +381,13 @@ contribution-withheld-title = Withheld contribution
 cli-withheld = Contribution { $id } is withheld from publication; its entry in the public log remains.
 cli-published = Contribution { $id } is published again.
 cli-unknown-contribution = There is no contribution { $id }.
+cli-help-consulta-tags = The issues contributions are tagged with
+cli-help-consulta-tags-evaluate = How well the issue classifier's suggestions match the tags given: precision, recall and calibration, each tagged contribution scored by a classifier that did not learn from it
+cli-tags-evaluation = Trained on { $documents } tagged contributions; { $scored } held-out (contribution, issue) pairs scored.
+    Suggestions at { $threshold } % or more: { $suggested }, of which { $right } right: precision { $precision } %.
+    Tags given: { $tags }, of which { $right } suggested: recall { $recall } %.
+cli-tags-not-calibrated = Too few tagged contributions to calibrate: the percentages are the classifier's raw ones.
+cli-tags-bins = Calibration (stated probability, pairs, mean stated, share right):
 cli-help-consulta-contribution = Manage recorded contributions
 cli-help-consulta-contribution-withhold = Withhold a contribution from publication (personal data, abuse…), saying why; its entry in the public log stays
 cli-help-consulta-contribution-withhold-id = The contribution's number
@@ -812,7 +819,31 @@ analysis-cites = It cites:
 analysis-tunis-paragraph = Tunis Agenda, paragraph { $number }
 analysis-suggestions-how = Suggestions come from each issue's terms, and from a classifier trained on the { $count } contributions tagged so far; each says why.
 analysis-issues-of = The issues it raises
-analysis-suggested = Suggested
+analysis-suggested = Suggested: { $reasons }
+tagging-evaluation = Checked on contributions it had not learnt from: of the { $suggested } suggestions it would have made at { $threshold } % or more, { $right } were right ({ $precision } %), and they found { $recall } % of the { $tags } tags given; its percentages are calibrated on them.
+tagging-evaluation-too-few = With { $count } tagged contributions, there are too few yet to measure how often its suggestions are right: its percentages are not calibrated.
+tagging-walk = Work through the consultation
+tagging-which = Contributions
+tagging-only-untagged = Not yet tagged
+tagging-only-all = All
+tagging-start = Show
+tagging-previous = Previous
+tagging-next = Next
+tagging-position-untagged = { $n } of { $total } not yet tagged
+tagging-position = { $n } of { $total }
+tagging-remaining = { $count ->
+    [0] None left to tag
+    [one] One left to tag
+   *[other] { $count } left to tag
+}
+tagging-save-next = Save and go to the next
+tagging-saved = Saved.
+tagging-saved-other = The issues of contribution { $id } are saved.
+tagging-keys = Keys: Alt+S saves and goes to the next, Alt+N and Alt+P move without saving (Alt+Shift in Firefox, Ctrl+Option on a Mac).
+tagging-done-title = Nothing left to tag
+tagging-done = Every published contribution under these filters has its issues.
+tagging-review-all = Review all the contributions
+admin-tag = Tag contributions
 analysis-reason-term = the term “{ $term }” ({ $language }) occurs { $count ->
     [one] once
    *[other] { $count } times

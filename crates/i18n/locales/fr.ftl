@@ -384,6 +384,13 @@ contribution-withheld-title = Contribution non publiée
 cli-withheld = La contribution { $id } n’est plus publiée ; son entrée au journal public demeure.
 cli-published = La contribution { $id } est de nouveau publiée.
 cli-unknown-contribution = Il n’y a pas de contribution { $id }.
+cli-help-consulta-tags = Les questions auxquelles les contributions sont rattachées
+cli-help-consulta-tags-evaluate = Dans quelle mesure les suggestions du classifieur correspondent aux rattachements faits : précision, rappel et calibrage, chaque contribution rattachée étant évaluée par un classifieur qui n’en a pas appris
+cli-tags-evaluation = Entraîné sur { $documents } contributions rattachées ; { $scored } paires (contribution, question) évaluées hors apprentissage.
+    Suggestions à { $threshold } % ou plus : { $suggested }, dont { $right } justes : précision { $precision } %.
+    Rattachements faits : { $tags }, dont { $right } suggérés : rappel { $recall } %.
+cli-tags-not-calibrated = Trop peu de contributions rattachées pour calibrer : les pourcentages sont ceux, bruts, du classifieur.
+cli-tags-bins = Calibrage (probabilité annoncée, paires, moyenne annoncée, part juste) :
 cli-help-consulta-contribution = Gérer les contributions enregistrées
 cli-help-consulta-contribution-withhold = Retirer une contribution de la publication (données personnelles, abus…), en disant pourquoi ; son entrée au journal public demeure
 cli-help-consulta-contribution-withhold-id = Le numéro de la contribution
@@ -815,7 +822,31 @@ analysis-cites = Elle cite :
 analysis-tunis-paragraph = Agenda de Tunis, paragraphe { $number }
 analysis-suggestions-how = Les suggestions viennent des termes de chaque question et d’un classifieur entraîné sur les { $count } contributions déjà rattachées ; chacune dit pourquoi.
 analysis-issues-of = Les questions qu’elle soulève
-analysis-suggested = Suggérée
+analysis-suggested = Suggérée : { $reasons }
+tagging-evaluation = Vérifié sur des contributions dont il n’avait pas appris : sur les { $suggested } suggestions qu’il aurait faites à { $threshold } % ou plus, { $right } étaient justes ({ $precision } %), et elles trouvaient { $recall } % des { $tags } rattachements faits ; ses pourcentages sont calibrés sur elles.
+tagging-evaluation-too-few = Avec { $count } contributions rattachées, il y en a encore trop peu pour mesurer la justesse de ses suggestions : ses pourcentages ne sont pas calibrés.
+tagging-walk = Parcourir la consultation
+tagging-which = Contributions
+tagging-only-untagged = Pas encore rattachées
+tagging-only-all = Toutes
+tagging-start = Afficher
+tagging-previous = Précédente
+tagging-next = Suivante
+tagging-position-untagged = { $n } sur { $total } pas encore rattachées
+tagging-position = { $n } sur { $total }
+tagging-remaining = { $count ->
+    [0] Plus aucune à rattacher
+    [one] Une reste à rattacher
+   *[other] { $count } restent à rattacher
+}
+tagging-save-next = Enregistrer et passer à la suivante
+tagging-saved = Enregistré.
+tagging-saved-other = Les questions de la contribution { $id } sont enregistrées.
+tagging-keys = Touches : Alt+S enregistre et passe à la suivante, Alt+N et Alt+P avancent et reculent sans enregistrer (Alt+Maj dans Firefox, Ctrl+Option sur Mac).
+tagging-done-title = Plus rien à rattacher
+tagging-done = Chaque contribution publiée retenue par ces filtres a ses questions.
+tagging-review-all = Revoir toutes les contributions
+admin-tag = Rattacher aux questions
 analysis-reason-term = le terme « { $term } » ({ $language }) apparaît { $count ->
     [one] une fois
    *[other] { $count } fois

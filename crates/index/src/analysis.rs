@@ -64,7 +64,13 @@ impl Analysis {
     /// added to the French list, since words split at the apostrophe.
     fn stop_words(self) -> Vec<String> {
         let extra: &[&str] = match self {
-            Analysis::French => &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"],
+            Analysis::French => &[
+                "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+                // Function words Snowball's list lacks, which every French text has.
+                "contre", "doit", "doivent", "peut", "peuvent", "ainsi", "comme", "tout", "tous", "toute", "toutes",
+                "sans", "sous", "vers", "chez", "donc", "car", "très", "aussi", "dont", "où", "cela", "celle", "celui",
+                "ceux", "selon", "afin", "entre", "lors", "leurs",
+            ],
             Analysis::English => &["s"],
             Analysis::Arabic => ARABIC_STOP_WORDS,
             _ => &[],
@@ -91,6 +97,32 @@ impl Analysis {
             None => builder,
         }
         .build()
+    }
+}
+
+/// The terms the search makes of a text, each with the word of the text it comes from: the
+/// classifier of issue suggestions counts these, so it never weighs a stop word and takes a
+/// word's forms (access, accesses) as one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SearchTerms;
+
+/// Terms shorter than this tell nothing to a classifier.
+const MIN_TERM_CHARS: usize = 3;
+
+impl consulta_analysis::Terms for SearchTerms {
+    fn terms(&self, text: &str, language: &str) -> std::collections::BTreeMap<String, String> {
+        let mut analyzer = Analysis::for_language(language).analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = std::collections::BTreeMap::new();
+        while stream.advance() {
+            let token = stream.token();
+            if token.text.chars().count() < MIN_TERM_CHARS || token.text.chars().all(char::is_numeric) {
+                continue;
+            }
+            let word = text.get(token.offset_from..token.offset_to).unwrap_or(&token.text);
+            terms.entry(token.text.clone()).or_insert_with(|| word.to_owned());
+        }
+        terms
     }
 }
 

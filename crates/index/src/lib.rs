@@ -6,6 +6,7 @@ mod analysis;
 mod facets;
 mod query;
 mod search;
+mod training;
 
 use std::path::{Path, PathBuf};
 
@@ -15,10 +16,11 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-pub use analysis::Analysis;
+pub use analysis::{Analysis, SearchTerms};
 pub use facets::{Facet, FacetCount};
 pub use query::{Clause, parse_query};
 pub use search::{Found, MAX_PAGE_SIZE, SearchRequest, SearchResults, Sort};
+pub use training::{tagged_texts, train_classifier};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -45,7 +47,7 @@ struct Progress {
 }
 
 /// Bumped whenever fields or analysis change: an index of another format is rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// How many changes are indexed between commits while catching up.
 const COMMIT_EVERY: usize = 50_000;

@@ -292,17 +292,17 @@ mod snippet_tests {
         let source = "Texte d’exemple : l’accessibilité économique de l’accès dépend du coût.";
         let at = source.find("accessibilité").expect("found");
         let word = at..at + "accessibilité".len();
-        let (text, html) = in_context(source, word.clone(), &[0..word.len()]);
+        let (text, html) = in_context(source, word.clone(), std::slice::from_ref(&(0..word.len())));
         assert_eq!(text, "…l’accessibilité…");
         assert_eq!(html, "…l’<b>accessibilité</b>…");
         // The whole text: no ellipsis.
-        let (text, html) = in_context(source, 0..source.len(), &[at..at + "accessibilité".len()]);
+        let (text, html) = in_context(source, 0..source.len(), std::slice::from_ref(&(at..at + "accessibilité".len())));
         assert_eq!(text, source);
         assert!(!html.contains('…') && html.contains("<b>accessibilité</b>"), "{html}");
         // Text with no spaces (Chinese) is cut between characters, with its ellipses.
         let chinese = "互联网治理的国际公共政策问题需要加强合作以及各利益攸关方的参与和平等地位问题的讨论".repeat(3);
         let at = chinese.match_indices("加强").nth(1).expect("found").0;
-        let (text, _) = in_context(&chinese, at..at + "加强合作".len(), &[0.."加强".len()]);
+        let (text, _) = in_context(&chinese, at..at + "加强合作".len(), std::slice::from_ref(&(0.."加强".len())));
         assert!(text.starts_with('…') && text.ends_with('…') && text.contains("加强合作"), "{text}");
         // Markup in the text stays text.
         let (_, html) = in_context("a <b>tag</b> here", 0..17, &[]);

@@ -330,3 +330,23 @@ fn an_index_rebuilt_from_scratch_answers_as_the_live_one() {
     updater.clear().expect("clear");
     assert_eq!((reopened.len(), reopened.indexed_through().expect("seq")), (0, 0));
 }
+
+/// The classifier's terms are the search's: stop words gone (the French of the first report of
+/// a wrong suggestion among them), forms of a word as one, each shown as written.
+#[test]
+fn the_classifier_counts_the_searchs_terms_and_never_a_stop_word() {
+    use consulta_analysis::Terms;
+    let french = crate::SearchTerms.terms(
+        "Les États doivent agir contre le spam : la coopération doit être renforcée, et les coopérations aussi.",
+        "fr",
+    );
+    for stop in ["les", "contre", "doit", "doivent", "le", "la", "et", "aussi"] {
+        assert!(!french.values().any(|w| w.to_lowercase() == stop), "{stop}: {french:?}");
+    }
+    assert_eq!(french.get("spam").map(String::as_str), Some("spam"));
+    let cooperation: Vec<_> = french.iter().filter(|(_, w)| w.starts_with("coopération")).map(|(t, _)| t).collect();
+    assert_eq!(cooperation.len(), 1, "one term for coopération and coopérations: {french:?}");
+    let english = crate::SearchTerms.terms("The accesses to access networks", "en");
+    assert_eq!(english.keys().filter(|t| t.starts_with("access")).count(), 1, "{english:?}");
+    assert!(!english.values().any(|w| w == "The" || w == "to"), "{english:?}");
+}

@@ -1,6 +1,6 @@
-//! The secretariat's analysis pages: the draft synthesis report and its downloads, the issue
-//! taxonomy with the mechanisms, the matrix and the gaps, and tagging a contribution with issues
-//! (with Consulta's suggestions and why). They call the same functions as `consulta report`.
+//! The secretariat's analysis pages: the draft synthesis report and its downloads, and the issue
+//! taxonomy with the mechanisms, the matrix and the gaps (tagging is `tagging.rs`). They call the
+//! same functions as `consulta report`.
 
 use std::collections::BTreeMap;
 
@@ -8,9 +8,8 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use consulta_analysis::{Classifier, Reason, suggest};
 use consulta_core::issue::split_list;
-use consulta_core::{ContributionId, Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
+use consulta_core::{Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
 use consulta_i18n::Localizer;
 use consulta_report::{Links, ReportFormat, gather, render_report, synthesis};
 use consulta_store::{AuditActor, Store};
@@ -295,41 +294,6 @@ pub async fn save_matrix(
     .await
 }
 
-/// The classifier, trained on every tag given so far.
-fn train(store: &dyn Store, issues: &[Issue]) -> Result<Classifier, PageError> {
-    let mut tags: BTreeMap<ContributionId, Vec<IssueId>> = BTreeMap::new();
-    for (contribution, issue) in store.issue_tags(None)? {
-        tags.entry(contribution).or_default().push(issue);
-    }
-    let ids: Vec<ContributionId> = tags.keys().copied().collect();
-    let texts: Vec<(String, Vec<IssueId>)> = ids
-        .chunks(500)
-        .map(|chunk| store.public_texts(chunk))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .map(|t| (format!("{}\n{}\n{}", t.title, t.body, t.attachments_text), tags.remove(&t.id).unwrap_or_default()))
-        .collect();
-    Ok(Classifier::train(texts.iter().map(|(text, tags)| (text.as_str(), tags.as_slice())), issues))
-}
-
-fn reason_view(reason: &Reason, localizer: &Localizer) -> String {
-    match reason {
-        Reason::Term { term, language, count } => localizer.format(
-            "analysis-reason-term",
-            &[("term", term.as_str().into()), ("language", language.as_str().into()), ("count", (*count).into())],
-        ),
-        Reason::Resembles { words, examples, probability } => localizer.format(
-            "analysis-reason-resembles",
-            &[
-                ("examples", (*examples).into()),
-                ("percent", ((probability * 100.0).round() as u64).into()),
-                ("words", words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(", ").into()),
-            ],
-        ),
-    }
-}
-
 /// The documents and Tunis Agenda paragraphs a text cites, each with its label and address.
 pub(crate) fn citation_links(text: &str, localizer: &Localizer) -> Vec<Value> {
     consulta_analysis::citations::cited_in(text)
@@ -344,86 +308,4 @@ pub(crate) fn citation_links(text: &str, localizer: &Localizer) -> Vec<Value> {
             json!({"label": label, "url": cited.url()})
         })
         .collect()
-}
-
-/// GET /admin/tags?contribution=N: a contribution's issues, with suggestions and their reasons.
-pub async fn tags_page(
-    State(app): State<App>,
-    language: RequestLanguage,
-    headers: HeaderMap,
-    Query(query): Query<Fields>,
-) -> Response {
-    let localizer = language.localizer;
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        visitor.secretariat("/admin/tags")?;
-        let number: i64 = field(&query, "contribution").trim_start_matches('#').parse().map_err(|_| {
-            PageError::BadRequest(localizer.format("analysis-bad-contribution", &[("value", field(&query, "contribution").into())]))
-        })?;
-        let id = ContributionId(number);
-        let text = store.public_texts(&[id])?.into_iter().next().ok_or(PageError::NotFound)?;
-        let issues = store.issues()?;
-        let tagged = store.contribution_issues(id)?;
-        let classifier = train(store, &issues)?;
-        let full_text = format!("{}\n{}\n{}", text.title, text.body, text.attachments_text);
-        let suggestions = suggest(&full_text, &issues, &classifier, &tagged);
-        let lang = localizer.language();
-        let citations = citation_links(&full_text, &localizer);
-        Ok(Page {
-            template: "admin_tags.html",
-            title: localizer.format("analysis-tags-title", &[("id", (number as u64).into())]),
-            is_example: false,
-            context: json!({
-                "visitor": visitor.view(),
-                "id": number,
-                "title": text.title,
-                "entity": text.entity_name,
-                "excerpt": text.body.chars().take(1200).collect::<String>(),
-                "trained_on": classifier.documents(),
-                "citations": citations,
-                "issues": issues.iter().map(|i| {
-                    let suggestion = suggestions.iter().find(|s| s.issue == i.id);
-                    json!({
-                        "id": i.id.as_str(),
-                        "label": i.label.get(lang, "en"),
-                        "tagged": tagged.contains(&i.id),
-                        "reasons": suggestion.map(|s| s.reasons.iter().map(|r| reason_view(r, &localizer)).collect::<Vec<_>>()),
-                    })
-                }).collect::<Vec<_>>(),
-            }),
-        })
-    })
-    .await;
-    app.templates.respond(&language, result)
-}
-
-/// POST /admin/tags: sets a contribution's issues (`issue:<id>` boxes).
-pub async fn save_tags(
-    State(app): State<App>,
-    language: RequestLanguage,
-    headers: HeaderMap,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin/tags", move |store, account, fields| {
-        let number: i64 = field(&fields, "contribution").parse().map_err(|_| {
-            PageError::BadRequest(
-                localizer.format("analysis-bad-contribution", &[("value", field(&fields, "contribution").into())]),
-            )
-        })?;
-        let mut issues: Vec<IssueId> = Vec::new();
-        for name in fields.keys() {
-            if let Some(id) = name.strip_prefix("issue:") {
-                issues.push(id.parse().map_err(|_| {
-                    PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", id.into())]))
-                })?);
-            }
-        }
-        let by = AuditActor::account(&account, Timestamp::now());
-        match store.set_contribution_issues(ContributionId(number), &issues, &by) {
-            Ok(true) => Ok(format!("/admin/tags?contribution={number}")),
-            Ok(false) => Err(PageError::NotFound),
-            Err(error) => Err(unknown_taxonomy(error, &localizer)),
-        }
-    })
-    .await
 }

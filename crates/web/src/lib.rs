@@ -15,6 +15,7 @@ mod public_url;
 mod render;
 mod search;
 mod server;
+mod tagging;
 mod workers;
 
 use std::sync::Arc;
@@ -189,7 +190,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/admin/issues", get(analysis::taxonomy_page).post(analysis::save_issue))
         .route("/admin/mechanisms", post(analysis::save_mechanism))
         .route("/admin/matrix", post(analysis::save_matrix))
-        .route("/admin/tags", get(analysis::tags_page).post(analysis::save_tags))
+        .route("/admin/tags", get(tagging::tags_page).post(tagging::save_tags))
         .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))
