@@ -46,6 +46,7 @@ pub enum Command {
     Import(ImportCommand),
     Table(TableArgs),
     Report(ReportArgs),
+    ReportDetails(ReportDetailsArgs),
     Serve(ServeArgs),
     Demo(ServeArgs),
     LoadDemo,
@@ -348,8 +349,16 @@ pub struct ReportArgs {
     pub format: ReportFileFormat,
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    #[command(flatten)]
-    pub site: SiteAddress,
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub public_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportDetailsArgs {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "FILE")]
+    pub set: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -50,6 +50,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Contributions(args)) => import(&database, args, localizer),
         Command::Table(args) => table(&database, args, localizer),
         Command::Report(args) => report(&database, args, localizer),
+        Command::ReportDetails(args) => report_details(&database, args, localizer),
         Command::Serve(args) => {
             let outbox = args.outbox.clone().unwrap_or_else(|| default_outbox(&database, &files));
             let instance = Instance { database, blobs: open_blobs(&files)?, outbox, index, log };
@@ -421,8 +422,15 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
     let localizer = chosen_language(args.lang, localizer);
     let store = open_existing(database, &localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
+    let base_url = args
+        .public_url
+        .as_deref()
+        .map(|url| parse_public_url(url, &localizer))
+        .transpose()?
+        .map(|url| url.as_str().to_owned());
+    let annex_name = consulta_report::annex_file_name(&consultation, localizer.language());
     let input = consulta_report::gather(&*store, consultation)?;
-    let links = consulta_report::Links { base_url: args.site.base_url };
+    let links = consulta_report::Links { base_url };
     let document =
         consulta_report::synthesis(&input, &localizer, &links, Timestamp::now().to_zoned(TimeZone::UTC).date());
     let format = match args.format {
@@ -444,6 +452,14 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
             stdout.write_all(&bytes)?;
             stdout.flush()?;
         }
+    }
+    // A long annex is a file of its own, beside the report, under the name the report gives it.
+    if let Some(annex) = &document.separate_annex {
+        let path = args.output.as_deref().map_or_else(|| PathBuf::from(&annex_name), |p| p.with_file_name(&annex_name));
+        let mut file = File::create(&path).with_context(|| path.display().to_string())?;
+        file.write_all(&consulta_report::render_annex_csv(annex))?;
+        file.sync_all()?;
+        eprintln!("{}", localizer.format("cli-report-annex", &[("path", path.display().to_string().into())]));
     }
     Ok(())
 }
@@ -585,6 +601,54 @@ fn run_demo(args: &ServeArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let outbox = args.outbox.clone().unwrap_or_else(|| directory.path().join("files-outbox"));
     let log = LogFiles { key: directory.path().join("log.key"), heads: directory.path().join("heads.jsonl") };
     serve(Instance { database, blobs, outbox, index, log }, args, loaded.accounts, localizer)
+}
+
+/// The most bytes a report details file may hold.
+const MAX_DETAILS_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Prints a report's details as JSON, or sets them from a JSON file of the same form (checked,
+/// audited).
+fn report_details(
+    database: &Database,
+    args: crate::cli::ReportDetailsArgs,
+    localizer: &Localizer,
+) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let consultation = find_consultation(&*store, &args.consultation, localizer)?;
+    let Some(path) = args.set else {
+        println!("{}", serde_json::to_string_pretty(&store.report_details(consultation.id)?)?);
+        return Ok(());
+    };
+    let file = File::open(&path).with_context(|| path.display().to_string())?;
+    let mut text = String::new();
+    std::io::Read::take(file, MAX_DETAILS_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .with_context(|| path.display().to_string())?;
+    let shown = path.display().to_string();
+    if text.len() as u64 > MAX_DETAILS_FILE_BYTES {
+        bail!(
+            localizer
+                .format("cli-details-too-large", &[("file", shown.into()), ("max", MAX_DETAILS_FILE_BYTES.into())])
+        );
+    }
+    let details: consulta_core::ReportDetails = serde_json::from_str(&text).map_err(|e| {
+        anyhow!(localizer.format(
+            "cli-details-unreadable",
+            &[
+                ("file", shown.clone().into()),
+                ("line", e.line().into()),
+                ("column", e.column().into()),
+                ("reason", e.to_string().into())
+            ]
+        ))
+    })?;
+    let details = details.check().map_err(|error| {
+        let reason = consulta_report::describe_details_problem(&error, localizer);
+        anyhow!(localizer.format("cli-details-refused", &[("file", shown.clone().into()), ("reason", reason.into())]))
+    })?;
+    store.set_report_details(consultation.id, &details, &command_line())?;
+    println!("{}", localizer.format("cli-details-set", &[("consultation", args.consultation.into())]));
+    Ok(())
 }
 
 /// Trains the issue classifier on every tag given and prints how its suggestions did on the

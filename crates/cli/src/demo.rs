@@ -44,6 +44,9 @@ struct DemoConsultation {
     time_zone: String,
     questions: Vec<BTreeMap<String, String>>,
     meetings: Vec<DemoMeeting>,
+    /// The report's invented symbol, organs, summary and conclusions.
+    #[serde(default)]
+    report_details: consulta_core::ReportDetails,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +127,10 @@ fn create(store: &mut dyn Store, json: &str, now: Timestamp) -> anyhow::Result<C
     let consultation = store.create_consultation(&draft.check()?)?;
     for meeting in demo.meetings {
         store.add_meeting(consultation.id, parse_date(&meeting.date)?, &meeting.place)?;
+    }
+    if !demo.report_details.is_empty() {
+        let by = AuditActor::command_line("demo", now);
+        store.set_report_details(consultation.id, &demo.report_details.check()?, &by)?;
     }
     Ok(consultation)
 }
@@ -248,7 +255,7 @@ mod tests {
         load(&mut store, &blobs, Timestamp::now()).expect("demo loads");
         let consultation = store.consultation_by_slug("enhanced-cooperation-2010").expect("read").expect("found");
         let input = consulta_report::gather(&store, consultation).expect("gather");
-        let links = consulta_report::Links { base_url: "https://consultations.example.org".into() };
+        let links = consulta_report::Links { base_url: Some("https://consultations.example.org".into()) };
         let today = jiff::civil::date(2026, 11, 23);
         // seeds/003, the table after paragraph 11: written, presentations, interventions, total.
         let seeds = [

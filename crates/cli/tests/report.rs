@@ -99,9 +99,13 @@ fn the_docx_opens_in_libreoffice_and_the_pdf_renders() {
     if have("pdftoppm") {
         first_page_renders(&pdf);
         let text = pdf_text(&pdf);
-        assert!(text.contains("Projet de rapport de synthèse"), "{text}");
+        for expected in ["Assemblée générale", "A/EXAMPLE/1–E/EXAMPLE/1", "Rapport du Secrétaire général", "Résumé"]
+        {
+            assert!(text.contains(expected), "{expected}: {text}");
+        }
         assert!(text.contains("Gouvernements"), "accented French text survives");
         assert!(text.contains("Annexe"));
+        no_caption_ends_a_page(&text);
     }
 
     if have("soffice") && have("pdftoppm") {
@@ -120,11 +124,103 @@ fn the_docx_opens_in_libreoffice_and_the_pdf_renders() {
         first_page_renders(&pdf);
         let text = pdf_text(&pdf);
         for expected in
-            ["Projet de rapport de synthèse", "Gouvernements", "98", "Coûts d'interconnexion internationale"]
+            ["Rapport du Secrétaire général", "Gouvernements", "98", "Coûts d'interconnexion internationale"]
         {
             assert!(text.contains(expected), "LibreOffice's PDF lacks {expected:?}:\n{text}");
         }
+        // Column headers wrap between words, never inside one.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for header_word in ["Observations", "Exposés", "présentés", "Interventions", "pendant", "débat"] {
+            assert!(words.contains(&header_word), "“{header_word}” broken in LibreOffice's table:\n{text}");
+        }
+        no_caption_ends_a_page(&text);
     }
+}
+
+/// No page of a rendered report ends with a table's caption, stranded away from its table.
+fn no_caption_ends_a_page(text: &str) {
+    for (n, page) in text.split('\u{c}').enumerate() {
+        let Some(last) = page.lines().rev().map(str::trim).find(|l| !l.is_empty()) else { continue };
+        let caption = last.starts_with("Répartition des contributions")
+            || last.starts_with("Contributions par")
+            || last.starts_with("Questions soulevées")
+            || last.starts_with("Auteurs de contributions (");
+        assert!(!caption, "page {} ends with a caption: {last}", n + 1);
+    }
+}
+
+/// The report is a UN document: organs, symbol, session and agenda item, "Report of the
+/// Secretary-General", a Summary and conclusions as the secretariat set them; contributors cited
+/// by name; links only to the configured public address.
+#[test]
+fn the_report_is_a_un_document_that_names_its_contributors() {
+    let workspace = demo_workspace();
+    let details = workspace.write(
+        "details.json",
+        br#"{"symbol": "A/EX/2", "addressees": [{"organ": "general_assembly", "session": {"en": "Example session"},
+            "item": {"en": "Item 9"}, "item_title": {"en": "Example item"}}],
+            "summary": {"en": "An invented summary."}, "conclusions": {"en": "First.\n\nSecond."}}"#,
+    );
+    let set = workspace.run(&["report-details", "--consultation", SLUG, "--set", details.to_str().expect("path")]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let shown = stdout(&workspace.run(&["report-details", "--consultation", SLUG]));
+    assert!(shown.contains("\"A/EX/2\""), "{shown}");
+    let report = |extra: &[&str]| {
+        let mut args = vec!["report", "--consultation", SLUG, "--lang", "en", "--format", "md"];
+        args.extend_from_slice(extra);
+        let output = workspace.run(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let markdown = report(&[]);
+    for expected in
+        ["**General Assembly**", "**A/EX/2**", "Example session", "Item 9", "Report of the Secretary-General"]
+    {
+        assert!(markdown.contains(expected), "{expected}: {markdown}");
+    }
+    assert!(markdown.contains("> An invented summary."), "{markdown}");
+    let conclusions = &markdown[markdown.find("## V. Conclusions").expect("a conclusions chapter")..];
+    assert!(conclusions.contains(". First.") && conclusions.contains(". Second."), "{conclusions}");
+    let issues = &markdown[markdown.find("## III.").expect("issues")..markdown.find("## IV.").expect("mechanisms")];
+    let by_number = issues.match_indices('#').any(|(at, _)| issues[at + 1..].starts_with(|c: char| c.is_ascii_digit()));
+    assert!(!by_number, "contributions cited by contributor, not by number: {issues}");
+    assert!(issues.contains("Fictional Republic of"), "{issues}");
+    assert!(!markdown.contains("127.0.0.1") && !markdown.contains("/contributions/"), "no public address, no links");
+    let linked = report(&["--public-url", "https://consultations.example.org"]);
+    assert!(linked.contains("](<https://consultations.example.org/contributions/"), "{linked}");
+
+    let bad = workspace.write("bad.json", br#"{"symbol": "A/EX/2", "addressees": [{"organ": "security_council"}]}"#);
+    let refused = workspace.run(&["report-details", "--consultation", SLUG, "--set", bad.to_str().expect("path")]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("bad.json, line 1, column"), "{}", stderr(&refused));
+    assert!(stdout(&workspace.run(&["report-details", "--consultation", SLUG])).contains("A/EX/2"), "unchanged");
+}
+
+/// A consultation of more contributors than a report can list sends its annex to a file of its
+/// own, which the report names.
+#[test]
+fn a_long_annex_is_a_separate_file() {
+    let workspace = Workspace::new();
+    workspace.create_consultation("many", "2010-09-01", "2010-12-31");
+    let mut csv = String::from("entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n");
+    for n in 0..1001 {
+        csv += &format!("Example Organisation {n},civil_society,KE,written,2010-10-01,en,Views {n},Example text,\n");
+    }
+    let file = workspace.write("many.csv", csv.as_bytes());
+    workspace.import(&file, "many");
+    let out = workspace.dir.path().join("report.md");
+    let output =
+        workspace.run(&["report", "--consultation", "many", "--format", "md", "-o", out.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = std::fs::read_to_string(&out).expect("the report");
+    assert!(
+        markdown.contains("The 1001 contributors are listed in a separate file, many-contributors-en.csv"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Example Organisation 1000 |"), "the annex is not in the report");
+    let annex = std::fs::read_to_string(workspace.dir.path().join("many-contributors-en.csv")).expect("the annex file");
+    assert_eq!(annex.lines().count(), 1002, "a header and every contributor");
+    assert!(annex.starts_with("Contributor,Stakeholder group,Country,"), "{}", &annex[..80]);
 }
 
 /// `consulta tags evaluate` says how the issue classifier does on tagged contributions it did

@@ -392,3 +392,57 @@ async fn the_secretariat_tags_a_consultation_in_one_pass() {
     }
     assert_eq!(tagged.len(), 6, "every contribution of the open consultation, once: {tagged:?}");
 }
+
+/// The secretariat sets the report's symbol, organs, summary and conclusions on its page, and
+/// the draft shows them at once; a bad field is refused with what is wrong.
+#[tokio::test]
+async fn the_secretariat_sets_the_reports_details_on_the_web() {
+    use reqwest::header::{COOKIE, LOCATION};
+    let app = spawn_demo();
+    let (_, _, home) = get(&app.url, "en").await;
+    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat");
+    let rest = &home[at..];
+    let rest = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
+    let password = &rest[..rest.find("</code>").expect("ends")];
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", password).await;
+    let session = common::cookie_named(&signed_in, "consulta_session").expect("signed in");
+    let client = common::no_redirects();
+    let page_url = format!("{}/admin/consultations/enhanced-cooperation-2010/report", app.url);
+    let page = client.get(&page_url).header(COOKIE, &session).send().await.expect("page").text().await.expect("HTML");
+    assert!(page.contains("A/EXAMPLE/1–E/EXAMPLE/1") && page.contains("Report of the Secretary-General"), "{page}");
+    let form = [
+        ("csrf", common::hidden_csrf(&page)),
+        ("symbol", "A/EX/9".to_owned()),
+        ("organ:general_assembly", "on".to_owned()),
+        ("general_assembly:session:en", "Example session".to_owned()),
+        ("summary:en", "A summary set on the web.".to_owned()),
+        ("conclusions:en", "One conclusion.".to_owned()),
+    ];
+    let saved =
+        client.post(format!("{page_url}/details")).header(COOKIE, &session).form(&form).send().await.expect("saved");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let location = saved.headers()[LOCATION].to_str().expect("location").to_owned();
+    let page = client
+        .get(format!("{}{location}", app.url))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("HTML");
+    assert!(page.contains("The report’s details are saved."), "{page}");
+    assert!(page.contains("A/EX/9") && page.contains("A summary set on the web.") && page.contains("One conclusion."));
+    assert!(!page.contains("Economic and Social Council</strong>"), "the organ left unticked is gone");
+    let mut too_long = form.to_vec();
+    too_long[1] = ("symbol", "A/".repeat(60));
+    let refused = client
+        .post(format!("{page_url}/details"))
+        .header(COOKIE, &session)
+        .form(&too_long)
+        .send()
+        .await
+        .expect("refused");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.expect("HTML").contains("Document symbol: at most 100 characters."));
+}

@@ -1,4 +1,4 @@
-//! Text made safe to place in HTML.
+//! Text made safe to place in HTML, XML and spreadsheets.
 
 /// Escapes the five characters HTML gives meaning to (not '/', which keeps addresses readable).
 pub fn escape_html(text: &str) -> String {
@@ -32,6 +32,17 @@ pub fn escape_xml(text: &str) -> String {
         }
     }
     out
+}
+
+/// A text as a CSV cell that a spreadsheet shows as text and never runs as a formula: one that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP's
+/// advice on CSV injection says. Anyone may choose a title or an entity name, and these files
+/// are opened in spreadsheets; the JSON files keep the text exact.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
 }
 
 #[cfg(test)]

@@ -20,9 +20,10 @@ use consulta_store::{Inclusion, Store, StoreError};
 
 pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
 pub use atom::atom_feed;
+pub use consulta_core::markup::spreadsheet_safe;
 pub use tables::{
     CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, contributions_csv, contributions_json, entities_csv, entities_json,
-    entities_popolo, spreadsheet_safe,
+    entities_popolo,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,7 @@
 //! Contributions and entities as CSV and JSON, and entities as Popolo organisations. The
 //! columns are stable: a change of meaning gets a new column, never a reused name.
 
+use consulta_core::markup::spreadsheet_safe;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -102,17 +103,6 @@ pub(crate) fn contribution_value(c: &Exported) -> Value {
         "attributed_entity_id": c.attributed_to.map(|e| e.0),
         "record_altered": false,
     })
-}
-
-/// A text as a CSV cell that a spreadsheet shows as text and never runs as a formula: one that
-/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP's
-/// advice on CSV injection says. Anyone may choose a title or an entity name, and these files
-/// are opened in spreadsheets; the JSON files keep the text exact.
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
-        _ => text.into(),
-    }
 }
 
 /// A JSON value as a CSV cell: text as itself (made spreadsheet-safe), null as empty, arrays and

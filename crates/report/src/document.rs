@@ -27,6 +27,37 @@ pub struct Table {
     pub numeric: bool,
 }
 
+/// How many characters of table text to count on across the text width (Times at table size,
+/// with room for capitals and italics, so that an estimate errs on the wide side).
+const CHARACTERS_ACROSS: f64 = 75.0;
+
+impl Table {
+    /// How the text width is shared among the columns: each column after the first gets room for
+    /// its longest word (so that no header breaks inside a word) and, up to a point, its widest
+    /// cell; the first column, the labels, takes the rest (at least a quarter).
+    pub fn column_shares(&self) -> Vec<f64> {
+        let columns = self.header.len();
+        if columns <= 1 {
+            return vec![1.0];
+        }
+        let cells = |i: usize| {
+            std::iter::once(&self.header).chain(&self.rows).chain(self.total.iter()).filter_map(move |row| row.get(i))
+        };
+        let cap = if self.numeric { 12 } else { 28 };
+        let needs: Vec<f64> = (1..columns)
+            .map(|i| {
+                let word = cells(i).flat_map(|c| c.split_whitespace()).map(|w| w.chars().count()).max().unwrap_or(1);
+                let widest = cells(i).skip(1).map(|c| c.chars().count()).max().unwrap_or(1).min(cap);
+                (word.max(widest) + 3) as f64 / CHARACTERS_ACROSS
+            })
+            .collect();
+        let wanted: f64 = needs.iter().sum();
+        let scale = if wanted > 0.75 { 0.75 / wanted } else { 1.0 };
+        let others: Vec<f64> = needs.iter().map(|n| n * scale).collect();
+        std::iter::once(1.0 - others.iter().sum::<f64>()).chain(others).collect()
+    }
+}
+
 /// A horizontal bar chart of counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chart {
@@ -53,16 +84,35 @@ pub enum Block {
     Chart(Chart),
 }
 
+/// What comes before the report's chapters in a UN document, as the secretariat set it: the
+/// organs and the symbol on the top line, each organ's session and agenda item, the Summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The organs named on the top line ("General Assembly", "Economic and Social Council").
+    pub organs: Vec<String>,
+    /// The document symbol, on the top line opposite the organs.
+    pub symbol: Option<String>,
+    /// For each organ: its name, then its session, agenda item and item title, as printed.
+    pub addressees: Vec<Vec<String>>,
+    /// The Summary's heading and paragraphs; none when the secretariat wrote none.
+    pub summary_heading: String,
+    pub summary: Vec<String>,
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The language it is written in (BCP 47 primary subtag).
     pub language: String,
+    pub front: FrontMatter,
     /// The lines of the masthead: distribution, date, original language.
     pub masthead: Vec<String>,
     pub title: String,
     pub subtitle: String,
     pub blocks: Vec<Block>,
+    /// The annex of contributors when it is too long to print: a file of its own that the
+    /// report names (`synthesis::annex_file_name`).
+    pub separate_annex: Option<Table>,
 }
 
 impl Document {
@@ -73,7 +123,14 @@ impl Document {
 
     /// The document's plain text, paragraph by paragraph (for tests and search).
     pub fn plain_text(&self) -> String {
-        let mut out = format!("{}\n{}\n", self.title, self.subtitle);
+        let mut out = String::new();
+        for line in self.front.organs.iter().chain(&self.front.symbol).chain(self.front.addressees.iter().flatten()) {
+            out += &format!("{line}\n");
+        }
+        out += &format!("{}\n{}\n", self.title, self.subtitle);
+        if !self.front.summary.is_empty() {
+            out += &format!("{}\n{}\n", self.front.summary_heading, self.front.summary.join("\n"));
+        }
         for block in &self.blocks {
             match block {
                 Block::Heading(text) => out += &format!("\n{text}\n"),

@@ -18,6 +18,17 @@ const ACCENT: &str = "0B4F8A";
 pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipResult<W> {
     let mut body = String::new();
     let mut links: Vec<String> = Vec::new();
+    let front = &document.front;
+    if !front.organs.is_empty() || front.symbol.is_some() {
+        // The organs on the left, the symbol on a right tab stop, ruled beneath.
+        let organs: Vec<String> = front.organs.iter().map(|o| run(o, "<w:b/><w:sz w:val=\"24\"/>")).collect();
+        body += &format!(
+            "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"000000\"/></w:pBdr>\
+             <w:tabs><w:tab w:val=\"right\" w:pos=\"{TEXT_WIDTH}\"/></w:tabs></w:pPr>{}{}</w:p>",
+            organs.join("<w:r><w:br/></w:r>"),
+            front.symbol.as_deref().map(|s| run(&format!("\t{s}"), "<w:sz w:val=\"24\"/>")).unwrap_or_default()
+        );
+    }
     for (i, line) in document.masthead.iter().enumerate() {
         let border = if i + 1 == document.masthead.len() {
             "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"000000\"/></w:pBdr>"
@@ -26,8 +37,22 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
         };
         body += &format!("<w:p><w:pPr>{border}<w:jc w:val=\"right\"/></w:pPr>{}</w:p>", run(line, ""));
     }
+    for lines in &front.addressees {
+        let runs: Vec<String> =
+            lines.iter().enumerate().map(|(i, line)| run(line, if i == 0 { "<w:b/>" } else { "" })).collect();
+        body += &format!("<w:p><w:pPr><w:spacing w:after=\"120\"/></w:pPr>{}</w:p>", runs.join("<w:r><w:br/></w:r>"));
+    }
     body += &paragraph("Title", &[Span::Text(document.title.clone())], &mut links);
     body += &paragraph("Subtitle", &[Span::Text(document.subtitle.clone())], &mut links);
+    if !front.summary.is_empty() {
+        body += &format!(
+            "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
+            run(&front.summary_heading, "<w:i/><w:sz w:val=\"24\"/>")
+        );
+        for paragraph_text in &front.summary {
+            body += &paragraph("Plain", &[Span::Text(paragraph_text.clone())], &mut links);
+        }
+    }
     for block in &document.blocks {
         match block {
             Block::Heading(text) => body += &paragraph("Heading1", &[Span::Text(text.clone())], &mut links),
@@ -113,14 +138,9 @@ fn paragraph(style: &str, spans: &[Span], links: &mut Vec<String>) -> String {
     out + "</w:p>"
 }
 
-/// Column widths: the label column takes more room.
-fn column_widths(columns: usize, numeric: bool) -> Vec<u64> {
-    if columns <= 1 {
-        return vec![TEXT_WIDTH];
-    }
-    let first = if numeric { TEXT_WIDTH * 36 / 100 } else { TEXT_WIDTH * 30 / 100 };
-    let rest = (TEXT_WIDTH - first) / (columns as u64 - 1);
-    std::iter::once(first).chain(std::iter::repeat_n(rest, columns - 1)).collect()
+/// Column widths in twentieths of a point, as the table shares its width.
+fn column_widths(table: &Table) -> Vec<u64> {
+    table.column_shares().iter().map(|share| (share * TEXT_WIDTH as f64).round() as u64).collect()
 }
 
 /// A table cell; `keep_next` keeps its row on the page of the next one (small tables stay whole).
@@ -134,10 +154,11 @@ fn cell(text: &str, width: u64, right: bool, run_properties: &str, keep_next: bo
 }
 
 fn table_xml(table: &Table) -> String {
-    let widths = column_widths(table.header.len(), table.numeric);
+    let widths = column_widths(table);
     let mut out =
         format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&table.caption, ""));
-    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>\
+    // A fixed layout keeps the widths given, so a header wraps between words, never inside one.
+    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\
             <w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
             <w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
             <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"BFBFBF\"/></w:tblBorders>\

@@ -9,6 +9,14 @@ use crate::document::{Block, Chart, Document, Span, Table};
 /// The report's own rules, scoped to `.report`: numbered paragraphs in the margin as in UN
 /// documents, ruled tables, bar charts. The web's stylesheet appends them to its own.
 pub const REPORT_CSS: &str = r#".report { max-width: 46rem; font-family: "Times New Roman", "Liberation Serif", Georgia, serif; font-size: 1.05rem; line-height: 1.5; }
+.report .organs { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; font-weight: 700; font-size: 1.05rem; border-bottom: 1px solid #1b1f24; padding-bottom: 0.3rem; margin: 0 0 0.5rem; }
+.report .organs p { margin: 0; }
+.report .organs .symbol { font-weight: 400; }
+.report .addressees { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; font-size: 0.9rem; margin: 0 0 1rem; }
+.report .addressees p { margin: 0; }
+.report .summary { border-top: 1px solid #1b1f24; border-bottom: 1px solid #1b1f24; padding: 0.25rem 0 0.5rem; margin: 0 0 1.5rem; }
+.report .summary h2 { font-style: italic; font-weight: 400; text-align: center; margin: 0.5rem 0; }
+.report .summary p { margin: 0 0 0.6rem 2.5rem; }
 .report .masthead { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; justify-content: flex-end; font-size: 0.9rem; border-bottom: 2px solid #1b1f24; padding-bottom: 0.4rem; margin: 0 0 1rem; }
 .report .masthead p { margin: 0; }
 .report h1 { font-size: 1.5rem; line-height: 1.25; margin: 1rem 0 0.25rem; }
@@ -35,13 +43,42 @@ pub const REPORT_CSS: &str = r#".report { max-width: 46rem; font-family: "Times 
 /// The report as an `<article>`, for a page.
 pub fn fragment(document: &Document) -> String {
     let mut out = format!("<article class=\"report\" lang=\"{}\">\n", escape_html(&document.language));
+    let front = &document.front;
+    if !front.organs.is_empty() || front.symbol.is_some() {
+        out += "<div class=\"organs\"><p>";
+        out += &front.organs.iter().map(|o| escape_html(o)).collect::<Vec<_>>().join("<br>");
+        out += "</p>";
+        if let Some(symbol) = &front.symbol {
+            out += &format!("<p class=\"symbol\">{}</p>", escape_html(symbol));
+        }
+        out += "</div>\n";
+    }
     out += "<div class=\"masthead\">";
     for line in &document.masthead {
         out += &format!("<p>{}</p>", escape_html(line));
     }
     out += "</div>\n";
+    if !front.addressees.is_empty() {
+        out += "<div class=\"addressees\">";
+        for lines in &front.addressees {
+            let (organ, rest) = lines.split_first().map_or(("", &[][..]), |(o, r)| (o.as_str(), r));
+            out += &format!("<p><strong>{}</strong>", escape_html(organ));
+            for line in rest {
+                out += &format!("<br>{}", escape_html(line));
+            }
+            out += "</p>";
+        }
+        out += "</div>\n";
+    }
     out += &format!("<h1>{}</h1>\n", escape_html(&document.title));
     out += &format!("<p class=\"subtitle\">{}</p>\n", escape_html(&document.subtitle));
+    if !front.summary.is_empty() {
+        out += &format!("<section class=\"summary\"><h2>{}</h2>", escape_html(&front.summary_heading));
+        for paragraph in &front.summary {
+            out += &format!("<p>{}</p>", escape_html(paragraph));
+        }
+        out += "</section>\n";
+    }
     for block in &document.blocks {
         match block {
             Block::Heading(text) => out += &format!("<h2>{}</h2>\n", escape_html(text)),

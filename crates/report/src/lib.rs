@@ -11,7 +11,7 @@ pub mod pdf;
 pub mod synthesis;
 
 pub use document::Document;
-pub use synthesis::{Links, ReportInput, gather, synthesis};
+pub use synthesis::{ANNEX_INLINE_MAX, Links, ReportInput, annex_file_name, gather, synthesis};
 
 use consulta_core::table::ChannelCounts;
 use consulta_core::{Channel, ConsultationId, DistributionTable};
@@ -189,6 +189,39 @@ pub fn render_report(document: &Document, format: ReportFormat) -> Vec<u8> {
         }
         ReportFormat::Pdf => pdf::render(document),
     }
+}
+
+/// What is wrong with a report's details, in the reader's language.
+pub fn describe_details_problem(
+    error: &consulta_core::report_details::ReportDetailsError,
+    localizer: &Localizer,
+) -> String {
+    use consulta_core::report_details::ReportDetailsError;
+    let field = match error {
+        ReportDetailsError::TooLong { field, .. } | ReportDetailsError::ControlCharacter { field } => {
+            localizer.text(&format!("report-details-field-{field}"))
+        }
+        ReportDetailsError::OrganTwice(organ) => localizer.text(&format!("organ-{organ}")),
+        ReportDetailsError::UnknownOrgan(value) | ReportDetailsError::Language(value) => value.clone(),
+    };
+    let max = match error {
+        ReportDetailsError::TooLong { max, .. } => *max,
+        _ => 0,
+    };
+    localizer.format(&format!("report-details-{}", error.code()), &[("field", field.into()), ("max", max.into())])
+}
+
+/// A report's separate annex (`Document::separate_annex`) as CSV: its header, then a row per
+/// contributor, every cell made safe for spreadsheets.
+pub fn render_annex_csv(annex: &document::Table) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in std::iter::once(&annex.header).chain(&annex.rows) {
+        let safe: Vec<String> =
+            row.iter().map(|cell| consulta_core::markup::spreadsheet_safe(cell).into_owned()).collect();
+        // Writing into memory only fails on a bug of the writer.
+        let _ = writer.write_record(&safe);
+    }
+    writer.into_inner().unwrap_or_default()
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

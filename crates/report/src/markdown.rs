@@ -6,10 +6,26 @@ use crate::document::{Block, Chart, Document, Span};
 /// The report as Markdown.
 pub fn render(document: &Document) -> String {
     let mut out = String::new();
+    let front = &document.front;
+    for line in front.organs.iter().chain(&front.symbol) {
+        out += &format!("**{}**  \n", escape(line));
+    }
     for line in &document.masthead {
         out += &format!("{}  \n", escape(line));
     }
+    for lines in &front.addressees {
+        out.push('\n');
+        for (i, line) in lines.iter().enumerate() {
+            out += &if i == 0 { format!("**{}**  \n", escape(line)) } else { format!("{}  \n", escape(line)) };
+        }
+    }
     out += &format!("\n# {}\n\n**{}**\n", escape(&document.title), escape(&document.subtitle));
+    if !front.summary.is_empty() {
+        out += &format!("\n## *{}*\n", escape(&front.summary_heading));
+        for paragraph in &front.summary {
+            out += &format!("\n> {}\n", escape(paragraph));
+        }
+    }
     for block in &document.blocks {
         out.push('\n');
         match block {

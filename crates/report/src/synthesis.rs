@@ -1,22 +1,26 @@
-//! The synthesis report of a consultation, in the style of the Secretary-General's report
-//! (seeds/003): context, organisation with its tables, the issues raised and by whom, the
-//! mechanisms and the gaps, and an annex of contributors, in numbered paragraphs. `gather`
-//! reads what it needs from the store; `synthesis` writes it in one language.
+//! The synthesis report of a consultation as a UN document, in the style of the
+//! Secretary-General's report on enhanced cooperation (A/66/77–E/2011/103): the organs, symbol,
+//! session and agenda item and the Summary the secretariat set, then context, organisation with
+//! its tables, the issues raised and by whom (contributors by name), the mechanisms and the gaps,
+//! the conclusions, and an annex of contributors (a separate file when it is long), in numbered
+//! paragraphs. `gather` reads what it needs from the store; `synthesis` writes it in one language.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use consulta_analysis::citations::cited_in;
 use consulta_analysis::{Cited, CrossTable};
 use consulta_core::issue::gaps;
+use consulta_core::report_details::in_language;
 use consulta_core::{
     Channel, Consultation, ContributionId, CountryCode, Gap, Issue, IssueId, Matrix, Mechanism, Meeting,
     StakeholderGroupId,
 };
+use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::{Arg, Localizer};
 use consulta_store::{Store, StoreError};
 use jiff::civil::Date;
 
-use crate::document::{Builder, Chart, Document, Span, Table};
+use crate::document::{Builder, Chart, Document, FrontMatter, Span, Table};
 use crate::{distribution_table, group_label};
 
 /// Everything the report draws on, read from the store in one go.
@@ -33,6 +37,8 @@ pub struct ReportInput {
     pub mechanisms: Vec<Mechanism>,
     pub matrix: Matrix,
     pub table: consulta_core::DistributionTable,
+    /// What the secretariat set: symbol, organs, summary, conclusions.
+    pub details: ReportDetails,
 }
 
 /// What the report needs of a contribution: who sent it, how, and what it cites (its text is
@@ -82,6 +88,7 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
         mechanisms: store.mechanisms()?,
         matrix: store.matrix()?,
         table: distribution_table(store, consultation.id)?,
+        details: store.report_details(consultation.id)?,
         contributions,
         consultation,
     })
@@ -92,16 +99,31 @@ const LINKS_PER_ISSUE: usize = 12;
 /// How many rows the citation tables show.
 const CITATION_ROWS: usize = 10;
 
-/// Where the report's readers find things: the public site's address.
+/// Past this many contributors, the annex is a file of its own that the report names, so that a
+/// consultation of a million contributors does not make a report of thousands of pages.
+pub const ANNEX_INLINE_MAX: usize = 1_000;
+
+/// Where the report's readers find things: the instance's public address, never one a request
+/// named; without one, the report names contributions without linking them.
 #[derive(Debug, Clone)]
 pub struct Links {
-    pub base_url: String,
+    pub base_url: Option<String>,
 }
 
 impl Links {
-    fn contribution(&self, id: ContributionId) -> String {
-        format!("{}/contributions/{}", self.base_url.trim_end_matches('/'), id.0)
+    /// `text` linking to contribution `id`, or plain text when there is no public address.
+    fn contribution(&self, text: String, id: ContributionId) -> Span {
+        match &self.base_url {
+            Some(base) => Span::Link { text, url: format!("{}/contributions/{}", base.trim_end_matches('/'), id.0) },
+            None => Span::Text(text),
+        }
     }
+}
+
+/// The name of the annex file a long report names (the CLI writes it beside the report, the
+/// web offers it for download).
+pub fn annex_file_name(consultation: &Consultation, language: &str) -> String {
+    format!("{}-contributors-{language}.csv", consultation.record.slug.as_str())
 }
 
 fn text(s: String) -> Span {
@@ -132,6 +154,8 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     // recorded, verified or attributed senders.
     let public: Vec<&ContributionFacts> = input.contributions.iter().filter(|c| !c.withheld && !c.unverified).collect();
 
+    let front = front_matter(&input.details, l);
+    let subtitle = l.text(if input.details.is_empty() { "report-subtitle" } else { "report-of-the-secretary-general" });
     let mut b = Builder::default();
 
     // I. Context.
@@ -277,6 +301,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     b.heading(l.text("report-section-issues"));
     let public_ids: BTreeSet<ContributionId> = public.iter().map(|c| c.id).collect();
     let group_of: BTreeMap<ContributionId, &StakeholderGroupId> = public.iter().map(|c| (c.id, &c.group)).collect();
+    let name_of: BTreeMap<ContributionId, &str> = public.iter().map(|c| (c.id, c.entity_name.as_str())).collect();
     let tags: Vec<&(ContributionId, IssueId)> = input.tags.iter().filter(|(c, _)| public_ids.contains(c)).collect();
     let by_issue: BTreeMap<&IssueId, Vec<ContributionId>> = tags.iter().fold(BTreeMap::new(), |mut map, (c, i)| {
         map.entry(i).or_insert_with(Vec::new).push(*c);
@@ -326,11 +351,20 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
                     ("groups", groups.join(", ").into()),
                 ],
             ))];
-            for (k, id) in contributions.iter().take(LINKS_PER_ISSUE).enumerate() {
-                spans.push(text(if k == 0 { " ".to_owned() } else { ", ".to_owned() }));
-                spans.push(Span::Link { text: format!("#{}", id.0), url: links.contribution(*id) });
+            // Each contributor named once, linked to its first contribution on the issue.
+            let mut named: Vec<(&str, ContributionId)> = Vec::new();
+            for id in contributions {
+                if let Some(name) = name_of.get(id) {
+                    if !named.iter().any(|(n, _)| n == name) {
+                        named.push((name, *id));
+                    }
+                }
             }
-            let more = contributions.len().saturating_sub(LINKS_PER_ISSUE);
+            for (k, (name, id)) in named.iter().take(LINKS_PER_ISSUE).enumerate() {
+                spans.push(text(if k == 0 { " ".to_owned() } else { ", ".to_owned() }));
+                spans.push(links.contribution((*name).to_owned(), *id));
+            }
+            let more = named.len().saturating_sub(LINKS_PER_ISSUE);
             if more > 0 {
                 spans.push(text(format!(" {}", l.format("report-and-more", &[("count", more.into())]))));
             }
@@ -468,6 +502,14 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         }
     }
 
+    // V. Conclusions, as the secretariat wrote them, one numbered paragraph each.
+    if let Some(conclusions) = in_language(&input.details.conclusions, language) {
+        b.heading(l.text("report-section-conclusions"));
+        for paragraph in paragraphs_of(conclusions) {
+            b.numbered(vec![text(paragraph)]);
+        }
+    }
+
     // Annex: every contributor.
     b.heading(l.text("report-annex"));
     struct Contributor {
@@ -488,10 +530,11 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
                 contributions: Vec::new(),
             })
             .contributions
-            .push(format!("#{}", c.id.0));
+            .push(c.id.0.to_string());
     }
-    b.table(Table {
-        caption: l.format("report-annex-caption", &[("count", contributors.len().into())]),
+    let count = contributors.len();
+    let annex = Table {
+        caption: l.format("report-annex-caption", &[("count", count.into())]),
         header: vec![
             l.text("report-contributor"),
             l.text("table-group"),
@@ -504,9 +547,51 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             .collect(),
         total: None,
         numeric: false,
-    });
+    };
+    let separate_annex = if count > ANNEX_INLINE_MAX {
+        b.plain(vec![text(l.format(
+            "report-annex-separate",
+            &[("count", count.into()), ("file", annex_file_name(&input.consultation, language).into())],
+        ))]);
+        Some(annex)
+    } else {
+        b.table(annex);
+        None
+    };
 
-    Document { language: language.to_owned(), masthead, title, subtitle: l.text("report-subtitle"), blocks: b.finish() }
+    Document { language: language.to_owned(), front, masthead, title, subtitle, blocks: b.finish(), separate_annex }
+}
+
+/// The front matter of a UN document from the secretariat's details, in the report's language.
+fn front_matter(details: &ReportDetails, l: &Localizer) -> FrontMatter {
+    let language = l.language();
+    let organ_name = |organ: Organ| l.text(&format!("organ-{}", organ.as_str()));
+    FrontMatter {
+        organs: details.addressees.iter().filter_map(|a| a.organ).map(organ_name).collect(),
+        symbol: (!details.symbol.is_empty()).then(|| details.symbol.clone()),
+        addressees: details
+            .addressees
+            .iter()
+            .filter_map(|a| {
+                let mut lines = vec![organ_name(a.organ?)];
+                for texts in [&a.session, &a.item, &a.item_title] {
+                    lines.extend(in_language(texts, language).map(str::to_owned));
+                }
+                Some(lines)
+            })
+            .collect(),
+        summary_heading: l.text("report-summary"),
+        summary: in_language(&details.summary, language).map(paragraphs_of).unwrap_or_default(),
+    }
+}
+
+/// A text's paragraphs: the blocks between blank lines, each on one line.
+fn paragraphs_of(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Leaves out the columns no row counts in (a group that raised no issue).

@@ -251,6 +251,12 @@ pub const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "report_details",
+        columns: &[("consultation_id", Integer), ("details", Text), ("updated_at", Integer)],
+        order_by: "consultation_id",
+        identity: None,
+    },
+    Table {
         name: "mail_outbox",
         columns: &[
             ("id", Integer),

@@ -248,6 +248,16 @@ pub trait Store: Send + std::fmt::Debug {
         issues: &[IssueId],
         by: &AuditActor,
     ) -> Result<bool>;
+    /// The secretariat's details of a consultation's report (symbol, organs, summary,
+    /// conclusions); empty if never set.
+    fn report_details(&self, consultation: ConsultationId) -> Result<consulta_core::ReportDetails>;
+    /// Sets them (checked by the caller), audited in the same transaction.
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &consulta_core::ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()>;
     /// Every tag (contribution, issue) of a consultation, or of all of them.
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>>;
 

@@ -9,7 +9,7 @@ use consulta_core::time::time_zone;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Consultation, ConsultationId, Contribution, ContributionId,
     Entity, EntityId, EntityName, Identity, Issue, Language, Localized, Matrix, Mechanism, MeetingId, NewConsultation,
-    NewContribution, NewEntity, Period, Slug, StakeholderGroupId,
+    NewContribution, NewEntity, Period, ReportDetails, Slug, StakeholderGroupId,
 };
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -458,6 +458,42 @@ pub(crate) const FORGET_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope
 pub(crate) const PRUNE_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope = ?1 AND at < ?2";
 
 /// A statement written with SQLite's `?N` placeholders, with PostgreSQL's `$N` instead.
+/// The secretariat's details of a consultation's report, as JSON.
+pub(crate) const REPORT_DETAILS_OF: &str = "SELECT details FROM report_details WHERE consultation_id = ?1";
+pub(crate) const SET_REPORT_DETAILS: &str = "INSERT INTO report_details (consultation_id, details, updated_at) \
+     VALUES (?1, ?2, ?3) ON CONFLICT (consultation_id) DO UPDATE SET details = excluded.details, updated_at = excluded.updated_at";
+
+/// Report details as stored; a row that does not read is a damaged store.
+pub(crate) fn report_details_from(json: Option<String>) -> Result<ReportDetails> {
+    json.map_or_else(
+        || Ok(ReportDetails::default()),
+        |json| serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("report_details: {e}"))),
+    )
+}
+
+/// The audit entry of a change of a report's details.
+pub(crate) fn report_details_audit(
+    consultation: ConsultationId,
+    before: Option<String>,
+    after: &str,
+    by: &AuditActor,
+) -> Result<AuditEntry> {
+    let value =
+        |json: &str| serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("report_details: {e}")));
+    Ok(AuditEntry {
+        by: by.clone(),
+        action: "report.details".to_owned(),
+        subject: format!("consultation {}", consultation.0),
+        before: before.as_deref().map(value).transpose()?,
+        after: Some(value(after)?),
+    })
+}
+
+/// Report details as stored, and as the audit log shows them.
+pub(crate) fn report_details_json(details: &ReportDetails) -> Result<String> {
+    serde_json::to_string(details).map_err(|e| StoreError::Corrupt(format!("report_details: {e}")))
+}
+
 pub(crate) fn numbered(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());
     let mut chars = sql.chars().peekable();

@@ -74,7 +74,36 @@ on_both_backends!(
     a_claimed_identity_stays_apart_from_the_registry_until_attributed,
     a_released_lease_passes_at_once,
     a_store_says_whether_it_may_write,
+    a_reports_details_are_kept_whole_and_audited,
 );
+
+fn a_reports_details_are_kept_whole_and_audited(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    assert!(f.store.report_details(c.id).expect("read").is_empty(), "none until the secretariat sets them");
+    let by = AuditActor::command_line("tester", "2026-11-23T10:00:00Z".parse().expect("instant"));
+    let details = consulta_core::ReportDetails {
+        symbol: "A/66/77–E/2011/103".into(),
+        addressees: vec![consulta_core::report_details::Addressee {
+            organ: Some(consulta_core::Organ::GeneralAssembly),
+            session: [("en".to_owned(), "Sixty-sixth session".to_owned())].into(),
+            ..Default::default()
+        }],
+        summary: [("fr".to_owned(), "Résumé « inventé ».".to_owned())].into(),
+        conclusions: Default::default(),
+    };
+    f.store.set_report_details(c.id, &details, &by).expect("set");
+    let changed = consulta_core::ReportDetails { symbol: "A/66/78".into(), ..details.clone() };
+    f.store.set_report_details(c.id, &changed, &by).expect("set again");
+    assert_eq!(f.reopen().report_details(c.id).expect("read"), changed);
+    let log = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    let entries: Vec<_> = log.items.iter().filter(|e| e.entry.action == "report.details").collect();
+    assert_eq!(entries.len(), 2, "{log:?}");
+    assert!(
+        entries.iter().any(|e| e.entry.before.as_ref().is_some_and(|b| b.to_string().contains("A/66/77"))),
+        "{entries:?}"
+    );
+}
 
 fn a_claimed_identity_stays_apart_from_the_registry_until_attributed(backend: Backend) {
     let Some(mut f) = fixture(backend) else { return };

@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::issue::split_list;
 use consulta_core::{Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
+use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::Localizer;
 use consulta_report::{Links, ReportFormat, gather, render_report, synthesis};
 use consulta_store::{AuditActor, Store};
@@ -35,7 +36,12 @@ fn build_report(
 ) -> Result<consulta_report::Document, PageError> {
     let consultation = store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)?;
     let input = gather(store, consultation)?;
-    Ok(synthesis(&input, localizer, &Links { base_url }, Timestamp::now().to_zoned(TimeZone::UTC).date()))
+    Ok(synthesis(
+        &input,
+        localizer,
+        &Links { base_url: Some(base_url) },
+        Timestamp::now().to_zoned(TimeZone::UTC).date(),
+    ))
 }
 
 /// GET /admin/consultations/{slug}/report: the draft report, with its downloads.
@@ -52,16 +58,23 @@ pub async fn report_page(
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
         let document = build_report(store, &slug, &localizer, base_url)?;
+        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let details = store.report_details(consultation.id)?;
+        let record = &consultation.record;
         Ok(Page {
             template: "admin_report.html",
             title: page_localizer.text("analysis-report-title"),
-            is_example: store.consultation_by_slug(&slug)?.is_some_and(|c| c.record.is_example),
+            is_example: record.is_example,
             context: json!({
                 "visitor": visitor.view(),
                 "slug": slug,
+                "consultation_title": record.title.get(page_localizer.language(), record.original_language.primary()),
                 "report_language": localizer.language(),
                 "report": consulta_report::html::fragment(&document),
                 "formats": ReportFormat::ALL.iter().map(|f| f.extension()).collect::<Vec<_>>(),
+                "annex": document.separate_annex.as_ref().map(|_| ANNEX_DOWNLOAD),
+                "saved": query.contains_key("saved"),
+                "details": details_form(&details, &page_localizer),
             }),
         })
     })
@@ -79,20 +92,33 @@ pub async fn report_download(
 ) -> Response {
     let localizer = report_localizer(&query, &language);
     let base_url = app.public_url.as_str().to_owned();
-    let Some(format) = ReportFormat::from_extension(&extension) else {
-        return app.templates.respond(&language, Err(PageError::NotFound));
+    // The report in a format, or its separate annex of contributors.
+    let format = match ReportFormat::from_extension(&extension) {
+        Some(format) => Some(format),
+        None if extension == ANNEX_DOWNLOAD => None,
+        None => return app.templates.respond(&language, Err(PageError::NotFound)),
     };
-    let name = format!("{slug}-report-{}.{}", localizer.language(), format.extension());
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
         let document = build_report(store, &slug, &localizer, base_url)?;
-        Ok(render_report(&document, format))
+        match format {
+            Some(format) => {
+                let name = format!("{slug}-report-{}.{}", localizer.language(), format.extension());
+                Ok((render_report(&document, format), format.media_type(), name))
+            }
+            None => {
+                let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+                let annex = document.separate_annex.as_ref().ok_or(PageError::NotFound)?;
+                let name = consulta_report::annex_file_name(&consultation, localizer.language());
+                Ok((consulta_report::render_annex_csv(annex), "text/csv; charset=utf-8", name))
+            }
+        }
     })
     .await;
     match result {
-        Ok(bytes) => (
+        Ok((bytes, media_type, name)) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static(format.media_type())),
+                (header::CONTENT_TYPE, HeaderValue::from_static(media_type)),
                 (
                     header::CONTENT_DISPOSITION,
                     HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
@@ -104,6 +130,86 @@ pub async fn report_download(
             .into_response(),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
+}
+
+/// The download name, in the report's address, of its separate annex.
+const ANNEX_DOWNLOAD: &str = "contributors.csv";
+
+/// The languages the report's details are written in.
+const DETAIL_LANGUAGES: [&str; 2] = ["en", "fr"];
+
+/// The report details as the form shows them, field by field.
+fn details_form(details: &ReportDetails, localizer: &Localizer) -> Value {
+    let texts = |texts: &consulta_core::report_details::Texts| {
+        DETAIL_LANGUAGES
+            .iter()
+            .map(|l| json!({ "lang": l, "text": texts.get(*l).cloned().unwrap_or_default() }))
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "symbol": details.symbol,
+        "organs": Organ::ALL.iter().map(|organ| {
+            let addressee = details.addressees.iter().find(|a| a.organ == Some(*organ));
+            let empty = consulta_core::report_details::Addressee::default();
+            let a = addressee.unwrap_or(&empty);
+            json!({
+                "id": organ.as_str(),
+                "label": localizer.text(&format!("organ-{}", organ.as_str())),
+                "chosen": addressee.is_some(),
+                "session": texts(&a.session),
+                "item": texts(&a.item),
+                "item_title": texts(&a.item_title),
+            })
+        }).collect::<Vec<_>>(),
+        "summary": texts(&details.summary),
+        "conclusions": texts(&details.conclusions),
+    })
+}
+
+/// The report details a form sent: `symbol`, `organ:<id>` boxes, `<id>:session:<lang>`,
+/// `<id>:item:<lang>`, `<id>:item_title:<lang>`, `summary:<lang>` and `conclusions:<lang>`.
+fn details_from(fields: &Fields) -> ReportDetails {
+    let texts = |prefix: &str| {
+        DETAIL_LANGUAGES
+            .iter()
+            .filter_map(|l| Some(((*l).to_owned(), fields.get(&format!("{prefix}:{l}"))?.clone())))
+            .collect()
+    };
+    ReportDetails {
+        symbol: field(fields, "symbol").to_owned(),
+        addressees: Organ::ALL
+            .iter()
+            .filter(|organ| fields.contains_key(&format!("organ:{}", organ.as_str())))
+            .map(|organ| consulta_core::report_details::Addressee {
+                organ: Some(*organ),
+                session: texts(&format!("{}:session", organ.as_str())),
+                item: texts(&format!("{}:item", organ.as_str())),
+                item_title: texts(&format!("{}:item_title", organ.as_str())),
+            })
+            .collect(),
+        summary: texts("summary"),
+        conclusions: texts("conclusions"),
+    }
+}
+
+/// POST /admin/consultations/{slug}/report/details: what the secretariat says of the report.
+pub async fn save_report_details(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
+        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let details = details_from(&fields)
+            .check()
+            .map_err(|error| PageError::BadRequest(consulta_report::describe_details_problem(&error, &localizer)))?;
+        store.set_report_details(consultation.id, &details, &AuditActor::account(&account, Timestamp::now()))?;
+        Ok(format!("/admin/consultations/{slug}/report?saved=1#details"))
+    })
+    .await
 }
 
 fn level_label(level: Level, localizer: &Localizer) -> String {

@@ -187,6 +187,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         .route("/admin/meetings", post(accounts::add_meeting))
         .route("/admin/consultations/{slug}/report", get(analysis::report_page))
         .route("/admin/consultations/{slug}/report/{format}", get(analysis::report_download))
+        .route("/admin/consultations/{slug}/report/details", post(analysis::save_report_details))
         .route("/admin/issues", get(analysis::taxonomy_page).post(analysis::save_issue))
         .route("/admin/mechanisms", post(analysis::save_mechanism))
         .route("/admin/matrix", post(analysis::save_matrix))

@@ -34,7 +34,7 @@ fn main() -> anyhow::Result<()> {
     let input = gather(&store, consultation)?;
     println!("gather (record read, citations found): {:.2} s", started.elapsed().as_secs_f64());
     let localizer = Localizer::for_language("fr").unwrap_or_default();
-    let links = Links { base_url: "https://consultations.example.org".into() };
+    let links = Links { base_url: Some("https://consultations.example.org".into()) };
     let started = Instant::now();
     let document = synthesis(&input, &localizer, &links, jiff::civil::date(2026, 11, 23));
     println!("synthesis (tables, issues, annex): {:.2} s", started.elapsed().as_secs_f64());

@@ -270,14 +270,9 @@ impl Layout {
     }
 
     fn table(&mut self, table: &Table) {
-        let columns = table.header.len().max(1);
-        let first = if table.numeric { TEXT_WIDTH * 0.36 } else { TEXT_WIDTH * 0.30 };
-        let rest = if columns > 1 { (TEXT_WIDTH - first) / (columns - 1) as f64 } else { 0.0 };
-        let widths: Vec<f64> = (0..columns).map(|i| if i == 0 { first } else { rest }).collect();
+        let widths: Vec<f64> = table.column_shares().iter().map(|share| share * TEXT_WIDTH).collect();
         let leading = TABLE_SIZE * 1.25;
         let pad = 3.0;
-        self.ensure(3.0 * leading + BODY_SIZE * 1.3);
-        self.paragraph(&[Span::Text(table.caption.clone())], Font::Bold, BODY_SIZE, MARGIN, TEXT_WIDTH, 2.0);
         let row_lines = |cells: &[String], font: Font| -> Vec<Vec<Vec<Word>>> {
             cells
                 .iter()
@@ -285,7 +280,15 @@ impl Layout {
                 .map(|(cell, w)| wrap(words(&[Span::Text(cell.clone())], font), w - 2.0 * pad, TABLE_SIZE))
                 .collect()
         };
+        let height =
+            |lines: &[Vec<Vec<Word>>]| lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * leading + 2.0 * pad;
         let header = row_lines(&table.header, Font::Italic);
+        // The caption never stands alone at the foot of a page: it goes with the header and the
+        // first rows (the whole table when it is short).
+        let caption_lines = wrap(words(&[Span::Text(table.caption.clone())], Font::Bold), TEXT_WIDTH, BODY_SIZE).len();
+        let first_rows: f64 = table.rows.iter().take(3).map(|r| height(&row_lines(r, Font::Roman))).sum();
+        self.ensure(caption_lines as f64 * BODY_SIZE * 1.3 + 2.0 + height(&header) + first_rows);
+        self.paragraph(&[Span::Text(table.caption.clone())], Font::Bold, BODY_SIZE, MARGIN, TEXT_WIDTH, 2.0);
         let draw_header = |layout: &mut Layout| {
             layout.rule(MARGIN, MARGIN + TEXT_WIDTH, layout.y, 0.8);
             layout.draw_row(&header, &widths, table.numeric, leading, pad);
@@ -295,8 +298,7 @@ impl Layout {
         let body = table.rows.iter().map(|r| (r, Font::Roman)).chain(table.total.iter().map(|t| (t, Font::Bold)));
         for (cells, font) in body {
             let lines = row_lines(cells, font);
-            let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * leading + 2.0 * pad;
-            if self.y - height < BOTTOM {
+            if self.y - height(&lines) < BOTTOM {
                 self.new_page();
                 draw_header(self);
             }
@@ -378,6 +380,29 @@ fn info_string(text: &str) -> String {
 /// Writes the report as a PDF file.
 pub fn render(document: &Document) -> Vec<u8> {
     let mut layout = Layout::new();
+    let front = &document.front;
+    if !front.organs.is_empty() || front.symbol.is_some() {
+        let top = layout.y;
+        for organ in &front.organs {
+            layout.y -= 15.0;
+            let y = layout.y;
+            layout.set_line(
+                &[Word { bytes: encode(organ), font: Font::Bold, link: None, space_after: false }],
+                MARGIN,
+                y,
+                12.0,
+            );
+        }
+        if let Some(symbol) = &front.symbol {
+            let bytes = encode(symbol);
+            let x = MARGIN + TEXT_WIDTH - Font::Roman.width(&bytes, 12.0);
+            layout.set_line(&[Word { bytes, font: Font::Roman, link: None, space_after: false }], x, top - 15.0, 12.0);
+            layout.y = layout.y.min(top - 15.0);
+        }
+        layout.y -= 5.0;
+        let y = layout.y;
+        layout.rule(MARGIN, MARGIN + TEXT_WIDTH, y, 0.8);
+    }
     for line in &document.masthead {
         let bytes = encode(line);
         let x = MARGIN + TEXT_WIDTH - Font::Roman.width(&bytes, 10.0);
@@ -389,8 +414,37 @@ pub fn render(document: &Document) -> Vec<u8> {
     let y = layout.y;
     layout.rule(MARGIN, MARGIN + TEXT_WIDTH, y, 1.5);
     layout.y -= 18.0;
+    for lines in &front.addressees {
+        for (i, line) in lines.iter().enumerate() {
+            let font = if i == 0 { Font::Bold } else { Font::Roman };
+            layout.paragraph(&[Span::Text(line.clone())], font, 10.0, MARGIN, TEXT_WIDTH * 0.6, 0.0);
+        }
+        layout.y -= 8.0;
+    }
     layout.paragraph(&[Span::Text(document.title.clone())], Font::Bold, 16.0, MARGIN, TEXT_WIDTH, 6.0);
     layout.paragraph(&[Span::Text(document.subtitle.clone())], Font::Bold, 12.5, MARGIN, TEXT_WIDTH, 16.0);
+    if !front.summary.is_empty() {
+        let heading = encode(&front.summary_heading);
+        let x = MARGIN + (TEXT_WIDTH - Font::Italic.width(&heading, 12.0)) / 2.0;
+        layout.y -= 15.0;
+        let y = layout.y;
+        layout.set_line(&[Word { bytes: heading, font: Font::Italic, link: None, space_after: false }], x, y, 12.0);
+        layout.y -= 8.0;
+        for paragraph in &front.summary {
+            layout.paragraph(
+                &[Span::Text(paragraph.clone())],
+                Font::Roman,
+                BODY_SIZE,
+                MARGIN + HANGING,
+                TEXT_WIDTH - HANGING,
+                5.0,
+            );
+        }
+        layout.y -= 6.0;
+        let y = layout.y;
+        layout.rule(MARGIN, MARGIN + TEXT_WIDTH, y, 0.8);
+        layout.y -= 10.0;
+    }
     for block in &document.blocks {
         match block {
             Block::Heading(text) => {

@@ -13,7 +13,7 @@ use consulta_core::time::zone_name;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
     ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, MeetingId,
-    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+    NewConsultation, NewContribution, NewEntity, ReportDetails, StakeholderGroupId,
 };
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
@@ -26,10 +26,11 @@ use crate::frontier::Frontier;
 use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, FORGET_RATE_EVENTS, FROM_SENDER_SINCE, LEGACY_LOG_SECRET,
-    LOG_PUBLIC_KEY, PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, SET_SENDER_KEY,
-    STANDING_COUNTS, account_audit, attribution_audit, audit_json, corrupt, entity_key, extraction_columns,
-    extraction_from_columns, inserted_entity, into_account, into_entity, localized_to_json, millis, numbered,
-    parse_column, questions_to_json, recorded_in_order, standing_count, timestamp, withholding_audit,
+    LOG_PUBLIC_KEY, PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT, REPORT_DETAILS_OF,
+    SET_REPORT_DETAILS, SET_SENDER_KEY, STANDING_COUNTS, account_audit, attribution_audit, audit_json, corrupt,
+    entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account, into_entity,
+    localized_to_json, millis, numbered, parse_column, questions_to_json, recorded_in_order, report_details_audit,
+    report_details_from, report_details_json, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0003_rate_events.sql"),
     include_str!("../../migrations/postgres/0004_senders.sql"),
     include_str!("../../migrations/postgres/0005_mail_attachments.sql"),
+    include_str!("../../migrations/postgres/0006_report_details.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -1115,6 +1117,26 @@ impl Store for PostgresStore {
 
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
         self.with(|client, _| taxonomy::issue_tags(client, consultation))
+    }
+
+    fn report_details(&self, consultation: ConsultationId) -> Result<ReportDetails> {
+        let row = self.query_opt_cached(&numbered(REPORT_DETAILS_OF), &[&consultation.0])?;
+        report_details_from(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()> {
+        let after = report_details_json(details)?;
+        self.write(|tx| {
+            let before: Option<String> =
+                tx.query_opt(&numbered(REPORT_DETAILS_OF), &[&consultation.0])?.map(|r| r.try_get(0)).transpose()?;
+            tx.execute(&numbered(SET_REPORT_DETAILS), &[&consultation.0, &after, &millis(by.at)])?;
+            insert_audit(tx, &report_details_audit(consultation, before, &after, by)?)
+        })
     }
 
     fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {

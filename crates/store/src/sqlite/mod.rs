@@ -9,7 +9,7 @@ use consulta_core::time::zone_name;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
     ContributionId, Entity, EntityId, EntityName, Identity, Issue, IssueId, Matrix, Mechanism, Meeting, MeetingId,
-    NewConsultation, NewContribution, NewEntity, StakeholderGroupId,
+    NewConsultation, NewContribution, NewEntity, ReportDetails, StakeholderGroupId,
 };
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
@@ -21,9 +21,10 @@ use crate::rows::{
     ACCOUNT_COLUMNS, AccountRow, CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, CanonicalColumns,
     ConsultationRow, ContributionRow, ENTITY_COLUMNS, EntityRow, FORGET_RATE_EVENTS, FROM_SENDER_SINCE,
     LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, PROBE_WRITE, PRUNE_RATE_EVENTS, RATE_EVENTS_SINCE, RECORD_RATE_EVENT,
-    SET_SENDER_KEY, STANDING_COUNTS, account_audit, attribution_audit, audit_json, corrupt, entity_key,
-    extraction_columns, extraction_from_columns, inserted_entity, into_account, into_entity, localized_to_json, millis,
-    parse_column, questions_to_json, recorded_in_order, standing_count, timestamp, withholding_audit,
+    REPORT_DETAILS_OF, SET_REPORT_DETAILS, SET_SENDER_KEY, STANDING_COUNTS, account_audit, attribution_audit,
+    audit_json, corrupt, entity_key, extraction_columns, extraction_from_columns, inserted_entity, into_account,
+    into_entity, localized_to_json, millis, parse_column, questions_to_json, recorded_in_order, report_details_audit,
+    report_details_from, report_details_json, standing_count, timestamp, withholding_audit,
 };
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, ContributionFilter, ContributionSummary, Extraction,
@@ -49,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0011_rate_events.sql"),
     include_str!("../../migrations/sqlite/0012_senders.sql"),
     include_str!("../../migrations/sqlite/0013_mail_attachments.sql"),
+    include_str!("../../migrations/sqlite/0014_report_details.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -1024,6 +1026,28 @@ impl Store for SqliteStore {
 
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
         taxonomy::issue_tags(&self.connection, consultation)
+    }
+
+    fn report_details(&self, consultation: ConsultationId) -> Result<ReportDetails> {
+        let json =
+            self.connection.prepare_cached(REPORT_DETAILS_OF)?.query_row([consultation.0], |r| r.get(0)).optional()?;
+        report_details_from(json)
+    }
+
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()> {
+        let tx = write_transaction(&mut self.connection)?;
+        let before: Option<String> =
+            tx.prepare_cached(REPORT_DETAILS_OF)?.query_row([consultation.0], |r| r.get(0)).optional()?;
+        let after = report_details_json(details)?;
+        tx.prepare_cached(SET_REPORT_DETAILS)?.execute(params![consultation.0, after, millis(by.at)])?;
+        insert_audit(&tx, &report_details_audit(consultation, before, &after, by)?)?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {
