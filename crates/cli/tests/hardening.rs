@@ -117,7 +117,7 @@ async fn an_oversized_field_is_refused_as_it_streams() {
     let (status, error) = submit(&app, long_title).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{error}");
     assert_eq!(error["error"], "field_too_large", "{error}");
-    assert!(error["message"].as_str().is_some_and(|m| m.contains("title")), "{error}");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("“Title”")), "{error}");
     let long_body = form().text("body", "b".repeat(2 << 20));
     let (status, error) = submit(&app, long_body).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{error}");

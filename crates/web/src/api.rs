@@ -188,6 +188,16 @@ pub fn body_limit(limits: Limits) -> usize {
     usize::try_from(files.saturating_add(4 * 1024 * 1024)).unwrap_or(usize::MAX)
 }
 
+/// How far past the body limit a refused request is still read (and thrown away), so that a
+/// client that sent a little too much gets the answer that says so rather than a connection
+/// reset; each field is refused as soon as it passes its own cap, so nothing of it is kept.
+const DRAIN_ALLOWANCE: usize = 16 * 1024 * 1024;
+
+/// The limit the transport enforces on the submission routes: the body limit and the allowance.
+pub fn transport_limit(limits: Limits) -> usize {
+    body_limit(limits).saturating_add(DRAIN_ALLOWANCE)
+}
+
 /// Reads a multipart body into a submission, stopping as soon as a limit is passed. On error,
 /// what was read so far comes back too, so a form can show it again.
 /// A submission as posted, with the web form's own fields: its token, and the contribution it

@@ -153,7 +153,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
         .route("/consultations/{slug}/contribute", post(contribute))
-        .layer(DefaultBodyLimit::max(api::body_limit(config.limits)));
+        .layer(DefaultBodyLimit::max(api::transport_limit(config.limits)));
     let router = Router::new()
         .merge(submissions)
         .route("/api/v1/contributions/{id}/receipt", get(api::contribution_receipt))

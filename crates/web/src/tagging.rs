@@ -51,7 +51,8 @@ impl Triage {
         }
         .ok_or(PageError::NotFound)?;
         let group = match fields.get("group").map(|g| g.trim()).filter(|g| !g.is_empty()) {
-            Some(group) => Some(group.parse().map_err(|_| PageError::BadRequest(group.to_owned()))?),
+            // The filter offers only known groups: anything else is a hand-made address.
+            Some(group) => Some(group.parse().map_err(|_| PageError::NotFound)?),
             None => None,
         };
         Ok(Triage { consultation, untagged_only: fields.get("only").map(String::as_str) != Some("all"), group })
