@@ -680,3 +680,116 @@ fn a_record_copies_whole_to_the_other_backend_and_refuses_a_target_in_use(backen
         Err(StoreError::NotEmpty(_))
     ));
 }
+
+/// A schema as the guards compare it: each table's columns, each with its kind of value.
+type Schema = std::collections::BTreeMap<String, std::collections::BTreeMap<String, &'static str>>;
+
+/// The kind of value a declared column type holds, the same word on both backends (SQLite keeps
+/// booleans as integers).
+fn kind_of(declared: &str) -> &'static str {
+    match declared.to_ascii_lowercase().as_str() {
+        "integer" | "bigint" | "int" | "smallint" | "boolean" => "integer",
+        "text" | "character varying" => "text",
+        "blob" | "bytea" => "bytes",
+        "real" | "double precision" => "real",
+        other => panic!("a column type the guards do not know: {other}"),
+    }
+}
+
+/// The tables and columns of a migrated SQLite database.
+fn sqlite_schema(path: &str) -> Schema {
+    let connection = rusqlite::Connection::open(path).expect("open");
+    let mut tables = connection
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .expect("prepare");
+    let names: Vec<String> = tables.query_map([], |r| r.get(0)).expect("tables").map(|n| n.expect("name")).collect();
+    names
+        .into_iter()
+        .map(|table| {
+            let mut columns = connection.prepare(&format!("PRAGMA table_info({table})")).expect("prepare");
+            let columns = columns
+                .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                .expect("columns")
+                .map(|c| c.expect("column"))
+                .map(|(name, declared)| (name, kind_of(&declared)))
+                .collect();
+            (table, columns)
+        })
+        .collect()
+}
+
+/// The tables and columns of a migrated PostgreSQL database (its own version table aside).
+fn postgres_schema(url: &str) -> Schema {
+    let rows = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let mut client = ::postgres::Client::connect(url, ::postgres::NoTls).expect("connect");
+                client
+                    .query(
+                        "SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
+                         WHERE table_schema = 'public' AND table_name <> 'consulta_schema'",
+                        &[],
+                    )
+                    .expect("columns")
+            })
+            .join()
+            .expect("the schema is read")
+    });
+    let mut schema = Schema::new();
+    for row in rows {
+        let declared: String = row.get(2);
+        schema.entry(row.get(0)).or_default().insert(row.get(1), kind_of(&declared));
+    }
+    schema
+}
+
+/// What `copy::TABLES` says of the schema, and the tables it leaves out on purpose.
+fn copied_schema() -> Schema {
+    crate::copy::TABLES
+        .iter()
+        .map(|table| {
+            let columns = table
+                .columns
+                .iter()
+                .map(|(name, kind)| {
+                    let kind = match kind {
+                        crate::copy::Kind::Integer | crate::copy::Kind::Bool => "integer",
+                        crate::copy::Kind::Text => "text",
+                        crate::copy::Kind::Bytes => "bytes",
+                    };
+                    ((*name).to_owned(), kind)
+                })
+                .collect();
+            (table.name.to_owned(), columns)
+        })
+        .collect()
+}
+
+fn without_servers_tables(mut schema: Schema) -> Schema {
+    schema.retain(|table, _| !crate::copy::NOT_COPIED.contains(&table.as_str()));
+    schema
+}
+
+/// Both backends' migrations make the same tables with the same columns, of the same kinds; and
+/// the copy behind `consulta migrate`, backups and restores names every one of them, so a column
+/// added to a migration and forgotten in `copy::TABLES` fails here rather than vanish from a
+/// migrated record.
+#[test]
+fn both_schemas_agree_and_the_copy_covers_every_table_and_column() {
+    let Some(sqlite) = fixture(Backend::Sqlite) else { return };
+    let sqlite = sqlite_schema(&sqlite.location);
+    assert!(sqlite.contains_key("contributions") && sqlite.contains_key("report_details"), "{sqlite:?}");
+    assert_eq!(without_servers_tables(sqlite.clone()), copied_schema(), "copy::TABLES against the SQLite schema");
+    let Some(postgres) = fixture(Backend::Postgres) else { return };
+    let postgres = postgres_schema(&postgres.location);
+    assert_eq!(postgres, sqlite, "the PostgreSQL schema against the SQLite one");
+}
+
+/// The guard fails when a column is left out of the copy.
+#[test]
+fn the_copy_guard_sees_a_forgotten_column() {
+    let mut copied = copied_schema();
+    copied.get_mut("contributions").expect("contributions").remove("sender_key");
+    let Some(sqlite) = fixture(Backend::Sqlite) else { return };
+    assert_ne!(without_servers_tables(sqlite_schema(&sqlite.location)), copied);
+}

@@ -231,7 +231,8 @@ impl UploadBudget {
         UploadBudget(Arc::new(Semaphore::new(usize::try_from(units).unwrap_or(Semaphore::MAX_PERMITS))))
     }
 
-    async fn reserve(&self, bytes: usize, held: &mut Vec<OwnedSemaphorePermit>) -> Result<(), ReadError> {
+    /// Waits for room for `bytes`, then holds it in `held`.
+    pub(crate) async fn reserve(&self, bytes: usize, held: &mut Vec<OwnedSemaphorePermit>) -> Result<(), ReadError> {
         let units = u32::try_from((bytes as u64).div_ceil(BUDGET_UNIT)).unwrap_or(u32::MAX);
         let permit = self.0.clone().acquire_many_owned(units).await.map_err(|e| ReadError::Malformed(e.to_string()))?;
         held.push(permit);

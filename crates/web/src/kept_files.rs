@@ -58,22 +58,35 @@ pub fn keep(
         .collect()
 }
 
-/// The files `tokens` name, read back from the blob store.
-pub fn take_back(
-    blobs: &dyn BlobStore,
-    signer: &LogSigner,
-    tokens: &[String],
-    now: Timestamp,
-) -> Result<Vec<UploadedFile>, KeptFileError> {
-    tokens.iter().map(|token| take_one(blobs, signer, token, now)).collect()
+/// A kept file a token names, once its tag and expiry are checked: what to read back, and how
+/// much memory that takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    hash: consulta_log::Hash,
+    pub size: u64,
+    name: String,
+    media_type: String,
 }
 
-fn take_one(
-    blobs: &dyn BlobStore,
-    signer: &LogSigner,
-    token: &str,
-    now: Timestamp,
-) -> Result<UploadedFile, KeptFileError> {
+/// The kept files `tokens` name, each token checked.
+pub fn verify(signer: &LogSigner, tokens: &[String], now: Timestamp) -> Result<Vec<Kept>, KeptFileError> {
+    tokens.iter().map(|token| verify_one(signer, token, now)).collect()
+}
+
+/// The files read back from the blob store, each checked against its size.
+pub fn read(blobs: &dyn BlobStore, kept: Vec<Kept>) -> Result<Vec<UploadedFile>, KeptFileError> {
+    kept.into_iter()
+        .map(|k| {
+            let bytes = blobs.get(&k.hash)?.ok_or(KeptFileError::Invalid)?;
+            if bytes.len() as u64 != k.size {
+                return Err(KeptFileError::Invalid);
+            }
+            Ok(UploadedFile { name: k.name, media_type: k.media_type, bytes })
+        })
+        .collect()
+}
+
+fn verify_one(signer: &LogSigner, token: &str, now: Timestamp) -> Result<Kept, KeptFileError> {
     let (payload, tag) = token.rsplit_once('.').ok_or(KeptFileError::Invalid)?;
     if !consulta_auth::tokens_match(&signer.tag(PURPOSE, payload.as_bytes()), tag) {
         return Err(KeptFileError::Invalid);
@@ -85,12 +98,12 @@ fn take_one(
     }
     let text =
         |hex: &str| bytes_from_hex(hex).and_then(|bytes| String::from_utf8(bytes).ok()).ok_or(KeptFileError::Invalid);
-    let hash: consulta_log::Hash = from_hex(hash).ok_or(KeptFileError::Invalid)?;
-    let bytes = blobs.get(&hash)?.ok_or(KeptFileError::Invalid)?;
-    if size.parse::<u64>().ok() != Some(bytes.len() as u64) {
-        return Err(KeptFileError::Invalid);
-    }
-    Ok(UploadedFile { name: text(name)?, media_type: text(media_type)?, bytes })
+    Ok(Kept {
+        hash: from_hex(hash).ok_or(KeptFileError::Invalid)?,
+        size: size.parse().map_err(|_| KeptFileError::Invalid)?,
+        name: text(name)?,
+        media_type: text(media_type)?,
+    })
 }
 
 #[cfg(test)]
@@ -100,6 +113,15 @@ mod tests {
     fn signer_in(dir: &std::path::Path) -> LogSigner {
         let mut store = consulta_store::SqliteStore::open(&dir.join("consulta.db")).expect("store");
         LogSigner::new(consulta_store::log_key::open_log_key(&mut store, &dir.join("log.key")).expect("key"), None)
+    }
+
+    fn take_back(
+        blobs: &dyn BlobStore,
+        signer: &LogSigner,
+        tokens: &[String],
+        now: Timestamp,
+    ) -> Result<Vec<UploadedFile>, KeptFileError> {
+        read(blobs, verify(signer, tokens, now)?)
     }
 
     #[test]

@@ -347,13 +347,13 @@ async fn contribute(
     };
     let mut amended = None;
     let (submission, refused) = match api::read_submission(multipart, app.limits, &app.upload_budget).await {
-        Ok(api::Posted { mut submission, csrf, amends, kept, buffered: _buffered }) => {
+        Ok(api::Posted { mut submission, csrf, amends, kept, mut buffered }) => {
             if visitor.session.is_some() {
                 if let Err(error) = visitor.check_token(&csrf) {
                     return app.templates.respond(&language, Err(error));
                 }
             }
-            match app.take_back_kept_files(kept).await {
+            match app.take_back_kept_files(kept, &mut buffered).await {
                 Ok(files) => submission.files.extend(files),
                 Err(error) => return app.refused_form(language, slug, visitor, submission, error, None).await,
             }
@@ -386,19 +386,22 @@ async fn contribute(
 }
 
 impl App {
-    /// The files a refused form kept, sent again by their tokens.
+    /// The files a refused form kept, sent again by their tokens; the memory they take is held
+    /// from the upload budget (in `held`) like an upload's.
     async fn take_back_kept_files(
         &self,
         tokens: Vec<String>,
+        held: &mut Vec<tokio::sync::OwnedSemaphorePermit>,
     ) -> Result<Vec<consulta_intake::submission::UploadedFile>, api::ReadError> {
         if tokens.is_empty() {
             return Ok(Vec::new());
         }
-        let (blobs, signer) = (self.blobs.clone(), self.signer.clone());
-        let taken = tokio::task::spawn_blocking(move || {
-            kept_files::take_back(&*blobs, &signer, &tokens, jiff::Timestamp::now())
-        })
-        .await;
+        let kept = kept_files::verify(&self.signer, &tokens, jiff::Timestamp::now())
+            .map_err(|_| api::ReadError::KeptFilesExpired)?;
+        let size: u64 = kept.iter().map(|k| k.size).sum();
+        self.upload_budget.reserve(usize::try_from(size).unwrap_or(usize::MAX), held).await?;
+        let blobs = self.blobs.clone();
+        let taken = tokio::task::spawn_blocking(move || kept_files::read(&*blobs, kept)).await;
         match taken {
             Ok(Ok(files)) => Ok(files),
             Ok(Err(kept_files::KeptFileError::Invalid)) => Err(api::ReadError::KeptFilesExpired),

@@ -151,7 +151,7 @@ impl ValueLabels {
                 .parse::<consulta_core::CountryCode>()
                 .map_or_else(|_| value.to_owned(), |c| c.country().name(localizer.language()).to_owned()),
             Facet::RegionalGroup => keyed(format!("region-{value}")),
-            Facet::Language => keyed(format!("language-name-{value}")),
+            Facet::Language => localizer.format("language-of", &[("language", value.into())]),
             Facet::Year => value.to_owned(),
         }
     }
