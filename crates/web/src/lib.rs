@@ -75,6 +75,7 @@ struct App {
     signer: Arc<LogSigner>,
     trusted_proxies: Arc<Vec<ipnet::IpNet>>,
     demo_accounts: Arc<Vec<DemoAccount>>,
+    classifiers: Arc<tagging::ClassifierCache>,
 }
 
 /// What the web front serves from.
@@ -149,6 +150,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         signer: config.signer,
         trusted_proxies: Arc::new(config.trusted_proxies),
         demo_accounts: Arc::new(config.demo_accounts),
+        classifiers: Arc::default(),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))

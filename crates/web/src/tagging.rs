@@ -19,6 +19,33 @@ use crate::accounts::{Fields, secretariat_form, with_visitor};
 use crate::language::RequestLanguage;
 use crate::pages::{Page, PageError};
 
+/// The classifier last trained, and the tags and taxonomy it was trained on: a page view
+/// retrains only when a tag or an issue has changed since (any server's change, since the key is
+/// read from the store).
+#[derive(Debug, Default)]
+pub(crate) struct ClassifierCache(std::sync::Mutex<Option<(u64, std::sync::Arc<Classifier>)>>);
+
+impl ClassifierCache {
+    fn get(&self, store: &dyn Store, issues: &[consulta_core::Issue]) -> Result<std::sync::Arc<Classifier>, PageError> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        store.issue_tags(None)?.hash(&mut hasher);
+        issues.iter().map(|i| i.id.as_str()).collect::<Vec<_>>().hash(&mut hasher);
+        let key = hasher.finish();
+        let cached = self.0.lock().map_err(|_| PageError::Internal("the classifier cache".into()))?.clone();
+        if let Some((cached_key, classifier)) = cached {
+            if cached_key == key {
+                return Ok(classifier);
+            }
+        }
+        let classifier = std::sync::Arc::new(consulta_index::train_classifier(store, issues)?);
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some((key, classifier.clone()));
+        }
+        Ok(classifier)
+    }
+}
+
 /// A page to show, or where to go instead.
 enum Answer {
     Show(Page),
@@ -162,6 +189,7 @@ pub async fn tags_page(
     Query(query): Query<Fields>,
 ) -> Response {
     let localizer = language.localizer;
+    let classifiers = app.classifiers.clone();
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat("/admin/tags")?;
         let requested = contribution_number(&query, &localizer)?;
@@ -176,7 +204,7 @@ pub async fn tags_page(
         let text = store.public_texts(&[id])?.into_iter().next().ok_or(PageError::NotFound)?;
         let issues = store.issues()?;
         let tagged = store.contribution_issues(id)?;
-        let classifier = consulta_index::train_classifier(store, &issues)?;
+        let classifier = classifiers.get(store, &issues)?;
         let full_text = format!("{}\n{}\n{}", text.title, text.body, text.attachments_text);
         let suggestions = suggest(&full_text, &text.language, &issues, &classifier, &tagged);
         let (previous, next, position) = neighbours(&ids, id);
