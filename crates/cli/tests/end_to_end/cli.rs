@@ -1,9 +1,9 @@
 //! The command line end to end: a consultation is created, contributions imported from CSV
 //! files as spreadsheets save them, and the table printed; bad files change nothing.
 
-mod common;
+use crate::common;
 
-use common::{Workspace, stderr, stdout};
+use crate::common::{Workspace, stderr, stdout};
 
 const HEADER: &str = "entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting";
 

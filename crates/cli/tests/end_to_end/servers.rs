@@ -2,12 +2,12 @@
 //! leaf given twice, none lost), and each server's own search index holds what the other
 //! received, caught up from the store's change feed.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use common::{Workspace, spawn_serve_with};
+use crate::common::{Workspace, spawn_serve_with};
 use reqwest::multipart::Form;
 use serde_json::Value;
 

@@ -2,12 +2,12 @@
 //! decompression bombs, slow clients, oversized fields, and the smaller ones (headers, health,
 //! withheld receipts, log queries). Each test failed before its fix.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-use common::{App, Workspace, spawn_serve, spawn_serve_with, stderr};
+use crate::common::{App, Workspace, spawn_serve, spawn_serve_with, stderr};
 use consulta_extract::samples::bombs;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};

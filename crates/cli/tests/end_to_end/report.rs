@@ -3,12 +3,10 @@
 //! PDF's first page turned into an image by pdftoppm. When CI=true a missing LibreOffice or
 //! poppler fails the test; elsewhere it is skipped with a loud message.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{Workspace, stderr, stdout};
+use crate::common::{Workspace, stderr, stdout};
 
 const SLUG: &str = "enhanced-cooperation-2010";
 

@@ -3,9 +3,9 @@
 //! contribution shown as such; and a password reset by email. Every link in the email is built
 //! from the instance's public URL, whatever Host header a request carries.
 
-mod common;
+use crate::common;
 
-use common::{SmtpSink, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve_with, stderr, stdout};
+use crate::common::{SmtpSink, Workspace, cookie_named, hidden_csrf, no_redirects, spawn_serve_with, stderr, stdout};
 use reqwest::StatusCode;
 use reqwest::header::{COOKIE, HOST, LOCATION};
 

@@ -3,7 +3,7 @@
 //! test; elsewhere the test is skipped with a loud message.
 //! Set CONSULTA_SCREENSHOTS=<dir> to keep screenshots of the pages it visits.
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};

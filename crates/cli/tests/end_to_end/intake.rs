@@ -1,9 +1,9 @@
 //! Intake through the API, end to end: submissions with attachments, receipts, idempotency, bad
 //! input, and receipts checked with `consulta verify` before and after tampering.
 
-mod common;
+use crate::common;
 
-use common::{App, CONSULTA, Workspace, post_contribution, spawn_serve, stderr, stdout};
+use crate::common::{App, CONSULTA, Workspace, post_contribution, spawn_serve, stderr, stdout};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;

@@ -2,13 +2,11 @@
 //! restarted. Every receipt handed out must verify, with its contribution and file intact;
 //! nothing acknowledged may be missing, and the search index catches up with all of it.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{CONSULTA, Workspace, spawn_serve, stderr};
+use crate::common::{CONSULTA, Workspace, spawn_serve, stderr};
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use tokio::sync::Mutex;

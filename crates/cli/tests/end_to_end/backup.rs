@@ -2,13 +2,13 @@
 //! instance whose log is checked contribution by contribution, on SQLite and on PostgreSQL; and
 //! `consulta migrate` from SQLite to PostgreSQL and back.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use common::{CONSULTA, Workspace, spawn_serve_with, stderr, stdout};
+use crate::common::{CONSULTA, Workspace, spawn_serve_with, stderr, stdout};
 use reqwest::multipart::{Form, Part};
 
 fn consulta(args: &[&str]) -> std::process::Output {

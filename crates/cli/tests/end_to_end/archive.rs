@@ -2,11 +2,9 @@
 //! bulk archive checked by `consulta verify-archive`, withholding, and an index rebuilt from
 //! scratch that answers as the live one did.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{App, Workspace, spawn_serve, stderr, stdout};
+use crate::common::{App, Workspace, spawn_serve, stderr, stdout};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;

@@ -2,9 +2,9 @@
 //! and through the whole application: a contribution's file stored in the bucket, served back,
 //! backed up and restored.
 
-mod common;
+use crate::common;
 
-use common::{S3Server, Workspace, spawn_serve_with, stderr};
+use crate::common::{S3Server, Workspace, spawn_serve_with, stderr};
 use consulta_blobs::{BlobError, BlobStore, S3Blobs, open};
 use consulta_log::sha256;
 use reqwest::multipart::{Form, Part};

@@ -1,9 +1,9 @@
 //! The web front end to end: the real server on a free port with a temporary database, read
 //! over HTTP as a browser without JavaScript would.
 
-mod common;
+use crate::common;
 
-use common::{Workspace, spawn_demo, spawn_serve};
+use crate::common::{Workspace, spawn_demo, spawn_serve};
 use reqwest::StatusCode;
 
 const DEMO: &str = "/consultations/enhanced-cooperation-2010";

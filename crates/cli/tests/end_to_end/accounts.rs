@@ -2,9 +2,9 @@
 //! secretariat, a focal point of entity A, one of entity B, and an anonymous visitor), verified
 //! contributions, form tokens, ended sessions, rate limits and the audit log.
 
-mod common;
+use crate::common;
 
-use common::{App, Workspace, cookie_named, hidden_csrf, no_redirects, sign_in_response, spawn_serve, stderr};
+use crate::common::{App, Workspace, cookie_named, hidden_csrf, no_redirects, sign_in_response, spawn_serve, stderr};
 use reqwest::StatusCode;
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::multipart::Form;

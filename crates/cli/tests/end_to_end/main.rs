@@ -1,0 +1,19 @@
+//! The `consulta` binary end to end, in one test program (one link instead of one per file):
+//! each module starts the real binary on a free port with a temporary database, or runs its
+//! commands, and reads what a person or a client would. `common` holds the helpers.
+
+mod common;
+
+mod accounts;
+mod archive;
+mod backup;
+mod browser;
+mod campaign;
+mod cli;
+mod crash;
+mod hardening;
+mod intake;
+mod object_storage;
+mod report;
+mod servers;
+mod web;
