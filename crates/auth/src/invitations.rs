@@ -13,6 +13,63 @@ pub const INVITATION_DAYS: i64 = 30;
 /// How long a password reset link works.
 pub const RESET_HOURS: i64 = 1;
 
+/// Whom a secretariat chose to invite, as typed at the command line or in the form: accreditation
+/// lists, stakeholder groups, countries (ISO codes) and UN regional groups. An empty kind of
+/// choice does not narrow.
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    pub lists: Vec<String>,
+    pub groups: Vec<String>,
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+}
+
+/// What is wrong with a choice, or the store that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ChoiceError {
+    #[error("'{0}' is not a stakeholder group, country or regional group")]
+    Unknown(String),
+    #[error("no accreditation list '{list}'")]
+    UnknownList { list: String, known: Vec<String> },
+    #[error(transparent)]
+    Store(#[from] consulta_store::StoreError),
+}
+
+impl ChoiceError {
+    /// What to tell the secretariat, in its language.
+    pub fn describe(&self, localizer: &Localizer) -> String {
+        match self {
+            ChoiceError::Store(_) => localizer.text("error-server"),
+            ChoiceError::Unknown(value) => localizer.format("cli-bad-selection", &[("value", value.as_str().into())]),
+            ChoiceError::UnknownList { list, known } => localizer
+                .format("cli-unknown-list", &[("list", list.as_str().into()), ("known", known.join(", ").into())]),
+        }
+    }
+}
+
+/// The selection a choice makes: every value checked (a regional group stands for its member
+/// States), every list known. The command line and the web's campaign form both use it.
+pub fn selection(store: &dyn Store, choice: &Choice) -> Result<Selection, ChoiceError> {
+    let unknown = |value: &String| ChoiceError::Unknown(value.clone());
+    let groups = choice.groups.iter().map(|g| g.parse().map_err(|_| unknown(g))).collect::<Result<_, _>>()?;
+    let mut countries = choice
+        .countries
+        .iter()
+        .map(|c| c.parse::<consulta_core::CountryCode>().map_err(|_| unknown(c)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for region in &choice.regions {
+        let region: consulta_core::RegionalGroup = region.parse().map_err(|_| unknown(region))?;
+        countries.extend(
+            consulta_core::reference::countries().iter().filter(|c| c.regional_group == Some(region)).map(|c| c.code),
+        );
+    }
+    let known: Vec<String> = store.accreditation_lists()?.into_iter().map(|(slug, _, _)| slug).collect();
+    if let Some(list) = choice.lists.iter().find(|l| !known.contains(l)) {
+        return Err(ChoiceError::UnknownList { list: list.clone(), known });
+    }
+    Ok(Selection { lists: choice.lists.clone(), groups, countries })
+}
+
 /// Invites the focal points of every entity `selection` picks to contribute to `consultation`:
 /// one link and one email per address, queued for the mail job, audited, all in one
 /// transaction. Returns how many were invited.

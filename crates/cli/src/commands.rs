@@ -1046,27 +1046,16 @@ fn import_list(database: &Database, args: ImportList, localizer: &Localizer) -> 
 fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    let bad = |what: &str| anyhow!(localizer.format("cli-bad-selection", &[("value", what.into())]));
-    let groups = args.groups.iter().map(|g| g.parse().map_err(|_| bad(g))).collect::<anyhow::Result<Vec<_>>>()?;
-    let mut countries = args
-        .countries
-        .iter()
-        .map(|c| c.parse().map_err(|_| bad(c)))
-        .collect::<anyhow::Result<Vec<consulta_core::CountryCode>>>()?;
-    for region in &args.regions {
-        let region: consulta_core::RegionalGroup = region.parse().map_err(|_| bad(region))?;
-        countries.extend(
-            consulta_core::reference::countries().iter().filter(|c| c.regional_group == Some(region)).map(|c| c.code),
-        );
-    }
-    let known_lists: Vec<String> = store.accreditation_lists()?.into_iter().map(|(slug, _, _)| slug).collect();
-    if let Some(unknown) = args.lists.iter().find(|l| !known_lists.contains(l)) {
-        bail!(localizer.format(
-            "cli-unknown-list",
-            &[("list", unknown.as_str().into()), ("known", known_lists.join(", ").into())]
-        ));
-    }
-    let selection = consulta_store::Selection { lists: args.lists, groups, countries };
+    let choice = consulta_auth::invitations::Choice {
+        lists: args.lists,
+        groups: args.groups,
+        countries: args.countries,
+        regions: args.regions,
+    };
+    let selection = consulta_auth::invitations::selection(&*store, &choice).map_err(|error| match error {
+        consulta_auth::invitations::ChoiceError::Store(error) => anyhow!(error),
+        refused => anyhow!(refused.describe(localizer)),
+    })?;
     let invited = consulta_auth::invitations::invite(
         &mut *store,
         &consultation,

@@ -45,8 +45,31 @@ pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A URL (a database's, an SMTP server's) with its password hidden, to show in messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => match url[scheme + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_urls_password_is_hidden_and_nothing_else_changes() {
+        use super::redact_url;
+        assert_eq!(
+            redact_url("postgres://consulta:s3cret@db.example.org/consulta"),
+            "postgres://consulta:***@db.example.org/consulta"
+        );
+        assert_eq!(redact_url("smtp://user:p@ss@mail.example.org:587"), "smtp://user:***@mail.example.org:587");
+        assert_eq!(redact_url("smtp://mail.example.org:25"), "smtp://mail.example.org:25");
+        assert_eq!(redact_url("postgres://consulta@db/consulta"), "postgres://consulta@db/consulta");
+    }
+
     #[test]
     fn markup_characters_are_escaped() {
         assert_eq!(

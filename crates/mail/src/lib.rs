@@ -51,7 +51,10 @@ impl Delivery {
         match url.map(str::trim).filter(|u| !u.is_empty()) {
             Some(url) => {
                 let transport = SmtpTransport::from_url(url)
-                    .map_err(|e| MailError::BadUrl { url: redact(url), detail: e.to_string() })?
+                    .map_err(|e| MailError::BadUrl {
+                        url: consulta_core::markup::redact_url(url),
+                        detail: e.to_string(),
+                    })?
                     .timeout(Some(Duration::from_secs(30)))
                     .build();
                 Ok(Delivery::Smtp(Box::new(transport)))
@@ -78,14 +81,6 @@ impl Delivery {
                     .map_err(|e| (format!("{}: {e}", path.display()), true))
             }
         }
-    }
-}
-
-/// A URL with its password hidden, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => format!("{}://…{}", &url[..scheme], &url[at..]),
-        _ => url.to_owned(),
     }
 }
 

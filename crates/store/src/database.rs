@@ -73,7 +73,7 @@ impl Database {
     pub fn describe(&self) -> String {
         match &self.location {
             Location::Sqlite(path) => path.display().to_string(),
-            Location::Postgres(url) => crate::postgresql::redact(url),
+            Location::Postgres(url) => consulta_core::markup::redact_url(url),
         }
     }
 }

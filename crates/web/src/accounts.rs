@@ -801,28 +801,21 @@ pub async fn invite(
         let values = |name: &'static str| -> Vec<String> {
             pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_owned()).collect()
         };
-        let bad =
-            |value: String| PageError::BadRequest(localizer.format("cli-bad-selection", &[("value", value.into())]));
         let slug = fields.get("consultation").cloned().unwrap_or_default();
         let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
-        let groups =
-            values("group").into_iter().map(|g| g.parse().map_err(|_| bad(g))).collect::<Result<Vec<_>, _>>()?;
-        let mut countries = Vec::new();
-        for code in
-            values("countries").iter().flat_map(|t| t.split([',', ' ']).filter(|c| !c.is_empty()).map(str::to_owned))
-        {
-            countries.push(code.parse::<consulta_core::CountryCode>().map_err(|_| bad(code))?);
-        }
-        for region in values("region") {
-            let region: consulta_core::RegionalGroup = region.parse().map_err(|_| bad(region))?;
-            countries.extend(
-                consulta_core::reference::countries()
-                    .iter()
-                    .filter(|c| c.regional_group == Some(region))
-                    .map(|c| c.code),
-            );
-        }
-        let selection = consulta_store::Selection { lists: values("list"), groups, countries };
+        let choice = consulta_auth::invitations::Choice {
+            lists: values("list"),
+            groups: values("group"),
+            countries: values("countries")
+                .iter()
+                .flat_map(|t| t.split([',', ' ']).filter(|c| !c.is_empty()).map(str::to_owned))
+                .collect(),
+            regions: values("region"),
+        };
+        let selection = consulta_auth::invitations::selection(store, &choice).map_err(|error| match error {
+            consulta_auth::invitations::ChoiceError::Store(error) => PageError::from(error),
+            refused => PageError::BadRequest(refused.describe(&localizer)),
+        })?;
         let by = AuditActor::account(&account, Timestamp::now());
         consulta_auth::invitations::invite(store, &consultation, &selection, &base, &by).map_err(internal)
     })

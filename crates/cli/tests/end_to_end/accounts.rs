@@ -246,6 +246,12 @@ async fn every_route_allows_or_denies_each_role_as_it_should() {
         }
     }
 
+    // The campaign form checks its choice as the command line does: an unknown list is refused.
+    let refused =
+        post_form(&app, &secretariat, "/admin/invitations", &[("consultation", "open"), ("list", "nope")]).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.expect("HTML").contains("nope"), "the unknown list is named");
+
     // Contributing: a focal point always sends for its own entity, whatever the form says, and
     // verified; anyone else sends unverified.
     for (role, who, expected_entity, expected_identity) in [

@@ -75,20 +75,6 @@ impl std::fmt::Debug for PostgresStore {
     }
 }
 
-/// A database URL with its password (if any) hidden, to show in messages.
-pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
-
 fn prepared(statements: &mut Statements, client: &mut impl GenericClient, sql: &str) -> Result<Statement> {
     if let Some(statement) = statements.get(sql) {
         return Ok(statement.clone());
@@ -120,7 +106,7 @@ impl PostgresStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/name`) and brings its
     /// schema up to date. The database itself must exist; Consulta creates its tables.
     pub fn open(url: &str) -> Result<Self> {
-        let location = redact(url);
+        let location = consulta_core::markup::redact_url(url);
         let client = Client::connect(url, NoTls)
             .map_err(|source| StoreError::OpenPostgres { location: location.clone(), source })?;
         let store =
