@@ -112,8 +112,9 @@ pub struct InviteArgs {
     pub regions: Vec<String>,
     #[arg(long = "country", value_name = "CODE")]
     pub countries: Vec<String>,
-    #[command(flatten)]
-    pub site: SiteAddress,
+    // No default: the links in the emails must be the instance's public address.
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

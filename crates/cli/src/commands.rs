@@ -1044,6 +1044,9 @@ fn import_list(database: &Database, args: ImportList, localizer: &Localizer) -> 
 /// Invites the focal points of the chosen entities: their emails are queued for the server's
 /// mail job, which sends them (or writes them to the outbox).
 fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    // The emails' links must reach the instance: no local default.
+    let Some(base_url) = args.base_url.as_deref() else { bail!(localizer.text("cli-invite-needs-public-url")) };
+    let base_url = parse_public_url(base_url, localizer)?;
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
     let choice = consulta_auth::invitations::Choice {
@@ -1056,13 +1059,8 @@ fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyho
         consulta_auth::invitations::ChoiceError::Store(error) => anyhow!(error),
         refused => anyhow!(refused.describe(localizer)),
     })?;
-    let invited = consulta_auth::invitations::invite(
-        &mut *store,
-        &consultation,
-        &selection,
-        &args.site.base_url,
-        &command_line(),
-    )?;
+    let invited =
+        consulta_auth::invitations::invite(&mut *store, &consultation, &selection, base_url.as_str(), &command_line())?;
     println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
     Ok(())
 }

@@ -636,6 +636,7 @@ cli-bad-list = “{ $list }” cannot name a list: use lower-case letters, digit
 cli-list-needs-name = Give the list “{ $list }” a name with --name.
 cli-list-imported = List { $list }: { $entities } entities ({ $new } new), { $contacts } focal points' addresses.
 cli-bad-selection = “{ $value }” is not a stakeholder group, regional group or country code Consulta knows.
+cli-invite-needs-public-url = Invitations carry links to the instance: give its public address with --base-url (or CONSULTA_PUBLIC_URL), for example https://consultations.example.org.
 cli-unknown-list = There is no list “{ $list }”. Lists: { $known }.
 cli-invited = { $count ->
     [0] Nobody matches: no invitation sent.

@@ -639,6 +639,7 @@ cli-bad-list = « { $list } » ne peut pas nommer une liste : utilisez des minus
 cli-list-needs-name = Donnez un nom à la liste « { $list } » avec --name.
 cli-list-imported = Liste { $list } : { $entities } entités ({ $new } nouvelles), { $contacts } adresses de points focaux.
 cli-bad-selection = « { $value } » n’est pas un groupe de parties prenantes, un groupe régional ou un code de pays connu de Consulta.
+cli-invite-needs-public-url = Les invitations portent des liens vers l’instance : indiquez son adresse publique avec --base-url (ou CONSULTA_PUBLIC_URL), par exemple https://consultations.example.org.
 cli-unknown-list = Il n’existe pas de liste « { $list } ». Listes : { $known }.
 cli-invited = { $count ->
     [0] Personne ne correspond : aucune invitation envoyée.

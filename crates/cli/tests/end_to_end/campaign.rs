@@ -63,6 +63,10 @@ async fn a_campaign_reaches_the_focal_point_whose_contribution_is_then_verified(
     );
     // The link of a message, made to reach the test server rather than the public address.
     let local = |link: String| link.replacen(PUBLIC, &app.url, 1);
+    // Without the public address, nothing is sent: the links would lead nowhere.
+    let local_links = ws.run(&["invite", "--consultation", "open", "--list", "ecosoc"]);
+    assert!(!local_links.status.success());
+    assert!(stderr(&local_links).contains("--base-url"), "{}", stderr(&local_links));
     let invited =
         ws.run(&["invite", "--consultation", "open", "--list", "ecosoc", "--region", "african", "--base-url", PUBLIC]);
     assert!(invited.status.success(), "{}", stderr(&invited));
