@@ -716,6 +716,7 @@ report-details-too-long = { $field }: at most { $max } characters.
 report-details-control-character = { $field } holds an invisible control character; type it again.
 report-details-language = “{ $field }” is not a language.
 report-distribution = Distr.: General
+date-time-utc = { $time } UTC
 date-in-zone = { $date } ({ $zone })
 dates-zone-note = Dates are in the consultation’s time zone, { $zone }.
 report-original = Original: { $name }

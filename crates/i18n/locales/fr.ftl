@@ -719,6 +719,7 @@ report-details-too-long = { $field } : { $max } caractères au plus.
 report-details-control-character = { $field } contient un caractère de contrôle invisible ; saisissez-le à nouveau.
 report-details-language = « { $field } » n’est pas une langue.
 report-distribution = Distr. générale
+date-time-utc = { $time } (UTC)
 date-in-zone = { $date } ({ $zone })
 dates-zone-note = Les dates sont données dans le fuseau horaire de la consultation, { $zone }.
 report-original = Original : { $name }

@@ -43,7 +43,8 @@ fn anonymous_form_page(app: &App, language: &RequestLanguage, page: Result<Page,
     let response = app.templates.respond(language, page);
     with_cookie(response, set_cookie(app, SIGN_IN_COOKIE, token, 3600))
 }
-const AUDIT_PAGE: u64 = 50;
+/// Entries per page of the secretariat's logs (audit, outbox).
+const LOG_PAGE: u64 = 50;
 
 /// The value of cookie `name` in a request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -451,6 +452,33 @@ pub async fn attribute(
     .await
 }
 
+/// The page of a secretariat's log (`?page=N`, from 1) a request asks for.
+fn log_page(params: &Fields) -> u64 {
+    params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
+}
+
+/// The slice of a log page `page` holds.
+fn log_request(page: u64) -> PageRequest {
+    PageRequest { offset: (page - 1) * LOG_PAGE, limit: LOG_PAGE }
+}
+
+/// The links to the pages either side of `page` of a log of `total` entries at `path`.
+fn log_neighbours(path: &str, page: u64, total: u64) -> (Option<String>, Option<String>) {
+    let last = total.div_ceil(LOG_PAGE).max(1);
+    (
+        (page > 1).then(|| format!("{path}?page={}", page - 1)),
+        (page < last).then(|| format!("{path}?page={}", page + 1)),
+    )
+}
+
+/// A moment of a secretariat's log, as a person reads it (in UTC, which the page says).
+fn log_time(at: Timestamp, localizer: &Localizer) -> String {
+    localizer.format(
+        "date-time-utc",
+        &[("time", localizer.date_time(at.to_zoned(jiff::tz::TimeZone::UTC).datetime()).into())],
+    )
+}
+
 fn audit_row(record: &consulta_store::AuditRecord) -> Value {
     let entry = &record.entry;
     json!({
@@ -473,19 +501,23 @@ pub async fn audit(
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat("/admin/audit")?;
-        let page: u64 = params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
-        let log = store.audit_log(PageRequest { offset: (page - 1) * AUDIT_PAGE, limit: AUDIT_PAGE })?;
-        let last = log.total.div_ceil(AUDIT_PAGE).max(1);
+        let page = log_page(&params);
+        let log = store.audit_log(log_request(page))?;
+        let (previous, next) = log_neighbours("/admin/audit", page, log.total);
         Ok(Page {
             template: "admin_audit.html",
             title: localizer.text("audit-title"),
             is_example: false,
             context: json!({
                 "visitor": visitor.view(),
-                "entries": log.items.iter().map(audit_row).collect::<Vec<_>>(),
+                "entries": log.items.iter().map(|record| {
+                    let mut row = audit_row(record);
+                    row["at"] = json!(log_time(record.entry.by.at, &localizer));
+                    row
+                }).collect::<Vec<_>>(),
                 "total": log.total,
-                "previous": (page > 1).then(|| format!("/admin/audit?page={}", page - 1)),
-                "next": (page < last).then(|| format!("/admin/audit?page={}", page + 1)),
+                "previous": previous,
+                "next": next,
             }),
         })
     })
@@ -755,11 +787,18 @@ pub async fn reset_password(
 }
 
 /// The outbox: every email, its status and, for a failure, why.
-pub async fn mail(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+pub async fn mail(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat("/admin/mail")?;
-        let log = store.mail_log(PageRequest { offset: 0, limit: 200 })?;
+        let page = log_page(&params);
+        let log = store.mail_log(log_request(page))?;
+        let (previous, next) = log_neighbours("/admin/mail", page, log.total);
         Ok(Page {
             template: "admin_mail.html",
             title: localizer.text("mail-title"),
@@ -775,9 +814,11 @@ pub async fn mail(State(app): State<App>, language: RequestLanguage, headers: He
                     "status_label": localizer.text(&format!("mail-status-{}", m.status)),
                     "attempts": m.attempts,
                     "error": m.last_error,
-                    "created": m.created_at.to_string(),
-                    "sent": m.sent_at.map(|t| t.to_string()),
+                    "created": log_time(m.created_at, &localizer),
+                    "sent": m.sent_at.map(|t| log_time(t, &localizer)),
                 })).collect::<Vec<_>>(),
+                "previous": previous,
+                "next": next,
             }),
         })
     })
