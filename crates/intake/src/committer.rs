@@ -3,11 +3,13 @@
 //! committer is one thread that takes every prepared submission waiting, records each inside a
 //! savepoint of one transaction (so one refused item does not undo the others), commits once,
 //! signs one tree head (journalled outside the database), and then answers each with its
-//! receipt. Nothing is acknowledged before the commit is on disk.
+//! receipt. Nothing is acknowledged before the commit is on disk. Senders wait asynchronously,
+//! so a burst of submissions holds no thread of the server's while it waits.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
+
+use tokio::sync::{mpsc, oneshot};
 
 use consulta_core::ContributionId;
 use consulta_store::log_key::LogSigner;
@@ -30,13 +32,13 @@ type Outcome = Result<(consulta_core::ContributionId, bool), SubmissionError>;
 
 struct Job {
     prepared: Prepared,
-    reply: SyncSender<Reply>,
+    reply: oneshot::Sender<Reply>,
 }
 
 /// The handle senders use; the thread stops when every handle is dropped.
 #[derive(Debug, Clone)]
 pub struct Committer {
-    jobs: SyncSender<Job>,
+    jobs: mpsc::Sender<Job>,
 }
 
 impl std::fmt::Debug for Job {
@@ -48,22 +50,23 @@ impl std::fmt::Debug for Job {
 impl Committer {
     /// Starts the committer thread for `database`, signing with `signer`.
     pub fn start(database: Database, signer: Arc<LogSigner>) -> std::io::Result<Committer> {
-        let (jobs, queue) = mpsc::sync_channel(QUEUE);
-        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, &queue))?;
+        let (jobs, queue) = mpsc::channel(QUEUE);
+        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, queue))?;
         Ok(Committer { jobs })
     }
 
-    /// Records a prepared submission and waits until it is on disk; returns its receipt.
-    pub fn record(&self, prepared: Prepared) -> Reply {
-        let (reply, answer) = mpsc::sync_channel(1);
+    /// Records a prepared submission and waits, without holding a thread, until it is on disk;
+    /// returns its receipt.
+    pub async fn record(&self, prepared: Prepared) -> Reply {
+        let (reply, answer) = oneshot::channel();
         let gone = || SubmissionError::Store(StoreError::Batch("the committer has stopped".into()));
-        self.jobs.send(Job { prepared, reply }).map_err(|_| gone())?;
-        answer.recv().map_err(|_| gone())?
+        self.jobs.send(Job { prepared, reply }).await.map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
     }
 }
 
-fn run(database: &Database, signer: &LogSigner, queue: &Receiver<Job>) {
-    while let Ok(first) = queue.recv() {
+fn run(database: &Database, signer: &LogSigner, mut queue: mpsc::Receiver<Job>) {
+    while let Some(first) = queue.blocking_recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
@@ -236,7 +239,7 @@ mod tests {
         }
 
         fn job(&self, entity: &str, group: &str, key: Option<&str>) -> Job {
-            let (reply, _answer) = mpsc::sync_channel(1);
+            let (reply, _answer) = oneshot::channel();
             Job { prepared: self.prepared(entity, group, key), reply }
         }
     }
@@ -273,7 +276,9 @@ mod tests {
             holder.execute_batch("COMMIT").expect("release");
         });
         let committer = Committer::start(f.database.clone(), Arc::new(f.signer)).expect("committer");
-        let (receipt, _) = committer.record(prepared).expect("recorded once the other writer is done");
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        let (receipt, _) =
+            runtime.block_on(committer.record(prepared)).expect("recorded once the other writer is done");
         assert_eq!(receipt.log.leaf_index, 0);
         release.join().expect("the holder thread");
     }

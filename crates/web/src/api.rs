@@ -499,16 +499,15 @@ impl App {
                 sender_key,
                 acknowledgement: Some(&acknowledgement),
             };
-            let prepared = prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
-                .map_err(RecordError::Submission)?;
-            // Give the connection back before waiting on the committer.
-            drop(store);
-            committer.record(prepared).map_err(RecordError::Submission)
+            prepare(&*store, &*blobs, &consultation, &submission, sender, limits, Timestamp::now())
+                .map_err(RecordError::Submission)
         })
         .await;
-        joined.unwrap_or_else(|e| {
+        // The connection is back in the pool; the committer is awaited, not blocked on.
+        let prepared = joined.unwrap_or_else(|e| {
             Err(RecordError::Submission(SubmissionError::Store(StoreError::Corrupt(format!("task failed: {e}")))))
-        })
+        })?;
+        committer.record(prepared).await.map_err(RecordError::Submission)
     }
 
     /// Runs a read of the store on a blocking thread, for the API.
