@@ -98,12 +98,20 @@ impl TestPostgres {
         // The watcher stops the server (fast shutdown) and removes its directory once this
         // process is gone, however it ends. The signal goes to the postmaster itself (its pid is
         // the first line of postmaster.pid): `runuser`, which started it as root, would not pass
-        // it on.
+        // it on. The postmaster's pid is read as soon as it is written, since a process that ends
+        // normally removes the directory (and the pid file with it) before the watcher wakes.
         let watcher = r#"parent=$1; dir=$2; shift 2
 "$@" >"$dir/server.log" 2>&1 &
 server=$!
-while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
-postmaster=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
+postmaster=
+while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do
+  if [ -z "$postmaster" ]; then
+    pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
+    # Only once the line names this very server (a file half written could name another).
+    case "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" in *"-D $dir/data "*) postmaster=$pid ;; esac
+  fi
+  sleep 1
+done
 kill -INT "${postmaster:-$server}" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
         let mut script = Command::new("sh");
         script.arg("-c").arg(watcher).arg("sh").arg(std::process::id().to_string()).arg(dir.path());
