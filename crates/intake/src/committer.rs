@@ -149,9 +149,7 @@ fn queue_acknowledgements(store: &mut dyn Store, batch: &[Job], replies: &[Reply
         return;
     }
     let queued = store.begin().and_then(|mut transaction| {
-        for mail in &mails {
-            transaction.queue_mail(mail)?;
-        }
+        transaction.queue_mails(&mails)?;
         transaction.commit()
     });
     if let Err(error) = queued {

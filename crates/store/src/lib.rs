@@ -638,6 +638,14 @@ pub trait RecordTransaction {
     fn add_contact(&mut self, entity: EntityId, email: &str, name: &str, language: &str) -> Result<()>;
     fn insert_invitation(&mut self, invitation: &NewInvitation) -> Result<()>;
     fn queue_mail(&mut self, mail: &NewMail) -> Result<i64>;
+    /// Queues several emails (a batch's acknowledgements); in as few statements as the backend
+    /// allows.
+    fn queue_mails(&mut self, mails: &[NewMail]) -> Result<()> {
+        for mail in mails {
+            self.queue_mail(mail)?;
+        }
+        Ok(())
+    }
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()>;
     /// Marks a point this transaction can return to (for one item of a batch).
     fn savepoint(&mut self) -> Result<()>;

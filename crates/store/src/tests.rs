@@ -75,7 +75,31 @@ on_both_backends!(
     a_released_lease_passes_at_once,
     a_store_says_whether_it_may_write,
     a_reports_details_are_kept_whole_and_audited,
+    several_emails_are_queued_at_once_with_their_attachments,
 );
+
+fn several_emails_are_queued_at_once_with_their_attachments(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let now: Timestamp = "2026-11-23T10:00:00Z".parse().expect("instant");
+    let mails: Vec<NewMail> = (0..450)
+        .map(|n| NewMail {
+            to: format!("contributor{n}@example.org"),
+            subject: format!("Contribution {n} recorded"),
+            body: "Your contribution is recorded.".into(),
+            created_at: now,
+            attachment: (n % 2 == 0)
+                .then(|| MailAttachment { name: format!("receipt-{n}.json"), content: "{}".into() }),
+        })
+        .collect();
+    let mut tx = f.store.begin().expect("begin");
+    tx.queue_mails(&mails).expect("queued");
+    tx.commit().expect("commit");
+    let due = f.store.due_mail(now, 1000).expect("due");
+    assert_eq!(due.len(), 450, "more than one statement's worth, all queued");
+    let first = due.iter().find(|m| m.to == "contributor0@example.org").expect("the first");
+    assert_eq!(first.attachment.as_ref().map(|a| a.name.as_str()), Some("receipt-0.json"));
+    assert!(due.iter().find(|m| m.to == "contributor1@example.org").expect("the second").attachment.is_none());
+}
 
 fn a_reports_details_are_kept_whole_and_audited(backend: Backend) {
     let Some(mut f) = fixture(backend) else { return };

@@ -104,14 +104,14 @@ impl TestPostgres {
 "$@" >"$dir/server.log" 2>&1 &
 server=$!
 postmaster=
-while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do
-  if [ -z "$postmaster" ]; then
-    pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
-    # Only once the line names this very server (a file half written could name another).
-    case "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" in *"-D $dir/data "*) postmaster=$pid ;; esac
-  fi
-  sleep 1
-done
+learn() {
+  [ -n "$postmaster" ] && return
+  pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
+  # Only once the line names this very server (a file half written could name another).
+  case "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" in *"-D $dir/data "*) postmaster=$pid ;; esac
+}
+while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do learn; sleep 1; done
+learn
 kill -INT "${postmaster:-$server}" 2>/dev/null; wait "$server"; rm -rf "$dir""#;
         let mut script = Command::new("sh");
         script.arg("-c").arg(watcher).arg("sh").arg(std::process::id().to_string()).arg(dir.path());

@@ -314,6 +314,37 @@ fn insert_mail(client: &mut impl GenericClient, mail: &NewMail) -> Result<i64> {
     Ok(row.try_get(0)?)
 }
 
+/// Emails per statement when many are queued at once: each row takes six parameters, well under
+/// PostgreSQL's limit of 65,535.
+const MAILS_PER_STATEMENT: usize = 200;
+
+/// Queues many emails with one statement per `MAILS_PER_STATEMENT`: each statement is a round
+/// trip to the server, which a batch of acknowledgements would otherwise pay once per message.
+fn insert_mails(client: &mut impl GenericClient, mails: &[NewMail]) -> Result<()> {
+    for chunk in mails.chunks(MAILS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p = 6 * i;
+                format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4, p + 4, p + 5, p + 6)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at, attachment_name, attachment) \
+             VALUES {}",
+            rows.join(", ")
+        );
+        let created: Vec<i64> = chunk.iter().map(|m| millis(m.created_at)).collect();
+        let names: Vec<Option<&String>> = chunk.iter().map(|m| m.attachment.as_ref().map(|a| &a.name)).collect();
+        let contents: Vec<Option<&String>> = chunk.iter().map(|m| m.attachment.as_ref().map(|a| &a.content)).collect();
+        let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity(6 * chunk.len());
+        for (i, mail) in chunk.iter().enumerate() {
+            params.extend_from_slice(&[&mail.to, &mail.subject, &mail.body, &created[i], &names[i], &contents[i]]);
+        }
+        client.execute(&sql, &params)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn insert_audit(client: &mut impl GenericClient, entry: &AuditEntry) -> Result<()> {
     client.execute(
         "INSERT INTO audit_log (at, account_id, actor, action, subject, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -1699,6 +1730,10 @@ impl RecordTransaction for PostgresTransaction<'_> {
 
     fn queue_mail(&mut self, mail: &NewMail) -> Result<i64> {
         insert_mail(&mut self.transaction, mail)
+    }
+
+    fn queue_mails(&mut self, mails: &[NewMail]) -> Result<()> {
+        insert_mails(&mut self.transaction, mails)
     }
 
     fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
