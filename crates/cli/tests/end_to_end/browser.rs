@@ -323,10 +323,7 @@ async fn every_page_fits_a_phone_in_english_and_french() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
     let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
-    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat account");
-    let rest = &home[at..];
-    let rest = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
-    let password = rest[..rest.find("</code>").expect("ends")].to_owned();
+    let password = common::demo_password(&home, "secretariat@demo.example");
     let public = [
         ("home", "/"),
         ("consultation-open", "/consultations/example-affordable-access"),

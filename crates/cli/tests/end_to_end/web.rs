@@ -83,14 +83,8 @@ async fn the_demo_can_be_explored_as_secretariat_focal_point_and_contributor() {
     let app = spawn_demo();
     let (_, _, home) = get(&app.url, "en").await;
     assert!(home.contains("Demonstration accounts"), "{home}");
-    let account = |email: &str| {
-        let at = home.find(&format!("<code>{email}</code>")).unwrap_or_else(|| panic!("{email} on the home page"));
-        let rest = &home[at..];
-        let password = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
-        password[..password.find("</code>").expect("ends")].to_owned()
-    };
     for (email, landing) in [("secretariat@demo.example", "/admin"), ("focal-point@demo.example", "/")] {
-        let password = account(email);
+        let password = common::demo_password(&home, email);
         let signed_in = common::sign_in_response(&app, email, &password).await;
         assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "{email} signs in");
         let session = common::cookie_named(&signed_in, "consulta_session").expect("a session");
@@ -325,11 +319,8 @@ async fn the_secretariat_tags_a_consultation_in_one_pass() {
     use reqwest::header::{COOKIE, LOCATION};
     let app = spawn_demo();
     let (_, _, home) = get(&app.url, "fr").await;
-    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat");
-    let rest = &home[at..];
-    let rest = &rest[rest.find("Mot de passe <code>").expect("its password") + "Mot de passe <code>".len()..];
-    let password = &rest[..rest.find("</code>").expect("ends")];
-    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", password).await;
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", &password).await;
     let session = common::cookie_named(&signed_in, "consulta_session").expect("signed in");
     let client = common::no_redirects();
     let fetch = |path: String| {
@@ -400,11 +391,8 @@ async fn the_secretariat_sets_the_reports_details_on_the_web() {
     use reqwest::header::{COOKIE, LOCATION};
     let app = spawn_demo();
     let (_, _, home) = get(&app.url, "en").await;
-    let at = home.find("<code>secretariat@demo.example</code>").expect("the demo's secretariat");
-    let rest = &home[at..];
-    let rest = &rest[rest.find("Password <code>").expect("its password") + "Password <code>".len()..];
-    let password = &rest[..rest.find("</code>").expect("ends")];
-    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", password).await;
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", &password).await;
     let session = common::cookie_named(&signed_in, "consulta_session").expect("signed in");
     let client = common::no_redirects();
     let page_url = format!("{}/admin/consultations/enhanced-cooperation-2010/report", app.url);

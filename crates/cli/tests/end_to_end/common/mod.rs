@@ -290,6 +290,15 @@ pub async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest
         .expect("sign in")
 }
 
+/// The password the demo's home page shows for the account `email` (the `<code>` after the
+/// address's), in whatever language the page is.
+pub fn demo_password(home: &str, email: &str) -> String {
+    let at = home.find(&format!("<code>{email}</code>")).unwrap_or_else(|| panic!("{email} on the home page"));
+    let rest = &home[at + email.len() + "<code></code>".len()..];
+    let rest = &rest[rest.find("<code>").expect("its password") + "<code>".len()..];
+    rest[..rest.find("</code>").expect("ends")].to_owned()
+}
+
 /// The form token in a page's first form.
 pub fn hidden_csrf(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a form token") + "name=\"csrf\" value=\"".len();
