@@ -1,14 +1,23 @@
 //! Where the record lives, chosen once from a location, and a small pool of open stores so that
-//! a server does not reopen the database for every request.
+//! a server does not reopen the database for every request: bounded (`IDLE_CONNECTIONS` kept),
+//! and checked, so that a connection a restarted PostgreSQL closed is never handed out again.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::{PostgresStore, Result, SqliteStore, Store};
 
 /// How many idle connections are kept; more may be open at once under load.
 const IDLE_CONNECTIONS: usize = 8;
+
+/// A connection idle for longer is checked (a round trip) before it is handed out again: a
+/// database restarted meanwhile has closed it. One in steady use is not checked.
+const CHECK_AFTER_IDLE: Duration = Duration::from_secs(5);
+
+/// The pool's idle stores, each with when it was returned.
+type Idle = Arc<Mutex<Vec<(Instant, Box<dyn Store>)>>>;
 
 /// A database location: an SQLite file (`./consulta.db` or `sqlite:///path/to/file.db`), the
 /// embedded default, or a PostgreSQL database (`postgres://user:password@host:port/name`), which
@@ -16,7 +25,9 @@ const IDLE_CONNECTIONS: usize = 8;
 #[derive(Debug, Clone)]
 pub struct Database {
     location: Location,
-    idle: Arc<Mutex<Vec<Box<dyn Store>>>>,
+    idle: Idle,
+    /// `CHECK_AFTER_IDLE`, but for tests.
+    check_after_idle: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -26,22 +37,39 @@ enum Location {
 }
 
 impl Database {
+    /// Checks every idle connection before handing it out again (tests of a restart).
+    #[cfg(test)]
+    pub(crate) fn checking_every_connection(mut self) -> Database {
+        self.check_after_idle = Duration::ZERO;
+        self
+    }
+
     /// Reads a location: a path, an `sqlite://` URL, or a `postgres://` (`postgresql://`) URL.
     pub fn from_location(location: &str) -> Database {
         if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-            return Database { location: Location::Postgres(location.to_owned()), idle: Arc::default() };
+            return Database::at(Location::Postgres(location.to_owned()));
         }
         let path = location.strip_prefix("sqlite://").unwrap_or(location);
         Database::sqlite(Path::new(path))
     }
 
     pub fn sqlite(path: &Path) -> Database {
-        Database { location: Location::Sqlite(path.to_owned()), idle: Arc::default() }
+        Database::at(Location::Sqlite(path.to_owned()))
+    }
+
+    fn at(location: Location) -> Database {
+        Database { location, idle: Idle::default(), check_after_idle: CHECK_AFTER_IDLE }
     }
 
     /// Opens the database (creating and migrating it if needed) and checks it can be read.
     pub fn connect(&self) -> Result<PooledStore> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let idle = loop {
+            let Some((returned, store)) = self.idle.lock().ok().and_then(|mut idle| idle.pop()) else { break None };
+            // One that broke while idle (a restarted PostgreSQL) is dropped, not handed out.
+            if returned.elapsed() < self.check_after_idle || store.is_usable() {
+                break Some(store);
+            }
+        };
         let store = match idle {
             Some(store) => store,
             None => match &self.location {
@@ -81,7 +109,7 @@ impl Database {
 /// A store taken from the pool; it goes back when dropped.
 pub struct PooledStore {
     store: Option<Box<dyn Store>>,
-    idle: Arc<Mutex<Vec<Box<dyn Store>>>>,
+    idle: Idle,
 }
 
 impl Deref for PooledStore {
@@ -103,7 +131,7 @@ impl Drop for PooledStore {
     fn drop(&mut self) {
         if let (Some(store), Ok(mut idle)) = (self.store.take(), self.idle.lock()) {
             if idle.len() < IDLE_CONNECTIONS {
-                idle.push(store);
+                idle.push((Instant::now(), store));
             }
         }
     }

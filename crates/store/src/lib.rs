@@ -1,5 +1,6 @@
-//! Consulta's system of record: the `Store` trait every backend implements, and the SQLite
-//! backend that is the embedded default. Every other store (search index, exports) is derived
+//! Consulta's system of record: the `Store` trait, its queries written once (`queries`, over
+//! the shared layer `sql`), and the two backends that run them: SQLite, the embedded default,
+//! and PostgreSQL, for several servers. Every other store (search index, exports) is derived
 //! from what is recorded here.
 
 pub mod audited;
@@ -10,7 +11,9 @@ mod frontier;
 pub mod heads;
 pub mod log_key;
 mod postgresql;
+mod queries;
 mod rows;
+mod sql;
 mod sqlite;
 #[cfg(test)]
 mod tests;
@@ -27,15 +30,17 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 pub use database::{Database, PooledStore};
-pub use postgresql::PostgresStore;
-pub use sqlite::SqliteStore;
+pub use postgresql::{Postgres, PostgresStore};
+pub use queries::SqlStore;
+pub use sql::{DatabaseError, Failure};
+pub use sqlite::{Sqlite, SqliteStore};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open { path: String, source: DatabaseError },
     #[error("cannot reach the PostgreSQL database {location}: {source}")]
-    OpenPostgres { location: String, source: postgres::Error },
+    OpenPostgres { location: String, source: DatabaseError },
     #[error("the database {0} already holds a record: a copy goes only into a new, empty one")]
     NotEmpty(String),
     #[error(
@@ -67,9 +72,7 @@ pub enum StoreError {
     #[error("the batch could not be recorded: {0}")]
     Batch(String),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("database error: {0}")]
-    Postgres(#[from] postgres::Error),
+    Database(DatabaseError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -77,11 +80,17 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 impl StoreError {
     /// Another writer holds the database (a long import, say): trying again later will work.
     pub fn is_busy(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-        )
+        self.failure() == Some(Failure::Busy)
+    }
+
+    /// What kind of failure the database reported, if the error is the database's.
+    pub fn failure(&self) -> Option<Failure> {
+        match self {
+            StoreError::Database(e)
+            | StoreError::Open { source: e, .. }
+            | StoreError::OpenPostgres { source: e, .. } => Some(e.failure),
+            _ => None,
+        }
     }
 }
 
@@ -346,6 +355,12 @@ pub trait Store: Send + std::fmt::Debug {
     /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
     fn prepare_for_bulk_writes(&self) -> Result<()> {
         Ok(())
+    }
+
+    /// Whether the store's connection can still be used (a round trip to a database server): a
+    /// pool drops one that cannot, as after a PostgreSQL server restarted.
+    fn is_usable(&self) -> bool {
+        true
     }
 
     /// Starts a transaction; dropping it without `commit` leaves the record as it was.

@@ -14,6 +14,7 @@ use consulta_core::{
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
+use crate::sql::Row;
 use crate::{AuditActor, AuditEntry, Extraction, Result, StoreError};
 
 pub(crate) fn corrupt(what: impl std::fmt::Display) -> StoreError {
@@ -66,46 +67,30 @@ where
 pub(crate) const CONSULTATION_COLUMNS: &str = "id, slug, original_language, title, description, mandate, opens_at, closes_at, time_zone, questions, is_example, \
      unverified_allowed";
 
-pub(crate) struct ConsultationRow {
-    pub(crate) id: i64,
-    pub(crate) slug: String,
-    pub(crate) original_language: String,
-    pub(crate) title: String,
-    pub(crate) description: String,
-    pub(crate) mandate: String,
-    pub(crate) opens_at: i64,
-    pub(crate) closes_at: i64,
-    pub(crate) time_zone: String,
-    pub(crate) questions: String,
-    pub(crate) is_example: bool,
-    pub(crate) unverified_allowed: bool,
-}
-
-impl ConsultationRow {
-    pub(crate) fn into_consultation(self) -> Result<Consultation> {
-        let questions: serde_json::Value = serde_json::from_str(&self.questions).map_err(corrupt)?;
-        let questions = questions
-            .as_array()
-            .ok_or_else(|| corrupt("questions are not a JSON array"))?
-            .iter()
-            .map(localized_from_value)
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Consultation {
-            id: ConsultationId(self.id),
-            record: NewConsultation {
-                slug: parse_column::<Slug>(&self.slug, "slug")?,
-                original_language: parse_column::<Language>(&self.original_language, "original_language")?,
-                title: localized_from_json(&self.title)?,
-                description: localized_from_json(&self.description)?,
-                mandate: localized_from_json(&self.mandate)?,
-                period: Period::new(timestamp(self.opens_at)?, timestamp(self.closes_at)?).map_err(corrupt)?,
-                time_zone: time_zone(&self.time_zone).map_err(corrupt)?,
-                questions,
-                is_example: self.is_example,
-                unverified_allowed: self.unverified_allowed,
-            },
-        })
-    }
+/// A consultation from its `CONSULTATION_COLUMNS`.
+pub(crate) fn consultation(r: &mut Row) -> Result<Consultation> {
+    let questions: serde_json::Value = serde_json::from_str(&r.text(9)?).map_err(corrupt)?;
+    let questions = questions
+        .as_array()
+        .ok_or_else(|| corrupt("questions are not a JSON array"))?
+        .iter()
+        .map(localized_from_value)
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Consultation {
+        id: ConsultationId(r.int(0)?),
+        record: NewConsultation {
+            slug: r.parse::<Slug>(1, "slug")?,
+            original_language: r.parse::<Language>(2, "original_language")?,
+            title: localized_from_json(&r.text(3)?)?,
+            description: localized_from_json(&r.text(4)?)?,
+            mandate: localized_from_json(&r.text(5)?)?,
+            period: Period::new(r.instant(6)?, r.instant(7)?).map_err(corrupt)?,
+            time_zone: time_zone(&r.text(8)?).map_err(corrupt)?,
+            questions,
+            is_example: r.bool(10)?,
+            unverified_allowed: r.bool(11)?,
+        },
+    })
 }
 
 /// Where `instance_secrets` keeps the public key of the log (a row, not a secret).
@@ -113,17 +98,15 @@ pub(crate) const LOG_PUBLIC_KEY: &str = "log_public_key";
 /// Where versions before the key file kept the log's signing key; moved out on first start.
 pub(crate) const LEGACY_LOG_SECRET: &str = "log_signing_key";
 
-/// An entities row as the database gives it (`ENTITY_COLUMNS`).
-pub(crate) type EntityRow = (i64, String, String, Option<String>, bool, bool);
-
-pub(crate) fn into_entity((id, name, group, country, is_example, claimed): EntityRow) -> Result<Entity> {
+/// An entity from its `ENTITY_COLUMNS`.
+pub(crate) fn entity(r: &mut Row) -> Result<Entity> {
     Ok(Entity {
-        id: EntityId(id),
-        name: parse_column::<EntityName>(&name, "entities.name")?,
-        group: parse_column::<StakeholderGroupId>(&group, "entities.stakeholder_group")?,
-        country: country.map(|c| parse_column(&c, "entities.country")).transpose()?,
-        is_example,
-        claimed,
+        id: EntityId(r.int(0)?),
+        name: r.parse::<EntityName>(1, "entities.name")?,
+        group: r.parse::<StakeholderGroupId>(2, "entities.stakeholder_group")?,
+        country: r.opt_parse(3, "entities.country")?,
+        is_example: r.bool(4)?,
+        claimed: r.bool(5)?,
     })
 }
 
@@ -155,65 +138,43 @@ pub(crate) const CONTRIBUTION_COLUMNS: &str = "id, consultation_id, entity_id, s
      meeting_id, submitted_at, language, title, body, late, identity, contact_email, withheld_reason, \
      attributed_entity_id";
 
-/// A contributions row as the database gives it, before its values are checked.
-pub(crate) struct ContributionRow {
-    pub(crate) id: i64,
-    pub(crate) consultation: i64,
-    pub(crate) entity: i64,
-    pub(crate) group: String,
-    pub(crate) channel: String,
-    pub(crate) on_behalf_of: Option<String>,
-    pub(crate) meeting: Option<i64>,
-    pub(crate) submitted_at: i64,
-    pub(crate) language: String,
-    pub(crate) title: String,
-    pub(crate) body: String,
-    pub(crate) late: bool,
-    pub(crate) identity: String,
-    pub(crate) contact_email: Option<String>,
-    pub(crate) withheld_reason: Option<String>,
-    pub(crate) attributed_to: Option<i64>,
-}
-
-impl ContributionRow {
-    pub(crate) fn into_contribution(self) -> Result<Contribution> {
-        Ok(Contribution {
-            id: ContributionId(self.id),
-            record: NewContribution {
-                consultation: ConsultationId(self.consultation),
-                entity: EntityId(self.entity),
-                group: parse_column(&self.group, "contributions.stakeholder_group")?,
-                channel: parse_column(&self.channel, "contributions.channel")?,
-                on_behalf_of: self.on_behalf_of.map(|g| parse_column(&g, "contributions.on_behalf_of")).transpose()?,
-                meeting: self.meeting.map(MeetingId),
-                submitted_at: timestamp(self.submitted_at)?,
-                language: parse_column(&self.language, "contributions.language")?,
-                title: self.title,
-                body: self.body,
-                late: self.late,
-                identity: Identity::parse(&self.identity).ok_or_else(|| corrupt("contributions.identity"))?,
-                contact_email: self.contact_email,
-            },
-            withheld_reason: self.withheld_reason,
-            attributed_to: self.attributed_to.map(EntityId),
-        })
-    }
+/// A contribution from its `CONTRIBUTION_COLUMNS`.
+pub(crate) fn contribution(r: &mut Row) -> Result<Contribution> {
+    Ok(Contribution {
+        id: ContributionId(r.int(0)?),
+        record: NewContribution {
+            consultation: ConsultationId(r.int(1)?),
+            entity: EntityId(r.int(2)?),
+            group: r.parse(3, "contributions.stakeholder_group")?,
+            channel: r.parse(4, "contributions.channel")?,
+            on_behalf_of: r.opt_parse(5, "contributions.on_behalf_of")?,
+            meeting: r.opt_int(6)?.map(MeetingId),
+            submitted_at: r.instant(7)?,
+            language: r.parse(8, "contributions.language")?,
+            title: r.text(9)?,
+            body: r.text(10)?,
+            late: r.bool(11)?,
+            identity: Identity::parse(&r.text(12)?).ok_or_else(|| corrupt("contributions.identity"))?,
+            contact_email: r.opt_text(13)?,
+        },
+        withheld_reason: r.opt_text(14)?,
+        attributed_to: r.opt_int(15)?.map(EntityId),
+    })
 }
 
 pub(crate) const ENTITY_COLUMNS: &str = "id, name, stakeholder_group, country, is_example, claimed";
 
 pub(crate) const ACCOUNT_COLUMNS: &str = "id, email, name, role, entity_id, language";
 
-pub(crate) type AccountRow = (i64, String, String, String, Option<i64>, String);
-
-pub(crate) fn into_account((id, email, name, role, entity, language): AccountRow) -> Result<Account> {
+/// An account from its `ACCOUNT_COLUMNS`, the first columns of the row.
+pub(crate) fn account(r: &mut Row) -> Result<Account> {
     Ok(Account {
-        id: AccountId(id),
-        email,
-        name,
-        role: parse_column(&role, "accounts.role")?,
-        entity: entity.map(EntityId),
-        language,
+        id: AccountId(r.int(0)?),
+        email: r.text(1)?,
+        name: r.text(2)?,
+        role: r.parse(3, "accounts.role")?,
+        entity: r.opt_int(4)?.map(EntityId),
+        language: r.text(5)?,
     })
 }
 
@@ -253,29 +214,24 @@ pub(crate) fn attribution_audit(
 }
 
 /// The counts of a consultation's contributions by stakeholder group, channel and standing
-/// (`Standing`), the same statement on both backends (`?1` is the consultation): an attributed
-/// contribution counts under its entity's group.
+/// (`Standing`; `$1` is the consultation): an attributed contribution counts under its entity's
+/// group.
 pub(crate) const STANDING_COUNTS: &str = "SELECT COALESCE(a.stakeholder_group, c.stakeholder_group), c.channel,
         CASE WHEN c.withheld_reason IS NOT NULL THEN 'withheld'
              WHEN c.identity = 'unverified' AND c.attributed_entity_id IS NULL THEN 'unverified'
              ELSE 'counted' END,
         COUNT(*)
  FROM contributions c LEFT JOIN entities a ON a.id = c.attributed_entity_id
- WHERE c.consultation_id = ?1
+ WHERE c.consultation_id = $1
  GROUP BY 1, 2, 3";
 
 /// One row of `STANDING_COUNTS`, checked.
-pub(crate) fn standing_count(
-    group: &str,
-    channel: &str,
-    standing: &str,
-    n: i64,
-) -> Result<(StakeholderGroupId, Channel, Standing, u64)> {
+pub(crate) fn standing_count(r: &mut Row) -> Result<(StakeholderGroupId, Channel, Standing, u64)> {
     Ok((
-        parse_column(group, "contributions.stakeholder_group")?,
-        parse_column(channel, "contributions.channel")?,
-        Standing::parse(standing).ok_or_else(|| corrupt("standing"))?,
-        u64::try_from(n).map_err(|_| corrupt("count"))?,
+        r.parse(0, "contributions.stakeholder_group")?,
+        r.parse(1, "contributions.channel")?,
+        Standing::parse(&r.text(2)?).ok_or_else(|| corrupt("standing"))?,
+        r.count(3)?,
     ))
 }
 
@@ -320,50 +276,31 @@ pub(crate) fn extraction_from_columns(status: &str, note: Option<String>, text: 
     }
 }
 
-/// The columns of a contribution that its canonical record is made of, as read.
-pub(crate) struct CanonicalColumns {
-    pub(crate) consultation: String,
-    pub(crate) entity: String,
-    pub(crate) stakeholder_group: String,
-    pub(crate) country: Option<String>,
-    pub(crate) channel: String,
-    pub(crate) on_behalf_of: Option<String>,
-    pub(crate) meeting: Option<String>,
-    pub(crate) submitted_at: i64,
-    pub(crate) language: String,
-    pub(crate) identity: String,
-    pub(crate) late: bool,
-    pub(crate) title: String,
-    pub(crate) body: String,
-    pub(crate) amends: Option<i64>,
-}
-
-impl CanonicalColumns {
-    pub(crate) fn into_record(
-        self,
-        contribution: ContributionId,
-        attachments: Vec<AttachmentEntry>,
-    ) -> Result<CanonicalRecord> {
-        Ok(CanonicalRecord {
-            v: CanonicalRecord::VERSION,
-            id: contribution.0,
-            consultation: self.consultation,
-            entity: self.entity,
-            stakeholder_group: self.stakeholder_group,
-            country: self.country,
-            channel: self.channel,
-            on_behalf_of: self.on_behalf_of,
-            meeting: self.meeting,
-            submitted_at: timestamp(self.submitted_at)?.to_string(),
-            language: self.language,
-            identity: Identity::parse(&self.identity).ok_or_else(|| corrupt("contributions.identity"))?,
-            late: self.late,
-            title: self.title,
-            body: self.body,
-            attachments,
-            amends: self.amends,
-        })
-    }
+/// A contribution's canonical record from the row of `CANONICAL_SELECT` and its files.
+pub(crate) fn canonical_record(
+    contribution: ContributionId,
+    r: &mut Row,
+    attachments: Vec<AttachmentEntry>,
+) -> Result<CanonicalRecord> {
+    Ok(CanonicalRecord {
+        v: CanonicalRecord::VERSION,
+        id: contribution.0,
+        consultation: r.text(0)?,
+        entity: r.text(1)?,
+        stakeholder_group: r.text(2)?,
+        country: r.opt_text(3)?,
+        channel: r.text(4)?,
+        on_behalf_of: r.opt_text(5)?,
+        meeting: r.opt_text(6)?,
+        submitted_at: r.instant(7)?.to_string(),
+        language: r.text(8)?,
+        identity: Identity::parse(&r.text(9)?).ok_or_else(|| corrupt("contributions.identity"))?,
+        late: r.bool(10)?,
+        title: r.text(11)?,
+        body: r.text(12)?,
+        attachments,
+        amends: r.opt_int(13)?,
+    })
 }
 
 /// The canonical record's columns, for `WHERE c.id = <the contribution>`.
@@ -425,44 +362,6 @@ pub(crate) fn mechanism_from_columns([id, acronyms, names, level, functions]: [&
     })
 }
 
-/// The leaves' record hashes found for some contributions, put in the order they were asked.
-pub(crate) fn recorded_in_order(
-    contributions: &[ContributionId],
-    found: Vec<(i64, Vec<u8>)>,
-) -> Result<Vec<Option<consulta_log::Hash>>> {
-    let mut by_id = std::collections::HashMap::with_capacity(found.len());
-    for (id, hash) in found {
-        let hash: consulta_log::Hash = hash.try_into().map_err(|_| corrupt("log_leaves.record_sha256"))?;
-        by_id.insert(id, hash);
-    }
-    Ok(contributions.iter().map(|id| by_id.get(&id.0).copied()).collect())
-}
-
-/// The write `probe_write` commits: a row of `job_leases` no job has, made and removed.
-pub(crate) const PROBE_WRITE: [&str; 2] = [
-    "INSERT INTO job_leases (job, holder, expires_at) VALUES ('write-probe', '', 0) ON CONFLICT (job) DO NOTHING",
-    "DELETE FROM job_leases WHERE job = 'write-probe'",
-];
-
-/// Contributions from one sender (`set_sender_key`) since a time.
-pub(crate) const FROM_SENDER_SINCE: &str =
-    "SELECT COUNT(*) FROM contributions WHERE sender_key = ?1 AND submitted_at >= ?2";
-pub(crate) const SET_SENDER_KEY: &str = "UPDATE contributions SET sender_key = ?2 WHERE id = ?1";
-
-/// The rate limits' statements, the same on both backends (written with `?N` placeholders;
-/// `numbered` gives PostgreSQL's `$N`).
-pub(crate) const RATE_EVENTS_SINCE: &str =
-    "SELECT COUNT(*), MAX(at) FROM rate_events WHERE scope = ?1 AND subject = ?2 AND at >= ?3";
-pub(crate) const RECORD_RATE_EVENT: &str = "INSERT INTO rate_events (scope, subject, at) VALUES (?1, ?2, ?3)";
-pub(crate) const FORGET_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope = ?1 AND subject = ?2";
-pub(crate) const PRUNE_RATE_EVENTS: &str = "DELETE FROM rate_events WHERE scope = ?1 AND at < ?2";
-
-/// A statement written with SQLite's `?N` placeholders, with PostgreSQL's `$N` instead.
-/// The secretariat's details of a consultation's report, as JSON.
-pub(crate) const REPORT_DETAILS_OF: &str = "SELECT details FROM report_details WHERE consultation_id = ?1";
-pub(crate) const SET_REPORT_DETAILS: &str = "INSERT INTO report_details (consultation_id, details, updated_at) \
-     VALUES (?1, ?2, ?3) ON CONFLICT (consultation_id) DO UPDATE SET details = excluded.details, updated_at = excluded.updated_at";
-
 /// Report details as stored; a row that does not read is a damaged store.
 pub(crate) fn report_details_from(json: Option<String>) -> Result<ReportDetails> {
     json.map_or_else(
@@ -492,17 +391,4 @@ pub(crate) fn report_details_audit(
 /// Report details as stored, and as the audit log shows them.
 pub(crate) fn report_details_json(details: &ReportDetails) -> Result<String> {
     serde_json::to_string(details).map_err(|e| StoreError::Corrupt(format!("report_details: {e}")))
-}
-
-pub(crate) fn numbered(sql: &str) -> String {
-    let mut out = String::with_capacity(sql.len());
-    let mut chars = sql.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
-            out.push('$');
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

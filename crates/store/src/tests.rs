@@ -206,6 +206,29 @@ fn a_store_says_whether_it_may_write(backend: Backend) {
     }
 }
 
+/// The PostgreSQL server ends every connection (a restart): the pool does not hand out the
+/// connections it held, which would fail the next request of each.
+#[test]
+fn a_pool_drops_the_connections_a_restarted_server_closed() {
+    let Some(f) = fixture(Backend::Postgres) else { return };
+    let database = Database::from_location(&f.location).checking_every_connection();
+    let held: Vec<PooledStore> = (0..3).map(|_| database.connect().expect("connect")).collect();
+    drop(held);
+    let mut admin = ::postgres::Client::connect(&f.location, ::postgres::NoTls).expect("connect");
+    let ended = admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .expect("end the other connections");
+    assert!(ended >= 3, "the pool's connections were ended ({ended})");
+    for _ in 0..3 {
+        let store = database.connect().expect("a connection");
+        assert!(store.stakeholder_groups().is_ok(), "a pooled connection works after the restart");
+    }
+}
+
 fn new_consultation(slug: &str) -> NewConsultation {
     let en: Language = "en".parse().expect("en");
     NewConsultation {

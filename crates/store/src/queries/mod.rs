@@ -1,0 +1,394 @@
+//! The record's queries, written once for every backend. `SqlStore` implements `Store` by
+//! choosing, for each method, how it touches the database (a statement on its own, a snapshot,
+//! a transaction under the record's write lock) and handing the work to the module of its
+//! concern.
+
+mod accounts;
+mod audit;
+pub(crate) mod log;
+mod outbox;
+pub(crate) mod record;
+pub(crate) mod taxonomy;
+mod transaction;
+mod whole_record;
+
+use consulta_core::table::Standing;
+use consulta_core::{
+    Account, AccountId, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
+    EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, ReportDetails, StakeholderGroupId,
+};
+use consulta_log::{Hash, TreeHead};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
+use crate::sql::{Backend, Sql, Transaction};
+use crate::{
+    Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
+    Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset, NewSession,
+    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session, Store,
+    copy,
+};
+
+/// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
+#[derive(Debug)]
+pub struct SqlStore<B> {
+    pub(crate) backend: B,
+}
+
+/// Runs `f` in a transaction under the record's write lock, committed if it succeeds.
+fn write<T>(backend: &mut impl Backend, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+    let mut tx = backend.begin()?;
+    let value = f(&mut tx)?;
+    tx.commit()?;
+    Ok(value)
+}
+
+impl<B: Backend> Store for SqlStore<B> {
+    fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>> {
+        self.backend.each_on_its_own(record::stakeholder_groups)
+    }
+
+    fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation> {
+        let id = self.backend.each_on_its_own(|sql| record::create_consultation(sql, new))?;
+        self.consultation(id)?.ok_or_else(|| corrupt("a consultation vanished as it was created"))
+    }
+
+    fn consultations(&self) -> Result<Vec<Consultation>> {
+        self.backend.each_on_its_own(record::consultations)
+    }
+
+    fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>> {
+        self.backend.each_on_its_own(|sql| record::consultation_where(sql, "slug", slug.into()))
+    }
+
+    fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>> {
+        self.backend.each_on_its_own(|sql| record::consultation_where(sql, "id", id.0.into()))
+    }
+
+    fn update_consultation_texts(&mut self, consultation: &Consultation) -> Result<()> {
+        self.backend.each_on_its_own(|sql| record::update_consultation_texts(sql, consultation))
+    }
+
+    fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting> {
+        self.backend.each_on_its_own(|sql| record::add_meeting(sql, consultation, date, place))
+    }
+
+    fn meetings(&self, consultation: ConsultationId) -> Result<Vec<Meeting>> {
+        self.backend.each_on_its_own(|sql| record::meetings(sql, consultation))
+    }
+
+    fn entity(&self, id: EntityId) -> Result<Option<Entity>> {
+        self.backend.each_on_its_own(|sql| record::entity(sql, id))
+    }
+
+    fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>> {
+        self.backend.each_on_its_own(|sql| record::contribution(sql, id))
+    }
+
+    fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>> {
+        self.backend.each_on_its_own(|sql| record::contributions(sql, filter, page))
+    }
+
+    fn contribution_ids(
+        &self,
+        consultation: ConsultationId,
+        after: Option<ContributionId>,
+        limit: usize,
+    ) -> Result<Vec<ContributionId>> {
+        self.backend.each_on_its_own(|sql| record::contribution_ids(sql, consultation, after, limit))
+    }
+
+    fn channel_counts(
+        &self,
+        consultation: ConsultationId,
+    ) -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>> {
+        self.backend.each_on_its_own(|sql| record::channel_counts(sql, consultation))
+    }
+
+    fn attribute(&mut self, contribution: ContributionId, entity: Option<EntityId>, by: &AuditActor) -> Result<bool> {
+        write(&mut self.backend, |sql| record::attribute(sql, contribution, entity, by))
+    }
+
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool> {
+        write(&mut self.backend, |sql| record::set_withheld(sql, contribution, reason, by))
+    }
+
+    fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account> {
+        write(&mut self.backend, |sql| accounts::create_account(sql, new, by))
+    }
+
+    fn account(&self, id: AccountId) -> Result<Option<Account>> {
+        self.backend.each_on_its_own(|sql| accounts::account(sql, id))
+    }
+
+    fn sign_in_record(&self, email: &str) -> Result<Option<(Account, String)>> {
+        self.backend.each_on_its_own(|sql| accounts::sign_in_record(sql, email))
+    }
+
+    fn create_session(&mut self, session: &NewSession) -> Result<()> {
+        self.backend.each_on_its_own(|sql| accounts::create_session(sql, session))
+    }
+
+    fn session(&self, token_sha256: &Hash, now: Timestamp) -> Result<Option<Session>> {
+        self.backend.each_on_its_own(|sql| accounts::session(sql, token_sha256, now))
+    }
+
+    fn end_session(&mut self, token_sha256: &Hash, now: Timestamp) -> Result<()> {
+        self.backend.each_on_its_own(|sql| accounts::end_session(sql, token_sha256, now))
+    }
+
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()> {
+        self.backend.each_on_its_own(|sql| audit::insert_audit(sql, entry))
+    }
+
+    fn invitation_targets(&self, selection: &Selection) -> Result<Vec<Contact>> {
+        self.backend.each_on_its_own(|sql| accounts::invitation_targets(sql, selection))
+    }
+
+    fn accreditation_lists(&self) -> Result<Vec<(String, String, u64)>> {
+        self.backend.each_on_its_own(accounts::accreditation_lists)
+    }
+
+    fn invitation(&self, token_sha256: &Hash) -> Result<Option<Invitation>> {
+        self.backend.each_on_its_own(|sql| accounts::invitation(sql, token_sha256))
+    }
+
+    fn accept_invitation(&mut self, token_sha256: &Hash, new: &NewAccount, now: Timestamp) -> Result<Account> {
+        write(&mut self.backend, |sql| accounts::accept_invitation(sql, token_sha256, new, now))
+    }
+
+    fn create_password_reset(&mut self, reset: &NewPasswordReset, mail: &NewMail) -> Result<()> {
+        write(&mut self.backend, |sql| accounts::create_password_reset(sql, reset, mail))
+    }
+
+    fn use_password_reset(
+        &mut self,
+        token_sha256: &Hash,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>> {
+        write(&mut self.backend, |sql| accounts::use_password_reset(sql, token_sha256, password_hash, now))
+    }
+
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64> {
+        self.backend.each_on_its_own(|sql| outbox::insert_mail(sql, mail))
+    }
+
+    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>> {
+        self.backend.each_on_its_own(|sql| outbox::due_mail(sql, now, limit))
+    }
+
+    fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::mail_outcome(sql, id, outcome, now))
+    }
+
+    fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>> {
+        self.backend.each_on_its_own(|sql| outbox::mail_log(sql, page))
+    }
+
+    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>> {
+        self.backend.each_on_its_own(|sql| audit::audit_log(sql, page))
+    }
+
+    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>> {
+        self.backend.each_on_its_own(|sql| record::pending_extractions(sql, limit))
+    }
+
+    fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()> {
+        self.backend.each_on_its_own(|sql| record::set_extraction(sql, contribution, position, outcome))
+    }
+
+    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>> {
+        self.backend.each_on_its_own(|sql| record::extraction(sql, contribution, position))
+    }
+
+    fn issues(&self) -> Result<Vec<Issue>> {
+        self.backend.each_on_its_own(taxonomy::issues)
+    }
+
+    fn mechanisms(&self) -> Result<Vec<Mechanism>> {
+        self.backend.each_on_its_own(taxonomy::mechanisms)
+    }
+
+    fn matrix(&self) -> Result<Matrix> {
+        self.backend.each_on_its_own(taxonomy::matrix)
+    }
+
+    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| taxonomy::save_issue(sql, issue, by))
+    }
+
+    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| taxonomy::save_mechanism(sql, mechanism, by))
+    }
+
+    fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| taxonomy::set_matrix(sql, matrix, by))
+    }
+
+    fn contribution_issues(&self, contribution: ContributionId) -> Result<Vec<IssueId>> {
+        self.backend.each_on_its_own(|sql| taxonomy::contribution_issues(sql, contribution))
+    }
+
+    fn set_contribution_issues(
+        &mut self,
+        contribution: ContributionId,
+        issues: &[IssueId],
+        by: &AuditActor,
+    ) -> Result<bool> {
+        write(&mut self.backend, |sql| taxonomy::set_contribution_issues(sql, contribution, issues, by))
+    }
+
+    fn report_details(&self, consultation: ConsultationId) -> Result<ReportDetails> {
+        self.backend.each_on_its_own(|sql| record::report_details(sql, consultation))
+    }
+
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| record::set_report_details(sql, consultation, details, by))
+    }
+
+    fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
+        self.backend.each_on_its_own(|sql| taxonomy::issue_tags(sql, consultation))
+    }
+
+    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {
+        self.backend.each_on_its_own(|sql| record::amendments(sql, contribution))
+    }
+
+    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
+        self.backend.each_on_its_own(|sql| record::attachments(sql, contribution))
+    }
+
+    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
+        self.backend.each_on_its_own(|sql| record::canonical_record(sql, contribution))
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
+        self.backend.each_on_its_own(|sql| record::changes_since(sql, after, limit))
+    }
+
+    fn last_change(&self) -> Result<u64> {
+        self.backend.each_on_its_own(record::last_change)
+    }
+
+    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
+        self.backend.each_on_its_own(|sql| record::public_texts(sql, ids))
+    }
+
+    fn log_size(&self) -> Result<u64> {
+        self.backend.each_on_its_own(log::log_size)
+    }
+
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>> {
+        self.backend.each_on_its_own(|sql| log::recorded_hashes(sql, contributions))
+    }
+
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead> {
+        // One snapshot, so the size and the root describe the same tree.
+        self.backend.snapshot(|sql| log::tree_head(sql, now))
+    }
+
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>> {
+        self.backend.each_on_its_own(|sql| log::instance_key(sql, LOG_PUBLIC_KEY))
+    }
+
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]> {
+        write(&mut self.backend, |sql| log::claim_log_key(sql, public))
+    }
+
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>> {
+        self.backend.each_on_its_own(|sql| log::instance_key(sql, LEGACY_LOG_SECRET))
+    }
+
+    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
+        Ok(self.inclusions(&[contribution], tree_size)?.pop().flatten())
+    }
+
+    // Proofs need no snapshot: the log only grows, and the nodes of a tree never change once
+    // its size is reached.
+    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
+        self.backend.each_on_its_own(|sql| log::inclusions(sql, contributions, tree_size))
+    }
+
+    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
+        self.backend.each_on_its_own(|sql| log::consistency(sql, old, new))
+    }
+
+    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+        self.backend.each_on_its_own(|sql| outbox::claim_lease(sql, job, holder, now, until))
+    }
+
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
+        self.backend.each_on_its_own(|sql| outbox::contributions_from_sender(sql, key, since))
+    }
+
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
+        self.backend.each_on_its_own(|sql| outbox::rate_events(sql, scope, subject, since))
+    }
+
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::record_rate_event(sql, scope, subject, at))
+    }
+
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::forget_rate_events(sql, scope, subject))
+    }
+
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64> {
+        self.backend.each_on_its_own(|sql| outbox::prune_rate_events(sql, scope, before))
+    }
+
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::release_lease(sql, job, holder))
+    }
+
+    fn probe_write(&mut self) -> Result<()> {
+        self.backend.each_on_its_own(outbox::probe_write)
+    }
+
+    /// The snapshot is an SQLite file, so a backup of either backend has one format and
+    /// restores into either.
+    fn snapshot(&self, path: &std::path::Path) -> Result<()> {
+        if let Some(copied) = self.backend.copy_to_file(path) {
+            return copied;
+        }
+        let mut target = crate::SqliteStore::open(path)?;
+        copy::copy_record(self, &mut target, &mut |_, _| {})?;
+        Ok(())
+    }
+
+    fn attachment_hashes(&self) -> Result<Vec<Hash>> {
+        self.backend.each_on_its_own(record::attachment_hashes)
+    }
+
+    fn read_record(&self, each: &mut dyn FnMut(&'static copy::Table, Vec<copy::Value>) -> Result<()>) -> Result<()> {
+        self.backend.snapshot(|sql| whole_record::read_record(sql, each))
+    }
+
+    fn begin_load(&mut self) -> Result<Box<dyn copy::RecordLoader + '_>> {
+        let location = self.backend.location();
+        whole_record::begin_load(self.backend.begin()?, location)
+    }
+
+    fn row_counts(&self) -> Result<Vec<(&'static str, u64)>> {
+        self.backend.snapshot(whole_record::row_counts)
+    }
+
+    fn prepare_for_bulk_writes(&self) -> Result<()> {
+        self.backend.prepare_for_bulk_writes()
+    }
+
+    fn is_usable(&self) -> bool {
+        self.backend.is_usable()
+    }
+
+    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
+        Ok(Box::new(transaction::SqlTransaction::new(self.backend.begin()?)))
+    }
+}
