@@ -68,6 +68,44 @@ pub struct CanonicalRecord {
 impl CanonicalRecord {
     pub const VERSION: u32 = 1;
 
+    /// The record of a contribution as it is being written, built from what is written rather
+    /// than read back (a round trip saved per contribution on a database server): `entity` as it
+    /// is now, whose name and country the contribution keeps; `meeting`, the date of its
+    /// meeting. The store reads the same record back (`Store::canonical_record`); a test holds
+    /// the two equal.
+    pub fn of(
+        id: crate::ContributionId,
+        consultation: &crate::Slug,
+        entity: &crate::Entity,
+        contribution: &crate::NewContribution,
+        meeting: Option<jiff::civil::Date>,
+        amends: Option<crate::ContributionId>,
+        attachments: Vec<AttachmentEntry>,
+    ) -> CanonicalRecord {
+        // The database keeps instants to the millisecond.
+        let submitted_at = jiff::Timestamp::from_millisecond(contribution.submitted_at.as_millisecond())
+            .unwrap_or(contribution.submitted_at);
+        CanonicalRecord {
+            v: CanonicalRecord::VERSION,
+            id: id.0,
+            consultation: consultation.as_str().to_owned(),
+            entity: entity.name.as_str().to_owned(),
+            stakeholder_group: contribution.group.as_str().to_owned(),
+            country: entity.country.map(|c| c.as_str().to_owned()),
+            channel: contribution.channel.as_str().to_owned(),
+            on_behalf_of: contribution.on_behalf_of.as_ref().map(|g| g.as_str().to_owned()),
+            meeting: meeting.map(|date| date.to_string()),
+            submitted_at: submitted_at.to_string(),
+            language: contribution.language.as_str().to_owned(),
+            identity: contribution.identity,
+            late: contribution.late,
+            title: contribution.title.clone(),
+            body: contribution.body.clone(),
+            attachments,
+            amends: amends.map(|a| a.0),
+        }
+    }
+
     /// The canonical bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         // A struct of strings, numbers and booleans always serialises.

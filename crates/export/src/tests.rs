@@ -45,9 +45,9 @@ fn submit(f: &mut Fixture, submission: Submission) -> ContributionId {
         prepare(&f.store, &f.blobs, &f.consultation, &submission, Sender::default(), Limits::default(), now())
             .expect("prepare");
     let mut tx = f.store.begin().expect("begin");
-    let (id, _) = record_in(&mut *tx, &prepared).expect("record");
+    let (record, _) = record_in(&mut *tx, &prepared).expect("record");
     tx.commit().expect("commit");
-    id
+    ContributionId(record.id)
 }
 
 fn fixture() -> Fixture {

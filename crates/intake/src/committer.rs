@@ -11,7 +11,7 @@ use std::thread;
 
 use tokio::sync::{mpsc, oneshot};
 
-use consulta_core::ContributionId;
+use consulta_core::CanonicalRecord;
 use consulta_store::log_key::LogSigner;
 use consulta_store::{Database, Store, StoreError};
 use jiff::Timestamp;
@@ -28,7 +28,7 @@ const MAX_WAIT_FOR_WRITER: std::time::Duration = std::time::Duration::from_secs(
 
 type Reply = Result<(Receipt, bool), SubmissionError>;
 /// What recording one item gave: its contribution and whether it was a replay, or why not.
-type Outcome = Result<(consulta_core::ContributionId, bool), SubmissionError>;
+type Outcome = Result<(CanonicalRecord, bool), SubmissionError>;
 
 struct Job {
     prepared: Prepared,
@@ -113,7 +113,8 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
         tracing::error!(%error, "the signed tree head could not be journalled");
         signer.sign(head)
     });
-    let recorded: Vec<ContributionId> = outcomes.iter().filter_map(|outcome| Some(outcome.as_ref().ok()?.0)).collect();
+    let recorded: Vec<CanonicalRecord> =
+        outcomes.iter().filter_map(|outcome| Some(outcome.as_ref().ok()?.0.clone())).collect();
     let mut receipts = match receipts_at(&*store, &recorded, &head, &signer.public_key()) {
         Ok(receipts) => receipts.into_iter(),
         Err(e) => return failed(&e),
@@ -121,11 +122,11 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
     let replies: Vec<Reply> = outcomes
         .into_iter()
         .map(|outcome| {
-            let (id, replayed) = outcome?;
+            let (record, replayed) = outcome?;
             let receipt = receipts
                 .next()
                 .flatten()
-                .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", id.0)))?;
+                .ok_or_else(|| StoreError::Corrupt(format!("contribution {} has no receipt", record.id)))?;
             Ok((receipt, replayed))
         })
         .collect();
@@ -157,27 +158,57 @@ fn queue_acknowledgements(store: &mut dyn Store, batch: &[Job], replies: &[Reply
     }
 }
 
+/// Records a batch in one transaction. Each item is first written without a savepoint of its
+/// own (a round trip to a database server saved per item): an item refused before it writes
+/// anything (a conflict, a replayed key) leaves the transaction as it was. Only if the database
+/// fails an item's write is the batch written again, each item within a savepoint, so that
+/// the one failure undoes nothing else.
 fn record_all(store: &mut dyn Store, batch: &[Job]) -> Result<Vec<Outcome>, StoreError> {
+    match record_each(store, batch, Savepoints::No)? {
+        Some(outcomes) => Ok(outcomes),
+        None => record_each(store, batch, Savepoints::PerItem)?
+            .ok_or_else(|| StoreError::Batch("a batch failed with savepoints too".to_owned())),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Savepoints {
+    No,
+    PerItem,
+}
+
+/// The batch's outcomes, or None when an item's write failed without a savepoint to return
+/// to (then nothing was committed).
+fn record_each(
+    store: &mut dyn Store,
+    batch: &[Job],
+    savepoints: Savepoints,
+) -> Result<Option<Vec<Outcome>>, StoreError> {
     let mut transaction = store.begin()?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
-        transaction.savepoint()?;
+        if savepoints == Savepoints::PerItem {
+            transaction.savepoint()?;
+        }
         let outcome = record_in(&mut *transaction, &job.prepared);
-        if outcome.is_ok() {
-            transaction.release_savepoint()?;
-        } else {
-            transaction.rollback_to_savepoint()?;
+        match (&outcome, savepoints) {
+            (Err(SubmissionError::Store(_)), Savepoints::No) => return Ok(None),
+            (Ok(_), Savepoints::PerItem) => transaction.release_savepoint()?,
+            (Err(_), Savepoints::PerItem) => transaction.rollback_to_savepoint()?,
+            (_, Savepoints::No) => {}
         }
         outcomes.push(outcome);
     }
     transaction.commit()?;
-    Ok(outcomes)
+    Ok(Some(outcomes))
 }
 
 #[cfg(test)]
 mod tests {
     use consulta_blobs::LocalBlobs;
     use consulta_core::{Consultation, ConsultationDraft};
+
+    use consulta_core::ContributionId;
 
     use super::*;
     use crate::submission::{Limits, Submission, prepare};
@@ -260,6 +291,87 @@ mod tests {
         assert_eq!(f.database.connect().expect("store").log_size().expect("size"), 2, "two contributions, two leaves");
         let receipt = replies[0].as_ref().map(|(r, _)| r.clone()).expect("receipt");
         assert_eq!(receipt.log.tree_size, 2, "one tree head signed for the whole batch");
+    }
+
+    /// An item the database refuses as it is written (here, amending a contribution that does
+    /// not exist) fails alone: the batch is written again, each item within a savepoint.
+    #[test]
+    fn an_item_the_database_refuses_fails_alone() {
+        let f = fixture();
+        let mut refused = f.job("Example B", "academic", None);
+        refused.prepared.amends = Some(ContributionId(999_999));
+        let batch = vec![f.job("Example A", "academic", None), refused, f.job("Example C", "academic", None)];
+        let replies = record_batch(&f.database, &f.signer, &batch);
+        assert!(matches!(replies[1], Err(SubmissionError::Store(_))), "{:?}", replies[1]);
+        let leaves: Vec<u64> = [&replies[0], &replies[2]]
+            .iter()
+            .map(|reply| reply.as_ref().map(|(receipt, _)| receipt.log.leaf_index).expect("recorded"))
+            .collect();
+        assert_eq!(leaves, [0, 1]);
+        let store = f.database.connect().expect("store");
+        assert_eq!(store.log_size().expect("size"), 2);
+        let all = consulta_store::PageRequest { offset: 0, limit: 10 };
+        let recorded = store.contributions(&consulta_store::ContributionFilter::default(), all).expect("listing");
+        assert_eq!(recorded.total, 2, "nothing of the refused item stays");
+    }
+
+    /// The leaf is built from what is written, not read back: it must commit to exactly the
+    /// record the store publishes, whoever sends and whatever is sent.
+    #[test]
+    fn every_leaf_commits_to_the_record_the_store_reads_back() {
+        let f = fixture();
+        let first = record_batch(&f.database, &f.signer, &[f.job("Example A", "academic", None)]);
+        let first = first[0].as_ref().map(|(receipt, _)| ContributionId(receipt.id)).expect("recorded");
+        let store = f.database.connect().expect("store");
+        let with_file = Submission {
+            entity: "Exemple Ç".into(),
+            stakeholder_group: "civil_society".into(),
+            country: "FR".into(),
+            email: "contact@example.org".into(),
+            language: "fr".into(),
+            title: "Titre « accentué »".into(),
+            body: "Un texte\navec deux lignes.".into(),
+            files: vec![crate::submission::UploadedFile {
+                name: "note.txt".into(),
+                media_type: "text/plain".into(),
+                bytes: b"a note".to_vec(),
+            }],
+        };
+        let unverified = crate::submission::Sender { sender_key: Some("key-of-an-address"), ..Default::default() };
+        let amending = Submission {
+            entity: "Example A".into(),
+            stakeholder_group: "academic".into(),
+            email: "contact@example.org".into(),
+            language: "en".into(),
+            title: "Amended".into(),
+            body: "Second thoughts.".into(),
+            ..Default::default()
+        };
+        let verified_amending = crate::submission::Sender { verified: true, amends: Some(first), ..Default::default() };
+        let now = Timestamp::now();
+        let prepare_one = |submission: &Submission, sender| {
+            prepare(&*store, &f.blobs, &f.consultation, submission, sender, Limits::default(), now).expect("prepared")
+        };
+        let batch: Vec<Job> = [
+            prepare_one(&with_file, unverified),
+            prepare_one(&amending, verified_amending),
+            f.prepared("Example A", "academic", Some("key-2")),
+        ]
+        .into_iter()
+        .map(|prepared| Job { prepared, reply: oneshot::channel().0 })
+        .collect();
+        let replies = record_batch(&f.database, &f.signer, &batch);
+        let mut ids = vec![first];
+        ids.extend(
+            replies
+                .iter()
+                .map(|reply| reply.as_ref().map(|(receipt, _)| ContributionId(receipt.id)).expect("recorded")),
+        );
+        let leaves = store.recorded_hashes(&ids).expect("leaves");
+        for (id, leaf) in ids.iter().zip(leaves) {
+            let record = store.canonical_record(*id).expect("read").expect("a record");
+            assert_eq!(leaf, Some(consulta_log::sha256(&record.to_bytes())), "contribution {}: {record:?}", id.0);
+        }
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use consulta_blobs::{BlobError, BlobStore};
 use consulta_core::contribution::{check_body, check_title};
 use consulta_core::{
-    Channel, Consultation, ConsultationStatus, ContributionId, CountryCode, EntityName, Identity, Language,
-    NewContribution, NewEntity, StakeholderGroupId,
+    AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationStatus, ContributionId, CountryCode,
+    EntityName, Identity, Language, NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
@@ -18,7 +18,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::acknowledgement::Acknowledgement;
-use crate::{RowProblem, append_to_log, known_group};
+use crate::{RowProblem, known_group};
 
 /// The country a form or API client gives for an entity that has none.
 pub const INTERNATIONAL: &str = "international";
@@ -226,8 +226,9 @@ pub fn receipt(
     contribution: ContributionId,
     now: Timestamp,
 ) -> Result<Option<Receipt>, StoreError> {
+    let Some(record) = store.canonical_record(contribution)? else { return Ok(None) };
     let head = signer.signed_head(store, now)?;
-    Ok(receipts_at(store, &[contribution], &head, &signer.public_key())?.pop().flatten())
+    Ok(receipts_at(store, &[record], &head, &signer.public_key())?.pop().flatten())
 }
 
 /// The receipt as anyone may read it: for a withheld contribution, without its files' names,
@@ -245,30 +246,31 @@ pub fn public_receipt(
     Ok(Some(receipt))
 }
 
-/// The receipts of recorded contributions (None for one that has none), in their order, with
-/// their proofs in the tree `head` signs; the proofs are read together (`Store::inclusions`).
+/// The receipts of recorded contributions, from their canonical records (None for one that has
+/// no leaf in the tree `head` signs), in their order; the proofs are read together
+/// (`Store::inclusions`).
 pub fn receipts_at(
     store: &dyn Store,
-    contributions: &[ContributionId],
+    records: &[CanonicalRecord],
     head: &SignedTreeHead,
     public_key: &[u8; 32],
 ) -> Result<Vec<Option<Receipt>>, StoreError> {
-    let inclusions = store.inclusions(contributions, head.head.size)?;
-    contributions
+    let contributions: Vec<ContributionId> = records.iter().map(|record| ContributionId(record.id)).collect();
+    let inclusions = store.inclusions(&contributions, head.head.size)?;
+    Ok(records
         .iter()
         .zip(inclusions)
-        .map(|(contribution, inclusion)| {
-            let Some(inclusion) = inclusion else { return Ok(None) };
-            let Some(record) = store.canonical_record(*contribution)? else { return Ok(None) };
-            Ok(Some(Receipt {
-                id: contribution.0,
-                consultation: record.consultation,
-                received_at: record.submitted_at,
+        .map(|(record, inclusion)| {
+            let inclusion = inclusion?;
+            Some(Receipt {
+                id: record.id,
+                consultation: record.consultation.clone(),
+                received_at: record.submitted_at.clone(),
                 sha256: to_hex(&inclusion.record_sha256),
                 files: record
                     .attachments
-                    .into_iter()
-                    .map(|a| ReceiptFile { name: a.name, size: a.size, sha256: a.sha256 })
+                    .iter()
+                    .map(|a| ReceiptFile { name: a.name.clone(), size: a.size, sha256: a.sha256.clone() })
                     .collect(),
                 log: ReceiptLog {
                     leaf_index: inclusion.leaf_index,
@@ -277,9 +279,9 @@ pub fn receipts_at(
                     signed_tree_head: head.into(),
                     public_key: to_hex(public_key),
                 },
-            }))
+            })
         })
-        .collect()
+        .collect())
 }
 
 fn check_email(text: &str) -> Result<String, RowProblem> {
@@ -340,7 +342,7 @@ fn request_hash(consultation: &Consultation, submission: &Submission, files: &[(
 pub struct Prepared {
     pub(crate) consultation: Consultation,
     identity: Identity,
-    amends: Option<ContributionId>,
+    pub(crate) amends: Option<ContributionId>,
     pub(crate) name: EntityName,
     group: consulta_core::StakeholderGroupId,
     country: Option<CountryCode>,
@@ -502,47 +504,50 @@ pub fn prepare(
 }
 
 /// Records a prepared submission inside `transaction`: its entity if new, the contribution, its
-/// files, its idempotency key and its log leaf. Returns the contribution, and whether it had
-/// been recorded before under the same idempotency key (then nothing is written).
+/// files, its idempotency key and its log leaf. Returns the contribution's canonical record, and
+/// whether it had been recorded before under the same idempotency key (then nothing is written). A refusal
+/// other than the store's (a conflict) comes before anything is written: the committer writes
+/// a batch without a savepoint per item on that account.
 pub fn record_in(
     transaction: &mut dyn RecordTransaction,
     prepared: &Prepared,
-) -> Result<(ContributionId, bool), SubmissionError> {
+) -> Result<(CanonicalRecord, bool), SubmissionError> {
     if let Some(key) = &prepared.key {
         if let Some((contribution, earlier)) = transaction.idempotency_key(key)? {
             if earlier != prepared.request {
                 return Err(SubmissionError::IdempotencyConflict);
             }
-            return Ok((contribution, true));
+            let record = transaction.canonical_record(contribution)?.ok_or_else(|| {
+                StoreError::Corrupt(format!("contribution {} has an idempotency key but no record", contribution.0))
+            })?;
+            return Ok((record, true));
         }
     }
-    let entity = match transaction.entity_by_name(&prepared.name)? {
+    let claim = |claimed| NewEntity {
+        name: prepared.name.clone(),
+        group: prepared.group.clone(),
+        country: prepared.country,
+        is_example: prepared.consultation.record.is_example,
+        claimed,
+    };
+    let entity = if prepared.identity == Identity::Unverified {
         // An unverified sender's name is a claim: it gets an entity of its own, apart from the
         // registry, and never attaches to, defines or changes a recorded entity.
-        _ if prepared.identity == Identity::Unverified => transaction.insert_entity(&NewEntity {
-            name: prepared.name.clone(),
-            group: prepared.group.clone(),
-            country: prepared.country,
-            is_example: prepared.consultation.record.is_example,
-            claimed: true,
-        })?,
-        Some(entity) if entity.group != prepared.group => {
-            let recorded = entity.group.to_string();
-            return Err(SubmissionError::Invalid(vec![(
-                "stakeholder_group",
-                RowProblem::EntityGroupConflict { entity: prepared.name.to_string(), recorded },
-            )]));
+        transaction.insert_entity(&claim(true))?
+    } else {
+        match transaction.entity_by_name(&prepared.name)? {
+            Some(entity) if entity.group != prepared.group => {
+                let recorded = entity.group.to_string();
+                return Err(SubmissionError::Invalid(vec![(
+                    "stakeholder_group",
+                    RowProblem::EntityGroupConflict { entity: prepared.name.to_string(), recorded },
+                )]));
+            }
+            Some(entity) => entity,
+            None => transaction.insert_entity(&claim(false))?,
         }
-        Some(entity) => entity,
-        None => transaction.insert_entity(&NewEntity {
-            name: prepared.name.clone(),
-            group: prepared.group.clone(),
-            country: prepared.country,
-            is_example: prepared.consultation.record.is_example,
-            claimed: false,
-        })?,
     };
-    let id = transaction.insert_contribution(&NewContribution {
+    let contribution = NewContribution {
         consultation: prepared.consultation.id,
         entity: entity.id,
         group: prepared.group.clone(),
@@ -556,13 +561,9 @@ pub fn record_in(
         late: false,
         identity: prepared.identity,
         contact_email: Some(prepared.email.clone()),
-    })?;
-    if let Some(amended) = prepared.amends {
-        transaction.set_amends(id, amended)?;
-    }
-    if let Some(sender) = &prepared.sender_key {
-        transaction.set_sender_key(id, sender)?;
-    }
+    };
+    let id = transaction.insert_sent_contribution(&contribution, prepared.sender_key.as_deref(), prepared.amends)?;
+    let mut entries = Vec::with_capacity(prepared.files.len());
     for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {
         transaction.insert_attachment(
             id,
@@ -574,12 +575,15 @@ pub fn record_in(
                 sha256: *hash,
             },
         )?;
+        entries.push(AttachmentEntry { name: name.clone(), size: *size, sha256: to_hex(hash) });
     }
     if let Some(key) = &prepared.key {
         transaction.remember_idempotency_key(key, prepared.request, id)?;
     }
-    append_to_log(transaction, id)?;
-    Ok((id, false))
+    let slug = &prepared.consultation.record.slug;
+    let record = CanonicalRecord::of(id, slug, &entity, &contribution, None, prepared.amends, entries);
+    transaction.append_to_log(id, sha256(&record.to_bytes()))?;
+    Ok((record, false))
 }
 
 #[cfg(test)]

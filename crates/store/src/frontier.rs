@@ -1,6 +1,6 @@
 //! The log nodes a writing transaction has just appended, kept in memory: appending needs the
 //! left sibling the previous append wrote, and a large import should not read it back each time.
-//! Both backends' transactions keep one.
+//! The log appender of every writing transaction (`queries::log::Appender`) keeps one.
 
 use consulta_log::{Hash, Nodes};
 

@@ -629,7 +629,20 @@ pub trait RecordTransaction {
     fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>>;
     fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity>;
     /// Records a contribution; its entity's name and country are kept as they are now.
-    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId>;
+    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
+        self.insert_sent_contribution(new, None, None)
+    }
+    /// Records a contribution as `insert_contribution` does, with what is known of how it was
+    /// sent: the keyed hash of the network address an unverified contribution came from (for
+    /// the limit every server shares; not in its record), and the contribution it amends
+    /// (before its record is hashed into the log). One statement, as each is a round trip to a
+    /// database server.
+    fn insert_sent_contribution(
+        &mut self,
+        new: &NewContribution,
+        sender_key: Option<&str>,
+        amends: Option<ContributionId>,
+    ) -> Result<ContributionId>;
     /// Records a file of a contribution (its bytes are in the blob store already).
     fn insert_attachment(&mut self, contribution: ContributionId, attachment: &Attachment) -> Result<()>;
     /// The contribution an idempotency key was used for, with the hash of that request.
@@ -640,11 +653,6 @@ pub trait RecordTransaction {
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
-    /// Notes that `contribution` amends `amended` (before its record is hashed into the log).
-    fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()>;
-    /// Notes the keyed hash of the network address an unverified contribution came from (for
-    /// the limit every server shares; not in its record).
-    fn set_sender_key(&mut self, contribution: ContributionId, key: &str) -> Result<()>;
     /// Creates the list if it is new (else renames it); returns its id.
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64>;
     /// Adds an entity to a list (no change if it is there).

@@ -87,7 +87,7 @@ impl SqlStore<Postgres> {
         let mut backend =
             Postgres { connection: RefCell::new(Connection { client, statements: Statements::new() }), location };
         backend.migrate()?;
-        Ok(SqlStore { backend })
+        Ok(SqlStore::over(backend))
     }
 }
 

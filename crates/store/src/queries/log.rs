@@ -163,18 +163,29 @@ pub(crate) fn claim_log_key(sql: &mut dyn Sql, public: &[u8; 32]) -> Result<[u8;
     Ok(recorded)
 }
 
-/// What a writing transaction knows of the log: it holds the write lock, so no one else
-/// appends meanwhile.
+/// Rows of appended nodes or leaves written by one statement: three values each, well under both
+/// backends' limits on a statement's parameters.
+const ROWS_PER_STATEMENT: usize = 300;
+
+/// What a writing transaction knows of the log (it holds the write lock, so no one else appends
+/// meanwhile), and what it appended but has not written yet: written together (`flush`), a
+/// statement for many rows instead of a round trip to the database for each.
 #[derive(Debug, Default)]
 pub(crate) struct Appender {
     /// The log's size once this transaction has appended to it.
     size: Option<u64>,
-    /// The nodes this transaction appended, which the next appends will need.
+    /// The last node appended at each level, which the next appends need: nodes appended
+    /// earlier at a level are never needed again, and those of earlier transactions are read.
     frontier: Frontier,
+    /// Nodes (level, index, hash) appended and not yet written.
+    nodes: Vec<(i64, i64, Hash)>,
+    /// Leaves (index, contribution, record hash) appended and not yet written.
+    leaves: Vec<(i64, i64, Hash)>,
 }
 
 impl Appender {
-    /// Appends a contribution's record hash to the log; gives its leaf index.
+    /// Appends a contribution's record hash to the log; gives its leaf index. It is written by
+    /// the next `flush`.
     pub(crate) fn append(&mut self, sql: &mut dyn Sql, contribution: ContributionId, record: Hash) -> Result<u64> {
         let size = match self.size {
             Some(size) => size,
@@ -185,23 +196,42 @@ impl Appender {
             consulta_log::append(&nodes, size, consulta_log::leaf_hash(&record))?
         };
         for node in added {
-            sql.execute(
-                "INSERT INTO log_nodes (level, idx, hash) VALUES ($1, $2, $3)",
-                args![i64::from(node.level), index(node.index)?, &node.hash],
-            )?;
+            self.nodes.push((i64::from(node.level), index(node.index)?, node.hash));
             self.frontier.record(node.level, node.index, node.hash);
         }
-        sql.execute(
-            "INSERT INTO log_leaves (leaf_index, contribution_id, record_sha256) VALUES ($1, $2, $3)",
-            args![index(size)?, contribution.0, &record],
-        )?;
+        self.leaves.push((index(size)?, contribution.0, record));
         self.size = Some(size + 1);
+        if self.nodes.len() >= ROWS_PER_STATEMENT {
+            self.flush(sql)?;
+        }
         Ok(size)
     }
 
-    /// Forgets what it knew (a savepoint rolled back may have undone it).
+    /// Writes what was appended and not yet written.
+    pub(crate) fn flush(&mut self, sql: &mut dyn Sql) -> Result<()> {
+        insert_rows(sql, "log_nodes (level, idx, hash)", &std::mem::take(&mut self.nodes))?;
+        insert_rows(sql, "log_leaves (leaf_index, contribution_id, record_sha256)", &std::mem::take(&mut self.leaves))
+    }
+
+    /// Forgets what it knew and had not written (a savepoint rolled back may have undone it).
     pub(crate) fn forget(&mut self) {
         self.size = None;
         self.frontier.clear();
+        self.nodes.clear();
+        self.leaves.clear();
     }
+}
+
+/// Inserts rows of two integers and a hash into `table (columns)`, many per statement.
+fn insert_rows(sql: &mut dyn Sql, table: &str, rows: &[(i64, i64, Hash)]) -> Result<()> {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let placeholders: Vec<String> =
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+        let mut bound = Vec::with_capacity(3 * chunk.len());
+        for (a, b, hash) in chunk {
+            bound.extend_from_slice(args![*a, *b, hash]);
+        }
+        sql.execute(&format!("INSERT INTO {table} VALUES {}", placeholders.join(", ")), &bound)?;
+    }
+    Ok(())
 }

@@ -34,6 +34,15 @@ use crate::{
 #[derive(Debug)]
 pub struct SqlStore<B> {
     pub(crate) backend: B,
+    /// The stakeholder groups, read once per connection: only a migration changes them (or a
+    /// whole record loaded in, which forgets them), and every submission checks its group.
+    groups: std::sync::OnceLock<Vec<StakeholderGroupId>>,
+}
+
+impl<B> SqlStore<B> {
+    pub(crate) fn over(backend: B) -> Self {
+        SqlStore { backend, groups: std::sync::OnceLock::new() }
+    }
 }
 
 /// Runs `f` in a transaction under the record's write lock, committed if it succeeds.
@@ -46,7 +55,11 @@ fn write<T>(backend: &mut impl Backend, f: impl FnOnce(&mut dyn Sql) -> Result<T
 
 impl<B: Backend> Store for SqlStore<B> {
     fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>> {
-        self.backend.each_on_its_own(record::stakeholder_groups)
+        if let Some(groups) = self.groups.get() {
+            return Ok(groups.clone());
+        }
+        let groups = self.backend.each_on_its_own(record::stakeholder_groups)?;
+        Ok(self.groups.get_or_init(|| groups).clone())
     }
 
     fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation> {
@@ -372,6 +385,7 @@ impl<B: Backend> Store for SqlStore<B> {
     }
 
     fn begin_load(&mut self) -> Result<Box<dyn copy::RecordLoader + '_>> {
+        self.groups.take();
         let location = self.backend.location();
         whole_record::begin_load(self.backend.begin()?, location)
     }

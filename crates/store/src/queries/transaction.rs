@@ -45,13 +45,19 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
         Ok(inserted_entity(row.int(0)?, new))
     }
 
-    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
+    fn insert_sent_contribution(
+        &mut self,
+        new: &NewContribution,
+        sender_key: Option<&str>,
+        amends: Option<ContributionId>,
+    ) -> Result<ContributionId> {
         // The entity's name and country are kept as they are now.
         let row = self.tx.row(
             "INSERT INTO contributions (consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id,
                                         submitted_at, language, title, body, late, identity, contact_email,
-                                        entity_name, country)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, name, country FROM entities WHERE id = $2
+                                        sender_key, amends_id, entity_name, country)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, name, country
+             FROM entities WHERE id = $2
              RETURNING id",
             args![
                 new.consultation.0,
@@ -67,6 +73,8 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
                 new.late,
                 new.identity.as_str(),
                 new.contact_email.as_ref(),
+                sender_key,
+                amends.map(|a| a.0),
             ],
         )?;
         let row = row.ok_or_else(|| StoreError::Batch(format!("no entity {}", new.entity.0)))?;
@@ -114,16 +122,6 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
 
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
         self.log.append(&mut self.tx, contribution, record_sha256)
-    }
-
-    fn set_amends(&mut self, contribution: ContributionId, amended: ContributionId) -> Result<()> {
-        self.tx.execute("UPDATE contributions SET amends_id = $2 WHERE id = $1", args![contribution.0, amended.0])?;
-        Ok(())
-    }
-
-    fn set_sender_key(&mut self, contribution: ContributionId, key: &str) -> Result<()> {
-        self.tx.execute("UPDATE contributions SET sender_key = $2 WHERE id = $1", args![contribution.0, key])?;
-        Ok(())
     }
 
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64> {
@@ -182,6 +180,8 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
     }
 
     fn savepoint(&mut self) -> Result<()> {
+        // What the items before appended to the log is theirs: written before this item starts.
+        self.log.flush(&mut self.tx)?;
         let release = std::mem::take(&mut self.release_pending);
         self.tx.batch(if release { "RELEASE SAVEPOINT item; SAVEPOINT item" } else { "SAVEPOINT item" })
     }
@@ -201,7 +201,8 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
         Ok(())
     }
 
-    fn commit(self: Box<Self>) -> Result<()> {
+    fn commit(mut self: Box<Self>) -> Result<()> {
+        self.log.flush(&mut self.tx)?;
         self.tx.commit()
     }
 }

@@ -32,10 +32,11 @@ const MIGRATIONS: &[&str] = &[
 /// The migration after which the starting issue taxonomy is written, once.
 const TAXONOMY_MIGRATION: usize = 7;
 
+/// The pairs are walked in order (CROSS JOIN), each looked up by the primary key: joined the
+/// other way, SQLite would scan a whole level of the log for every pair.
 const DIALECT: Dialect = Dialect {
-    nodes_among: "SELECT n.level, n.idx, n.hash FROM log_nodes n
-         JOIN (SELECT l.value AS level, i.value AS idx FROM json_each($1) l JOIN json_each($2) i ON i.key = l.key) w
-           ON n.level = w.level AND n.idx = w.idx",
+    nodes_among: "SELECT n.level, n.idx, n.hash FROM json_each($1) l CROSS JOIN log_nodes n
+         ON n.level = l.value AND n.idx = ($2 ->> l.key)",
 };
 
 /// The record in an SQLite file.
@@ -70,7 +71,7 @@ impl SqlStore<Sqlite> {
             .map_err(open_error)?;
         let mut backend = Sqlite { connection };
         backend.migrate(&shown)?;
-        Ok(SqlStore { backend })
+        Ok(SqlStore::over(backend))
     }
 }
 
@@ -278,7 +279,22 @@ impl Backend for Sqlite {
 
 #[cfg(test)]
 mod tests {
-    use super::own_words;
+    use super::*;
+
+    #[test]
+    fn a_proofs_nodes_are_each_found_by_the_primary_key() {
+        let dir = tempfile::tempdir().expect("directory");
+        let store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
+        let plan = store
+            .backend
+            .connection
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", own_words(DIALECT.nodes_among)))
+            .and_then(|mut plan| {
+                plan.query_map(["[1]", "[2]"], |r| r.get::<_, String>(3))?.collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .expect("plan");
+        assert!(plan.iter().any(|step| step.contains("PRIMARY KEY (level=? AND idx=?)")), "{plan:?}");
+    }
 
     #[test]
     fn statements_are_rewritten_into_sqlites_words() {
