@@ -11,13 +11,14 @@ use std::thread;
 
 use tokio::sync::{mpsc, oneshot};
 
-use consulta_core::CanonicalRecord;
+use consulta_core::{CanonicalRecord, ContributionId};
+use consulta_log::TreeHead;
 use consulta_store::log_key::LogSigner;
-use consulta_store::{Database, Store, StoreError};
+use consulta_store::{Database, Inclusion, NewMail, RecordTransaction, Store, StoreError};
 use jiff::Timestamp;
 
 use crate::acknowledgement::acknowledgement_mail;
-use crate::submission::{Prepared, Receipt, SubmissionError, receipts_at, record_in};
+use crate::submission::{Prepared, Receipt, SubmissionError, receipts_from, record_claims_in, record_in};
 
 /// Most submissions recorded in one transaction.
 const MAX_BATCH: usize = 512;
@@ -66,7 +67,20 @@ impl Committer {
 }
 
 fn run(database: &Database, signer: &LogSigner, mut queue: mpsc::Receiver<Job>) {
-    while let Some(first) = queue.blocking_recv() {
+    // The acknowledgements a batch asked for ride with the next batch's transaction (one commit
+    // for both); when no batch follows at once, they are queued on their own.
+    let mut acknowledgements = Vec::new();
+    loop {
+        let first = match queue.try_recv() {
+            Ok(job) => job,
+            Err(waiting) => {
+                queue_acknowledgements(database, &mut acknowledgements);
+                match (waiting, queue.blocking_recv()) {
+                    (mpsc::error::TryRecvError::Empty, Some(job)) => job,
+                    _ => return,
+                }
+            }
+        };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
@@ -74,7 +88,7 @@ fn run(database: &Database, signer: &LogSigner, mut queue: mpsc::Receiver<Job>) 
                 Err(_) => break,
             }
         }
-        let replies = record_batch(database, signer, &batch);
+        let replies = record_batch(database, signer, &batch, &mut acknowledgements);
         for (job, reply) in batch.into_iter().zip(replies) {
             // A sender that went away no longer waits for its answer.
             let _ = job.reply.send(reply);
@@ -82,8 +96,15 @@ fn run(database: &Database, signer: &LogSigner, mut queue: mpsc::Receiver<Job>) 
     }
 }
 
-/// Records a batch in one transaction; one answer per job, in order.
-fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<Reply> {
+/// Records a batch in one transaction, with the acknowledgements earlier batches asked for
+/// (`acknowledgements`, which it replaces with the ones this batch asks for once it is on disk);
+/// one answer per job, in order.
+fn record_batch(
+    database: &Database,
+    signer: &LogSigner,
+    batch: &[Job],
+    acknowledgements: &mut Vec<NewMail>,
+) -> Vec<Reply> {
     let failed = |error: &StoreError| {
         batch.iter().map(|_| Err(SubmissionError::Store(StoreError::Batch(error.to_string())))).collect()
     };
@@ -94,18 +115,14 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
     // Another writer (a large import) may hold the database for a while: wait for it rather than
     // refuse what people are sending.
     let waiting_since = std::time::Instant::now();
-    let outcomes = loop {
-        match record_all(&mut *store, batch) {
-            Ok(outcomes) => break outcomes,
+    let Recorded { outcomes, head, inclusions } = loop {
+        match record_all(&mut *store, batch, acknowledgements) {
+            Ok(recorded) => break recorded,
             Err(e) if e.is_busy() && waiting_since.elapsed() < MAX_WAIT_FOR_WRITER => {
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             Err(e) => return failed(&e),
         }
-    };
-    let head = match store.tree_head(Timestamp::now()) {
-        Ok(head) => head,
-        Err(e) => return failed(&e),
     };
     // The record is on disk whatever happens to the journal: a journal that cannot be written is
     // an operator's alarm, not a reason to refuse what was recorded.
@@ -113,12 +130,9 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
         tracing::error!(%error, "the signed tree head could not be journalled");
         signer.sign(head)
     });
-    let recorded: Vec<CanonicalRecord> =
-        outcomes.iter().filter_map(|outcome| Some(outcome.as_ref().ok()?.0.clone())).collect();
-    let mut receipts = match receipts_at(&*store, &recorded, &head, &signer.public_key()) {
-        Ok(receipts) => receipts.into_iter(),
-        Err(e) => return failed(&e),
-    };
+    let recorded: Vec<&CanonicalRecord> =
+        outcomes.iter().filter_map(|outcome| Some(&outcome.as_ref().ok()?.0)).collect();
+    let mut receipts = receipts_from(&recorded, inclusions, &head, &signer.public_key()).into_iter();
     let replies: Vec<Reply> = outcomes
         .into_iter()
         .map(|outcome| {
@@ -130,85 +144,130 @@ fn record_batch(database: &Database, signer: &LogSigner, batch: &[Job]) -> Vec<R
             Ok((receipt, replayed))
         })
         .collect();
-    queue_acknowledgements(&mut *store, batch, &replies);
-    replies
-}
-
-/// Queues the acknowledgements the batch's new contributions asked for, in one transaction. A
-/// contribution is recorded whether or not its email can be queued: a failure here is logged.
-fn queue_acknowledgements(store: &mut dyn Store, batch: &[Job], replies: &[Reply]) {
     let now = Timestamp::now();
-    let mails: Vec<_> = batch
+    *acknowledgements = batch
         .iter()
-        .zip(replies)
+        .zip(&replies)
         .filter_map(|(job, reply)| match reply {
             Ok((receipt, false)) => acknowledgement_mail(&job.prepared, receipt, now),
             _ => None,
         })
         .collect();
-    if mails.is_empty() {
+    replies
+}
+
+/// Queues acknowledgements in a transaction of their own. A contribution is recorded whether
+/// or not its email can be queued: a failure here is logged.
+fn queue_acknowledgements(database: &Database, acknowledgements: &mut Vec<NewMail>) {
+    if acknowledgements.is_empty() {
         return;
     }
-    let queued = store.begin().and_then(|mut transaction| {
-        transaction.queue_mails(&mails)?;
+    let queued = database.connect().and_then(|mut store| {
+        let mut transaction = store.begin()?;
+        transaction.queue_mails(acknowledgements)?;
         transaction.commit()
     });
     if let Err(error) = queued {
-        tracing::error!(%error, count = mails.len(), "acknowledgements could not be queued");
+        tracing::error!(%error, count = acknowledgements.len(), "acknowledgements could not be queued");
+    }
+    acknowledgements.clear();
+}
+
+/// What a batch's transaction gave: each item's outcome, the log's head as the transaction left
+/// it, and the recorded items' inclusions in that head (read before the commit, in the same
+/// transaction: no round trips after it).
+struct Recorded {
+    outcomes: Vec<Outcome>,
+    head: TreeHead,
+    inclusions: Vec<Option<Inclusion>>,
+}
+
+/// Records a batch in one transaction. It is first written together: each item without a
+/// savepoint of its own, and the unverified submissions with no key to look up
+/// (`record_claims_in`) a statement for all rather than one each, as each statement is a round
+/// trip to a database server. An item refused before it writes anything (a conflict, a replayed
+/// key) leaves the transaction as it was. Only if the database fails a write is the batch
+/// written again, each item within a savepoint, so that the one failure undoes nothing else.
+fn record_all(store: &mut dyn Store, batch: &[Job], acknowledgements: &[NewMail]) -> Result<Recorded, StoreError> {
+    match record_together(store, batch, acknowledgements)? {
+        Some(recorded) => Ok(recorded),
+        None => record_each_within_a_savepoint(store, batch, acknowledgements),
     }
 }
 
-/// Records a batch in one transaction. Each item is first written without a savepoint of its
-/// own (a round trip to a database server saved per item): an item refused before it writes
-/// anything (a conflict, a replayed key) leaves the transaction as it was. Only if the database
-/// fails an item's write is the batch written again, each item within a savepoint, so that
-/// the one failure undoes nothing else.
-fn record_all(store: &mut dyn Store, batch: &[Job]) -> Result<Vec<Outcome>, StoreError> {
-    match record_each(store, batch, Savepoints::No)? {
-        Some(outcomes) => Ok(outcomes),
-        None => record_each(store, batch, Savepoints::PerItem)?
-            .ok_or_else(|| StoreError::Batch("a batch failed with savepoints too".to_owned())),
-    }
+/// Queues the acknowledgements carried, reads the head and the inclusions, and commits.
+fn finish(
+    mut transaction: Box<dyn RecordTransaction + '_>,
+    outcomes: Vec<Outcome>,
+    acknowledgements: &[NewMail],
+) -> Result<Recorded, StoreError> {
+    transaction.queue_mails(acknowledgements)?;
+    let recorded: Vec<ContributionId> =
+        outcomes.iter().filter_map(|outcome| Some(ContributionId(outcome.as_ref().ok()?.0.id))).collect();
+    let (head, inclusions) = transaction.head_with_inclusions(Timestamp::now(), &recorded)?;
+    transaction.commit()?;
+    Ok(Recorded { outcomes, head, inclusions })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Savepoints {
-    No,
-    PerItem,
-}
-
-/// The batch's outcomes, or None when an item's write failed without a savepoint to return
-/// to (then nothing was committed).
-fn record_each(
+/// The batch's outcomes, or None when a write failed (then nothing was committed).
+fn record_together(
     store: &mut dyn Store,
     batch: &[Job],
-    savepoints: Savepoints,
-) -> Result<Option<Vec<Outcome>>, StoreError> {
+    acknowledgements: &[NewMail],
+) -> Result<Option<Recorded>, StoreError> {
+    let mut transaction = store.begin()?;
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+    for job in batch {
+        if job.prepared.is_plain_claim() {
+            outcomes.push(None);
+            continue;
+        }
+        match record_in(&mut *transaction, &job.prepared) {
+            Err(SubmissionError::Store(_)) => return Ok(None),
+            outcome => outcomes.push(Some(outcome)),
+        }
+    }
+    let claims: Vec<&Prepared> =
+        batch.iter().map(|job| &job.prepared).filter(|prepared| prepared.is_plain_claim()).collect();
+    let Ok(records) = record_claims_in(&mut *transaction, &claims) else { return Ok(None) };
+    let mut records = records.into_iter();
+    let outcomes = outcomes
+        .into_iter()
+        .map(|outcome| match outcome {
+            Some(outcome) => Ok(outcome),
+            None => records
+                .next()
+                .map(|record| Ok((record, false)))
+                .ok_or_else(|| StoreError::Batch("fewer records than unverified submissions".to_owned())),
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    finish(transaction, outcomes, acknowledgements).map(Some)
+}
+
+fn record_each_within_a_savepoint(
+    store: &mut dyn Store,
+    batch: &[Job],
+    acknowledgements: &[NewMail],
+) -> Result<Recorded, StoreError> {
     let mut transaction = store.begin()?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
-        if savepoints == Savepoints::PerItem {
-            transaction.savepoint()?;
-        }
+        transaction.savepoint()?;
         let outcome = record_in(&mut *transaction, &job.prepared);
-        match (&outcome, savepoints) {
-            (Err(SubmissionError::Store(_)), Savepoints::No) => return Ok(None),
-            (Ok(_), Savepoints::PerItem) => transaction.release_savepoint()?,
-            (Err(_), Savepoints::PerItem) => transaction.rollback_to_savepoint()?,
-            (_, Savepoints::No) => {}
+        if outcome.is_ok() {
+            transaction.release_savepoint()?;
+        } else {
+            transaction.rollback_to_savepoint()?;
         }
         outcomes.push(outcome);
     }
-    transaction.commit()?;
-    Ok(Some(outcomes))
+    finish(transaction, outcomes, acknowledgements)
 }
 
 #[cfg(test)]
 mod tests {
     use consulta_blobs::LocalBlobs;
     use consulta_core::{Consultation, ConsultationDraft};
-
-    use consulta_core::ContributionId;
 
     use super::*;
     use crate::submission::{Limits, Submission, prepare};
@@ -282,7 +341,7 @@ mod tests {
             f.job("Example B", "academic", Some("key-1")),
             f.job("Example B", "academic", Some("key-1")), // A retry in the same batch.
         ];
-        let replies = record_batch(&f.database, &f.signer, &batch);
+        let replies = record_batch(&f.database, &f.signer, &batch, &mut Vec::new());
         assert!(replies[0].is_ok());
         assert!(matches!(replies[1], Err(SubmissionError::Invalid(_))));
         let (third, replayed_third) = replies[2].as_ref().map(|(r, replayed)| (r.id, *replayed)).expect("recorded");
@@ -301,7 +360,7 @@ mod tests {
         let mut refused = f.job("Example B", "academic", None);
         refused.prepared.amends = Some(ContributionId(999_999));
         let batch = vec![f.job("Example A", "academic", None), refused, f.job("Example C", "academic", None)];
-        let replies = record_batch(&f.database, &f.signer, &batch);
+        let replies = record_batch(&f.database, &f.signer, &batch, &mut Vec::new());
         assert!(matches!(replies[1], Err(SubmissionError::Store(_))), "{:?}", replies[1]);
         let leaves: Vec<u64> = [&replies[0], &replies[2]]
             .iter()
@@ -320,7 +379,7 @@ mod tests {
     #[test]
     fn every_leaf_commits_to_the_record_the_store_reads_back() {
         let f = fixture();
-        let first = record_batch(&f.database, &f.signer, &[f.job("Example A", "academic", None)]);
+        let first = record_batch(&f.database, &f.signer, &[f.job("Example A", "academic", None)], &mut Vec::new());
         let first = first[0].as_ref().map(|(receipt, _)| ContributionId(receipt.id)).expect("recorded");
         let store = f.database.connect().expect("store");
         let with_file = Submission {
@@ -360,7 +419,7 @@ mod tests {
         .into_iter()
         .map(|prepared| Job { prepared, reply: oneshot::channel().0 })
         .collect();
-        let replies = record_batch(&f.database, &f.signer, &batch);
+        let replies = record_batch(&f.database, &f.signer, &batch, &mut Vec::new());
         let mut ids = vec![first];
         ids.extend(
             replies

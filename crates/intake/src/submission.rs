@@ -7,13 +7,13 @@
 use consulta_blobs::{BlobError, BlobStore};
 use consulta_core::contribution::{check_body, check_title};
 use consulta_core::{
-    AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationStatus, ContributionId, CountryCode,
+    AttachmentEntry, CanonicalRecord, Channel, Consultation, ConsultationStatus, ContributionId, CountryCode, Entity,
     EntityName, Identity, Language, NewContribution, NewEntity, StakeholderGroupId,
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_log::{Hash, SignedTreeHead, from_hex, sha256, to_hex};
 use consulta_store::log_key::LogSigner;
-use consulta_store::{Attachment, RecordTransaction, Store, StoreError};
+use consulta_store::{Attachment, RecordTransaction, SentContribution, Store, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -257,7 +257,18 @@ pub fn receipts_at(
 ) -> Result<Vec<Option<Receipt>>, StoreError> {
     let contributions: Vec<ContributionId> = records.iter().map(|record| ContributionId(record.id)).collect();
     let inclusions = store.inclusions(&contributions, head.head.size)?;
-    Ok(records
+    Ok(receipts_from(&records.iter().collect::<Vec<_>>(), inclusions, head, public_key))
+}
+
+/// The receipts of recorded contributions from their records and their inclusions in the tree
+/// `head` signs, in their order.
+pub fn receipts_from(
+    records: &[&CanonicalRecord],
+    inclusions: Vec<Option<consulta_store::Inclusion>>,
+    head: &SignedTreeHead,
+    public_key: &[u8; 32],
+) -> Vec<Option<Receipt>> {
+    records
         .iter()
         .zip(inclusions)
         .map(|(record, inclusion)| {
@@ -281,7 +292,7 @@ pub fn receipts_at(
                 },
             })
         })
-        .collect())
+        .collect()
 }
 
 fn check_email(text: &str) -> Result<String, RowProblem> {
@@ -523,17 +534,10 @@ pub fn record_in(
             return Ok((record, true));
         }
     }
-    let claim = |claimed| NewEntity {
-        name: prepared.name.clone(),
-        group: prepared.group.clone(),
-        country: prepared.country,
-        is_example: prepared.consultation.record.is_example,
-        claimed,
-    };
     let entity = if prepared.identity == Identity::Unverified {
         // An unverified sender's name is a claim: it gets an entity of its own, apart from the
         // registry, and never attaches to, defines or changes a recorded entity.
-        transaction.insert_entity(&claim(true))?
+        transaction.insert_entity(&prepared.entity(true))?
     } else {
         match transaction.entity_by_name(&prepared.name)? {
             Some(entity) if entity.group != prepared.group => {
@@ -544,25 +548,95 @@ pub fn record_in(
                 )]));
             }
             Some(entity) => entity,
-            None => transaction.insert_entity(&claim(false))?,
+            None => transaction.insert_entity(&prepared.entity(false))?,
         }
     };
-    let contribution = NewContribution {
-        consultation: prepared.consultation.id,
-        entity: entity.id,
-        group: prepared.group.clone(),
-        channel: Channel::Written,
-        on_behalf_of: None,
-        meeting: None,
-        submitted_at: prepared.now,
-        language: prepared.language.clone(),
-        title: prepared.title.clone(),
-        body: prepared.body.clone(),
-        late: false,
-        identity: prepared.identity,
-        contact_email: Some(prepared.email.clone()),
-    };
-    let id = transaction.insert_sent_contribution(&contribution, prepared.sender_key.as_deref(), prepared.amends)?;
+    let contribution = prepared.contribution(&entity);
+    let sent = prepared.sent(&contribution, &entity);
+    let id = transaction.insert_contributions(&[sent])?.pop();
+    let id = id.ok_or_else(|| StoreError::Batch("a contribution was not written".to_owned()))?;
+    Ok((finish_recording(transaction, prepared, id, &entity, &contribution)?, false))
+}
+
+/// Records unverified submissions that carry no idempotency key (`Prepared::is_plain_claim`)
+/// together: their claimed entities in one statement, their contributions in another, instead of
+/// a round trip to a database server for each; each one's files, record and leaf as `record_in`
+/// writes them. Their records, in their order.
+pub fn record_claims_in(
+    transaction: &mut dyn RecordTransaction,
+    claims: &[&Prepared],
+) -> Result<Vec<CanonicalRecord>, StoreError> {
+    let new: Vec<NewEntity> = claims.iter().map(|prepared| prepared.entity(true)).collect();
+    let entities = transaction.insert_entities(&new)?;
+    let contributions: Vec<NewContribution> =
+        claims.iter().zip(&entities).map(|(prepared, entity)| prepared.contribution(entity)).collect();
+    let sent: Vec<SentContribution<'_>> = claims
+        .iter()
+        .zip(&contributions)
+        .zip(&entities)
+        .map(|((prepared, contribution), entity)| prepared.sent(contribution, entity))
+        .collect();
+    let ids = transaction.insert_contributions(&sent)?;
+    claims
+        .iter()
+        .zip(ids)
+        .zip(entities.iter().zip(&contributions))
+        .map(|((prepared, id), (entity, contribution))| {
+            finish_recording(transaction, prepared, id, entity, contribution)
+        })
+        .collect()
+}
+
+impl Prepared {
+    /// Whether it can be recorded with others (`record_claims_in`): an unverified submission
+    /// with no idempotency key has nothing to look up before it is written.
+    pub fn is_plain_claim(&self) -> bool {
+        self.identity == Identity::Unverified && self.key.is_none()
+    }
+
+    /// The entity it names, as a claim of its own (an unverified sender) or for the registry.
+    fn entity(&self, claimed: bool) -> NewEntity {
+        NewEntity {
+            name: self.name.clone(),
+            group: self.group.clone(),
+            country: self.country,
+            is_example: self.consultation.record.is_example,
+            claimed,
+        }
+    }
+
+    fn contribution(&self, entity: &Entity) -> NewContribution {
+        NewContribution {
+            consultation: self.consultation.id,
+            entity: entity.id,
+            group: self.group.clone(),
+            channel: Channel::Written,
+            on_behalf_of: None,
+            meeting: None,
+            submitted_at: self.now,
+            language: self.language.clone(),
+            title: self.title.clone(),
+            body: self.body.clone(),
+            late: false,
+            identity: self.identity,
+            contact_email: Some(self.email.clone()),
+        }
+    }
+
+    fn sent<'a>(&'a self, contribution: &'a NewContribution, entity: &'a Entity) -> SentContribution<'a> {
+        SentContribution { contribution, entity, sender_key: self.sender_key.as_deref(), amends: self.amends }
+    }
+}
+
+/// Writes what follows a submission's contribution: its files, its idempotency key and its log
+/// leaf, which commits to the canonical record built from what was written. Gives the record.
+fn finish_recording(
+    transaction: &mut dyn RecordTransaction,
+    prepared: &Prepared,
+    id: ContributionId,
+    entity: &Entity,
+    contribution: &NewContribution,
+) -> Result<CanonicalRecord, StoreError> {
     let mut entries = Vec::with_capacity(prepared.files.len());
     for (position, (name, media_type, size, hash)) in prepared.files.iter().enumerate() {
         transaction.insert_attachment(
@@ -581,9 +655,9 @@ pub fn record_in(
         transaction.remember_idempotency_key(key, prepared.request, id)?;
     }
     let slug = &prepared.consultation.record.slug;
-    let record = CanonicalRecord::of(id, slug, &entity, &contribution, None, prepared.amends, entries);
+    let record = CanonicalRecord::of(id, slug, entity, contribution, None, prepared.amends, entries);
     transaction.append_to_log(id, sha256(&record.to_bytes()))?;
-    Ok((record, false))
+    Ok(record)
 }
 
 #[cfg(test)]

@@ -624,25 +624,35 @@ pub struct Inclusion {
     pub proof: Vec<Hash>,
 }
 
+/// A contribution to record, with its entity as it is now and how it was sent.
+#[derive(Debug, Clone, Copy)]
+pub struct SentContribution<'a> {
+    pub contribution: &'a NewContribution,
+    /// Its entity: the contribution keeps the name and country it has now.
+    pub entity: &'a Entity,
+    /// The keyed hash of the network address an unverified contribution came from (for the limit
+    /// every server shares; not in its record).
+    pub sender_key: Option<&'a str>,
+    /// The contribution it amends (in its record, so before its leaf is appended).
+    pub amends: Option<ContributionId>,
+}
+
 /// Writes that land together or not at all.
 pub trait RecordTransaction {
     fn entity_by_name(&mut self, name: &EntityName) -> Result<Option<Entity>>;
-    fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity>;
-    /// Records a contribution; its entity's name and country are kept as they are now.
-    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
-        self.insert_sent_contribution(new, None, None)
+    fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity> {
+        self.insert_entities(std::slice::from_ref(new))?.pop().ok_or_else(|| StoreError::Batch("no entity".into()))
     }
-    /// Records a contribution as `insert_contribution` does, with what is known of how it was
-    /// sent: the keyed hash of the network address an unverified contribution came from (for
-    /// the limit every server shares; not in its record), and the contribution it amends
-    /// (before its record is hashed into the log). One statement, as each is a round trip to a
-    /// database server.
-    fn insert_sent_contribution(
-        &mut self,
-        new: &NewContribution,
-        sender_key: Option<&str>,
-        amends: Option<ContributionId>,
-    ) -> Result<ContributionId>;
+    /// Records several entities, in as few statements as the backend allows (a batch's claimed
+    /// entities); gives them in the same order.
+    fn insert_entities(&mut self, new: &[NewEntity]) -> Result<Vec<Entity>>;
+    /// Records a contribution; its entity's name and country are kept as they are now.
+    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId>;
+    /// Records several contributions, each with its entity in hand (whose name and country it
+    /// keeps) and what is known of how it was sent, in as few statements as the backend allows:
+    /// a batch of submissions pays a round trip to a database server per statement, not per
+    /// contribution. Gives their ids in the same order.
+    fn insert_contributions(&mut self, sent: &[SentContribution<'_>]) -> Result<Vec<ContributionId>>;
     /// Records a file of a contribution (its bytes are in the blob store already).
     fn insert_attachment(&mut self, contribution: ContributionId, attachment: &Attachment) -> Result<()>;
     /// The contribution an idempotency key was used for, with the hash of that request.
@@ -653,6 +663,14 @@ pub trait RecordTransaction {
     fn canonical_record(&mut self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
     /// Appends a contribution's record hash to the public log; returns its leaf index.
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64>;
+    /// The log's head as this transaction leaves it (what it appended included: under the
+    /// record's write lock, the head its commit makes), and the inclusion of each of
+    /// `contributions` in it, as `Store::inclusions` gives them.
+    fn head_with_inclusions(
+        &mut self,
+        now: Timestamp,
+        contributions: &[ContributionId],
+    ) -> Result<(TreeHead, Vec<Option<Inclusion>>)>;
     /// Creates the list if it is new (else renames it); returns its id.
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64>;
     /// Adds an entity to a list (no change if it is there).

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use crate::App;
 use crate::accounts::{Fields, secretariat_form, with_visitor};
 use crate::language::RequestLanguage;
-use crate::pages::{Page, PageError};
+use crate::page::{Page, PageError};
 
 /// The report's language: `?lang=` if it names one, else the page's.
 fn report_localizer(query: &Fields, language: &RequestLanguage) -> Localizer {

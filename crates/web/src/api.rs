@@ -69,9 +69,9 @@ impl ApiError {
         }
     }
 
-    fn from_page(error: crate::pages::PageError, localizer: &Localizer) -> ApiError {
+    fn from_page(error: crate::page::PageError, localizer: &Localizer) -> ApiError {
         match error {
-            crate::pages::PageError::Internal(detail) => ApiError::server(detail, localizer),
+            crate::page::PageError::Internal(detail) => ApiError::server(detail, localizer),
             other => ApiError::new(other.status(), other.code(), other.describe(localizer)),
         }
     }

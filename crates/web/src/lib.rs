@@ -10,6 +10,7 @@ mod kept_files;
 mod language;
 mod open_data;
 mod openapi;
+mod page;
 mod pages;
 mod public_url;
 mod render;
@@ -37,7 +38,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::language::RequestLanguage;
-use crate::pages::{PageError, PageResult};
+use crate::page::{PageError, PageResult};
 use crate::render::Templates;
 use crate::workers::Workers;
 

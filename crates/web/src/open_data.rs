@@ -15,7 +15,7 @@ use jiff::Timestamp;
 
 use crate::App;
 use crate::language::RequestLanguage;
-use crate::pages::PageError;
+use crate::page::PageError;
 
 /// A file as written, and the change-feed position it was written at.
 type Written = (u64, Arc<tempfile::NamedTempFile>);

@@ -9,7 +9,7 @@ use minijinja::{Environment, State};
 use serde_json::json;
 
 use crate::language::RequestLanguage;
-use crate::pages::{PageError, PageResult};
+use crate::page::{PageError, PageResult};
 
 const TEMPLATES: [(&str, &str); 20] = [
     ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),

@@ -10,7 +10,7 @@ use consulta_store::Store;
 use serde_json::{Value, json};
 
 use crate::language::encode;
-use crate::pages::{Page, PageError, PageResult};
+use crate::page::{Page, PageError, PageResult};
 
 /// Results per page unless the API asks for another number.
 const PAGE_SIZE: usize = 20;

@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::App;
 use crate::accounts::{Fields, secretariat_form, with_visitor};
 use crate::language::RequestLanguage;
-use crate::pages::{Page, PageError};
+use crate::page::{Page, PageError};
 
 /// The classifier last trained, and the tags and taxonomy it was trained on: a page view
 /// retrains only when a tag or an issue has changed since (any server's change, since the key is

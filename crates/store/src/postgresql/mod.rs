@@ -32,9 +32,11 @@ const TAXONOMY_MIGRATION: usize = 0;
 /// The record's write lock (an advisory lock; the change feed's trigger function takes it too).
 pub(crate) const WRITE_LOCK: i64 = 7_061_584_150;
 
+/// Each pair is looked up by the primary key (LATERAL): joined as a set, the planner guesses a
+/// hundred pairs and scans the whole log for them.
 const DIALECT: Dialect = Dialect {
-    nodes_among: "SELECT n.level, n.idx, n.hash FROM log_nodes n
-         JOIN unnest($1::BIGINT[], $2::BIGINT[]) AS w (level, idx) ON n.level = w.level AND n.idx = w.idx",
+    nodes_among: "SELECT w.level, w.idx, n.hash FROM unnest($1::BIGINT[], $2::BIGINT[]) AS w (level, idx)
+         CROSS JOIN LATERAL (SELECT hash FROM log_nodes WHERE level = w.level AND idx = w.idx) n",
 };
 
 /// Statements prepared on this connection, by their text: each is prepared once per connection,

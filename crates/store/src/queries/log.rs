@@ -120,20 +120,45 @@ pub(crate) fn inclusions(
     }
     let leaves: Vec<Option<(u64, Hash)>> =
         leaves(sql, contributions)?.into_iter().map(|leaf| leaf.filter(|(at, _)| *at < tree_size)).collect();
-    let proofs = with_prefetched_nodes(sql, |nodes| {
-        leaves
-            .iter()
-            .map(|leaf| leaf.map(|(at, _)| consulta_log::inclusion_proof(nodes, at, tree_size)).transpose())
-            .collect::<Result<Vec<_>>>()
-    })?;
-    Ok(leaves
+    let proofs = with_prefetched_nodes(sql, |nodes| proofs(nodes, &leaves, tree_size))?;
+    Ok(with_proofs(leaves, proofs, tree_size))
+}
+
+/// The log's head now and the inclusion of each of `contributions` in it, in their order: three
+/// statements (the size, the leaves, every node of the root and the proofs).
+pub(crate) fn head_with_inclusions(
+    sql: &mut dyn Sql,
+    now: Timestamp,
+    contributions: &[ContributionId],
+) -> Result<(TreeHead, Vec<Option<Inclusion>>)> {
+    let size = log_size(sql)?;
+    let leaves = leaves(sql, contributions)?;
+    let (root, proofs) =
+        with_prefetched_nodes(sql, |nodes| Ok((consulta_log::root(nodes, size)?, proofs(nodes, &leaves, size)?)))?;
+    let head = TreeHead { size, timestamp_ms: now.as_millisecond(), root };
+    Ok((head, with_proofs(leaves, proofs, size)))
+}
+
+fn proofs(nodes: &PrefetchedNodes, leaves: &[Option<(u64, Hash)>], tree_size: u64) -> Result<Vec<Option<Vec<Hash>>>> {
+    leaves
+        .iter()
+        .map(|leaf| leaf.map(|(at, _)| consulta_log::inclusion_proof(nodes, at, tree_size)).transpose())
+        .collect()
+}
+
+fn with_proofs(
+    leaves: Vec<Option<(u64, Hash)>>,
+    proofs: Vec<Option<Vec<Hash>>>,
+    tree_size: u64,
+) -> Vec<Option<Inclusion>> {
+    leaves
         .into_iter()
         .zip(proofs)
         .map(|(leaf, proof)| {
             let (leaf_index, record_sha256) = leaf?;
             Some(Inclusion { leaf_index, record_sha256, tree_size, proof: proof? })
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) fn consistency(sql: &mut dyn Sql, old: u64, new: u64) -> Result<Vec<Hash>> {

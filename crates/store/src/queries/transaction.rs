@@ -2,12 +2,41 @@
 //! over either backend's transaction.
 
 use consulta_core::{CanonicalRecord, ContributionId, Entity, EntityId, EntityName, NewContribution, NewEntity};
-use consulta_log::Hash;
+use consulta_log::{Hash, TreeHead};
+use jiff::Timestamp;
 
 use super::log::Appender;
 use crate::rows::{ENTITY_COLUMNS, entity_key, inserted_entity, millis};
 use crate::sql::{Transaction, args};
-use crate::{Attachment, AuditEntry, NewInvitation, NewMail, RecordTransaction, Result, StoreError};
+use crate::{
+    Attachment, AuditEntry, Inclusion, NewInvitation, NewMail, RecordTransaction, Result, SentContribution, StoreError,
+};
+
+/// Rows written by one statement: at most 17 values each, well under both backends' limits on a
+/// statement's parameters.
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// `($1, …, $columns), (…)` for `rows` rows.
+fn placeholders(rows: usize, columns: usize) -> String {
+    let row = |r: usize| {
+        let values: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+        format!("({})", values.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
+/// The ids a multi-row `INSERT … RETURNING id` gave, in the order of its rows. Neither database
+/// promises the order of RETURNING; but ids are handed out row after row (an identity's next
+/// value, SQLite's next rowid) and this transaction holds the record's write lock, so no other
+/// insert interleaves: sorted, they are the rows' ids in order.
+fn ids_in_insertion_order(rows: Vec<crate::sql::Row>, expected: usize) -> Result<Vec<i64>> {
+    let mut ids = rows.iter().map(|r| r.int(0)).collect::<Result<Vec<_>>>()?;
+    if ids.len() != expected {
+        return Err(StoreError::Batch(format!("{expected} rows written, {} ids given back", ids.len())));
+    }
+    ids.sort_unstable();
+    Ok(ids)
+}
 
 pub(crate) struct SqlTransaction<T> {
     tx: T,
@@ -29,56 +58,86 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
         self.tx.row(&select, args![name.key().as_str()])?.as_mut().map(crate::rows::entity).transpose()
     }
 
-    fn insert_entity(&mut self, new: &NewEntity) -> Result<Entity> {
-        let row = self.tx.one(
-            "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example, claimed)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            args![
-                new.name.as_str(),
-                entity_key(new)?.as_str(),
-                new.group.as_str(),
-                new.country.as_ref().map(|c| c.as_str()),
-                new.is_example,
-                new.claimed,
-            ],
-        )?;
-        Ok(inserted_entity(row.int(0)?, new))
+    fn insert_entities(&mut self, new: &[NewEntity]) -> Result<Vec<Entity>> {
+        let mut entities = Vec::with_capacity(new.len());
+        for chunk in new.chunks(ROWS_PER_STATEMENT) {
+            let mut keys = Vec::with_capacity(chunk.len());
+            for entity in chunk {
+                keys.push(entity_key(entity)?);
+            }
+            let mut bound = Vec::with_capacity(6 * chunk.len());
+            for (entity, key) in chunk.iter().zip(&keys) {
+                bound.extend_from_slice(args![
+                    entity.name.as_str(),
+                    key.as_str(),
+                    entity.group.as_str(),
+                    entity.country.as_ref().map(|c| c.as_str()),
+                    entity.is_example,
+                    entity.claimed,
+                ]);
+            }
+            let insert = format!(
+                "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example, claimed) VALUES {}
+                 RETURNING id",
+                placeholders(chunk.len(), 6)
+            );
+            let ids = ids_in_insertion_order(self.tx.rows(&insert, &bound)?, chunk.len())?;
+            entities.extend(ids.into_iter().zip(chunk).map(|(id, entity)| inserted_entity(id, entity)));
+        }
+        Ok(entities)
     }
 
-    fn insert_sent_contribution(
-        &mut self,
-        new: &NewContribution,
-        sender_key: Option<&str>,
-        amends: Option<ContributionId>,
-    ) -> Result<ContributionId> {
-        // The entity's name and country are kept as they are now.
-        let row = self.tx.row(
-            "INSERT INTO contributions (consultation_id, entity_id, stakeholder_group, channel, on_behalf_of, meeting_id,
-                                        submitted_at, language, title, body, late, identity, contact_email,
-                                        sender_key, amends_id, entity_name, country)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, name, country
-             FROM entities WHERE id = $2
-             RETURNING id",
-            args![
-                new.consultation.0,
-                new.entity.0,
-                new.group.as_str(),
-                new.channel.as_str(),
-                new.on_behalf_of.as_ref().map(|g| g.as_str()),
-                new.meeting.map(|m| m.0),
-                millis(new.submitted_at),
-                new.language.as_str(),
-                &new.title,
-                &new.body,
-                new.late,
-                new.identity.as_str(),
-                new.contact_email.as_ref(),
-                sender_key,
-                amends.map(|a| a.0),
-            ],
-        )?;
-        let row = row.ok_or_else(|| StoreError::Batch(format!("no entity {}", new.entity.0)))?;
-        Ok(ContributionId(row.int(0)?))
+    fn insert_contribution(&mut self, new: &NewContribution) -> Result<ContributionId> {
+        let select = format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = $1");
+        let entity = self.tx.row(&select, args![new.entity.0])?.as_mut().map(crate::rows::entity).transpose()?;
+        let entity = entity.ok_or_else(|| StoreError::Batch(format!("no entity {}", new.entity.0)))?;
+        let sent = SentContribution { contribution: new, entity: &entity, sender_key: None, amends: None };
+        self.insert_contributions(&[sent])?.pop().ok_or_else(|| StoreError::Batch("no contribution".into()))
+    }
+
+    fn insert_contributions(&mut self, sent: &[SentContribution<'_>]) -> Result<Vec<ContributionId>> {
+        const COLUMNS: usize = 17;
+        let mut ids = Vec::with_capacity(sent.len());
+        for chunk in sent.chunks(ROWS_PER_STATEMENT) {
+            let mut bound = Vec::with_capacity(COLUMNS * chunk.len());
+            for SentContribution { contribution: new, entity, sender_key, amends } in chunk {
+                if new.entity != entity.id {
+                    return Err(StoreError::Batch(format!(
+                        "contribution of entity {} sent with another",
+                        new.entity.0
+                    )));
+                }
+                bound.extend_from_slice(args![
+                    new.consultation.0,
+                    new.entity.0,
+                    new.group.as_str(),
+                    new.channel.as_str(),
+                    new.on_behalf_of.as_ref().map(|g| g.as_str()),
+                    new.meeting.map(|m| m.0),
+                    millis(new.submitted_at),
+                    new.language.as_str(),
+                    &new.title,
+                    &new.body,
+                    new.late,
+                    new.identity.as_str(),
+                    new.contact_email.as_ref(),
+                    *sender_key,
+                    amends.map(|a| a.0),
+                    entity.name.as_str(),
+                    entity.country.as_ref().map(|c| c.as_str()),
+                ]);
+            }
+            let insert = format!(
+                "INSERT INTO contributions (consultation_id, entity_id, stakeholder_group, channel, on_behalf_of,
+                                            meeting_id, submitted_at, language, title, body, late, identity,
+                                            contact_email, sender_key, amends_id, entity_name, country)
+                 VALUES {} RETURNING id",
+                placeholders(chunk.len(), COLUMNS)
+            );
+            let inserted = ids_in_insertion_order(self.tx.rows(&insert, &bound)?, chunk.len())?;
+            ids.extend(inserted.into_iter().map(ContributionId));
+        }
+        Ok(ids)
     }
 
     fn insert_attachment(&mut self, contribution: ContributionId, attachment: &Attachment) -> Result<()> {
@@ -122,6 +181,15 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
 
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
         self.log.append(&mut self.tx, contribution, record_sha256)
+    }
+
+    fn head_with_inclusions(
+        &mut self,
+        now: Timestamp,
+        contributions: &[ContributionId],
+    ) -> Result<(TreeHead, Vec<Option<Inclusion>>)> {
+        self.log.flush(&mut self.tx)?;
+        super::log::head_with_inclusions(&mut self.tx, now, contributions)
     }
 
     fn ensure_list(&mut self, slug: &str, name: &str) -> Result<i64> {

@@ -1,0 +1,386 @@
+//! The secretariat's pages under /admin: the dashboard, consultations and meetings, the audit
+//! log and the outbox (paged the same way, `LOG_PAGE` entries at a time).
+
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use consulta_i18n::Localizer;
+use consulta_store::{AuditActor, PageRequest, StoreError};
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use crate::App;
+use crate::language::RequestLanguage;
+use crate::page::{Page, PageError};
+
+use super::session::{Fields, Visitor, internal, secretariat_form, with_visitor};
+
+/// Entries per page of the secretariat's logs (audit, outbox).
+const LOG_PAGE: u64 = 50;
+
+/// The secretariat's home: consultations, moderation, the audit log.
+pub async fn admin(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin")?;
+        let consultations: Vec<Value> = store
+            .consultations()?
+            .iter()
+            .map(|c| {
+                json!({
+                    "slug": c.record.slug.as_str(),
+                    "title": c.record.title.get(localizer.language(), c.record.original_language.primary()),
+                })
+            })
+            .collect();
+        let notice = params.get("done").map(|what| match what.as_str() {
+            "withheld" => localizer.text("admin-withheld"),
+            "invited" => {
+                let count = params.get("count").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
+                localizer.format("admin-invited", &[("count", count.into())])
+            }
+            _ => localizer.text("admin-published"),
+        });
+        let lists: Vec<Value> = store
+            .accreditation_lists()?
+            .into_iter()
+            .map(|(slug, name, entities)| json!({ "slug": slug, "name": name, "entities": entities }))
+            .collect();
+        let groups: Vec<Value> = store
+            .stakeholder_groups()?
+            .iter()
+            .map(|g| json!({ "id": g.as_str(), "label": consulta_report::group_label(g.as_str(), &localizer) }))
+            .collect();
+        let regions: Vec<Value> = consulta_core::RegionalGroup::ALL
+            .iter()
+            .map(|r| json!({ "id": r.as_str(), "label": localizer.text(&format!("region-{}", r.as_str())) }))
+            .collect();
+        Ok(Page {
+            template: "admin.html",
+            title: localizer.text("admin-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "account": { "name": account.name, "email": account.email },
+                "consultations": consultations,
+                "notice": notice,
+                "lists": lists,
+                "groups": groups,
+                "regions": regions,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// The page of a secretariat's log (`?page=N`, from 1) a request asks for.
+fn log_page(params: &Fields) -> u64 {
+    params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
+}
+
+/// The slice of a log page `page` holds.
+fn log_request(page: u64) -> PageRequest {
+    PageRequest { offset: (page - 1) * LOG_PAGE, limit: LOG_PAGE }
+}
+
+/// The links to the pages either side of `page` of a log of `total` entries at `path`.
+fn log_neighbours(path: &str, page: u64, total: u64) -> (Option<String>, Option<String>) {
+    let last = total.div_ceil(LOG_PAGE).max(1);
+    (
+        (page > 1).then(|| format!("{path}?page={}", page - 1)),
+        (page < last).then(|| format!("{path}?page={}", page + 1)),
+    )
+}
+
+/// A moment of a secretariat's log, as a person reads it (in UTC, which the page says).
+fn log_time(at: Timestamp, localizer: &Localizer) -> String {
+    localizer.format(
+        "date-time-utc",
+        &[("time", localizer.date_time(at.to_zoned(jiff::tz::TimeZone::UTC).datetime()).into())],
+    )
+}
+
+fn audit_row(record: &consulta_store::AuditRecord) -> Value {
+    let entry = &record.entry;
+    json!({
+        "id": record.id,
+        "at": entry.by.at.to_string(),
+        "actor": entry.by.label,
+        "action": entry.action,
+        "subject": entry.subject,
+        "before": entry.before.as_ref().map(|v| v.to_string()),
+        "after": entry.after.as_ref().map(|v| v.to_string()),
+    })
+}
+
+pub async fn audit(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/audit")?;
+        let page = log_page(&params);
+        let log = store.audit_log(log_request(page))?;
+        let (previous, next) = log_neighbours("/admin/audit", page, log.total);
+        Ok(Page {
+            template: "admin_audit.html",
+            title: localizer.text("audit-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "entries": log.items.iter().map(|record| {
+                    let mut row = audit_row(record);
+                    row["at"] = json!(log_time(record.entry.by.at, &localizer));
+                    row
+                }).collect::<Vec<_>>(),
+                "total": log.total,
+                "previous": previous,
+                "next": next,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// The whole audit log as CSV, oldest first.
+pub async fn audit_csv(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/audit.csv")?;
+        let total = store.audit_log(PageRequest { offset: 0, limit: 0 })?.total;
+        let log = store.audit_log(PageRequest { offset: 0, limit: total })?;
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let columns = ["id", "at", "actor", "action", "subject", "before", "after"];
+        writer.write_record(columns).map_err(internal)?;
+        for record in log.items.iter().rev() {
+            let row = audit_row(record);
+            writer
+                .write_record(columns.map(|c| match row[c].as_str() {
+                    Some(text) => consulta_export::spreadsheet_safe(text).into_owned(),
+                    None => row[c].to_string(),
+                }))
+                .map_err(internal)?;
+        }
+        writer.into_inner().map_err(internal)
+    })
+    .await;
+    match result {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"consulta-audit.csv\""),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// The outbox: every email, its status and, for a failure, why.
+pub async fn mail(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/mail")?;
+        let page = log_page(&params);
+        let log = store.mail_log(log_request(page))?;
+        let (previous, next) = log_neighbours("/admin/mail", page, log.total);
+        Ok(Page {
+            template: "admin_mail.html",
+            title: localizer.text("mail-title"),
+            is_example: false,
+            context: json!({
+                "visitor": visitor.view(),
+                "total": log.total,
+                "messages": log.items.iter().map(|m| json!({
+                    "id": m.id,
+                    "to": m.to,
+                    "subject": m.subject,
+                    "status": m.status,
+                    "status_label": localizer.text(&format!("mail-status-{}", m.status)),
+                    "attempts": m.attempts,
+                    "error": m.last_error,
+                    "created": log_time(m.created_at, &localizer),
+                    "sent": m.sent_at.map(|t| log_time(t, &localizer)),
+                })).collect::<Vec<_>>(),
+                "previous": previous,
+                "next": next,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// The fields of the new consultation form, in order, with whether each is required.
+const CONSULTATION_FIELDS: [(&str, bool); 8] = [
+    ("slug", true),
+    ("title", true),
+    ("lang", true),
+    ("opens", true),
+    ("closes", true),
+    ("time_zone", true),
+    ("mandate", false),
+    ("questions", false),
+];
+
+fn consultation_form(
+    visitor: &Visitor,
+    fields: &Fields,
+    error: Option<(String, String)>,
+    localizer: &Localizer,
+) -> Page {
+    let value = |name: &str| {
+        fields.get(name).cloned().unwrap_or_else(|| match name {
+            "lang" => localizer.language().to_owned(),
+            "time_zone" => "UTC".to_owned(),
+            _ => String::new(),
+        })
+    };
+    Page {
+        template: "admin_consultation.html",
+        title: localizer.text("admin-new-consultation"),
+        is_example: false,
+        context: json!({
+            "visitor": visitor.view(),
+            "fields": CONSULTATION_FIELDS.iter().chain([("description", false)].iter()).map(|(name, required)| json!({
+                "name": name,
+                "label": localizer.text(&format!("consultation-field-{name}")),
+                "hint": localizer.has(&format!("consultation-hint-{name}")).then(|| localizer.text(&format!("consultation-hint-{name}"))),
+                "value": value(name),
+                "required": required,
+            })).collect::<Vec<_>>(),
+            "verified_only": fields.contains_key("verified_only"),
+            "error_field": error.as_ref().map(|(field, _)| field.clone()),
+            "error": error.map(|(_, message)| message),
+        }),
+    }
+}
+
+/// GET /admin/consultations/new: the form that opens a consultation.
+pub async fn new_consultation(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |_, visitor| {
+        visitor.secretariat("/admin/consultations/new")?;
+        Ok(consultation_form(&visitor, &Fields::new(), None, &localizer))
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// POST /admin/consultations: checks the draft as `consulta consultation create` does, creates it
+/// (audited), and goes to its page; a wrong field comes back with the form.
+pub async fn create_consultation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let account = visitor.secretariat("/admin/consultations/new")?.clone();
+        visitor.check_form(&fields)?;
+        let text = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let lang = text("lang");
+        let localized = |name: &str| if text(name).is_empty() { vec![] } else { vec![(lang.clone(), text(name))] };
+        let draft = consulta_core::ConsultationDraft {
+            slug: text("slug"),
+            original_language: lang.clone(),
+            title: localized("title"),
+            description: localized("description"),
+            mandate: localized("mandate"),
+            opens: text("opens"),
+            closes: text("closes"),
+            time_zone: text("time_zone"),
+            questions: text("questions")
+                .lines()
+                .map(str::trim)
+                .filter(|q| !q.is_empty())
+                .map(|q| vec![(lang.clone(), q.to_owned())])
+                .collect(),
+            is_example: false,
+            verified_only: fields.contains_key("verified_only"),
+        };
+        let new = match draft.check() {
+            Ok(new) => new,
+            Err(error) => {
+                let (key, args) = error.problem.message();
+                let args: Vec<(&str, consulta_i18n::Arg)> =
+                    args.into_iter().map(|(name, value)| (name, consulta_i18n::Arg::Text(value))).collect();
+                let field = if error.field == "original_language" { "lang" } else { error.field };
+                let message = localizer.format(
+                    "admin-field-problem",
+                    &[
+                        ("field", localizer.text(&format!("consultation-field-{field}")).into()),
+                        ("problem", localizer.format(key, &args).into()),
+                    ],
+                );
+                return Ok(Err(consultation_form(&visitor, &fields, Some((field.to_owned(), message)), &localizer)));
+            }
+        };
+        let by = AuditActor::account(&account, Timestamp::now());
+        match consulta_store::audited::create_consultation(store, &new, &by) {
+            Ok(consultation) => Ok(Ok(consultation.record.slug.as_str().to_owned())),
+            Err(StoreError::DuplicateSlug(slug)) => {
+                let message = localizer.format("admin-duplicate-slug", &[("slug", slug.into())]);
+                Ok(Err(consultation_form(&visitor, &fields, Some(("slug".to_owned(), message)), &localizer)))
+            }
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await;
+    match result {
+        Ok(Ok(slug)) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
+        Ok(Err(page)) => {
+            let mut response = app.templates.respond(&language, Ok(page));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /admin/meetings: adds a meeting (date and place) to a consultation, audited.
+pub async fn add_meeting(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let localizer = language.localizer;
+    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
+        let slug = fields.get("consultation").cloned().unwrap_or_default();
+        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let date_text = fields.get("date").map(|d| d.trim().to_owned()).unwrap_or_default();
+        let date = consulta_core::time::parse_date(&date_text).map_err(|_| {
+            PageError::BadRequest(localizer.format("draft-date", &[("value", date_text.as_str().into())]))
+        })?;
+        let place = fields.get("place").map(|p| p.trim().to_owned()).unwrap_or_default();
+        if place.is_empty() {
+            return Err(PageError::BadRequest(localizer.text("admin-place-needed")));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        match consulta_store::audited::add_meeting(store, &consultation, date, &place, &by) {
+            Ok(_) => Ok(format!("/consultations/{slug}")),
+            Err(StoreError::DuplicateMeeting(date)) => Err(PageError::BadRequest(
+                localizer.format("cli-duplicate-meeting", &[("date", date.to_string().into())]),
+            )),
+            Err(other) => Err(other.into()),
+        }
+    })
+    .await
+}
