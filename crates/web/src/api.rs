@@ -483,11 +483,12 @@ impl App {
         let committer = self.committer.clone();
         let blobs = self.blobs.clone();
         let limits = self.limits;
+        let consultations = self.consultations.clone();
         let joined = tokio::task::spawn_blocking(move || {
             let store_error = |e: StoreError| RecordError::Submission(SubmissionError::Store(e));
             let store = database.connect().map_err(store_error)?;
             let consultation =
-                store.consultation_by_slug(&slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
+                consultations.by_slug(&*store, &slug).map_err(store_error)?.ok_or(RecordError::UnknownConsultation)?;
             let (verified, sender_key) = match &sender {
                 Identified::FocalPoint => (true, None),
                 Identified::Unverified(key) => (false, Some(key.as_str())),

@@ -6,6 +6,7 @@ mod accounts;
 mod analysis;
 mod api;
 mod client;
+mod consultation_cache;
 mod kept_files;
 mod language;
 mod open_data;
@@ -77,6 +78,8 @@ struct App {
     trusted_proxies: Arc<Vec<ipnet::IpNet>>,
     demo_accounts: Arc<Vec<DemoAccount>>,
     classifiers: Arc<tagging::ClassifierCache>,
+    /// The consultations submissions go to, read once every few seconds.
+    consultations: Arc<consultation_cache::ConsultationCache>,
 }
 
 /// What the web front serves from.
@@ -152,6 +155,7 @@ fn build(config: WebConfig) -> std::io::Result<(Router, Workers)> {
         trusted_proxies: Arc::new(config.trusted_proxies),
         demo_accounts: Arc::new(config.demo_accounts),
         classifiers: Arc::default(),
+        consultations: Arc::default(),
     };
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
