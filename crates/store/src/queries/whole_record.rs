@@ -52,46 +52,99 @@ pub(crate) fn begin_load<'t, T: Transaction + 't>(mut tx: T, location: String) -
     for table in TABLES.iter().rev() {
         tx.batch(&format!("DELETE FROM {}", table.name))?;
     }
-    Ok(Box::new(Loader { tx, insert: None }))
+    Ok(Box::new(Loader { tx, table: None, rows: Vec::new(), bytes: 0 }))
 }
 
-/// Writes a whole record copied from another store, in one transaction.
+/// Values bound by one statement of a load: under SQLite's limit of 32,766 parameters.
+const VALUES_PER_STATEMENT: usize = 30_000;
+/// Rows written by one statement of a load, at most: a round trip to a database server for many
+/// rows instead of one each.
+const ROWS_PER_STATEMENT: usize = 500;
+/// Bytes of text gathered before they are written, at most (long contributions).
+const BYTES_PER_STATEMENT: usize = 8 << 20;
+
+/// Writes a whole record copied from another store, in one transaction, many rows a statement.
 struct Loader<T> {
     tx: T,
-    /// The table being written and its INSERT.
-    insert: Option<(&'static Table, String)>,
+    /// The table being written, if one was started.
+    table: Option<&'static Table>,
+    /// Its rows not yet written.
+    rows: Vec<Vec<Value>>,
+    /// The bytes of text and binary values among them.
+    bytes: usize,
+}
+
+impl<T: Transaction> Loader<T> {
+    fn rows_per_statement(table: &Table) -> usize {
+        (VALUES_PER_STATEMENT / table.columns.len().max(1)).clamp(1, ROWS_PER_STATEMENT)
+    }
+
+    /// Writes the rows gathered.
+    fn flush(&mut self) -> Result<()> {
+        let Some(table) = self.table else { return Ok(()) };
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let width = table.columns.len();
+        let placeholders: Vec<String> = (0..self.rows.len())
+            .map(|r| {
+                let row: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                format!("({})", row.join(", "))
+            })
+            .collect();
+        let insert = format!("INSERT INTO {} ({}) VALUES {}", table.name, table.column_list(), placeholders.join(", "));
+        let args: Vec<Arg<'_>> = self
+            .rows
+            .iter()
+            .flat_map(|row| {
+                table.columns.iter().zip(row).map(|((_, kind), value)| match (kind, value) {
+                    // SQLite keeps truth values as integers.
+                    (Kind::Bool, Value::Integer(n)) => Arg::Bool(*n != 0),
+                    (_, value) => Arg::from(value),
+                })
+            })
+            .collect();
+        self.tx.execute(&insert, &args)?;
+        self.rows.clear();
+        self.bytes = 0;
+        Ok(())
+    }
 }
 
 impl<T: Transaction> RecordLoader for Loader<T> {
     fn start_table(&mut self, table: &'static Table) -> Result<()> {
+        self.flush()?;
         // What the target's own triggers wrote while earlier tables were copied (the change
         // feed) gives way to the source's rows.
         self.tx.batch(&format!("DELETE FROM {}", table.name))?;
-        let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("${i}")).collect();
-        let insert =
-            format!("INSERT INTO {} ({}) VALUES ({})", table.name, table.column_list(), placeholders.join(", "));
-        self.insert = Some((table, insert));
+        self.table = Some(table);
         Ok(())
     }
 
     fn row(&mut self, values: Vec<Value>) -> Result<()> {
-        let Some((table, insert)) = &self.insert else {
+        let Some(table) = self.table else {
             return Err(StoreError::Batch("a row came before its table".to_owned()));
         };
-        let args: Vec<Arg<'_>> = table
-            .columns
+        if values.len() != table.columns.len() {
+            return Err(StoreError::Batch(format!("a row of {} has {} values", table.name, values.len())));
+        }
+        self.bytes += values
             .iter()
-            .zip(&values)
-            .map(|((_, kind), value)| match (kind, value) {
-                (Kind::Bool, Value::Integer(n)) => Arg::Bool(*n != 0),
-                (_, value) => Arg::from(value),
+            .map(|value| match value {
+                Value::Text(text) => text.len(),
+                Value::Bytes(bytes) => bytes.len(),
+                _ => 0,
             })
-            .collect();
-        self.tx.execute(insert, &args)?;
+            .sum::<usize>();
+        self.rows.push(values);
+        if self.rows.len() >= Self::rows_per_statement(table) || self.bytes >= BYTES_PER_STATEMENT {
+            self.flush()?;
+        }
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> Result<()> {
+        self.flush()?;
         self.tx.after_load()?;
         self.tx.commit()
     }
