@@ -98,6 +98,16 @@ macro_rules! args {
 }
 pub(crate) use args;
 
+/// `($1, …, $columns), (…)`: the placeholders of a multi-row `VALUES` of `rows` rows, numbered
+/// row after row.
+pub(crate) fn value_rows(rows: usize, columns: usize) -> String {
+    let row = |r: usize| {
+        let values: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+        format!("({})", values.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
 /// A row as a statement gave it. Getters take text and bytes out (each column is read once).
 #[derive(Debug)]
 pub(crate) struct Row(pub(crate) Vec<Value>);

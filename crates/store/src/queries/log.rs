@@ -11,7 +11,7 @@ use jiff::Timestamp;
 
 use crate::frontier::Frontier;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
-use crate::sql::{Sql, args};
+use crate::sql::{Sql, args, value_rows};
 use crate::{Inclusion, Result, StoreError};
 
 pub(crate) fn log_size(sql: &mut dyn Sql) -> Result<u64> {
@@ -250,13 +250,11 @@ impl Appender {
 /// Inserts rows of two integers and a hash into `table (columns)`, many per statement.
 fn insert_rows(sql: &mut dyn Sql, table: &str, rows: &[(i64, i64, Hash)]) -> Result<()> {
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let placeholders: Vec<String> =
-            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
         let mut bound = Vec::with_capacity(3 * chunk.len());
         for (a, b, hash) in chunk {
             bound.extend_from_slice(args![*a, *b, hash]);
         }
-        sql.execute(&format!("INSERT INTO {table} VALUES {}", placeholders.join(", ")), &bound)?;
+        sql.execute(&format!("INSERT INTO {table} VALUES {}", value_rows(chunk.len(), 3)), &bound)?;
     }
     Ok(())
 }

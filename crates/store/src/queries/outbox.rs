@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::record::limit;
 use crate::rows::millis;
-use crate::sql::{Arg, Sql, args};
+use crate::sql::{Arg, Sql, args, value_rows};
 use crate::{MailOutcome, MailRecord, NewMail, Page, PageRequest, QueuedMail, Result};
 
 pub(crate) fn insert_mail(sql: &mut dyn Sql, mail: &NewMail) -> Result<i64> {
@@ -24,7 +24,7 @@ pub(crate) fn insert_mail(sql: &mut dyn Sql, mail: &NewMail) -> Result<i64> {
     row.int(0)
 }
 
-/// Emails per statement when many are queued at once: six parameters each, well under both
+/// Emails per statement when many are queued at once: seven parameters each, well under both
 /// backends' limits (SQLite's 32,766, PostgreSQL's 65,535).
 const MAILS_PER_STATEMENT: usize = 200;
 
@@ -32,23 +32,18 @@ const MAILS_PER_STATEMENT: usize = 200;
 /// would otherwise pay a round trip to the server per message.
 pub(crate) fn insert_mails(sql: &mut dyn Sql, mails: &[NewMail]) -> Result<()> {
     for chunk in mails.chunks(MAILS_PER_STATEMENT) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let p = 6 * i;
-                format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4, p + 4, p + 5, p + 6)
-            })
-            .collect();
         let insert = format!(
             "INSERT INTO mail_outbox (to_address, subject, body, next_attempt_at, created_at, attachment_name, attachment) \
              VALUES {}",
-            rows.join(", ")
+            value_rows(chunk.len(), 7)
         );
-        let mut values: Vec<Arg<'_>> = Vec::with_capacity(6 * chunk.len());
+        let mut values: Vec<Arg<'_>> = Vec::with_capacity(7 * chunk.len());
         for mail in chunk {
             values.extend_from_slice(args![
                 &mail.to,
                 &mail.subject,
                 &mail.body,
+                millis(mail.created_at),
                 millis(mail.created_at),
                 mail.attachment.as_ref().map(|a| &a.name),
                 mail.attachment.as_ref().map(|a| &a.content),

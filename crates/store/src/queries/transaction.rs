@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::log::Appender;
 use crate::rows::{ENTITY_COLUMNS, entity_key, inserted_entity, millis};
-use crate::sql::{Transaction, args};
+use crate::sql::{Transaction, args, value_rows};
 use crate::{
     Attachment, AuditEntry, Inclusion, NewInvitation, NewMail, RecordTransaction, Result, SentContribution, StoreError,
 };
@@ -15,15 +15,6 @@ use crate::{
 /// Rows written by one statement: at most 17 values each, well under both backends' limits on a
 /// statement's parameters.
 const ROWS_PER_STATEMENT: usize = 100;
-
-/// `($1, …, $columns), (…)` for `rows` rows.
-fn placeholders(rows: usize, columns: usize) -> String {
-    let row = |r: usize| {
-        let values: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
-        format!("({})", values.join(", "))
-    };
-    (0..rows).map(row).collect::<Vec<_>>().join(", ")
-}
 
 /// The ids a multi-row `INSERT … RETURNING id` gave, in the order of its rows. Neither database
 /// promises the order of RETURNING; but ids are handed out row after row (an identity's next
@@ -79,7 +70,7 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
             let insert = format!(
                 "INSERT INTO entities (name, name_key, stakeholder_group, country, is_example, claimed) VALUES {}
                  RETURNING id",
-                placeholders(chunk.len(), 6)
+                value_rows(chunk.len(), 6)
             );
             let ids = ids_in_insertion_order(self.tx.rows(&insert, &bound)?, chunk.len())?;
             entities.extend(ids.into_iter().zip(chunk).map(|(id, entity)| inserted_entity(id, entity)));
@@ -132,7 +123,7 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
                                             meeting_id, submitted_at, language, title, body, late, identity,
                                             contact_email, sender_key, amends_id, entity_name, country)
                  VALUES {} RETURNING id",
-                placeholders(chunk.len(), COLUMNS)
+                value_rows(chunk.len(), COLUMNS)
             );
             let inserted = ids_in_insertion_order(self.tx.rows(&insert, &bound)?, chunk.len())?;
             ids.extend(inserted.into_iter().map(ContributionId));

@@ -2,7 +2,7 @@
 //! into a store that holds no record yet, and counted.
 
 use crate::copy::{Kind, RecordLoader, TABLES, Table, Value};
-use crate::sql::{Arg, Sql, Transaction};
+use crate::sql::{Arg, Sql, Transaction, value_rows};
 use crate::{Result, StoreError};
 
 /// Streams every row of every table of `TABLES`, table after table, inside the caller's snapshot.
@@ -85,14 +85,8 @@ impl<T: Transaction> Loader<T> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let width = table.columns.len();
-        let placeholders: Vec<String> = (0..self.rows.len())
-            .map(|r| {
-                let row: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-                format!("({})", row.join(", "))
-            })
-            .collect();
-        let insert = format!("INSERT INTO {} ({}) VALUES {}", table.name, table.column_list(), placeholders.join(", "));
+        let values = value_rows(self.rows.len(), table.columns.len());
+        let insert = format!("INSERT INTO {} ({}) VALUES {values}", table.name, table.column_list());
         let args: Vec<Arg<'_>> = self
             .rows
             .iter()
