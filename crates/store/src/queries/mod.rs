@@ -5,9 +5,9 @@
 
 mod accounts;
 mod audit;
-pub(crate) mod log;
+mod log;
 mod outbox;
-pub(crate) mod record;
+mod record;
 pub(crate) mod taxonomy;
 mod transaction;
 mod whole_record;
