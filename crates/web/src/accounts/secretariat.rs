@@ -79,23 +79,32 @@ pub async fn admin(
     app.templates.respond(&language, result)
 }
 
-/// The page of a secretariat's log (`?page=N`, from 1) a request asks for.
-fn log_page(params: &Fields) -> u64 {
-    params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
-}
-
-/// The slice of a log page `page` holds.
-fn log_request(page: u64) -> PageRequest {
-    PageRequest { offset: (page - 1) * LOG_PAGE, limit: LOG_PAGE }
-}
-
-/// The links to the pages either side of `page` of a log of `total` entries at `path`.
-fn log_neighbours(path: &str, page: u64, total: u64) -> (Option<String>, Option<String>) {
-    let last = total.div_ceil(LOG_PAGE).max(1);
-    (
-        (page > 1).then(|| format!("{path}?page={}", page - 1)),
-        (page < last).then(|| format!("{path}?page={}", page + 1)),
-    )
+/// The page of a secretariat's log at `path` (audit, outbox) that `params` asks for
+/// (`?page=N`, from 1), newest first: `read` reads a slice of the log, and each entry is shown by
+/// `row` under `key`, with links to the pages either side.
+#[allow(clippy::too_many_arguments)]
+fn log_listing<T>(
+    visitor: &Visitor,
+    params: &Fields,
+    path: &str,
+    template: &'static str,
+    title: String,
+    read: impl FnOnce(PageRequest) -> Result<consulta_store::Page<T>, StoreError>,
+    key: &str,
+    row: impl Fn(&T) -> Value,
+) -> Result<Page, PageError> {
+    visitor.secretariat(path)?;
+    let page = params.get("page").and_then(|p| p.parse().ok()).filter(|p: &u64| *p >= 1).unwrap_or(1);
+    let log = read(PageRequest { offset: (page - 1) * LOG_PAGE, limit: LOG_PAGE })?;
+    let last = log.total.div_ceil(LOG_PAGE).max(1);
+    let mut context = json!({
+        "visitor": visitor.view(),
+        "total": log.total,
+        "previous": (page > 1).then(|| format!("{path}?page={}", page - 1)),
+        "next": (page < last).then(|| format!("{path}?page={}", page + 1)),
+    });
+    context[key] = log.items.iter().map(row).collect();
+    Ok(Page { template, title, is_example: false, context })
 }
 
 /// A moment of a secretariat's log, as a person reads it (in UTC, which the page says).
@@ -127,26 +136,21 @@ pub async fn audit(
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
-        visitor.secretariat("/admin/audit")?;
-        let page = log_page(&params);
-        let log = store.audit_log(log_request(page))?;
-        let (previous, next) = log_neighbours("/admin/audit", page, log.total);
-        Ok(Page {
-            template: "admin_audit.html",
-            title: localizer.text("audit-title"),
-            is_example: false,
-            context: json!({
-                "visitor": visitor.view(),
-                "entries": log.items.iter().map(|record| {
-                    let mut row = audit_row(record);
-                    row["at"] = json!(log_time(record.entry.by.at, &localizer));
-                    row
-                }).collect::<Vec<_>>(),
-                "total": log.total,
-                "previous": previous,
-                "next": next,
-            }),
-        })
+        let title = localizer.text("audit-title");
+        log_listing(
+            &visitor,
+            &params,
+            "/admin/audit",
+            "admin_audit.html",
+            title,
+            |page| store.audit_log(page),
+            "entries",
+            |record| {
+                let mut row = audit_row(record);
+                row["at"] = json!(log_time(record.entry.by.at, &localizer));
+                row
+            },
+        )
     })
     .await;
     app.templates.respond(&language, result)
@@ -195,18 +199,17 @@ pub async fn mail(
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
-        visitor.secretariat("/admin/mail")?;
-        let page = log_page(&params);
-        let log = store.mail_log(log_request(page))?;
-        let (previous, next) = log_neighbours("/admin/mail", page, log.total);
-        Ok(Page {
-            template: "admin_mail.html",
-            title: localizer.text("mail-title"),
-            is_example: false,
-            context: json!({
-                "visitor": visitor.view(),
-                "total": log.total,
-                "messages": log.items.iter().map(|m| json!({
+        let title = localizer.text("mail-title");
+        log_listing(
+            &visitor,
+            &params,
+            "/admin/mail",
+            "admin_mail.html",
+            title,
+            |page| store.mail_log(page),
+            "messages",
+            |m| {
+                json!({
                     "id": m.id,
                     "to": m.to,
                     "subject": m.subject,
@@ -216,11 +219,9 @@ pub async fn mail(
                     "error": m.last_error,
                     "created": log_time(m.created_at, &localizer),
                     "sent": m.sent_at.map(|t| log_time(t, &localizer)),
-                })).collect::<Vec<_>>(),
-                "previous": previous,
-                "next": next,
-            }),
-        })
+                })
+            },
+        )
     })
     .await;
     app.templates.respond(&language, result)
