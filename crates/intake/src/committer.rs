@@ -1,10 +1,10 @@
 //! Group commit. A server receives many submissions at once; writing each in its own
 //! transaction makes each wait for its own sync to disk, and writers queue on SQLite's lock. The
-//! committer is one thread that takes every prepared submission waiting, records each inside a
-//! savepoint of one transaction (so one refused item does not undo the others), commits once,
-//! signs one tree head (journalled outside the database), and then answers each with its
-//! receipt. Nothing is acknowledged before the commit is on disk. Senders wait asynchronously,
-//! so a burst of submissions holds no thread of the server's while it waits.
+//! committer is one thread that takes every prepared submission waiting, records them in one
+//! transaction (one refused item undoes none of the others: `record_all`), commits once, signs
+//! one tree head (journalled outside the database), and then answers each with its receipt.
+//! Nothing is acknowledged before the commit is on disk. Senders wait asynchronously, so a burst
+//! of submissions holds no thread of the server's while it waits.
 
 use std::sync::Arc;
 use std::thread;
