@@ -10,7 +10,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use consulta_core::Account;
 use consulta_core::access::{PasswordProblem, check_password};
 use consulta_log::{Hash, to_hex};
-use consulta_store::{NewSession, Store, StoreError};
+use consulta_store::{AccountStore, NewSession, StoreError};
 use jiff::{SignedDuration, Timestamp};
 
 /// How long a session lasts without signing in again.
@@ -77,7 +77,7 @@ const DECOY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Yv0a5Le9C3n1m4jvXbW6sGxVvCQ1pGnB7m1fX0m0zJU";
 
 /// The account these credentials open, if they do.
-pub fn check_credentials(store: &dyn Store, email: &str, password: &str) -> Result<Option<Account>, AuthError> {
+pub fn check_credentials(store: &dyn AccountStore, email: &str, password: &str) -> Result<Option<Account>, AuthError> {
     match store.sign_in_record(email)? {
         Some((account, hash)) => Ok(password_matches(&hash, password).then_some(account)),
         None => {
@@ -88,7 +88,7 @@ pub fn check_credentials(store: &dyn Store, email: &str, password: &str) -> Resu
 }
 
 /// A new session for `account`: the cookie's token (only its hash is stored) and its form token.
-pub fn start_session(store: &mut dyn Store, account: &Account, now: Timestamp) -> Result<String, AuthError> {
+pub fn start_session(store: &mut dyn AccountStore, account: &Account, now: Timestamp) -> Result<String, AuthError> {
     let token = new_token()?;
     store.create_session(&NewSession {
         token_sha256: token_hash(&token),

@@ -4,7 +4,7 @@
 //! down (a growing wait between tries) for clients that have not signed in to it, never for the
 //! ones that have.
 
-use consulta_store::{Store, StoreError};
+use consulta_store::{AccountStore, StoreError};
 use jiff::{SignedDuration, Timestamp};
 
 /// The window failures are counted in.
@@ -47,7 +47,7 @@ fn pair(account: &str, client: &str) -> String {
 }
 
 /// Whether `client` may try to sign in to `account` now; nothing is counted.
-pub fn check_sign_in(store: &dyn Store, account: &str, client: &str, now: Timestamp) -> Result<(), Throttled> {
+pub fn check_sign_in(store: &dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<(), Throttled> {
     check(store, account, client, now).unwrap_or_else(|error| {
         // Counts that cannot be read do not lock anyone out; the failure is the operator's.
         tracing::error!(%error, "sign-in limits could not be read");
@@ -55,7 +55,7 @@ pub fn check_sign_in(store: &dyn Store, account: &str, client: &str, now: Timest
     })
 }
 
-fn check(store: &dyn Store, account: &str, client: &str, now: Timestamp) -> Result<Result<(), Throttled>, StoreError> {
+fn check(store: &dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<Result<(), Throttled>, StoreError> {
     let since = now - WINDOW;
     if store.rate_events(FAILED_BY_CLIENT, client, since)?.0 >= PER_CLIENT
         || store.rate_events(FAILED_BY_PAIR, &pair(account, client), since)?.0 >= PER_ACCOUNT_AND_CLIENT
@@ -78,7 +78,7 @@ fn check(store: &dyn Store, account: &str, client: &str, now: Timestamp) -> Resu
 }
 
 /// A wrong password (or an unknown account) from `client`.
-pub fn sign_in_failed(store: &mut dyn Store, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
+pub fn sign_in_failed(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
     store.record_rate_event(FAILED_BY_CLIENT, client, now)?;
     store.record_rate_event(FAILED_BY_PAIR, &pair(account, client), now)?;
     store.record_rate_event(FAILED_BY_ACCOUNT, account, now)
@@ -86,7 +86,7 @@ pub fn sign_in_failed(store: &mut dyn Store, account: &str, client: &str, now: T
 
 /// A successful sign-in: the client is known to the account from now on, and its own failures
 /// on it are forgotten.
-pub fn sign_in_succeeded(store: &mut dyn Store, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
+pub fn sign_in_succeeded(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
     store.forget_rate_events(FAILED_BY_PAIR, &pair(account, client))?;
     store.forget_rate_events(KNOWN_CLIENT, &pair(account, client))?;
     store.record_rate_event(KNOWN_CLIENT, &pair(account, client), now)
@@ -94,7 +94,7 @@ pub fn sign_in_succeeded(store: &mut dyn Store, account: &str, client: &str, now
 
 /// Counts a password reset request from `client` for `account`, unless either has asked too
 /// often.
-pub fn allow_reset(store: &mut dyn Store, account: &str, client: &str, now: Timestamp) -> Result<bool, StoreError> {
+pub fn allow_reset(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<bool, StoreError> {
     let since = now - WINDOW;
     if store.rate_events(RESET_BY_CLIENT, client, since)?.0 >= RESETS_PER_CLIENT
         || store.rate_events(RESET_BY_ACCOUNT, account, since)?.0 >= RESETS_PER_ACCOUNT
@@ -107,7 +107,7 @@ pub fn allow_reset(store: &mut dyn Store, account: &str, client: &str, now: Time
 }
 
 /// Forgets the events that no longer count; returns how many.
-pub fn prune(store: &mut dyn Store, now: Timestamp) -> Result<u64, StoreError> {
+pub fn prune(store: &mut dyn AccountStore, now: Timestamp) -> Result<u64, StoreError> {
     let mut pruned = 0;
     for scope in [FAILED_BY_CLIENT, FAILED_BY_PAIR, FAILED_BY_ACCOUNT, RESET_BY_CLIENT, RESET_BY_ACCOUNT] {
         pruned += store.prune_rate_events(scope, now - WINDOW)?;

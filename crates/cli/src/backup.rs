@@ -8,6 +8,8 @@
 //! transaction that names them, and never change) and `backup.json` (when, and the log's size and
 //! root at the snapshot, which the restore must find again).
 
+use consulta_store::LogStore;
+use consulta_store::RecordStore;
 use std::io::IsTerminal;
 use std::path::Path;
 

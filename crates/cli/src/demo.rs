@@ -243,6 +243,7 @@ fn tag_as_suggested(store: &mut dyn Store, consultation: &Consultation) -> anyho
 #[cfg(test)]
 mod tests {
     use consulta_report::{TableFormat, distribution_table, render_table};
+    use consulta_store::RecordStore;
     use consulta_store::SqliteStore;
 
     use super::*;

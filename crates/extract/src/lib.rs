@@ -11,7 +11,7 @@ pub mod samples;
 use std::io::{Cursor, Read};
 
 use consulta_blobs::BlobStore;
-use consulta_store::{Extraction, Store, StoreError};
+use consulta_store::{Extraction, JobStore, StoreError};
 
 pub use isolated::{ExtractionLimits, Extractor, worker_main};
 
@@ -163,7 +163,7 @@ fn tidy(text: &str) -> String {
 /// Extracts the text of every attachment waiting for it, at most `limit`, with `extractor`;
 /// returns how many it handled. Failures are recorded against the file, never fatal.
 pub fn run_pending(
-    store: &mut dyn Store,
+    store: &mut dyn JobStore,
     blobs: &dyn BlobStore,
     extractor: &Extractor,
     limit: usize,

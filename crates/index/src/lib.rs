@@ -11,7 +11,7 @@ mod training;
 use std::path::{Path, PathBuf};
 
 use consulta_core::ContributionId;
-use consulta_store::{PublicText, Store, StoreError};
+use consulta_store::{PublicText, RecordStore, StoreError};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -264,7 +264,7 @@ impl IndexUpdater {
     /// Indexes every change the store has recorded since the index's last commit, and makes
     /// them searchable. `progress` is told (changes done, changes in all) after each batch.
     /// Returns how many changes were applied.
-    pub fn catch_up(&mut self, store: &dyn Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+    pub fn catch_up(&mut self, store: &dyn RecordStore, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
         let start = read_progress(&self.index)?.map_or(0, |p| p.seq);
         let mut seq = start;
         let last = store.last_change()?;

@@ -3,6 +3,8 @@
 use consulta_core::{
     Channel, Consultation, ConsultationDraft, ContributionId, Identity, NewContribution, NewEntity, time::parse_instant,
 };
+use consulta_store::JobStore;
+use consulta_store::RecordStore;
 use consulta_store::{Extraction, SqliteStore, Store};
 
 use super::*;

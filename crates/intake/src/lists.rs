@@ -167,6 +167,7 @@ pub fn import_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use consulta_store::AccountStore;
     use consulta_store::SqliteStore;
 
     fn store() -> (tempfile::TempDir, SqliteStore) {

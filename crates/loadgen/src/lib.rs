@@ -2,6 +2,7 @@
 //! languages, with the stakeholder groups and channels in the proportions of seeds/003. Not
 //! shipped to users; the benchmarks of later issues reuse it.
 
+use consulta_store::RecordStore;
 use std::io::{self, Write};
 
 /// The stakeholder groups with their weights: the seeds' table (32/8/42/16 of 98), plus the
@@ -358,7 +359,6 @@ pub fn import_generated(
     file: &std::path::Path,
     expected: u64,
 ) -> anyhow::Result<(consulta_core::Consultation, std::time::Duration)> {
-    use consulta_store::Store;
     let draft = consulta_core::ConsultationDraft {
         slug: "bench".into(),
         original_language: "en".into(),

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use consulta_store::{MailOutcome, QueuedMail, Store, StoreError};
+use consulta_store::{MailOutcome, JobStore, QueuedMail, StoreError};
 use jiff::{SignedDuration, Timestamp};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
@@ -137,7 +137,7 @@ impl Mailer {
 
     /// Sends what is due now, up to `limit` messages, pausing between them; records each
     /// outcome. Returns how many were handled.
-    pub fn send_due(&self, store: &mut dyn Store, limit: usize) -> Result<usize, MailError> {
+    pub fn send_due(&self, store: &mut dyn JobStore, limit: usize) -> Result<usize, MailError> {
         let due = store.due_mail(Timestamp::now(), limit)?;
         for (n, mail) in due.iter().enumerate() {
             if n > 0 {
@@ -168,6 +168,7 @@ impl Mailer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use consulta_store::JobStore;
     use consulta_store::{NewMail, PageRequest, SqliteStore};
 
     #[test]

@@ -16,11 +16,11 @@ pub use synthesis::{ANNEX_INLINE_MAX, Links, ReportInput, annex_file_name, gathe
 use consulta_core::table::ChannelCounts;
 use consulta_core::{Channel, ConsultationId, DistributionTable};
 use consulta_i18n::Localizer;
-use consulta_store::{Store, StoreError};
+use consulta_store::{RecordStore, StoreError};
 use serde::Serialize;
 
 /// Builds the distribution table of a consultation from the record.
-pub fn distribution_table(store: &dyn Store, consultation: ConsultationId) -> Result<DistributionTable, StoreError> {
+pub fn distribution_table(store: &dyn RecordStore, consultation: ConsultationId) -> Result<DistributionTable, StoreError> {
     let order = store.stakeholder_groups()?;
     Ok(DistributionTable::from_standings(&order, store.channel_counts(consultation)?))
 }

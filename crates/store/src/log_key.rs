@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use consulta_log::{LogKey, SignedTreeHead, TreeHead, from_hex, to_hex};
 
 use crate::heads::HeadJournal;
-use crate::{Store, StoreError};
+use crate::{LogStore, StoreError};
 
 /// Signs the log's tree heads with the instance's key, and journals the heads it signs when
 /// the log grows (`heads`), so that a rewrite of the database is caught later.
@@ -66,7 +66,7 @@ impl LogSigner {
     }
 
     /// Reads the store's head now and signs it.
-    pub fn signed_head(&self, store: &dyn Store, now: jiff::Timestamp) -> Result<SignedTreeHead, StoreError> {
+    pub fn signed_head(&self, store: &dyn LogStore, now: jiff::Timestamp) -> Result<SignedTreeHead, StoreError> {
         Ok(self.key.sign(store.tree_head(now)?))
     }
 }
@@ -119,7 +119,7 @@ fn write_key_file(path: &Path, key: &LogKey) -> Result<(), KeyError> {
 /// The instance's log key from `path`. On an instance's first start the key is made there; an
 /// older instance's key is moved out of its database into the file. The key must be the one
 /// the record knows (every server of an instance signs with one key).
-pub fn open_log_key(store: &mut dyn Store, path: &Path) -> Result<LogKey, KeyError> {
+pub fn open_log_key(store: &mut dyn LogStore, path: &Path) -> Result<LogKey, KeyError> {
     let key = if path.exists() {
         read_key_file(path)?
     } else if let Some(secret) = store.legacy_log_secret()? {
@@ -156,6 +156,7 @@ pub fn open_log_key(store: &mut dyn Store, path: &Path) -> Result<LogKey, KeyErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::LogStore;
 
     fn store(dir: &Path) -> crate::SqliteStore {
         crate::SqliteStore::open(&dir.join("consulta.db")).expect("store")

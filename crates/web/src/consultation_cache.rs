@@ -41,6 +41,7 @@ impl ConsultationCache {
 mod tests {
     use super::*;
     use consulta_core::ConsultationDraft;
+    use consulta_store::RecordStore;
 
     #[test]
     fn a_consultation_is_read_once_while_fresh_and_an_unknown_one_every_time() {

@@ -3,6 +3,8 @@
 //! withheld receipts, log queries). Each test failed before its fix.
 
 use crate::common;
+use consulta_store::JobStore;
+use consulta_store::RecordStore;
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -268,7 +270,6 @@ async fn an_unverified_sender_never_speaks_for_a_recorded_entity_nor_defines_one
 /// but not the key would: then, if `consistently`, its leaf and every node of the tree too, so
 /// that the stored tree is consistent with the rewritten record.
 fn rewrite_body(db: &std::path::Path, id: i64, body: &str, consistently: bool) {
-    use consulta_store::Store;
     let connection = rusqlite::Connection::open(db).expect("open");
     connection.execute("UPDATE contributions SET body = ?2 WHERE id = ?1", rusqlite::params![id, body]).expect("body");
     if !consistently {
@@ -409,7 +410,6 @@ async fn a_refused_submissions_files_are_swept_and_a_recorded_ones_stay() {
 
 #[tokio::test]
 async fn a_stopped_server_gives_up_its_jobs_at_once_and_open_data_is_written_once_per_change() {
-    use consulta_store::Store;
     let ws = Workspace::new();
     ws.create_open_consultation("open");
     let mut app = spawn_serve(&ws.db);

@@ -6,6 +6,7 @@
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-fuzz -- --seconds 60 --texts ../shared/seeds
 
+use consulta_store::RecordStore;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,7 +17,7 @@ use consulta_extract::Kind;
 use consulta_extract::samples::{docx_with, odt_with, pdf_with_text};
 use consulta_intake::{ImportOptions, import_contributions};
 use consulta_loadgen::{Spec, write_contributions};
-use consulta_store::{SqliteStore, Store};
+use consulta_store::SqliteStore;
 
 /// Fuzz the parsers of outside input for a bounded time.
 #[derive(Parser)]

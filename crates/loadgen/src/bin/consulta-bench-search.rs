@@ -6,6 +6,7 @@
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-search -- --count 1000000
 
+use consulta_store::RecordStore;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -13,7 +14,7 @@ use anyhow::bail;
 use clap::Parser;
 use consulta_index::{Facet, SearchIndex, SearchRequest, Sort};
 use consulta_loadgen::{Spec, import_generated, peak_memory_kib, tail_word, write_contributions};
-use consulta_store::{SqliteStore, Store};
+use consulta_store::SqliteStore;
 
 /// Benchmark the search index: build time, size and query latency.
 #[derive(Parser)]

@@ -24,10 +24,10 @@ use jiff::civil::Date;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
-    Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset, NewSession,
-    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session, Store,
-    copy,
+    AccountStore, Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
+    ContributionSummary, Extraction, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
+    MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
+    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyStore, copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -53,7 +53,7 @@ fn write<T>(backend: &mut impl Backend, f: impl FnOnce(&mut dyn Sql) -> Result<T
     Ok(value)
 }
 
-impl<B: Backend> Store for SqlStore<B> {
+impl<B: Backend> RecordStore for SqlStore<B> {
     fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>> {
         if let Some(groups) = self.groups.get() {
             return Ok(groups.clone());
@@ -127,6 +127,98 @@ impl<B: Backend> Store for SqlStore<B> {
         write(&mut self.backend, |sql| record::set_withheld(sql, contribution, reason, by))
     }
 
+    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>> {
+        self.backend.each_on_its_own(|sql| record::extraction(sql, contribution, position))
+    }
+
+    fn report_details(&self, consultation: ConsultationId) -> Result<ReportDetails> {
+        self.backend.each_on_its_own(|sql| record::report_details(sql, consultation))
+    }
+
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| record::set_report_details(sql, consultation, details, by))
+    }
+
+    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {
+        self.backend.each_on_its_own(|sql| record::amendments(sql, contribution))
+    }
+
+    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
+        self.backend.each_on_its_own(|sql| record::attachments(sql, contribution))
+    }
+
+    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
+        self.backend.each_on_its_own(|sql| record::canonical_record(sql, contribution))
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
+        self.backend.each_on_its_own(|sql| record::changes_since(sql, after, limit))
+    }
+
+    fn last_change(&self) -> Result<u64> {
+        self.backend.each_on_its_own(record::last_change)
+    }
+
+    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
+        self.backend.each_on_its_own(|sql| record::public_texts(sql, ids))
+    }
+
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
+        self.backend.each_on_its_own(|sql| outbox::contributions_from_sender(sql, key, since))
+    }
+
+    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
+        Ok(Box::new(transaction::SqlTransaction::new(self.backend.begin()?)))
+    }
+}
+
+impl<B: Backend> LogStore for SqlStore<B> {
+    fn log_size(&self) -> Result<u64> {
+        self.backend.each_on_its_own(log::log_size)
+    }
+
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>> {
+        self.backend.each_on_its_own(|sql| log::recorded_hashes(sql, contributions))
+    }
+
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead> {
+        // One snapshot, so the size and the root describe the same tree.
+        self.backend.snapshot(|sql| log::tree_head(sql, now))
+    }
+
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>> {
+        self.backend.each_on_its_own(|sql| log::instance_key(sql, LOG_PUBLIC_KEY))
+    }
+
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]> {
+        write(&mut self.backend, |sql| log::claim_log_key(sql, public))
+    }
+
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>> {
+        self.backend.each_on_its_own(|sql| log::instance_key(sql, LEGACY_LOG_SECRET))
+    }
+
+    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
+        Ok(self.inclusions(&[contribution], tree_size)?.pop().flatten())
+    }
+
+    // Proofs need no snapshot: the log only grows, and the nodes of a tree never change once
+    // its size is reached.
+    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
+        self.backend.each_on_its_own(|sql| log::inclusions(sql, contributions, tree_size))
+    }
+
+    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
+        self.backend.each_on_its_own(|sql| log::consistency(sql, old, new))
+    }
+}
+
+impl<B: Backend> AccountStore for SqlStore<B> {
     fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account> {
         write(&mut self.backend, |sql| accounts::create_account(sql, new, by))
     }
@@ -184,6 +276,28 @@ impl<B: Backend> Store for SqlStore<B> {
         write(&mut self.backend, |sql| accounts::use_password_reset(sql, token_sha256, password_hash, now))
     }
 
+    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>> {
+        self.backend.each_on_its_own(|sql| audit::audit_log(sql, page))
+    }
+
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
+        self.backend.each_on_its_own(|sql| outbox::rate_events(sql, scope, subject, since))
+    }
+
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::record_rate_event(sql, scope, subject, at))
+    }
+
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::forget_rate_events(sql, scope, subject))
+    }
+
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64> {
+        self.backend.each_on_its_own(|sql| outbox::prune_rate_events(sql, scope, before))
+    }
+}
+
+impl<B: Backend> JobStore for SqlStore<B> {
     fn queue_mail(&mut self, mail: &NewMail) -> Result<i64> {
         self.backend.each_on_its_own(|sql| outbox::insert_mail(sql, mail))
     }
@@ -200,10 +314,6 @@ impl<B: Backend> Store for SqlStore<B> {
         self.backend.each_on_its_own(|sql| outbox::mail_log(sql, page))
     }
 
-    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>> {
-        self.backend.each_on_its_own(|sql| audit::audit_log(sql, page))
-    }
-
     fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>> {
         self.backend.each_on_its_own(|sql| record::pending_extractions(sql, limit))
     }
@@ -212,10 +322,16 @@ impl<B: Backend> Store for SqlStore<B> {
         self.backend.each_on_its_own(|sql| record::set_extraction(sql, contribution, position, outcome))
     }
 
-    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>> {
-        self.backend.each_on_its_own(|sql| record::extraction(sql, contribution, position))
+    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+        self.backend.each_on_its_own(|sql| outbox::claim_lease(sql, job, holder, now, until))
     }
 
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
+        self.backend.each_on_its_own(|sql| outbox::release_lease(sql, job, holder))
+    }
+}
+
+impl<B: Backend> TaxonomyStore for SqlStore<B> {
     fn issues(&self) -> Result<Vec<Issue>> {
         self.backend.each_on_its_own(taxonomy::issues)
     }
@@ -253,114 +369,12 @@ impl<B: Backend> Store for SqlStore<B> {
         write(&mut self.backend, |sql| taxonomy::set_contribution_issues(sql, contribution, issues, by))
     }
 
-    fn report_details(&self, consultation: ConsultationId) -> Result<ReportDetails> {
-        self.backend.each_on_its_own(|sql| record::report_details(sql, consultation))
-    }
-
-    fn set_report_details(
-        &mut self,
-        consultation: ConsultationId,
-        details: &ReportDetails,
-        by: &AuditActor,
-    ) -> Result<()> {
-        write(&mut self.backend, |sql| record::set_report_details(sql, consultation, details, by))
-    }
-
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
         self.backend.each_on_its_own(|sql| taxonomy::issue_tags(sql, consultation))
     }
+}
 
-    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>> {
-        self.backend.each_on_its_own(|sql| record::amendments(sql, contribution))
-    }
-
-    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>> {
-        self.backend.each_on_its_own(|sql| record::attachments(sql, contribution))
-    }
-
-    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>> {
-        self.backend.each_on_its_own(|sql| record::canonical_record(sql, contribution))
-    }
-
-    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>> {
-        self.backend.each_on_its_own(|sql| record::changes_since(sql, after, limit))
-    }
-
-    fn last_change(&self) -> Result<u64> {
-        self.backend.each_on_its_own(record::last_change)
-    }
-
-    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
-        self.backend.each_on_its_own(|sql| record::public_texts(sql, ids))
-    }
-
-    fn log_size(&self) -> Result<u64> {
-        self.backend.each_on_its_own(log::log_size)
-    }
-
-    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>> {
-        self.backend.each_on_its_own(|sql| log::recorded_hashes(sql, contributions))
-    }
-
-    fn tree_head(&self, now: Timestamp) -> Result<TreeHead> {
-        // One snapshot, so the size and the root describe the same tree.
-        self.backend.snapshot(|sql| log::tree_head(sql, now))
-    }
-
-    fn log_public_key(&self) -> Result<Option<[u8; 32]>> {
-        self.backend.each_on_its_own(|sql| log::instance_key(sql, LOG_PUBLIC_KEY))
-    }
-
-    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]> {
-        write(&mut self.backend, |sql| log::claim_log_key(sql, public))
-    }
-
-    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>> {
-        self.backend.each_on_its_own(|sql| log::instance_key(sql, LEGACY_LOG_SECRET))
-    }
-
-    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>> {
-        Ok(self.inclusions(&[contribution], tree_size)?.pop().flatten())
-    }
-
-    // Proofs need no snapshot: the log only grows, and the nodes of a tree never change once
-    // its size is reached.
-    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
-        self.backend.each_on_its_own(|sql| log::inclusions(sql, contributions, tree_size))
-    }
-
-    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>> {
-        self.backend.each_on_its_own(|sql| log::consistency(sql, old, new))
-    }
-
-    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
-        self.backend.each_on_its_own(|sql| outbox::claim_lease(sql, job, holder, now, until))
-    }
-
-    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
-        self.backend.each_on_its_own(|sql| outbox::contributions_from_sender(sql, key, since))
-    }
-
-    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)> {
-        self.backend.each_on_its_own(|sql| outbox::rate_events(sql, scope, subject, since))
-    }
-
-    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()> {
-        self.backend.each_on_its_own(|sql| outbox::record_rate_event(sql, scope, subject, at))
-    }
-
-    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()> {
-        self.backend.each_on_its_own(|sql| outbox::forget_rate_events(sql, scope, subject))
-    }
-
-    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64> {
-        self.backend.each_on_its_own(|sql| outbox::prune_rate_events(sql, scope, before))
-    }
-
-    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
-        self.backend.each_on_its_own(|sql| outbox::release_lease(sql, job, holder))
-    }
-
+impl<B: Backend> MaintenanceStore for SqlStore<B> {
     fn probe_write(&mut self) -> Result<()> {
         self.backend.each_on_its_own(outbox::probe_write)
     }
@@ -400,9 +414,5 @@ impl<B: Backend> Store for SqlStore<B> {
 
     fn is_usable(&self) -> bool {
         self.backend.is_usable()
-    }
-
-    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>> {
-        Ok(Box::new(transaction::SqlTransaction::new(self.backend.begin()?)))
     }
 }

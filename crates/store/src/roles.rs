@@ -1,0 +1,273 @@
+//! The store's roles: one trait per concern, so a crate names the part of the record it uses;
+//! `Store` is all of them, what a connection of either backend offers.
+
+use consulta_core::CanonicalRecord;
+use consulta_core::table::Standing;
+use consulta_core::{
+    Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, Issue,
+    IssueId, Matrix, Mechanism, Meeting, NewConsultation, StakeholderGroupId,
+};
+use consulta_log::{Hash, TreeHead};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::{
+    Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
+    Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset, NewSession,
+    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session, copy,
+};
+
+/// The record. Reads take `&self`; writes that must land together go through a
+/// `RecordTransaction`, which writes nothing unless committed. Each role is a supertrait, so a
+/// `&dyn Store` passes where a function asks for the one role it needs.
+pub trait Store: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + MaintenanceStore {}
+
+impl<S: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + MaintenanceStore + ?Sized> Store for S {}
+
+/// The record itself: consultations, meetings, entities, contributions and their files, the
+/// change feed the index follows, and transactions that write contributions.
+pub trait RecordStore: Send + std::fmt::Debug {
+    /// The stakeholder groups, in the order tables list them.
+    fn stakeholder_groups(&self) -> Result<Vec<StakeholderGroupId>>;
+
+    fn create_consultation(&mut self, new: &NewConsultation) -> Result<Consultation>;
+    fn consultations(&self) -> Result<Vec<Consultation>>;
+    fn consultation_by_slug(&self, slug: &str) -> Result<Option<Consultation>>;
+    fn consultation(&self, id: ConsultationId) -> Result<Option<Consultation>>;
+
+    /// Records a consultation's texts (title, description, mandate, questions) in every
+    /// language, as they now are: what the secretariat sees after adding a translation.
+    fn update_consultation_texts(&mut self, consultation: &Consultation) -> Result<()>;
+
+    fn add_meeting(&mut self, consultation: ConsultationId, date: Date, place: &str) -> Result<Meeting>;
+    fn meetings(&self, consultation: ConsultationId) -> Result<Vec<Meeting>>;
+
+    fn entity(&self, id: EntityId) -> Result<Option<Entity>>;
+    fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>>;
+    fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>>;
+
+    /// The ids of a consultation's contributions after `after`, in id order, at most `limit`:
+    /// for walking a whole consultation (each page is an index range, not an OFFSET).
+    fn contribution_ids(
+        &self,
+        consultation: ConsultationId,
+        after: Option<ContributionId>,
+        limit: usize,
+    ) -> Result<Vec<ContributionId>>;
+
+    /// Contributions of a consultation counted by (stakeholder group as recorded, or of the
+    /// entity it is attributed to; channel; standing: counted, unverified or withheld).
+    fn channel_counts(&self, consultation: ConsultationId)
+    -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>>;
+
+    /// Attributes an unverified contribution to a recorded entity after the secretariat has
+    /// checked who sent it (or, with None, takes the attribution back), with its audit entry,
+    /// in one transaction. False if the contribution does not exist; `NotAttributable` if it is
+    /// not unverified or the entity is not in the registry.
+    fn attribute(&mut self, contribution: ContributionId, entity: Option<EntityId>, by: &AuditActor) -> Result<bool>;
+
+    /// Withholds a contribution from publication with a reason, or (None) publishes it again,
+    /// and records who did it in the audit log, in one transaction. Its log entry stays either
+    /// way. False if there is no such contribution (then nothing is written).
+    fn set_withheld(&mut self, contribution: ContributionId, reason: Option<&str>, by: &AuditActor) -> Result<bool>;
+    /// Where the extraction of an attachment's text stands; None if there is no such file.
+    fn extraction(&self, contribution: ContributionId, position: u32) -> Result<Option<Extraction>>;
+    /// The secretariat's details of a consultation's report (symbol, organs, summary,
+    /// conclusions); empty if never set.
+    fn report_details(&self, consultation: ConsultationId) -> Result<consulta_core::ReportDetails>;
+    /// Sets them (checked by the caller), audited in the same transaction.
+    fn set_report_details(
+        &mut self,
+        consultation: ConsultationId,
+        details: &consulta_core::ReportDetails,
+        by: &AuditActor,
+    ) -> Result<()>;
+
+    /// The contributions that amend `contribution`, oldest first.
+    fn amendments(&self, contribution: ContributionId) -> Result<Vec<ContributionId>>;
+
+    /// The files of a contribution, in the order they were sent.
+    fn attachments(&self, contribution: ContributionId) -> Result<Vec<Attachment>>;
+
+    /// The canonical record of a contribution (what its log leaf commits to).
+    fn canonical_record(&self, contribution: ContributionId) -> Result<Option<CanonicalRecord>>;
+
+    /// Changes to what the public may read, after sequence number `after`, oldest first.
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>>;
+    /// The sequence number of the latest change (0 when there is none).
+    fn last_change(&self) -> Result<u64>;
+    /// The texts and facets of these contributions as they are now, withheld ones included
+    /// (marked), in id order; ids that do not exist are left out.
+    fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>>;
+    /// How many contributions came from the sender whose keyed address is `key` since `since`.
+    fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64>;
+
+    /// Starts a transaction; dropping it without `commit` leaves the record as it was.
+    fn begin(&mut self) -> Result<Box<dyn RecordTransaction + '_>>;
+}
+
+/// The public log: its leaves, heads, proofs and the instance's key.
+pub trait LogStore: Send + std::fmt::Debug {
+    /// How many leaves the public log has.
+    fn log_size(&self) -> Result<u64>;
+    /// What each contribution's leaf commits to (the SHA-256 of its canonical record when it
+    /// was recorded), in the order asked; None for one with no leaf. Holding a record against
+    /// it shows whether the record was edited in the database since.
+    fn recorded_hashes(&self, contributions: &[ContributionId]) -> Result<Vec<Option<Hash>>>;
+    /// The log's head now (its size and root, read together), unsigned: the key that signs it
+    /// is never in the database (`log_key`).
+    fn tree_head(&self, now: Timestamp) -> Result<TreeHead>;
+    /// The public key that signs the instance's tree heads, as the record knows it: recorded by
+    /// the first server that started with a key (None before).
+    fn log_public_key(&self) -> Result<Option<[u8; 32]>>;
+    /// Records `public` as the instance's log key unless one is recorded already, and gives the
+    /// recorded one; a signing key an older version kept in the database is deleted with it.
+    fn claim_log_key(&mut self, public: &[u8; 32]) -> Result<[u8; 32]>;
+    /// The signing key an older version kept in the database, if it is still there, so that it
+    /// can be moved to its key file.
+    fn legacy_log_secret(&self) -> Result<Option<[u8; 32]>>;
+    /// Where a contribution is in the log, with the proof for the tree of `tree_size` leaves.
+    fn inclusion(&self, contribution: ContributionId, tree_size: u64) -> Result<Option<Inclusion>>;
+    /// The inclusion of each of `contributions` in the tree of `tree_size` leaves, in their
+    /// order, as `inclusion` gives it: for a batch (receipts, checks), which a backend that pays a
+    /// round trip per query reads at once.
+    fn inclusions(&self, contributions: &[ContributionId], tree_size: u64) -> Result<Vec<Option<Inclusion>>> {
+        contributions.iter().map(|contribution| self.inclusion(*contribution, tree_size)).collect()
+    }
+    /// The proof that the tree of `old` leaves is a prefix of the tree of `new` leaves.
+    fn consistency(&self, old: u64, new: u64) -> Result<Vec<Hash>>;
+}
+
+/// Accounts, sessions, invitations, password resets, the shared rate limits and the audit log.
+pub trait AccountStore: Send + std::fmt::Debug {
+    /// Creates an account and audits it, in one transaction.
+    fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account>;
+    fn account(&self, id: AccountId) -> Result<Option<Account>>;
+    /// The account with this address (any case) and its password hash, for signing in.
+    fn sign_in_record(&self, email: &str) -> Result<Option<(Account, String)>>;
+    fn create_session(&mut self, session: &NewSession) -> Result<()>;
+    /// The session whose token has this hash, if it has not expired at `now`.
+    fn session(&self, token_sha256: &Hash, now: Timestamp) -> Result<Option<Session>>;
+    /// Ends a session (signing out), and every session that expired before `now`.
+    fn end_session(&mut self, token_sha256: &Hash, now: Timestamp) -> Result<()>;
+
+    /// Adds an entry to the audit log.
+    fn record_audit(&mut self, entry: &AuditEntry) -> Result<()>;
+
+    /// The focal points' contacts of the entities that match `selection`, by entity name.
+    fn invitation_targets(&self, selection: &Selection) -> Result<Vec<Contact>>;
+    /// The accreditation lists, with how many entities each has.
+    fn accreditation_lists(&self) -> Result<Vec<(String, String, u64)>>;
+    /// The invitation whose token has this hash.
+    fn invitation(&self, token_sha256: &Hash) -> Result<Option<Invitation>>;
+    /// Uses an invitation: creates the focal point's account (or finds the one this address
+    /// already has for this entity) and marks the invitation used, in one transaction.
+    fn accept_invitation(&mut self, token_sha256: &Hash, new: &NewAccount, now: Timestamp) -> Result<Account>;
+    /// Records a password reset link (by its token's hash) and queues its email, together.
+    fn create_password_reset(&mut self, reset: &NewPasswordReset, mail: &NewMail) -> Result<()>;
+    /// Uses a reset link: sets the new password hash and ends every session of the account.
+    /// None if the link is unknown, used or expired.
+    fn use_password_reset(
+        &mut self,
+        token_sha256: &Hash,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>>;
+    /// The audit log, newest first.
+    fn audit_log(&self, page: PageRequest) -> Result<Page<AuditRecord>>;
+    /// How many `scope` events `subject` had since `since`, and when the last was: rate limits
+    /// that every server of the instance shares (failed sign-ins, reset requests).
+    fn rate_events(&self, scope: &str, subject: &str, since: Timestamp) -> Result<(u64, Option<Timestamp>)>;
+    /// Counts one `scope` event for `subject` at `at`.
+    fn record_rate_event(&mut self, scope: &str, subject: &str, at: Timestamp) -> Result<()>;
+    /// Forgets `subject`'s `scope` events.
+    fn forget_rate_events(&mut self, scope: &str, subject: &str) -> Result<()>;
+    /// Forgets events of `scope` older than `before`; returns how many.
+    fn prune_rate_events(&mut self, scope: &str, before: Timestamp) -> Result<u64>;
+}
+
+/// Background work: the mail outbox, attachments waiting for their text, and the leases that
+/// let one server of several run a job.
+pub trait JobStore: Send + std::fmt::Debug {
+    /// Queues an email for the background sender.
+    fn queue_mail(&mut self, mail: &NewMail) -> Result<i64>;
+    /// Queued email due at `now`, oldest first.
+    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>>;
+    /// Records the outcome of a send: sent, or failed with a reason and (if it will be tried
+    /// again) when.
+    fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()>;
+    /// The outbox, newest first.
+    fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>>;
+
+    /// Attachments whose text is still to be extracted, oldest first.
+    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>>;
+    fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()>;
+
+    /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
+    /// `holder` now holds it, false if another holder's lease has not expired at `now`.
+    fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+    /// Gives up `holder`'s lease on `job`, if it holds it, so another server takes the job over
+    /// at once instead of when the lease expires.
+    fn release_lease(&mut self, job: &str, holder: &str) -> Result<()>;
+}
+
+/// The issues, the cooperation mechanisms, their matrix and the contributions' issue tags.
+pub trait TaxonomyStore: Send + std::fmt::Debug {
+    /// The issue taxonomy, in its order.
+    fn issues(&self) -> Result<Vec<Issue>>;
+    /// The cooperation mechanisms, in their order.
+    fn mechanisms(&self) -> Result<Vec<Mechanism>>;
+    /// Which mechanisms handle which issues.
+    fn matrix(&self) -> Result<Matrix>;
+    /// Adds an issue, or changes the one with its identifier, and audits it.
+    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()>;
+    /// Adds a mechanism, or changes the one with its identifier, and audits it.
+    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()>;
+    /// Replaces the matrix and audits the change; an unknown identifier changes nothing.
+    fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()>;
+    /// The issues a contribution is tagged with, in the taxonomy's order.
+    fn contribution_issues(&self, contribution: ContributionId) -> Result<Vec<IssueId>>;
+    /// Sets the issues a contribution is tagged with (replacing them) and audits it. False if
+    /// there is no such contribution; an unknown issue changes nothing.
+    fn set_contribution_issues(
+        &mut self,
+        contribution: ContributionId,
+        issues: &[IssueId],
+        by: &AuditActor,
+    ) -> Result<bool>;
+    /// Every tag (contribution, issue) of a consultation, or of all of them.
+    fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>>;
+}
+
+/// The whole record at once, for backups, copies between backends and health checks.
+pub trait MaintenanceStore: Send + std::fmt::Debug {
+    /// Commits a write that leaves nothing behind: an error says the database cannot be written
+    /// now (a read-only file, disk or replica, a full disk), which `/healthz` reports.
+    fn probe_write(&mut self) -> Result<()>;
+
+    /// Writes a consistent copy of the whole database to `path` (which must not exist yet),
+    /// while others go on reading and writing.
+    fn snapshot(&self, path: &std::path::Path) -> Result<()>;
+    /// The SHA-256 of every attachment recorded, each once.
+    fn attachment_hashes(&self) -> Result<Vec<Hash>>;
+
+    /// Reads the whole record as one consistent snapshot (while others go on writing): every row
+    /// of every table of `copy::TABLES`, table after table in that order.
+    fn read_record(&self, each: &mut dyn FnMut(&'static copy::Table, Vec<copy::Value>) -> Result<()>) -> Result<()>;
+    /// Starts writing a whole record copied from another store into this one, which must hold no
+    /// record yet (its starting data gives way to the copy's); `StoreError::NotEmpty` otherwise.
+    fn begin_load(&mut self) -> Result<Box<dyn copy::RecordLoader + '_>>;
+    /// How many rows each table of `copy::TABLES` holds, in that order.
+    fn row_counts(&self) -> Result<Vec<(&'static str, u64)>>;
+
+    /// Readies the store for a large batch of writes (a bigger cache, say); a hint only.
+    fn prepare_for_bulk_writes(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Whether the store's connection can still be used (a round trip to a database server): a
+    /// pool drops one that cannot, as after a PostgreSQL server restarted.
+    fn is_usable(&self) -> bool {
+        true
+    }
+}
