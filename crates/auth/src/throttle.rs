@@ -55,7 +55,12 @@ pub fn check_sign_in(store: &dyn AccountStore, account: &str, client: &str, now:
     })
 }
 
-fn check(store: &dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<Result<(), Throttled>, StoreError> {
+fn check(
+    store: &dyn AccountStore,
+    account: &str,
+    client: &str,
+    now: Timestamp,
+) -> Result<Result<(), Throttled>, StoreError> {
     let since = now - WINDOW;
     if store.rate_events(FAILED_BY_CLIENT, client, since)?.0 >= PER_CLIENT
         || store.rate_events(FAILED_BY_PAIR, &pair(account, client), since)?.0 >= PER_ACCOUNT_AND_CLIENT
@@ -78,7 +83,12 @@ fn check(store: &dyn AccountStore, account: &str, client: &str, now: Timestamp) 
 }
 
 /// A wrong password (or an unknown account) from `client`.
-pub fn sign_in_failed(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
+pub fn sign_in_failed(
+    store: &mut dyn AccountStore,
+    account: &str,
+    client: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     store.record_rate_event(FAILED_BY_CLIENT, client, now)?;
     store.record_rate_event(FAILED_BY_PAIR, &pair(account, client), now)?;
     store.record_rate_event(FAILED_BY_ACCOUNT, account, now)
@@ -86,7 +96,12 @@ pub fn sign_in_failed(store: &mut dyn AccountStore, account: &str, client: &str,
 
 /// A successful sign-in: the client is known to the account from now on, and its own failures
 /// on it are forgotten.
-pub fn sign_in_succeeded(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<(), StoreError> {
+pub fn sign_in_succeeded(
+    store: &mut dyn AccountStore,
+    account: &str,
+    client: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     store.forget_rate_events(FAILED_BY_PAIR, &pair(account, client))?;
     store.forget_rate_events(KNOWN_CLIENT, &pair(account, client))?;
     store.record_rate_event(KNOWN_CLIENT, &pair(account, client), now)
@@ -94,7 +109,12 @@ pub fn sign_in_succeeded(store: &mut dyn AccountStore, account: &str, client: &s
 
 /// Counts a password reset request from `client` for `account`, unless either has asked too
 /// often.
-pub fn allow_reset(store: &mut dyn AccountStore, account: &str, client: &str, now: Timestamp) -> Result<bool, StoreError> {
+pub fn allow_reset(
+    store: &mut dyn AccountStore,
+    account: &str,
+    client: &str,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
     let since = now - WINDOW;
     if store.rate_events(RESET_BY_CLIENT, client, since)?.0 >= RESETS_PER_CLIENT
         || store.rate_events(RESET_BY_ACCOUNT, account, since)?.0 >= RESETS_PER_ACCOUNT

@@ -8,8 +8,6 @@
 //! transaction that names them, and never change) and `backup.json` (when, and the log's size and
 //! root at the snapshot, which the restore must find again).
 
-use consulta_store::LogStore;
-use consulta_store::RecordStore;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -19,7 +17,7 @@ use consulta_i18n::Localizer;
 use consulta_log::{from_hex, to_hex};
 use consulta_store::check::check_log;
 use consulta_store::copy::{CopyError, CopyReport, copy_and_verify};
-use consulta_store::{Database, SqliteStore, Store, StoreError};
+use consulta_store::{Database, LogStore, RecordStore, SqliteStore, Store, StoreError};
 use indicatif::ProgressBar;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};

@@ -566,7 +566,7 @@ fn serve(
         };
         // Everything that can refuse to start (the search index held by another server) does so
         // before anyone is told where the server is.
-        let ready = consulta_web::ready(config).map_err(|e| match e.downcast::<IndexError>() {
+        let server = consulta_web::Server::start(config).map_err(|e| match e.downcast::<IndexError>() {
             Ok(IndexError::Busy(path)) => index_error(IndexError::Busy(path.clone()), &path, localizer),
             Ok(other) => anyhow!(other),
             Err(e) => anyhow!(e),
@@ -574,7 +574,7 @@ fn serve(
         let url = format!("http://{local}/");
         println!("{}", localizer.format("cli-serving", &[("url", url.into())]));
         std::io::stdout().flush()?;
-        ready.serve(listener).await?;
+        server.serve(listener).await?;
         Ok(())
     })
 }

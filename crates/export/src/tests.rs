@@ -1,13 +1,11 @@
 //! Tests of the exports on a real SQLite store and file store, fed through intake.
 
-use consulta_store::JobStore;
-use consulta_store::RecordStore;
 use std::io::{Cursor, Read, Write};
 
 use consulta_blobs::LocalBlobs;
 use consulta_core::{Consultation, ConsultationDraft, ContributionId};
 use consulta_intake::submission::{Limits, Sender, Submission, UploadedFile, prepare, record_in};
-use consulta_store::{Extraction, SqliteStore};
+use consulta_store::{Extraction, JobStore, RecordStore, SqliteStore};
 use jiff::Timestamp;
 
 use super::*;

@@ -3,9 +3,7 @@
 use consulta_core::{
     Channel, Consultation, ConsultationDraft, ContributionId, Identity, NewContribution, NewEntity, time::parse_instant,
 };
-use consulta_store::JobStore;
-use consulta_store::RecordStore;
-use consulta_store::{Extraction, SqliteStore, Store};
+use consulta_store::{Extraction, JobStore, RecordStore, SqliteStore, Store};
 
 use super::*;
 

@@ -48,12 +48,33 @@ impl std::fmt::Debug for Job {
     }
 }
 
+/// The committer's thread, to wait for at shutdown: it ends once every `Committer` handle is
+/// dropped and what was queued is recorded, its acknowledgements queued with it.
+#[derive(Debug)]
+pub struct CommitterThread(thread::JoinHandle<()>);
+
+impl CommitterThread {
+    /// Waits up to `within` for the committer to record what is queued and stop; false if it
+    /// has not (a handle is still held somewhere, or the database is slow).
+    pub fn finish(self, within: std::time::Duration) -> bool {
+        let until = std::time::Instant::now() + within;
+        while !self.0.is_finished() {
+            if std::time::Instant::now() >= until {
+                return false;
+            }
+            thread::sleep(std::time::Duration::from_millis(20));
+        }
+        self.0.join().is_ok()
+    }
+}
+
 impl Committer {
     /// Starts the committer thread for `database`, signing with `signer`.
-    pub fn start(database: Database, signer: Arc<LogSigner>) -> std::io::Result<Committer> {
+    pub fn start(database: Database, signer: Arc<LogSigner>) -> std::io::Result<(Committer, CommitterThread)> {
         let (jobs, queue) = mpsc::channel(QUEUE);
-        thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, queue))?;
-        Ok(Committer { jobs })
+        let thread =
+            thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, queue))?;
+        Ok((Committer { jobs }, CommitterThread(thread)))
     }
 
     /// Records a prepared submission and waits, without holding a thread, until it is on disk;
@@ -444,7 +465,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5_600));
             holder.execute_batch("COMMIT").expect("release");
         });
-        let committer = Committer::start(f.database.clone(), Arc::new(f.signer)).expect("committer");
+        let (committer, _thread) = Committer::start(f.database.clone(), Arc::new(f.signer)).expect("committer");
         let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
         let (receipt, _) =
             runtime.block_on(committer.record(prepared)).expect("recorded once the other writer is done");

@@ -1,8 +1,7 @@
 //! Tests of the importer on real files written to a temporary SQLite store.
 
 use consulta_core::{Language, Localized, NewConsultation, Period};
-use consulta_store::RecordStore;
-use consulta_store::{ContributionFilter, PageRequest, SqliteStore};
+use consulta_store::{ContributionFilter, PageRequest, RecordStore, SqliteStore};
 
 use super::*;
 

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use consulta_store::{MailOutcome, JobStore, QueuedMail, StoreError};
+use consulta_store::{JobStore, MailOutcome, QueuedMail, StoreError};
 use jiff::{SignedDuration, Timestamp};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
@@ -168,8 +168,7 @@ impl Mailer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use consulta_store::JobStore;
-    use consulta_store::{NewMail, PageRequest, SqliteStore};
+    use consulta_store::{JobStore, NewMail, PageRequest, SqliteStore};
 
     #[test]
     fn without_smtp_messages_land_in_the_outbox_and_their_status_is_kept() {

@@ -20,7 +20,10 @@ use consulta_store::{RecordStore, StoreError};
 use serde::Serialize;
 
 /// Builds the distribution table of a consultation from the record.
-pub fn distribution_table(store: &dyn RecordStore, consultation: ConsultationId) -> Result<DistributionTable, StoreError> {
+pub fn distribution_table(
+    store: &dyn RecordStore,
+    consultation: ConsultationId,
+) -> Result<DistributionTable, StoreError> {
     let order = store.stakeholder_groups()?;
     Ok(DistributionTable::from_standings(&order, store.channel_counts(consultation)?))
 }

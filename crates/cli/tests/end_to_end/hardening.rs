@@ -3,8 +3,7 @@
 //! withheld receipts, log queries). Each test failed before its fix.
 
 use crate::common;
-use consulta_store::JobStore;
-use consulta_store::RecordStore;
+use consulta_store::{JobStore, LogStore, RecordStore};
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -446,6 +445,51 @@ async fn a_stopped_server_gives_up_its_jobs_at_once_and_open_data_is_written_onc
     for job in ["extraction", "mail", "sweep"] {
         assert!(store.claim_lease(job, "another server", now, until).expect("claim"), "{job} is free at once");
     }
+}
+
+#[tokio::test]
+async fn a_submission_under_way_when_the_server_is_stopped_is_answered_and_recorded() {
+    let ws = Workspace::new();
+    ws.create_open_consultation("open");
+    let mut app = spawn_serve(&ws.db);
+    let address = app.url.trim_start_matches("http://").to_owned();
+    let boundary = "drain-boundary";
+    let fields = [
+        ("entity", "Example Slow Link Network"),
+        ("stakeholder_group", "civil_society"),
+        ("country", "KE"),
+        ("email", "contact@example.org"),
+        ("language", "en"),
+        ("title", "Example: sent while the server stops"),
+        ("body", "Example text, invented for a test."),
+    ];
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let header = format!(
+        "POST /api/v1/consultations/open/contributions HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes()).expect("header");
+    stream.write_all(first.as_bytes()).expect("half the body");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Stopped halfway through the upload: the server takes no new connection, but this one
+    // finishes, is recorded, and is answered.
+    app.terminate();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    stream.write_all(rest.as_bytes()).expect("the rest of the body");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    assert!(app.wait().success(), "a clean stop");
+    let store = consulta_store::SqliteStore::open(&ws.db).expect("store");
+    assert_eq!(store.log_size().expect("log"), 1, "the contribution is in the log");
 }
 
 #[tokio::test]

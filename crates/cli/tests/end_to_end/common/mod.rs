@@ -25,8 +25,18 @@ impl App {
 
     /// Asks the server to stop as an init system does (SIGTERM) and waits until it has.
     pub fn stop(&mut self) -> std::process::ExitStatus {
+        self.terminate();
+        self.child.wait().expect("the server stops")
+    }
+
+    /// Sends SIGTERM and returns at once: the server drains what it is serving, then stops.
+    pub fn terminate(&self) {
         let sent = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().expect("kill runs");
         assert!(sent.success(), "SIGTERM was sent");
+    }
+
+    /// Waits for the server to stop (after `terminate`).
+    pub fn wait(&mut self) -> std::process::ExitStatus {
         self.child.wait().expect("the server stops")
     }
 
