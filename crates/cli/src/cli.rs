@@ -18,7 +18,10 @@ pub struct Cli {
         default_value = "consulta.db",
         value_name = "PATH|URL"
     )]
-    pub db: String,
+    pub db: Secret,
+
+    #[arg(long, global = true, env = "CONSULTA_CONFIG", hide_env_values = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[arg(long, global = true, env = "CONSULTA_FILES", hide_env_values = true, value_name = "DIR|URL")]
     pub files: Option<String>,
@@ -34,6 +37,31 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A setting that may carry a password (a database's or an SMTP server's address): `Debug`
+/// shows it with the password replaced, so no log or panic message prints it.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Secret, Self::Err> {
+        Ok(Secret(value.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", consulta_core::markup::redact_url(&self.0))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -373,7 +401,7 @@ pub struct ServeArgs {
     #[arg(long, env = "CONSULTA_UNVERIFIED_PER_HOUR", hide_env_values = true, default_value_t = 600, value_name = "N")]
     pub unverified_per_hour: usize,
     #[arg(long, env = "CONSULTA_SMTP", hide_env_values = true, value_name = "URL")]
-    pub smtp: Option<String>,
+    pub smtp: Option<Secret>,
     #[arg(
         long,
         env = "CONSULTA_MAIL_FROM",
@@ -454,6 +482,23 @@ mod tests {
             let missing: Vec<_> = all.iter().filter(|k| !localizer.has(k)).collect();
             assert!(missing.is_empty(), "{language}: no help for {missing:?}");
         }
+    }
+
+    #[test]
+    fn passwords_in_settings_never_show_in_debug_output() {
+        let cli = Cli::try_parse_from([
+            "consulta",
+            "--db",
+            "postgres://consulta:db-secret@localhost/consulta",
+            "serve",
+            "--smtp",
+            "smtp://mailer:smtp-secret@mail.example.org",
+        ])
+        .expect("arguments");
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("db-secret") && !shown.contains("smtp-secret"), "{shown}");
+        assert!(shown.contains("postgres://consulta:***@localhost/consulta"), "{shown}");
+        assert_eq!(cli.db.expose(), "postgres://consulta:db-secret@localhost/consulta");
     }
 
     #[test]

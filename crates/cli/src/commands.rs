@@ -33,7 +33,7 @@ use crate::cli::{
 use crate::demo;
 
 pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
-    let database = Database::from_location(&cli.db);
+    let database = Database::from_location(cli.db.expose());
     // Attachments: a directory, or an S3-compatible bucket (s3://bucket/prefix?endpoint=…).
     let files = cli.files.clone().unwrap_or_else(|| beside(&database, "files").display().to_string());
     let index = cli.index_dir.clone().unwrap_or_else(|| beside(&database, "index"));
@@ -532,7 +532,7 @@ fn serve(
     // Fail now, with the path in the message, rather than on the first request.
     let signer = Arc::new(log.signer(&mut *open(&database)?)?);
     let index = Arc::new(open_index(&index, localizer)?);
-    let delivery = consulta_mail::Delivery::configure(args.smtp.as_deref(), outbox)?;
+    let delivery = consulta_mail::Delivery::configure(args.smtp.as_ref().map(crate::cli::Secret::expose), outbox)?;
     if let consulta_mail::Delivery::Outbox(dir) = &delivery {
         eprintln!("{}", localizer.format("cli-mail-outbox", &[("path", dir.display().to_string().into())]));
     }

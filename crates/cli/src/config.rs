@@ -33,7 +33,7 @@ pub fn arguments_from_file(command: &Command, matches: &ArgMatches, file: &Path)
     let text = read_bounded(file)?;
     let table: toml::Table =
         text.parse().map_err(|e: toml::de::Error| ConfigError::Syntax { path: file.into(), message: e.to_string() })?;
-    let (running, running_matches) = running_command(command, matches);
+    let running = running_commands(command, matches);
     let mut added = Vec::new();
     for (key, value) in &table {
         let line = line_of(&text, key);
@@ -42,14 +42,20 @@ pub fn arguments_from_file(command: &Command, matches: &ArgMatches, file: &Path)
             return Err(ConfigError::Unknown { path: file.into(), line, key: key.clone() });
         };
         let values = flag_values(value).map_err(at)?;
-        for value in &values {
-            arg.get_value_parser().parse_ref(command, Some(arg), value.as_ref()).map_err(|e| at(clap_reason(&e)))?;
-        }
-        let Some(arg) = running.get_arguments().find(|a| a.get_long() == Some(key.as_str())) else {
+        check_values(arg, key, &values).map_err(at)?;
+        // The command being run takes its own flags and those of the commands above it that
+        // are global (the database, the files…).
+        let Some(arg) = running.iter().rev().enumerate().find_map(|(depth, (command, _))| {
+            command.get_arguments().find(|a| a.get_long() == Some(key.as_str()) && (depth == 0 || a.is_global_set()))
+        }) else {
             continue;
         };
         let id = arg.get_id().as_str();
-        if !matches!(running_matches.value_source(id), None | Some(ValueSource::DefaultValue)) {
+        let given = running.iter().any(|(_, matches)| {
+            matches.ids().any(|known| known.as_str() == id)
+                && matches!(matches.value_source(id), Some(ValueSource::CommandLine | ValueSource::EnvVariable))
+        });
+        if given {
             continue;
         }
         if matches!(arg.get_action(), ArgAction::SetTrue) {
@@ -74,15 +80,17 @@ fn read_bounded(file: &Path) -> Result<String, ConfigError> {
     Ok(text)
 }
 
-/// The subcommand being run (the deepest one named), with its matches.
-fn running_command<'a>(command: &'a Command, matches: &'a ArgMatches) -> (&'a Command, &'a ArgMatches) {
-    match matches.subcommand() {
-        Some((name, sub_matches)) => match command.find_subcommand(name) {
-            Some(sub) => running_command(sub, sub_matches),
-            None => (command, matches),
-        },
-        None => (command, matches),
+/// The commands named on the command line, from `consulta` to the one being run, each with its
+/// matches.
+fn running_commands<'a>(command: &'a Command, matches: &'a ArgMatches) -> Vec<(&'a Command, &'a ArgMatches)> {
+    let mut chain = vec![(command, matches)];
+    while let Some((name, sub_matches)) = chain.last().and_then(|(_, m)| m.subcommand()) {
+        match chain.last().and_then(|(c, _)| c.find_subcommand(name)) {
+            Some(sub) => chain.push((sub, sub_matches)),
+            None => break,
+        }
     }
+    chain
 }
 
 /// The argument whose flag is `--key`, in any command.
@@ -107,8 +115,23 @@ fn scalar(value: &toml::Value) -> Result<String, String> {
         toml::Value::String(s) => Ok(s.clone()),
         toml::Value::Integer(n) => Ok(n.to_string()),
         toml::Value::Boolean(b) => Ok(b.to_string()),
-        other => Err(format!("a {} cannot be a setting's value: give a string, number or true/false", other.type_str())),
+        other => {
+            Err(format!("a {} cannot be a setting's value: give a string, number or true/false", other.type_str()))
+        }
     }
+}
+
+/// Whether the flag takes these values, read by its own parser (a switch takes true or false).
+fn check_values(arg: &clap::Arg, key: &str, values: &[String]) -> Result<(), String> {
+    if matches!(arg.get_action(), ArgAction::SetTrue) {
+        return match values {
+            [one] if one == "true" || one == "false" => Ok(()),
+            _ => Err("a switch: give true or false".into()),
+        };
+    }
+    let alone = Command::new("setting").no_binary_name(true).arg(arg.clone().global(false).required(false));
+    let flags = values.iter().map(|value| format!("--{key}={value}"));
+    alone.try_get_matches_from(flags).map(drop).map_err(|e| clap_reason(&e))
 }
 
 /// Clap's reason for refusing a value, without its usage lines.
@@ -130,7 +153,7 @@ fn line_of(text: &str, key: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, FromArgMatches};
 
     use super::*;
     use crate::cli::Cli;
@@ -147,9 +170,11 @@ mod tests {
         Ok(command.try_get_matches_from(argv.into_iter().chain(added)).expect("arguments with the file's"))
     }
 
-    fn serve_value(matches: &ArgMatches, id: &str) -> String {
-        let (_, serve) = matches.subcommand().expect("a command");
-        format!("{:?}", serve.get_raw(id).expect("a value").collect::<Vec<_>>())
+    fn serve_args(cli: &Cli) -> &crate::cli::ServeArgs {
+        match &cli.command {
+            crate::cli::Command::Serve(args) => args,
+            other => panic!("not serve: {other:?}"),
+        }
     }
 
     #[test]
@@ -158,13 +183,18 @@ mod tests {
                     mail-from = \"Secretariat <s@example.org>\"\nsmtp = \"smtp://user:pw@mail.example.org\"\n";
         // The command line wins over the file; the file wins over the defaults.
         let matches = parse(&["serve", "--addr", "127.0.0.1:7000"], file).expect("settings");
-        assert_eq!(matches.get_one::<String>("db").map(String::as_str), Some("settings.db"));
-        assert_eq!(serve_value(&matches, "addr"), r#"["127.0.0.1:7000"]"#);
-        assert_eq!(serve_value(&matches, "max_files"), r#"["3"]"#);
-        assert_eq!(serve_value(&matches, "trusted_proxies"), r#"["10.0.0.1", "10.0.0.2"]"#);
+        let cli = Cli::from_arg_matches(&matches).expect("typed");
+        assert_eq!(cli.db.expose(), "settings.db");
+        let serve = serve_args(&cli);
+        assert_eq!(serve.addr.to_string(), "127.0.0.1:7000");
+        assert_eq!(serve.max_files, 3);
+        assert_eq!(serve.max_file_mib, 25, "a default the file does not set");
+        assert_eq!(serve.trusted_proxies.len(), 2);
+        assert_eq!(serve.mail_from, "Secretariat <s@example.org>");
+        assert_eq!(serve.smtp.as_ref().map(|s| s.expose()), Some("smtp://user:pw@mail.example.org"));
         // Settings of other commands are checked, and left out of this one.
         let matches = parse(&["check"], file).expect("settings for another command");
-        assert_eq!(matches.get_one::<String>("db").map(String::as_str), Some("settings.db"));
+        assert_eq!(Cli::from_arg_matches(&matches).expect("typed").db.expose(), "settings.db");
     }
 
     #[test]

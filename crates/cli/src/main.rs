@@ -3,6 +3,7 @@
 mod backup;
 mod cli;
 mod commands;
+mod config;
 mod demo;
 mod verify;
 
@@ -21,7 +22,17 @@ fn main() -> ExitCode {
         return ExitCode::from(u8::try_from(consulta_extract::worker_main(&args[1..])).unwrap_or(2));
     }
     let localizer = Localizer::from_environment(|name| std::env::var(name).ok());
-    let matches = cli::localize(cli::Cli::command(), &localizer).get_matches();
+    let command = cli::localize(cli::Cli::command(), &localizer);
+    let mut matches = command.clone().get_matches();
+    if let Some(file) = matches.get_one::<std::path::PathBuf>("config").cloned() {
+        match config::arguments_from_file(&command, &matches, &file) {
+            Ok(added) => matches = command.get_matches_from(std::env::args_os().chain(added)),
+            Err(error) => {
+                eprintln!("{}: {error}", localizer.text("cli-error"));
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),

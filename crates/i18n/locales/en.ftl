@@ -197,6 +197,7 @@ consultation-contribution-total = { $total ->
 
 cli-help-consulta = Consulta: open multi-stakeholder consultations, from the call for contributions to the record and its tables.
 cli-help-consulta-db = The database: an SQLite file, created if missing (also sqlite:///path), or a PostgreSQL database, postgres://user:password@host:port/name, which several servers can share
+cli-help-consulta-config = A settings file in TOML, one setting per line named as its flag is (db = "consulta.db", public-url = "https://…", max-files = 10). A flag or its CONSULTA_* variable wins over the file, and the file over the defaults
 cli-help-consulta-consultation = Create and list consultations
 cli-help-consulta-consultation-create = Create a consultation: a call for contributions with a mandate and a period
 cli-help-consulta-consultation-create-slug = Short name used in addresses and commands (lower-case letters, digits, '-')

@@ -200,6 +200,7 @@ consultation-contribution-total = { $total ->
 
 cli-help-consulta = Consulta : consultations ouvertes multipartites, de l’appel à contributions au compte rendu et à ses tableaux.
 cli-help-consulta-db = La base de données : un fichier SQLite, créé s’il n’existe pas (ou sqlite:///chemin), ou une base PostgreSQL, postgres://utilisateur:mot-de-passe@hôte:port/nom, que plusieurs serveurs peuvent partager
+cli-help-consulta-config = Un fichier de réglages en TOML, un réglage par ligne nommé comme son option (db = "consulta.db", public-url = "https://…", max-files = 10). Une option ou sa variable CONSULTA_* l’emporte sur le fichier, et le fichier sur les valeurs par défaut
 cli-help-consulta-consultation = Créer et lister les consultations
 cli-help-consulta-consultation-create = Créer une consultation : un appel à contributions avec un mandat et une période
 cli-help-consulta-consultation-create-slug = Nom court utilisé dans les adresses et les commandes (minuscules, chiffres, « - »)

@@ -136,7 +136,7 @@ pub async fn serve(listener: TcpListener, config: WebConfig) -> std::io::Result<
 mod tests {
     use axum::body::Body;
     use axum::http::{Request, StatusCode, header};
-        use tower::ServiceExt;
+    use tower::ServiceExt;
 
     use super::*;
 

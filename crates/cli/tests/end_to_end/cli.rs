@@ -276,3 +276,48 @@ fn a_second_server_on_a_held_index_says_so_before_it_says_it_serves() {
     assert!(!stdout(&output).contains("serving"), "it never said it serves: {}", stdout(&output));
     assert!(stderr(&output).contains("index"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_settings_file_gives_way_to_the_environment_and_the_environment_to_flags() {
+    let ws = Workspace::new();
+    let dir = ws.dir.path();
+    let settings = dir.join("consulta.toml");
+    std::fs::write(&settings, format!("db = {:?}\n", dir.join("from-file.db").display().to_string())).expect("write");
+    let create = |slug: &str, env_db: Option<&str>, flag_db: Option<&str>| {
+        let mut command = std::process::Command::new(common::CONSULTA);
+        command.arg("--config").arg(&settings).env_remove("CONSULTA_DB").env("CONSULTA_LANG", "en");
+        if let Some(db) = env_db {
+            command.env("CONSULTA_DB", dir.join(db));
+        }
+        if let Some(db) = flag_db {
+            command.arg("--db").arg(dir.join(db));
+        }
+        let output = command
+            .args(["consultation", "create", "--slug", slug, "--title", "T"])
+            .args(["--opens", "2020-01-01", "--closes", "2099-01-01"])
+            .output()
+            .expect("consulta runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+    };
+    create("a", None, None);
+    assert!(dir.join("from-file.db").exists(), "the file's database");
+    create("b", Some("from-env.db"), None);
+    assert!(dir.join("from-env.db").exists(), "the environment wins over the file");
+    create("c", Some("from-env.db"), Some("from-flag.db"));
+    assert!(dir.join("from-flag.db").exists(), "the flag wins over the environment");
+
+    std::fs::write(&settings, "db = \"x.db\"\nmax-file-mb = 3\n").expect("write");
+    let output = std::process::Command::new(common::CONSULTA)
+        .arg("--config")
+        .arg(&settings)
+        .env("CONSULTA_LANG", "en")
+        .arg("check")
+        .output()
+        .expect("consulta runs");
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("consulta.toml, line 2: no setting is called 'max-file-mb'"),
+        "{}",
+        stderr(&output)
+    );
+}
