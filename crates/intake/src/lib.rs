@@ -5,6 +5,7 @@
 
 pub mod acknowledgement;
 pub mod committer;
+mod csv_rows;
 mod lines;
 pub mod lists;
 mod problem;
@@ -375,42 +376,20 @@ pub fn import_contributions(
         options,
     };
 
-    let input = lines::SpreadsheetLines::new(input, on_progress);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
-    let header = reader.byte_headers().map_err(|e| ImportError::File(csv_error_problem(e)))?.clone();
-    if header.iter().all(|f| f.is_empty()) {
-        return Err(ImportError::File(FileProblem::Empty));
-    }
-    let columns = Columns::from_header(&header).map_err(ImportError::File)?;
+    let mut rows = csv_rows::CsvRows::open(input, on_progress)?;
+    let columns = Columns::from_header(&rows.header).map_err(ImportError::File)?;
 
     let mut transaction = store.begin()?;
     let mut entities = EntityBook::default();
-    let mut errors: Vec<RowError> = Vec::new();
-    let mut unreported = 0usize;
+    let mut problems = csv_rows::RowProblems::default();
     let mut summary = ImportSummary::default();
-    let mut record = csv::ByteRecord::new();
 
-    while reader.read_byte_record(&mut record).map_err(|e| ImportError::File(csv_error_problem(e)))? {
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue; // Spreadsheets leave blank lines.
-        }
-        let mut report = |field: Option<&'static str>, problem: RowProblem| {
-            if errors.len() < MAX_REPORTED_ERRORS {
-                errors.push(RowError { line, field, problem });
-            } else {
-                unreported += 1;
-            }
-        };
-        if record.len() != header.len() {
-            report(None, RowProblem::FieldCount { expected: header.len(), found: record.len() });
-            continue;
-        }
-        let row = match check_row(&record, &columns, &context) {
+    while let Some((line, record)) = rows.next_row(&mut problems)? {
+        let row = match check_row(record, &columns, &context) {
             Ok(row) => row,
-            Err(problems) => {
-                for (column, problem) in problems.0 {
-                    report(Some(column.name()), problem);
+            Err(found) => {
+                for (column, problem) in found.0 {
+                    problems.report(line, Some(column.name()), problem);
                 }
                 continue;
             }
@@ -424,10 +403,10 @@ pub fn import_contributions(
             claimed: false,
         };
         if let Err((column, problem)) = entities.check(&mut *transaction, &described)? {
-            report(Some(column), problem);
+            problems.report(line, Some(column), problem);
             continue;
         }
-        if !errors.is_empty() || unreported > 0 {
+        if problems.any() {
             continue; // The file will be refused: check the rest, write nothing more.
         }
         let (entity, created) = entities.record(&mut *transaction, &described)?;
@@ -452,9 +431,7 @@ pub fn import_contributions(
         summary.late += u64::from(row.late);
     }
 
-    if !errors.is_empty() {
-        return Err(ImportError::Rows { errors, unreported });
-    }
+    problems.into_result()?;
     if summary.contributions == 0 {
         return Err(ImportError::File(FileProblem::NoRows));
     }

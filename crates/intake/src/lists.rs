@@ -8,10 +8,8 @@ use consulta_core::access::is_email_address;
 use consulta_core::{EntityName, Language, NewEntity};
 use consulta_store::{AuditActor, AuditEntry, Store};
 
-use crate::{
-    Columns, EntityBook, FileProblem, ImportError, MAX_REPORTED_ERRORS, RowError, RowProblem, csv_error_problem,
-    known_group,
-};
+use crate::csv_rows::{CsvRows, RowProblems};
+use crate::{Columns, EntityBook, FileProblem, ImportError, RowProblem, known_group};
 
 /// The well-known lists of seeds/003 §8, with their names; others may be made.
 pub const KNOWN_LISTS: [(&str, &str); 4] = [
@@ -58,38 +56,16 @@ pub fn import_list(
 ) -> Result<ListSummary, ImportError> {
     let groups = store.stakeholder_groups()?;
     let mut on_progress = |_| {};
-    let input = crate::lines::SpreadsheetLines::new(input, &mut on_progress);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
-    let header = reader.byte_headers().map_err(|e| ImportError::File(csv_error_problem(e)))?.clone();
-    if header.iter().all(|f| f.is_empty()) {
-        return Err(ImportError::File(FileProblem::Empty));
-    }
-    let columns = Columns::named(&header, &REQUIRED, &OPTIONAL).map_err(ImportError::File)?;
+    let mut rows = CsvRows::open(input, &mut on_progress)?;
+    let columns = Columns::named(&rows.header, &REQUIRED, &OPTIONAL).map_err(ImportError::File)?;
     let mut transaction = store.begin()?;
     let list = transaction.ensure_list(slug, name)?;
     let mut entities = EntityBook::default();
-    let mut errors = Vec::new();
-    let mut unreported = 0usize;
+    let mut refused = RowProblems::default();
     let mut summary = ListSummary::default();
-    let mut record = csv::ByteRecord::new();
-    while reader.read_byte_record(&mut record).map_err(|e| ImportError::File(csv_error_problem(e)))? {
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        let mut report = |field: Option<&'static str>, problem: RowProblem| {
-            if errors.len() < MAX_REPORTED_ERRORS {
-                errors.push(RowError { line, field, problem });
-            } else {
-                unreported += 1;
-            }
-        };
-        if record.len() != header.len() {
-            report(None, RowProblem::FieldCount { expected: header.len(), found: record.len() });
-            continue;
-        }
+    while let Some((line, record)) = rows.next_row(&mut refused)? {
         let mut problems = Vec::new();
-        let field = |name| columns.field(&record, name);
+        let field = |name| columns.field(record, name);
         let entity_name = note(
             &mut problems,
             "entity",
@@ -120,16 +96,16 @@ pub fn import_list(
             (entity_name, group, country, email, language)
         else {
             for (column, problem) in problems {
-                report(Some(column), problem);
+                refused.report(line, Some(column), problem);
             }
             continue;
         };
         let described = NewEntity { name: entity_name, group, country, is_example: false, claimed: false };
         if let Err((column, problem)) = entities.check(&mut *transaction, &described)? {
-            report(Some(column), problem);
+            refused.report(line, Some(column), problem);
             continue;
         }
-        if !errors.is_empty() || unreported > 0 {
+        if refused.any() {
             continue;
         }
         let (entity, created) = entities.record(&mut *transaction, &described)?;
@@ -142,9 +118,7 @@ pub fn import_list(
             summary.contacts += 1;
         }
     }
-    if !errors.is_empty() {
-        return Err(ImportError::Rows { errors, unreported });
-    }
+    refused.into_result()?;
     if summary.entities == 0 {
         return Err(ImportError::File(FileProblem::NoRows));
     }

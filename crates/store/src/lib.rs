@@ -136,6 +136,13 @@ pub struct ContributionSummary {
     pub unverified: bool,
 }
 
+/// One entry of the taxonomy that the secretariat adds or changes.
+#[derive(Debug, Clone, Copy)]
+pub enum TaxonomyEntry<'a> {
+    Issue(&'a consulta_core::Issue),
+    Mechanism(&'a consulta_core::Mechanism),
+}
+
 /// Walks a consultation's contributions in the order they were recorded, `batch` ids at a time,
 /// along the primary key (linear however large the consultation, unlike OFFSET pages).
 pub fn for_each_id_batch<E: From<StoreError>>(

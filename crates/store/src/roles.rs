@@ -14,7 +14,8 @@ use jiff::civil::Date;
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
     Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset, NewSession,
-    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session, copy,
+    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session,
+    TaxonomyEntry, copy,
 };
 
 /// The record. Reads take `&self`; writes that must land together go through a
@@ -219,10 +220,8 @@ pub trait TaxonomyStore: Send + std::fmt::Debug {
     fn mechanisms(&self) -> Result<Vec<Mechanism>>;
     /// Which mechanisms handle which issues.
     fn matrix(&self) -> Result<Matrix>;
-    /// Adds an issue, or changes the one with its identifier, and audits it.
-    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()>;
-    /// Adds a mechanism, or changes the one with its identifier, and audits it.
-    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()>;
+    /// Adds an issue or a mechanism, or changes the one with its identifier, and audits it.
+    fn save_taxonomy_entry(&mut self, entry: TaxonomyEntry<'_>, by: &AuditActor) -> Result<()>;
     /// Replaces the matrix and audits the change; an unknown identifier changes nothing.
     fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()>;
     /// The issues a contribution is tagged with, in the taxonomy's order.

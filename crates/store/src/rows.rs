@@ -320,7 +320,7 @@ pub(crate) fn functions_to_json(mechanism: &Mechanism) -> String {
     serde_json::Value::from(mechanism.functions.iter().map(|f| f.as_str()).collect::<Vec<_>>()).to_string()
 }
 
-pub(crate) fn audit_value(issue: &Issue) -> Value {
+pub(crate) fn issue_audit_value(issue: &Issue) -> Value {
     json!({
         "labels": localized_to_value(&issue.label),
         "terms": issue.terms,

@@ -596,11 +596,11 @@ fn a_new_store_has_the_starting_taxonomy_and_the_secretariat_edits_it(backend: B
     let by = AuditActor::command_line("tester", "2026-11-23T10:00:00Z".parse().expect("instant"));
     let edited =
         Issue::check("spam", &[("en", "Spam"), ("fr", "Pourriel")], &[("fr", "pourriel")], "national").expect("valid");
-    f.store.save_issue(&edited, &by).expect("save");
+    f.store.save_taxonomy_entry(TaxonomyEntry::Issue(&edited), &by).expect("save");
     let added =
         Issue::check("ai", &[("en", "Artificial intelligence"), ("fr", "Intelligence artificielle")], &[], "global")
             .expect("valid");
-    f.store.save_issue(&added, &by).expect("save");
+    f.store.save_taxonomy_entry(TaxonomyEntry::Issue(&added), &by).expect("save");
     let stored = f.store.issues().expect("issues");
     assert_eq!(stored.len(), issues.len() + 1);
     assert_eq!(stored.iter().find(|i| i.id.as_str() == "spam"), Some(&edited), "edited in place");

@@ -13,18 +13,19 @@ use consulta_core::{Function, Issue, IssueId, Level, Matrix, Mechanism, Taxonomy
 use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::Localizer;
 use consulta_report::{Links, ReportFormat, gather, render_report, synthesis};
-use consulta_store::{AuditActor, Store};
+use consulta_store::{AuditActor, Store, TaxonomyEntry};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde_json::{Value, json};
 
 use crate::App;
-use crate::accounts::{Fields, secretariat_form, with_visitor};
+use crate::accounts::{QueryParams, secretariat_form, with_visitor};
+use crate::forms;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
 /// The report's language: `?lang=` if it names one, else the page's.
-fn report_localizer(query: &Fields, language: &RequestLanguage) -> Localizer {
+fn report_localizer(query: &QueryParams, language: &RequestLanguage) -> Localizer {
     query.get("lang").and_then(|l| Localizer::for_language(l)).unwrap_or(language.localizer)
 }
 
@@ -50,7 +51,7 @@ pub async fn report_page(
     language: RequestLanguage,
     headers: HeaderMap,
     Path(slug): Path<String>,
-    Query(query): Query<Fields>,
+    Query(query): Query<QueryParams>,
 ) -> Response {
     let localizer = report_localizer(&query, &language);
     let base_url = app.public_url.as_str().to_owned();
@@ -88,7 +89,7 @@ pub async fn report_download(
     language: RequestLanguage,
     headers: HeaderMap,
     Path((slug, extension)): Path<(String, String)>,
-    Query(query): Query<Fields>,
+    Query(query): Query<QueryParams>,
 ) -> Response {
     let localizer = report_localizer(&query, &language);
     let base_url = app.public_url.as_str().to_owned();
@@ -168,18 +169,18 @@ fn details_form(details: &ReportDetails, localizer: &Localizer) -> Value {
 
 /// The report details a form sent: `symbol`, `organ:<id>` boxes, `<id>:session:<lang>`,
 /// `<id>:item:<lang>`, `<id>:item_title:<lang>`, `summary:<lang>` and `conclusions:<lang>`.
-fn details_from(fields: &Fields) -> ReportDetails {
+fn details_from(form: &forms::ReportDetailsForm) -> ReportDetails {
     let texts = |prefix: &str| {
         DETAIL_LANGUAGES
             .iter()
-            .filter_map(|l| Some(((*l).to_owned(), fields.get(&format!("{prefix}:{l}"))?.clone())))
+            .filter_map(|l| Some(((*l).to_owned(), form.by_name.get(&format!("{prefix}:{l}"))?.clone())))
             .collect()
     };
     ReportDetails {
-        symbol: field(fields, "symbol").to_owned(),
+        symbol: form.symbol.trim().to_owned(),
         addressees: Organ::ALL
             .iter()
-            .filter(|organ| fields.contains_key(&format!("organ:{}", organ.as_str())))
+            .filter(|organ| form.by_name.contains_key(&format!("organ:{}", organ.as_str())))
             .map(|organ| consulta_core::report_details::Addressee {
                 organ: Some(*organ),
                 session: texts(&format!("{}:session", organ.as_str())),
@@ -198,12 +199,12 @@ pub async fn save_report_details(
     language: RequestLanguage,
     headers: HeaderMap,
     Path(slug): Path<String>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::ReportDetailsForm>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
+    secretariat_form(app, language, headers, form, "/admin", move |store, account, form| {
         let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
-        let details = details_from(&fields)
+        let details = details_from(&form)
             .check()
             .map_err(|error| PageError::BadRequest(consulta_report::describe_details_problem(&error, &localizer)))?;
         store.set_report_details(consultation.id, &details, &AuditActor::account(&account, Timestamp::now()))?;
@@ -287,10 +288,6 @@ pub async fn taxonomy_page(State(app): State<App>, language: RequestLanguage, he
     app.templates.respond(&language, result)
 }
 
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map_or("", |v| v.trim())
-}
-
 /// An unknown issue or mechanism is the form's fault; anything else is the server's.
 fn unknown_taxonomy(error: consulta_store::StoreError, localizer: &Localizer) -> PageError {
     match error {
@@ -318,30 +315,26 @@ pub async fn save_issue(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::IssueForm>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
-        let id = field(&fields, "id");
+    secretariat_form(app, language, headers, form, "/admin/issues", move |store, account, form| {
+        let id = form.id.trim();
         // Languages the form does not show keep their terms.
         let existing = store.issues()?.into_iter().find(|i| i.id.as_str() == id);
-        let mut issue = Issue::check(
-            id,
-            &[("en", field(&fields, "label_en")), ("fr", field(&fields, "label_fr"))],
-            &[],
-            field(&fields, "level"),
-        )
-        .map_err(|p| taxonomy_problems(p, &localizer))?;
+        let mut issue =
+            Issue::check(id, &[("en", form.label_en.trim()), ("fr", form.label_fr.trim())], &[], form.level.trim())
+                .map_err(|p| taxonomy_problems(p, &localizer))?;
         issue.terms = existing.map(|i| i.terms).unwrap_or_default();
-        for language in ["en", "fr"] {
-            let terms = split_list(field(&fields, &format!("terms_{language}")));
+        for (language, terms) in [("en", &form.terms_en), ("fr", &form.terms_fr)] {
+            let terms = split_list(terms.trim());
             if terms.is_empty() {
                 issue.terms.remove(language);
             } else {
                 issue.terms.insert(language.to_owned(), terms);
             }
         }
-        store.save_issue(&issue, &AuditActor::account(&account, Timestamp::now()))?;
+        store.save_taxonomy_entry(TaxonomyEntry::Issue(&issue), &AuditActor::account(&account, Timestamp::now()))?;
         Ok("/admin/issues".to_owned())
     })
     .await
@@ -352,24 +345,27 @@ pub async fn save_mechanism(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::MechanismForm>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
+    secretariat_form(app, language, headers, form, "/admin/issues", move |store, account, form| {
         let functions: Vec<&str> = Function::ALL
             .iter()
             .map(|f| f.as_str())
-            .filter(|f| fields.contains_key(&format!("function:{f}")))
+            .filter(|f| form.ticked.contains_key(&format!("function:{f}")))
             .collect();
         let mechanism = Mechanism::check(
-            field(&fields, "id"),
-            &[("en", field(&fields, "acronym_en")), ("fr", field(&fields, "acronym_fr"))],
-            &[("en", field(&fields, "name_en")), ("fr", field(&fields, "name_fr"))],
-            field(&fields, "level"),
+            form.id.trim(),
+            &[("en", form.acronym_en.trim()), ("fr", form.acronym_fr.trim())],
+            &[("en", form.name_en.trim()), ("fr", form.name_fr.trim())],
+            form.level.trim(),
             &functions,
         )
         .map_err(|p| taxonomy_problems(p, &localizer))?;
-        store.save_mechanism(&mechanism, &AuditActor::account(&account, Timestamp::now()))?;
+        store.save_taxonomy_entry(
+            TaxonomyEntry::Mechanism(&mechanism),
+            &AuditActor::account(&account, Timestamp::now()),
+        )?;
         Ok("/admin/issues#mechanisms".to_owned())
     })
     .await
@@ -380,12 +376,12 @@ pub async fn save_matrix(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::MatrixForm>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin/issues", move |store, account, fields| {
+    secretariat_form(app, language, headers, form, "/admin/issues", move |store, account, form| {
         let mut pairs = Vec::new();
-        for name in fields.keys() {
+        for name in form.ticked.keys() {
             let Some((issue, mechanism)) = name.strip_prefix("m:").and_then(|rest| rest.split_once(':')) else {
                 continue;
             };

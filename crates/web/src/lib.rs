@@ -9,6 +9,7 @@ mod analysis;
 mod api;
 mod client;
 mod consultation_cache;
+mod forms;
 mod kept_files;
 mod language;
 mod listener;

@@ -15,7 +15,8 @@ use jiff::Timestamp;
 use serde_json::json;
 
 use crate::App;
-use crate::accounts::{Fields, secretariat_form, with_visitor};
+use crate::accounts::{secretariat_form, with_visitor};
+use crate::forms;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
@@ -62,13 +63,14 @@ struct Triage {
 }
 
 impl Triage {
-    fn from_fields(
+    /// The triage a page's filters ask for: `consultation` (a slug; else the contribution's),
+    /// `group` (empty for all) and `only` (`all`, or the untagged).
+    fn from_filters(
         store: &dyn Store,
-        fields: &Fields,
+        (consultation, group, only): (&str, &str, &str),
         contribution: Option<ContributionId>,
     ) -> Result<Triage, PageError> {
-        let consultation = match (fields.get("consultation").map(|s| s.trim()).filter(|s| !s.is_empty()), contribution)
-        {
+        let consultation = match (Some(consultation.trim()).filter(|s| !s.is_empty()), contribution) {
             (Some(slug), _) => store.consultation_by_slug(slug)?,
             (None, Some(id)) => match store.contribution(id)? {
                 Some(c) => store.consultation(c.record.consultation)?,
@@ -77,12 +79,12 @@ impl Triage {
             (None, None) => None,
         }
         .ok_or(PageError::NotFound)?;
-        let group = match fields.get("group").map(|g| g.trim()).filter(|g| !g.is_empty()) {
+        let group = match Some(group.trim()).filter(|g| !g.is_empty()) {
             // The filter offers only known groups: anything else is a hand-made address.
             Some(group) => Some(group.parse().map_err(|_| PageError::NotFound)?),
             None => None,
         };
-        Ok(Triage { consultation, untagged_only: fields.get("only").map(String::as_str) != Some("all"), group })
+        Ok(Triage { consultation, untagged_only: only != "all", group })
     }
 
     /// The query string that keeps these filters.
@@ -168,8 +170,8 @@ fn reason_view(reason: &Reason, localizer: &Localizer) -> String {
     }
 }
 
-fn contribution_number(fields: &Fields, localizer: &Localizer) -> Result<Option<ContributionId>, PageError> {
-    let value = fields.get("contribution").map_or("", |v| v.trim());
+fn contribution_number(value: &str, localizer: &Localizer) -> Result<Option<ContributionId>, PageError> {
+    let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
@@ -186,14 +188,14 @@ pub async fn tags_page(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Query(query): Query<Fields>,
+    Query(query): Query<forms::TagsQuery>,
 ) -> Response {
     let localizer = language.localizer;
     let classifiers = app.classifiers.clone();
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat("/admin/tags")?;
-        let requested = contribution_number(&query, &localizer)?;
-        let triage = Triage::from_fields(store, &query, requested)?;
+        let requested = contribution_number(&query.contribution, &localizer)?;
+        let triage = Triage::from_filters(store, (&query.consultation, &query.group, &query.only), requested)?;
         let ids = triage.contributions(store)?;
         let Some(id) = requested.or_else(|| ids.first().copied()) else {
             return Ok(Answer::Show(done_page(&triage, &visitor, &localizer)));
@@ -225,8 +227,8 @@ pub async fn tags_page(
                 "trained_on": classifier.documents(),
                 "evaluation": evaluation_note(&classifier, &localizer),
                 "citations": crate::analysis::citation_links(&full_text, &localizer),
-                "saved": query.get("saved").is_some_and(|s| s.trim() == id.0.to_string()),
-                "saved_other": query.get("saved").filter(|s| s.trim() != id.0.to_string()).cloned(),
+                "saved": query.saved.as_ref().is_some_and(|s| s.trim() == id.0.to_string()),
+                "saved_other": query.saved.as_ref().filter(|s| s.trim() != id.0.to_string()).cloned(),
                 "consultation": consultation.slug.as_str(),
                 "consultation_title": consultation.title.get(lang, consultation.original_language.primary()),
                 "untagged_only": triage.untagged_only,
@@ -286,15 +288,15 @@ pub async fn save_tags(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::TagsForm>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin/tags", move |store, account, fields| {
-        let id = contribution_number(&fields, &localizer)?.ok_or_else(|| {
+    secretariat_form(app, language, headers, form, "/admin/tags", move |store, account, form| {
+        let id = contribution_number(&form.contribution, &localizer)?.ok_or_else(|| {
             PageError::BadRequest(localizer.format("analysis-bad-contribution", &[("value", "".into())]))
         })?;
         let mut issues: Vec<IssueId> = Vec::new();
-        for name in fields.keys() {
+        for name in form.ticked.keys() {
             if let Some(issue) = name.strip_prefix("issue:") {
                 issues.push(issue.parse().map_err(|_| {
                     PageError::BadRequest(localizer.format("taxonomy-unknown", &[("value", issue.into())]))
@@ -310,9 +312,9 @@ pub async fn save_tags(
             }
             Err(other) => return Err(other.into()),
         }
-        let triage = Triage::from_fields(store, &fields, Some(id))?;
+        let triage = Triage::from_filters(store, (&form.consultation, &form.group, &form.only), Some(id))?;
         let saved = format!("saved={}", id.0);
-        if fields.get("then").map(String::as_str) == Some("next") {
+        if form.then == "next" {
             let ids = triage.contributions(&*store)?;
             if let (_, Some(next), _) = neighbours(&ids, id) {
                 return Ok(format!("{}&{saved}", triage.url(next)));

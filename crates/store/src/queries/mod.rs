@@ -27,7 +27,8 @@ use crate::{
     AccountStore, Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
     ContributionSummary, Extraction, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
     MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
-    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyStore, copy,
+    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
+    copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -344,12 +345,8 @@ impl<B: Backend> TaxonomyStore for SqlStore<B> {
         self.backend.each_on_its_own(taxonomy::matrix)
     }
 
-    fn save_issue(&mut self, issue: &Issue, by: &AuditActor) -> Result<()> {
-        write(&mut self.backend, |sql| taxonomy::save_issue(sql, issue, by))
-    }
-
-    fn save_mechanism(&mut self, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
-        write(&mut self.backend, |sql| taxonomy::save_mechanism(sql, mechanism, by))
+    fn save_taxonomy_entry(&mut self, entry: TaxonomyEntry<'_>, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| taxonomy::save_entry(sql, entry, by))
     }
 
     fn set_matrix(&mut self, matrix: &Matrix, by: &AuditActor) -> Result<()> {

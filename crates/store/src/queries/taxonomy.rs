@@ -6,11 +6,11 @@ use serde_json::Value;
 
 use super::audit::audit_change;
 use crate::rows::{
-    audit_value, functions_to_json, issue_from_columns, localized_to_json, matrix_value, mechanism_audit_value,
+    functions_to_json, issue_audit_value, issue_from_columns, localized_to_json, matrix_value, mechanism_audit_value,
     mechanism_from_columns, millis, terms_to_json,
 };
 use crate::sql::{Failure, Sql, args};
-use crate::{AuditActor, Result, StoreError};
+use crate::{AuditActor, Result, StoreError, TaxonomyEntry};
 
 /// Writes the starting taxonomy (`consulta_core::issue::starting_taxonomy`) into a new store.
 pub(crate) fn seed(sql: &mut dyn Sql) -> Result<()> {
@@ -91,17 +91,22 @@ pub(crate) fn matrix(sql: &mut dyn Sql) -> Result<Matrix> {
     Ok(Matrix::new(pairs))
 }
 
-pub(crate) fn save_issue(sql: &mut dyn Sql, issue: &Issue, by: &AuditActor) -> Result<()> {
-    let before = issues(sql)?.into_iter().find(|i| i.id == issue.id).map(|i| audit_value(&i));
-    upsert_issue(sql, issue)?;
-    audit_change(sql, by, "issue.save", format!("issue {}", issue.id), before, audit_value(issue))
-}
-
-pub(crate) fn save_mechanism(sql: &mut dyn Sql, mechanism: &Mechanism, by: &AuditActor) -> Result<()> {
-    let before = mechanisms(sql)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
-    upsert_mechanism(sql, mechanism)?;
-    let subject = format!("mechanism {}", mechanism.id);
-    audit_change(sql, by, "mechanism.save", subject, before, mechanism_audit_value(mechanism))
+/// Adds an issue or a mechanism, or changes the one with its identifier, audited with what it
+/// was before.
+pub(crate) fn save_entry(sql: &mut dyn Sql, entry: TaxonomyEntry<'_>, by: &AuditActor) -> Result<()> {
+    let (action, subject, before, after) = match entry {
+        TaxonomyEntry::Issue(issue) => {
+            let before = issues(sql)?.into_iter().find(|i| i.id == issue.id).map(|i| issue_audit_value(&i));
+            upsert_issue(sql, issue)?;
+            ("issue.save", format!("issue {}", issue.id), before, issue_audit_value(issue))
+        }
+        TaxonomyEntry::Mechanism(mechanism) => {
+            let before = mechanisms(sql)?.into_iter().find(|m| m.id == mechanism.id).map(|m| mechanism_audit_value(&m));
+            upsert_mechanism(sql, mechanism)?;
+            ("mechanism.save", format!("mechanism {}", mechanism.id), before, mechanism_audit_value(mechanism))
+        }
+    };
+    audit_change(sql, by, action, subject, before, after)
 }
 
 pub(crate) fn set_matrix(sql: &mut dyn Sql, new: &Matrix, by: &AuditActor) -> Result<()> {

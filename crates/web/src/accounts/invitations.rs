@@ -11,12 +11,13 @@ use jiff::Timestamp;
 use serde_json::json;
 
 use crate::App;
+use crate::forms;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
 use super::session::{
-    Fields, SESSION_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form, internal, set_cookie,
-    with_cookie, with_visitor,
+    SESSION_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form, internal, set_cookie, with_cookie,
+    with_visitor,
 };
 
 /// The invitation a link names, if it can still be used; else the page that says why.
@@ -81,15 +82,14 @@ pub async fn accept_invitation(
     language: RequestLanguage,
     Path(token): Path<String>,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::Acceptance>,
 ) -> Response {
     let localizer = language.localizer;
-    if let Err(error) = check_anonymous_form(&headers, &fields) {
+    if let Err(error) = check_anonymous_form(&headers, &form) {
         return app.templates.respond(&language, Err(error));
     }
-    let name = fields.get("name").map(|n| n.trim().to_owned()).unwrap_or_default();
-    let password = fields.get("password").cloned().unwrap_or_default();
-    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    let forms::Acceptance { csrf, name, password } = form;
+    let name = name.trim().to_owned();
     let database = app.database.clone();
     let lang = localizer.language().to_owned();
     let outcome = tokio::task::spawn_blocking(move || -> Result<Result<(String, String), Page>, PageError> {
@@ -154,21 +154,14 @@ pub async fn invite(
     let base = app.public_url.as_str().to_owned();
     let result = with_visitor(&app, headers, move |store, visitor| {
         let account = visitor.secretariat("/admin")?.clone();
-        let fields: Fields = pairs.iter().cloned().collect();
-        visitor.check_form(&fields)?;
-        let values = |name: &'static str| -> Vec<String> {
-            pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_owned()).collect()
-        };
-        let slug = fields.get("consultation").cloned().unwrap_or_default();
-        let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
+        let campaign = forms::Campaign::from_pairs(&pairs);
+        visitor.check_form(&campaign)?;
+        let consultation = store.consultation_by_slug(&campaign.consultation)?.ok_or(PageError::NotFound)?;
         let choice = consulta_auth::invitations::Choice {
-            lists: values("list"),
-            groups: values("group"),
-            countries: values("countries")
-                .iter()
-                .flat_map(|t| t.split([',', ' ']).filter(|c| !c.is_empty()).map(str::to_owned))
-                .collect(),
-            regions: values("region"),
+            lists: campaign.lists,
+            groups: campaign.groups,
+            countries: campaign.countries,
+            regions: campaign.regions,
         };
         let selection = consulta_auth::invitations::selection(store, &choice).map_err(|error| match error {
             consulta_auth::invitations::ChoiceError::Store(error) => PageError::from(error),

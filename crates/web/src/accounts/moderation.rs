@@ -13,14 +13,12 @@ use crate::App;
 use crate::language::RequestLanguage;
 use crate::page::PageError;
 
-use super::session::{Fields, secretariat_form};
+use super::session::secretariat_form;
+use crate::forms;
 
 /// The contribution a secretariat's form names.
-fn contribution_field(fields: &Fields, localizer: &Localizer) -> Result<i64, PageError> {
-    fields
-        .get("contribution")
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .ok_or_else(|| PageError::BadRequest(localizer.text("admin-bad-contribution")))
+fn contribution_number(value: &str, localizer: &Localizer) -> Result<i64, PageError> {
+    value.trim().parse::<i64>().map_err(|_| PageError::BadRequest(localizer.text("admin-bad-contribution")))
 }
 
 /// Withholds or publishes a contribution (POST /admin/moderation), audited.
@@ -28,13 +26,13 @@ pub async fn moderate(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::Moderation>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
-        let id = contribution_field(&fields, &localizer)?;
-        let reason = fields.get("reason").map(|r| r.trim()).unwrap_or_default();
-        let withhold = fields.get("action").map(String::as_str) == Some("withhold");
+    secretariat_form(app, language, headers, form, "/admin", move |store, account, form| {
+        let id = contribution_number(&form.contribution, &localizer)?;
+        let reason = form.reason.trim();
+        let withhold = form.action == "withhold";
         if withhold && reason.is_empty() {
             return Err(PageError::BadRequest(localizer.text("admin-reason-needed")));
         }
@@ -55,14 +53,14 @@ pub async fn attribute(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::Attribution>,
 ) -> Response {
     use consulta_store::audited::AttributionError;
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
-        let id = contribution_field(&fields, &localizer)?;
-        let clear = fields.get("action").map(String::as_str) == Some("clear");
-        let entity = fields.get("entity").map(|e| e.trim()).filter(|e| !e.is_empty());
+    secretariat_form(app, language, headers, form, "/admin", move |store, account, form| {
+        let id = contribution_number(&form.contribution, &localizer)?;
+        let clear = form.action == "clear";
+        let entity = Some(form.entity.trim()).filter(|e| !e.is_empty());
         if !clear && entity.is_none() {
             return Err(PageError::BadRequest(localizer.text("attribution-entity-needed")));
         }

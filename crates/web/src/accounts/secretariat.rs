@@ -13,7 +13,8 @@ use crate::App;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
-use super::session::{Fields, Visitor, internal, secretariat_form, with_visitor};
+use super::session::{QueryParams, Visitor, internal, secretariat_form, with_visitor};
+use crate::forms;
 
 /// Entries per page of the secretariat's logs (audit, outbox).
 const LOG_PAGE: u64 = 50;
@@ -23,7 +24,7 @@ pub async fn admin(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Query(params): Query<Fields>,
+    Query(params): Query<QueryParams>,
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
@@ -85,7 +86,7 @@ pub async fn admin(
 #[allow(clippy::too_many_arguments)]
 fn log_listing<T>(
     visitor: &Visitor,
-    params: &Fields,
+    params: &QueryParams,
     path: &str,
     template: &'static str,
     title: String,
@@ -132,7 +133,7 @@ pub async fn audit(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Query(params): Query<Fields>,
+    Query(params): Query<QueryParams>,
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
@@ -195,7 +196,7 @@ pub async fn mail(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Query(params): Query<Fields>,
+    Query(params): Query<QueryParams>,
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
@@ -241,16 +242,15 @@ const CONSULTATION_FIELDS: [(&str, bool); 8] = [
 
 fn consultation_form(
     visitor: &Visitor,
-    fields: &Fields,
+    sent: &forms::NewConsultation,
     error: Option<(String, String)>,
     localizer: &Localizer,
 ) -> Page {
-    let value = |name: &str| {
-        fields.get(name).cloned().unwrap_or_else(|| match name {
-            "lang" => localizer.language().to_owned(),
-            "time_zone" => "UTC".to_owned(),
-            _ => String::new(),
-        })
+    let value = |name: &str| match (sent.sent(name), name) {
+        (Some(value), _) => value.to_owned(),
+        (None, "lang") => localizer.language().to_owned(),
+        (None, "time_zone") => "UTC".to_owned(),
+        (None, _) => String::new(),
     };
     Page {
         template: "admin_consultation.html",
@@ -265,7 +265,7 @@ fn consultation_form(
                 "value": value(name),
                 "required": required,
             })).collect::<Vec<_>>(),
-            "verified_only": fields.contains_key("verified_only"),
+            "verified_only": sent.verified_only.is_some(),
             "error_field": error.as_ref().map(|(field, _)| field.clone()),
             "error": error.map(|(_, message)| message),
         }),
@@ -277,7 +277,7 @@ pub async fn new_consultation(State(app): State<App>, language: RequestLanguage,
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |_, visitor| {
         visitor.secretariat("/admin/consultations/new")?;
-        Ok(consultation_form(&visitor, &Fields::new(), None, &localizer))
+        Ok(consultation_form(&visitor, &forms::NewConsultation::default(), None, &localizer))
     })
     .await;
     app.templates.respond(&language, result)
@@ -289,32 +289,35 @@ pub async fn create_consultation(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::NewConsultation>,
 ) -> Response {
     let localizer = language.localizer;
     let result = with_visitor(&app, headers, move |store, visitor| {
         let account = visitor.secretariat("/admin/consultations/new")?.clone();
-        visitor.check_form(&fields)?;
-        let text = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
-        let lang = text("lang");
-        let localized = |name: &str| if text(name).is_empty() { vec![] } else { vec![(lang.clone(), text(name))] };
+        visitor.check_form(&form)?;
+        let lang = form.lang.as_deref().unwrap_or_default().trim().to_owned();
+        let localized = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() { vec![] } else { vec![(lang.clone(), text.to_owned())] }
+        };
         let draft = consulta_core::ConsultationDraft {
-            slug: text("slug"),
+            slug: form.slug.trim().to_owned(),
             original_language: lang.clone(),
-            title: localized("title"),
-            description: localized("description"),
-            mandate: localized("mandate"),
-            opens: text("opens"),
-            closes: text("closes"),
-            time_zone: text("time_zone"),
-            questions: text("questions")
+            title: localized(&form.title),
+            description: localized(&form.description),
+            mandate: localized(&form.mandate),
+            opens: form.opens.trim().to_owned(),
+            closes: form.closes.trim().to_owned(),
+            time_zone: form.time_zone.as_deref().unwrap_or_default().trim().to_owned(),
+            questions: form
+                .questions
                 .lines()
                 .map(str::trim)
                 .filter(|q| !q.is_empty())
                 .map(|q| vec![(lang.clone(), q.to_owned())])
                 .collect(),
             is_example: false,
-            verified_only: fields.contains_key("verified_only"),
+            verified_only: form.verified_only.is_some(),
         };
         let new = match draft.check() {
             Ok(new) => new,
@@ -330,7 +333,7 @@ pub async fn create_consultation(
                         ("problem", localizer.format(key, &args).into()),
                     ],
                 );
-                return Ok(Err(consultation_form(&visitor, &fields, Some((field.to_owned(), message)), &localizer)));
+                return Ok(Err(consultation_form(&visitor, &form, Some((field.to_owned(), message)), &localizer)));
             }
         };
         let by = AuditActor::account(&account, Timestamp::now());
@@ -338,7 +341,7 @@ pub async fn create_consultation(
             Ok(consultation) => Ok(Ok(consultation.record.slug.as_str().to_owned())),
             Err(StoreError::DuplicateSlug(slug)) => {
                 let message = localizer.format("admin-duplicate-slug", &[("slug", slug.into())]);
-                Ok(Err(consultation_form(&visitor, &fields, Some(("slug".to_owned(), message)), &localizer)))
+                Ok(Err(consultation_form(&visitor, &form, Some(("slug".to_owned(), message)), &localizer)))
             }
             Err(other) => Err(other.into()),
         }
@@ -360,17 +363,16 @@ pub async fn add_meeting(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::NewMeeting>,
 ) -> Response {
     let localizer = language.localizer;
-    secretariat_form(app, language, headers, fields, "/admin", move |store, account, fields| {
-        let slug = fields.get("consultation").cloned().unwrap_or_default();
+    secretariat_form(app, language, headers, form, "/admin", move |store, account, form| {
+        let slug = form.consultation;
         let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
-        let date_text = fields.get("date").map(|d| d.trim().to_owned()).unwrap_or_default();
-        let date = consulta_core::time::parse_date(&date_text).map_err(|_| {
-            PageError::BadRequest(localizer.format("draft-date", &[("value", date_text.as_str().into())]))
-        })?;
-        let place = fields.get("place").map(|p| p.trim().to_owned()).unwrap_or_default();
+        let date_text = form.date.trim();
+        let date = consulta_core::time::parse_date(date_text)
+            .map_err(|_| PageError::BadRequest(localizer.format("draft-date", &[("value", date_text.into())])))?;
+        let place = form.place.trim().to_owned();
         if place.is_empty() {
             return Err(PageError::BadRequest(localizer.text("admin-place-needed")));
         }

@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::App;
+use crate::forms::Posted;
 use crate::language::{RequestLanguage, encode};
 use crate::page::{Page, PageError};
 
@@ -30,8 +31,8 @@ pub(super) fn anonymous_form_token(headers: &HeaderMap) -> Result<String, PageEr
     }
 }
 
-pub(super) fn check_anonymous_form(headers: &HeaderMap, fields: &Fields) -> Result<(), PageError> {
-    let sent = fields.get("csrf").map(String::as_str).unwrap_or_default();
+pub(super) fn check_anonymous_form(headers: &HeaderMap, form: &impl Posted) -> Result<(), PageError> {
+    let sent = form.token();
     let expected = cookie(headers, SIGN_IN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !tokens_match(expected, sent) { Err(PageError::FormExpired) } else { Ok(()) }
 }
@@ -89,8 +90,8 @@ impl Visitor {
     }
 
     /// Checks the form token a signed-in visitor's form sent back.
-    pub fn check_form(&self, fields: &HashMap<String, String>) -> Result<(), PageError> {
-        self.check_token(fields.get("csrf").map(String::as_str).unwrap_or_default())
+    pub fn check_form(&self, form: &impl Posted) -> Result<(), PageError> {
+        self.check_token(form.token())
     }
 
     pub fn check_token(&self, sent: &str) -> Result<(), PageError> {
@@ -163,11 +164,12 @@ pub(crate) fn safe_next(next: Option<&String>) -> Option<String> {
     Some(path)
 }
 
-pub(crate) type Fields = HashMap<String, String>;
-
 pub(super) fn internal(error: impl std::fmt::Display) -> PageError {
     PageError::Internal(error.to_string())
 }
+
+/// A page's query string, for the few parameters a page reads (its forms are typed: `forms`).
+pub(crate) type QueryParams = HashMap<String, String>;
 
 /// Runs `act` on a blocking thread with the store and the visitor.
 pub(crate) async fn with_visitor<T: Send + 'static>(
@@ -187,18 +189,18 @@ pub(crate) async fn with_visitor<T: Send + 'static>(
 
 /// A secretariat's form: checks the visitor's role and the form's token, runs `act` with the
 /// account, then redirects to the address `act` gives, or shows the error page.
-pub(crate) async fn secretariat_form(
+pub(crate) async fn secretariat_form<F: Posted>(
     app: App,
     language: RequestLanguage,
     headers: HeaderMap,
-    fields: Fields,
+    form: F,
     path: &'static str,
-    act: impl FnOnce(&mut dyn Store, Account, Fields) -> Result<String, PageError> + Send + 'static,
+    act: impl FnOnce(&mut dyn Store, Account, F) -> Result<String, PageError> + Send + 'static,
 ) -> Response {
     let result = with_visitor(&app, headers, move |store, visitor| {
         let account = visitor.secretariat(path)?.clone();
-        visitor.check_form(&fields)?;
-        act(store, account, fields)
+        visitor.check_form(&form)?;
+        act(store, account, form)
     })
     .await;
     match result {

@@ -11,12 +11,13 @@ use serde_json::json;
 
 use crate::App;
 use crate::client::ClientIp;
+use crate::forms;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
 use super::session::{
-    Fields, SESSION_COOKIE, SIGN_IN_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form, cookie,
-    internal, safe_next, set_cookie, with_cookie, with_visitor,
+    QueryParams, SESSION_COOKIE, SIGN_IN_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form,
+    cookie, internal, safe_next, set_cookie, with_cookie, with_visitor,
 };
 
 fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<String>, localizer: &Localizer) -> Page {
@@ -31,7 +32,7 @@ fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<S
 pub async fn login_page(
     State(app): State<App>,
     language: RequestLanguage,
-    Query(params): Query<Fields>,
+    Query(params): Query<QueryParams>,
     headers: HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
@@ -60,16 +61,15 @@ pub async fn login(
     language: RequestLanguage,
     ClientIp(client_ip): ClientIp,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::SignIn>,
 ) -> Response {
     let localizer = language.localizer;
-    if let Err(error) = check_anonymous_form(&headers, &fields) {
+    if let Err(error) = check_anonymous_form(&headers, &form) {
         return app.templates.respond(&language, Err(error));
     }
-    let csrf = fields.get("csrf").cloned().unwrap_or_default();
-    let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
-    let password = fields.get("password").cloned().unwrap_or_default();
-    let next = safe_next(fields.get("next"));
+    let forms::SignIn { csrf, email, password, next } = form;
+    let email = email.trim().to_lowercase();
+    let next = safe_next(next.as_ref());
     let client = client_ip.to_string();
     let database = app.database.clone();
     let checked = {
@@ -115,11 +115,11 @@ pub async fn logout(
     State(app): State<App>,
     language: RequestLanguage,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::Token>,
 ) -> Response {
     let token = cookie(&headers, SESSION_COOKIE).map(str::to_owned);
     let ended = with_visitor(&app, headers.clone(), move |store, visitor| {
-        visitor.check_form(&fields)?;
+        visitor.check_form(&form)?;
         if let Some(token) = token {
             store.end_session(&token_hash(&token), Timestamp::now())?;
         }
@@ -166,13 +166,14 @@ pub async fn request_reset(
     language: RequestLanguage,
     ClientIp(client_ip): ClientIp,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::ResetRequest>,
 ) -> Response {
     let localizer = language.localizer;
-    if let Err(error) = check_anonymous_form(&headers, &fields) {
+    if let Err(error) = check_anonymous_form(&headers, &form) {
         return app.templates.respond(&language, Err(error));
     }
-    let email = fields.get("email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let forms::ResetRequest { csrf, email } = form;
+    let email = email.trim().to_lowercase();
     let base = app.public_url.as_str().to_owned();
     let client = client_ip.to_string();
     let result = with_visitor(&app, headers.clone(), move |store, _| {
@@ -183,7 +184,6 @@ pub async fn request_reset(
         consulta_auth::invitations::request_password_reset(store, &email, &base, now).map_err(internal)
     })
     .await;
-    let csrf = fields.get("csrf").cloned().unwrap_or_default();
     match result {
         Ok(()) => {
             let page = reset_page(None, &csrf, Some(localizer.text("reset-sent")), true, &localizer);
@@ -199,14 +199,13 @@ pub async fn reset_password(
     language: RequestLanguage,
     Path(token): Path<String>,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    Form(form): Form<forms::NewPassword>,
 ) -> Response {
     let localizer = language.localizer;
-    if let Err(error) = check_anonymous_form(&headers, &fields) {
+    if let Err(error) = check_anonymous_form(&headers, &form) {
         return app.templates.respond(&language, Err(error));
     }
-    let password = fields.get("password").cloned().unwrap_or_default();
-    let csrf = fields.get("csrf").cloned().unwrap_or_default();
+    let forms::NewPassword { csrf, password } = form;
     if let Err(problem) = consulta_core::access::check_password(&password) {
         let page = reset_page(
             Some(&token),
