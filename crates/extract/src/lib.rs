@@ -160,15 +160,21 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// Extracts the text of every attachment waiting for it, at most `limit`, with `extractor`;
-/// returns how many it handled. Failures are recorded against the file, never fatal.
+/// How long a server's claim on an attachment lasts: longer than the slowest extraction the
+/// limits allow; a server that dies leaves its files to another after this.
+pub const CLAIM: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// Claims for `holder` at most `limit` attachments waiting for their text (one server of
+/// several: each reads what it claimed) and extracts each with `extractor`, which releases its
+/// claim; returns how many it handled. Failures are recorded against the file, never fatal.
 pub fn run_pending(
     store: &mut dyn JobStore,
+    holder: &str,
     blobs: &dyn BlobStore,
     extractor: &Extractor,
     limit: usize,
 ) -> Result<usize, StoreError> {
-    let pending = store.pending_extractions(limit)?;
+    let pending = store.claim_extractions(holder, CLAIM, limit)?;
     for attachment in &pending {
         let outcome = match blobs.get(&attachment.sha256) {
             Ok(Some(bytes)) => match kind(&bytes, &attachment.media_type, &attachment.name) {

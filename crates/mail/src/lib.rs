@@ -135,10 +135,13 @@ impl Mailer {
         .map_err(|e| e.to_string())
     }
 
-    /// Sends what is due now, up to `limit` messages, pausing between them; records each
-    /// outcome. Returns how many were handled.
-    pub fn send_due(&self, store: &mut dyn JobStore, limit: usize) -> Result<usize, MailError> {
-        let due = store.due_mail(Timestamp::now(), limit)?;
+    /// Claims up to `limit` messages due now for `holder` (one server of several: each sends
+    /// what it claimed), sends them pausing between them, and records each outcome, which
+    /// releases its claim. Returns how many were handled.
+    pub fn send_due(&self, store: &mut dyn JobStore, holder: &str, limit: usize) -> Result<usize, MailError> {
+        // Long enough to send `limit` messages at the slowest rate, with room to spare.
+        let lease = (self.pause + Duration::from_secs(30)) * u32::try_from(limit).unwrap_or(u32::MAX);
+        let due = store.claim_due_mail(holder, lease, limit)?;
         for (n, mail) in due.iter().enumerate() {
             if n > 0 {
                 std::thread::sleep(self.pause);
@@ -200,7 +203,7 @@ mod tests {
             6000,
         )
         .expect("mailer");
-        assert_eq!(mailer.send_due(&mut store, 10).expect("send"), 2);
+        assert_eq!(mailer.send_due(&mut store, "server", 10).expect("send"), 2);
         let eml = std::fs::read_to_string(outbox.join(format!("{good}.eml"))).expect("the .eml");
         assert!(eml.contains("To: focal.point@example.org") && eml.contains("Subject: Invitation"), "{eml}");
         let log = store.mail_log(PageRequest { offset: 0, limit: 10 }).expect("log");
@@ -208,7 +211,7 @@ mod tests {
             |id| log.items.iter().find(|m| m.id == id).map(|m| (m.status.clone(), m.attempts)).expect("listed");
         assert_eq!(status(good), ("sent".to_owned(), 1));
         assert_eq!(status(bad), ("failed".to_owned(), 1), "an unreadable address is not tried again");
-        assert_eq!(mailer.send_due(&mut store, 10).expect("send"), 0, "nothing is sent twice");
+        assert_eq!(mailer.send_due(&mut store, "server", 10).expect("send"), 0, "nothing is sent twice");
         assert!(matches!(Mailer::new(Delivery::Outbox(outbox), "nobody", 1), Err(MailError::BadSender(_))));
     }
 

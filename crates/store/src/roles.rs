@@ -192,16 +192,25 @@ pub trait AccountStore: Send + std::fmt::Debug {
 pub trait JobStore: Send + std::fmt::Debug {
     /// Queues an email for the background sender.
     fn queue_mail(&mut self, mail: &NewMail) -> Result<i64>;
-    /// Queued email due at `now`, oldest first.
-    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>>;
+    /// Claims for `holder`, for `lease` by the database's clock, at most `limit` queued emails that
+    /// are due, oldest first, passing over those another server has claimed: every server sends
+    /// side by side, and none sends what another is sending. The outcome releases each claim.
+    fn claim_due_mail(&mut self, holder: &str, lease: std::time::Duration, limit: usize) -> Result<Vec<QueuedMail>>;
     /// Records the outcome of a send: sent, or failed with a reason and (if it will be tried
-    /// again) when.
+    /// again) when; the email's claim is released.
     fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()>;
     /// The outbox, newest first.
     fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>>;
 
-    /// Attachments whose text is still to be extracted, oldest first.
-    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>>;
+    /// Claims for `holder`, for `lease`, at most `limit` attachments whose text is still to be
+    /// extracted, oldest first, as `claim_due_mail` claims emails.
+    fn claim_extractions(
+        &mut self,
+        holder: &str,
+        lease: std::time::Duration,
+        limit: usize,
+    ) -> Result<Vec<PendingExtraction>>;
+    /// Records an extraction's outcome and releases the attachment's claim.
     fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()>;
 
     /// Claims (or renews) the lease on a background job for `holder` until `until`: true if
@@ -210,6 +219,9 @@ pub trait JobStore: Send + std::fmt::Debug {
     /// Gives up `holder`'s lease on `job`, if it holds it, so another server takes the job over
     /// at once instead of when the lease expires.
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()>;
+    /// Gives up every claim `holder` holds on emails and attachments (a server stopping), so
+    /// other servers take them over at once.
+    fn release_claims(&mut self, holder: &str) -> Result<()>;
 }
 
 /// The issues, the cooperation mechanisms, their matrix and the contributions' issue tags.

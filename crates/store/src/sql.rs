@@ -246,6 +246,12 @@ pub(crate) struct Dialect {
     /// The log's nodes (level, idx, hash) at the pairs of `$1` levels and `$2` indexes (two
     /// lists of equal length).
     pub(crate) nodes_among: &'static str,
+    /// The database's clock, in milliseconds since 1970: what claims on shared work are timed
+    /// by, so that servers whose clocks differ still agree on when a claim lapses.
+    pub(crate) now_millis: &'static str,
+    /// Ends a `SELECT` of rows to claim: rows another transaction has locked are passed over
+    /// rather than waited for (empty where one writer at a time is all there is).
+    pub(crate) skip_locked: &'static str,
 }
 
 /// A connection or transaction of either backend, as the queries use it.

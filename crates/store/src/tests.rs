@@ -76,7 +76,76 @@ on_both_backends!(
     a_store_says_whether_it_may_write,
     a_reports_details_are_kept_whole_and_audited,
     several_emails_are_queued_at_once_with_their_attachments,
+    servers_share_the_outbox_through_claims_that_lapse_or_are_released,
+    claims_made_at_once_never_hand_out_an_email_twice,
 );
+
+const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Queues `count` emails, due a minute ago by any clock.
+fn queue_due_mails(store: &mut PooledStore, count: usize) {
+    let created_at = Timestamp::now() - jiff::SignedDuration::from_secs(60);
+    let mails: Vec<NewMail> = (0..count)
+        .map(|n| NewMail {
+            to: format!("contributor{n}@example.org"),
+            subject: format!("Contribution {n} recorded"),
+            body: "Your contribution is recorded.".into(),
+            created_at,
+            attachment: None,
+        })
+        .collect();
+    let mut tx = store.begin().expect("begin");
+    tx.queue_mails(&mails).expect("queued");
+    tx.commit().expect("commit");
+}
+
+fn servers_share_the_outbox_through_claims_that_lapse_or_are_released(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    queue_due_mails(&mut f.store, 4);
+    let ids = |mails: Vec<QueuedMail>| mails.into_iter().map(|m| m.id).collect::<Vec<_>>();
+    let a = ids(f.store.claim_due_mail("server-a", MINUTE, 2).expect("claim"));
+    assert_eq!(a.len(), 2, "oldest first, at most the limit");
+    let b = ids(f.store.claim_due_mail("server-b", MINUTE, 10).expect("claim"));
+    assert_eq!(b.len(), 2, "the other server gets the rest");
+    assert!(a.iter().all(|id| !b.contains(id)), "none twice: {a:?} {b:?}");
+    assert!(f.store.claim_due_mail("server-c", MINUTE, 10).expect("claim").is_empty(), "all claimed");
+
+    // An outcome releases its email: sent, it is no longer due; to be retried, it is due again.
+    f.store.mail_outcome(a[0], &MailOutcome::Sent, Timestamp::now()).expect("sent");
+    let retry = MailOutcome::Failed { reason: "busy".into(), retry_at: Some(Timestamp::now()) };
+    f.store.mail_outcome(a[1], &retry, Timestamp::now()).expect("failed");
+    assert_eq!(ids(f.store.claim_due_mail("server-c", MINUTE, 10).expect("claim")), [a[1]]);
+
+    // A stopping server releases its claims; a claim that lapses is taken over.
+    f.store.release_claims("server-b").expect("released");
+    assert_eq!(ids(f.store.claim_due_mail("server-d", std::time::Duration::ZERO, 1).expect("claim")), [b[0]]);
+    assert_eq!(ids(f.store.claim_due_mail("server-e", MINUTE, 10).expect("claim")), b, "one lapsed, one free");
+}
+
+fn claims_made_at_once_never_hand_out_an_email_twice(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    queue_due_mails(&mut f.store, 300);
+    let servers: Vec<_> = (0..4)
+        .map(|n| {
+            let mut store = f.reopen();
+            std::thread::spawn(move || {
+                let mut claimed = Vec::new();
+                loop {
+                    let mails = store.claim_due_mail(&format!("server-{n}"), MINUTE, 7).expect("claim");
+                    if mails.is_empty() {
+                        return claimed;
+                    }
+                    claimed.extend(mails.into_iter().map(|m| m.id));
+                }
+            })
+        })
+        .collect();
+    let mut all: Vec<i64> = servers.into_iter().flat_map(|s| s.join().expect("server")).collect();
+    let claimed = all.len();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!((claimed, all.len()), (300, 300), "every email claimed once");
+}
 
 fn several_emails_are_queued_at_once_with_their_attachments(backend: Backend) {
     let Some(mut f) = fixture(backend) else { return };
@@ -94,7 +163,7 @@ fn several_emails_are_queued_at_once_with_their_attachments(backend: Backend) {
     let mut tx = f.store.begin().expect("begin");
     tx.queue_mails(&mails).expect("queued");
     tx.commit().expect("commit");
-    let due = f.store.due_mail(now, 1000).expect("due");
+    let due = f.store.claim_due_mail("server", MINUTE, 1000).expect("due");
     assert_eq!(due.len(), 450, "more than one statement's worth, all queued");
     let first = due.iter().find(|m| m.to == "contributor0@example.org").expect("the first");
     assert_eq!(first.attachment.as_ref().map(|a| a.name.as_str()), Some("receipt-0.json"));

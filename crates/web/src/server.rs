@@ -190,19 +190,19 @@ mod tests {
         }
 
         // Stopped, the server gives up its jobs' leases: another server takes them at once.
-        let holds_mail = || {
+        let holds_sweep = || {
             let mut store = database.connect().expect("store");
             let now = jiff::Timestamp::now();
             // A lease that expires as it is taken: it does not keep the server from the job.
-            !store.claim_lease("mail", "a probe", now, now).expect("claim")
+            !store.claim_lease("sweep", "a probe", now, now).expect("claim")
         };
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while !holds_mail() {
-            assert!(std::time::Instant::now() < deadline, "the server never took the mail job");
+        while !holds_sweep() {
+            assert!(std::time::Instant::now() < deadline, "the server never took the sweep job");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         tokio::task::spawn_blocking(move || server.stop()).await.expect("stopped");
-        assert!(!holds_mail(), "the lease is free once the server stopped");
+        assert!(!holds_sweep(), "the lease is free once the server stopped");
         assert!(database.connect().expect("store").is_usable());
     }
 }

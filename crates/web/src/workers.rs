@@ -1,7 +1,8 @@
-//! The background work of one server: extracting attachments' text and sending email (each
-//! under a lease in the store, so that of several servers on one database one runs it), and
-//! keeping this server's search index caught up with the change feed. Stopped with the server,
-//! which then gives up its leases so another server takes over at once.
+//! The background work of one server: extracting attachments' text and sending email (every
+//! server claims items of the shared queues, so several servers work side by side), sweeping
+//! unreferenced files (under a lease: one server of several runs it), and keeping this server's
+//! search index caught up with the change feed. Stopped with the server, which then gives up
+//! its claims and its lease so another server takes over at once.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,8 +25,8 @@ const MAIL_IDLE: Duration = Duration::from_millis(500);
 const AFTER_ERROR: Duration = Duration::from_secs(5);
 /// How much memory the index writer may fill before it writes a segment.
 const INDEX_WRITER_BYTES: usize = 64 << 20;
-/// The jobs run under a lease.
-const LEASED_JOBS: [&str; 3] = ["extraction", "mail", "sweep"];
+/// The job run under a lease: by one server at a time.
+const SWEEP: &str = "sweep";
 /// The pause between two sweeps of unreferenced files (and of rate-limit events aged out).
 const SWEEP_IDLE: Duration = Duration::from_secs(15 * 60);
 
@@ -66,13 +67,14 @@ impl Workers {
         };
         workers.start_indexer(&config.index)?;
         let (blobs, extractor) = (config.blobs.clone(), config.extractor.clone());
-        workers.start_leased_job(LEASED_JOBS[0], EXTRACTION_IDLE, move |store| {
-            consulta_extract::run_pending(store, &*blobs, &extractor, 16)
+        let holder = workers.holder.clone();
+        workers.start_rounds("extraction", None, EXTRACTION_IDLE, move |store| {
+            consulta_extract::run_pending(store, &holder, &*blobs, &extractor, 16)
         })?;
-        let mailer = config.mailer.clone();
-        workers.start_leased_job(LEASED_JOBS[1], MAIL_IDLE, move |store| mailer.send_due(store, 20))?;
+        let (mailer, holder) = (config.mailer.clone(), workers.holder.clone());
+        workers.start_rounds("mail", None, MAIL_IDLE, move |store| mailer.send_due(store, &holder, 20))?;
         let blobs = config.blobs.clone();
-        workers.start_leased_job(LEASED_JOBS[2], SWEEP_IDLE, move |store| {
+        workers.start_rounds("sweep", Some(SWEEP), SWEEP_IDLE, move |store| {
             let report = consulta_intake::sweep::sweep_unreferenced(
                 store,
                 &*blobs,
@@ -95,28 +97,29 @@ impl Workers {
         self.health.clone()
     }
 
-    /// Stops every worker after its current round, then gives up this server's leases.
+    /// Stops every worker after its current round, then gives up this server's claims and lease.
     pub fn stop(self) {
         self.stop.store(true, Ordering::Relaxed);
         for thread in self.threads {
             let _ = thread.join();
         }
-        let released = self
-            .database
-            .connect()
-            .and_then(|mut store| LEASED_JOBS.iter().try_for_each(|job| store.release_lease(job, &self.holder)));
+        let released = self.database.connect().and_then(|mut store| {
+            store.release_claims(&self.holder)?;
+            store.release_lease(SWEEP, &self.holder)
+        });
         if let Err(error) = released {
-            tracing::warn!(%error, "the background jobs' leases could not be released; they expire in a minute");
+            tracing::warn!(%error, "the background work's claims could not be released; they lapse on their own");
         }
     }
 
-    /// Runs a background job in rounds, on a thread, while this server holds the job's lease:
-    /// of several servers on one database, one runs it, and another takes over if that one
-    /// stops or dies. The work follows the store, so after a restart it takes up whatever was
-    /// left pending.
-    fn start_leased_job<E: std::fmt::Display>(
+    /// Runs a background job in rounds, on a thread; with a `lease`, only while this server
+    /// holds it: of several servers on one database, one runs it, and another takes over if that
+    /// one stops or dies. The work follows the store, so after a restart it takes up whatever
+    /// was left pending.
+    fn start_rounds<E: std::fmt::Display>(
         &mut self,
         job: &'static str,
+        lease: Option<&'static str>,
         idle: Duration,
         mut round: impl FnMut(&mut dyn consulta_store::Store) -> Result<usize, E> + Send + 'static,
     ) -> std::io::Result<()> {
@@ -128,9 +131,11 @@ impl Workers {
             while !stop.load(Ordering::Relaxed) {
                 let outcome = database.connect().map_err(|e| e.to_string()).and_then(|mut store| {
                     let now = jiff::Timestamp::now();
-                    if held_until.is_none_or(|until| until - LEASE / 2 <= now) {
+                    if let Some(lease) = lease
+                        && held_until.is_none_or(|until| until - LEASE / 2 <= now)
+                    {
                         let until = now + LEASE;
-                        let held = store.claim_lease(job, &holder, now, until).map_err(|e| e.to_string())?;
+                        let held = store.claim_lease(lease, &holder, now, until).map_err(|e| e.to_string())?;
                         held_until = held.then_some(until);
                         if !held {
                             return Ok(None);

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0004_senders.sql"),
     include_str!("../../migrations/postgres/0005_mail_attachments.sql"),
     include_str!("../../migrations/postgres/0006_report_details.sql"),
+    include_str!("../../migrations/postgres/0007_job_claims.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -37,6 +38,8 @@ pub(crate) const WRITE_LOCK: i64 = 7_061_584_150;
 const DIALECT: Dialect = Dialect {
     nodes_among: "SELECT w.level, w.idx, n.hash FROM unnest($1::BIGINT[], $2::BIGINT[]) AS w (level, idx)
          CROSS JOIN LATERAL (SELECT hash FROM log_nodes WHERE level = w.level AND idx = w.idx) n",
+    now_millis: "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)",
+    skip_locked: " FOR UPDATE SKIP LOCKED",
 };
 
 /// Statements prepared on this connection, by their text: each is prepared once per connection,

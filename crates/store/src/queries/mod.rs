@@ -5,6 +5,7 @@
 
 mod accounts;
 mod audit;
+mod claims;
 mod log;
 mod outbox;
 mod record;
@@ -20,6 +21,7 @@ use consulta_core::{
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
 use jiff::civil::Date;
+use std::time::Duration;
 
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
@@ -303,24 +305,30 @@ impl<B: Backend> JobStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| outbox::insert_mail(sql, mail))
     }
 
-    fn due_mail(&self, now: Timestamp, limit: usize) -> Result<Vec<QueuedMail>> {
-        self.backend.each_on_its_own(|sql| outbox::due_mail(sql, now, limit))
+    fn claim_due_mail(&mut self, holder: &str, lease: Duration, limit: usize) -> Result<Vec<QueuedMail>> {
+        self.backend.each_on_its_own(|sql| claims::claim_due_mail(sql, holder, lease, limit))
     }
 
     fn mail_outcome(&mut self, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()> {
-        self.backend.each_on_its_own(|sql| outbox::mail_outcome(sql, id, outcome, now))
+        self.backend.each_on_its_own(|sql| {
+            outbox::mail_outcome(sql, id, outcome, now)?;
+            claims::release_mail(sql, id)
+        })
     }
 
     fn mail_log(&self, page: PageRequest) -> Result<Page<MailRecord>> {
         self.backend.each_on_its_own(|sql| outbox::mail_log(sql, page))
     }
 
-    fn pending_extractions(&self, limit: usize) -> Result<Vec<PendingExtraction>> {
-        self.backend.each_on_its_own(|sql| record::pending_extractions(sql, limit))
+    fn claim_extractions(&mut self, holder: &str, lease: Duration, limit: usize) -> Result<Vec<PendingExtraction>> {
+        self.backend.each_on_its_own(|sql| claims::claim_extractions(sql, holder, lease, limit))
     }
 
     fn set_extraction(&mut self, contribution: ContributionId, position: u32, outcome: &Extraction) -> Result<()> {
-        self.backend.each_on_its_own(|sql| record::set_extraction(sql, contribution, position, outcome))
+        self.backend.each_on_its_own(|sql| {
+            record::set_extraction(sql, contribution, position, outcome)?;
+            claims::release_extraction(sql, contribution, position)
+        })
     }
 
     fn claim_lease(&mut self, job: &str, holder: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
@@ -329,6 +337,10 @@ impl<B: Backend> JobStore for SqlStore<B> {
 
     fn release_lease(&mut self, job: &str, holder: &str) -> Result<()> {
         self.backend.each_on_its_own(|sql| outbox::release_lease(sql, job, holder))
+    }
+
+    fn release_claims(&mut self, holder: &str) -> Result<()> {
+        self.backend.each_on_its_own(|sql| claims::release_all(sql, holder))
     }
 }
 

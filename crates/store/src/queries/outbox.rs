@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use super::record::limit;
 use crate::rows::millis;
 use crate::sql::{Arg, Sql, args, value_rows};
-use crate::{MailOutcome, MailRecord, NewMail, Page, PageRequest, QueuedMail, Result};
+use crate::{MailOutcome, MailRecord, NewMail, Page, PageRequest, Result};
 
 pub(crate) fn insert_mail(sql: &mut dyn Sql, mail: &NewMail) -> Result<i64> {
     let row = sql.one(
@@ -52,26 +52,6 @@ pub(crate) fn insert_mails(sql: &mut dyn Sql, mails: &[NewMail]) -> Result<()> {
         sql.execute(&insert, &values)?;
     }
     Ok(())
-}
-
-pub(crate) fn due_mail(sql: &mut dyn Sql, now: Timestamp, count: usize) -> Result<Vec<QueuedMail>> {
-    let rows = sql.rows(
-        "SELECT id, to_address, subject, body, attempts, attachment_name, attachment FROM mail_outbox
-         WHERE status = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
-        args![millis(now), limit(count as u64)],
-    )?;
-    rows.into_iter()
-        .map(|mut r| {
-            Ok(QueuedMail {
-                id: r.int(0)?,
-                to: r.text(1)?,
-                subject: r.text(2)?,
-                body: r.text(3)?,
-                attempts: r.small(4)?,
-                attachment: crate::mail_attachment((r.opt_text(5)?, r.opt_text(6)?)),
-            })
-        })
-        .collect()
 }
 
 pub(crate) fn mail_outcome(sql: &mut dyn Sql, id: i64, outcome: &MailOutcome, now: Timestamp) -> Result<()> {

@@ -18,8 +18,8 @@ use crate::rows::{
 };
 use crate::sql::{Arg, Failure, Sql, args};
 use crate::{
-    Attachment, AuditActor, Change, ContributionFilter, ContributionSummary, Extraction, Page, PageRequest,
-    PendingExtraction, PublicText, Result, StoreError,
+    Attachment, AuditActor, Change, ContributionFilter, ContributionSummary, Extraction, Page, PageRequest, PublicText,
+    Result, StoreError,
 };
 
 /// A count or offset as the database takes it.
@@ -314,25 +314,6 @@ pub(crate) fn attachments(sql: &mut dyn Sql, contribution: ContributionId) -> Re
 pub(crate) fn attachment_hashes(sql: &mut dyn Sql) -> Result<Vec<consulta_log::Hash>> {
     let rows = sql.rows("SELECT DISTINCT sha256 FROM attachments", &[])?;
     rows.into_iter().map(|mut r| r.hex_hash(0, "attachments.sha256")).collect()
-}
-
-pub(crate) fn pending_extractions(sql: &mut dyn Sql, count: usize) -> Result<Vec<PendingExtraction>> {
-    let rows = sql.rows(
-        "SELECT contribution_id, position, name, media_type, sha256 FROM attachments
-         WHERE extraction = 'pending' ORDER BY contribution_id, position LIMIT $1",
-        args![limit(count as u64)],
-    )?;
-    rows.into_iter()
-        .map(|mut r| {
-            Ok(PendingExtraction {
-                contribution: ContributionId(r.int(0)?),
-                position: r.small(1)?,
-                name: r.text(2)?,
-                media_type: r.text(3)?,
-                sha256: r.hex_hash(4, "attachments.sha256")?,
-            })
-        })
-        .collect()
 }
 
 pub(crate) fn set_extraction(

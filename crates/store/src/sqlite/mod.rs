@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0012_senders.sql"),
     include_str!("../../migrations/sqlite/0013_mail_attachments.sql"),
     include_str!("../../migrations/sqlite/0014_report_details.sql"),
+    include_str!("../../migrations/sqlite/0015_job_claims.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
@@ -37,6 +38,8 @@ const TAXONOMY_MIGRATION: usize = 7;
 const DIALECT: Dialect = Dialect {
     nodes_among: "SELECT n.level, n.idx, n.hash FROM json_each($1) l CROSS JOIN log_nodes n
          ON n.level = l.value AND n.idx = ($2 ->> l.key)",
+    now_millis: "CAST(unixepoch('subsec') * 1000 AS INTEGER)",
+    skip_locked: "",
 };
 
 /// The record in an SQLite file.
