@@ -70,11 +70,19 @@ struct DemoContribution {
 
 #[derive(Deserialize)]
 struct DemoAttachment {
+    /// A file of `DEMO_FILES`.
     name: String,
-    /// `pdf` or `docx`: the file is made on the spot, showing `text`.
-    kind: String,
-    text: String,
 }
+
+/// The demonstration's attachments: invented texts, as a PDF and a Word document.
+const DEMO_FILES: &[(&str, &str, &[u8])] = &[
+    ("aurelia-position-paper.pdf", "application/pdf", include_bytes!("../demo/files/aurelia-position-paper.pdf")),
+    (
+        "reseaux-communautaires.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        include_bytes!("../demo/files/reseaux-communautaires.docx"),
+    ),
+];
 
 /// What the demonstration loaded.
 pub struct Loaded {
@@ -184,16 +192,17 @@ fn submit_open_contributions(
             .attachment
             .iter()
             .map(|a| {
-                let (media_type, bytes) = match a.kind.as_str() {
-                    "pdf" => ("application/pdf", consulta_extract::samples::pdf_with_text(&a.text)),
-                    _ => (
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        consulta_extract::samples::docx_with(&[&a.text]),
-                    ),
-                };
-                UploadedFile { name: a.name.clone(), media_type: media_type.to_owned(), bytes }
+                let (name, media_type, bytes) =
+                    DEMO_FILES.iter().find(|(name, ..)| *name == a.name).with_context(|| {
+                        format!("demo/open_contributions.json names a file not in demo/files: {}", a.name)
+                    })?;
+                Ok(UploadedFile {
+                    name: (*name).to_owned(),
+                    media_type: (*media_type).to_owned(),
+                    bytes: bytes.to_vec(),
+                })
             })
-            .collect();
+            .collect::<anyhow::Result<Vec<_>>>()?;
         let email = match (demo.focal_point, focal_point) {
             (true, Some(address)) => address.to_owned(),
             _ => format!("{}@contributor.example", demo.entity.to_lowercase().replace(' ', "-")),
@@ -247,6 +256,20 @@ mod tests {
     use consulta_store::SqliteStore;
 
     use super::*;
+
+    #[test]
+    fn every_demo_file_is_named_by_a_contribution_and_says_it_is_invented() {
+        let contributions: Vec<DemoContribution> = serde_json::from_str(OPEN_CONTRIBUTIONS).expect("demo json");
+        let named: Vec<&str> =
+            contributions.iter().filter_map(|c| Some(c.attachment.as_ref()?.name.as_str())).collect();
+        assert_eq!(named.len(), DEMO_FILES.len());
+        for (name, media_type, bytes) in DEMO_FILES {
+            assert!(named.contains(name), "{name} is not sent by any contribution");
+            let kind = consulta_extract::kind(bytes, media_type, name).expect("a kind Consulta reads");
+            let text = consulta_extract::extract(kind, bytes).expect("its text");
+            assert!(text.contains("invent"), "{name} says it is invented: {text}");
+        }
+    }
 
     #[test]
     fn the_reports_table_is_the_seeds_table_in_french_and_english() {

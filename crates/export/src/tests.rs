@@ -3,7 +3,7 @@
 use std::io::{Cursor, Read, Write};
 
 use consulta_blobs::LocalBlobs;
-use consulta_core::{Consultation, ConsultationDraft, ContributionId};
+use consulta_core::{Consultation, ContributionId};
 use consulta_intake::submission::{Limits, Sender, Submission, UploadedFile, prepare, record_in};
 use consulta_store::{Extraction, JobStore, RecordStore, SqliteStore};
 use jiff::Timestamp;
@@ -51,21 +51,9 @@ fn submit(f: &mut Fixture, submission: Submission) -> ContributionId {
 }
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let mut store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
-    let draft = ConsultationDraft {
-        slug: "ec-2010".into(),
-        original_language: "en".into(),
-        title: vec![("en".into(), "Enhanced cooperation".into())],
-        opens: "2010-09-01".into(),
-        closes: "2010-12-31".into(),
-        time_zone: "UTC".into(),
-        ..Default::default()
-    };
-    let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
-    let blobs = LocalBlobs::new(dir.path().join("files"));
-    let key = consulta_store::log_key::open_log_key(&mut store, &dir.path().join("consulta-log.key")).expect("key");
-    let signer = consulta_store::log_key::LogSigner::new(key, None);
+    let record = consulta_testkit::TempRecord::with(consulta_testkit::consultation_2010());
+    let store = record.store();
+    let consulta_testkit::TempRecord { dir, blobs, consultation, signer, .. } = record;
     let mut f = Fixture { _dir: dir, store, blobs, consultation, ids: Vec::new(), signer };
     let annex = UploadedFile {
         name: "annexe.txt".into(),

@@ -6,7 +6,6 @@
 
 mod isolated;
 mod markup;
-pub mod samples;
 
 use std::io::{Cursor, Read};
 

@@ -2,7 +2,7 @@
 
 use super::*;
 
-use crate::samples::{docx_with, odt_with, pdf_with_text};
+use consulta_testkit::samples::{docx_with, odt_with, pdf_with_text};
 
 #[test]
 fn pdf_text_is_extracted() {
@@ -48,7 +48,7 @@ fn damaged_and_unknown_files_are_said_so() {
 
 #[test]
 fn a_zipped_document_is_read_no_further_than_its_limit() {
-    let bomb = crate::samples::bombs::docx(MAX_XML_BYTES + (1 << 20));
+    let bomb = consulta_testkit::samples::bombs::docx(MAX_XML_BYTES + (1 << 20));
     assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
     let refused = extract(Kind::Docx, &bomb);
     assert!(

@@ -14,19 +14,11 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let mut store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
-    let draft = ConsultationDraft {
-        slug: "ec-2010".into(),
-        original_language: "en".into(),
-        title: vec![("en".into(), "Enhanced cooperation".into())],
-        opens: "2010-09-01".into(),
-        closes: "2011-12-31".into(),
-        time_zone: "UTC".into(),
-        ..Default::default()
-    };
-    let consultation = store.create_consultation(&draft.check().expect("draft")).expect("consultation");
-    Fixture { dir, store, consultation }
+    // Open a year longer than the 2010 consultation: some tests send in 2011.
+    let draft = ConsultationDraft { closes: "2011-12-31".into(), ..consulta_testkit::consultation_2010() };
+    let record = consulta_testkit::TempRecord::with(draft);
+    let store = record.store();
+    Fixture { store, consultation: record.consultation, dir: record.dir }
 }
 
 impl Fixture {

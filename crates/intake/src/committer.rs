@@ -288,7 +288,7 @@ fn record_each_within_a_savepoint(
 #[cfg(test)]
 mod tests {
     use consulta_blobs::LocalBlobs;
-    use consulta_core::{Consultation, ConsultationDraft};
+    use consulta_core::Consultation;
 
     use super::*;
     use crate::submission::{Limits, Submission, prepare};
@@ -303,29 +303,9 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
-        let dir = tempfile::tempdir().expect("directory");
-        let database = Database::sqlite(&dir.path().join("consulta.db"));
-        let blobs = LocalBlobs::new(dir.path().join("files"));
-        let draft = ConsultationDraft {
-            slug: "open".into(),
-            original_language: "en".into(),
-            title: vec![("en".into(), "Open".into())],
-            opens: "2020-01-01".into(),
-            closes: "2099-12-31".into(),
-            time_zone: "UTC".into(),
-            ..Default::default()
-        };
-        let consultation = database
-            .connect()
-            .expect("store")
-            .create_consultation(&draft.check().expect("draft"))
-            .expect("consultation");
-        let key = consulta_store::log_key::open_log_key(
-            &mut *database.connect().expect("store"),
-            &dir.path().join("log.key"),
-        )
-        .expect("key");
-        Fixture { dir, database, blobs, consultation, signer: LogSigner::new(key, None) }
+        let consulta_testkit::TempRecord { dir, database, blobs, consultation, signer } =
+            consulta_testkit::TempRecord::with(consulta_testkit::open_consultation("open"));
+        Fixture { dir, database, blobs, consultation, signer }
     }
 
     impl Fixture {

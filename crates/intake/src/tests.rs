@@ -1,6 +1,6 @@
 //! Tests of the importer on real files written to a temporary SQLite store.
 
-use consulta_core::{Language, Localized, NewConsultation, Period};
+use consulta_core::ConsultationDraft;
 use consulta_store::{ContributionFilter, PageRequest, RecordStore, SqliteStore};
 
 use super::*;
@@ -12,30 +12,12 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let mut store = SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
-    let en: Language = "en".parse().expect("en");
-    let zone = consulta_core::time::time_zone("America/New_York").expect("zone");
-    let consultation = store
-        .create_consultation(&NewConsultation {
-            slug: "ec-2010".parse().expect("slug"),
-            original_language: en.clone(),
-            title: Localized::new(&en, "Enhanced cooperation"),
-            description: Localized::default(),
-            mandate: Localized::default(),
-            period: Period::new(
-                parse_instant("2010-09-01", &zone, DayBoundary::Start).expect("opens"),
-                parse_instant("2010-12-31", &zone, DayBoundary::End).expect("closes"),
-            )
-            .expect("period"),
-            time_zone: zone,
-            questions: vec![],
-            is_example: false,
-            unverified_allowed: true,
-        })
-        .expect("consultation");
+    let draft = ConsultationDraft { time_zone: "America/New_York".into(), ..consulta_testkit::consultation_2010() };
+    let record = consulta_testkit::TempRecord::with(draft);
+    let mut store = record.store();
+    let consultation = record.consultation;
     store.add_meeting(consultation.id, "2010-12-14".parse().expect("date"), "New York").expect("meeting");
-    Fixture { _dir: dir, store, consultation }
+    Fixture { _dir: record.dir, store, consultation }
 }
 
 const HEADER: &str = "entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n";

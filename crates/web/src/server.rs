@@ -140,19 +140,17 @@ mod tests {
 
     use super::*;
 
-    fn config(dir: &std::path::Path) -> WebConfig {
-        let database = Database::sqlite(&dir.join("consulta.db"));
-        let mut store = database.connect().expect("store");
-        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.join("log.key")).expect("key");
-        WebConfig {
-            database: database.clone(),
-            blobs: Arc::new(consulta_blobs::LocalBlobs::new(dir.join("files"))),
+    fn config(record: consulta_testkit::TempRecord) -> (tempfile::TempDir, WebConfig) {
+        let consulta_testkit::TempRecord { dir, database, blobs, signer, .. } = record;
+        let config = WebConfig {
+            database,
+            blobs: Arc::new(blobs),
             limits: Limits::default(),
-            index: Arc::new(SearchIndex::open(&dir.join("index")).expect("index")),
+            index: Arc::new(SearchIndex::open(&dir.path().join("index")).expect("index")),
             unverified_per_hour: 0,
             mailer: Arc::new(
                 consulta_mail::Mailer::new(
-                    consulta_mail::Delivery::configure(None, dir.join("outbox")).expect("outbox"),
+                    consulta_mail::Delivery::configure(None, dir.path().join("outbox")).expect("outbox"),
                     "consulta@localhost",
                     60,
                 )
@@ -161,16 +159,16 @@ mod tests {
             public_url: PublicUrl::local(([127, 0, 0, 1], 8080).into()),
             max_connections: 16,
             extractor: consulta_extract::Extractor::InProcess,
-            signer: Arc::new(LogSigner::new(key, None)),
+            signer: Arc::new(signer),
             trusted_proxies: Vec::new(),
             demo_accounts: Vec::new(),
-        }
+        };
+        (dir, config)
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_router_runs_in_process_with_request_ids_compression_and_a_clean_stop() {
-        let dir = tempfile::tempdir().expect("dir");
-        let config = config(dir.path());
+        let (_dir, config) = config(consulta_testkit::TempRecord::with(consulta_testkit::open_consultation("open")));
         let database = config.database.clone();
         let server = Server::start(config).expect("server");
 

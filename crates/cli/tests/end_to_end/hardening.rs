@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
 use crate::common::{App, Workspace, spawn_serve, spawn_serve_with, stderr};
-use consulta_extract::samples::bombs;
+use consulta_testkit::samples::bombs;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
@@ -44,7 +44,7 @@ async fn decompression_bombs_are_marked_failed_and_the_server_stays_up_and_small
             .part("files", Part::bytes(pdf).file_name("bomb.pdf").mime_str("application/pdf").expect("mime"))
             .part(
                 "files",
-                Part::bytes(consulta_extract::samples::docx_with(&["Still extracted"]))
+                Part::bytes(consulta_testkit::samples::docx_with(&["Still extracted"]))
                     .file_name("fine.docx")
                     .mime_str("application/octet-stream")
                     .expect("mime"),

@@ -390,7 +390,7 @@ async fn a_withheld_contribution_says_why_and_stays_verifiable() {
 
 #[tokio::test]
 async fn the_text_of_attachments_is_extracted_in_the_background_and_every_file_is_kept() {
-    use consulta_extract::samples::{docx_with, odt_with, pdf_with_text};
+    use consulta_testkit::samples::{docx_with, odt_with, pdf_with_text};
     let (_ws, app) = instance();
     let files: Vec<(&str, &str, Vec<u8>, Option<&str>)> = vec![
         (

@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use consulta_core::ConsultationDraft;
 use consulta_extract::Kind;
-use consulta_extract::samples::{docx_with, odt_with, pdf_with_text};
 use consulta_intake::{ImportOptions, import_contributions};
 use consulta_loadgen::{Spec, write_contributions};
 use consulta_store::SqliteStore;
+use consulta_testkit::samples::{docx_with, odt_with, pdf_with_text};
 
 /// Fuzz the parsers of outside input for a bounded time.
 #[derive(Parser)]

@@ -1,5 +1,5 @@
-//! Small valid files of each format Consulta extracts text from, made on the spot: for tests
-//! and demonstrations, so that no binary fixture needs to be kept in the repository.
+//! Small valid files of each format Consulta extracts text from, made on the spot, so that no
+//! binary fixture needs to be kept in the repository; and decompression bombs of two formats.
 
 use std::io::Write;
 
