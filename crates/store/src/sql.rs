@@ -8,7 +8,7 @@
 
 use consulta_log::Hash;
 
-use crate::copy::Value;
+use crate::copy::{Kind, Table, Value};
 use crate::rows::corrupt;
 use crate::{Result, StoreError};
 
@@ -286,11 +286,40 @@ pub(crate) trait Sql {
 /// A transaction of either backend.
 pub(crate) trait Transaction: Sql {
     fn commit(self) -> Result<()>;
+
+    /// How many rows of `table` a load gathers before it writes them with `load_rows`.
+    fn rows_per_load(&self, table: &Table) -> usize {
+        // Under SQLite's limit of 32,766 bound values, and a round trip for many rows.
+        (30_000 / table.columns.len().max(1)).clamp(1, 500)
+    }
+
+    /// Writes rows of `table` copied whole from another store: many rows a statement, or the
+    /// backend's own bulk path (PostgreSQL's COPY).
+    fn load_rows(&mut self, table: &Table, rows: &[Vec<Value>]) -> Result<()> {
+        let insert = format!(
+            "INSERT INTO {} ({}) VALUES {}",
+            table.name,
+            table.column_list(),
+            value_rows(rows.len(), table.columns.len())
+        );
+        let args: Vec<Arg<'_>> = rows.iter().flat_map(|row| load_args(table, row)).collect();
+        self.execute(&insert, &args)?;
+        Ok(())
+    }
     /// Sets what the backend hands out next (identity sequences) after a whole record was
     /// loaded with its ids.
     fn after_load(&mut self) -> Result<()> {
         Ok(())
     }
+}
+
+/// A copied row's values as arguments for `table`'s columns.
+pub(crate) fn load_args<'a>(table: &Table, row: &'a [Value]) -> impl Iterator<Item = Arg<'a>> {
+    table.columns.iter().zip(row).map(|((_, kind), value)| match (kind, value) {
+        // SQLite keeps truth values as integers.
+        (Kind::Bool, Value::Integer(n)) => Arg::Bool(*n != 0),
+        (_, value) => Arg::from(value),
+    })
 }
 
 /// How a backend runs the shared queries: each of the ways a store touches its database.

@@ -2,7 +2,7 @@
 //! into a store that holds no record yet, and counted.
 
 use crate::copy::{Kind, RecordLoader, TABLES, Table, Value};
-use crate::sql::{Arg, Sql, Transaction, value_rows};
+use crate::sql::{Sql, Transaction};
 use crate::{Result, StoreError};
 
 /// Streams every row of every table of `TABLES`, table after table, inside the caller's snapshot.
@@ -55,13 +55,8 @@ pub(crate) fn begin_load<'t, T: Transaction + 't>(mut tx: T, location: String) -
     Ok(Box::new(Loader { tx, table: None, rows: Vec::new(), bytes: 0 }))
 }
 
-/// Values bound by one statement of a load: under SQLite's limit of 32,766 parameters.
-const VALUES_PER_STATEMENT: usize = 30_000;
-/// Rows written by one statement of a load, at most: a round trip to a database server for many
-/// rows instead of one each.
-const ROWS_PER_STATEMENT: usize = 500;
 /// Bytes of text gathered before they are written, at most (long contributions).
-const BYTES_PER_STATEMENT: usize = 8 << 20;
+const BYTES_PER_WRITE: usize = 8 << 20;
 
 /// Writes a whole record copied from another store, in one transaction, many rows a statement.
 struct Loader<T> {
@@ -75,30 +70,13 @@ struct Loader<T> {
 }
 
 impl<T: Transaction> Loader<T> {
-    fn rows_per_statement(table: &Table) -> usize {
-        (VALUES_PER_STATEMENT / table.columns.len().max(1)).clamp(1, ROWS_PER_STATEMENT)
-    }
-
     /// Writes the rows gathered.
     fn flush(&mut self) -> Result<()> {
         let Some(table) = self.table else { return Ok(()) };
         if self.rows.is_empty() {
             return Ok(());
         }
-        let values = value_rows(self.rows.len(), table.columns.len());
-        let insert = format!("INSERT INTO {} ({}) VALUES {values}", table.name, table.column_list());
-        let args: Vec<Arg<'_>> = self
-            .rows
-            .iter()
-            .flat_map(|row| {
-                table.columns.iter().zip(row).map(|((_, kind), value)| match (kind, value) {
-                    // SQLite keeps truth values as integers.
-                    (Kind::Bool, Value::Integer(n)) => Arg::Bool(*n != 0),
-                    (_, value) => Arg::from(value),
-                })
-            })
-            .collect();
-        self.tx.execute(&insert, &args)?;
+        self.tx.load_rows(table, &self.rows)?;
         self.rows.clear();
         self.bytes = 0;
         Ok(())
@@ -131,7 +109,7 @@ impl<T: Transaction> RecordLoader for Loader<T> {
             })
             .sum::<usize>();
         self.rows.push(values);
-        if self.rows.len() >= Self::rows_per_statement(table) || self.bytes >= BYTES_PER_STATEMENT {
+        if self.rows.len() >= self.tx.rows_per_load(table) || self.bytes >= BYTES_PER_WRITE {
             self.flush()?;
         }
         Ok(())
