@@ -1,25 +1,52 @@
-//! Where the record lives, chosen once from a location, and a small pool of open stores so that
-//! a server does not reopen the database for every request: bounded (`IDLE_CONNECTIONS` kept),
-//! and checked, so that a connection a restarted PostgreSQL closed is never handed out again.
+//! Where the record lives, chosen once from a location, and a pool of open stores so that a
+//! server does not reopen the database for every request: bounded (at most `MAX_OPEN` open at
+//! once, a caller waiting for one to come back; `IDLE_CONNECTIONS` kept), and checked, so that a
+//! connection a restarted PostgreSQL closed is never handed out again.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::{PostgresStore, Result, SqliteStore, Store};
+use crate::sql::{DatabaseError, Failure};
+use crate::{PostgresStore, Result, SqliteStore, Store, StoreError};
 
-/// How many idle connections are kept; more may be open at once under load, and are closed when
-/// returned. Opening one costs a PostgreSQL server a new process: under 64 clients at once, a
-/// pool of 8 spent more time opening connections than recording (intake benchmark).
+/// How many idle connections are kept. Opening one costs a PostgreSQL server a new process:
+/// under 64 clients at once, a pool of 8 spent more time opening connections than recording
+/// (intake benchmark).
 const IDLE_CONNECTIONS: usize = 32;
+
+/// How many connections one server opens at most: PostgreSQL's default allows 100 in all, so two
+/// servers stay within it with room for the tools.
+const MAX_OPEN: usize = 40;
+
+/// How long a caller waits for a connection when all are in use before it is told the database
+/// is busy.
+const WAIT_FOR_CONNECTION: Duration = Duration::from_secs(30);
 
 /// A connection idle for longer is checked (a round trip) before it is handed out again: a
 /// database restarted meanwhile has closed it. One in steady use is not checked.
 const CHECK_AFTER_IDLE: Duration = Duration::from_secs(5);
 
-/// The pool's idle stores, each with when it was returned.
-type Idle = Arc<Mutex<Vec<(Instant, Box<dyn Store>)>>>;
+/// The pool: its idle stores, each with when it was returned, and how many are open in all.
+#[derive(Default)]
+struct PoolState {
+    idle: Vec<(Instant, Box<dyn Store>)>,
+    open: usize,
+}
+
+/// The pool's state and the signal that a connection came back.
+#[derive(Default)]
+struct Pool {
+    state: Mutex<PoolState>,
+    returned: Condvar,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool").finish_non_exhaustive()
+    }
+}
 
 /// A database location: an SQLite file (`./consulta.db` or `sqlite:///path/to/file.db`), the
 /// embedded default, or a PostgreSQL database (`postgres://user:password@host:port/name`), which
@@ -27,9 +54,11 @@ type Idle = Arc<Mutex<Vec<(Instant, Box<dyn Store>)>>>;
 #[derive(Debug, Clone)]
 pub struct Database {
     location: Location,
-    idle: Idle,
-    /// `CHECK_AFTER_IDLE`, but for tests.
+    pool: Arc<Pool>,
+    /// `CHECK_AFTER_IDLE`, `MAX_OPEN` and `WAIT_FOR_CONNECTION`, but for tests.
     check_after_idle: Duration,
+    max_open: usize,
+    wait: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +72,13 @@ impl Database {
     #[cfg(test)]
     pub(crate) fn checking_every_connection(mut self) -> Database {
         self.check_after_idle = Duration::ZERO;
+        self
+    }
+
+    /// At most `max_open` connections, waiting `wait` for one (tests of a full pool).
+    #[cfg(test)]
+    pub(crate) fn bounded(mut self, max_open: usize, wait: Duration) -> Database {
+        (self.max_open, self.wait) = (max_open, wait);
         self
     }
 
@@ -60,26 +96,56 @@ impl Database {
     }
 
     fn at(location: Location) -> Database {
-        Database { location, idle: Idle::default(), check_after_idle: CHECK_AFTER_IDLE }
+        Database {
+            location,
+            pool: Arc::default(),
+            check_after_idle: CHECK_AFTER_IDLE,
+            max_open: MAX_OPEN,
+            wait: WAIT_FOR_CONNECTION,
+        }
     }
 
-    /// Opens the database (creating and migrating it if needed) and checks it can be read.
+    /// A connection: an idle one (checked if it idled long), or a new one (opening the database,
+    /// creating and migrating it if needed). When `MAX_OPEN` are in use, waits for one to come
+    /// back; `Failure::Busy` if none does in time.
     pub fn connect(&self) -> Result<PooledStore> {
-        let idle = loop {
-            let Some((returned, store)) = self.idle.lock().ok().and_then(|mut idle| idle.pop()) else { break None };
-            // One that broke while idle (a restarted PostgreSQL) is dropped, not handed out.
-            if returned.elapsed() < self.check_after_idle || store.is_usable() {
-                break Some(store);
+        let deadline = Instant::now() + self.wait;
+        let mut state = self.pool.state.lock().map_err(|_| pool_error("the pool's lock is poisoned"))?;
+        loop {
+            if let Some((returned, store)) = state.idle.pop() {
+                // One that broke while idle (a restarted PostgreSQL) is dropped, not handed out.
+                if returned.elapsed() < self.check_after_idle || store.is_usable() {
+                    return Ok(self.pooled(store));
+                }
+                state.open -= 1;
+                continue;
             }
+            if state.open < self.max_open {
+                state.open += 1;
+                break;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(pool_error(&format!("all {} connections to the database are in use", self.max_open)));
+            }
+            state = self.pool.returned.wait_timeout(state, left).map_err(|_| pool_error("poisoned"))?.0;
+        }
+        drop(state);
+        let opened = match &self.location {
+            Location::Sqlite(path) => SqliteStore::open(path).map(|s| Box::new(s) as Box<dyn Store>),
+            Location::Postgres(url) => PostgresStore::open(url).map(|s| Box::new(s) as Box<dyn Store>),
         };
-        let store = match idle {
-            Some(store) => store,
-            None => match &self.location {
-                Location::Sqlite(path) => Box::new(SqliteStore::open(path)?) as Box<dyn Store>,
-                Location::Postgres(url) => Box::new(PostgresStore::open(url)?) as Box<dyn Store>,
-            },
-        };
-        Ok(PooledStore { store: Some(store), idle: Arc::clone(&self.idle) })
+        match opened {
+            Ok(store) => Ok(self.pooled(store)),
+            Err(error) => {
+                self.pool.forget_one();
+                Err(error)
+            }
+        }
+    }
+
+    fn pooled(&self, store: Box<dyn Store>) -> PooledStore {
+        PooledStore { store: Some(store), pool: Arc::clone(&self.pool) }
     }
 
     /// Whether the database has been created. A PostgreSQL database is created by its
@@ -108,10 +174,25 @@ impl Database {
     }
 }
 
+/// The error of a pool that cannot hand out a connection now.
+fn pool_error(message: &str) -> StoreError {
+    StoreError::Database(DatabaseError { failure: Failure::Busy, message: message.to_owned() })
+}
+
+impl Pool {
+    /// A connection was closed rather than kept: another may be opened.
+    fn forget_one(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.open = state.open.saturating_sub(1);
+        }
+        self.returned.notify_one();
+    }
+}
+
 /// A store taken from the pool; it goes back when dropped.
 pub struct PooledStore {
     store: Option<Box<dyn Store>>,
-    idle: Idle,
+    pool: Arc<Pool>,
 }
 
 impl Deref for PooledStore {
@@ -131,10 +212,19 @@ impl DerefMut for PooledStore {
 
 impl Drop for PooledStore {
     fn drop(&mut self) {
-        if let (Some(store), Ok(mut idle)) = (self.store.take(), self.idle.lock()) {
-            if idle.len() < IDLE_CONNECTIONS {
-                idle.push((Instant::now(), store));
+        let Some(store) = self.store.take() else { return };
+        match self.pool.state.lock() {
+            Ok(mut state) if state.idle.len() < IDLE_CONNECTIONS => {
+                state.idle.push((Instant::now(), store));
+                drop(state);
+                self.pool.returned.notify_one();
             }
+            Ok(state) => {
+                drop(state);
+                drop(store);
+                self.pool.forget_one();
+            }
+            Err(_) => {}
         }
     }
 }

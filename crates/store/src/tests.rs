@@ -275,6 +275,26 @@ fn a_store_says_whether_it_may_write(backend: Backend) {
     }
 }
 
+/// A server opens so many connections and no more: a caller waits for one to come back, and is
+/// told the database is busy if none does in time.
+#[test]
+fn the_pool_bounds_its_connections_and_a_caller_waits_for_one() {
+    let Some(f) = fixture(Backend::Sqlite) else { return };
+    let wait = std::time::Duration::from_millis(300);
+    let database = Database::from_location(&f.location).bounded(2, wait);
+    let (first, _second) = (database.connect().expect("one"), database.connect().expect("two"));
+    let started = std::time::Instant::now();
+    let refused = database.connect().map(drop).expect_err("a third is refused");
+    assert!(refused.is_busy() && started.elapsed() >= wait, "{refused} after {:?}", started.elapsed());
+    let waiting = {
+        let database = database.clone().bounded(2, std::time::Duration::from_secs(10));
+        std::thread::spawn(move || database.connect().map(|store| store.log_size().is_ok()))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    drop(first);
+    assert_eq!(waiting.join().expect("the waiting caller").ok(), Some(true), "it got the one given back");
+}
+
 /// The PostgreSQL server ends every connection (a restart): the pool does not hand out the
 /// connections it held, which would fail the next request of each.
 #[test]
