@@ -8,6 +8,7 @@ pub mod committer;
 mod csv_rows;
 mod lines;
 pub mod lists;
+pub mod polis;
 mod problem;
 pub mod submission;
 pub mod sweep;
