@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::kmeans::{Cluster, Point, kmeans, silhouette};
 use crate::matrix::VoteMatrix;
-use crate::pca::{Pca, pca, project};
+use crate::pca::{Pca, pca_from, project};
 
 /// Votes a participant must have cast to be placed in a group (or on every statement, when there
 /// are fewer).
@@ -42,12 +42,14 @@ pub struct OpinionGroups {
 }
 
 /// What one computation leaves to the next: who is in the conversation (once in, always in),
-/// the base clusters, the groupings for each number of groups, and the choice of that number.
+/// the components, the base clusters, the groupings for each number of groups, and the choice of
+/// that number.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Memory {
     in_conversation: Vec<bool>,
     base: Vec<Cluster>,
     groupings: BTreeMap<usize, Vec<Cluster>>,
+    components: Option<[Vec<f64>; 2]>,
     last_k: Option<usize>,
     last_k_wins: usize,
     chosen_k: Option<usize>,
@@ -98,7 +100,8 @@ pub fn opinion_groups(matrix: &VoteMatrix) -> OpinionGroups {
 /// the order its hash set of participant ids holds them, which a Pol.is import reproduces to
 /// reach the groups Pol.is reached.
 pub fn opinion_groups_after(matrix: &VoteMatrix, memory: &mut Memory, order: &dyn Fn(usize) -> u64) -> OpinionGroups {
-    let pca = pca(matrix);
+    let pca = pca_from(matrix, memory.components.as_ref());
+    memory.components = Some(pca.components.clone());
     let places = project(matrix, &pca);
     memory.in_conversation = taking_part(matrix, &memory.in_conversation);
     let mut ranked: Vec<usize> = (0..matrix.participants()).filter(|&p| memory.in_conversation[p]).collect();

@@ -39,6 +39,13 @@ fn sparse_dot(statements: &[u32], values: &[f64], v: &[f64]) -> f64 {
 
 /// The principal components of `matrix`'s votes.
 pub fn pca(matrix: &VoteMatrix) -> Pca {
+    pca_from(matrix, None)
+}
+
+/// The principal components, the power iterations starting from `last` (the components of the
+/// same conversation with fewer votes; a statement new since gets 1), as Pol.is starts them:
+/// where the first eigenvalues are close, the components go on from where they were.
+pub fn pca_from(matrix: &VoteMatrix, last: Option<&[Vec<f64>; 2]>) -> Pca {
     let n = matrix.statements();
     let mut sums = vec![0.0; n];
     let mut counts = vec![0u64; n];
@@ -69,8 +76,15 @@ pub fn pca(matrix: &VoteMatrix) -> Pca {
     // The whole variance: an eigenvalue that is a rounding error of it is no component at all.
     let variance: f64 = rows.values.iter().map(|x| x * x).sum();
     let floor = variance * 1e-12;
-    let first = power_iteration(&rows, gram.as_deref(), n, None, seed_vector(n, 0x9E37_79B9_7F4A_7C15), floor);
-    let second = power_iteration(&rows, gram.as_deref(), n, Some(&first), seed_vector(n, 0xD1B5_4A32_D192_ED03), floor);
+    let start = |which: usize, seed: u64| match last.map(|l| &l[which]) {
+        // A zero component (no variance yet) gives no direction to start from.
+        Some(component) if component.iter().any(|x| *x != 0.0) => {
+            (0..n).map(|j| component.get(j).copied().unwrap_or(1.0)).collect()
+        }
+        _ => seed_vector(n, seed),
+    };
+    let first = power_iteration(&rows, gram.as_deref(), n, None, start(0, 0x9E37_79B9_7F4A_7C15), floor);
+    let second = power_iteration(&rows, gram.as_deref(), n, Some(&first), start(1, 0xD1B5_4A32_D192_ED03), floor);
     Pca { center, components: [first, second] }
 }
 
