@@ -130,14 +130,37 @@ fn clean_start(points: &[Point], last: &[Cluster], k: usize) -> Vec<Cluster> {
     }
 }
 
-fn step(points: &[Point], clusters: &[Cluster]) -> Vec<Cluster> {
-    let mut members: Vec<Vec<&Point>> = vec![Vec::new(); clusters.len()];
-    for point in points {
-        let nearest = clusters
+/// Points per thread below which finding the nearest centres is not worth splitting.
+const POINTS_PER_THREAD: usize = 8_192;
+
+/// The index of the centre nearest to each point (the first on a tie).
+fn nearest_centres(points: &[Point], clusters: &[Cluster]) -> Vec<Option<usize>> {
+    let nearest = |point: &Point| {
+        clusters
             .iter()
             .enumerate()
             .min_by(|(_, a), (_, b)| distance(&point.place, &a.center).total_cmp(&distance(&point.place, &b.center)))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(points.len() / POINTS_PER_THREAD);
+    if threads <= 1 {
+        return points.iter().map(nearest).collect();
+    }
+    std::thread::scope(|scope| {
+        let running: Vec<_> = points
+            .chunks(points.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(nearest).collect::<Vec<_>>()))
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+fn step(points: &[Point], clusters: &[Cluster]) -> Vec<Cluster> {
+    let mut members: Vec<Vec<&Point>> = vec![Vec::new(); clusters.len()];
+    for (point, nearest) in points.iter().zip(nearest_centres(points, clusters)) {
         if let Some(nearest) = nearest {
             members[nearest].push(point);
         }
