@@ -53,36 +53,39 @@ impl PolisExport {
     /// the number of groups changes only as Pol.is lets it. Without the votes' times, from
     /// scratch on the final votes.
     pub fn opinion_groups(&self) -> OpinionGroups {
-        let ranks: Vec<u64> = self.participants.iter().map(|&id| clojure_set_rank(id)).collect();
-        let order = |participant: usize| ranks.get(participant).copied().unwrap_or(u64::MAX);
         if self.history.is_empty() {
-            return opinion_groups_after(&self.matrix, &mut Memory::default(), &order);
+            return self.opinion_groups_from_scratch();
         }
+        let ranks = self.polis_ranks();
+        let order = |participant: usize| ranks.get(participant).copied().unwrap_or(u64::MAX);
         let mut memory = Memory::default();
         let mut growing = VoteMatrix::new(self.matrix.statements());
         for statement in (0..self.matrix.statements()).filter(|&s| self.matrix.is_withdrawn(s)) {
             growing.withdraw(statement);
         }
-        let mut found = None;
         let mut window = None;
         for &(at, participant, statement, vote) in &self.history {
             let this = at.div_euclid(POLIS_POLL_MS);
             if window.is_some_and(|w| w != this) {
-                found = Some(opinion_groups_after(&growing, &mut memory, &order));
+                // Until the last, only what a computation leaves in `memory` counts.
+                opinion_groups_after(&growing, &mut memory, &order);
             }
             window = Some(this);
             growing.cast(participant, statement, vote);
         }
-        let last = opinion_groups_after(&growing, &mut memory, &order);
-        drop(found);
-        last
+        opinion_groups_after(&growing, &mut memory, &order)
     }
 
     /// The opinion groups from scratch on the final votes, participants taken in Pol.is's order:
     /// what Pol.is gives when it computes a conversation again from all its votes at once.
     pub fn opinion_groups_from_scratch(&self) -> OpinionGroups {
-        let ranks: Vec<u64> = self.participants.iter().map(|&id| clojure_set_rank(id)).collect();
+        let ranks = self.polis_ranks();
         opinion_groups_after(&self.matrix, &mut Memory::default(), &|p| ranks.get(p).copied().unwrap_or(u64::MAX))
+    }
+
+    /// Each participant's rank in Pol.is's order (`clojure_set_rank` of its id).
+    fn polis_ranks(&self) -> Vec<u64> {
+        self.participants.iter().map(|&id| clojure_set_rank(id)).collect()
     }
 }
 
@@ -258,6 +261,7 @@ fn read_comments(input: impl Read) -> Result<Vec<PolisComment>, PolisError> {
         file.column("comment-body")?,
     );
     let mut comments = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut record = csv::StringRecord::new();
     while let Some(line) = file.next(&mut record)? {
         if comments.len() == MAX_STATEMENTS {
@@ -270,14 +274,9 @@ fn read_comments(input: impl Read) -> Result<Vec<PolisComment>, PolisError> {
             text: record.get(body).unwrap_or_default().to_owned(),
             moderated: file.number(&record, line, moderated)?,
         });
-        let last = comments.len() - 1;
-        if comments[..last].iter().any(|c| c.id == comments[last].id) {
-            return Err(error(
-                file.name,
-                Some(line),
-                Some("comment-id"),
-                PolisProblem::DuplicateComment(comments[last].id),
-            ));
+        let comment_id = comments[comments.len() - 1].id;
+        if !seen.insert(comment_id) {
+            return Err(error(file.name, Some(line), Some("comment-id"), PolisProblem::DuplicateComment(comment_id)));
         }
     }
     comments.sort_by_key(|c| c.id);
@@ -420,6 +419,9 @@ mod tests {
         let missing = "timestamp,comment-id,vote\n";
         let e = read_export(COMMENTS.as_bytes(), Some(missing.as_bytes()), None::<&[u8]>).expect_err("missing");
         assert_eq!(e.to_string(), "votes.csv, line 1, field voter-id: the column is missing");
+        let twice = format!("{COMMENTS}4,x,2,9,0,0,1,Again\n");
+        let e = read_export(twice.as_bytes(), None::<&[u8]>, None::<&[u8]>).expect_err("duplicate");
+        assert_eq!(e.to_string(), "comments.csv, line 5, field comment-id: comment 2 is listed twice");
         let e = read_export(COMMENTS.as_bytes(), None::<&[u8]>, None::<&[u8]>).expect_err("no votes");
         assert!(matches!(e.problem, PolisProblem::NoVotes));
     }

@@ -230,11 +230,7 @@ impl App {
                 )
             })
             .await;
-        let mut response = self.templates.respond(&language, result);
-        if response.status().is_success() {
-            *response.status_mut() = status;
-        }
-        response
+        self.templates.respond_with_status(&language, result, status)
     }
 }
 
@@ -297,7 +293,5 @@ pub(crate) async fn stylesheet() -> Response {
 }
 
 pub(crate) async fn not_found(State(app): State<App>, language: RequestLanguage) -> Response {
-    let mut response = app.templates.respond(&language, Err(PageError::NotFound));
-    *response.status_mut() = StatusCode::NOT_FOUND;
-    response
+    app.templates.respond(&language, Err(PageError::NotFound))
 }

@@ -113,6 +113,21 @@ impl Templates {
         })
     }
 
+    /// The response for a page shown with another status than 200 (a refused form, a failed
+    /// sign-in); an error, or a page that cannot be rendered, keeps its own status.
+    pub fn respond_with_status(
+        &self,
+        language: &RequestLanguage,
+        result: PageResult,
+        status: axum::http::StatusCode,
+    ) -> Response {
+        let mut response = self.respond(language, result);
+        if response.status().is_success() {
+            *response.status_mut() = status;
+        }
+        response
+    }
+
     /// The response for a page, or for the error that stopped it, in the reader's language.
     pub fn respond(&self, language: &RequestLanguage, result: PageResult) -> Response {
         if let Err(PageError::SignIn { next, ended }) = &result {

@@ -68,13 +68,13 @@ impl Workers {
         workers.start_indexer(&config.index)?;
         let (blobs, extractor) = (config.blobs.clone(), config.extractor.clone());
         let holder = workers.holder.clone();
-        workers.start_rounds("extraction", None, EXTRACTION_IDLE, move |store| {
+        workers.start_rounds("extraction", false, EXTRACTION_IDLE, move |store| {
             consulta_extract::run_pending(store, &holder, &*blobs, &extractor, 16)
         })?;
         let (mailer, holder) = (config.mailer.clone(), workers.holder.clone());
-        workers.start_rounds("mail", None, MAIL_IDLE, move |store| mailer.send_due(store, &holder, 20))?;
+        workers.start_rounds("mail", false, MAIL_IDLE, move |store| mailer.send_due(store, &holder, 20))?;
         let blobs = config.blobs.clone();
-        workers.start_rounds("sweep", Some(SWEEP), SWEEP_IDLE, move |store| {
+        workers.start_rounds(SWEEP, true, SWEEP_IDLE, move |store| {
             let report = consulta_intake::sweep::sweep_unreferenced(
                 store,
                 &*blobs,
@@ -112,14 +112,14 @@ impl Workers {
         }
     }
 
-    /// Runs a background job in rounds, on a thread; with a `lease`, only while this server
-    /// holds it: of several servers on one database, one runs it, and another takes over if that
+    /// Runs a background job in rounds, on a thread; when `leased`, only while this server
+    /// holds the job's lease: of several servers on one database, one runs it, and another takes over if that
     /// one stops or dies. The work follows the store, so after a restart it takes up whatever
     /// was left pending.
     fn start_rounds<E: std::fmt::Display>(
         &mut self,
         job: &'static str,
-        lease: Option<&'static str>,
+        leased: bool,
         idle: Duration,
         mut round: impl FnMut(&mut dyn consulta_store::Store) -> Result<usize, E> + Send + 'static,
     ) -> std::io::Result<()> {
@@ -131,11 +131,9 @@ impl Workers {
             while !stop.load(Ordering::Relaxed) {
                 let outcome = database.connect().map_err(|e| e.to_string()).and_then(|mut store| {
                     let now = jiff::Timestamp::now();
-                    if let Some(lease) = lease
-                        && held_until.is_none_or(|until| until - LEASE / 2 <= now)
-                    {
+                    if leased && held_until.is_none_or(|until| until - LEASE / 2 <= now) {
                         let until = now + LEASE;
-                        let held = store.claim_lease(lease, &holder, now, until).map_err(|e| e.to_string())?;
+                        let held = store.claim_lease(job, &holder, now, until).map_err(|e| e.to_string())?;
                         held_until = held.then_some(until);
                         if !held {
                             return Ok(None);

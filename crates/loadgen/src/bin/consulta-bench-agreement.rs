@@ -55,7 +55,7 @@ fn main() {
     let both: Vec<(usize, usize)> =
         (0..matrix.participants()).filter_map(|p| Some((groups.group_of[p]?, planted[p]))).collect();
     let (found, truth): (Vec<usize>, Vec<usize>) = both.into_iter().unzip();
-    println!("of which principal components and map:     {:>8.3} s", components.as_secs_f64());
+    println!("principal components and map, run apart: {:>8.3} s", components.as_secs_f64());
     println!(
         "groups (PCA, map, base clusters, groups):  {:>8.3} s  ({} groups, silhouette {:.3})",
         grouped.as_secs_f64(),

@@ -16,7 +16,7 @@ use crate::language::RequestLanguage;
 use crate::page::{Page, PageError};
 
 use super::session::{
-    SESSION_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form, internal, set_cookie, with_cookie,
+    anonymous_form_page, anonymous_form_token, check_anonymous_form, internal, session_cookie, with_cookie,
     with_visitor,
 };
 
@@ -130,15 +130,8 @@ pub async fn accept_invitation(
     .await
     .unwrap_or_else(|e| Err(PageError::Internal(e.to_string())));
     match outcome {
-        Ok(Ok((session, target))) => {
-            let hours = consulta_auth::SESSION_HOURS * 3600;
-            with_cookie(Redirect::to(&target).into_response(), set_cookie(&app, SESSION_COOKIE, &session, hours))
-        }
-        Ok(Err(page)) => {
-            let mut response = app.templates.respond(&language, Ok(page));
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            response
-        }
+        Ok(Ok((session, target))) => with_cookie(Redirect::to(&target).into_response(), session_cookie(&app, &session)),
+        Ok(Err(page)) => app.templates.respond_with_status(&language, Ok(page), StatusCode::UNPROCESSABLE_ENTITY),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
 }

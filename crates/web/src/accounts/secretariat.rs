@@ -349,11 +349,7 @@ pub async fn create_consultation(
     .await;
     match result {
         Ok(Ok(slug)) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
-        Ok(Err(page)) => {
-            let mut response = app.templates.respond(&language, Ok(page));
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            response
-        }
+        Ok(Err(page)) => app.templates.respond_with_status(&language, Ok(page), StatusCode::UNPROCESSABLE_ENTITY),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
 }

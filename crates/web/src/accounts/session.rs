@@ -133,6 +133,11 @@ pub(super) fn set_cookie(app: &App, name: &str, value: &str, max_age_seconds: i6
     format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
 }
 
+/// The session cookie for `token`, lasting as long as a session does.
+pub(super) fn session_cookie(app: &App, token: &str) -> String {
+    set_cookie(app, SESSION_COOKIE, token, consulta_auth::SESSION_HOURS * 3600)
+}
+
 pub(super) fn with_cookie(mut response: Response, cookie: String) -> Response {
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);

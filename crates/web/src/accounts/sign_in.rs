@@ -17,7 +17,7 @@ use crate::page::{Page, PageError};
 
 use super::session::{
     QueryParams, SESSION_COOKIE, SIGN_IN_COOKIE, anonymous_form_page, anonymous_form_token, check_anonymous_form,
-    cookie, internal, safe_next, set_cookie, with_cookie, with_visitor,
+    cookie, internal, safe_next, session_cookie, set_cookie, with_cookie, with_visitor,
 };
 
 fn sign_in_page(next: Option<String>, csrf: &str, email: &str, message: Option<String>, localizer: &Localizer) -> Page {
@@ -95,17 +95,13 @@ pub async fn login(
         Ok(Some((account, token))) => {
             let home = if Actor::Signed(account.clone()).may(Action::Administer) { "/admin" } else { "/" };
             let target = next.unwrap_or_else(|| home.to_owned());
-            let response = Redirect::to(&target).into_response();
-            let hours = consulta_auth::SESSION_HOURS * 3600;
-            let response = with_cookie(response, set_cookie(&app, SESSION_COOKIE, &token, hours));
+            let response = with_cookie(Redirect::to(&target).into_response(), session_cookie(&app, &token));
             with_cookie(response, set_cookie(&app, SIGN_IN_COOKIE, "", 0))
         }
         Ok(None) => {
             let message = Some(localizer.text("login-failed"));
             let page = sign_in_page(next, &csrf, &email, message, &localizer);
-            let mut response = app.templates.respond(&language, Ok(page));
-            *response.status_mut() = StatusCode::UNAUTHORIZED;
-            response
+            app.templates.respond_with_status(&language, Ok(page), StatusCode::UNAUTHORIZED)
         }
         Err(error) => app.templates.respond(&language, Err(error)),
     }
@@ -214,9 +210,7 @@ pub async fn reset_password(
             false,
             &localizer,
         );
-        let mut response = app.templates.respond(&language, Ok(page));
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return response;
+        return app.templates.respond_with_status(&language, Ok(page), StatusCode::UNPROCESSABLE_ENTITY);
     }
     let result = with_visitor(&app, headers.clone(), move |store, _| {
         let hash = consulta_auth::hash_password(&password).map_err(internal)?;
