@@ -16,11 +16,14 @@ pub mod ari;
 pub mod consensus;
 pub mod groups;
 pub mod kmeans;
+pub mod map;
 pub mod matrix;
 pub mod pca;
+pub mod replay;
 
 pub use consensus::{
     GroupShare, Representative, Standing, StatementReport, representative_statements, statement_reports,
 };
 pub use groups::{OpinionGroups, opinion_groups};
 pub use matrix::{Vote, VoteMatrix};
+pub use replay::{TimedVote, polis_order, replay};

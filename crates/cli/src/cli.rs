@@ -84,6 +84,8 @@ pub enum Command {
     #[command(subcommand)]
     Tags(TagsCommand),
     #[command(subcommand)]
+    Agreement(AgreementCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -319,6 +321,52 @@ pub struct AddMeeting {
     pub date: String,
     #[arg(long, value_name = "TEXT")]
     pub place: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreementCommand {
+    ImportPolis(ImportPolis),
+    Groups(AgreementOutput),
+    Statements(AgreementOutput),
+    Propose(ProposeStatement),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportPolis {
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AgreementFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementOutput {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: AgreementFormat,
+    #[arg(long, value_enum)]
+    pub lang: Option<InterfaceLanguage>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProposeStatement {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "TEXT")]
+    pub text: String,
+    /// The language of the text (default: the consultation's original language).
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub from_contribution: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

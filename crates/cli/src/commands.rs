@@ -89,6 +89,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
             set_withheld(&database, args.id, Some(reason), localizer)
         }
         Command::Tags(TagsCommand::Evaluate) => evaluate_tags(&database, localizer),
+        Command::Agreement(command) => crate::agreement::run(&database, command, localizer),
         Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
         Command::Contribution(ContributionCommand::Attribute(args)) => {
             attribute(&database, args.id, args.entity.as_deref(), localizer)
@@ -130,7 +131,7 @@ fn open(database: &Database) -> anyhow::Result<consulta_store::PooledStore> {
 
 /// Opens a database that must exist already: a mistyped --db path should not quietly give an
 /// empty record.
-fn open_existing(database: &Database, localizer: &Localizer) -> anyhow::Result<consulta_store::PooledStore> {
+pub(crate) fn open_existing(database: &Database, localizer: &Localizer) -> anyhow::Result<consulta_store::PooledStore> {
     if !database.exists() {
         bail!(localizer.format("cli-no-database", &[("path", database.describe().into())]));
     }
@@ -138,7 +139,7 @@ fn open_existing(database: &Database, localizer: &Localizer) -> anyhow::Result<c
 }
 
 /// The consultation with this slug, or an error that lists the known ones.
-fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> anyhow::Result<Consultation> {
+pub(crate) fn find_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> anyhow::Result<Consultation> {
     if let Some(consultation) = store.consultation_by_slug(slug)? {
         return Ok(consultation);
     }
@@ -465,7 +466,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
 }
 
 /// The localizer for `--lang`, or the environment's.
-fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Localizer {
+pub(crate) fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Localizer {
     match lang {
         Some(InterfaceLanguage::En) => Localizer::for_language("en").unwrap_or_default(),
         Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
@@ -1083,7 +1084,7 @@ fn audit(
 }
 
 /// Who runs this command, for the audit log: the system user, as the environment names it.
-fn command_line() -> AuditActor {
+pub(crate) fn command_line() -> AuditActor {
     let user = std::env::var("SUDO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "?".to_owned());
     AuditActor::command_line(&user, Timestamp::now())
 }

@@ -1,5 +1,6 @@
 //! `consulta`: the one binary. It reads the command line, sets up logging and runs a command.
 
+mod agreement;
 mod backup;
 mod cli;
 mod commands;

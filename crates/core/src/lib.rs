@@ -3,6 +3,7 @@
 //! pass in the current time and the bytes they read.
 
 pub mod access;
+pub mod agreement;
 pub mod consultation;
 pub mod contribution;
 pub mod entity;
@@ -18,6 +19,10 @@ pub mod table;
 pub mod time;
 
 pub use access::{Account, AccountId, Action, Actor, Role};
+pub use agreement::{
+    CastVote, Choice, Moderation, NewStatement, Origin, Participant, ParticipantId, Statement, StatementId,
+    StatementRecord, Voter,
+};
 pub use consultation::{
     Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, DraftError, DraftProblem, Localized,
     NewConsultation, Period, Slug, Translation,

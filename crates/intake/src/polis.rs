@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::Path;
 
 use consulta_agreement::groups::{Memory, opinion_groups_after};
-use consulta_agreement::{OpinionGroups, Vote, VoteMatrix};
+use consulta_agreement::{OpinionGroups, TimedVote, Vote, VoteMatrix, polis_order, replay};
 
 /// The largest file of an export read: Pol.is's biggest open conversations are tens of MiB.
 pub const MAX_FILE_BYTES: u64 = 512 << 20;
@@ -27,6 +27,10 @@ pub struct PolisComment {
     pub text: String,
     /// 1 accepted, 0 not yet moderated, −1 moderated out.
     pub moderated: i64,
+    /// When it was written (milliseconds), where the export says.
+    pub created_ms: Option<i64>,
+    /// Its line in `comments.csv`.
+    pub line: u64,
 }
 
 /// A Pol.is conversation as its export gives it.
@@ -39,41 +43,22 @@ pub struct PolisExport {
     pub matrix: VoteMatrix,
     /// The group Pol.is placed each participant in (participant order), where the export says.
     pub polis_groups: Vec<Option<i64>>,
-    /// Every vote in the order it was cast (time in milliseconds, participant, statement), when
-    /// `votes.csv` gives them.
-    pub history: Vec<(i64, usize, usize, Vote)>,
+    /// Every vote in the order it was cast, when `votes.csv` gives them.
+    pub history: Vec<TimedVote>,
 }
 
-/// How often Pol.is's math worker takes the votes that came in and computes the groups again.
-pub const POLIS_POLL_MS: i64 = 1_000;
-
 impl PolisExport {
-    /// The opinion groups as Pol.is reached them: computed again after each second in which
-    /// votes came in, each time from the last time's clusters (`opinion_groups_after`), so that
-    /// the number of groups changes only as Pol.is lets it. Without the votes' times, from
-    /// scratch on the final votes.
+    /// The opinion groups as Pol.is reached them, computed again after each second in which
+    /// votes came in (`consulta_agreement::replay`). Without the votes' times, from scratch on
+    /// the final votes.
     pub fn opinion_groups(&self) -> OpinionGroups {
         if self.history.is_empty() {
             return self.opinion_groups_from_scratch();
         }
         let ranks = self.polis_ranks();
         let order = |participant: usize| ranks.get(participant).copied().unwrap_or(u64::MAX);
-        let mut memory = Memory::default();
-        let mut growing = VoteMatrix::new(self.matrix.statements());
-        for statement in (0..self.matrix.statements()).filter(|&s| self.matrix.is_withdrawn(s)) {
-            growing.withdraw(statement);
-        }
-        let mut window = None;
-        for &(at, participant, statement, vote) in &self.history {
-            let this = at.div_euclid(POLIS_POLL_MS);
-            if window.is_some_and(|w| w != this) {
-                // Until the last, only what a computation leaves in `memory` counts.
-                opinion_groups_after(&growing, &mut memory, &order);
-            }
-            window = Some(this);
-            growing.cast(participant, statement, vote);
-        }
-        opinion_groups_after(&growing, &mut memory, &order)
+        let withdrawn: Vec<usize> = (0..self.matrix.statements()).filter(|&s| self.matrix.is_withdrawn(s)).collect();
+        replay(self.matrix.statements(), &withdrawn, &self.history, &order).1
     }
 
     /// The opinion groups from scratch on the final votes, participants taken in Pol.is's order:
@@ -83,40 +68,10 @@ impl PolisExport {
         opinion_groups_after(&self.matrix, &mut Memory::default(), &|p| ranks.get(p).copied().unwrap_or(u64::MAX))
     }
 
-    /// Each participant's rank in Pol.is's order (`clojure_set_rank` of its id).
+    /// Each participant's rank in Pol.is's order.
     fn polis_ranks(&self) -> Vec<u64> {
-        self.participants.iter().map(|&id| clojure_set_rank(id)).collect()
+        self.participants.iter().map(|&id| polis_order(id)).collect()
     }
-}
-
-/// Where Clojure's hash set puts a participant id among others: Pol.is's math (Clojure) keeps the
-/// participants in conversation in a hash set, and its k-means starts from the first distinct
-/// places in that set's order. A persistent hash set is a trie on the key's hash, 5 bits a
-/// level from the lowest, walked in bit order, so its order is that of the hash's 5-bit groups,
-/// lowest first. The hash of a whole number is Murmur3's `hashLong`, as Clojure computes it.
-pub fn clojure_set_rank(id: i64) -> u64 {
-    let hash = clojure_hash_long(id) as u32;
-    // The 5-bit groups from the lowest, as the digits of the rank (the top 2 bits last).
-    (0..7).fold(0u64, |rank, level| (rank << 5) | u64::from((hash >> (5 * level)) & 31))
-}
-
-/// Clojure's `(hash n)` for a long: Murmur3 32-bit, seed 0, over its two halves.
-fn clojure_hash_long(n: i64) -> i32 {
-    if n == 0 {
-        return 0;
-    }
-    let mix_k1 = |k: u32| k.wrapping_mul(0xcc9e_2d51).rotate_left(15).wrapping_mul(0x1b87_3593);
-    let mix_h1 = |h: u32, k: u32| (h ^ k).rotate_left(13).wrapping_mul(5).wrapping_add(0xe654_6b64);
-    let bits = n as u64;
-    let mut h = mix_h1(0, mix_k1(bits as u32));
-    h = mix_h1(h, mix_k1((bits >> 32) as u32));
-    h ^= 8;
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^= h >> 16;
-    h as i32
 }
 
 /// What is wrong with an export, and where.
@@ -149,6 +104,120 @@ pub enum PolisProblem {
     TooMany(usize),
     #[error("neither votes.csv nor participants-votes.csv is there")]
     NoVotes,
+    #[error("the comment has {0} characters; at most {MAX_IMPORTED_CHARS} are imported")]
+    CommentTooLong(usize),
+    #[error("the comment is empty")]
+    EmptyComment,
+    #[error("{0} is not a time in milliseconds")]
+    BadTime(i64),
+}
+
+/// The longest comment imported. Statements proposed in Consulta have at most 280 characters;
+/// an imported one keeps the text its participants voted on, within this bound.
+pub const MAX_IMPORTED_CHARS: usize = 2_000;
+
+/// Why an export could not be imported: the files, or the record.
+#[derive(Debug, thiserror::Error)]
+pub enum PolisImportError {
+    #[error(transparent)]
+    File(#[from] PolisError),
+    #[error(transparent)]
+    Store(#[from] consulta_store::StoreError),
+}
+
+/// Reads the export in `dir` and writes it into `consultation` in one transaction: its comments
+/// as statements (those moderated out kept as rejected, out of the groups), its participants and
+/// every vote, keeping Pol.is's ids as external ids. Statements are in the consultation's
+/// original language (an export does not say which). Nothing is written if anything is wrong.
+pub fn import_folder(
+    store: &mut dyn consulta_store::Store,
+    dir: &Path,
+    consultation: &consulta_core::Consultation,
+    by: &consulta_store::AuditActor,
+) -> Result<consulta_store::ImportedConversation, PolisImportError> {
+    let export = read_folder(dir)?;
+    let import = conversation_import(&export, consultation, dir.display().to_string(), by.at)?;
+    Ok(store.import_conversation(&import, by)?)
+}
+
+/// The record's form of an export: votes with their times (or, with only
+/// `participants-votes.csv`, at `now`), participants joining at their first vote.
+pub fn conversation_import(
+    export: &PolisExport,
+    consultation: &consulta_core::Consultation,
+    source: String,
+    now: jiff::Timestamp,
+) -> Result<consulta_store::ConversationImport, PolisError> {
+    use consulta_store::{ImportedStatement, ImportedVote};
+    let instant = |file: &str, line: Option<u64>, ms: i64| {
+        jiff::Timestamp::from_millisecond(ms).map_err(|_| error(file, line, Some("timestamp"), PolisProblem::BadTime(ms)))
+    };
+    let mut statements = Vec::with_capacity(export.comments.len());
+    for comment in &export.comments {
+        let text = comment.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let length = text.chars().count();
+        let problem = match length {
+            0 => Some(PolisProblem::EmptyComment),
+            n if n > MAX_IMPORTED_CHARS => Some(PolisProblem::CommentTooLong(n)),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            return Err(error("comments.csv", Some(comment.line), Some("comment-body"), problem));
+        }
+        let accepted = comment.moderated >= 0;
+        statements.push(ImportedStatement {
+            new: consulta_core::NewStatement {
+                consultation: consultation.id,
+                text,
+                language: consultation.record.original_language.clone(),
+                origin: consulta_core::Origin::Imported,
+                source: None,
+                external_id: Some(comment.id.to_string()),
+                proposed_by: None,
+                proposed_at: match comment.created_ms {
+                    Some(ms) => instant("comments.csv", Some(comment.line), ms)?,
+                    None => now,
+                },
+            },
+            accepted,
+            rejection_reason: (!accepted).then(|| "moderated out in Pol.is".to_owned()),
+        });
+    }
+    let choice = |vote: Vote| match vote {
+        Vote::Agree => consulta_core::Choice::Agree,
+        Vote::Disagree => consulta_core::Choice::Disagree,
+        Vote::Pass => consulta_core::Choice::Pass,
+    };
+    let mut joined = vec![None; export.participants.len()];
+    let mut votes = Vec::with_capacity(export.matrix.votes_cast());
+    if export.history.is_empty() {
+        for participant in 0..export.matrix.participants() {
+            for &(statement, vote) in export.matrix.votes_of(participant) {
+                let statement = statement as usize;
+                votes.push(ImportedVote { participant, statement, choice: choice(vote), cast_at: now });
+            }
+        }
+    } else {
+        for cast in &export.history {
+            let cast_at = instant("votes.csv", None, cast.at_ms)?;
+            joined[cast.participant].get_or_insert(cast_at);
+            votes.push(ImportedVote {
+                participant: cast.participant,
+                statement: cast.statement,
+                choice: choice(cast.vote),
+                cast_at,
+            });
+        }
+    }
+    let participants =
+        export.participants.iter().zip(joined).map(|(id, joined)| (id.to_string(), joined.unwrap_or(now))).collect();
+    Ok(consulta_store::ConversationImport {
+        consultation: consultation.id,
+        source,
+        statements,
+        participants,
+        votes,
+    })
 }
 
 fn error(file: &str, line: Option<u64>, field: Option<&str>, problem: PolisProblem) -> PolisError {
@@ -260,6 +329,7 @@ fn read_comments(input: impl Read) -> Result<Vec<PolisComment>, PolisError> {
         file.column("moderated")?,
         file.column("comment-body")?,
     );
+    let created = file.column("timestamp").ok();
     let mut comments = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut record = csv::StringRecord::new();
@@ -273,6 +343,8 @@ fn read_comments(input: impl Read) -> Result<Vec<PolisComment>, PolisError> {
             author: if author_text.is_empty() { None } else { Some(file.number(&record, line, author)?) },
             text: record.get(body).unwrap_or_default().to_owned(),
             moderated: file.number(&record, line, moderated)?,
+            created_ms: created.map(|column| file.number(&record, line, column)).transpose()?,
+            line,
         });
         let comment_id = comments[comments.len() - 1].id;
         if !seen.insert(comment_id) {
@@ -283,7 +355,7 @@ fn read_comments(input: impl Read) -> Result<Vec<PolisComment>, PolisError> {
     Ok(comments)
 }
 
-type Rows = (Vec<i64>, Vec<Vec<(usize, Vote)>>, Vec<(i64, usize, usize, Vote)>);
+type Rows = (Vec<i64>, Vec<Vec<(usize, Vote)>>, Vec<TimedVote>);
 
 /// `votes.csv`: participants in the order of their first vote, each vote in time order (so the
 /// latest counts).
@@ -323,7 +395,7 @@ fn read_votes(input: impl Read, index: &HashMap<i64, usize>) -> Result<Rows, Pol
             return Err(error(file.name, None, None, PolisProblem::TooMany(MAX_PARTICIPANTS)));
         }
         rows[row].push((statement, vote));
-        history.push((at, row, statement, vote));
+        history.push(TimedVote { at_ms: at, participant: row, statement, vote });
     }
     Ok((participants, rows, history))
 }
@@ -395,14 +467,6 @@ mod tests {
         assert!(export.matrix.is_withdrawn(1) && !export.matrix.is_withdrawn(2));
         assert_eq!(export.comments[2].text, "Third, with a comma");
         assert_eq!(export.polis_groups, [None, None]);
-    }
-
-    #[test]
-    fn clojure_hashes_whole_numbers_as_clojure_does() {
-        // (hash 1) and (hash 2) in a Clojure REPL.
-        assert_eq!(clojure_hash_long(1), 1_392_991_556);
-        assert_eq!(clojure_hash_long(0), 0);
-        assert!(clojure_set_rank(1) != clojure_set_rank(2));
     }
 
     #[test]

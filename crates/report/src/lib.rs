@@ -3,6 +3,7 @@
 //! (`synthesis`) as a `Document` rendered to HTML, Markdown, DOCX or PDF. The command line and
 //! the web call the same functions.
 
+pub mod agreement;
 pub mod document;
 pub mod docx;
 pub mod html;

@@ -32,7 +32,11 @@ pub enum LogProblem {
     RecordChanged(i64),
     #[error("contribution {0}: its inclusion proof does not lead to the root")]
     BadProof(i64),
-    #[error("the log has {leaves} leaves for {contributions} contributions")]
+    #[error("accepted statement {0} has no leaf in the log")]
+    StatementNoLeaf(i64),
+    #[error("statement {0}: its canonical record no longer matches its leaf")]
+    StatementChanged(i64),
+    #[error("the log has {leaves} leaves for {contributions} contributions and accepted statements")]
     Count { leaves: u64, contributions: u64 },
     #[error("the tree rebuilt from the records has the root {rebuilt}, but the stored nodes give {stored}")]
     NodesDiffer { rebuilt: String, stored: String },
@@ -87,11 +91,40 @@ pub fn check_log(store: &dyn Store, checkpoints: &[String], progress: &mut dyn F
             Ok::<_, crate::StoreError>(())
         })?;
     }
+    checked += check_statements(store, &mut rebuilt_leaves, &mut problems)?;
     if checked != size {
         problems.push(LogProblem::Count { leaves: size, contributions: checked });
     }
     let heads_checked = rebuild(store, &rebuilt_leaves, checkpoints, &root, &mut problems)?;
     Ok(LogCheck { contributions: checked, log_size: size, root, heads_checked, problems })
+}
+
+/// Checks every accepted statement against its leaf, as `check_one` a contribution (the tree
+/// rebuilt from all the records then covers their proofs); gives how many leaves they hold.
+fn check_statements(
+    store: &dyn Store,
+    rebuilt_leaves: &mut [Option<Hash>],
+    problems: &mut Vec<LogProblem>,
+) -> Result<u64> {
+    let leaves = store.statement_leaves()?;
+    let with_leaf: std::collections::HashSet<i64> = leaves.iter().map(|(id, ..)| id.0).collect();
+    for consultation in store.consultations()? {
+        for statement in store.statements(consultation.id, Some(consulta_core::Moderation::Accepted))? {
+            if !with_leaf.contains(&statement.id.0) {
+                problems.push(LogProblem::StatementNoLeaf(statement.id.0));
+            }
+        }
+    }
+    for (id, leaf_index, recorded) in &leaves {
+        let now = store.statement_record(*id)?.map(|record| sha256(&record.to_bytes()));
+        if let Some(slot) = usize::try_from(*leaf_index).ok().and_then(|i| rebuilt_leaves.get_mut(i)) {
+            *slot = now;
+        }
+        if now != Some(*recorded) {
+            problems.push(LogProblem::StatementChanged(id.0));
+        }
+    }
+    Ok(leaves.len() as u64)
 }
 
 fn check_one(

@@ -310,6 +310,58 @@ pub const TABLES: &[Table] = &[
         order_by: "contribution_id, issue_id",
         identity: None,
     },
+    Table {
+        name: "agreement_participants",
+        columns: &[
+            ("id", Integer),
+            ("consultation_id", Integer),
+            ("kind", Text),
+            ("voter_key", Text),
+            ("entity_id", Integer),
+            ("stakeholder_group", Text),
+            ("country", Text),
+            ("joined_at", Integer),
+        ],
+        order_by: "id",
+        identity: Some("id"),
+    },
+    Table {
+        name: "statements",
+        columns: &[
+            ("id", Integer),
+            ("consultation_id", Integer),
+            ("text", Text),
+            ("language", Text),
+            ("origin", Text),
+            ("source_contribution_id", Integer),
+            ("external_id", Text),
+            ("proposed_by", Integer),
+            ("proposed_at", Integer),
+            ("moderation", Text),
+            ("rejection_reason", Text),
+            ("moderated_at", Integer),
+        ],
+        order_by: "id",
+        identity: Some("id"),
+    },
+    Table {
+        name: "votes",
+        columns: &[
+            ("id", Integer),
+            ("participant_id", Integer),
+            ("statement_id", Integer),
+            ("choice", Integer),
+            ("cast_at", Integer),
+        ],
+        order_by: "id",
+        identity: Some("id"),
+    },
+    Table {
+        name: "statement_leaves",
+        columns: &[("leaf_index", Integer), ("statement_id", Integer), ("record_sha256", Bytes)],
+        order_by: "leaf_index",
+        identity: None,
+    },
 ];
 
 /// Writes a whole record into a store that holds none yet, in one transaction: nothing is

@@ -31,7 +31,9 @@ use jiff::civil::Date;
 pub use database::{Database, PooledStore};
 pub use postgresql::{Postgres, PostgresStore};
 pub use queries::SqlStore;
-pub use roles::{AccountStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store, TaxonomyStore};
+pub use roles::{
+    AccountStore, AgreementStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store, TaxonomyStore,
+};
 pub use sql::{DatabaseError, Failure};
 pub use sqlite::{Sqlite, SqliteStore};
 
@@ -65,6 +67,12 @@ pub enum StoreError {
     NotAttributable(i64),
     #[error("the log has {size} leaves; no tree of {asked} leaves can be proved")]
     BeyondLog { size: u64, asked: u64 },
+    #[error("statement {0} was moderated already")]
+    AlreadyModerated(i64),
+    #[error("statement {0} is not open to votes in this consultation")]
+    NotVotable(i64),
+    #[error("this consultation already holds an imported conversation")]
+    AlreadyImported,
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]
@@ -134,6 +142,45 @@ pub struct ContributionSummary {
     pub withheld: bool,
     /// Sent without a verified identity and not attributed: listings say so.
     pub unverified: bool,
+}
+
+/// A conversation imported from another system (a Pol.is export), written at once.
+#[derive(Debug, Clone)]
+pub struct ConversationImport {
+    pub consultation: consulta_core::ConsultationId,
+    /// Where it came from (a folder, a URL), for the audit log.
+    pub source: String,
+    pub statements: Vec<ImportedStatement>,
+    /// Each participant's id in that system and its first vote's time, in participant order.
+    pub participants: Vec<(String, Timestamp)>,
+    /// In the order they were cast.
+    pub votes: Vec<ImportedVote>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportedStatement {
+    pub new: consulta_core::NewStatement,
+    /// Accepted there (put to the vote); otherwise kept as rejected, with the reason.
+    pub accepted: bool,
+    pub rejection_reason: Option<String>,
+}
+
+/// A vote of an import: positions in its participants and statements.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportedVote {
+    pub participant: usize,
+    pub statement: usize,
+    pub choice: consulta_core::Choice,
+    pub cast_at: Timestamp,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportedConversation {
+    pub statements: usize,
+    pub accepted: usize,
+    pub participants: usize,
+    pub votes: usize,
 }
 
 /// One entry of the taxonomy that the secretariat adds or changes.

@@ -4,6 +4,10 @@
 use consulta_core::CanonicalRecord;
 use consulta_core::table::Standing;
 use consulta_core::{
+    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
+    Voter,
+};
+use consulta_core::{
     Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, Issue,
     IssueId, Matrix, Mechanism, Meeting, NewConsultation, StakeholderGroupId,
 };
@@ -17,13 +21,20 @@ use crate::{
     Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session,
     TaxonomyEntry, copy,
 };
+use crate::{ConversationImport, ImportedConversation};
 
 /// The record. Reads take `&self`; writes that must land together go through a
 /// `RecordTransaction`, which writes nothing unless committed. Each role is a supertrait, so a
 /// `&dyn Store` passes where a function asks for the one role it needs.
-pub trait Store: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + MaintenanceStore {}
+pub trait Store:
+    RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + MaintenanceStore
+{
+}
 
-impl<S: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + MaintenanceStore + ?Sized> Store for S {}
+impl<S: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + MaintenanceStore + ?Sized>
+    Store for S
+{
+}
 
 /// The record itself: consultations, meetings, entities, contributions and their files, the
 /// change feed the index follows, and transactions that write contributions.
@@ -248,6 +259,50 @@ pub trait TaxonomyStore: Send + std::fmt::Debug {
     ) -> Result<bool>;
     /// Every tag (contribution, issue) of a consultation, or of all of them.
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>>;
+}
+
+/// Points of agreement: statements, their moderation, participants and votes.
+pub trait AgreementStore: Send + std::fmt::Debug {
+    fn statement(&self, id: StatementId) -> Result<Option<Statement>>;
+    /// A consultation's statements in the order they were proposed; only those in `moderation`
+    /// when it is given.
+    fn statements(&self, consultation: ConsultationId, moderation: Option<Moderation>) -> Result<Vec<Statement>>;
+    /// Records a statement: a participant's (`by` None) waits for moderation; the secretariat's
+    /// is accepted at once, appended to the log and audited, in one transaction.
+    fn add_statement(&mut self, new: &NewStatement, by: Option<&AuditActor>) -> Result<Statement>;
+    /// Accepts (`rejection` None) or rejects a statement waiting for moderation, audited, in one
+    /// transaction; an accepted one is appended to the log. None if there is no such statement.
+    fn moderate_statement(
+        &mut self,
+        id: StatementId,
+        rejection: Option<&str>,
+        by: &AuditActor,
+    ) -> Result<Option<Statement>>;
+    /// The participant `voter` is in `consultation`, recorded on its first appearance (a verified
+    /// one with `entity`'s stakeholder group and country as they are then).
+    fn participant(
+        &mut self,
+        consultation: ConsultationId,
+        voter: &Voter,
+        entity: Option<&Entity>,
+        at: Timestamp,
+    ) -> Result<ParticipantId>;
+    /// The participant `voter` is, if it ever voted or proposed in `consultation`.
+    fn find_participant(&self, consultation: ConsultationId, voter: &Voter) -> Result<Option<ParticipantId>>;
+    fn participants(&self, consultation: ConsultationId) -> Result<Vec<Participant>>;
+    /// Records a vote on an accepted statement of the participant's consultation (earlier votes
+    /// stay, as history); `StoreError::NotVotable` otherwise.
+    fn cast_vote(&mut self, vote: &CastVote) -> Result<()>;
+    /// Every vote cast in a consultation, in the order cast.
+    fn votes(&self, consultation: ConsultationId) -> Result<Vec<CastVote>>;
+    /// A participant's latest vote on each statement it voted on.
+    fn votes_of(&self, participant: ParticipantId) -> Result<Vec<(StatementId, Choice)>>;
+    /// Writes a whole imported conversation in one transaction, audited; nothing if it fails.
+    fn import_conversation(&mut self, import: &ConversationImport, by: &AuditActor) -> Result<ImportedConversation>;
+    /// Every accepted statement's leaf: (statement, leaf index, record hash), in leaf order.
+    fn statement_leaves(&self) -> Result<Vec<(StatementId, u64, Hash)>>;
+    /// The canonical record of a statement as stored now (what its leaf commits to).
+    fn statement_record(&self, id: StatementId) -> Result<Option<StatementRecord>>;
 }
 
 /// The whole record at once, for backups, copies between backends and health checks.

@@ -78,6 +78,8 @@ on_both_backends!(
     several_emails_are_queued_at_once_with_their_attachments,
     servers_share_the_outbox_through_claims_that_lapse_or_are_released,
     claims_made_at_once_never_hand_out_an_email_twice,
+    statements_are_moderated_into_the_log_and_votes_keep_their_history,
+    a_conversation_is_imported_whole_or_not_at_all,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -928,4 +930,107 @@ fn the_copy_guard_sees_a_forgotten_column() {
     copied.get_mut("contributions").expect("contributions").remove("sender_key");
     let Some(sqlite) = fixture(Backend::Sqlite) else { return };
     assert_ne!(without_servers_tables(sqlite_schema(&sqlite.location)), copied);
+}
+
+fn secretariat(at: &str) -> AuditActor {
+    AuditActor { account: None, label: "test".into(), at: at.parse().expect("instant") }
+}
+
+fn new_statement(c: &Consultation, text: &str, origin: consulta_core::Origin) -> consulta_core::NewStatement {
+    consulta_core::NewStatement {
+        consultation: c.id,
+        text: text.to_owned(),
+        language: "en".parse().expect("en"),
+        origin,
+        source: None,
+        external_id: None,
+        proposed_by: None,
+        proposed_at: "2010-10-01T12:00:00Z".parse().expect("instant"),
+    }
+}
+
+fn statements_are_moderated_into_the_log_and_votes_keep_their_history(backend: Backend) {
+    use consulta_core::{CastVote, Choice, Moderation, Origin, Voter};
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let entity = {
+        let mut tx = store.begin().expect("begin");
+        let mut new = new_entity("Example Ministry", "government");
+        new.country = Some("FR".parse().expect("country"));
+        let entity = tx.insert_entity(&new).expect("entity");
+        tx.commit().expect("commit");
+        entity
+    };
+    let by = secretariat("2010-10-02T00:00:00Z");
+    let drawn = store.add_statement(&new_statement(&c, "Interconnection costs are unfair", Origin::Secretariat), Some(&by));
+    let drawn = drawn.expect("the secretariat's statement");
+    assert_eq!(drawn.moderation, Moderation::Accepted);
+    let public = store.participant(c.id, &Voter::Anonymous("ab".repeat(32)), None, by.at).expect("participant");
+    let mut proposal = new_statement(&c, "Privacy needs a global framework", Origin::Participant);
+    proposal.proposed_by = Some(public);
+    let proposed = store.add_statement(&proposal, None).expect("proposed");
+    assert_eq!(proposed.moderation, Moderation::Pending);
+    assert_eq!(store.log_size().expect("size"), 1, "only the accepted statement is in the log");
+    let vote = |statement, choice| CastVote { participant: public, statement, choice, cast_at: by.at };
+    assert!(matches!(store.cast_vote(&vote(proposed.id, Choice::Agree)), Err(StoreError::NotVotable(_))));
+    store.moderate_statement(proposed.id, None, &by).expect("accepted").expect("found");
+    assert!(matches!(store.moderate_statement(proposed.id, Some("no"), &by), Err(StoreError::AlreadyModerated(_))));
+    let third = store.add_statement(&new_statement(&c, "Off topic", Origin::Participant), None).expect("third");
+    let rejected = store.moderate_statement(third.id, Some("Off topic"), &by).expect("rejected").expect("found");
+    assert_eq!((rejected.moderation, rejected.rejection_reason.as_deref()), (Moderation::Rejected, Some("Off topic")));
+    assert_eq!(store.log_size().expect("size"), 2);
+    let accepted: Vec<_> = store.statements(c.id, Some(Moderation::Accepted)).expect("statements");
+    assert_eq!(accepted.iter().map(|s| s.id).collect::<Vec<_>>(), [drawn.id, proposed.id]);
+
+    store.cast_vote(&vote(drawn.id, Choice::Disagree)).expect("vote");
+    store.cast_vote(&vote(drawn.id, Choice::Agree)).expect("the same participant changes its mind");
+    store.cast_vote(&vote(proposed.id, Choice::Pass)).expect("vote");
+    let verified = store.participant(c.id, &Voter::Verified(entity.id), Some(&entity), by.at).expect("verified");
+    assert_eq!(store.participant(c.id, &Voter::Verified(entity.id), Some(&entity), by.at).expect("again"), verified);
+    store.cast_vote(&CastVote { participant: verified, ..vote(drawn.id, Choice::Agree) }).expect("vote");
+    assert_eq!(store.votes(c.id).expect("votes").len(), 4, "every vote is kept");
+    assert_eq!(store.votes_of(public).expect("latest"), [(drawn.id, Choice::Agree), (proposed.id, Choice::Pass)]);
+    let participants = store.participants(c.id).expect("participants");
+    let government = participants.iter().find(|p| p.id == verified).expect("the verified participant");
+    assert_eq!(government.group.as_ref().map(|g| g.as_str()), Some("government"));
+    assert_eq!(government.country.map(|c| c.as_str().to_owned()), Some("FR".to_owned()));
+
+    let check = crate::check::check_log(&**store, &[], &mut |_| {}).expect("check");
+    assert_eq!((check.log_size, check.problems.clone()), (2, vec![]));
+    assert_eq!(store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit").total, 3);
+}
+
+fn a_conversation_is_imported_whole_or_not_at_all(backend: Backend) {
+    use consulta_core::{Choice, Moderation, Origin};
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let at: Timestamp = "2014-06-18T01:00:00Z".parse().expect("instant");
+    let imported = |id: &str, accepted: bool| ImportedStatement {
+        new: consulta_core::NewStatement {
+            external_id: Some(id.to_owned()),
+            ..new_statement(&c, &format!("Comment {id}"), Origin::Imported)
+        },
+        accepted,
+        rejection_reason: (!accepted).then(|| "moderated out".to_owned()),
+    };
+    let import = ConversationImport {
+        consultation: c.id,
+        source: "test".into(),
+        statements: vec![imported("0", true), imported("1", false), imported("2", true)],
+        participants: (0..300).map(|p| (p.to_string(), at)).collect(),
+        votes: (0..600)
+            .map(|i| ImportedVote { participant: i % 300, statement: (i % 2) * 2, choice: Choice::Agree, cast_at: at })
+            .collect(),
+    };
+    let by = secretariat("2020-01-01T00:00:00Z");
+    let wrote = store.import_conversation(&import, &by).expect("import");
+    assert_eq!(wrote, ImportedConversation { statements: 3, accepted: 2, participants: 300, votes: 600 });
+    assert_eq!(store.statements(c.id, Some(Moderation::Rejected)).expect("rejected").len(), 1);
+    assert_eq!(store.votes(c.id).expect("votes").len(), 600);
+    assert_eq!(store.log_size().expect("size"), 2);
+    let before = store.row_counts().expect("counts");
+    assert!(matches!(store.import_conversation(&import, &by), Err(StoreError::AlreadyImported)));
+    assert_eq!(store.row_counts().expect("counts"), before, "a refused import writes nothing");
 }

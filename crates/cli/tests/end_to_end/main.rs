@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod agreement;
 mod archive;
 mod backup;
 mod browser;

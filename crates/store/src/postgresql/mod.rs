@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0005_mail_attachments.sql"),
     include_str!("../../migrations/postgres/0006_report_details.sql"),
     include_str!("../../migrations/postgres/0007_job_claims.sql"),
+    include_str!("../../migrations/postgres/0008_agreement.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

@@ -14,8 +14,22 @@ use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Sql, args, value_rows};
 use crate::{Inclusion, Result, StoreError};
 
+/// The log's size: its leaves are contributions' (`log_leaves`) and accepted statements'
+/// (`statement_leaves`), numbered together.
 pub(crate) fn log_size(sql: &mut dyn Sql) -> Result<u64> {
-    sql.one("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaves", &[])?.count(0)
+    sql.one(
+        "SELECT COALESCE(MAX(last) + 1, 0) FROM (SELECT MAX(leaf_index) AS last FROM log_leaves
+         UNION ALL SELECT MAX(leaf_index) FROM statement_leaves) ends",
+        &[],
+    )?
+    .count(0)
+}
+
+/// What a leaf of the log is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LeafOf {
+    Contribution(ContributionId),
+    Statement(consulta_core::StatementId),
 }
 
 fn index(index: u64) -> Result<i64> {
@@ -206,12 +220,14 @@ pub(crate) struct Appender {
     nodes: Vec<(i64, i64, Hash)>,
     /// Leaves (index, contribution, record hash) appended and not yet written.
     leaves: Vec<(i64, i64, Hash)>,
+    /// Leaves (index, statement, record hash) appended and not yet written.
+    statement_leaves: Vec<(i64, i64, Hash)>,
 }
 
 impl Appender {
-    /// Appends a contribution's record hash to the log; gives its leaf index. It is written by
-    /// the next `flush`.
-    pub(crate) fn append(&mut self, sql: &mut dyn Sql, contribution: ContributionId, record: Hash) -> Result<u64> {
+    /// Appends a record's hash to the log; gives its leaf index. It is written by the next
+    /// `flush`.
+    pub(crate) fn append(&mut self, sql: &mut dyn Sql, leaf: LeafOf, record: Hash) -> Result<u64> {
         let size = match self.size {
             Some(size) => size,
             None => log_size(sql)?,
@@ -224,7 +240,10 @@ impl Appender {
             self.nodes.push((i64::from(node.level), index(node.index)?, node.hash));
             self.frontier.record(node.level, node.index, node.hash);
         }
-        self.leaves.push((index(size)?, contribution.0, record));
+        match leaf {
+            LeafOf::Contribution(contribution) => self.leaves.push((index(size)?, contribution.0, record)),
+            LeafOf::Statement(statement) => self.statement_leaves.push((index(size)?, statement.0, record)),
+        }
         self.size = Some(size + 1);
         if self.nodes.len() >= ROWS_PER_STATEMENT {
             self.flush(sql)?;
@@ -235,7 +254,12 @@ impl Appender {
     /// Writes what was appended and not yet written.
     pub(crate) fn flush(&mut self, sql: &mut dyn Sql) -> Result<()> {
         insert_rows(sql, "log_nodes (level, idx, hash)", &std::mem::take(&mut self.nodes))?;
-        insert_rows(sql, "log_leaves (leaf_index, contribution_id, record_sha256)", &std::mem::take(&mut self.leaves))
+        insert_rows(sql, "log_leaves (leaf_index, contribution_id, record_sha256)", &std::mem::take(&mut self.leaves))?;
+        insert_rows(
+            sql,
+            "statement_leaves (leaf_index, statement_id, record_sha256)",
+            &std::mem::take(&mut self.statement_leaves),
+        )
     }
 
     /// Forgets what it knew and had not written (a savepoint rolled back may have undone it).
@@ -244,6 +268,7 @@ impl Appender {
         self.frontier.clear();
         self.nodes.clear();
         self.leaves.clear();
+        self.statement_leaves.clear();
     }
 }
 

@@ -4,6 +4,7 @@
 //! concern.
 
 mod accounts;
+mod agreement;
 mod audit;
 mod claims;
 mod log;
@@ -14,6 +15,10 @@ mod transaction;
 mod whole_record;
 
 use consulta_core::table::Standing;
+use consulta_core::{
+    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
+    Voter,
+};
 use consulta_core::{
     Account, AccountId, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
     EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, ReportDetails, StakeholderGroupId,
@@ -26,7 +31,7 @@ use std::time::Duration;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    AccountStore, Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
+    AccountStore, AgreementStore, Attachment, ConversationImport, ImportedConversation, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
     ContributionSummary, Extraction, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
     MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
     PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
@@ -380,6 +385,71 @@ impl<B: Backend> TaxonomyStore for SqlStore<B> {
 
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
         self.backend.each_on_its_own(|sql| taxonomy::issue_tags(sql, consultation))
+    }
+}
+
+impl<B: Backend> AgreementStore for SqlStore<B> {
+    fn statement(&self, id: StatementId) -> Result<Option<Statement>> {
+        self.backend.each_on_its_own(|sql| agreement::statement(sql, id))
+    }
+
+    fn statements(&self, consultation: ConsultationId, moderation: Option<Moderation>) -> Result<Vec<Statement>> {
+        self.backend.each_on_its_own(|sql| agreement::statements(sql, consultation, moderation))
+    }
+
+    fn add_statement(&mut self, new: &NewStatement, by: Option<&AuditActor>) -> Result<Statement> {
+        write(&mut self.backend, |sql| agreement::add_statement(sql, new, by))
+    }
+
+    fn moderate_statement(
+        &mut self,
+        id: StatementId,
+        rejection: Option<&str>,
+        by: &AuditActor,
+    ) -> Result<Option<Statement>> {
+        write(&mut self.backend, |sql| agreement::moderate(sql, id, rejection, by))
+    }
+
+    fn participant(
+        &mut self,
+        consultation: ConsultationId,
+        voter: &Voter,
+        entity: Option<&Entity>,
+        at: Timestamp,
+    ) -> Result<ParticipantId> {
+        write(&mut self.backend, |sql| agreement::participant(sql, consultation, voter, entity, at))
+    }
+
+    fn find_participant(&self, consultation: ConsultationId, voter: &Voter) -> Result<Option<ParticipantId>> {
+        self.backend.each_on_its_own(|sql| agreement::find_participant(sql, consultation, voter))
+    }
+
+    fn participants(&self, consultation: ConsultationId) -> Result<Vec<Participant>> {
+        self.backend.snapshot(|sql| agreement::participants(sql, consultation))
+    }
+
+    fn cast_vote(&mut self, vote: &CastVote) -> Result<()> {
+        write(&mut self.backend, |sql| agreement::cast_vote(sql, vote))
+    }
+
+    fn votes(&self, consultation: ConsultationId) -> Result<Vec<CastVote>> {
+        self.backend.snapshot(|sql| agreement::votes(sql, consultation))
+    }
+
+    fn votes_of(&self, participant: ParticipantId) -> Result<Vec<(StatementId, Choice)>> {
+        self.backend.each_on_its_own(|sql| agreement::votes_of(sql, participant))
+    }
+
+    fn import_conversation(&mut self, import: &ConversationImport, by: &AuditActor) -> Result<ImportedConversation> {
+        write(&mut self.backend, |sql| agreement::import_conversation(sql, import, by))
+    }
+
+    fn statement_leaves(&self) -> Result<Vec<(StatementId, u64, Hash)>> {
+        self.backend.snapshot(agreement::statement_leaves)
+    }
+
+    fn statement_record(&self, id: StatementId) -> Result<Option<StatementRecord>> {
+        self.backend.snapshot(|sql| agreement::statement_record(sql, id))
     }
 }
 

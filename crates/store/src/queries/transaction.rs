@@ -5,7 +5,7 @@ use consulta_core::{CanonicalRecord, ContributionId, Entity, EntityId, EntityNam
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
 
-use super::log::Appender;
+use super::log::{Appender, LeafOf};
 use crate::rows::{ENTITY_COLUMNS, entity_key, inserted_entity, millis};
 use crate::sql::{Transaction, args, value_rows};
 use crate::{
@@ -171,7 +171,7 @@ impl<T: Transaction> RecordTransaction for SqlTransaction<T> {
     }
 
     fn append_to_log(&mut self, contribution: ContributionId, record_sha256: Hash) -> Result<u64> {
-        self.log.append(&mut self.tx, contribution, record_sha256)
+        self.log.append(&mut self.tx, LeafOf::Contribution(contribution), record_sha256)
     }
 
     fn head_with_inclusions(
