@@ -130,7 +130,12 @@ mod tests {
         for participant in 0..40 {
             for statement in 0..8 {
                 let vote = if (participant < 20) == (statement % 2 == 0) { Vote::Agree } else { Vote::Disagree };
-                history.push(TimedVote { at_ms: (participant * 8 + statement) as i64 * 400, participant, statement, vote });
+                history.push(TimedVote {
+                    at_ms: (participant * 8 + statement) as i64 * 400,
+                    participant,
+                    statement,
+                    vote,
+                });
             }
         }
         let (matrix, groups) = replay(8, &[7], &history, &|p| p as u64);

@@ -31,6 +31,15 @@ const FAILED_BY_ACCOUNT: &str = "sign-in-failed:account";
 const KNOWN_CLIENT: &str = "sign-in:known-client";
 const RESET_BY_CLIENT: &str = "reset:client";
 const RESET_BY_ACCOUNT: &str = "reset:account";
+const VOTE_BY_CLIENT: &str = "vote:client";
+const PROPOSAL_BY_CLIENT: &str = "proposal:client";
+
+/// Votes one client may cast in the window on points of agreement (a household or an office
+/// behind one address votes together), and statements it may propose.
+const VOTES_PER_CLIENT: u64 = 600;
+const PROPOSALS_PER_CLIENT: u64 = 20;
+/// The window votes and proposals are counted in.
+const PARTICIPATION_WINDOW: SignedDuration = SignedDuration::from_hours(1);
 
 /// Why an attempt is not let through now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +135,31 @@ pub fn allow_reset(
     Ok(true)
 }
 
+/// What a participant asks to do on the points of agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participation {
+    Vote,
+    Proposal,
+}
+
+/// Counts a vote or a proposal from `client`, unless it has cast too many in the last hour.
+pub fn allow_participation(
+    store: &mut dyn AccountStore,
+    what: Participation,
+    client: &str,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let (scope, limit) = match what {
+        Participation::Vote => (VOTE_BY_CLIENT, VOTES_PER_CLIENT),
+        Participation::Proposal => (PROPOSAL_BY_CLIENT, PROPOSALS_PER_CLIENT),
+    };
+    if store.rate_events(scope, client, now - PARTICIPATION_WINDOW)?.0 >= limit {
+        return Ok(false);
+    }
+    store.record_rate_event(scope, client, now)?;
+    Ok(true)
+}
+
 /// Forgets the events that no longer count; returns how many.
 pub fn prune(store: &mut dyn AccountStore, now: Timestamp) -> Result<u64, StoreError> {
     let mut pruned = 0;
@@ -133,6 +167,9 @@ pub fn prune(store: &mut dyn AccountStore, now: Timestamp) -> Result<u64, StoreE
         pruned += store.prune_rate_events(scope, now - WINDOW)?;
     }
     pruned += store.prune_rate_events(KNOWN_CLIENT, now - KNOWN_FOR)?;
+    for scope in [VOTE_BY_CLIENT, PROPOSAL_BY_CLIENT] {
+        pruned += store.prune_rate_events(scope, now - PARTICIPATION_WINDOW)?;
+    }
     Ok(pruned)
 }
 
@@ -142,6 +179,20 @@ mod tests {
 
     const OWNER: &str = "192.0.2.10";
     const STRANGER: &str = "203.0.113.66";
+
+    #[test]
+    fn a_client_votes_within_its_hourly_allowance() {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut store = store(&dir);
+        for _ in 0..PROPOSALS_PER_CLIENT {
+            assert!(allow_participation(&mut store, Participation::Proposal, OWNER, now()).expect("counted"));
+        }
+        assert!(!allow_participation(&mut store, Participation::Proposal, OWNER, now()).expect("refused"));
+        assert!(allow_participation(&mut store, Participation::Proposal, STRANGER, now()).expect("another client"));
+        assert!(allow_participation(&mut store, Participation::Vote, OWNER, now()).expect("votes apart"));
+        let later = now() + SignedDuration::from_mins(61);
+        assert!(allow_participation(&mut store, Participation::Proposal, OWNER, later).expect("an hour later"));
+    }
 
     fn store(dir: &tempfile::TempDir) -> consulta_store::SqliteStore {
         consulta_store::SqliteStore::open(&dir.path().join("consulta.db")).expect("store")

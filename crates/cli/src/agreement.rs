@@ -16,7 +16,9 @@ use crate::commands::{chosen_language, command_line, find_consultation, open_exi
 pub fn run(database: &Database, command: AgreementCommand, localizer: &Localizer) -> anyhow::Result<()> {
     match command {
         AgreementCommand::ImportPolis(args) => import_polis(database, args, localizer),
-        AgreementCommand::Groups(args) => print(database, args, localizer, |agreement, format, _| render_groups(agreement, format)),
+        AgreementCommand::Groups(args) => {
+            print(database, args, localizer, |agreement, format, _| render_groups(agreement, format))
+        }
         AgreementCommand::Statements(args) => print(database, args, localizer, render_statements),
         AgreementCommand::Propose(args) => propose(database, args, localizer),
     }
@@ -37,7 +39,10 @@ fn import_polis(database: &Database, args: ImportPolis, localizer: &Localizer) -
             Ok(())
         }
         Err(PolisImportError::File(error)) => {
-            bail!("{}: {error}", localizer.format("cli-agreement-import-refused", &[("dir", args.dir.display().to_string().into())]))
+            bail!(
+                "{}: {error}",
+                localizer.format("cli-agreement-import-refused", &[("dir", args.dir.display().to_string().into())])
+            )
         }
         Err(PolisImportError::Store(StoreError::AlreadyImported)) => {
             bail!(localizer.format("cli-agreement-already-imported", &[("consultation", args.consultation.into())]))

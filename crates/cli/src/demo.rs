@@ -24,6 +24,7 @@ const CLOSED_CONSULTATION: &str = include_str!("../demo/consultation.json");
 const CLOSED_CONTRIBUTIONS: &str = include_str!("../demo/contributions.csv");
 const OPEN_CONSULTATION: &str = include_str!("../demo/open_consultation.json");
 const OPEN_CONTRIBUTIONS: &str = include_str!("../demo/open_contributions.json");
+const OPEN_STATEMENTS: &str = include_str!("../demo/open_statements.json");
 
 /// The entity the demonstration's focal point acts for.
 const FOCAL_POINT_ENTITY: &str = "Fictional Republic of Aurelia";
@@ -105,6 +106,7 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
     let accounts = create_accounts(store)?;
     let open = create(store, OPEN_CONSULTATION, now).context("demo/open_consultation.json")?;
     let recorded = submit_open_contributions(store, blobs, &open, &accounts, now)?;
+    vote_on_open_statements(store, &closed, &open, now).context("demo/open_statements.json")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
 
@@ -227,6 +229,132 @@ fn submit_open_contributions(
         recorded += 1;
     }
     Ok(recorded)
+}
+
+#[derive(Deserialize)]
+struct DemoStatements {
+    statements: Vec<DemoStatement>,
+    pending: Vec<DemoStatement>,
+}
+
+#[derive(Deserialize)]
+struct DemoStatement {
+    language: String,
+    text: String,
+    /// The chance that a participant of each camp agrees.
+    #[serde(default)]
+    a: f64,
+    #[serde(default)]
+    b: f64,
+    /// How much more likely a government is to agree.
+    #[serde(default)]
+    government: f64,
+}
+
+/// Invented members of the public who vote in the demonstration.
+const DEMO_PUBLIC_VOTERS: u64 = 60;
+
+/// A fixed sequence of numbers in [0, 1) (a linear congruential generator), so the demonstration
+/// votes the same way at every load.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Puts the demonstration's statements to the vote in the open consultation and votes on them:
+/// the example entities of the closed consultation as verified participants (their stakeholder
+/// groups and countries count), and invented members of the public, in two opinion camps, each
+/// voting on most statements over the last days; one proposal waits for moderation.
+fn vote_on_open_statements(
+    store: &mut dyn Store,
+    closed: &Consultation,
+    open: &Consultation,
+    now: Timestamp,
+) -> anyhow::Result<()> {
+    use consulta_core::{CastVote, Choice, NewStatement, Origin, Voter};
+    let demo: DemoStatements = serde_json::from_str(OPEN_STATEMENTS)?;
+    let by = AuditActor::command_line("demo", now);
+    let mut statements = Vec::new();
+    for (i, s) in demo.statements.iter().enumerate() {
+        let new = NewStatement {
+            consultation: open.id,
+            text: consulta_core::agreement::statement_text(&s.text)?,
+            language: s.language.parse()?,
+            origin: Origin::Secretariat,
+            source: None,
+            external_id: None,
+            proposed_by: None,
+            proposed_at: now.checked_sub(((20 - i as i64) * 24).hours())?,
+        };
+        statements.push((store.add_statement(&new, Some(&by))?, s));
+    }
+    let filter = ContributionFilter { consultation: Some(closed.id), ..Default::default() };
+    let mut entities = Vec::new();
+    for summary in store.contributions(&filter, PageRequest { offset: 0, limit: 1000 })?.items {
+        if !entities.contains(&summary.entity) {
+            entities.push(summary.entity);
+        }
+    }
+    let mut voters = Vec::new();
+    for id in entities {
+        let entity = store.entity(id)?.context("an entity of the closed consultation")?;
+        voters.push((Voter::Verified(id), Some(entity)));
+    }
+    for n in 0..DEMO_PUBLIC_VOTERS {
+        let key = consulta_log::to_hex(&consulta_log::sha256(format!("demo public voter {n}").as_bytes()));
+        voters.push((Voter::Anonymous(key), None));
+    }
+    let mut dice = Dice(2010);
+    for (n, (voter, entity)) in voters.iter().enumerate() {
+        let joined = now.checked_sub((((n % 10) as i64 + 1) * 24).hours())?;
+        let participant = store.participant(open.id, voter, entity.as_ref(), joined)?;
+        let government = entity.as_ref().is_some_and(|e| e.group.as_str() == "government");
+        // Governments and international organisations lean to camp a, the private sector to b.
+        let lean_a = match entity.as_ref().map(|e| e.group.as_str()) {
+            Some("government" | "international_organization") => 0.7,
+            Some("private_sector") => 0.2,
+            _ => 0.5,
+        };
+        let camp_a = dice.roll() < lean_a;
+        for (k, (statement, s)) in statements.iter().enumerate() {
+            if dice.roll() < 0.2 {
+                continue;
+            }
+            let mut agree = if camp_a { s.a } else { s.b };
+            if government {
+                agree = (agree + s.government).clamp(0.0, 1.0);
+            }
+            let roll = dice.roll();
+            let choice = if roll < agree * 0.9 {
+                Choice::Agree
+            } else if roll < 0.9 {
+                Choice::Disagree
+            } else {
+                Choice::Pass
+            };
+            let cast_at = joined.checked_add((k as i64 * 7 + 1).minutes())?;
+            store.cast_vote(&CastVote { participant, statement: statement.id, choice, cast_at })?;
+        }
+    }
+    for s in &demo.pending {
+        let proposer = store.participant(open.id, &voters[voters.len() - 1].0, None, now)?;
+        let new = NewStatement {
+            consultation: open.id,
+            text: consulta_core::agreement::statement_text(&s.text)?,
+            language: s.language.parse()?,
+            origin: Origin::Participant,
+            source: None,
+            external_id: None,
+            proposed_by: Some(proposer),
+            proposed_at: now.checked_sub(2.hours())?,
+        };
+        store.add_statement(&new, None)?;
+    }
+    Ok(())
 }
 
 /// Tags every demonstration contribution with the issues its text names (the term lists'

@@ -253,8 +253,8 @@ impl StatementRecord {
     pub const VERSION: u32 = 1;
 
     pub fn of(statement: &Statement, consultation: &crate::Slug) -> StatementRecord {
-        let proposed_at = jiff::Timestamp::from_millisecond(statement.proposed_at.as_millisecond())
-            .unwrap_or(statement.proposed_at);
+        let proposed_at =
+            jiff::Timestamp::from_millisecond(statement.proposed_at.as_millisecond()).unwrap_or(statement.proposed_at);
         StatementRecord {
             v: StatementRecord::VERSION,
             kind: "statement",

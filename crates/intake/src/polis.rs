@@ -150,7 +150,8 @@ pub fn conversation_import(
 ) -> Result<consulta_store::ConversationImport, PolisError> {
     use consulta_store::{ImportedStatement, ImportedVote};
     let instant = |file: &str, line: Option<u64>, ms: i64| {
-        jiff::Timestamp::from_millisecond(ms).map_err(|_| error(file, line, Some("timestamp"), PolisProblem::BadTime(ms)))
+        jiff::Timestamp::from_millisecond(ms)
+            .map_err(|_| error(file, line, Some("timestamp"), PolisProblem::BadTime(ms)))
     };
     let mut statements = Vec::with_capacity(export.comments.len());
     for comment in &export.comments {
@@ -211,13 +212,7 @@ pub fn conversation_import(
     }
     let participants =
         export.participants.iter().zip(joined).map(|(id, joined)| (id.to_string(), joined.unwrap_or(now))).collect();
-    Ok(consulta_store::ConversationImport {
-        consultation: consultation.id,
-        source,
-        statements,
-        participants,
-        votes,
-    })
+    Ok(consulta_store::ConversationImport { consultation: consultation.id, source, statements, participants, votes })
 }
 
 fn error(file: &str, line: Option<u64>, field: Option<&str>, problem: PolisProblem) -> PolisError {

@@ -129,7 +129,9 @@ impl Agreement {
 /// Consensus on the side the groups share: agreeing, or disagreeing together.
 fn consensus_either_way(report: &StatementReport) -> f64 {
     match report.standing {
-        Standing::Agreement(Side::Disagree) => report.groups.iter().filter(|g| g.counts.seen() > 0).map(|g| g.disagree).product(),
+        Standing::Agreement(Side::Disagree) => {
+            report.groups.iter().filter(|g| g.counts.seen() > 0).map(|g| g.disagree).product()
+        }
         _ => report.consensus,
     }
 }
@@ -209,8 +211,12 @@ fn dimension(kind: DimensionKind, participants: &[Participant], matrix: &VoteMat
         }
     };
     let order: Vec<String> = match kind {
-        DimensionKind::StakeholderGroup => consulta_core::stakeholder::DEFAULT_GROUPS.iter().map(|g| (*g).to_owned()).collect(),
-        DimensionKind::RegionalGroup => consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str().to_owned()).collect(),
+        DimensionKind::StakeholderGroup => {
+            consulta_core::stakeholder::DEFAULT_GROUPS.iter().map(|g| (*g).to_owned()).collect()
+        }
+        DimensionKind::RegionalGroup => {
+            consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str().to_owned()).collect()
+        }
         DimensionKind::DevelopmentStatus => ["ldc", "developing", "developed"].map(str::to_owned).to_vec(),
     };
     let mut keys: Vec<String> = Vec::new();
@@ -263,7 +269,11 @@ mod tests {
     /// Forty verified participants: twenty governments of developed countries, twenty civil
     /// society organisations of developing ones; all agree with statement 1, they split on 2.
     fn two_camps() -> AgreementInput {
-        let statements = vec![statement(1, Moderation::Accepted), statement(2, Moderation::Accepted), statement(3, Moderation::Rejected)];
+        let statements = vec![
+            statement(1, Moderation::Accepted),
+            statement(2, Moderation::Accepted),
+            statement(3, Moderation::Rejected),
+        ];
         let mut participants = Vec::new();
         let mut votes = Vec::new();
         for p in 0..40i64 {
@@ -278,7 +288,12 @@ mod tests {
             let at = |s: i64| Timestamp::from_second(1_000 + p * 10 + s).expect("instant");
             let side = if government { Choice::Agree } else { Choice::Disagree };
             for (s, choice) in [(1, Choice::Agree), (2, side)] {
-                votes.push(CastVote { participant: ParticipantId(p + 1), statement: StatementId(s), choice, cast_at: at(s) });
+                votes.push(CastVote {
+                    participant: ParticipantId(p + 1),
+                    statement: StatementId(s),
+                    choice,
+                    cast_at: at(s),
+                });
             }
         }
         AgreementInput { statements, participants, votes }
@@ -443,7 +458,9 @@ pub fn render_statements(
             let mut out = csv::Writer::from_writer(Vec::new());
             let groups = agreement.groups.groups.len();
             let mut header: Vec<String> =
-                ["id", "external_id", "text", "agree", "disagree", "pass", "consensus", "standing"].map(str::to_owned).to_vec();
+                ["id", "external_id", "text", "agree", "disagree", "pass", "consensus", "standing"]
+                    .map(str::to_owned)
+                    .to_vec();
             header.extend((0..groups).map(|g| format!("group_{g}_agree_share")));
             header.extend(agreement.dimensions[0].keys.iter().map(|k| format!("{k}_agree_share")));
             header.push("stakeholder_standing".to_owned());
@@ -486,7 +503,16 @@ pub fn render_statements(
                 let shares: Vec<String> = view
                     .opinion_groups
                     .iter()
-                    .map(|g| format!("{} {:.0} %", l.format("agreement-group-name", &[("group", group_letter(g.group.parse().unwrap_or(0)).into())]), g.agree_share * 100.0))
+                    .map(|g| {
+                        format!(
+                            "{} {:.0} %",
+                            l.format(
+                                "agreement-group-name",
+                                &[("group", group_letter(g.group.parse().unwrap_or(0)).into())]
+                            ),
+                            g.agree_share * 100.0
+                        )
+                    })
                     .collect();
                 if !shares.is_empty() {
                     out += &format!("    {}\n", shares.join(" · "));

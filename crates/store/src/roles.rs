@@ -4,12 +4,12 @@
 use consulta_core::CanonicalRecord;
 use consulta_core::table::Standing;
 use consulta_core::{
-    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
-    Voter,
-};
-use consulta_core::{
     Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, Issue,
     IssueId, Matrix, Mechanism, Meeting, NewConsultation, StakeholderGroupId,
+};
+use consulta_core::{
+    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
+    Voter,
 };
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
@@ -299,6 +299,10 @@ pub trait AgreementStore: Send + std::fmt::Debug {
     fn votes_of(&self, participant: ParticipantId) -> Result<Vec<(StatementId, Choice)>>;
     /// Writes a whole imported conversation in one transaction, audited; nothing if it fails.
     fn import_conversation(&mut self, import: &ConversationImport, by: &AuditActor) -> Result<ImportedConversation>;
+    /// What changes whenever a consultation's points of agreement may have: the last vote of the
+    /// instance, and how many statements the consultation has and has accepted. Cheap, so a page
+    /// can tell whether the groups it holds are still those of the record.
+    fn agreement_mark(&self, consultation: ConsultationId) -> Result<(i64, u64, u64)>;
     /// Every accepted statement's leaf: (statement, leaf index, record hash), in leaf order.
     fn statement_leaves(&self) -> Result<Vec<(StatementId, u64, Hash)>>;
     /// The canonical record of a statement as stored now (what its leaf commits to).

@@ -963,7 +963,8 @@ fn statements_are_moderated_into_the_log_and_votes_keep_their_history(backend: B
         entity
     };
     let by = secretariat("2010-10-02T00:00:00Z");
-    let drawn = store.add_statement(&new_statement(&c, "Interconnection costs are unfair", Origin::Secretariat), Some(&by));
+    let drawn =
+        store.add_statement(&new_statement(&c, "Interconnection costs are unfair", Origin::Secretariat), Some(&by));
     let drawn = drawn.expect("the secretariat's statement");
     assert_eq!(drawn.moderation, Moderation::Accepted);
     let public = store.participant(c.id, &Voter::Anonymous("ab".repeat(32)), None, by.at).expect("participant");
@@ -990,6 +991,9 @@ fn statements_are_moderated_into_the_log_and_votes_keep_their_history(backend: B
     assert_eq!(store.participant(c.id, &Voter::Verified(entity.id), Some(&entity), by.at).expect("again"), verified);
     store.cast_vote(&CastVote { participant: verified, ..vote(drawn.id, Choice::Agree) }).expect("vote");
     assert_eq!(store.votes(c.id).expect("votes").len(), 4, "every vote is kept");
+    let (last_vote, statements, accepted) = store.agreement_mark(c.id).expect("mark");
+    assert!(last_vote > 0);
+    assert_eq!((statements, accepted), (3, 2));
     assert_eq!(store.votes_of(public).expect("latest"), [(drawn.id, Choice::Agree), (proposed.id, Choice::Pass)]);
     let participants = store.participants(c.id).expect("participants");
     let government = participants.iter().find(|p| p.id == verified).expect("the verified participant");

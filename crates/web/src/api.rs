@@ -49,7 +49,7 @@ impl ApiError {
         ApiError { status, code, message, fields: Vec::new() }
     }
 
-    fn not_found(localizer: &Localizer) -> ApiError {
+    pub(crate) fn not_found(localizer: &Localizer) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", localizer.text("error-not-found"))
     }
 
@@ -58,7 +58,7 @@ impl ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "server", localizer.text("error-server"))
     }
 
-    fn from_store(error: StoreError, localizer: &Localizer) -> ApiError {
+    pub(crate) fn from_store(error: StoreError, localizer: &Localizer) -> ApiError {
         match error {
             StoreError::BeyondLog { size, asked } => ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -512,7 +512,7 @@ impl App {
     }
 
     /// Runs a read of the store on a blocking thread, for the API.
-    async fn read<T: Send + 'static>(
+    pub(crate) async fn read<T: Send + 'static>(
         &self,
         localizer: Localizer,
         read: impl FnOnce(&dyn consulta_store::Store) -> Result<T, ApiError> + Send + 'static,

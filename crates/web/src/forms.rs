@@ -37,8 +37,51 @@ posted!(
     MatrixForm,
     ReportDetailsForm,
     TagsForm,
-    Campaign
+    Campaign,
+    VoteForm,
+    ProposalForm,
+    StatementModeration,
+    NewStatementForm
 );
+
+/// A vote on a statement: `choice` is agree, disagree or pass.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct VoteForm {
+    pub csrf: String,
+    pub statement: String,
+    pub choice: String,
+}
+
+/// A statement a participant proposes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ProposalForm {
+    pub csrf: String,
+    pub text: String,
+}
+
+/// Accepting a statement (`action=accept`) or rejecting it with a reason.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct StatementModeration {
+    pub csrf: String,
+    pub statement: String,
+    pub action: String,
+    pub reason: String,
+}
+
+/// The secretariat's own statement: its consultation, text, language (empty: the
+/// consultation's) and the contribution it is drawn from (empty: none).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct NewStatementForm {
+    pub csrf: String,
+    pub consultation: String,
+    pub text: String,
+    pub language: String,
+    pub contribution: String,
+}
 
 /// A form with nothing but its token (signing out).
 #[derive(Debug, Default, Deserialize)]

@@ -5,6 +5,7 @@
 //! handlers, and touches nothing else, so tests can call it in-process.
 
 mod accounts;
+mod agreement;
 mod analysis;
 mod api;
 mod client;
@@ -80,6 +81,8 @@ struct App {
     classifiers: Arc<tagging::ClassifierCache>,
     /// The consultations submissions go to, read once every few seconds.
     consultations: Arc<consultation_cache::ConsultationCache>,
+    /// Each consultation's points of agreement, computed in the background.
+    agreement: Arc<agreement::AgreementCache>,
 }
 
 impl App {
@@ -144,6 +147,13 @@ fn router(app: App) -> Router {
         .route("/admin/mechanisms", post(analysis::save_mechanism))
         .route("/admin/matrix", post(analysis::save_matrix))
         .route("/admin/tags", get(tagging::tags_page).post(tagging::save_tags))
+        .route("/admin/agreement", get(agreement::queue))
+        .route("/admin/agreement/moderate", post(agreement::moderate))
+        .route("/admin/agreement/statements", post(agreement::add_statement))
+        .route("/consultations/{slug}/agreement", get(agreement::page))
+        .route("/consultations/{slug}/agreement/vote", post(agreement::vote))
+        .route("/consultations/{slug}/agreement/propose", post(agreement::propose))
+        .route("/api/v1/consultations/{slug}/agreement", get(agreement::api))
         .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))

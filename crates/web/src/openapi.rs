@@ -138,6 +138,27 @@ pub struct SearchHit {
     pub snippet_html: String,
 }
 
+/// A consultation's opinion groups and every statement's standing, as last computed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgreementResponse {
+    pub consultation: String,
+    /// When the groups were computed (RFC 3339).
+    pub computed_at: String,
+    /// False when votes came in since: a new computation is under way.
+    pub up_to_date: bool,
+    pub votes_cast: usize,
+    pub participants: usize,
+    pub opinion_groups: Vec<OpinionGroupSize>,
+    pub statements: Vec<consulta_report::agreement::StatementView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpinionGroupSize {
+    /// The group's number, from 0 (shown as A, B, C…).
+    pub group: usize,
+    pub size: usize,
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -158,6 +179,7 @@ pub struct SearchHit {
         api::consistency,
         api::table,
         api::search,
+        crate::agreement::api,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

@@ -71,7 +71,7 @@ impl Query {
     }
 }
 
-fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, PageError> {
+pub(crate) fn find_consultation(store: &dyn Store, slug: &str) -> Result<Consultation, PageError> {
     store.consultation_by_slug(slug)?.ok_or(PageError::NotFound)
 }
 
@@ -80,7 +80,7 @@ fn channel_label(channel: Channel, localizer: &Localizer) -> String {
 }
 
 /// A moment in a zone: the date alone when it falls at midnight, else date and time.
-fn moment_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> String {
+pub(crate) fn moment_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> String {
     let civil = instant.to_zoned(zone.clone()).datetime();
     let midnight = civil.time() == jiff::civil::Time::midnight();
     let end_of_day = civil.hour() == 23 && civil.minute() == 59 && civil.second() == 59;
@@ -91,7 +91,7 @@ fn date_label(instant: Timestamp, zone: &TimeZone, localizer: &Localizer) -> Str
     localizer.date(instant.to_zoned(zone.clone()).date())
 }
 
-fn consultation_summary(consultation: &Consultation, localizer: &Localizer) -> Value {
+pub(crate) fn consultation_summary(consultation: &Consultation, localizer: &Localizer) -> Value {
     let lang = localizer.language();
     let fallback = consultation.record.original_language.primary();
     let status = consultation.status(Timestamp::now());

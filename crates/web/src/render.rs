@@ -11,7 +11,9 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 20] = [
+const TEMPLATES: [(&str, &str); 22] = [
+    ("agreement.html", include_str!("../templates/agreement.html")),
+    ("admin_agreement.html", include_str!("../templates/admin_agreement.html")),
     ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),
     ("admin_report.html", include_str!("../templates/admin_report.html")),
     ("admin_issues.html", include_str!("../templates/admin_issues.html")),

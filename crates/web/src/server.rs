@@ -97,6 +97,7 @@ impl Server {
             demo_accounts: Arc::new(config.demo_accounts),
             classifiers: Arc::default(),
             consultations: Arc::default(),
+            agreement: Arc::default(),
         };
         Ok(Server { app, workers, committer: committer_thread, max_connections: config.max_connections })
     }

@@ -59,8 +59,7 @@ fn pol_is_conversations_are_imported_and_grouped_as_pol_is_grouped_them() {
             .filter_map(|line| line.split_once(',').map(|(p, g)| (p.to_owned(), g.to_owned())))
             .collect();
         let theirs = polis_groups(dir);
-        let both: Vec<(&String, &String)> =
-            theirs.iter().filter_map(|(p, g)| Some((ours.get(p)?, g))).collect();
+        let both: Vec<(&String, &String)> = theirs.iter().filter_map(|(p, g)| Some((ours.get(p)?, g))).collect();
         let (a, b): (Vec<&String>, Vec<&String>) = both.iter().copied().unzip();
         let ari = adjusted_rand_index(&a, &b);
         let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -83,7 +82,10 @@ fn pol_is_conversations_are_imported_and_grouped_as_pol_is_grouped_them() {
 fn a_bad_export_is_refused_with_its_file_line_and_field_and_nothing_is_written() {
     let ws = Workspace::new();
     ws.create_consultation("s", "2014-01-01", "2030-12-31");
-    let dir = ws.write("comments.csv", b"timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,1,0,0,1,First\n");
+    let dir = ws.write(
+        "comments.csv",
+        b"timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,1,0,0,1,First\n",
+    );
     let folder = dir.parent().expect("folder").display().to_string();
     ws.write("votes.csv", b"timestamp,datetime,comment-id,voter-id,vote\n5,x,0,1,1\n6,x,0,2,2\n");
     let refused = ws.run(&["agreement", "import-polis", &folder, "--consultation", "s"]);

@@ -315,6 +315,84 @@ async fn the_secretariat_signs_in_and_withholds_a_contribution_in_chromium() {
     client.close().await.expect("the browser closes");
 }
 
+/// A member of the public votes on the demo's statements with plain forms (no script), one at a
+/// time, and proposes one; the secretariat accepts it from the moderation queue.
+#[tokio::test]
+async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_javascript() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/consultations/example-affordable-access?lang=en", app.url)).await.expect("the page opens");
+    client.find(Locator::Css("p.agreement-link a")).await.expect("the link").click().await.expect("follow");
+    client.wait().for_element(Locator::Css("form.vote")).await.expect("the vote card");
+    let javascript = client.execute("return document.querySelectorAll('script').length;", vec![]).await.expect("runs");
+    assert_eq!(javascript, serde_json::json!(0), "the page needs no script");
+    assert_eq!(client.find_all(Locator::Css(".opinion-map circle")).await.expect("dots").len(), 94);
+    assert!(client.find(Locator::Css("#table-stakeholder_group")).await.is_ok(), "the stakeholder groups' table");
+    screenshot(&client, "agreement.png").await;
+    let remaining = |text: String| text.split_whitespace().next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+    let before =
+        remaining(client.find(Locator::Css("form.vote p.meta")).await.expect("count").text().await.expect("text"));
+    assert_eq!(before, 10);
+    for choice in ["agree", "disagree", "pass"] {
+        let first =
+            client.find(Locator::Css("form.vote blockquote")).await.expect("statement").text().await.expect("text");
+        client
+            .find(Locator::Css(&format!("form.vote button[value={choice}]")))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("vote");
+        client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+        let next =
+            client.find(Locator::Css("form.vote blockquote")).await.expect("statement").text().await.expect("text");
+        assert_ne!(first, next, "the next statement is another");
+    }
+    let after =
+        remaining(client.find(Locator::Css("form.vote p.meta")).await.expect("count").text().await.expect("text"));
+    assert_eq!(after, before - 3);
+    client
+        .find(Locator::Css("#p-text"))
+        .await
+        .expect("field")
+        .send_keys("Example: rural clinics should be connected first.")
+        .await
+        .expect("type");
+    client.find(Locator::Css("#propose ~ form button")).await.expect("button").click().await.expect("propose");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("proposed");
+    let notice = client.find(Locator::Css("p.done")).await.expect("notice").text().await.expect("text");
+    assert!(notice.contains("secretariat"), "{notice}");
+
+    client.goto(&format!("{}/login?next=/admin/agreement", app.url)).await.expect("the page opens");
+    client
+        .find(Locator::Css("#email"))
+        .await
+        .expect("field")
+        .send_keys("secretariat@demo.example")
+        .await
+        .expect("type");
+    client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
+    client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
+    client.wait().for_element(Locator::Css("ol.moderation-queue")).await.expect("the queue");
+    let queue = client.find(Locator::Css("ol.moderation-queue")).await.expect("queue").text().await.expect("text");
+    assert!(queue.contains("rural clinics") && queue.contains("schools and libraries"), "{queue}");
+    screenshot(&client, "admin-agreement.png").await;
+    client
+        .find(Locator::Css("ol.moderation-queue li:last-child button[value=accept]"))
+        .await
+        .expect("accept")
+        .click()
+        .await
+        .expect("click");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("accepted");
+    let queue = client.find(Locator::Css("section")).await.expect("queue").text().await.expect("text");
+    assert!(!queue.contains("rural clinics"), "{queue}");
+    client.close().await.expect("the browser closes");
+}
+
 /// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
 /// scrolling, in English and in French; with CONSULTA_SCREENSHOTS set, each is kept at 360 px
 /// and at 1366 px.
@@ -332,6 +410,7 @@ async fn every_page_fits_a_phone_in_english_and_french() {
         ("receipt", "/contributions/99/receipt"),
         ("entity", "/entities/1"),
         ("search", "/search?q=access"),
+        ("agreement", "/consultations/example-affordable-access/agreement"),
         ("login", "/login"),
     ];
     let secretariat = [
@@ -342,6 +421,7 @@ async fn every_page_fits_a_phone_in_english_and_french() {
         ("admin-mail", "/admin/mail"),
         ("admin-audit", "/admin/audit"),
         ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
+        ("admin-agreement", "/admin/agreement"),
     ];
     for (width, height) in [(360, 780), (1366, 900)] {
         let client = browser(&driver, &binary, width, height).await;

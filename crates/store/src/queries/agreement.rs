@@ -224,10 +224,8 @@ pub(crate) fn votes(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<V
 
 /// The latest vote of a participant on each statement it voted on.
 pub(crate) fn votes_of(sql: &mut dyn Sql, participant: ParticipantId) -> Result<Vec<(StatementId, Choice)>> {
-    let rows = sql.rows(
-        "SELECT statement_id, choice FROM votes WHERE participant_id = $1 ORDER BY id",
-        args![participant.0],
-    )?;
+    let rows =
+        sql.rows("SELECT statement_id, choice FROM votes WHERE participant_id = $1 ORDER BY id", args![participant.0])?;
     let mut latest: Vec<(StatementId, Choice)> = Vec::new();
     for r in rows {
         let statement = StatementId(r.int(0)?);
@@ -266,9 +264,20 @@ pub(crate) fn participants(sql: &mut dyn Sql, consultation: ConsultationId) -> R
         .collect()
 }
 
+/// The last vote of the instance, and a consultation's statements and accepted statements.
+pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(i64, u64, u64)> {
+    let last_vote = sql.one("SELECT COALESCE(MAX(id), 0) FROM votes", &[])?.int(0)?;
+    let counts = sql.one(
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE moderation = 'accepted') FROM statements WHERE consultation_id = $1",
+        args![consultation.0],
+    )?;
+    Ok((last_vote, counts.count(0)?, counts.count(1)?))
+}
+
 /// Every statement's leaf: (statement, leaf index, record hash), in leaf order.
 pub(crate) fn statement_leaves(sql: &mut dyn Sql) -> Result<Vec<(StatementId, u64, Hash)>> {
-    let rows = sql.rows("SELECT statement_id, leaf_index, record_sha256 FROM statement_leaves ORDER BY leaf_index", &[])?;
+    let rows =
+        sql.rows("SELECT statement_id, leaf_index, record_sha256 FROM statement_leaves ORDER BY leaf_index", &[])?;
     rows.into_iter()
         .map(|mut r| Ok((StatementId(r.int(0)?), r.count(1)?, r.hash(2, "statement_leaves.record_sha256")?)))
         .collect()
@@ -321,8 +330,10 @@ pub(crate) fn import_conversation(
             let statement = statement_ids.get(vote.statement).ok_or_else(|| corrupt("an imported vote"))?;
             bound.extend_from_slice(args![participant.0, statement.0, vote.choice.number(), millis(vote.cast_at)]);
         }
-        let insert =
-            format!("INSERT INTO votes (participant_id, statement_id, choice, cast_at) VALUES {}", value_rows(chunk.len(), 4));
+        let insert = format!(
+            "INSERT INTO votes (participant_id, statement_id, choice, cast_at) VALUES {}",
+            value_rows(chunk.len(), 4)
+        );
         sql.execute(&insert, &bound)?;
     }
     let imported = ImportedConversation {

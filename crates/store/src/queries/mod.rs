@@ -16,12 +16,12 @@ mod whole_record;
 
 use consulta_core::table::Standing;
 use consulta_core::{
-    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
-    Voter,
-};
-use consulta_core::{
     Account, AccountId, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
     EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, ReportDetails, StakeholderGroupId,
+};
+use consulta_core::{
+    CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
+    Voter,
 };
 use consulta_log::{Hash, TreeHead};
 use jiff::Timestamp;
@@ -31,11 +31,11 @@ use std::time::Duration;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    AccountStore, AgreementStore, Attachment, ConversationImport, ImportedConversation, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
-    ContributionSummary, Extraction, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
-    MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
-    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
-    copy,
+    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
+    ContributionSummary, ConversationImport, Extraction, ImportedConversation, Inclusion, Invitation, JobStore,
+    LogStore, MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page,
+    PageRequest, PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session,
+    TaxonomyEntry, TaxonomyStore, copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -442,6 +442,10 @@ impl<B: Backend> AgreementStore for SqlStore<B> {
 
     fn import_conversation(&mut self, import: &ConversationImport, by: &AuditActor) -> Result<ImportedConversation> {
         write(&mut self.backend, |sql| agreement::import_conversation(sql, import, by))
+    }
+
+    fn agreement_mark(&self, consultation: ConsultationId) -> Result<(i64, u64, u64)> {
+        self.backend.snapshot(|sql| agreement::mark(sql, consultation))
     }
 
     fn statement_leaves(&self) -> Result<Vec<(StatementId, u64, Hash)>> {

@@ -128,7 +128,7 @@ pub async fn visitor_and_entity(app: &App, headers: HeaderMap) -> Result<(Visito
 }
 
 /// A cookie, `Secure` whenever the instance's public URL is HTTPS (never decided by the request).
-pub(super) fn set_cookie(app: &App, name: &str, value: &str, max_age_seconds: i64) -> String {
+pub(crate) fn set_cookie(app: &App, name: &str, value: &str, max_age_seconds: i64) -> String {
     let secure = if app.public_url.is_https() { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
 }
@@ -138,7 +138,7 @@ pub(super) fn session_cookie(app: &App, token: &str) -> String {
     set_cookie(app, SESSION_COOKIE, token, consulta_auth::SESSION_HOURS * 3600)
 }
 
-pub(super) fn with_cookie(mut response: Response, cookie: String) -> Response {
+pub(crate) fn with_cookie(mut response: Response, cookie: String) -> Response {
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

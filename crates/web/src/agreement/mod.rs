@@ -1,0 +1,491 @@
+//! Points of agreement on the web: the public page of a consultation's opinion groups, points of
+//! agreement and for further debate; voting one statement at a time and proposing statements,
+//! with plain forms; the secretariat's moderation queue; and the JSON API. A focal point signed
+//! in votes for its entity (verified: its stakeholder group and country count); anyone else is a
+//! member of the public known by a random cookie, whose hash alone the record keeps.
+
+mod cache;
+mod view;
+
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use consulta_auth::throttle::{Participation, allow_participation};
+use consulta_auth::{new_token, tokens_match};
+use consulta_core::agreement::statement_text;
+use consulta_core::{
+    CastVote, Choice, Consultation, ConsultationStatus, Entity, Moderation, NewStatement, Origin, StatementId, Voter,
+};
+use consulta_i18n::Localizer;
+use consulta_store::{AuditActor, Store, StoreError};
+use jiff::Timestamp;
+use serde_json::json;
+
+pub(crate) use cache::AgreementCache;
+
+use crate::accounts::{QueryParams, Visitor, cookie, set_cookie, visitor_and_entity, with_cookie, with_visitor};
+use crate::api::ApiError;
+use crate::client::ClientIp;
+use crate::language::RequestLanguage;
+use crate::openapi::Refused;
+use crate::page::{Page, PageError, PageResult};
+use crate::pages::{consultation_summary, find_consultation, moment_label};
+use crate::{App, forms};
+
+/// The cookie that tells a member of the public's votes apart: a random identifier, kept a year.
+const VOTER_COOKIE: &str = "consulta_voter";
+const VOTER_COOKIE_SECONDS: i64 = 365 * 24 * 3600;
+
+/// Who votes, and the token their forms carry.
+struct Participant {
+    voter: Voter,
+    entity: Option<Entity>,
+    token: String,
+    /// A new cookie identifier to set (a first visit).
+    new_cookie: Option<String>,
+}
+
+/// The focal point's entity, or the public visitor's cookie (a new one on a first visit).
+fn participant(headers: &HeaderMap, visitor: &Visitor, entity: Option<Entity>) -> Result<Participant, PageError> {
+    if let (Some(entity), Some(session)) = (entity, &visitor.session) {
+        return Ok(Participant {
+            voter: Voter::Verified(entity.id),
+            entity: Some(entity),
+            token: session.csrf_token.clone(),
+            new_cookie: None,
+        });
+    }
+    let (identifier, new_cookie) =
+        match cookie(headers, VOTER_COOKIE).filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())) {
+            Some(existing) => (existing.to_owned(), None),
+            None => {
+                let made = new_token().map_err(|e| PageError::Internal(e.to_string()))?;
+                (made.clone(), Some(made))
+            }
+        };
+    let hash = |prefix: &str| consulta_log::to_hex(&consulta_log::sha256(format!("{prefix}{identifier}").as_bytes()));
+    // The record keeps a hash of the identifier; the forms carry another, so a page's token
+    // never is what the record holds.
+    Ok(Participant { voter: Voter::Anonymous(hash("")), entity: None, token: hash("form\0"), new_cookie })
+}
+
+fn page_path(slug: &str) -> String {
+    format!("/consultations/{slug}/agreement")
+}
+
+/// GET /consultations/{slug}/agreement
+pub(crate) async fn page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    Query(params): Query<QueryParams>,
+    headers: HeaderMap,
+) -> Response {
+    let localizer = language.localizer;
+    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
+        Ok(found) => found,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let who = match participant(&headers, &visitor, entity) {
+        Ok(who) => who,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let new_cookie = who.new_cookie.clone();
+    let (cache, database) = (app.agreement.clone(), app.database.clone());
+    let notice = params.get("done").cloned();
+    let result = app
+        .page(move |store| {
+            let consultation = find_consultation(store, &slug)?;
+            let mark = store.agreement_mark(consultation.id)?;
+            let computed = cache.current(&database, &consultation, mark, cache::PAGE_WAIT);
+            agreement_page(
+                store,
+                &consultation,
+                computed.as_deref(),
+                mark,
+                &who,
+                &visitor,
+                notice.as_deref(),
+                &localizer,
+            )
+        })
+        .await;
+    let response = app.templates.respond(&language, result);
+    match new_cookie {
+        Some(identifier) => with_cookie(response, set_cookie(&app, VOTER_COOKIE, &identifier, VOTER_COOKIE_SECONDS)),
+        None => response,
+    }
+}
+
+/// The statement to put to `who` next: among the accepted ones it has not voted on, the one the
+/// fewest have voted on (so every statement gathers votes), the earliest first.
+fn next_statement(
+    store: &dyn Store,
+    consultation: &Consultation,
+    who: &Participant,
+    computed: Option<&cache::Computed>,
+) -> Result<(Option<consulta_core::Statement>, usize), PageError> {
+    let accepted = store.statements(consultation.id, Some(Moderation::Accepted))?;
+    let voted: Vec<StatementId> = match store.find_participant(consultation.id, &who.voter)? {
+        Some(id) => store.votes_of(id)?.into_iter().map(|(statement, _)| statement).collect(),
+        None => Vec::new(),
+    };
+    let votes_on = |id: StatementId| -> u64 {
+        computed
+            .and_then(|c| {
+                let column = c.agreement.statements.iter().position(|s| s.id == id)?;
+                Some(c.agreement.reports.iter().find(|r| r.statement == column)?.overall.seen())
+            })
+            .unwrap_or(0)
+    };
+    let remaining: Vec<consulta_core::Statement> = accepted.into_iter().filter(|s| !voted.contains(&s.id)).collect();
+    let count = remaining.len();
+    Ok((remaining.into_iter().min_by_key(|s| (votes_on(s.id), s.id)), count))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn agreement_page(
+    store: &dyn Store,
+    consultation: &Consultation,
+    computed: Option<&cache::Computed>,
+    mark: cache::Mark,
+    who: &Participant,
+    visitor: &Visitor,
+    notice: Option<&str>,
+    localizer: &Localizer,
+) -> PageResult {
+    let lang = localizer.language();
+    let fallback = consultation.record.original_language.primary();
+    let open = consultation.status(Timestamp::now()) == ConsultationStatus::Open;
+    let (next, remaining) = next_statement(store, consultation, who, computed)?;
+    let zone = &consultation.record.time_zone;
+    let results = computed.map(|c| {
+        let (agreed, debated) = view::points(&c.agreement);
+        json!({
+            "at": moment_label(c.at, zone, localizer),
+            "stale": c.mark != mark,
+            "votes": c.agreement.votes_cast,
+            "participants": c.agreement.participants.len(),
+            "placed": c.agreement.groups.groups.iter().map(Vec::len).sum::<usize>(),
+            "statements": c.agreement.reports.len(),
+            "map": view::map(&c.agreement),
+            "groups": view::groups(&c.agreement, localizer),
+            "agreed": agreed,
+            "debated": debated,
+            "dimensions": view::dimensions(&c.agreement, localizer),
+        })
+    });
+    let notice = notice.and_then(|done| match done {
+        "voted" => Some(localizer.text("agreement-voted")),
+        "proposed" => Some(localizer.text("agreement-proposed")),
+        _ => None,
+    });
+    Ok(Page {
+        template: "agreement.html",
+        title: localizer
+            .format("agreement-title", &[("consultation", consultation.record.title.get(lang, fallback).into())]),
+        is_example: consultation.record.is_example,
+        context: json!({
+            "consultation": consultation_summary(consultation, localizer),
+            "results": results,
+            "open": open,
+            "vote": next.map(|s| json!({ "id": s.id.0, "text": s.text, "lang": s.language.as_str() })),
+            "remaining": remaining,
+            "token": who.token,
+            "verified_as": who.entity.as_ref().map(|e| e.name.as_str().to_owned()),
+            "notice": notice,
+            "visitor": visitor.view(),
+            "max_chars": consulta_core::agreement::STATEMENT_MAX_CHARS,
+        }),
+    })
+}
+
+/// Checks a participation form: its token, and the client's hourly allowance.
+fn check_participation(
+    store: &mut dyn Store,
+    who: &Participant,
+    sent_token: &str,
+    what: Participation,
+    client: &ClientIp,
+) -> Result<(), PageError> {
+    if who.new_cookie.is_some() || !tokens_match(&who.token, sent_token) {
+        return Err(PageError::FormExpired);
+    }
+    if !allow_participation(store, what, &client.0.to_string(), Timestamp::now())? {
+        return Err(PageError::TooManyAttempts);
+    }
+    Ok(())
+}
+
+fn open_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> Result<Consultation, PageError> {
+    let consultation = find_consultation(store, slug)?;
+    if consultation.status(Timestamp::now()) != ConsultationStatus::Open {
+        return Err(PageError::BadRequest(localizer.text("agreement-closed")));
+    }
+    Ok(consultation)
+}
+
+/// POST /consultations/{slug}/agreement/vote: one vote, then the next statement.
+pub(crate) async fn vote(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    client: ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<forms::VoteForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
+        Ok(found) => found,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let result = with_visitor(&app, headers.clone(), move |store, _| {
+        let who = participant(&headers, &visitor, entity)?;
+        check_participation(store, &who, &form.csrf, Participation::Vote, &client)?;
+        let consultation = open_consultation(store, &slug, &localizer)?;
+        let bad = || PageError::BadRequest(localizer.text("agreement-bad-vote"));
+        let statement = StatementId(form.statement.trim().parse().map_err(|_| bad())?);
+        let choice = Choice::parse(form.choice.trim()).ok_or_else(bad)?;
+        let now = Timestamp::now();
+        let participant = store.participant(consultation.id, &who.voter, who.entity.as_ref(), now)?;
+        match store.cast_vote(&CastVote { participant, statement, choice, cast_at: now }) {
+            Ok(()) => Ok(format!("{}?done=voted#vote", page_path(&slug))),
+            Err(StoreError::NotVotable(_)) => Err(bad()),
+            Err(error) => Err(error.into()),
+        }
+    })
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /consultations/{slug}/agreement/propose: a statement for the secretariat to moderate.
+pub(crate) async fn propose(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    client: ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<forms::ProposalForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
+        Ok(found) => found,
+        Err(error) => return app.templates.respond(&language, Err(error)),
+    };
+    let result = with_visitor(&app, headers.clone(), move |store, _| {
+        let who = participant(&headers, &visitor, entity)?;
+        check_participation(store, &who, &form.csrf, Participation::Proposal, &client)?;
+        let consultation = open_consultation(store, &slug, &localizer)?;
+        let text = statement_text(&form.text).map_err(|problem| {
+            let max = consulta_core::agreement::STATEMENT_MAX_CHARS as u64;
+            PageError::BadRequest(localizer.format(problem.message_id(), &[("max", max.into())]))
+        })?;
+        let now = Timestamp::now();
+        let participant = store.participant(consultation.id, &who.voter, who.entity.as_ref(), now)?;
+        store.add_statement(
+            &NewStatement {
+                consultation: consultation.id,
+                text,
+                language: localizer.language().parse().map_err(|_| PageError::Internal("language".into()))?,
+                origin: Origin::Participant,
+                source: None,
+                external_id: None,
+                proposed_by: Some(participant),
+                proposed_at: now,
+            },
+            None,
+        )?;
+        Ok(format!("{}?done=proposed#propose", page_path(&slug)))
+    })
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// GET /admin/agreement: the statements waiting for moderation, and the form to add one.
+pub(crate) async fn queue(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Query(params): Query<QueryParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat("/admin/agreement")?;
+        let mut consultations = Vec::new();
+        let mut pending = Vec::new();
+        for consultation in store.consultations()? {
+            let title =
+                consultation.record.title.get(localizer.language(), consultation.record.original_language.primary());
+            for statement in store.statements(consultation.id, Some(Moderation::Pending))? {
+                pending.push(json!({
+                    "id": statement.id.0,
+                    "text": statement.text,
+                    "lang": statement.language.as_str(),
+                    "consultation": title,
+                    "proposed": moment_label(statement.proposed_at, &consultation.record.time_zone, &localizer),
+                }));
+            }
+            consultations.push(json!({ "slug": consultation.record.slug.as_str(), "title": title }));
+        }
+        let notice = params.get("done").map(|done| {
+            localizer.text(&format!(
+                "agreement-admin-{}",
+                match done.as_str() {
+                    "accepted" => "accepted",
+                    "rejected" => "rejected",
+                    _ => "added",
+                }
+            ))
+        });
+        Ok(Page {
+            template: "admin_agreement.html",
+            title: localizer.text("agreement-admin-title"),
+            is_example: false,
+            context: json!({
+                "pending": pending,
+                "consultations": consultations,
+                "notice": notice,
+                "visitor": visitor.view(),
+                "max_chars": consulta_core::agreement::STATEMENT_MAX_CHARS,
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// POST /admin/agreement/moderate: accept a statement (it joins the log) or reject it with a
+/// reason, audited.
+pub(crate) async fn moderate(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::StatementModeration>,
+) -> Response {
+    let localizer = language.localizer;
+    crate::accounts::secretariat_form(app, language, headers, form, "/admin/agreement", move |store, account, form| {
+        let id = StatementId(form.statement.trim().parse().map_err(|_| PageError::NotFound)?);
+        let reason = form.reason.trim();
+        let reject = form.action == "reject";
+        if reject && reason.is_empty() {
+            return Err(PageError::BadRequest(localizer.text("agreement-reason-needed")));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        match store.moderate_statement(id, reject.then_some(reason), &by) {
+            Ok(Some(_)) => Ok(format!("/admin/agreement?done={}", if reject { "rejected" } else { "accepted" })),
+            Ok(None) => Err(PageError::NotFound),
+            Err(StoreError::AlreadyModerated(_)) => {
+                Err(PageError::BadRequest(localizer.text("agreement-already-moderated")))
+            }
+            Err(error) => Err(error.into()),
+        }
+    })
+    .await
+}
+
+/// POST /admin/agreement/statements: the secretariat's own statement, drawn from a contribution
+/// or not, put to the vote at once.
+pub(crate) async fn add_statement(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::NewStatementForm>,
+) -> Response {
+    let localizer = language.localizer;
+    crate::accounts::secretariat_form(app, language, headers, form, "/admin/agreement", move |store, account, form| {
+        let consultation = find_consultation(store, form.consultation.trim())?;
+        let text = statement_text(&form.text).map_err(|problem| {
+            let max = consulta_core::agreement::STATEMENT_MAX_CHARS as u64;
+            PageError::BadRequest(localizer.format(problem.message_id(), &[("max", max.into())]))
+        })?;
+        let source = match form.contribution.trim() {
+            "" => None,
+            number => {
+                let unknown =
+                    || PageError::BadRequest(localizer.format("cli-unknown-contribution", &[("id", number.into())]));
+                let id = consulta_core::ContributionId(number.parse().map_err(|_| unknown())?);
+                match store.contribution(id)? {
+                    Some(c) if c.record.consultation == consultation.id => Some(id),
+                    _ => return Err(unknown()),
+                }
+            }
+        };
+        let language = match form.language.trim() {
+            "" => consultation.record.original_language.clone(),
+            tag => tag.parse().map_err(|_| PageError::BadRequest(localizer.text("agreement-bad-language")))?,
+        };
+        let by = AuditActor::account(&account, Timestamp::now());
+        let new = NewStatement {
+            consultation: consultation.id,
+            text,
+            language,
+            origin: Origin::Secretariat,
+            source,
+            external_id: None,
+            proposed_by: None,
+            proposed_at: by.at,
+        };
+        store.add_statement(&new, Some(&by))?;
+        Ok("/admin/agreement?done=added".to_owned())
+    })
+    .await
+}
+
+/// How long the API waits for a computation before answering that it is under way.
+const API_WAIT: Duration = Duration::from_secs(10);
+
+/// GET /api/v1/consultations/{slug}/agreement: the opinion groups and every statement's standing.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{slug}/agreement",
+    params(("slug" = String, Path, description = "The consultation's slug")),
+    responses(
+        (status = 200, description = "The groups as last computed, and every accepted statement with its counts, consensus and standing across opinion groups and stakeholder groups", body = crate::openapi::AgreementResponse),
+        (status = 202, description = "The groups are being computed; ask again in a moment"),
+        Refused,
+    )
+)]
+pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let (cache, database) = (app.agreement.clone(), app.database.clone());
+    let result = app
+        .read(localizer, move |store| {
+            let consultation = store
+                .consultation_by_slug(&slug)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let mark = store.agreement_mark(consultation.id).map_err(|e| ApiError::from_store(e, &localizer))?;
+            let Some(computed) = cache.current(&database, &consultation, mark, API_WAIT) else { return Ok(None) };
+            let agreement = &computed.agreement;
+            Ok(Some(crate::openapi::AgreementResponse {
+                consultation: consultation.record.slug.as_str().to_owned(),
+                computed_at: computed.at.to_string(),
+                up_to_date: computed.mark == mark,
+                votes_cast: agreement.votes_cast,
+                participants: agreement.participants.len(),
+                opinion_groups: agreement
+                    .groups
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(group, members)| crate::openapi::OpinionGroupSize { group, size: members.len() })
+                    .collect(),
+                statements: agreement.statement_views(),
+            }))
+        })
+        .await;
+    match result {
+        Ok(Some(body)) => Json(body).into_response(),
+        Ok(None) => (StatusCode::ACCEPTED, Json(json!({ "status": "computing" }))).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
