@@ -400,6 +400,46 @@ mod tests {
     }
 
     #[test]
+    fn the_open_consultations_report_has_its_points_of_agreement_in_every_format() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mut store = SqliteStore::open(&dir.path().join("demo.db")).expect("store");
+        let blobs = consulta_blobs::LocalBlobs::new(dir.path().join("files"));
+        load(&mut store, &blobs, Timestamp::now()).expect("demo loads");
+        let consultation = store.consultation_by_slug("example-affordable-access").expect("read").expect("found");
+        let input = consulta_report::gather(&store, consultation).expect("gather");
+        let agreement = input.agreement.as_ref().expect("statements were voted on");
+        assert_eq!(agreement.groups.groups.len(), 2, "the demo plants two opinion camps");
+        assert!(!agreement.points_of_agreement().is_empty() && !agreement.points_for_further_debate().is_empty());
+        let links = consulta_report::Links { base_url: None };
+        for (language, heading, split) in [
+            ("en", "V. Points of agreement and points for further debate", "are divided on"),
+            ("fr", "V. Points d’accord et points à approfondir", "sont partagés sur"),
+        ] {
+            let localizer = consulta_i18n::Localizer::for_language(language).expect("language");
+            let document = consulta_report::synthesis(&input, &localizer, &links, jiff::civil::date(2026, 12, 2));
+            let text = document.plain_text();
+            assert!(text.contains(heading) && text.contains(split), "{text}");
+            let map = document.blocks.iter().find_map(|b| match b {
+                consulta_report::document::Block::Map(map) => Some(map),
+                _ => None,
+            });
+            assert_eq!(map.expect("the opinion map").points.len(), agreement.groups.group_of.iter().flatten().count());
+            for format in consulta_report::ReportFormat::ALL {
+                let bytes = consulta_report::render_report(&document, format);
+                assert!(bytes.len() > 1000, "{format:?}");
+            }
+            let markdown =
+                String::from_utf8(consulta_report::render_report(&document, consulta_report::ReportFormat::Markdown))
+                    .expect("UTF-8");
+            assert!(markdown.contains("```text\n") && markdown.contains('A') && markdown.contains('B'));
+            let html =
+                String::from_utf8(consulta_report::render_report(&document, consulta_report::ReportFormat::Html))
+                    .expect("UTF-8");
+            assert!(html.matches("<circle").count() >= 90, "a dot per placed participant");
+        }
+    }
+
+    #[test]
     fn the_reports_table_is_the_seeds_table_in_french_and_english() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let mut store = SqliteStore::open(&dir.path().join("demo.db")).expect("store");

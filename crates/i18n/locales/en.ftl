@@ -695,7 +695,7 @@ consultation-hint-questions = One per line.
 report-subtitle = Draft synthesis report
 report-of-the-secretary-general = Report of the Secretary-General
 report-summary = Summary
-report-section-conclusions = V. Conclusions
+report-section-conclusions = { $number }. Conclusions
 report-annex-separate = The { $count } contributors are listed in a separate file, { $file }, which accompanies this report.
 organ-general_assembly = General Assembly
 organ-economic_and_social_council = Economic and Social Council
@@ -1041,3 +1041,23 @@ agreement-admin-add-submit = Put to the vote
 agreement-admin-accepted = The statement is accepted and put to the vote.
 agreement-admin-rejected = The statement is rejected.
 agreement-admin-added = The statement is put to the vote.
+report-section-agreement = { $number }. Points of agreement and points for further debate
+report-agreement-intro = { $participants } participants, { $verified } of them focal points voting for their organisation, cast { $votes } votes on the { $statements } statements put to them. Grouping those who vote alike, by the method of Pol.is, places { $placed } of them in { $groups } opinion groups, shown in the map below.
+report-agreement-map = Opinion map: each participant placed by their votes (those who vote alike are close); colours and letters mark the opinion groups
+report-agreement-group = Group { $group } ({ $size } participants) is set apart by { $marks }.
+report-agreement-group-agrees = agreement with “{ $text }” ({ $share } % of the group)
+report-agreement-group-disagrees = disagreement with “{ $text }” ({ $share } % of the group)
+report-agreement-quoted = “{ $text }”
+report-agreement-and = and
+report-agreement-points = { $count ->
+    [one] A majority of every opinion group agrees on one point: { $list }.
+   *[other] A majority of every opinion group agrees on { $count } points: { $list }.
+}
+report-agreement-no-points = No statement has a majority of every opinion group on the same side.
+report-agreement-debate = { $count ->
+    [one] One point calls for further debate, the opinion groups being divided on it: { $list }.
+   *[other] { $count } points call for further debate, the opinion groups being divided on them: { $list }.
+}
+report-agreement-no-debate = No statement divides the opinion groups.
+report-agreement-dimension-agree = { $groups } all agree with “{ $text }” ({ $shares }).
+report-agreement-dimension-split = { $groups } are divided on “{ $text }” ({ $shares }).

@@ -698,7 +698,7 @@ consultation-hint-questions = Une par ligne.
 report-subtitle = Projet de rapport de synthèse
 report-of-the-secretary-general = Rapport du Secrétaire général
 report-summary = Résumé
-report-section-conclusions = V. Conclusions
+report-section-conclusions = { $number }. Conclusions
 report-annex-separate = Les { $count } auteurs de contributions sont énumérés dans un fichier distinct, { $file }, qui accompagne le présent rapport.
 organ-general_assembly = Assemblée générale
 organ-economic_and_social_council = Conseil économique et social
@@ -1044,3 +1044,23 @@ agreement-admin-add-submit = Soumettre au vote
 agreement-admin-accepted = La proposition est acceptée et soumise au vote.
 agreement-admin-rejected = La proposition est rejetée.
 agreement-admin-added = La proposition est soumise au vote.
+report-section-agreement = { $number }. Points d’accord et points à approfondir
+report-agreement-intro = { $participants } participants, dont { $verified } correspondants votant au nom de leur organisation, ont exprimé { $votes } votes sur les { $statements } propositions qui leur ont été soumises. Le regroupement de ceux qui votent de même, selon la méthode de Pol.is, place { $placed } d’entre eux dans { $groups } groupes d’opinion, représentés sur la carte ci-dessous.
+report-agreement-map = Carte des opinions : chaque participant placé selon ses votes (ceux qui votent de même sont proches) ; couleurs et lettres indiquent les groupes d’opinion
+report-agreement-group = Le groupe { $group } ({ $size } participants) se distingue par { $marks }.
+report-agreement-group-agrees = son accord avec « { $text } » ({ $share } % du groupe)
+report-agreement-group-disagrees = son désaccord avec « { $text } » ({ $share } % du groupe)
+report-agreement-quoted = « { $text } »
+report-agreement-and = et
+report-agreement-points = { $count ->
+    [one] Une majorité de chaque groupe d’opinion s’accorde sur un point : { $list }.
+   *[other] Une majorité de chaque groupe d’opinion s’accorde sur { $count } points : { $list }.
+}
+report-agreement-no-points = Aucune proposition n’a la majorité de chaque groupe d’opinion du même côté.
+report-agreement-debate = { $count ->
+    [one] Un point appelle un examen plus approfondi, les groupes d’opinion étant partagés : { $list }.
+   *[other] { $count } points appellent un examen plus approfondi, les groupes d’opinion étant partagés : { $list }.
+}
+report-agreement-no-debate = Aucune proposition ne partage les groupes d’opinion.
+report-agreement-dimension-agree = { $groups } approuvent tous « { $text } » ({ $shares }).
+report-agreement-dimension-split = { $groups } sont partagés sur « { $text } » ({ $shares }).

@@ -71,7 +71,56 @@ impl Chart {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The opinion map: each placed participant a point in the unit square (y up), coloured by its
+/// opinion group, and each group's outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpinionMap {
+    pub caption: String,
+    /// (place, group).
+    pub points: Vec<([f64; 2], usize)>,
+    /// Each group's convex hull and its label (letter) at the group's centre.
+    pub groups: Vec<MapGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapGroup {
+    pub label: String,
+    pub hull: Vec<[f64; 2]>,
+    pub centre: [f64; 2],
+}
+
+/// The colours of the opinion groups, told apart by lightness too (hexadecimal RGB).
+pub const GROUP_COLOURS: [&str; 5] = ["0B4F8A", "B35C00", "2E7D32", "7B1FA2", "5D4037"];
+
+impl OpinionMap {
+    /// Which group holds the most points in each cell of a `columns` × `rows` grid, row by row
+    /// from the top: the map as text and table renderers draw it.
+    pub fn grid(&self, columns: usize, rows: usize) -> Vec<Vec<Option<usize>>> {
+        let groups = self.groups.len().max(1);
+        let mut counts = vec![vec![vec![0u32; groups]; columns]; rows];
+        for (place, group) in &self.points {
+            let column = ((place[0] * columns as f64) as usize).min(columns - 1);
+            let row = (((1.0 - place[1]) * rows as f64) as usize).min(rows - 1);
+            if let Some(count) = counts[row][column].get_mut(*group) {
+                *count += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| {
+                        let (group, most) =
+                            cell.iter().enumerate().max_by_key(|(g, n)| (**n, std::cmp::Reverse(*g)))?;
+                        (*most > 0).then_some(group)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A chapter heading ("I. Context").
     Heading(String),
@@ -82,6 +131,7 @@ pub enum Block {
     },
     Table(Table),
     Chart(Chart),
+    Map(OpinionMap),
 }
 
 /// What comes before the report's chapters in a UN document, as the secretariat set it: the
@@ -100,7 +150,7 @@ pub struct FrontMatter {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The language it is written in (BCP 47 primary subtag).
     pub language: String,
@@ -143,6 +193,7 @@ impl Document {
                 }
                 Block::Table(table) => out += &format!("[{}]\n", table.caption),
                 Block::Chart(chart) => out += &format!("[{}]\n", chart.caption),
+                Block::Map(map) => out += &format!("[{}]\n", map.caption),
             }
         }
         out
@@ -179,6 +230,12 @@ impl Builder {
     pub fn chart(&mut self, chart: Chart) {
         if chart.largest() > 0 {
             self.blocks.push(Block::Chart(chart));
+        }
+    }
+
+    pub fn map(&mut self, map: OpinionMap) {
+        if !map.points.is_empty() {
+            self.blocks.push(Block::Map(map));
         }
     }
 

@@ -8,7 +8,7 @@ use consulta_core::markup::escape_xml;
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use crate::document::{Block, Chart, Document, Span, Table};
+use crate::document::{Block, Chart, Document, GROUP_COLOURS, OpinionMap, Span, Table};
 
 /// The width of the text on an A4 page with 2.54 cm margins, in twentieths of a point.
 const TEXT_WIDTH: u64 = 11906 - 2 * 1440;
@@ -64,6 +64,7 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
             Block::Paragraph { number: None, spans } => body += &paragraph("Plain", spans, &mut links),
             Block::Table(table) => body += &table_xml(table),
             Block::Chart(chart) => body += &chart_xml(chart),
+            Block::Map(map) => body += &map_xml(map),
         }
     }
     let document_xml = format!(
@@ -207,6 +208,56 @@ fn chart_xml(chart: &Chart) -> String {
             run(&bar, &format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{ACCENT}\"/>")),
             run(&format!(" {count}"), ""),
         );
+    }
+    out + "</w:tbl><w:p/>"
+}
+
+/// The opinion map as a grid of small square cells, each shaded with the colour of the group
+/// most of its participants belong to, the group's letter at its centre: a table, so that every
+/// word processor draws it.
+fn map_xml(map: &OpinionMap) -> String {
+    const CELLS: usize = 30;
+    const CELL: u64 = 150;
+    let grid = map.grid(CELLS, CELLS);
+    let centre_cell = |c: [f64; 2]| {
+        let column = ((c[0] * CELLS as f64) as usize).min(CELLS - 1);
+        let row = (((1.0 - c[1]) * CELLS as f64) as usize).min(CELLS - 1);
+        (row, column)
+    };
+    let labels: Vec<((usize, usize), &str)> =
+        map.groups.iter().map(|g| (centre_cell(g.centre), g.label.as_str())).collect();
+    let mut out =
+        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&map.caption, ""));
+    out += "<w:tbl><w:tblPr><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/>\
+            <w:left w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/>\
+            <w:right w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/></w:tblBorders>\
+            <w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
+    for _ in 0..CELLS {
+        out += &format!("<w:gridCol w:w=\"{CELL}\"/>");
+    }
+    out += "</w:tblGrid>";
+    for (r, row) in grid.iter().enumerate() {
+        out += &format!("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"{CELL}\" w:hRule=\"exact\"/></w:trPr>");
+        for (c, cell) in row.iter().enumerate() {
+            let shade = cell
+                .map(|g| {
+                    format!(
+                        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>",
+                        GROUP_COLOURS[g % GROUP_COLOURS.len()]
+                    )
+                })
+                .unwrap_or_default();
+            // The letter is white on its group's colour, or in that colour on an empty cell.
+            let label = labels.iter().enumerate().find(|(_, (at, _))| *at == (r, c)).map(|(g, (_, l))| {
+                let colour = if cell.is_some() { "FFFFFF" } else { GROUP_COLOURS[g % GROUP_COLOURS.len()] };
+                run(l, &format!("<w:b/><w:color w:val=\"{colour}\"/><w:sz w:val=\"14\"/>"))
+            });
+            out += &format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{CELL}\" w:type=\"dxa\"/>{shade}</w:tcPr><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p></w:tc>",
+                label.unwrap_or_default()
+            );
+        }
+        out += "</w:tr>";
     }
     out + "</w:tbl><w:p/>"
 }

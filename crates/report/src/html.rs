@@ -4,7 +4,7 @@
 
 use consulta_core::markup::escape_html;
 
-use crate::document::{Block, Chart, Document, Span, Table};
+use crate::document::{Block, Chart, Document, GROUP_COLOURS, OpinionMap, Span, Table};
 
 /// The report's own rules, scoped to `.report`: numbered paragraphs in the margin as in UN
 /// documents, ruled tables, bar charts. The web's stylesheet appends them to its own.
@@ -93,6 +93,7 @@ pub fn fragment(document: &Document) -> String {
             }
             Block::Table(table) => out += &table_html(table),
             Block::Chart(chart) => out += &chart_svg(chart),
+            Block::Map(map) => out += &map_svg(map),
         }
     }
     out += "</article>\n";
@@ -151,6 +152,41 @@ fn table_html(table: &Table) -> String {
         out += &format!("<tfoot>{}</tfoot>\n", row(total).trim_end());
     }
     out += "</table></div>\n";
+    out
+}
+
+/// The opinion map as SVG: a dot per participant, each group's outline and letter.
+pub fn map_svg(map: &OpinionMap) -> String {
+    const SIZE: f64 = 400.0;
+    const MARGIN: f64 = 16.0;
+    let at = |p: [f64; 2]| (MARGIN + p[0] * (SIZE - 2.0 * MARGIN), MARGIN + (1.0 - p[1]) * (SIZE - 2.0 * MARGIN));
+    let colour = |g: usize| GROUP_COLOURS[g % GROUP_COLOURS.len()];
+    let mut out = format!(
+        "<figure>\n<figcaption>{caption}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SIZE} \
+         {SIZE}\" role=\"img\" aria-label=\"{caption}\" style=\"max-width:28rem;border:1px solid #d5d9de\">\n",
+        caption = escape_html(&map.caption)
+    );
+    for (g, group) in map.groups.iter().enumerate() {
+        let points: Vec<String> = group.hull.iter().map(|p| at(*p)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        out += &format!(
+            "<polygon points=\"{}\" fill=\"#{c}\" fill-opacity=\"0.12\" stroke=\"#{c}\" stroke-width=\"1.5\"/>\n",
+            points.join(" "),
+            c = colour(g)
+        );
+    }
+    for (place, group) in &map.points {
+        let (x, y) = at(*place);
+        out += &format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"#{}\"/>", colour(*group));
+    }
+    for group in &map.groups {
+        let (x, y) = at(group.centre);
+        out += &format!(
+            "\n<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\" \
+             style=\"font-size:22px;font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:4px\">{}</text>",
+            escape_html(&group.label)
+        );
+    }
+    out += "\n</svg>\n</figure>\n";
     out
 }
 

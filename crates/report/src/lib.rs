@@ -4,6 +4,7 @@
 //! the web call the same functions.
 
 pub mod agreement;
+pub mod agreement_chapter;
 pub mod document;
 pub mod docx;
 pub mod html;

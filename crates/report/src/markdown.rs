@@ -1,7 +1,7 @@
 //! The report as Markdown (CommonMark with pipe tables): numbered paragraphs keep their
 //! numbers, charts become tables of bars drawn with block characters.
 
-use crate::document::{Block, Chart, Document, Span};
+use crate::document::{Block, Chart, Document, OpinionMap, Span};
 
 /// The report as Markdown.
 pub fn render(document: &Document) -> String {
@@ -38,6 +38,7 @@ pub fn render(document: &Document) -> String {
                 out += &table_markdown(&table.header, &table.rows, table.total.as_deref(), table.numeric);
             }
             Block::Chart(chart) => out += &chart_markdown(chart),
+            Block::Map(map) => out += &map_markdown(map),
         }
     }
     out
@@ -84,6 +85,19 @@ pub(crate) fn table_markdown(
         out += &format!("| {} |\n", bold.join(" | "));
     }
     out
+}
+
+/// The opinion map as a block of text: each cell of a grid shows the letter of the group most of
+/// its participants belong to.
+fn map_markdown(map: &OpinionMap) -> String {
+    let mut out = format!("**{}**\n\n```text\n", escape(&map.caption));
+    for row in map.grid(48, 20) {
+        let line: String =
+            row.iter().map(|cell| cell.and_then(|g| map.groups.get(g)?.label.chars().next()).unwrap_or(' ')).collect();
+        out += line.trim_end();
+        out.push('\n');
+    }
+    out + "```\n"
 }
 
 fn chart_markdown(chart: &Chart) -> String {

@@ -39,6 +39,8 @@ pub struct ReportInput {
     pub table: consulta_core::DistributionTable,
     /// What the secretariat set: symbol, organs, summary, conclusions.
     pub details: ReportDetails,
+    /// The points of agreement, when statements were put to the vote.
+    pub agreement: Option<crate::agreement::Agreement>,
 }
 
 /// What the report needs of a contribution: who sent it, how, and what it cites (its text is
@@ -89,6 +91,11 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
         matrix: store.matrix()?,
         table: distribution_table(store, consultation.id)?,
         details: store.report_details(consultation.id)?,
+        agreement: if store.statements(consultation.id, Some(consulta_core::Moderation::Accepted))?.is_empty() {
+            None
+        } else {
+            Some(crate::agreement::agreement_of(store, &consultation)?)
+        },
         contributions,
         consultation,
     })
@@ -502,9 +509,16 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         }
     }
 
-    // V. Conclusions, as the secretariat wrote them, one numbered paragraph each.
+    // V. Points of agreement and points for further debate, when statements were voted on.
+    let mut next_chapter = 5;
+    if let Some(agreement) = &input.agreement {
+        crate::agreement_chapter::chapter(&mut b, agreement, l, roman(next_chapter));
+        next_chapter += 1;
+    }
+
+    // V (or VI). Conclusions, as the secretariat wrote them, one numbered paragraph each.
     if let Some(conclusions) = in_language(&input.details.conclusions, language) {
-        b.heading(l.text("report-section-conclusions"));
+        b.heading(l.format("report-section-conclusions", &[("number", roman(next_chapter).into())]));
         for paragraph in paragraphs_of(conclusions) {
             b.numbered(vec![text(paragraph)]);
         }
@@ -563,6 +577,11 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
 }
 
 /// The front matter of a UN document from the secretariat's details, in the report's language.
+/// The chapters after the fourth, numbered as UN reports number them.
+fn roman(chapter: usize) -> &'static str {
+    ["V", "VI", "VII"].get(chapter.saturating_sub(5)).copied().unwrap_or("VII")
+}
+
 fn front_matter(details: &ReportDetails, l: &Localizer) -> FrontMatter {
     let language = l.language();
     let organ_name = |organ: Organ| l.text(&format!("organ-{}", organ.as_str()));

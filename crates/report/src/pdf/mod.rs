@@ -5,7 +5,7 @@
 #[rustfmt::skip]
 mod metrics;
 
-use crate::document::{Block, Chart, Document, Span, Table};
+use crate::document::{Block, Chart, Document, GROUP_COLOURS, OpinionMap, Span, Table};
 
 const PAGE_WIDTH: f64 = 595.28;
 const PAGE_HEIGHT: f64 = 841.89;
@@ -331,6 +331,47 @@ impl Layout {
         self.y = lowest.min(top - leading) - pad;
     }
 
+    /// The opinion map: a framed square, each group's outline, a dot per participant, and each
+    /// group's letter at its centre.
+    fn map(&mut self, map: &OpinionMap) {
+        let side = TEXT_WIDTH * 0.6;
+        self.ensure(BODY_SIZE * 2.6 + side + 12.0);
+        self.paragraph(&[Span::Text(map.caption.clone())], Font::Bold, BODY_SIZE, MARGIN, TEXT_WIDTH, 4.0);
+        let (left, bottom) = (MARGIN, self.y - side);
+        let at = |p: [f64; 2]| (left + 8.0 + p[0] * (side - 16.0), bottom + 8.0 + p[1] * (side - 16.0));
+        let rgb = |g: usize| {
+            let hex = GROUP_COLOURS[g % GROUP_COLOURS.len()];
+            let part = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_or(0.0, |v| f64::from(v) / 255.0);
+            format!("{:.3} {:.3} {:.3}", part(0), part(2), part(4))
+        };
+        let mut ops = format!("0.835 0.851 0.871 RG 0.5 w {left:.2} {bottom:.2} {side:.2} {side:.2} re S\n");
+        for (g, group) in map.groups.iter().enumerate() {
+            if let Some((first, rest)) = group.hull.split_first() {
+                let (x, y) = at(*first);
+                ops += &format!("{} RG 1.2 w {x:.2} {y:.2} m ", rgb(g));
+                for p in rest {
+                    let (x, y) = at(*p);
+                    ops += &format!("{x:.2} {y:.2} l ");
+                }
+                ops += "h S\n";
+            }
+        }
+        for (place, group) in &map.points {
+            let (x, y) = at(*place);
+            ops += &format!("{} rg {:.2} {:.2} 3 3 re f\n", rgb(*group), x - 1.5, y - 1.5);
+        }
+        ops += "0 g 0 G\n";
+        self.push(ops.as_bytes());
+        for group in &map.groups {
+            let (x, y) = at(group.centre);
+            let label = encode(&group.label);
+            let width = Font::Bold.width(&label, 16.0);
+            let word = Word { bytes: label, font: Font::Bold, link: None, space_after: false };
+            self.set_line(&[word], x - width / 2.0, y - 5.0, 16.0);
+        }
+        self.y = bottom - 12.0;
+    }
+
     fn chart(&mut self, chart: &Chart) {
         let row = 16.0;
         let label_width = TEXT_WIDTH * 0.38;
@@ -469,6 +510,7 @@ pub fn render(document: &Document) -> Vec<u8> {
             }
             Block::Table(table) => layout.table(table),
             Block::Chart(chart) => layout.chart(chart),
+            Block::Map(map) => layout.map(map),
         }
     }
     write_pdf(document, layout.pages)
