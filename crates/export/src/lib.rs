@@ -4,6 +4,7 @@
 //! the signed log. A withheld contribution appears only as the withheld entry itself: its id,
 //! its record's hash and the reason, never its content.
 
+mod agreement;
 mod archive;
 mod atom;
 mod tables;
@@ -18,6 +19,7 @@ use consulta_core::reference::Country;
 use consulta_core::{CanonicalRecord, Consultation, ContributionId, EntityId};
 use consulta_store::{Inclusion, Store, StoreError};
 
+pub use agreement::{STATEMENT_COLUMNS, statements_csv, votes_csv};
 pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
 pub use atom::atom_feed;
 pub use consulta_core::markup::spreadsheet_safe;
@@ -58,17 +60,21 @@ pub enum OpenData {
     EntitiesCsv,
     EntitiesJson,
     EntitiesPopolo,
+    StatementsCsv,
+    VotesCsv,
     Feed,
     Archive,
 }
 
 impl OpenData {
-    pub const ALL: [OpenData; 7] = [
+    pub const ALL: [OpenData; 9] = [
         OpenData::ContributionsCsv,
         OpenData::ContributionsJson,
         OpenData::EntitiesCsv,
         OpenData::EntitiesJson,
         OpenData::EntitiesPopolo,
+        OpenData::StatementsCsv,
+        OpenData::VotesCsv,
         OpenData::Feed,
         OpenData::Archive,
     ];
@@ -81,9 +87,16 @@ impl OpenData {
             OpenData::EntitiesCsv => "entities.csv",
             OpenData::EntitiesJson => "entities.json",
             OpenData::EntitiesPopolo => "entities.popolo.json",
+            OpenData::StatementsCsv => "statements.csv",
+            OpenData::VotesCsv => "votes.csv",
             OpenData::Feed => "feed.atom",
             OpenData::Archive => "archive.zip",
         }
+    }
+
+    /// Whether the file changes with votes and statements, which the change feed does not follow.
+    pub fn follows_votes(self) -> bool {
+        matches!(self, OpenData::StatementsCsv | OpenData::VotesCsv)
     }
 
     pub fn from_file_name(name: &str) -> Option<OpenData> {
@@ -92,7 +105,9 @@ impl OpenData {
 
     pub fn media_type(self) -> &'static str {
         match self {
-            OpenData::ContributionsCsv | OpenData::EntitiesCsv => "text/csv; charset=utf-8",
+            OpenData::ContributionsCsv | OpenData::EntitiesCsv | OpenData::StatementsCsv | OpenData::VotesCsv => {
+                "text/csv; charset=utf-8"
+            }
             OpenData::ContributionsJson | OpenData::EntitiesJson | OpenData::EntitiesPopolo => "application/json",
             OpenData::Feed => "application/atom+xml; charset=utf-8",
             OpenData::Archive => "application/zip",
@@ -133,6 +148,8 @@ pub fn write_open_data(
         OpenData::EntitiesCsv => entities_csv(store, consultation, &mut writer)?,
         OpenData::EntitiesJson => entities_json(store, consultation, &mut writer)?,
         OpenData::EntitiesPopolo => entities_popolo(store, consultation, &mut writer)?,
+        OpenData::StatementsCsv => statements_csv(store, consultation, &mut writer)?,
+        OpenData::VotesCsv => votes_csv(store, consultation, &mut writer)?,
         OpenData::Feed => writer.write_all(atom_feed(store, consultation, source.base_url)?.as_bytes())?,
         OpenData::Archive => {}
     }

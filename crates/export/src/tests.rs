@@ -317,3 +317,45 @@ impl ReplaceText for Vec<u8> {
         text.replace(from, to).into_bytes()
     }
 }
+
+#[test]
+fn statements_and_votes_are_published_counted_and_anonymised() {
+    use consulta_core::{CastVote, Choice, NewStatement, Origin, Voter};
+    use consulta_store::AgreementStore;
+    let mut f = fixture();
+    let by = consulta_store::AuditActor::command_line("test", now());
+    let statement = |text: &str, origin| NewStatement {
+        consultation: f.consultation.id,
+        text: text.to_owned(),
+        language: "en".parse().expect("en"),
+        origin,
+        source: Some(f.ids[0]),
+        external_id: None,
+        proposed_by: None,
+        proposed_at: now(),
+    };
+    let (accepted, pending) =
+        (statement("=Spam needs a global answer", Origin::Secretariat), statement("A proposal", Origin::Participant));
+    let accepted = f.store.add_statement(&accepted, Some(&by)).expect("accepted");
+    f.store.add_statement(&pending, None).expect("pending");
+    let secret = "c0ffee".repeat(10) + "abcd";
+    for (key, choices) in
+        [(secret.as_str(), [Choice::Disagree, Choice::Agree]), ("another", [Choice::Pass, Choice::Pass])]
+    {
+        let participant =
+            f.store.participant(f.consultation.id, &Voter::Anonymous(key.into()), None, now()).expect("participant");
+        for choice in choices {
+            f.store.cast_vote(&CastVote { participant, statement: accepted.id, choice, cast_at: now() }).expect("vote");
+        }
+    }
+    let statements = output(|out| statements_csv(&f.store, &f.consultation, out).expect("statements"));
+    let rows: Vec<&str> = statements.lines().collect();
+    assert_eq!(rows.len(), 2, "the pending proposal is not published: {statements}");
+    assert!(rows[1].contains("'=Spam needs a global answer"), "a formula is defused: {statements}");
+    assert!(rows[1].contains(",1,0,1,"), "latest votes counted (agree, disagree, pass): {statements}");
+    let leaf = f.store.statement_leaves().expect("leaves")[0].2;
+    assert!(rows[1].ends_with(&consulta_log::to_hex(&leaf)), "{statements}");
+    let votes = output(|out| votes_csv(&f.store, &f.consultation, out).expect("votes"));
+    assert_eq!(votes, format!("participant,statement,vote\n1,{id},1\n2,{id},0\n", id = accepted.id.0));
+    assert!(!votes.contains(&secret) && !statements.contains(&secret));
+}

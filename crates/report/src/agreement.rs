@@ -93,6 +93,9 @@ pub struct Agreement {
     /// Each opinion group's representative statements, most representative first.
     pub representatives: Vec<Vec<Representative>>,
     pub dimensions: Vec<Dimension>,
+    /// Every participant's latest votes counted, statement by statement (the reports count only
+    /// those placed in a group).
+    pub totals: Vec<consulta_agreement::consensus::Counts>,
     pub votes_cast: usize,
     pub last_vote: Option<Timestamp>,
 }
@@ -184,7 +187,10 @@ pub fn analyse(input: AgreementInput) -> Agreement {
     let reports = statement_reports(&matrix, &groups.groups);
     let representatives = representative_statements(&matrix, &groups.groups);
     let dimensions = DimensionKind::ALL.iter().map(|&kind| dimension(kind, &participants, &matrix)).collect();
+    let everyone: Vec<usize> = (0..matrix.participants()).collect();
+    let totals = consulta_agreement::consensus::counts(&matrix, &[everyone]).pop().unwrap_or_default();
     Agreement {
+        totals,
         last_vote: votes.iter().map(|v| v.cast_at).max(),
         votes_cast: votes.len(),
         statements,
@@ -347,6 +353,7 @@ pub struct StatementView {
     pub external_id: Option<String>,
     pub text: String,
     pub language: String,
+    /// Every participant's latest vote counted.
     pub agree: u64,
     pub disagree: u64,
     pub pass: u64,
@@ -389,14 +396,15 @@ impl Agreement {
             .zip(&stakeholders.reports)
             .map(|(report, across_stakeholders)| {
                 let statement = self.statement(report.statement);
+                let total = self.totals.get(report.statement).copied().unwrap_or_default();
                 StatementView {
                     id: statement.id.0,
                     external_id: statement.external_id.clone(),
                     text: statement.text.clone(),
                     language: statement.language.as_str().to_owned(),
-                    agree: report.overall.agree,
-                    disagree: report.overall.disagree,
-                    pass: report.overall.pass,
+                    agree: total.agree,
+                    disagree: total.disagree,
+                    pass: total.pass,
                     consensus: round(report.consensus),
                     standing: standing_name(report.standing).to_owned(),
                     opinion_groups: group_views(report, |i| i.to_string()),

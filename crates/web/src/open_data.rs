@@ -17,7 +17,8 @@ use crate::App;
 use crate::language::RequestLanguage;
 use crate::page::PageError;
 
-/// A file as written, and the change-feed position it was written at.
+/// A file as written, and the change-feed position it was written at (for the files of votes,
+/// combined with the consultation's `agreement_mark`).
 type Written = (u64, Arc<tempfile::NamedTempFile>);
 
 /// Open data files already written, by consultation and file, with the change-feed position
@@ -54,10 +55,24 @@ impl OpenDataCache {
 async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<std::fs::File>, ExportError> {
     let database = app.database.clone();
     let position = {
-        let database = database.clone();
-        tokio::task::spawn_blocking(move || database.connect()?.last_change())
-            .await
-            .map_err(|e| ExportError::Io(std::io::Error::other(e)))??
+        let (database, slug) = (database.clone(), slug.clone());
+        tokio::task::spawn_blocking(move || -> Result<u64, consulta_store::StoreError> {
+            let store = database.connect()?;
+            let change = store.last_change()?;
+            if !what.follows_votes() {
+                return Ok(change);
+            }
+            // Votes and statements are not in the change feed: their files follow their mark too.
+            let mark = match store.consultation_by_slug(&slug)? {
+                Some(consultation) => store.agreement_mark(consultation.id)?,
+                None => (0, 0, 0),
+            };
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&(change, mark), &mut hasher);
+            Ok(std::hash::Hasher::finish(&hasher))
+        })
+        .await
+        .map_err(|e| ExportError::Io(std::io::Error::other(e)))??
     };
     let key = (slug.clone(), what);
     if let Some(file) = app.open_data.fresh(&key, position) {

@@ -137,7 +137,7 @@ fn next_statement(
         computed
             .and_then(|c| {
                 let column = c.agreement.statements.iter().position(|s| s.id == id)?;
-                Some(c.agreement.reports.iter().find(|r| r.statement == column)?.overall.seen())
+                Some(c.agreement.totals.get(column)?.seen())
             })
             .unwrap_or(0)
     };

@@ -72,9 +72,9 @@ fn statement_json(agreement: &Agreement, report: &StatementReport) -> Value {
         "id": statement.id.0,
         "text": statement.text,
         "lang": statement.language.as_str(),
-        "agree": report.overall.agree,
-        "disagree": report.overall.disagree,
-        "pass": report.overall.pass,
+        "agree": agreement.totals[report.statement].agree,
+        "disagree": agreement.totals[report.statement].disagree,
+        "pass": agreement.totals[report.statement].pass,
         "consensus": percent(report.consensus),
         "groups": report.groups.iter().enumerate().map(|(g, share)| json!({
             "letter": group_letter(g),
