@@ -152,6 +152,13 @@ pub struct AgreementResponse {
     pub statements: Vec<consulta_report::agreement::StatementView>,
 }
 
+/// The groups are being computed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComputingResponse {
+    /// `computing`.
+    pub status: &'static str,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OpinionGroupSize {
     /// The group's number, from 0 (shown as A, B, C…).

@@ -450,7 +450,7 @@ const API_WAIT: Duration = Duration::from_secs(10);
     params(("slug" = String, Path, description = "The consultation's slug")),
     responses(
         (status = 200, description = "The groups as last computed, and every accepted statement with its counts, consensus and standing across opinion groups and stakeholder groups", body = crate::openapi::AgreementResponse),
-        (status = 202, description = "The groups are being computed; ask again in a moment"),
+        (status = 202, description = "The groups are being computed; ask again in a moment", body = crate::openapi::ComputingResponse),
         Refused,
     )
 )]
@@ -485,7 +485,9 @@ pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(
         .await;
     match result {
         Ok(Some(body)) => Json(body).into_response(),
-        Ok(None) => (StatusCode::ACCEPTED, Json(json!({ "status": "computing" }))).into_response(),
+        Ok(None) => {
+            (StatusCode::ACCEPTED, Json(crate::openapi::ComputingResponse { status: "computing" })).into_response()
+        }
         Err(error) => error.into_response(),
     }
 }
