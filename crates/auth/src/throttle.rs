@@ -36,8 +36,8 @@ const PROPOSAL_BY_CLIENT: &str = "proposal:client";
 
 /// Votes one client may cast in the window on points of agreement (a household or an office
 /// behind one address votes together), and statements it may propose.
-const VOTES_PER_CLIENT: u64 = 600;
-const PROPOSALS_PER_CLIENT: u64 = 20;
+const VOTES_PER_CLIENT: u64 = 3_000;
+const PROPOSALS_PER_CLIENT: u64 = 30;
 /// The window votes and proposals are counted in.
 const PARTICIPATION_WINDOW: SignedDuration = SignedDuration::from_hours(1);
 

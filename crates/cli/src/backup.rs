@@ -144,6 +144,7 @@ pub fn restore(source: &Path, database: &Database, files: &dyn BlobStore, locali
             &[
                 ("path", database.describe().into()),
                 ("contributions", check.contributions.into()),
+                ("statements", check.statements.into()),
                 ("root", to_hex(&check.root).into()),
             ],
         )
@@ -207,6 +208,7 @@ pub fn migrate(from: &str, to: &str, localizer: &Localizer) -> anyhow::Result<()
                 ("rows", rows.into()),
                 ("tables", report.rows.len().into()),
                 ("contributions", check.contributions.into()),
+                ("statements", check.statements.into()),
                 ("root", to_hex(&report.log_root).into()),
             ],
         )

@@ -251,6 +251,10 @@ cli-check-failed = The record does not check out:
 cli-check-done = { $contributions ->
     [one] One contribution checked
    *[other] { $contributions } contributions checked
+}{ $statements ->
+    [0] {""}
+    [one] {" "}and one statement put to the vote
+   *[other] {" "}and { $statements } statements put to the vote
 }: each is in the log, unchanged. Root { $root }. The tree rebuilt from the records matches { $heads ->
     [0] no signed head (no journal at { $journal })
     [one] the one signed head of { $journal }
@@ -902,6 +906,10 @@ cli-migrate-exists = { $path } already holds a record: a migration goes into a n
 cli-migrate-done = Moved { $from } to { $to }: { $rows } rows in { $tables } tables; { $contributions ->
     [one] one contribution
    *[other] { $contributions } contributions
+}{ $statements ->
+    [0] {""}
+    [one] {" "}and one statement put to the vote
+   *[other] {" "}and { $statements } statements put to the vote
 }, each in the log, root { $root }.
 
 ## The public URL: every absolute link, and whether cookies are Secure

@@ -254,6 +254,10 @@ cli-check-failed = Le dossier ne se vérifie pas :
 cli-check-done = { $contributions ->
     [one] Une contribution vérifiée
    *[other] { $contributions } contributions vérifiées
+}{ $statements ->
+    [0] {""}
+    [one] {" "}et une proposition soumise au vote
+   *[other] {" "}et { $statements } propositions soumises au vote
 } : chacune est dans le journal, inchangée. Racine { $root }. L’arbre reconstruit à partir des enregistrements concorde avec { $heads ->
     [0] aucune tête signée (pas de registre à { $journal })
     [one] l’unique tête signée de { $journal }
@@ -905,6 +909,10 @@ cli-migrate-exists = { $path } contient déjà un registre : une migration se fa
 cli-migrate-done = { $from } déplacé vers { $to } : { $rows } lignes dans { $tables } tables ; { $contributions ->
     [one] une contribution
    *[other] { $contributions } contributions
+}{ $statements ->
+    [0] {""}
+    [one] {" "}et une proposition soumise au vote
+   *[other] {" "}et { $statements } propositions soumises au vote
 }, chacune dans le journal, racine { $root }.
 
 ## L’URL publique : tous les liens absolus, et si les cookies sont Secure

@@ -17,6 +17,8 @@ use crate::{Inclusion, Result, Store};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogCheck {
     pub contributions: u64,
+    /// Accepted statements (points of agreement), whose leaves share the log.
+    pub statements: u64,
     pub log_size: u64,
     pub root: Hash,
     /// Journalled checkpoints whose size the record was rebuilt to and compared with.
@@ -91,12 +93,12 @@ pub fn check_log(store: &dyn Store, checkpoints: &[String], progress: &mut dyn F
             Ok::<_, crate::StoreError>(())
         })?;
     }
-    checked += check_statements(store, &mut rebuilt_leaves, &mut problems)?;
-    if checked != size {
-        problems.push(LogProblem::Count { leaves: size, contributions: checked });
+    let statements = check_statements(store, &mut rebuilt_leaves, &mut problems)?;
+    if checked + statements != size {
+        problems.push(LogProblem::Count { leaves: size, contributions: checked + statements });
     }
     let heads_checked = rebuild(store, &rebuilt_leaves, checkpoints, &root, &mut problems)?;
-    Ok(LogCheck { contributions: checked, log_size: size, root, heads_checked, problems })
+    Ok(LogCheck { contributions: checked, statements, log_size: size, root, heads_checked, problems })
 }
 
 /// Checks every accepted statement against its leaf, as `check_one` a contribution (the tree

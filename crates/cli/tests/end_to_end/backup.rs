@@ -147,7 +147,11 @@ fn a_record_migrates_to_postgresql_and_back_whole() {
     let url = pg.db.to_str().expect("URL");
     let moved = consulta(&["migrate", "--from", db, "--to", url]);
     assert!(moved.status.success(), "{}", stderr(&moved));
-    assert!(stdout(&moved).contains("104 contributions, each in the log"), "{}", stdout(&moved));
+    assert!(
+        stdout(&moved).contains("104 contributions and 10 statements put to the vote, each in the log"),
+        "{}",
+        stdout(&moved)
+    );
     assert!(stdout(&moved).contains(&source_root), "{}", stdout(&moved));
     assert_eq!(stdout(&table(url)), before, "the same distribution table from PostgreSQL");
     assert_eq!(root(url), source_root);

@@ -118,13 +118,18 @@ impl Visitor {
 /// The visitor, and the entity it may contribute for (a focal point's), if any.
 pub async fn visitor_and_entity(app: &App, headers: HeaderMap) -> Result<(Visitor, Option<Entity>), PageError> {
     with_visitor(app, headers, |store, visitor| {
-        let entity = match visitor.actor.account().and_then(|a| a.entity) {
-            Some(id) if visitor.actor.may(Action::ActFor(id)) => store.entity(id)?,
-            _ => None,
-        };
+        let entity = acting_for(store, &visitor)?;
         Ok((visitor, entity))
     })
     .await
+}
+
+/// The entity a focal point signed in acts for, if the visitor is one.
+pub(crate) fn acting_for(store: &dyn Store, visitor: &Visitor) -> Result<Option<Entity>, StoreError> {
+    match visitor.actor.account().and_then(|a| a.entity) {
+        Some(id) if visitor.actor.may(Action::ActFor(id)) => store.entity(id),
+        _ => Ok(None),
+    }
 }
 
 /// A cookie, `Secure` whenever the instance's public URL is HTTPS (never decided by the request).

@@ -17,7 +17,8 @@ use consulta_auth::throttle::{Participation, allow_participation};
 use consulta_auth::{new_token, tokens_match};
 use consulta_core::agreement::statement_text;
 use consulta_core::{
-    CastVote, Choice, Consultation, ConsultationStatus, Entity, Moderation, NewStatement, Origin, StatementId, Voter,
+    CastVote, Choice, Consultation, ConsultationStatus, Entity, Moderation, NewStatement, Origin, ParticipantId,
+    StatementId, Voter,
 };
 use consulta_i18n::Localizer;
 use consulta_store::{AuditActor, Store, StoreError};
@@ -26,7 +27,9 @@ use serde_json::json;
 
 pub(crate) use cache::AgreementCache;
 
-use crate::accounts::{QueryParams, Visitor, cookie, set_cookie, visitor_and_entity, with_cookie, with_visitor};
+use crate::accounts::{
+    QueryParams, Visitor, acting_for, cookie, set_cookie, visitor_and_entity, with_cookie, with_visitor,
+};
 use crate::api::ApiError;
 use crate::client::ClientIp;
 use crate::language::RequestLanguage;
@@ -40,7 +43,7 @@ const VOTER_COOKIE: &str = "consulta_voter";
 const VOTER_COOKIE_SECONDS: i64 = 365 * 24 * 3600;
 
 /// Who votes, and the token their forms carry.
-struct Participant {
+struct Voting {
     voter: Voter,
     entity: Option<Entity>,
     token: String,
@@ -49,9 +52,9 @@ struct Participant {
 }
 
 /// The focal point's entity, or the public visitor's cookie (a new one on a first visit).
-fn participant(headers: &HeaderMap, visitor: &Visitor, entity: Option<Entity>) -> Result<Participant, PageError> {
+fn voting(headers: &HeaderMap, visitor: &Visitor, entity: Option<Entity>) -> Result<Voting, PageError> {
     if let (Some(entity), Some(session)) = (entity, &visitor.session) {
-        return Ok(Participant {
+        return Ok(Voting {
             voter: Voter::Verified(entity.id),
             entity: Some(entity),
             token: session.csrf_token.clone(),
@@ -69,7 +72,7 @@ fn participant(headers: &HeaderMap, visitor: &Visitor, entity: Option<Entity>) -
     let hash = |prefix: &str| consulta_log::to_hex(&consulta_log::sha256(format!("{prefix}{identifier}").as_bytes()));
     // The record keeps a hash of the identifier; the forms carry another, so a page's token
     // never is what the record holds.
-    Ok(Participant { voter: Voter::Anonymous(hash("")), entity: None, token: hash("form\0"), new_cookie })
+    Ok(Voting { voter: Voter::Anonymous(hash("")), entity: None, token: hash("form\0"), new_cookie })
 }
 
 fn page_path(slug: &str) -> String {
@@ -89,7 +92,7 @@ pub(crate) async fn page(
         Ok(found) => found,
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
-    let who = match participant(&headers, &visitor, entity) {
+    let who = match voting(&headers, &visitor, entity) {
         Ok(who) => who,
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
@@ -125,7 +128,7 @@ pub(crate) async fn page(
 fn next_statement(
     store: &dyn Store,
     consultation: &Consultation,
-    who: &Participant,
+    who: &Voting,
     computed: Option<&cache::Computed>,
 ) -> Result<(Option<consulta_core::Statement>, usize), PageError> {
     let accepted = store.statements(consultation.id, Some(Moderation::Accepted))?;
@@ -152,7 +155,7 @@ fn agreement_page(
     consultation: &Consultation,
     computed: Option<&cache::Computed>,
     mark: cache::Mark,
-    who: &Participant,
+    who: &Voting,
     visitor: &Visitor,
     notice: Option<&str>,
     localizer: &Localizer,
@@ -206,7 +209,7 @@ fn agreement_page(
 /// Checks a participation form: its token, and the client's hourly allowance.
 fn check_participation(
     store: &mut dyn Store,
-    who: &Participant,
+    who: &Voting,
     sent_token: &str,
     what: Participation,
     client: &ClientIp,
@@ -228,6 +231,36 @@ fn open_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> Re
     Ok(consultation)
 }
 
+/// A participant's form (a vote, a proposal) on an open consultation: the token and the hourly
+/// allowance checked, the participant recorded on its first appearance, then `act`; back to the
+/// address `act` gives, or the error page.
+#[allow(clippy::too_many_arguments)]
+async fn participation(
+    app: App,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    slug: String,
+    client: ClientIp,
+    token: String,
+    what: Participation,
+    act: impl FnOnce(&mut dyn Store, &Consultation, ParticipantId, &Localizer) -> Result<String, PageError> + Send + 'static,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers.clone(), move |store, visitor| {
+        let entity = acting_for(store, &visitor)?;
+        let who = voting(&headers, &visitor, entity)?;
+        check_participation(store, &who, &token, what, &client)?;
+        let consultation = open_consultation(store, &slug, &localizer)?;
+        let participant = store.participant(consultation.id, &who.voter, who.entity.as_ref(), Timestamp::now())?;
+        act(store, &consultation, participant, &localizer)
+    })
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
 /// POST /consultations/{slug}/agreement/vote: one vote, then the next statement.
 pub(crate) async fn vote(
     State(app): State<App>,
@@ -237,31 +270,27 @@ pub(crate) async fn vote(
     headers: HeaderMap,
     Form(form): Form<forms::VoteForm>,
 ) -> Response {
-    let localizer = language.localizer;
-    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
-        Ok(found) => found,
-        Err(error) => return app.templates.respond(&language, Err(error)),
-    };
-    let result = with_visitor(&app, headers.clone(), move |store, _| {
-        let who = participant(&headers, &visitor, entity)?;
-        check_participation(store, &who, &form.csrf, Participation::Vote, &client)?;
-        let consultation = open_consultation(store, &slug, &localizer)?;
+    let path = page_path(&slug);
+    let (token, what) = (form.csrf.clone(), Participation::Vote);
+    participation(app, language, headers, slug, client, token, what, move |store, _, participant, localizer| {
         let bad = || PageError::BadRequest(localizer.text("agreement-bad-vote"));
         let statement = StatementId(form.statement.trim().parse().map_err(|_| bad())?);
         let choice = Choice::parse(form.choice.trim()).ok_or_else(bad)?;
-        let now = Timestamp::now();
-        let participant = store.participant(consultation.id, &who.voter, who.entity.as_ref(), now)?;
-        match store.cast_vote(&CastVote { participant, statement, choice, cast_at: now }) {
-            Ok(()) => Ok(format!("{}?done=voted#vote", page_path(&slug))),
+        match store.cast_vote(&CastVote { participant, statement, choice, cast_at: Timestamp::now() }) {
+            Ok(()) => Ok(format!("{path}?done=voted#vote")),
             Err(StoreError::NotVotable(_)) => Err(bad()),
             Err(error) => Err(error.into()),
         }
     })
-    .await;
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+    .await
+}
+
+/// A statement's text as typed, or the page that says what is wrong with it.
+fn checked_text(typed: &str, localizer: &Localizer) -> Result<String, PageError> {
+    statement_text(typed).map_err(|problem| {
+        let max = consulta_core::agreement::STATEMENT_MAX_CHARS as u64;
+        PageError::BadRequest(localizer.format(problem.message_id(), &[("max", max.into())]))
+    })
 }
 
 /// POST /consultations/{slug}/agreement/propose: a statement for the secretariat to moderate.
@@ -273,41 +302,32 @@ pub(crate) async fn propose(
     headers: HeaderMap,
     Form(form): Form<forms::ProposalForm>,
 ) -> Response {
-    let localizer = language.localizer;
-    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
-        Ok(found) => found,
-        Err(error) => return app.templates.respond(&language, Err(error)),
-    };
-    let result = with_visitor(&app, headers.clone(), move |store, _| {
-        let who = participant(&headers, &visitor, entity)?;
-        check_participation(store, &who, &form.csrf, Participation::Proposal, &client)?;
-        let consultation = open_consultation(store, &slug, &localizer)?;
-        let text = statement_text(&form.text).map_err(|problem| {
-            let max = consulta_core::agreement::STATEMENT_MAX_CHARS as u64;
-            PageError::BadRequest(localizer.format(problem.message_id(), &[("max", max.into())]))
-        })?;
-        let now = Timestamp::now();
-        let participant = store.participant(consultation.id, &who.voter, who.entity.as_ref(), now)?;
-        store.add_statement(
-            &NewStatement {
+    let path = page_path(&slug);
+    let (token, what) = (form.csrf.clone(), Participation::Proposal);
+    participation(
+        app,
+        language,
+        headers,
+        slug,
+        client,
+        token,
+        what,
+        move |store, consultation, participant, localizer| {
+            let new = NewStatement {
                 consultation: consultation.id,
-                text,
+                text: checked_text(&form.text, localizer)?,
                 language: localizer.language().parse().map_err(|_| PageError::Internal("language".into()))?,
                 origin: Origin::Participant,
                 source: None,
                 external_id: None,
                 proposed_by: Some(participant),
-                proposed_at: now,
-            },
-            None,
-        )?;
-        Ok(format!("{}?done=proposed#propose", page_path(&slug)))
-    })
-    .await;
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
+                proposed_at: Timestamp::now(),
+            };
+            store.add_statement(&new, None)?;
+            Ok(format!("{path}?done=proposed#propose"))
+        },
+    )
+    .await
 }
 
 /// GET /admin/agreement: the statements waiting for moderation, and the form to add one.
@@ -403,10 +423,7 @@ pub(crate) async fn add_statement(
     let localizer = language.localizer;
     crate::accounts::secretariat_form(app, language, headers, form, "/admin/agreement", move |store, account, form| {
         let consultation = find_consultation(store, form.consultation.trim())?;
-        let text = statement_text(&form.text).map_err(|problem| {
-            let max = consulta_core::agreement::STATEMENT_MAX_CHARS as u64;
-            PageError::BadRequest(localizer.format(problem.message_id(), &[("max", max.into())]))
-        })?;
+        let text = checked_text(&form.text, &localizer)?;
         let source = match form.contribution.trim() {
             "" => None,
             number => {
