@@ -53,7 +53,7 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", localizer.text("error-not-found"))
     }
 
-    fn server(error: impl std::fmt::Display, localizer: &Localizer) -> ApiError {
+    pub(crate) fn server(error: impl std::fmt::Display, localizer: &Localizer) -> ApiError {
         tracing::error!(%error, "API request failed");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "server", localizer.text("error-server"))
     }

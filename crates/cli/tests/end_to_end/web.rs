@@ -434,3 +434,63 @@ async fn the_secretariat_sets_the_reports_details_on_the_web() {
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
     assert!(refused.text().await.expect("HTML").contains("Document symbol: at most 100 characters."));
 }
+
+/// The points of agreement over HTTP: the API's groups and standings, the open data files, a
+/// vote without the page's cookie and token refused, a focal point's vote counted for its
+/// entity's stakeholder group.
+#[tokio::test]
+async fn points_of_agreement_over_http() {
+    let app = spawn_demo();
+    let open = "/consultations/example-affordable-access";
+    let api = client().get(format!("{}/api/v1{open}/agreement", app.url)).send().await.expect("answer");
+    assert_eq!(api.status(), StatusCode::OK);
+    let body: serde_json::Value = api.json().await.expect("JSON");
+    assert_eq!(body["statements"].as_array().map(Vec::len), Some(10), "{body}");
+    assert_eq!(body["opinion_groups"].as_array().map(Vec::len), Some(2), "{body}");
+    assert!(body["statements"][0]["stakeholder_groups"].as_array().is_some_and(|g| g.len() >= 4), "{body}");
+    let missing =
+        client().get(format!("{}/api/v1/consultations/nowhere/agreement", app.url)).send().await.expect("answer");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let (status, _, votes) = get(&format!("{}{open}/votes.csv", app.url), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(votes.starts_with("participant,statement,vote\n1,"), "{votes}");
+    let (_, _, statements) = get(&format!("{}{open}/statements.csv", app.url), "en").await;
+    assert_eq!(statements.lines().count(), 11, "ten accepted statements; the pending proposal is not published");
+
+    // No cookie, no page token: refused, nothing counted.
+    let forged = common::no_redirects()
+        .post(format!("{}{open}/agreement/vote", app.url))
+        .form(&[("csrf", "0".repeat(64).as_str()), ("statement", "1"), ("choice", "agree")])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    // The focal point votes for its entity, with its session's token.
+    let (_, _, home) = get(&app.url, "en").await;
+    let password = common::demo_password(&home, "focal-point@demo.example");
+    let signed_in = common::sign_in_response(&app, "focal-point@demo.example", &password).await;
+    let session = common::cookie_named(&signed_in, "consulta_session").expect("a session");
+    let page = common::no_redirects()
+        .get(format!("{}{open}/agreement", app.url))
+        .header(reqwest::header::COOKIE, session.clone())
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("HTML");
+    assert!(page.contains("You are voting for Fictional Republic of Aurelia"), "{page}");
+    let csrf = common::hidden_csrf(&page);
+    let statement =
+        page.split("name=\"statement\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a statement");
+    let voted = common::no_redirects()
+        .post(format!("{}{open}/agreement/vote", app.url))
+        .header(reqwest::header::COOKIE, session)
+        .form(&[("csrf", csrf.as_str()), ("statement", statement), ("choice", "agree")])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(voted.status(), StatusCode::SEE_OTHER);
+    assert!(voted.headers()["location"].to_str().expect("ascii").ends_with("?done=voted#vote"));
+}

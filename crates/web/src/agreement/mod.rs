@@ -97,25 +97,28 @@ pub(crate) async fn page(
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
     let new_cookie = who.new_cookie.clone();
-    let (cache, database) = (app.agreement.clone(), app.database.clone());
     let notice = params.get("done").cloned();
-    let result = app
-        .page(move |store| {
+    let result = async {
+        // The consultation and the record's mark; then the groups, waited for with no
+        // connection held; then the page.
+        let (consultation, mark) = with_visitor(&app, headers.clone(), move |store, _| {
             let consultation = find_consultation(store, &slug)?;
             let mark = store.agreement_mark(consultation.id)?;
-            let computed = cache.current(&database, &consultation, mark, cache::PAGE_WAIT);
-            agreement_page(
-                store,
-                &consultation,
-                computed.as_deref(),
-                mark,
-                &who,
-                &visitor,
-                notice.as_deref(),
-                &localizer,
-            )
+            Ok((consultation, mark))
         })
-        .await;
+        .await?;
+        let (cache, database, waited_for) = (app.agreement.clone(), app.database.clone(), consultation.clone());
+        let computed =
+            tokio::task::spawn_blocking(move || cache.current(&database, &waited_for, mark, cache::PAGE_WAIT))
+                .await
+                .map_err(|e| PageError::Internal(e.to_string()))?;
+        app.page(move |store| {
+            let notice = notice.as_deref();
+            agreement_page(store, &consultation, computed.as_deref(), mark, &who, &visitor, notice, &localizer)
+        })
+        .await
+    }
+    .await;
     let response = app.templates.respond(&language, result);
     match new_cookie {
         Some(identifier) => with_cookie(response, set_cookie(&app, VOTER_COOKIE, &identifier, VOTER_COOKIE_SECONDS)),
@@ -473,17 +476,26 @@ const API_WAIT: Duration = Duration::from_secs(10);
 )]
 pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
     let localizer = language.localizer;
-    let (cache, database) = (app.agreement.clone(), app.database.clone());
-    let result = app
+    let found = app
         .read(localizer, move |store| {
             let consultation = store
                 .consultation_by_slug(&slug)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
             let mark = store.agreement_mark(consultation.id).map_err(|e| ApiError::from_store(e, &localizer))?;
-            let Some(computed) = cache.current(&database, &consultation, mark, API_WAIT) else { return Ok(None) };
+            Ok((consultation, mark))
+        })
+        .await;
+    let (consultation, mark) = match found {
+        Ok(found) => found,
+        Err(error) => return error.into_response(),
+    };
+    let (cache, database, waited_for) = (app.agreement.clone(), app.database.clone(), consultation.clone());
+    let computed = tokio::task::spawn_blocking(move || cache.current(&database, &waited_for, mark, API_WAIT)).await;
+    match computed {
+        Ok(Some(computed)) => {
             let agreement = &computed.agreement;
-            Ok(Some(crate::openapi::AgreementResponse {
+            Json(crate::openapi::AgreementResponse {
                 consultation: consultation.record.slug.as_str().to_owned(),
                 computed_at: computed.at.to_string(),
                 up_to_date: computed.mark == mark,
@@ -497,14 +509,12 @@ pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(
                     .map(|(group, members)| crate::openapi::OpinionGroupSize { group, size: members.len() })
                     .collect(),
                 statements: agreement.statement_views(),
-            }))
-        })
-        .await;
-    match result {
-        Ok(Some(body)) => Json(body).into_response(),
+            })
+            .into_response()
+        }
         Ok(None) => {
             (StatusCode::ACCEPTED, Json(crate::openapi::ComputingResponse { status: "computing" })).into_response()
         }
-        Err(error) => error.into_response(),
+        Err(error) => ApiError::server(error, &localizer).into_response(),
     }
 }
