@@ -89,24 +89,24 @@ fn taking_part(matrix: &VoteMatrix, already: &[bool]) -> Vec<bool> {
 
 /// The opinion groups of `matrix`'s participants, computed from scratch.
 pub fn opinion_groups(matrix: &VoteMatrix) -> OpinionGroups {
-    opinion_groups_after(matrix, &mut Memory::default(), &|participant| participant as u64)
+    opinion_groups_after(matrix, &mut Memory::default())
 }
 
 /// The opinion groups of `matrix`'s participants, computed from where `memory` left off (the
 /// matrix being the same conversation with more votes), and `memory` updated for next time.
 ///
-/// `order` gives each participant a rank: the base clustering takes them by rank, its first 100
-/// distinct places starting the clusters. Consulta ranks them by number; Pol.is takes them in
-/// the order its hash set of participant ids holds them, which a Pol.is import reproduces to
-/// reach the groups Pol.is reached.
-pub fn opinion_groups_after(matrix: &VoteMatrix, memory: &mut Memory, order: &dyn Fn(usize) -> u64) -> OpinionGroups {
+/// The base clustering meets participants in the matrix's order (the order they first voted),
+/// its first 100 distinct places starting the clusters: Pol.is takes the rows of its rating
+/// matrix for those in the conversation in the matrix's own order (`rowname-subset` keeps it).
+pub fn opinion_groups_after(matrix: &VoteMatrix, memory: &mut Memory) -> OpinionGroups {
     let pca = pca_from(matrix, memory.components.as_ref());
     memory.components = Some(pca.components.clone());
     let places = project(matrix, &pca);
     memory.in_conversation = taking_part(matrix, &memory.in_conversation);
-    let mut ranked: Vec<usize> = (0..matrix.participants()).filter(|&p| memory.in_conversation[p]).collect();
-    ranked.sort_by_key(|&p| order(p));
-    let points: Vec<Point> = ranked.iter().map(|&p| Point { key: p, place: places[p], weight: 1.0 }).collect();
+    let points: Vec<Point> = (0..matrix.participants())
+        .filter(|&p| memory.in_conversation[p])
+        .map(|p| Point { key: p, place: places[p], weight: 1.0 })
+        .collect();
     memory.base = kmeans(&points, BASE_CLUSTERS, BASE_ITERATIONS, Some(&memory.base));
     memory.base.sort_by_key(|c| c.id);
     let centers: Vec<Point> =

@@ -26,4 +26,4 @@ pub use consensus::{
 };
 pub use groups::{OpinionGroups, opinion_groups};
 pub use matrix::{Vote, VoteMatrix};
-pub use replay::{TimedVote, polis_order, replay};
+pub use replay::{TimedVote, replay};

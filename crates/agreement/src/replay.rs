@@ -24,15 +24,10 @@ pub struct TimedVote {
     pub vote: Vote,
 }
 
-/// Replays `history` (in the order cast) over `statements` statements, those in `withdrawn` taken
-/// out, computing the groups after each window as Pol.is does; `order` ranks participants as
-/// Pol.is's k-means meets them (`polis_order`). Gives the final matrix and groups.
-pub fn replay(
-    statements: usize,
-    withdrawn: &[usize],
-    history: &[TimedVote],
-    order: &dyn Fn(usize) -> u64,
-) -> (VoteMatrix, OpinionGroups) {
+/// Replays `history` (in the order cast; participants numbered in the order they first voted)
+/// over `statements` statements, those in `withdrawn` taken out, computing the groups after each
+/// window as Pol.is does. Gives the final matrix and groups.
+pub fn replay(statements: usize, withdrawn: &[usize], history: &[TimedVote]) -> (VoteMatrix, OpinionGroups) {
     let mut memory = Memory::default();
     let mut growing = VoteMatrix::new(statements);
     for &statement in withdrawn {
@@ -44,12 +39,12 @@ pub fn replay(
         let this = cast.at_ms.div_euclid(window);
         if current.is_some_and(|w| w != this) {
             // Until the last, only what a computation leaves in `memory` counts.
-            opinion_groups_after(&growing, &mut memory, order);
+            opinion_groups_after(&growing, &mut memory);
         }
         current = Some(this);
         growing.cast(cast.participant, cast.statement, cast.vote);
     }
-    let groups = opinion_groups_after(&growing, &mut memory, order);
+    let groups = opinion_groups_after(&growing, &mut memory);
     (growing, groups)
 }
 
@@ -71,47 +66,9 @@ fn window_ms(history: &[TimedVote]) -> i64 {
     if windows <= runs { POLL_MS } else { (span / runs).max(POLL_MS) + 1 }
 }
 
-/// Where Clojure's hash set puts a participant id among others: Pol.is's math (Clojure) keeps the
-/// participants in conversation in a hash set, and its k-means starts from the first distinct
-/// places in that set's order. A persistent hash set is a trie on the key's hash, 5 bits a
-/// level from the lowest, walked in bit order, so its order is that of the hash's 5-bit groups,
-/// lowest first. The hash of a whole number is Murmur3's `hashLong`, as Clojure computes it.
-pub fn polis_order(id: i64) -> u64 {
-    let hash = clojure_hash_long(id) as u32;
-    // The 5-bit groups from the lowest, as the digits of the rank (the top 2 bits last).
-    (0..7).fold(0u64, |rank, level| (rank << 5) | u64::from((hash >> (5 * level)) & 31))
-}
-
-/// Clojure's `(hash n)` for a long: Murmur3 32-bit, seed 0, over its two halves.
-fn clojure_hash_long(n: i64) -> i32 {
-    if n == 0 {
-        return 0;
-    }
-    let mix_k1 = |k: u32| k.wrapping_mul(0xcc9e_2d51).rotate_left(15).wrapping_mul(0x1b87_3593);
-    let mix_h1 = |h: u32, k: u32| (h ^ k).rotate_left(13).wrapping_mul(5).wrapping_add(0xe654_6b64);
-    let bits = n as u64;
-    let mut h = mix_h1(0, mix_k1(bits as u32));
-    h = mix_h1(h, mix_k1((bits >> 32) as u32));
-    h ^= 8;
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^= h >> 16;
-    h as i32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clojure_hashes_whole_numbers_as_clojure_does() {
-        // (hash 1) and (hash 2) in a Clojure REPL.
-        assert_eq!(clojure_hash_long(1), 1_392_991_556);
-        assert_eq!(clojure_hash_long(0), 0);
-        assert!(polis_order(1) != polis_order(2));
-    }
 
     #[test]
     fn a_long_conversation_is_replayed_in_longer_windows() {
@@ -138,7 +95,7 @@ mod tests {
                 });
             }
         }
-        let (matrix, groups) = replay(8, &[7], &history, &|p| p as u64);
+        let (matrix, groups) = replay(8, &[7], &history);
         assert_eq!(matrix.votes_cast(), 320);
         assert!(matrix.is_withdrawn(7));
         assert_eq!(groups.groups.len(), 2, "{:?}", groups.groups);

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use consulta_agreement::groups::{Memory, opinion_groups_after};
-use consulta_agreement::{OpinionGroups, TimedVote, Vote, VoteMatrix, polis_order, replay};
+use consulta_agreement::{OpinionGroups, TimedVote, Vote, VoteMatrix, replay};
 
 /// The largest file of an export read: Pol.is's biggest open conversations are tens of MiB.
 pub const MAX_FILE_BYTES: u64 = 512 << 20;
@@ -55,22 +54,14 @@ impl PolisExport {
         if self.history.is_empty() {
             return self.opinion_groups_from_scratch();
         }
-        let ranks = self.polis_ranks();
-        let order = |participant: usize| ranks.get(participant).copied().unwrap_or(u64::MAX);
         let withdrawn: Vec<usize> = (0..self.matrix.statements()).filter(|&s| self.matrix.is_withdrawn(s)).collect();
-        replay(self.matrix.statements(), &withdrawn, &self.history, &order).1
+        replay(self.matrix.statements(), &withdrawn, &self.history).1
     }
 
-    /// The opinion groups from scratch on the final votes, participants taken in Pol.is's order:
-    /// what Pol.is gives when it computes a conversation again from all its votes at once.
+    /// The opinion groups from scratch on the final votes: what Pol.is gives when it computes a
+    /// conversation again from all its votes at once.
     pub fn opinion_groups_from_scratch(&self) -> OpinionGroups {
-        let ranks = self.polis_ranks();
-        opinion_groups_after(&self.matrix, &mut Memory::default(), &|p| ranks.get(p).copied().unwrap_or(u64::MAX))
-    }
-
-    /// Each participant's rank in Pol.is's order.
-    fn polis_ranks(&self) -> Vec<u64> {
-        self.participants.iter().map(|&id| polis_order(id)).collect()
+        consulta_agreement::opinion_groups(&self.matrix)
     }
 }
 

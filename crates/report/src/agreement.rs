@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use consulta_agreement::consensus::Side;
 use consulta_agreement::{
-    OpinionGroups, Representative, Standing, StatementReport, TimedVote, Vote, VoteMatrix, polis_order,
-    representative_statements, statement_reports,
+    OpinionGroups, Representative, Standing, StatementReport, TimedVote, Vote, VoteMatrix, representative_statements,
+    statement_reports,
 };
 use consulta_core::{Choice, Consultation, Moderation, Participant, Statement};
 use consulta_store::{Store, StoreError};
@@ -172,14 +172,7 @@ pub fn analyse(input: AgreementInput) -> Agreement {
         .collect();
     let withdrawn: Vec<usize> =
         (0..statements.len()).filter(|&s| statements[s].moderation != Moderation::Accepted).collect();
-    // Pol.is's k-means meets participants in the order its hash set holds their ids: an imported
-    // participant by its Pol.is id, so that an import gives Pol.is's own order.
-    let ranks: Vec<u64> = participants
-        .iter()
-        .map(|p| polis_order(p.external_id.as_deref().and_then(|id| id.parse().ok()).unwrap_or(p.id.0)))
-        .collect();
-    let order = |participant: usize| ranks.get(participant).copied().unwrap_or(u64::MAX);
-    let (mut matrix, groups) = consulta_agreement::replay(statements.len(), &withdrawn, &history, &order);
+    let (mut matrix, groups) = consulta_agreement::replay(statements.len(), &withdrawn, &history);
     // Participants who never voted are rows too (none is placed in a group).
     while matrix.participants() < participants.len() {
         matrix.push_participant([]);
