@@ -1071,3 +1071,4 @@ report-agreement-dimension-agree = { $groups } all agree with “{ $text }” ({
 report-agreement-dimension-split = { $groups } are divided on “{ $text }” ({ $shares }).
 open-data-statements-csv = Statements put to the vote, with their counts (CSV)
 open-data-votes-csv = Votes, anonymised: participant number, statement, vote (CSV)
+agreement-no-statements = No statement has been put to the vote in this consultation yet.

@@ -1074,3 +1074,4 @@ report-agreement-dimension-agree = { $groups } approuvent tous « { $text } » (
 report-agreement-dimension-split = { $groups } sont partagés sur « { $text } » ({ $shares }).
 open-data-statements-csv = Propositions soumises au vote, avec leurs décomptes (CSV)
 open-data-votes-csv = Votes anonymisés : numéro de participant, proposition, vote (CSV)
+agreement-no-statements = Aucune proposition n’a encore été soumise au vote dans cette consultation.
