@@ -307,6 +307,9 @@ pub trait AgreementStore: Send + std::fmt::Debug {
     fn statement_leaves(&self) -> Result<Vec<(StatementId, u64, Hash)>>;
     /// The canonical record of a statement as stored now (what its leaf commits to).
     fn statement_record(&self, id: StatementId) -> Result<Option<StatementRecord>>;
+    /// Where an accepted statement is in the log, with the proof for the tree of `tree_size`
+    /// leaves; None for a statement with no leaf in that tree.
+    fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<crate::Inclusion>>;
 }
 
 /// The whole record at once, for backups, copies between backends and health checks.

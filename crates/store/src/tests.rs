@@ -1002,6 +1002,13 @@ fn statements_are_moderated_into_the_log_and_votes_keep_their_history(backend: B
 
     let check = crate::check::check_log(&**store, &[], &mut |_| {}).expect("check");
     assert_eq!((check.log_size, check.problems.clone()), (2, vec![]));
+    let head = store.tree_head(by.at).expect("head");
+    let inclusion = store.statement_inclusion(proposed.id, 2).expect("proof").expect("in the log");
+    let record = store.statement_record(proposed.id).expect("record").expect("found");
+    assert_eq!(inclusion.record_sha256, consulta_log::sha256(&record.to_bytes()));
+    let leaf = consulta_log::leaf_hash(&inclusion.record_sha256);
+    assert!(consulta_log::verify_inclusion(&leaf, inclusion.leaf_index, 2, &inclusion.proof, &head.root));
+    assert_eq!(store.statement_inclusion(third.id, 2).expect("none"), None, "a rejected statement has no leaf");
     assert_eq!(store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit").total, 3);
 }
 

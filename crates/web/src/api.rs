@@ -666,7 +666,7 @@ pub async fn checkpoint(State(app): State<App>, language: RequestLanguage) -> Re
     }
 }
 
-fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -> Result<u64, ApiError> {
+pub(crate) fn number(params: &HashMap<String, String>, name: &str, localizer: &Localizer) -> Result<u64, ApiError> {
     let value = params.get(name).map(String::as_str).unwrap_or_default();
     value.parse().map_err(|_| {
         ApiError::new(

@@ -154,6 +154,8 @@ fn router(app: App) -> Router {
         .route("/consultations/{slug}/agreement/vote", post(agreement::vote))
         .route("/consultations/{slug}/agreement/propose", post(agreement::propose))
         .route("/api/v1/consultations/{slug}/agreement", get(agreement::api))
+        .route("/api/v1/statements/{id}/record", get(agreement::statement_record))
+        .route("/api/v1/statements/{id}/inclusion", get(agreement::statement_inclusion))
         .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
         .route("/password-reset", get(accounts::password_reset_page).post(accounts::request_reset))
         .route("/password-reset/{token}", get(accounts::password_reset_page).post(accounts::reset_password))

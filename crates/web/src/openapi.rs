@@ -71,6 +71,17 @@ pub struct InclusionResponse {
     pub inclusion_proof: Vec<String>,
 }
 
+/// An accepted statement's place in the tree of `tree_size` leaves, and the proof.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatementInclusionResponse {
+    pub statement: i64,
+    pub leaf_index: u64,
+    pub tree_size: u64,
+    /// SHA-256 of the statement's canonical record, which the leaf commits to.
+    pub sha256: String,
+    pub inclusion_proof: Vec<String>,
+}
+
 /// The proof that the tree of `from` leaves is a prefix of the tree of `to` leaves.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ConsistencyResponse {
@@ -187,6 +198,8 @@ pub struct OpinionGroupSize {
         api::table,
         api::search,
         crate::agreement::api,
+        crate::agreement::statement_record,
+        crate::agreement::statement_inclusion,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

@@ -457,6 +457,43 @@ async fn points_of_agreement_over_http() {
     let (_, _, statements) = get(&format!("{}{open}/statements.csv", app.url), "en").await;
     assert_eq!(statements.lines().count(), 11, "ten accepted statements; the pending proposal is not published");
 
+    // Every accepted statement is a leaf of the public log: its record hashes to what the leaf
+    // commits to, and the proof leads to the signed root.
+    let head: serde_json::Value = client()
+        .get(format!("{}/api/v1/log/tree-head", app.url))
+        .send()
+        .await
+        .expect("head")
+        .json()
+        .await
+        .expect("JSON");
+    let size = head["tree_size"].as_u64().expect("size");
+    let record = client().get(format!("{}/api/v1/statements/1/record", app.url)).send().await.expect("record");
+    let record = record.bytes().await.expect("bytes");
+    let proof: serde_json::Value = client()
+        .get(format!("{}/api/v1/statements/1/inclusion?tree_size={size}", app.url))
+        .send()
+        .await
+        .expect("proof")
+        .json()
+        .await
+        .expect("JSON");
+    let hash = consulta_log::sha256(&record);
+    assert_eq!(proof["sha256"].as_str(), Some(consulta_log::to_hex(&hash).as_str()), "{proof}");
+    let path: Vec<[u8; 32]> = proof["inclusion_proof"]
+        .as_array()
+        .expect("a proof")
+        .iter()
+        .map(|h| consulta_log::from_hex(h.as_str().expect("hex")).expect("a hash"))
+        .collect();
+    let root = consulta_log::from_hex(head["root_hash"].as_str().expect("root")).expect("a hash");
+    let leaf_index = proof["leaf_index"].as_u64().expect("index");
+    assert!(consulta_log::verify_inclusion(&consulta_log::leaf_hash(&hash), leaf_index, size, &path, &root));
+    // Ten accepted statements, numbered 1 to 10; the proposal waiting is the eleventh.
+    let pending = statements.lines().count() as i64;
+    let hidden = client().get(format!("{}/api/v1/statements/{pending}/record", app.url)).send().await.expect("answer");
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND, "a proposal waiting for moderation is not public");
+
     // No cookie, no page token: refused, nothing counted.
     let forged = common::no_redirects()
         .post(format!("{}{open}/agreement/vote", app.url))

@@ -95,6 +95,27 @@ fn with_prefetched_nodes<T>(sql: &mut dyn Sql, compute: impl Fn(&PrefetchedNodes
     compute(&PrefetchedNodes { wanted: RefCell::default(), read: Some(read) })
 }
 
+/// An accepted statement's place in the tree of `tree_size` leaves, and the proof: as
+/// `inclusions` gives a contribution's.
+pub(crate) fn statement_inclusion(
+    sql: &mut dyn Sql,
+    statement: consulta_core::StatementId,
+    tree_size: u64,
+) -> Result<Option<Inclusion>> {
+    let size = log_size(sql)?;
+    if tree_size > size {
+        return Err(StoreError::BeyondLog { size, asked: tree_size });
+    }
+    let row =
+        sql.row("SELECT leaf_index, record_sha256 FROM statement_leaves WHERE statement_id = $1", args![statement.0])?;
+    let leaf = row
+        .map(|mut r| Ok::<_, StoreError>((r.count(0)?, r.hash(1, "statement_leaves.record_sha256")?)))
+        .transpose()?;
+    let leaves = vec![leaf.filter(|(at, _)| *at < tree_size)];
+    let proofs = with_prefetched_nodes(sql, |nodes| proofs(nodes, &leaves, tree_size))?;
+    Ok(with_proofs(leaves, proofs, tree_size).pop().flatten())
+}
+
 /// The log's head: its size and root, read in the caller's snapshot.
 pub(crate) fn tree_head(sql: &mut dyn Sql, now: Timestamp) -> Result<TreeHead> {
     let size = log_size(sql)?;

@@ -455,6 +455,10 @@ impl<B: Backend> AgreementStore for SqlStore<B> {
     fn statement_record(&self, id: StatementId) -> Result<Option<StatementRecord>> {
         self.backend.snapshot(|sql| agreement::statement_record(sql, id))
     }
+
+    fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<Inclusion>> {
+        self.backend.snapshot(|sql| log::statement_inclusion(sql, id, tree_size))
+    }
 }
 
 impl<B: Backend> MaintenanceStore for SqlStore<B> {

@@ -518,3 +518,86 @@ pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(
         Err(error) => ApiError::server(error, &localizer).into_response(),
     }
 }
+
+/// The accepted statement `id` names, or not found (a pending or rejected one is not public).
+fn accepted_statement(store: &dyn Store, id: &str, localizer: &Localizer) -> Result<StatementId, ApiError> {
+    let id = id.trim().parse::<i64>().map(StatementId).map_err(|_| ApiError::not_found(localizer))?;
+    match store.statement(id).map_err(|e| ApiError::from_store(e, localizer))? {
+        Some(statement) if statement.moderation == Moderation::Accepted => Ok(id),
+        _ => Err(ApiError::not_found(localizer)),
+    }
+}
+
+/// GET /api/v1/statements/{id}/record: an accepted statement's canonical record, byte for byte as
+/// its log leaf hashes it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/statements/{id}/record",
+    params(("id" = String, Path, description = "The statement's number")),
+    responses(
+        (status = 200, description = "The canonical record, byte for byte as its log leaf hashes it", body = serde_json::Value),
+        Refused,
+    )
+)]
+pub(crate) async fn statement_record(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = accepted_statement(store, &id, &localizer)?;
+            let record = store
+                .statement_record(id)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(record.to_bytes())
+        })
+        .await;
+    match result {
+        Ok(bytes) => ([(axum::http::header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// GET /api/v1/statements/{id}/inclusion?tree_size=N: where an accepted statement is in the
+/// public log, and the proof.
+#[utoipa::path(
+    get,
+    path = "/api/v1/statements/{id}/inclusion",
+    params(
+        ("id" = String, Path, description = "The statement's number"),
+        ("tree_size" = u64, Query, description = "The size of the tree to prove inclusion in"),
+    ),
+    responses(
+        (status = 200, description = "The leaf and its inclusion proof", body = crate::openapi::StatementInclusionResponse),
+        Refused,
+    )
+)]
+pub(crate) async fn statement_inclusion(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+    Query(params): Query<QueryParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let id = accepted_statement(store, &id, &localizer)?;
+            let size = crate::api::number(&params, "tree_size", &localizer)?;
+            let inclusion = store
+                .statement_inclusion(id, size)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(crate::openapi::StatementInclusionResponse {
+                statement: id.0,
+                leaf_index: inclusion.leaf_index,
+                tree_size: inclusion.tree_size,
+                sha256: consulta_log::to_hex(&inclusion.record_sha256),
+                inclusion_proof: inclusion.proof.iter().map(|h| consulta_log::to_hex(h)).collect(),
+            })
+        })
+        .await;
+    result.map(Json).into_response()
+}
