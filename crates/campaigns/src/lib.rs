@@ -1,0 +1,13 @@
+//! Campaigns: contributions that are one letter sent many times, with or without edits — a
+//! personal paragraph added before or after, words changed, a few sentences dropped. A text is
+//! cut into normalised tokens (`tokens`), the tokens into overlapping shingles, the shingles
+//! sketched by MinHash and banded into LSH buckets (`sketch`); a contribution that shares a
+//! bucket with another is compared with it exactly (containment of shingle sets), and those that
+//! match are joined by union-find (`detect`). Deterministic: the same texts in the same order
+//! always give the same campaigns, whether added one at a time as they arrive or all at once.
+
+pub mod detect;
+pub mod sketch;
+pub mod tokens;
+
+pub use detect::{Detector, Settings};

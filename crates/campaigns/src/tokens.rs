@@ -1,0 +1,122 @@
+//! The tokens a text is compared by: words of letters and digits, lower case, accents and other
+//! combining marks dropped (so "Coopération" and "cooperation", or an Arabic word with and
+//! without its vowel marks, are one token); in scripts written without spaces (Chinese,
+//! Japanese, Korean syllables too, for simplicity), every character is a token of its own.
+
+/// Whether a character belongs to a script written without spaces between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B–F and supplement
+}
+
+/// Combining marks: accents once decomposed, Arabic and Hebrew vowel marks.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// A Latin letter with an accent, as its plain letter (lower case already).
+fn plain(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ё' => 'е',
+        _ => c,
+    }
+}
+
+/// Calls `each` with every token of `text`, in order, as a 64-bit hash (FNV-1a over the folded
+/// characters): comparing hashes is all the detection needs, and no token is allocated.
+pub fn for_each_token(text: &str, mut each: impl FnMut(u64)) {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        if is_unspaced(c) {
+            if in_word {
+                each(hash);
+                in_word = false;
+            }
+            let mut single = OFFSET;
+            for byte in (c as u32).to_le_bytes() {
+                single = (single ^ u64::from(byte)).wrapping_mul(PRIME);
+            }
+            each(single);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if !in_word {
+                hash = OFFSET;
+                in_word = true;
+            }
+            for lower in c.to_lowercase() {
+                for byte in (plain(lower) as u32).to_le_bytes() {
+                    hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+                }
+            }
+        } else if in_word {
+            each(hash);
+            in_word = false;
+        }
+    }
+    if in_word {
+        each(hash);
+    }
+}
+
+/// The tokens of `text`, hashed.
+pub fn tokens(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for_each_token(text, |t| out.push(t));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_accents_marks_and_punctuation_do_not_count() {
+        assert_eq!(tokens("Coopération RENFORCÉE, déjà!"), tokens("cooperation renforcee deja"));
+        // "Internet" in Arabic, with and without its vowel marks.
+        assert_eq!(tokens("الإِنْتَرْنِت"), tokens("الإنترنت"));
+        assert_eq!(tokens("Интернет ёж"), tokens("интернет еж"));
+        assert_ne!(tokens("the cat"), tokens("the cut"));
+    }
+
+    proptest::proptest! {
+        /// Any text is read: never more tokens than characters, and the same tokens every time.
+        #[test]
+        fn any_text_is_tokenised(text in ".{0,400}") {
+            let first = tokens(&text);
+            proptest::prop_assert!(first.len() <= text.chars().count());
+            proptest::prop_assert_eq!(first, tokens(&text));
+        }
+    }
+
+    #[test]
+    fn each_ideograph_is_a_token() {
+        assert_eq!(tokens("网络中立性").len(), 5);
+        assert_eq!(tokens("网络 neutrality 中立").len(), 5);
+        assert_eq!(tokens("网络中立性")[0], tokens("网")[0]);
+    }
+}
