@@ -14,15 +14,19 @@ pub struct Settings {
     /// The share of the shorter text's shingles the longer must hold: a form letter with a
     /// personal paragraph added keeps all of the letter's.
     pub containment: f64,
-    /// Texts with fewer shingles never join a campaign ("I agree." is not a form letter).
+    /// Texts with fewer shingles never join a campaign ("I agree." is not a form letter); each
+    /// run of tokens gives several.
     pub fewest_shingles: usize,
     /// Members a bucket keeps: later ones find the campaign through the first.
     pub bucket_members: usize,
+    /// Campaigns a new text is compared with at most, those it shares the most buckets with
+    /// first: a text that matches none of them is not a member of a weaker candidate either.
+    pub comparisons: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { containment: 0.8, fewest_shingles: 12, bucket_members: 16 }
+        Settings { containment: 0.8, fewest_shingles: 40, bucket_members: 16, comparisons: 8 }
     }
 }
 
@@ -64,14 +68,15 @@ impl Detector {
     }
 
     /// Adds text `id` (after every earlier one), comparing it with the earlier texts it shares a
-    /// bucket with; `shingles_of` gives an earlier text's shingles (`sketch::shingles` of its
-    /// tokens), read again rather than kept. Gives the campaign it joined (its first member's id).
-    pub fn add(&mut self, id: u64, text: &str, shingles_of: &mut dyn FnMut(u64) -> Vec<u64>) -> Option<u64> {
+    /// bucket with; `tokens_of` gives an earlier text's tokens (`tokens::tokens` of its text),
+    /// read again rather than kept. Gives the campaign it joined (its first member's id).
+    pub fn add(&mut self, id: u64, text: &str, tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) -> Option<u64> {
         let at = self.ids.len() as u32;
         self.ids.push(id);
         self.parent.push(at);
         self.size.push(1);
-        let mine = shingles(&tokens(text));
+        let my_tokens = tokens(text);
+        let mine = shingles(&my_tokens);
         if mine.len() < self.settings.fewest_shingles {
             return None;
         }
@@ -94,9 +99,12 @@ impl Detector {
             if compared.contains(&root) {
                 continue;
             }
+            if compared.len() == self.settings.comparisons {
+                break;
+            }
             compared.push(root);
-            let theirs = shingles_of(self.ids[other as usize]);
-            if containment(&mine, &theirs) >= self.settings.containment {
+            let theirs = tokens_of(self.ids[other as usize]);
+            if containment(&my_tokens, &theirs) >= self.settings.containment {
                 self.join(at, other);
             }
         }
@@ -188,7 +196,7 @@ mod tests {
 
     fn detect(texts: &[String]) -> Vec<Vec<u64>> {
         let mut detector = Detector::new(Settings::default());
-        let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&tokens(t))).collect();
+        let all: Vec<Vec<u64>> = texts.iter().map(|t| tokens(t)).collect();
         for (i, text) in texts.iter().enumerate() {
             detector.add(i as u64, text, &mut |id| all[id as usize].clone());
         }
@@ -237,6 +245,26 @@ mod tests {
     }
 
     #[test]
+    fn members_of_a_synonym_swap_template_join_one_campaign() {
+        // A slot every five words, each with three synonyms; every member picks its own.
+        let mut dice = Dice(5);
+        let frame = words(&mut dice, 150, EN);
+        let synonyms: Vec<[String; 3]> = (0..30).map(|s| [0, 1, 2].map(|k| format!("synonym{s}x{k}"))).collect();
+        let mut texts = Vec::new();
+        for _ in 0..20 {
+            let member: Vec<String> = frame
+                .iter()
+                .enumerate()
+                .map(|(i, word)| if i % 5 == 2 { synonyms[i / 5][dice.below(3) as usize].clone() } else { word.clone() })
+                .collect();
+            texts.push(member.join(" "));
+            texts.push(words(&mut dice, 150, EN).join(" "));
+        }
+        let members: Vec<u64> = (0..20).map(|i| 2 * i).collect();
+        assert_eq!(detect(&texts), vec![members]);
+    }
+
+    #[test]
     fn short_texts_never_make_a_campaign() {
         let texts: Vec<String> = (0..5).map(|_| "I agree with this.".to_owned()).collect();
         assert!(detect(&texts).is_empty());
@@ -256,7 +284,7 @@ mod tests {
         let all_at_once = detect(&texts);
         assert_eq!(all_at_once.len(), 4);
         let mut detector = Detector::new(Settings::default());
-        let all: Vec<Vec<u64>> = texts.iter().map(|t| shingles(&tokens(t))).collect();
+        let all: Vec<Vec<u64>> = texts.iter().map(|t| tokens(t)).collect();
         let mut incremental = Vec::new();
         for (i, text) in texts.iter().enumerate() {
             incremental.push(detector.add(i as u64, text, &mut |id| all[id as usize].clone()));

@@ -2,6 +2,8 @@
 //! languages, with the stakeholder groups and channels in the proportions of seeds/003. Not
 //! shipped to users; the benchmarks of later issues reuse it.
 
+pub mod campaigns;
+
 use consulta_store::RecordStore;
 use std::io::{self, Write};
 
@@ -27,7 +29,7 @@ const COUNTRIES: [&str; 24] = [
     "HT", "FJ", "CH", "PL", "TR",
 ];
 
-fn words(language: &str) -> &'static [&'static str] {
+pub(crate) fn words(language: &str) -> &'static [&'static str] {
     match language {
         "fr" => &[
             "coopération",
@@ -223,12 +225,12 @@ pub fn tail_word(language: &str, rank: usize) -> String {
 }
 
 /// Picks ranks with Zipf's law (the word of rank r is 1/(r+1) as frequent as the first).
-struct Zipf {
+pub(crate) struct Zipf {
     cumulative: Vec<f64>,
 }
 
 impl Zipf {
-    fn new(n: usize) -> Zipf {
+    pub(crate) fn new(n: usize) -> Zipf {
         let mut total = 0.0;
         let cumulative = (0..n)
             .map(|r| {
@@ -247,7 +249,7 @@ impl Zipf {
 }
 
 /// One word of running text: two in three from the topic vocabulary, the rest from the tail.
-fn next_word(rng: &mut fastrand::Rng, zipf: &Zipf, language: &str, out: &mut String) {
+pub(crate) fn next_word(rng: &mut fastrand::Rng, zipf: &Zipf, language: &str, out: &mut String) {
     if rng.u32(0..3) < 2 {
         let vocabulary = words(language);
         out.push_str(vocabulary[rng.usize(..vocabulary.len())]);
@@ -256,7 +258,7 @@ fn next_word(rng: &mut fastrand::Rng, zipf: &Zipf, language: &str, out: &mut Str
     }
 }
 
-fn weighted<'a>(rng: &mut fastrand::Rng, items: &[(&'a str, u32)]) -> &'a str {
+pub(crate) fn weighted<'a>(rng: &mut fastrand::Rng, items: &[(&'a str, u32)]) -> &'a str {
     let total: u32 = items.iter().map(|(_, w)| w).sum();
     let mut pick = rng.u32(0..total);
     for (item, weight) in items {
