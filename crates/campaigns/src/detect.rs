@@ -5,8 +5,31 @@
 
 use std::collections::HashMap;
 
-use crate::sketch::{bands, containment, minhash, shingles};
+use crate::sketch::{BANDS, SHINGLE, bands, containment, minhash, runs};
 use crate::tokens::tokens;
+
+/// Hashes a band key as itself: the keys are hashes already, uniformly spread, so hashing them
+/// again (as the standard map does, against keys an attacker chooses) would only cost time.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+type Buckets = HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// What the detector counts as one campaign.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,7 +38,7 @@ pub struct Settings {
     /// personal paragraph added keeps all of the letter's.
     pub containment: f64,
     /// Texts with fewer shingles never join a campaign ("I agree." is not a form letter); each
-    /// run of tokens gives several.
+    /// run of tokens gives `SHINGLE`.
     pub fewest_shingles: usize,
     /// Members a bucket keeps: later ones find the campaign through the first.
     pub bucket_members: usize,
@@ -30,6 +53,24 @@ impl Default for Settings {
     }
 }
 
+/// What `add` needs of a text, made apart so that many can be made at once: its tokens and,
+/// unless it is too short to join a campaign, its band keys.
+#[derive(Debug, Default)]
+struct Sketch {
+    tokens: Vec<u64>,
+    keys: Option<[u64; BANDS]>,
+}
+
+impl Sketch {
+    fn of(text: &str, settings: &Settings) -> Sketch {
+        let tokens = tokens(text);
+        let runs = runs(&tokens);
+        // The sketch needs no sorting: a repeated shingle changes no minimum.
+        let keys = (runs.len() * SHINGLE >= settings.fewest_shingles).then(|| bands(&minhash(runs.as_flattened())));
+        Sketch { tokens, keys }
+    }
+}
+
 /// Campaigns found so far among the texts added.
 #[derive(Debug, Default)]
 pub struct Detector {
@@ -40,7 +81,7 @@ pub struct Detector {
     parent: Vec<u32>,
     /// How many texts each root's set holds.
     size: Vec<u32>,
-    buckets: HashMap<u64, Vec<u32>>,
+    buckets: Buckets,
 }
 
 impl Detector {
@@ -71,24 +112,49 @@ impl Detector {
     /// bucket with; `tokens_of` gives an earlier text's tokens (`tokens::tokens` of its text),
     /// read again rather than kept. Gives the campaign it joined (its first member's id).
     pub fn add(&mut self, id: u64, text: &str, tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) -> Option<u64> {
+        let sketch = Sketch::of(text, &self.settings);
+        self.add_sketched(id, sketch, tokens_of)
+    }
+
+    /// Adds texts in order, as `add` adds each (the same campaigns), their sketches made on every
+    /// core first: for rebuilding a whole consultation's campaigns.
+    pub fn add_all(&mut self, texts: &[(u64, &str)], tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) {
+        const CHUNK: usize = 4_096;
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let settings = self.settings;
+        for chunk in texts.chunks(CHUNK) {
+            let per_thread = chunk.len().div_ceil(threads).max(1);
+            let sketches: Vec<Sketch> = std::thread::scope(|scope| {
+                let running: Vec<_> = chunk
+                    .chunks(per_thread)
+                    .map(|part| {
+                        scope
+                            .spawn(move || part.iter().map(|(_, text)| Sketch::of(text, &settings)).collect::<Vec<_>>())
+                    })
+                    .collect();
+                running.into_iter().flat_map(|thread| thread.join().unwrap_or_default()).collect()
+            });
+            for ((id, _), sketch) in chunk.iter().zip(sketches) {
+                self.add_sketched(*id, sketch, tokens_of);
+            }
+        }
+    }
+
+    fn add_sketched(&mut self, id: u64, sketch: Sketch, tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) -> Option<u64> {
         let at = self.ids.len() as u32;
         self.ids.push(id);
         self.parent.push(at);
         self.size.push(1);
-        let my_tokens = tokens(text);
-        let mine = shingles(&my_tokens);
-        if mine.len() < self.settings.fewest_shingles {
-            return None;
-        }
-        let keys = bands(&minhash(&mine));
+        let Sketch { tokens: my_tokens, keys: Some(keys) } = sketch else { return None };
         // The earlier texts sharing a bucket, with how many buckets each shares.
+        let mut met: Vec<u32> =
+            keys.iter().flat_map(|key| self.buckets.get(key).map(Vec::as_slice).unwrap_or_default()).copied().collect();
+        met.sort_unstable();
         let mut shared: Vec<(u32, u32)> = Vec::new();
-        for key in &keys {
-            for &other in self.buckets.get(key).map(Vec::as_slice).unwrap_or_default() {
-                match shared.iter_mut().find(|(o, _)| *o == other) {
-                    Some(entry) => entry.1 += 1,
-                    None => shared.push((other, 1)),
-                }
+        for other in met {
+            match shared.last_mut() {
+                Some((last, count)) if *last == other => *count += 1,
+                _ => shared.push((other, 1)),
             }
         }
         // One exact comparison per campaign met: with the member sharing the most buckets.
@@ -197,9 +263,8 @@ mod tests {
     fn detect(texts: &[String]) -> Vec<Vec<u64>> {
         let mut detector = Detector::new(Settings::default());
         let all: Vec<Vec<u64>> = texts.iter().map(|t| tokens(t)).collect();
-        for (i, text) in texts.iter().enumerate() {
-            detector.add(i as u64, text, &mut |id| all[id as usize].clone());
-        }
+        let numbered: Vec<(u64, &str)> = texts.iter().enumerate().map(|(i, t)| (i as u64, t.as_str())).collect();
+        detector.add_all(&numbered, &mut |id| all[id as usize].clone());
         detector.campaigns()
     }
 
@@ -255,7 +320,9 @@ mod tests {
             let member: Vec<String> = frame
                 .iter()
                 .enumerate()
-                .map(|(i, word)| if i % 5 == 2 { synonyms[i / 5][dice.below(3) as usize].clone() } else { word.clone() })
+                .map(
+                    |(i, word)| if i % 5 == 2 { synonyms[i / 5][dice.below(3) as usize].clone() } else { word.clone() },
+                )
                 .collect();
             texts.push(member.join(" "));
             texts.push(words(&mut dice, 150, EN).join(" "));

@@ -9,7 +9,7 @@
 /// Tokens per shingle.
 pub const SHINGLE: usize = 5;
 /// Bins of the sketch, and how they are banded.
-pub const HASHES: usize = 128;
+pub const HASHES: usize = 64;
 pub const ROWS: usize = 2;
 pub const BANDS: usize = HASHES / ROWS;
 
@@ -26,9 +26,28 @@ fn mix(mut x: u64) -> u64 {
 /// one run of all its tokens, unmasked (none for no token).
 pub fn runs(tokens: &[u64]) -> Vec<[u64; SHINGLE]> {
     if tokens.len() < SHINGLE {
-        return if tokens.is_empty() { Vec::new() } else { vec![[hash_run(tokens, usize::MAX); SHINGLE]] };
+        let whole = tokens.iter().enumerate().fold(0u64, |h, (i, t)| h.wrapping_add(placed(*t, i)));
+        return if tokens.is_empty() { Vec::new() } else { vec![[mix(whole); SHINGLE]] };
     }
-    tokens.windows(SHINGLE).map(|run| std::array::from_fn(|masked| hash_run(run, masked))).collect()
+    tokens
+        .windows(SHINGLE)
+        .map(|run| {
+            // A run's tokens, each mixed with its place, summed: a masked hash is the sum less the
+            // masked token, mixed with the masked place.
+            let parts: [u64; SHINGLE] = std::array::from_fn(|i| placed(run[i], i));
+            let sum = parts.iter().fold(0u64, |h, p| h.wrapping_add(*p));
+            std::array::from_fn(|masked| mix(sum.wrapping_sub(parts[masked]) ^ MASKS[masked]))
+        })
+        .collect()
+}
+
+/// What marks each masked place in a run's hash.
+const MASKS: [u64; SHINGLE] =
+    [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0, 0x082e_fa98_ec4e_6c89, 0x4528_21e6_38d0_1377];
+
+/// A token mixed with its place in a run.
+fn placed(token: u64, place: usize) -> u64 {
+    mix(token ^ (place as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// The shingles of a text's tokens: every masked hash of every run, sorted, without repeats.
@@ -37,13 +56,6 @@ pub fn shingles(tokens: &[u64]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// A run's hash with the token at `masked` left out (its place still counts).
-fn hash_run(run: &[u64], masked: usize) -> u64 {
-    run.iter()
-        .enumerate()
-        .fold(mix(masked as u64 ^ 0x9e37_79b9_7f4a_7c15), |h, (i, t)| mix(h ^ if i == masked { 0 } else { *t }))
 }
 
 /// The sketch of a set of shingles: each shingle hashed once more, its top bits choosing a bin
@@ -66,10 +78,8 @@ pub fn minhash(shingles: &[u64]) -> [u64; HASHES] {
     let full = bins;
     for (i, bin) in bins.iter_mut().enumerate() {
         if *bin == u64::MAX {
-            let (distance, value) = (1..HASHES)
-                .map(|d| (d, full[(i + d) % HASHES]))
-                .find(|(_, v)| *v != u64::MAX)
-                .unwrap_or((0, 0));
+            let (distance, value) =
+                (1..HASHES).map(|d| (d, full[(i + d) % HASHES])).find(|(_, v)| *v != u64::MAX).unwrap_or((0, 0));
             *bin = mix(value ^ (distance as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         }
     }

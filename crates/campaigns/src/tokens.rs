@@ -41,41 +41,60 @@ fn plain(c: char) -> char {
 }
 
 /// Calls `each` with every token of `text`, in order, as a 64-bit hash (FNV-1a over the folded
-/// characters): comparing hashes is all the detection needs, and no token is allocated.
+/// characters, a character at a time): comparing hashes is all the detection needs, and no token
+/// is allocated.
 pub fn for_each_token(text: &str, mut each: impl FnMut(u64)) {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let step = |hash: u64, c: char| (hash ^ u64::from(c as u32)).wrapping_mul(PRIME);
     let mut hash = OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if is_mark(c) {
+        // Most text is ASCII: its letters and digits are told apart without Unicode's tables.
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+        } else if is_mark(c) {
             continue;
-        }
-        if is_unspaced(c) {
+        } else if is_unspaced(c) {
             if in_word {
                 each(hash);
                 in_word = false;
             }
-            let mut single = OFFSET;
-            for byte in (c as u32).to_le_bytes() {
-                single = (single ^ u64::from(byte)).wrapping_mul(PRIME);
-            }
-            each(single);
+            each(step(OFFSET, c));
             continue;
-        }
-        if c.is_alphanumeric() {
-            if !in_word {
-                hash = OFFSET;
-                in_word = true;
-            }
-            for lower in c.to_lowercase() {
-                for byte in (plain(lower) as u32).to_le_bytes() {
-                    hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        } else if c.is_alphanumeric() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(one), None) => Some(plain(one)),
+                // A letter that lower-cases to several (rare): each is hashed.
+                (Some(first), Some(second)) => {
+                    hash = if in_word { hash } else { OFFSET };
+                    in_word = true;
+                    hash = step(hash, plain(first));
+                    hash = step(hash, plain(second));
+                    for more in lower {
+                        hash = step(hash, plain(more));
+                    }
+                    continue;
                 }
+                _ => None,
             }
-        } else if in_word {
-            each(hash);
-            in_word = false;
+        } else {
+            None
+        };
+        match letter {
+            Some(letter) => {
+                if !in_word {
+                    hash = OFFSET;
+                    in_word = true;
+                }
+                hash = step(hash, letter);
+            }
+            None if in_word => {
+                each(hash);
+                in_word = false;
+            }
+            None => {}
         }
     }
     if in_word {

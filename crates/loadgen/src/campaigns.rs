@@ -57,8 +57,7 @@ fn sentence(rng: &mut fastrand::Rng, zipf: &Zipf, language: &str, length: std::o
 
 fn letter(rng: &mut fastrand::Rng, zipf: &Zipf, template: bool) -> Letter {
     let language = weighted(rng, &LANGUAGES);
-    let sentences: Vec<Vec<String>> =
-        (0..rng.usize(6..14)).map(|_| sentence(rng, zipf, language, 10..22)).collect();
+    let sentences: Vec<Vec<String>> = (0..rng.usize(6..14)).map(|_| sentence(rng, zipf, language, 10..22)).collect();
     // A slot every four to six words, each with two to four synonyms (words of the tail, so
     // that the alternatives are as unlike each other as real synonyms are in spelling).
     let slots = template.then(|| {
@@ -94,7 +93,9 @@ fn member(rng: &mut fastrand::Rng, zipf: &Zipf, letter: &Letter) -> String {
     let mut sentences: Vec<Vec<String>> = match &letter.slots {
         Some(slots) => slots
             .iter()
-            .map(|sentence| sentence.iter().map(|alternatives| alternatives[rng.usize(..alternatives.len())].clone()).collect())
+            .map(|sentence| {
+                sentence.iter().map(|alternatives| alternatives[rng.usize(..alternatives.len())].clone()).collect()
+            })
             .collect(),
         None => letter.sentences.clone(),
     };
@@ -135,14 +136,17 @@ pub fn plant(spec: CampaignSpec) -> PlantedTexts {
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let zipf = Zipf::new(TAIL_WORDS);
     let campaigns = spec.campaigns.max(1);
-    let letters: Vec<Letter> =
-        (0..campaigns).map(|i| letter(&mut rng, &zipf, (i as f64 + 0.5) / (campaigns as f64) < spec.templates)).collect();
+    let letters: Vec<Letter> = (0..campaigns)
+        .map(|i| letter(&mut rng, &zipf, (i as f64 + 0.5) / (campaigns as f64) < spec.templates))
+        .collect();
     // Campaign sizes by Zipf's law, scaled to the share of texts in campaigns, two members at least.
     let in_campaigns = ((spec.texts as f64) * spec.in_campaigns) as usize;
     let weights: Vec<f64> = (0..campaigns).map(|r| 1.0 / (r as f64 + 1.0)).collect();
     let total: f64 = weights.iter().sum();
-    let sizes: Vec<usize> = weights.iter().map(|w| ((w / total) * in_campaigns as f64).round().max(2.0) as usize).collect();
-    let mut order: Vec<Option<usize>> = sizes.iter().enumerate().flat_map(|(c, n)| std::iter::repeat_n(Some(c), *n)).collect();
+    let sizes: Vec<usize> =
+        weights.iter().map(|w| ((w / total) * in_campaigns as f64).round().max(2.0) as usize).collect();
+    let mut order: Vec<Option<usize>> =
+        sizes.iter().enumerate().flat_map(|(c, n)| std::iter::repeat_n(Some(c), *n)).collect();
     order.truncate(spec.texts);
     order.resize(spec.texts, None);
     rng.shuffle(&mut order);
