@@ -614,6 +614,11 @@ pub async fn contribution_record(
             Ok(record.to_bytes())
         })
         .await;
+    canonical_record_response(result)
+}
+
+/// A canonical record's bytes as JSON, as hashed (no reformatting), or the error.
+pub(crate) fn canonical_record_response(result: Result<Vec<u8>, ApiError>) -> Response {
     match result {
         Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
         Err(error) => error.into_response(),
@@ -704,13 +709,7 @@ pub async fn inclusion(
                 .inclusion(id, size)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
-            Ok(InclusionResponse {
-                contribution: id.0,
-                leaf_index: inclusion.leaf_index,
-                tree_size: inclusion.tree_size,
-                sha256: to_hex(&inclusion.record_sha256),
-                inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
-            })
+            Ok(InclusionResponse { contribution: id.0, proof: (&inclusion).into() })
         })
         .await;
     result.map(Json).into_response()

@@ -60,10 +60,9 @@ pub struct TreeHeadResponse {
     pub public_key: String,
 }
 
-/// A contribution's place in the tree of `tree_size` leaves, and the proof.
+/// A leaf's place in the tree of `tree_size` leaves, and the proof that it is there.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct InclusionResponse {
-    pub contribution: i64,
+pub struct LeafProof {
     pub leaf_index: u64,
     pub tree_size: u64,
     /// SHA-256 of the canonical record, which the leaf commits to.
@@ -71,15 +70,31 @@ pub struct InclusionResponse {
     pub inclusion_proof: Vec<String>,
 }
 
-/// An accepted statement's place in the tree of `tree_size` leaves, and the proof.
+impl From<&consulta_store::Inclusion> for LeafProof {
+    fn from(inclusion: &consulta_store::Inclusion) -> Self {
+        LeafProof {
+            leaf_index: inclusion.leaf_index,
+            tree_size: inclusion.tree_size,
+            sha256: consulta_log::to_hex(&inclusion.record_sha256),
+            inclusion_proof: inclusion.proof.iter().map(|h| consulta_log::to_hex(h)).collect(),
+        }
+    }
+}
+
+/// A contribution's place in the log, and the proof.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InclusionResponse {
+    pub contribution: i64,
+    #[serde(flatten)]
+    pub proof: LeafProof,
+}
+
+/// An accepted statement's place in the log, and the proof.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StatementInclusionResponse {
     pub statement: i64,
-    pub leaf_index: u64,
-    pub tree_size: u64,
-    /// SHA-256 of the statement's canonical record, which the leaf commits to.
-    pub sha256: String,
-    pub inclusion_proof: Vec<String>,
+    #[serde(flatten)]
+    pub proof: LeafProof,
 }
 
 /// The proof that the tree of `from` leaves is a prefix of the tree of `to` leaves.

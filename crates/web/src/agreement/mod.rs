@@ -555,10 +555,7 @@ pub(crate) async fn statement_record(
             Ok(record.to_bytes())
         })
         .await;
-    match result {
-        Ok(bytes) => ([(axum::http::header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        Err(error) => error.into_response(),
-    }
+    crate::api::canonical_record_response(result)
 }
 
 /// GET /api/v1/statements/{id}/inclusion?tree_size=N: where an accepted statement is in the
@@ -590,13 +587,7 @@ pub(crate) async fn statement_inclusion(
                 .statement_inclusion(id, size)
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
-            Ok(crate::openapi::StatementInclusionResponse {
-                statement: id.0,
-                leaf_index: inclusion.leaf_index,
-                tree_size: inclusion.tree_size,
-                sha256: consulta_log::to_hex(&inclusion.record_sha256),
-                inclusion_proof: inclusion.proof.iter().map(|h| consulta_log::to_hex(h)).collect(),
-            })
+            Ok(crate::openapi::StatementInclusionResponse { statement: id.0, proof: (&inclusion).into() })
         })
         .await;
     result.map(Json).into_response()
