@@ -7,7 +7,7 @@ use anyhow::bail;
 use consulta_core::agreement::statement_text;
 use consulta_i18n::{Arg, Localizer};
 use consulta_intake::polis::{PolisImportError, import_folder};
-use consulta_report::agreement::{AgreementFormat, agreement_of, render_groups, render_statements};
+use consulta_report::agreement::{ListFormat, agreement_of, render_groups, render_statements};
 use consulta_store::{Database, StoreError};
 
 use crate::cli::{AgreementCommand, AgreementOutput, ImportPolis, ProposeStatement};
@@ -55,17 +55,13 @@ fn print(
     database: &Database,
     args: AgreementOutput,
     localizer: &Localizer,
-    render: impl Fn(&consulta_report::agreement::Agreement, AgreementFormat, &Localizer) -> String,
+    render: impl Fn(&consulta_report::agreement::Agreement, ListFormat, &Localizer) -> String,
 ) -> anyhow::Result<()> {
     let localizer = chosen_language(args.lang, localizer);
     let store = open_existing(database, &localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
     let agreement = agreement_of(&*store, &consultation)?;
-    let format = match args.format {
-        crate::cli::AgreementFormat::Text => AgreementFormat::Text,
-        crate::cli::AgreementFormat::Csv => AgreementFormat::Csv,
-        crate::cli::AgreementFormat::Json => AgreementFormat::Json,
-    };
+    let format = args.format.into();
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(render(&agreement, format, &localizer).as_bytes())?;
     stdout.flush()?;

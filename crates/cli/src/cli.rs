@@ -86,6 +86,8 @@ pub enum Command {
     #[command(subcommand)]
     Agreement(AgreementCommand),
     #[command(subcommand)]
+    Campaigns(CampaignsCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -324,6 +326,27 @@ pub struct AddMeeting {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum CampaignsCommand {
+    Rebuild(CampaignsRebuild),
+    List(CampaignsOutput),
+    Members(CampaignsOutput),
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignsRebuild {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignsOutput {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum AgreementCommand {
     ImportPolis(ImportPolis),
     Groups(AgreementOutput),
@@ -340,10 +363,20 @@ pub struct ImportPolis {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum AgreementFormat {
+pub enum ListFormat {
     Text,
     Csv,
     Json,
+}
+
+impl From<ListFormat> for consulta_report::ListFormat {
+    fn from(format: ListFormat) -> Self {
+        match format {
+            ListFormat::Text => consulta_report::ListFormat::Text,
+            ListFormat::Csv => consulta_report::ListFormat::Csv,
+            ListFormat::Json => consulta_report::ListFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -351,7 +384,7 @@ pub struct AgreementOutput {
     #[arg(long, value_name = "SLUG")]
     pub consultation: String,
     #[arg(long, value_enum, default_value = "csv")]
-    pub format: AgreementFormat,
+    pub format: ListFormat,
     #[arg(long, value_enum)]
     pub lang: Option<InterfaceLanguage>,
 }

@@ -1072,3 +1072,20 @@ report-agreement-dimension-split = { $groups } are divided on “{ $text }” ({
 open-data-statements-csv = Statements put to the vote, with their counts (CSV)
 open-data-votes-csv = Votes, anonymised: participant number, statement, vote (CSV)
 agreement-no-statements = No statement has been put to the vote in this consultation yet.
+
+## Campaigns (issue 17)
+cli-help-consulta-campaigns = Campaigns: contributions that are one letter sent many times, with or without edits
+cli-help-consulta-campaigns-rebuild = Find a consultation's campaigns again from the record (every published contribution's text and attachments' text) and record them
+cli-help-consulta-campaigns-rebuild-consultation = The consultation's slug
+cli-help-consulta-campaigns-list = Print a consultation's campaigns, the largest first (campaign,size,first_seen,last_seen,representative)
+cli-help-consulta-campaigns-list-consultation = The consultation's slug
+cli-help-consulta-campaigns-list-format = Output format
+cli-help-consulta-campaigns-members = Print each contribution that belongs to a campaign, and its campaign (contribution,campaign)
+cli-help-consulta-campaigns-members-consultation = The consultation's slug
+cli-help-consulta-campaigns-members-format = Output format
+cli-campaigns-reading = contributions read
+cli-campaigns-rebuilt = { $members } contributions belong to { $campaigns ->
+    [one] one campaign
+   *[other] { $campaigns } campaigns
+}.
+cli-campaigns-line = Campaign { $campaign }: { $size } contributions from { $first } to { $last } — “{ $representative }”

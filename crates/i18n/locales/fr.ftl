@@ -1075,3 +1075,20 @@ report-agreement-dimension-split = { $groups } sont partagés sur « { $text } �
 open-data-statements-csv = Propositions soumises au vote, avec leurs décomptes (CSV)
 open-data-votes-csv = Votes anonymisés : numéro de participant, proposition, vote (CSV)
 agreement-no-statements = Aucune proposition n’a encore été soumise au vote dans cette consultation.
+
+## Campagnes (issue 17)
+cli-help-consulta-campaigns = Campagnes : contributions qui sont une même lettre envoyée de nombreuses fois, modifiée ou non
+cli-help-consulta-campaigns-rebuild = Retrouver les campagnes d’une consultation à partir du registre (le texte de chaque contribution publiée et de ses pièces jointes) et les enregistrer
+cli-help-consulta-campaigns-rebuild-consultation = L’identifiant court de la consultation
+cli-help-consulta-campaigns-list = Afficher les campagnes d’une consultation, les plus grandes d’abord (campaign,size,first_seen,last_seen,representative)
+cli-help-consulta-campaigns-list-consultation = L’identifiant court de la consultation
+cli-help-consulta-campaigns-list-format = Format de sortie
+cli-help-consulta-campaigns-members = Afficher chaque contribution qui appartient à une campagne, et sa campagne (contribution,campaign)
+cli-help-consulta-campaigns-members-consultation = L’identifiant court de la consultation
+cli-help-consulta-campaigns-members-format = Format de sortie
+cli-campaigns-reading = contributions lues
+cli-campaigns-rebuilt = { $members } contributions appartiennent à { $campaigns ->
+    [one] une campagne
+   *[other] { $campaigns } campagnes
+}.
+cli-campaigns-line = Campagne { $campaign } : { $size } contributions du { $first } au { $last } — « { $representative } »

@@ -17,6 +17,8 @@ use consulta_store::{Store, StoreError};
 use jiff::Timestamp;
 use serde::Serialize;
 
+pub use crate::ListFormat;
+
 /// What the analysis reads of the record.
 #[derive(Debug, Clone)]
 pub struct AgreementInput {
@@ -416,26 +418,18 @@ impl Agreement {
     }
 }
 
-/// How `render_groups` and `render_statements` write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AgreementFormat {
-    Text,
-    Csv,
-    Json,
-}
-
 /// `participant,group` for every participant placed in a group.
-pub fn render_groups(agreement: &Agreement, format: AgreementFormat) -> String {
+pub fn render_groups(agreement: &Agreement, format: ListFormat) -> String {
     let placements = agreement.placements();
     match format {
-        AgreementFormat::Json => {
+        ListFormat::Json => {
             let rows: Vec<serde_json::Value> = placements
                 .iter()
                 .map(|(participant, group)| serde_json::json!({ "participant": participant, "group": group }))
                 .collect();
             serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
         }
-        AgreementFormat::Csv | AgreementFormat::Text => {
+        ListFormat::Csv | ListFormat::Text => {
             let mut out = csv::Writer::from_writer(Vec::new());
             let _ = out.write_record(["participant", "group"]);
             for (participant, group) in &placements {
@@ -447,15 +441,11 @@ pub fn render_groups(agreement: &Agreement, format: AgreementFormat) -> String {
 }
 
 /// Every accepted statement with its counts, consensus, group-by-group agreement and standing.
-pub fn render_statements(
-    agreement: &Agreement,
-    format: AgreementFormat,
-    localizer: &consulta_i18n::Localizer,
-) -> String {
+pub fn render_statements(agreement: &Agreement, format: ListFormat, localizer: &consulta_i18n::Localizer) -> String {
     let views = agreement.statement_views();
     match format {
-        AgreementFormat::Json => serde_json::to_string_pretty(&views).unwrap_or_default() + "\n",
-        AgreementFormat::Csv => {
+        ListFormat::Json => serde_json::to_string_pretty(&views).unwrap_or_default() + "\n",
+        ListFormat::Csv => {
             let mut out = csv::Writer::from_writer(Vec::new());
             let groups = agreement.groups.groups.len();
             let mut header: Vec<String> =
@@ -484,7 +474,7 @@ pub fn render_statements(
             }
             String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-        AgreementFormat::Text => {
+        ListFormat::Text => {
             let l = localizer;
             let mut out = String::new();
             for view in &views {

@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod agreement_chapter;
+pub mod campaigns;
 pub mod document;
 pub mod docx;
 pub mod html;
@@ -28,6 +29,14 @@ pub fn distribution_table(
 ) -> Result<DistributionTable, StoreError> {
     let order = store.stakeholder_groups()?;
     Ok(DistributionTable::from_standings(&order, store.channel_counts(consultation)?))
+}
+
+/// How the lists of the analyses (groups, statements, campaigns) are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -357,6 +357,12 @@ pub const TABLES: &[Table] = &[
         identity: Some("id"),
     },
     Table {
+        name: "campaign_members",
+        columns: &[("contribution_id", Integer), ("campaign_id", Integer)],
+        order_by: "contribution_id",
+        identity: None,
+    },
+    Table {
         name: "statement_leaves",
         columns: &[("leaf_index", Integer), ("statement_id", Integer), ("record_sha256", Bytes)],
         order_by: "leaf_index",

@@ -32,7 +32,8 @@ pub use database::{Database, PooledStore};
 pub use postgresql::{Postgres, PostgresStore};
 pub use queries::SqlStore;
 pub use roles::{
-    AccountStore, AgreementStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store, TaxonomyStore,
+    AccountStore, AgreementStore, CampaignStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store,
+    TaxonomyStore,
 };
 pub use sql::{DatabaseError, Failure};
 pub use sqlite::{Sqlite, SqliteStore};
@@ -73,6 +74,8 @@ pub enum StoreError {
     NotVotable(i64),
     #[error("this consultation already holds an imported conversation")]
     AlreadyImported,
+    #[error("contribution {0} is not one of this consultation's")]
+    NotInConsultation(i64),
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]

@@ -27,12 +27,21 @@ use crate::{ConversationImport, ImportedConversation};
 /// `RecordTransaction`, which writes nothing unless committed. Each role is a supertrait, so a
 /// `&dyn Store` passes where a function asks for the one role it needs.
 pub trait Store:
-    RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + MaintenanceStore
+    RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + CampaignStore + MaintenanceStore
 {
 }
 
-impl<S: RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + MaintenanceStore + ?Sized>
-    Store for S
+impl<
+    S: RecordStore
+        + LogStore
+        + AccountStore
+        + JobStore
+        + TaxonomyStore
+        + AgreementStore
+        + CampaignStore
+        + MaintenanceStore
+        + ?Sized,
+> Store for S
 {
 }
 
@@ -310,6 +319,20 @@ pub trait AgreementStore: Send + std::fmt::Debug {
     /// Where an accepted statement is in the log, with the proof for the tree of `tree_size`
     /// leaves; None for a statement with no leaf in that tree.
     fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<crate::Inclusion>>;
+}
+
+/// Campaigns: which contributions are one letter sent many times. Derived from the record, and
+/// written again whole for a consultation.
+pub trait CampaignStore: Send + std::fmt::Debug {
+    /// Replaces a consultation's campaigns with `members` (contribution, campaign: its first
+    /// member), in one transaction. A contribution of another consultation is refused.
+    fn set_campaigns(
+        &mut self,
+        consultation: ConsultationId,
+        members: &[(ContributionId, ContributionId)],
+    ) -> Result<()>;
+    /// A consultation's campaign members (contribution, campaign), by contribution.
+    fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>>;
 }
 
 /// The whole record at once, for backups, copies between backends and health checks.

@@ -80,6 +80,7 @@ on_both_backends!(
     claims_made_at_once_never_hand_out_an_email_twice,
     statements_are_moderated_into_the_log_and_votes_keep_their_history,
     a_conversation_is_imported_whole_or_not_at_all,
+    a_consultations_campaigns_are_written_whole_and_only_of_its_contributions,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1044,4 +1045,25 @@ fn a_conversation_is_imported_whole_or_not_at_all(backend: Backend) {
     let before = store.row_counts().expect("counts");
     assert!(matches!(store.import_conversation(&import, &by), Err(StoreError::AlreadyImported)));
     assert_eq!(store.row_counts().expect("counts"), before, "a refused import writes nothing");
+}
+
+fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let other = store.create_consultation(&new_consultation("other")).expect("create");
+    let mut tx = store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    let ids: Vec<ContributionId> =
+        (0..4).map(|_| tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert")).collect();
+    let stranger = tx.insert_contribution(&contribution(&other, &entity, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    let members = [(ids[0], ids[0]), (ids[2], ids[0]), (ids[3], ids[0])];
+    store.set_campaigns(c.id, &members).expect("written");
+    assert_eq!(store.campaign_members(c.id).expect("read"), members);
+    store.set_campaigns(c.id, &[(ids[1], ids[1]), (ids[3], ids[1])]).expect("written again");
+    assert_eq!(store.campaign_members(c.id).expect("read"), [(ids[1], ids[1]), (ids[3], ids[1])], "replaced whole");
+    let refused = store.set_campaigns(c.id, &[(ids[0], ids[0]), (stranger, ids[0])]);
+    assert!(matches!(refused, Err(StoreError::NotInConsultation(_))), "{refused:?}");
+    assert_eq!(store.campaign_members(c.id).expect("read").len(), 2, "a refused write changes nothing");
 }

@@ -10,6 +10,7 @@ mod archive;
 mod backup;
 mod browser;
 mod campaign;
+mod campaigns;
 mod cli;
 mod crash;
 mod hardening;

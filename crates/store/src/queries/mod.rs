@@ -6,6 +6,7 @@
 mod accounts;
 mod agreement;
 mod audit;
+mod campaigns;
 mod claims;
 mod log;
 mod outbox;
@@ -31,11 +32,11 @@ use std::time::Duration;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter,
-    ContributionSummary, ConversationImport, Extraction, ImportedConversation, Inclusion, Invitation, JobStore,
-    LogStore, MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page,
-    PageRequest, PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session,
-    TaxonomyEntry, TaxonomyStore, copy,
+    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, CampaignStore, Change, Contact,
+    ContributionFilter, ContributionSummary, ConversationImport, Extraction, ImportedConversation, Inclusion,
+    Invitation, JobStore, LogStore, MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset,
+    NewSession, Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result,
+    Selection, Session, TaxonomyEntry, TaxonomyStore, copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -458,6 +459,20 @@ impl<B: Backend> AgreementStore for SqlStore<B> {
 
     fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<Inclusion>> {
         self.backend.snapshot(|sql| log::statement_inclusion(sql, id, tree_size))
+    }
+}
+
+impl<B: Backend> CampaignStore for SqlStore<B> {
+    fn set_campaigns(
+        &mut self,
+        consultation: ConsultationId,
+        members: &[(ContributionId, ContributionId)],
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| campaigns::set_campaigns(sql, consultation, members))
+    }
+
+    fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>> {
+        self.backend.each_on_its_own(|sql| campaigns::campaign_members(sql, consultation))
     }
 }
 

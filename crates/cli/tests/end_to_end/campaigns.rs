@@ -1,0 +1,59 @@
+//! Campaigns from the command line: form letters among contributions found again from the
+//! record, listed, their members printed.
+
+use crate::common::{Workspace, stderr, stdout};
+
+const LETTER_EN: &str = "We urge the secretariat to recognise that international interconnection costs \
+    weigh on developing countries, that a global forum open to every stakeholder should examine them, \
+    and that its conclusions should be published in every official language without delay.";
+const LETTER_FR: &str = "Nous demandons au secrétariat de reconnaître que les coûts d'interconnexion \
+    internationale pèsent sur les pays en développement, qu'un forum mondial ouvert à toutes les parties \
+    prenantes devrait les examiner et que ses conclusions devraient être publiées sans délai.";
+
+#[test]
+fn form_letters_are_found_listed_and_their_members_printed() {
+    let ws = Workspace::new();
+    ws.create_consultation("s", "2010-09-01", "2010-12-31");
+    let mut csv = String::from("entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n");
+    let mut row = |entity: &str, language: &str, title: &str, body: &str, day: u32| {
+        csv += &format!("\"{entity}\",civil_society,KE,written,2010-10-{day:02},{language},\"{title}\",\"{body}\",\n");
+    };
+    // Rows 1–4: the English letter, one with a paragraph of the sender's own before it, one edited.
+    row("Example Network 1", "en", "Interconnection", LETTER_EN, 1);
+    row(
+        "Example Network 2",
+        "en",
+        "Interconnection costs",
+        &format!("As a rural library we see this every day. {LETTER_EN}"),
+        2,
+    );
+    row(
+        "Unrelated Example",
+        "en",
+        "Spam",
+        "Spam filters in small networks need shared blocklists and cooperation between operators across borders.",
+        3,
+    );
+    row("Example Network 3", "en", "Interconnection", &LETTER_EN.replace("without delay", "promptly"), 4);
+    // Rows 5–6: the French letter twice.
+    row("Réseau exemple 1", "fr", "Interconnexion", LETTER_FR, 5);
+    row("Réseau exemple 2", "fr", "Interconnexion", LETTER_FR, 6);
+    let file = ws.write("letters.csv", csv.as_bytes());
+    ws.import(&file, "s");
+
+    let rebuilt = ws.run(&["campaigns", "rebuild", "--consultation", "s"]);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert_eq!(stdout(&rebuilt).trim(), "5 contributions belong to 2 campaigns.");
+    let members = ws.run(&["campaigns", "members", "--consultation", "s", "--format", "csv"]);
+    assert_eq!(stdout(&members), "contribution,campaign\n1,1\n2,1\n4,1\n5,5\n6,5\n");
+    let list = ws.run(&["campaigns", "list", "--consultation", "s", "--format", "csv"]);
+    let lines: Vec<String> = stdout(&list).lines().map(str::to_owned).collect();
+    assert_eq!(lines[0], "campaign,size,first_seen,last_seen,representative");
+    assert!(lines[1].starts_with("1,3,2010-10-01") && lines[1].ends_with(",Interconnection"), "{lines:?}");
+    assert!(lines[2].starts_with("5,2,"), "{lines:?}");
+    // Rebuilt again from the same record: the same campaigns.
+    let again = ws.run(&["campaigns", "rebuild", "--consultation", "s"]);
+    assert!(again.status.success());
+    let members_again = ws.run(&["campaigns", "members", "--consultation", "s", "--format", "csv"]);
+    assert_eq!(stdout(&members_again), stdout(&members));
+}

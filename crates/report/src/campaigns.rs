@@ -1,0 +1,143 @@
+//! A consultation's campaigns from the record: `rebuild` reads every published contribution's
+//! text (body and attachments' text) in the order recorded, finds the campaigns
+//! (`consulta_campaigns::Detector`) and writes them; `campaigns` lists them with their size, when
+//! their first and last members came, and their first member's title as representative.
+
+use std::collections::BTreeMap;
+
+use consulta_campaigns::tokens::tokens;
+use consulta_campaigns::{Detector, Settings};
+use consulta_core::{Consultation, ContributionId};
+use consulta_store::{Store, StoreError};
+use jiff::Timestamp;
+use serde::Serialize;
+
+/// How many contributions are read from the store at a time.
+const BATCH: usize = 1000;
+
+fn text_of(t: &consulta_store::PublicText) -> String {
+    format!("{}\n{}\n{}", t.title, t.body, t.attachments_text)
+}
+
+/// Finds a consultation's campaigns again from the record and writes them; `progress` is told
+/// how many contributions have been read. Withheld contributions are left out. Gives how many
+/// contributions belong to how many campaigns.
+pub fn rebuild(
+    store: &mut dyn Store,
+    consultation: &Consultation,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(usize, usize), StoreError> {
+    let mut texts: Vec<(u64, String)> = Vec::new();
+    consulta_store::for_each_id_batch(&*store, consultation.id, BATCH, |ids| {
+        for text in store.public_texts(&ids)? {
+            if !text.withheld {
+                texts.push((text.id.0 as u64, text_of(&text)));
+            }
+        }
+        progress(texts.len() as u64);
+        Ok::<_, StoreError>(())
+    })?;
+    let positions: std::collections::HashMap<u64, usize> =
+        texts.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let numbered: Vec<(u64, &str)> = texts.iter().map(|(id, text)| (*id, text.as_str())).collect();
+    let mut detector = Detector::new(Settings::default());
+    detector.add_all(&numbered, &mut |id| positions.get(&id).map(|&i| tokens(&texts[i].1)).unwrap_or_default());
+    let campaigns = detector.campaigns();
+    let members: Vec<(ContributionId, ContributionId)> = campaigns
+        .iter()
+        .flat_map(|members| {
+            let first = ContributionId(members[0] as i64);
+            members.iter().map(move |m| (ContributionId(*m as i64), first))
+        })
+        .collect();
+    store.set_campaigns(consultation.id, &members)?;
+    Ok((members.len(), campaigns.len()))
+}
+
+/// A campaign as the outputs list it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignView {
+    /// Its first member's number, which names it.
+    pub campaign: i64,
+    pub size: usize,
+    pub first_seen: String,
+    pub last_seen: String,
+    /// The first member's title.
+    pub representative: String,
+}
+
+/// A consultation's campaigns, the largest first (then by their first member).
+pub fn campaigns(store: &dyn Store, consultation: &Consultation) -> Result<Vec<CampaignView>, StoreError> {
+    let mut by_campaign: BTreeMap<i64, Vec<ContributionId>> = BTreeMap::new();
+    for (member, campaign) in store.campaign_members(consultation.id)? {
+        by_campaign.entry(campaign.0).or_default().push(member);
+    }
+    let mut views = Vec::with_capacity(by_campaign.len());
+    for (campaign, members) in by_campaign {
+        let texts = store.public_texts(&members)?;
+        let seen: Vec<Timestamp> = texts.iter().map(|t| t.submitted_at).collect();
+        let (first, last) = (seen.iter().min(), seen.iter().max());
+        views.push(CampaignView {
+            campaign,
+            size: members.len(),
+            first_seen: first.map(ToString::to_string).unwrap_or_default(),
+            last_seen: last.map(ToString::to_string).unwrap_or_default(),
+            representative: texts.iter().find(|t| t.id.0 == campaign).map(|t| t.title.clone()).unwrap_or_default(),
+        });
+    }
+    views.sort_by_key(|v| (std::cmp::Reverse(v.size), v.campaign));
+    Ok(views)
+}
+
+/// The campaigns as `consulta campaigns list` prints them.
+pub fn render_campaigns(
+    views: &[CampaignView],
+    format: crate::ListFormat,
+    localizer: &consulta_i18n::Localizer,
+) -> String {
+    match format {
+        crate::ListFormat::Json => serde_json::to_string_pretty(views).unwrap_or_default() + "\n",
+        crate::ListFormat::Csv => {
+            let mut out = csv::Writer::from_writer(Vec::new());
+            let _ = out.write_record(["campaign", "size", "first_seen", "last_seen", "representative"]);
+            for v in views {
+                let numbers = [v.campaign.to_string(), v.size.to_string()];
+                let _ = out.write_record(numbers.iter().map(String::as_str).chain([
+                    v.first_seen.as_str(),
+                    v.last_seen.as_str(),
+                    v.representative.as_str(),
+                ]));
+            }
+            String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        crate::ListFormat::Text => views
+            .iter()
+            .map(|v| {
+                let args: [(&str, consulta_i18n::Arg); 5] = [
+                    ("campaign", consulta_i18n::Arg::Number(v.campaign as f64)),
+                    ("size", v.size.into()),
+                    ("first", v.first_seen.clone().into()),
+                    ("last", v.last_seen.clone().into()),
+                    ("representative", v.representative.clone().into()),
+                ];
+                localizer.format("cli-campaigns-line", &args) + "\n"
+            })
+            .collect(),
+    }
+}
+
+/// The members as `consulta campaigns members` prints them: `contribution,campaign`.
+pub fn render_members(members: &[(ContributionId, ContributionId)], format: crate::ListFormat) -> String {
+    match format {
+        crate::ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = members
+                .iter()
+                .map(|(member, campaign)| serde_json::json!({ "contribution": member.0, "campaign": campaign.0 }))
+                .collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+        }
+        crate::ListFormat::Csv | crate::ListFormat::Text => std::iter::once("contribution,campaign\n".to_owned())
+            .chain(members.iter().map(|(member, campaign)| format!("{},{}\n", member.0, campaign.0)))
+            .collect(),
+    }
+}
