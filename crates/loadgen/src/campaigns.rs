@@ -216,6 +216,34 @@ mod tests {
         assert_eq!(pair_scores(&[], &planted.truth).0, 1.0);
     }
 
+    /// Planted campaigns written as a contribution file, imported, and found again from the
+    /// record: pair precision and recall against the truth, over every kind of campaign.
+    #[test]
+    fn campaigns_imported_into_the_record_are_found_again() {
+        let texts = 3_000;
+        let planted = plant(CampaignSpec { texts, in_campaigns: 0.6, campaigns: 12, templates: 0.25, seed: 17 });
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("planted.csv");
+        let spec = crate::Spec { contributions: texts as u64, seed: 17 };
+        crate::write_contributions_with(spec, Some(&planted), std::fs::File::create(&file).expect("file"))
+            .expect("written");
+        let mut store = consulta_store::SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
+        let (consultation, _) = crate::import_generated(&mut store, &file, texts as u64).expect("imported");
+        let (members, _) =
+            consulta_report::campaigns::rebuild(&mut store, &consultation, &mut |_| {}).expect("rebuilt");
+        assert!(members > 1_500, "{members}");
+        let mut found: std::collections::BTreeMap<i64, Vec<usize>> = std::collections::BTreeMap::new();
+        for (member, campaign) in
+            consulta_store::CampaignStore::campaign_members(&store, consultation.id).expect("members")
+        {
+            // Contributions are numbered from 1 in the order of the file's rows.
+            found.entry(campaign.0).or_default().push(member.0 as usize - 1);
+        }
+        let found: Vec<Vec<usize>> = found.into_values().collect();
+        let (precision, recall) = pair_scores(&found, &planted.truth);
+        assert!(precision >= 0.99 && recall >= 0.95, "precision {precision}, recall {recall}");
+    }
+
     #[test]
     fn pair_scores_count_pairs() {
         let truth = [Some(0), Some(0), Some(0), Some(1), Some(1), None];

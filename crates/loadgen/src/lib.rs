@@ -298,6 +298,16 @@ fn entity(i: u64) -> (String, &'static str, &'static str) {
 
 /// Writes a contribution file of `spec.contributions` rows to `out`.
 pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
+    write_contributions_with(spec, None, out)
+}
+
+/// Writes a contribution file whose bodies and languages, row by row, are `planted`'s texts
+/// when given (their campaigns planted); `planted` must hold `spec.contributions` texts.
+pub fn write_contributions_with(
+    spec: Spec,
+    planted: Option<&campaigns::PlantedTexts>,
+    out: impl Write,
+) -> io::Result<()> {
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let mut writer = csv::Writer::from_writer(io::BufWriter::with_capacity(1 << 20, out));
     writer.write_record([
@@ -315,10 +325,13 @@ pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
     let zipf = Zipf::new(TAIL_WORDS);
     let mut body = String::new();
     let mut title = String::new();
-    for _ in 0..spec.contributions {
+    for row in 0..spec.contributions as usize {
         let (name, group, country) = entity(rng.u64(0..entities));
         let channel = weighted(&mut rng, &CHANNELS);
-        let language = weighted(&mut rng, &LANGUAGES);
+        let mut language = weighted(&mut rng, &LANGUAGES);
+        if let Some(planted) = planted {
+            language = planted.languages[row];
+        }
         let vocabulary = words(language);
         let separator = if language == "zh" { "" } else { " " };
         title.clear();
@@ -329,11 +342,16 @@ pub fn write_contributions(spec: Spec, out: impl Write) -> io::Result<()> {
             title.push_str(vocabulary[rng.usize(..vocabulary.len())]);
         }
         body.clear();
-        for k in 0..rng.usize(20..160) {
-            if k > 0 {
-                body.push_str(if k % 17 == 0 { ".\n" } else { separator });
+        match planted {
+            Some(planted) => body.push_str(&planted.texts[row]),
+            None => {
+                for k in 0..rng.usize(20..160) {
+                    if k > 0 {
+                        body.push_str(if k % 17 == 0 { ".\n" } else { separator });
+                    }
+                    next_word(&mut rng, &zipf, language, &mut body);
+                }
             }
-            next_word(&mut rng, &zipf, language, &mut body);
         }
         let (submitted, meeting) = if channel == "written" {
             let day = rng.u32(0..122);
