@@ -99,6 +99,12 @@ impl OpenData {
         matches!(self, OpenData::StatementsCsv | OpenData::VotesCsv)
     }
 
+    /// Whether the file names each contribution's campaign, which a rebuild changes without the
+    /// change feed.
+    pub fn follows_campaigns(self) -> bool {
+        matches!(self, OpenData::ContributionsCsv | OpenData::ContributionsJson | OpenData::Archive)
+    }
+
     pub fn from_file_name(name: &str) -> Option<OpenData> {
         OpenData::ALL.into_iter().find(|d| d.file_name() == name)
     }
@@ -173,6 +179,8 @@ pub struct Exported {
     pub attributed_to: Option<EntityId>,
     /// Its record was edited in the database since it was logged: not published as the record.
     pub altered: bool,
+    /// The campaign it belongs to (its first member's number), as last found.
+    pub campaign: Option<i64>,
 }
 
 impl Exported {
@@ -194,6 +202,8 @@ pub fn for_each_contribution(
     tree_size: Option<u64>,
     each: &mut dyn FnMut(Exported) -> Result<()>,
 ) -> Result<()> {
+    let campaigns: std::collections::HashMap<i64, i64> =
+        store.campaign_members(consultation.id)?.into_iter().map(|(member, campaign)| (member.0, campaign.0)).collect();
     consulta_store::for_each_id_batch(store, consultation.id, PAGE, |ids| {
         let recorded = store.recorded_hashes(&ids)?;
         for (id, recorded) in ids.into_iter().zip(recorded) {
@@ -220,6 +230,7 @@ pub fn for_each_contribution(
                 inclusion,
                 attributed_to: contribution.attributed_to,
                 altered: now != record_sha256,
+                campaign: campaigns.get(&id.0).copied(),
             })?;
         }
         Ok(())

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::{Exported, Result, country_of, entity_counts, for_each_contribution};
 
 /// The columns of `contributions.csv`, in order (docs/open-data.md says what each holds).
-pub const CONTRIBUTION_COLUMNS: [&str; 23] = [
+pub const CONTRIBUTION_COLUMNS: [&str; 24] = [
     "id",
     "consultation",
     "submitted_at",
@@ -37,6 +37,7 @@ pub const CONTRIBUTION_COLUMNS: [&str; 23] = [
     "withheld_reason",
     "attributed_entity_id",
     "record_altered",
+    "campaign",
 ];
 
 /// The columns of `entities.csv`, in order.
@@ -102,6 +103,7 @@ pub(crate) fn contribution_value(c: &Exported) -> Value {
         "withheld_reason": Value::Null,
         "attributed_entity_id": c.attributed_to.map(|e| e.0),
         "record_altered": false,
+        "campaign": c.campaign,
     })
 }
 

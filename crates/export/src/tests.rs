@@ -359,3 +359,19 @@ fn statements_and_votes_are_published_counted_and_anonymised() {
     assert_eq!(votes, format!("participant,statement,vote\n1,{id},1\n2,{id},0\n", id = accepted.id.0));
     assert!(!votes.contains(&secret) && !statements.contains(&secret));
 }
+
+#[test]
+fn each_contribution_names_its_campaign() {
+    use consulta_store::CampaignStore;
+    let mut f = fixture();
+    f.store.set_campaigns(f.consultation.id, &[(f.ids[0], f.ids[0]), (f.ids[1], f.ids[0])]).expect("campaigns");
+    let csv_text = output(|out| contributions_csv(&f.store, &f.consultation, out).expect("csv"));
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let column = CONTRIBUTION_COLUMNS.iter().position(|c| *c == "campaign").expect("the column");
+    let campaigns: Vec<String> = reader.records().map(|r| r.expect("row")[column].to_owned()).collect();
+    let first = f.ids[0].0.to_string();
+    assert_eq!(campaigns, [first.as_str(), first.as_str(), ""], "the withheld one names none");
+    let json_text = output(|out| contributions_json(&f.store, &f.consultation, out).expect("json"));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json_text).expect("JSON");
+    assert_eq!(rows[1]["campaign"], serde_json::json!(f.ids[0].0));
+}

@@ -59,16 +59,22 @@ async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<
         tokio::task::spawn_blocking(move || -> Result<u64, consulta_store::StoreError> {
             let store = database.connect()?;
             let change = store.last_change()?;
-            if !what.follows_votes() {
+            if !what.follows_votes() && !what.follows_campaigns() {
                 return Ok(change);
             }
-            // Votes and statements are not in the change feed: their files follow their mark too.
-            let mark = match store.consultation_by_slug(&slug)? {
-                Some(consultation) => store.agreement_mark(consultation.id)?,
-                None => (0, 0, 0),
+            // Votes, statements and campaigns are not in the change feed: their files follow
+            // their marks too.
+            let consultation = store.consultation_by_slug(&slug)?;
+            let votes = match (&consultation, what.follows_votes()) {
+                (Some(consultation), true) => store.agreement_mark(consultation.id)?,
+                _ => (0, 0, 0),
+            };
+            let campaigns = match (&consultation, what.follows_campaigns()) {
+                (Some(consultation), true) => store.campaigns_mark(consultation.id)?,
+                _ => (0, 0),
             };
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::hash::Hash::hash(&(change, mark), &mut hasher);
+            std::hash::Hash::hash(&(change, votes, campaigns), &mut hasher);
             Ok(std::hash::Hasher::finish(&hasher))
         })
         .await

@@ -474,6 +474,10 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
     fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>> {
         self.backend.each_on_its_own(|sql| campaigns::campaign_members(sql, consultation))
     }
+
+    fn campaigns_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
+        self.backend.each_on_its_own(|sql| campaigns::mark(sql, consultation))
+    }
 }
 
 impl<B: Backend> MaintenanceStore for SqlStore<B> {
