@@ -56,7 +56,7 @@ pub(crate) fn campaign_members(
 /// How many members a consultation's campaigns have, and the sum of their campaigns' numbers.
 pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(u64, i64)> {
     let row = sql.one(
-        "SELECT COUNT(*), COALESCE(SUM(m.campaign_id), 0) FROM campaign_members m
+        "SELECT COUNT(*), CAST(COALESCE(SUM(m.campaign_id), 0) AS BIGINT) FROM campaign_members m
          JOIN contributions c ON c.id = m.contribution_id WHERE c.consultation_id = $1",
         args![consultation.0],
     )?;
