@@ -1089,3 +1089,24 @@ cli-campaigns-rebuilt = { $members } contributions belong to { $campaigns ->
    *[other] { $campaigns } campaigns
 }.
 cli-campaigns-line = Campaign { $campaign }: { $size } contributions from { $first } to { $last } — “{ $representative }”
+campaigns-link = Campaigns: letters sent many times
+campaigns-title = Campaigns
+campaigns-intro = A campaign is one letter sent many times: word for word, with words changed, with a paragraph of the sender's own, or with synonyms picked in a template. Each is named by its first contribution. They are found again from the record by the secretariat.
+campaigns-summary = { $members } of the { $total } counted contributions belong to { $campaigns } campaigns: { $distinct } distinct voices, counting each campaign once.
+campaigns-caption = Campaigns, the largest first
+campaigns-column-campaign = Campaign
+campaigns-column-size = Contributions
+campaigns-column-first = First received
+campaigns-column-last = Last received
+campaigns-column-representative = First contribution
+campaigns-none = No campaign has been found in this consultation.
+campaign-name = Campaign { $id }
+campaign-size = { $count ->
+    [one] one contribution
+   *[other] { $count } contributions
+}
+campaign-member-of = Campaign
+campaign-by-group = By stakeholder group
+campaign-representative = The first contribution of the campaign
+campaign-members = Contributions of the campaign
+campaign-more = and { $count } more

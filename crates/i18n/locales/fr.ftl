@@ -1092,3 +1092,24 @@ cli-campaigns-rebuilt = { $members } contributions appartiennent à { $campaigns
    *[other] { $campaigns } campagnes
 }.
 cli-campaigns-line = Campagne { $campaign } : { $size } contributions du { $first } au { $last } — « { $representative } »
+campaigns-link = Campagnes : lettres envoyées de nombreuses fois
+campaigns-title = Campagnes
+campaigns-intro = Une campagne est une même lettre envoyée de nombreuses fois : mot pour mot, avec des mots changés, avec un paragraphe propre à l’expéditeur, ou avec des synonymes choisis dans un modèle. Chacune porte le numéro de sa première contribution. Le secrétariat les retrouve à partir du registre.
+campaigns-summary = { $members } des { $total } contributions comptées appartiennent à { $campaigns } campagnes : { $distinct } voix distinctes, chaque campagne comptée une fois.
+campaigns-caption = Campagnes, les plus grandes d’abord
+campaigns-column-campaign = Campagne
+campaigns-column-size = Contributions
+campaigns-column-first = Première reçue
+campaigns-column-last = Dernière reçue
+campaigns-column-representative = Première contribution
+campaigns-none = Aucune campagne n’a été trouvée dans cette consultation.
+campaign-name = Campagne { $id }
+campaign-size = { $count ->
+    [one] une contribution
+   *[other] { $count } contributions
+}
+campaign-member-of = Campagne
+campaign-by-group = Par groupe de parties prenantes
+campaign-representative = La première contribution de la campagne
+campaign-members = Contributions de la campagne
+campaign-more = et { $count } de plus

@@ -333,6 +333,8 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     ) -> Result<()>;
     /// A consultation's campaign members (contribution, campaign), by contribution.
     fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>>;
+    /// The campaign a contribution belongs to, and how many members it has.
+    fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>>;
     /// What changes whenever a consultation's campaigns are written again differently: how many
     /// members they have, and the sum of their campaigns' numbers. Cheap, for caches.
     fn campaigns_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)>;

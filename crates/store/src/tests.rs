@@ -1062,6 +1062,8 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
     store.set_campaigns(c.id, &members).expect("written");
     assert_eq!(store.campaign_members(c.id).expect("read"), members);
     assert_eq!(store.campaigns_mark(c.id).expect("mark"), (3, 3 * ids[0].0));
+    assert_eq!(store.campaign_of(ids[2]).expect("read"), Some((ids[0], 3)));
+    assert_eq!(store.campaign_of(ids[1]).expect("read"), None);
     store.set_campaigns(c.id, &[(ids[1], ids[1]), (ids[3], ids[1])]).expect("written again");
     assert_eq!(store.campaign_members(c.id).expect("read"), [(ids[1], ids[1]), (ids[3], ids[1])], "replaced whole");
     let refused = store.set_campaigns(c.id, &[(ids[0], ids[0]), (stranger, ids[0])]);

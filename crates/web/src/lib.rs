@@ -8,6 +8,7 @@ mod accounts;
 mod agreement;
 mod analysis;
 mod api;
+mod campaigns;
 mod client;
 mod consultation_cache;
 mod forms;
@@ -150,6 +151,8 @@ fn router(app: App) -> Router {
         .route("/admin/agreement", get(agreement::queue))
         .route("/admin/agreement/moderate", post(agreement::moderate))
         .route("/admin/agreement/statements", post(agreement::add_statement))
+        .route("/consultations/{slug}/campaigns", get(campaigns::list_page))
+        .route("/consultations/{slug}/campaigns/{id}", get(campaigns::campaign_page))
         .route("/consultations/{slug}/agreement", get(agreement::page))
         .route("/consultations/{slug}/agreement/vote", post(agreement::vote))
         .route("/consultations/{slug}/agreement/propose", post(agreement::propose))

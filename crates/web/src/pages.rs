@@ -511,6 +511,14 @@ pub fn contribution(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &
                 // The message ends the reason with its own full stop.
                 "withheld": contribution.withheld_reason.as_deref().map(|r| r.trim_end_matches(['.', ' '])),
                 "altered": altered,
+                "campaign": match store.campaign_of(contribution.id)? {
+                    Some((campaign, size)) if contribution.withheld_reason.is_none() => Some(json!({
+                        "id": campaign.0,
+                        "size": size,
+                        "url": format!("/consultations/{}/campaigns/{}", consultation.record.slug.as_str(), campaign.0),
+                    })),
+                    _ => None,
+                },
                 "files": store.attachments(contribution.id)?.iter().map(|a| json!({
                     "position": a.position,
                     "name": a.name,

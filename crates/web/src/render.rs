@@ -11,7 +11,9 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 22] = [
+const TEMPLATES: [(&str, &str); 24] = [
+    ("campaigns.html", include_str!("../templates/campaigns.html")),
+    ("campaign.html", include_str!("../templates/campaign.html")),
     ("agreement.html", include_str!("../templates/agreement.html")),
     ("admin_agreement.html", include_str!("../templates/admin_agreement.html")),
     ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),

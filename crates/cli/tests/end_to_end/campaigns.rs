@@ -51,6 +51,39 @@ fn form_letters_are_found_listed_and_their_members_printed() {
     assert_eq!(lines[0], "campaign,size,first_seen,last_seen,representative");
     assert!(lines[1].starts_with("1,3,2010-10-01") && lines[1].ends_with(",Interconnection"), "{lines:?}");
     assert!(lines[2].starts_with("5,2,"), "{lines:?}");
+    // The pages: the list with the distinct voices, a campaign, a member's page linking it.
+    let app = crate::common::spawn_serve(&ws.db);
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let get = |path: &str| {
+        let url = format!("{}{path}", app.url);
+        runtime.block_on(async {
+            let response =
+                reqwest::Client::new().get(url).header("Accept-Language", "en").send().await.expect("answer");
+            (response.status(), response.text().await.expect("a body"))
+        })
+    };
+    let (status, list) = get("/consultations/s/campaigns");
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(list.contains("5 of the 6 counted contributions belong to 2 campaigns: 3 distinct voices"), "{list}");
+    assert!(list.contains("href=\"/consultations/s/campaigns/1\""), "{list}");
+    let (status, campaign) = get("/consultations/s/campaigns/1");
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(campaign.contains("3 contributions") && campaign.contains("href=\"/contributions/4\""), "{campaign}");
+    let (_, member) = get("/contributions/2");
+    assert!(member.contains("href=\"/consultations/s/campaigns/1\""), "{member}");
+    let (_, alone) = get("/contributions/3");
+    assert!(!alone.contains("/campaigns/"), "a contribution of its own names no campaign");
+    assert_eq!(get("/consultations/s/campaigns/3").0, reqwest::StatusCode::NOT_FOUND);
+    let (_, french) = {
+        let url = format!("{}/consultations/s/campaigns", app.url);
+        runtime.block_on(async {
+            let response =
+                reqwest::Client::new().get(url).header("Accept-Language", "fr").send().await.expect("answer");
+            (response.status(), response.text().await.expect("a body"))
+        })
+    };
+    assert!(french.contains("voix distinctes"), "{french}");
+
     // Rebuilt again from the same record: the same campaigns.
     let again = ws.run(&["campaigns", "rebuild", "--consultation", "s"]);
     assert!(again.status.success());

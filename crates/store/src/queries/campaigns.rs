@@ -62,3 +62,13 @@ pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(u
     )?;
     Ok((row.count(0)?, row.int(1)?))
 }
+
+/// A contribution's campaign and its size.
+pub(crate) fn campaign_of(sql: &mut dyn Sql, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>> {
+    let row = sql.row(
+        "SELECT m.campaign_id, (SELECT COUNT(*) FROM campaign_members o WHERE o.campaign_id = m.campaign_id)
+         FROM campaign_members m WHERE m.contribution_id = $1",
+        args![contribution.0],
+    )?;
+    row.map(|r| Ok((ContributionId(r.int(0)?), r.count(1)?))).transpose()
+}

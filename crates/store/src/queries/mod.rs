@@ -475,6 +475,10 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| campaigns::campaign_members(sql, consultation))
     }
 
+    fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>> {
+        self.backend.each_on_its_own(|sql| campaigns::campaign_of(sql, contribution))
+    }
+
     fn campaigns_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
         self.backend.each_on_its_own(|sql| campaigns::mark(sql, consultation))
     }
