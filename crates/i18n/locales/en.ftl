@@ -1110,3 +1110,11 @@ campaign-by-group = By stakeholder group
 campaign-representative = The first contribution of the campaign
 campaign-members = Contributions of the campaign
 campaign-more = and { $count } more
+distinct-caption = Distinct voices by stakeholder group
+distinct-contributions = Contributions
+distinct-voices = Distinct voices
+distinct-note = A campaign (one letter sent many times) counts once in each stakeholder group it reaches; a contribution of its own counts one.
+report-campaigns = { $members } of the contributions counted belonged to { $campaigns ->
+    [one] one campaign
+   *[other] { $campaigns } campaigns
+}, letters sent many times with or without edits; counting each campaign once in each stakeholder group it reached, the contributions are { $distinct } distinct voices.

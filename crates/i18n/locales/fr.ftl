@@ -1113,3 +1113,11 @@ campaign-by-group = Par groupe de parties prenantes
 campaign-representative = La première contribution de la campagne
 campaign-members = Contributions de la campagne
 campaign-more = et { $count } de plus
+distinct-caption = Voix distinctes par groupe de parties prenantes
+distinct-contributions = Contributions
+distinct-voices = Voix distinctes
+distinct-note = Une campagne (une même lettre envoyée de nombreuses fois) compte une fois dans chaque groupe de parties prenantes qu’elle atteint ; une contribution propre compte une fois.
+report-campaigns = { $members } des contributions comptées appartenaient à { $campaigns ->
+    [one] une campagne
+   *[other] { $campaigns } campagnes
+}, lettres envoyées de nombreuses fois, modifiées ou non ; en comptant chaque campagne une fois dans chaque groupe de parties prenantes qu’elle a atteint, les contributions représentent { $distinct } voix distinctes.

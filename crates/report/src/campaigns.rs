@@ -141,3 +141,67 @@ pub fn render_members(members: &[(ContributionId, ContributionId)], format: crat
             .collect(),
     }
 }
+
+/// One stakeholder group's contributions and distinct voices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DistinctVoices {
+    pub group: String,
+    /// Counted contributions (published, of a known sender), as the distribution table counts.
+    pub contributions: u64,
+    /// The same with each campaign counted once in the group: a contribution of its own counts
+    /// one, a campaign reaching the group counts one however many of its members are in it.
+    pub distinct: u64,
+}
+
+/// The distinct voices of a consultation: by stakeholder group, and how many counted
+/// contributions belong to how many campaigns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Voices {
+    pub groups: Vec<DistinctVoices>,
+    pub members: u64,
+    pub campaigns: usize,
+}
+
+impl Voices {
+    pub fn distinct(&self) -> u64 {
+        self.groups.iter().map(|g| g.distinct).sum()
+    }
+}
+
+/// For each stakeholder group of the distribution table, its contributions and distinct voices;
+/// none when the consultation has no campaign.
+pub fn distinct_voices(store: &dyn Store, consultation: &Consultation) -> Result<Voices, StoreError> {
+    let members = store.campaign_members(consultation.id)?;
+    if members.is_empty() {
+        return Ok(Voices::default());
+    }
+    let table = crate::distribution_table(store, consultation.id)?;
+    let ids: Vec<ContributionId> = members.iter().map(|(member, _)| *member).collect();
+    let campaign_of: std::collections::HashMap<i64, i64> = members.iter().map(|(m, c)| (m.0, c.0)).collect();
+    // Per group: counted members, and the campaigns they belong to.
+    let mut in_group: BTreeMap<String, (u64, std::collections::BTreeSet<i64>)> = BTreeMap::new();
+    for text in store.public_texts(&ids)? {
+        if text.withheld || text.unverified {
+            continue;
+        }
+        let entry = in_group.entry(text.group.as_str().to_owned()).or_default();
+        entry.0 += 1;
+        entry.1.extend(campaign_of.get(&text.id.0));
+    }
+    let groups = table
+        .rows
+        .iter()
+        .map(|row| {
+            let contributions = row.counts.total();
+            let (members, campaigns) =
+                in_group.get(row.group.as_str()).map(|(n, c)| (*n, c.len() as u64)).unwrap_or((0, 0));
+            DistinctVoices {
+                group: row.group.as_str().to_owned(),
+                contributions,
+                distinct: contributions.saturating_sub(members) + campaigns,
+            }
+        })
+        .collect();
+    let reached: std::collections::BTreeSet<i64> = in_group.values().flat_map(|(_, c)| c.iter().copied()).collect();
+    Ok(Voices { groups, members: in_group.values().map(|(n, _)| n).sum(), campaigns: reached.len() })
+}

@@ -41,6 +41,8 @@ pub struct ReportInput {
     pub details: ReportDetails,
     /// The points of agreement, when statements were put to the vote.
     pub agreement: Option<crate::agreement::Agreement>,
+    /// The campaigns among the counted contributions, and the distinct voices.
+    pub voices: crate::campaigns::Voices,
 }
 
 /// What the report needs of a contribution: who sent it, how, and what it cites (its text is
@@ -91,6 +93,7 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
         matrix: store.matrix()?,
         table: distribution_table(store, consultation.id)?,
         details: store.report_details(consultation.id)?,
+        voices: crate::campaigns::distinct_voices(store, &consultation)?,
         agreement: if store.statements(consultation.id, Some(consulta_core::Moderation::Accepted))?.is_empty() {
             None
         } else {
@@ -302,6 +305,16 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     let unverified = input.contributions.iter().filter(|c| !c.withheld && c.unverified).count();
     if unverified > 0 {
         b.numbered(vec![text(l.format("report-unverified", &[("count", unverified.into())]))]);
+    }
+    if input.voices.campaigns > 0 {
+        b.numbered(vec![text(l.format(
+            "report-campaigns",
+            &[
+                ("members", input.voices.members.into()),
+                ("campaigns", input.voices.campaigns.into()),
+                ("distinct", input.voices.distinct().into()),
+            ],
+        ))]);
     }
 
     // III. The issues raised.

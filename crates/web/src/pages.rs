@@ -364,6 +364,11 @@ pub fn consultation_with_form(
         "withheld_note": (table.withheld > 0)
             .then(|| localizer.format("table-withheld-note", &[("count", table.withheld.into())])),
     });
+    let distinct: Vec<Value> = consulta_report::campaigns::distinct_voices(store, &consultation)?
+        .groups
+        .iter()
+        .map(|d| json!({ "label": group_label(&d.group, localizer), "contributions": d.contributions, "distinct": d.distinct }))
+        .collect();
 
     let meetings: Vec<Value> = store
         .meetings(consultation.id)?
@@ -405,6 +410,7 @@ pub fn consultation_with_form(
         context: json!({
             "consultation": summary,
             "table": table,
+            "distinct": distinct,
             "filters": {
                 "groups": groups.iter().map(|g| json!({
                     "id": g.as_str(),

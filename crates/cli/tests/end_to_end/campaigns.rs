@@ -74,6 +74,18 @@ fn form_letters_are_found_listed_and_their_members_printed() {
     let (_, alone) = get("/contributions/3");
     assert!(!alone.contains("/campaigns/"), "a contribution of its own names no campaign");
     assert_eq!(get("/consultations/s/campaigns/3").0, reqwest::StatusCode::NOT_FOUND);
+    // The consultation's distinct voices beside its counts: six contributions of civil society,
+    // five of them in two campaigns, are three voices.
+    let (_, consultation) = get("/consultations/s");
+    let table = consultation.split("id=\"distinct-voices\"").nth(1).expect("the distinct voices' table");
+    assert!(table.contains("<td>6</td><td class=\"total\">3</td>"), "{table}");
+    let report = ws.run(&["report", "--consultation", "s", "--format", "md"]);
+    assert!(
+        stdout(&report).contains("5 of the contributions counted belonged to 2 campaigns")
+            && stdout(&report).contains("3 distinct voices"),
+        "{}",
+        stdout(&report)
+    );
     let (_, french) = {
         let url = format!("{}/consultations/s/campaigns", app.url);
         runtime.block_on(async {
