@@ -188,12 +188,6 @@ impl Detector {
         (self.size[root as usize] > 1).then(|| self.ids[root as usize])
     }
 
-    /// The campaign of text `id`, if it belongs to one: its first member's id.
-    pub fn campaign_of(&mut self, id: u64) -> Option<u64> {
-        let at = self.ids.iter().position(|i| *i == id)? as u32;
-        self.campaign_of_position(at)
-    }
-
     /// Every campaign: its members' ids in the order added, campaigns by their first member.
     pub fn campaigns(&mut self) -> Vec<Vec<u64>> {
         let mut by_root: HashMap<u32, Vec<u64>> = HashMap::new();

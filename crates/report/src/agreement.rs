@@ -515,6 +515,11 @@ pub fn render_statements(agreement: &Agreement, format: ListFormat, localizer: &
     }
 }
 
+/// A share as a whole percentage, as pages and the report print it ("81").
+pub fn percent(share: f64) -> String {
+    format!("{:.0}", share * 100.0)
+}
+
 /// An opinion group's name as people read it: A, B, C…
 pub fn group_letter(group: usize) -> String {
     char::from_u32(u32::from(b'A') + group as u32).map(String::from).unwrap_or_else(|| group.to_string())

@@ -7,15 +7,11 @@ use consulta_agreement::map::{convex_hull, fit};
 use consulta_agreement::{Standing, StatementReport};
 use consulta_i18n::Localizer;
 
-use crate::agreement::{Agreement, Dimension, group_letter, standing_name};
+use crate::agreement::{Agreement, Dimension, group_letter, percent, standing_name};
 use crate::document::{Builder, MapGroup, OpinionMap, Span, Table};
 
 /// Statements named in a paragraph, at most.
 const LISTED: usize = 5;
-
-fn percent(share: f64) -> String {
-    format!("{:.0}", share * 100.0)
-}
 
 fn quoted(agreement: &Agreement, report: &StatementReport, l: &Localizer) -> String {
     l.format("report-agreement-quoted", &[("text", agreement.statement(report.statement).text.clone().into())])

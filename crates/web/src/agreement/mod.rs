@@ -27,9 +27,7 @@ use serde_json::json;
 
 pub(crate) use cache::AgreementCache;
 
-use crate::accounts::{
-    QueryParams, Visitor, acting_for, cookie, set_cookie, visitor_and_entity, with_cookie, with_visitor,
-};
+use crate::accounts::{QueryParams, Visitor, acting_for, cookie, set_cookie, with_cookie, with_visitor};
 use crate::api::ApiError;
 use crate::client::ClientIp;
 use crate::language::RequestLanguage;
@@ -88,25 +86,22 @@ pub(crate) async fn page(
     headers: HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
-    let (visitor, entity) = match visitor_and_entity(&app, headers.clone()).await {
+    // Who asks, the consultation and the record's mark, read once; then the groups, waited for
+    // with no connection held; then the page.
+    let found = with_visitor(&app, headers.clone(), move |store, visitor| {
+        let who = voting(&headers, &visitor, acting_for(store, &visitor)?)?;
+        let consultation = find_consultation(store, &slug)?;
+        let mark = store.agreement_mark(consultation.id)?;
+        Ok((visitor, who, consultation, mark))
+    })
+    .await;
+    let (visitor, who, consultation, mark) = match found {
         Ok(found) => found,
-        Err(error) => return app.templates.respond(&language, Err(error)),
-    };
-    let who = match voting(&headers, &visitor, entity) {
-        Ok(who) => who,
         Err(error) => return app.templates.respond(&language, Err(error)),
     };
     let new_cookie = who.new_cookie.clone();
     let notice = params.get("done").cloned();
     let result = async {
-        // The consultation and the record's mark; then the groups, waited for with no
-        // connection held; then the page.
-        let (consultation, mark) = with_visitor(&app, headers.clone(), move |store, _| {
-            let consultation = find_consultation(store, &slug)?;
-            let mark = store.agreement_mark(consultation.id)?;
-            Ok((consultation, mark))
-        })
-        .await?;
         let (cache, database, waited_for) = (app.agreement.clone(), app.database.clone(), consultation.clone());
         let computed =
             tokio::task::spawn_blocking(move || cache.current(&database, &waited_for, mark, cache::PAGE_WAIT))

@@ -7,7 +7,7 @@ use consulta_agreement::consensus::Side;
 use consulta_agreement::map::{convex_hull, fit};
 use consulta_agreement::{Standing, StatementReport};
 use consulta_i18n::Localizer;
-use consulta_report::agreement::{Agreement, group_letter, standing_name};
+use consulta_report::agreement::{Agreement, group_letter, percent, standing_name};
 use serde_json::{Value, json};
 
 /// The map's size in SVG units (it scales to the page's width).
@@ -18,10 +18,6 @@ const MAP_MARGIN: f64 = 16.0;
 pub(crate) const MAP_DOTS: usize = 2_000;
 /// Statements listed as points of agreement, or for further debate, at most.
 const POINTS_SHOWN: usize = 10;
-
-fn percent(share: f64) -> String {
-    format!("{:.0}", share * 100.0)
-}
 
 /// The opinion map: each placed participant a dot, each group a hull with its letter.
 pub(crate) fn map(agreement: &Agreement) -> Value {
