@@ -27,9 +27,13 @@ fn rebuild_campaigns(database: &Database, args: CampaignsRebuild, localizer: &Lo
         bar.set_style(style.tick_chars("⠁⠂⠄⡀⢀⠠⠐⠈ "));
     }
     bar.set_message(localizer.text("cli-campaigns-reading"));
-    let (members, found) = rebuild(&mut *store, &consultation, &mut |read| bar.set_position(read))?;
+    let rebuilt = rebuild(&mut *store, &consultation, &mut |read| bar.set_position(read))?;
     bar.finish_and_clear();
-    let counts: [(&str, Arg); 2] = [("members", members.into()), ("campaigns", found.into())];
+    let counts: [(&str, Arg); 3] = [
+        ("members", rebuilt.members.into()),
+        ("campaigns", rebuilt.campaigns.into()),
+        ("changed", rebuilt.changed.into()),
+    ];
     println!("{}", localizer.format("cli-campaigns-rebuilt", &counts));
     Ok(())
 }

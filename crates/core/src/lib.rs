@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod agreement;
+pub mod campaign;
 pub mod consultation;
 pub mod contribution;
 pub mod entity;
@@ -23,6 +24,7 @@ pub use agreement::{
     CastVote, Choice, Moderation, NewStatement, Origin, Participant, ParticipantId, Statement, StatementId,
     StatementRecord, Voter,
 };
+pub use campaign::{CampaignNote, CampaignNoteError};
 pub use consultation::{
     Consultation, ConsultationDraft, ConsultationId, ConsultationStatus, DraftError, DraftProblem, Localized,
     NewConsultation, Period, Slug, Translation,

@@ -1087,11 +1087,15 @@ cli-campaigns-reading = contributions read
 cli-campaigns-rebuilt = { $members } contributions belong to { $campaigns ->
     [one] one campaign
    *[other] { $campaigns } campaigns
+}; { $changed ->
+    [0] the record already held them
+    [one] one contribution's campaign was written
+   *[other] { $changed } contributions' campaigns were written
 }.
 cli-campaigns-line = Campaign { $campaign }: { $size } contributions from { $first } to { $last } — “{ $representative }”
 campaigns-link = Campaigns: letters sent many times
 campaigns-title = Campaigns
-campaigns-intro = A campaign is one letter sent many times: word for word, with words changed, with a paragraph of the sender's own, or with synonyms picked in a template. Each is named by its first contribution. They are found again from the record by the secretariat.
+campaigns-intro = A campaign is one letter sent many times: word for word, with words changed, with a paragraph of the sender's own, or with synonyms picked in a template. Each is named by its first contribution. Each new contribution joins its campaign as it is recorded; all are found again from the record whenever the secretariat rebuilds them.
 campaigns-summary = { $members } of the { $total } counted contributions belong to { $campaigns } campaigns: { $distinct } distinct voices, counting each campaign once.
 campaigns-caption = Campaigns, the largest first
 campaigns-column-campaign = Campaign

@@ -1090,11 +1090,15 @@ cli-campaigns-reading = contributions lues
 cli-campaigns-rebuilt = { $members } contributions appartiennent à { $campaigns ->
     [one] une campagne
    *[other] { $campaigns } campagnes
+} ; { $changed ->
+    [0] le registre les contenait déjà
+    [one] la campagne d’une contribution a été écrite
+   *[other] les campagnes de { $changed } contributions ont été écrites
 }.
 cli-campaigns-line = Campagne { $campaign } : { $size } contributions du { $first } au { $last } — « { $representative } »
 campaigns-link = Campagnes : lettres envoyées de nombreuses fois
 campaigns-title = Campagnes
-campaigns-intro = Une campagne est une même lettre envoyée de nombreuses fois : mot pour mot, avec des mots changés, avec un paragraphe propre à l’expéditeur, ou avec des synonymes choisis dans un modèle. Chacune porte le numéro de sa première contribution. Le secrétariat les retrouve à partir du registre.
+campaigns-intro = Une campagne est une même lettre envoyée de nombreuses fois : mot pour mot, avec des mots changés, avec un paragraphe propre à l’expéditeur, ou avec des synonymes choisis dans un modèle. Chacune porte le numéro de sa première contribution. Chaque nouvelle contribution rejoint sa campagne dès qu’elle est enregistrée ; toutes sont retrouvées à partir du registre chaque fois que le secrétariat les reconstruit.
 campaigns-summary = { $members } des { $total } contributions comptées appartiennent à { $campaigns } campagnes : { $distinct } voix distinctes, chaque campagne comptée une fois.
 campaigns-caption = Campagnes, les plus grandes d’abord
 campaigns-column-campaign = Campagne

@@ -229,8 +229,8 @@ mod tests {
             .expect("written");
         let mut store = consulta_store::SqliteStore::open(&dir.path().join("consulta.db")).expect("store");
         let (consultation, _) = crate::import_generated(&mut store, &file, texts as u64).expect("imported");
-        let (members, _) =
-            consulta_report::campaigns::rebuild(&mut store, &consultation, &mut |_| {}).expect("rebuilt");
+        let members =
+            consulta_report::campaigns::rebuild(&mut store, &consultation, &mut |_| {}).expect("rebuilt").members;
         assert!(members > 1_500, "{members}");
         let mut found: std::collections::BTreeMap<i64, Vec<usize>> = std::collections::BTreeMap::new();
         for (member, campaign) in

@@ -49,7 +49,7 @@ use Kind::{Bool, Bytes, Integer, Text};
 /// The tables `TABLES` leaves out: they belong to the servers running now (who holds a job, the
 /// recent failed sign-ins), not to the record. A test checks that every other table of both
 /// schemas is in `TABLES` with every column.
-pub const NOT_COPIED: &[&str] = &["job_claims", "job_leases", "rate_events"];
+pub const NOT_COPIED: &[&str] = &["campaigns_followed", "job_claims", "job_leases", "rate_events"];
 
 /// Every table of the record, each after those it refers to.
 pub const TABLES: &[Table] = &[
@@ -360,6 +360,12 @@ pub const TABLES: &[Table] = &[
         name: "campaign_members",
         columns: &[("contribution_id", Integer), ("campaign_id", Integer)],
         order_by: "contribution_id",
+        identity: None,
+    },
+    Table {
+        name: "campaign_notes",
+        columns: &[("campaign_id", Integer), ("name", Text), ("note", Text), ("updated_at", Integer)],
+        order_by: "campaign_id",
         identity: None,
     },
     Table {

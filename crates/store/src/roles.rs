@@ -4,8 +4,8 @@
 use consulta_core::CanonicalRecord;
 use consulta_core::table::Standing;
 use consulta_core::{
-    Account, AccountId, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity, EntityId, Issue,
-    IssueId, Matrix, Mechanism, Meeting, NewConsultation, StakeholderGroupId,
+    Account, AccountId, CampaignNote, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
+    EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, StakeholderGroupId,
 };
 use consulta_core::{
     CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
@@ -321,8 +321,9 @@ pub trait AgreementStore: Send + std::fmt::Debug {
     fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<crate::Inclusion>>;
 }
 
-/// Campaigns: which contributions are one letter sent many times. Derived from the record, and
-/// written again whole for a consultation.
+/// Campaigns: which contributions are one letter sent many times. Derived from the record:
+/// written again whole for a consultation, or changed as the server follows the change feed;
+/// beside them, the secretariat's name and note for a campaign.
 pub trait CampaignStore: Send + std::fmt::Debug {
     /// Replaces a consultation's campaigns with `members` (contribution, campaign: its first
     /// member), in one transaction. A contribution of another consultation is refused.
@@ -338,6 +339,28 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     /// What changes whenever a consultation's campaigns are written again differently: how many
     /// members they have, and the sum of their campaigns' numbers. Cheap, for caches.
     fn campaigns_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)>;
+    /// Changes some contributions' campaigns, in one transaction: each to its campaign, or to
+    /// none. A contribution of another consultation is refused.
+    fn change_campaigns(
+        &mut self,
+        consultation: ConsultationId,
+        changes: &[(ContributionId, Option<ContributionId>)],
+    ) -> Result<()>;
+    /// The change feed's sequence number up to which new contributions have been assigned to
+    /// campaigns (0 when none has).
+    fn campaigns_followed(&self) -> Result<u64>;
+    fn set_campaigns_followed(&mut self, seq: u64) -> Result<()>;
+    /// The secretariat's name and note for the campaign named by contribution `campaign`.
+    fn campaign_note(&self, campaign: ContributionId) -> Result<Option<CampaignNote>>;
+    /// Every named campaign of a consultation, by campaign.
+    fn campaign_notes(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, CampaignNote)>>;
+    /// Sets (or, with None, removes) a campaign's name and note, with its audit entry.
+    fn set_campaign_note(
+        &mut self,
+        campaign: ContributionId,
+        note: Option<&CampaignNote>,
+        by: &AuditActor,
+    ) -> Result<()>;
 }
 
 /// The whole record at once, for backups, copies between backends and health checks.

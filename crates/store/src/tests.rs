@@ -81,6 +81,7 @@ on_both_backends!(
     statements_are_moderated_into_the_log_and_votes_keep_their_history,
     a_conversation_is_imported_whole_or_not_at_all,
     a_consultations_campaigns_are_written_whole_and_only_of_its_contributions,
+    campaigns_change_member_by_member_and_keep_the_secretariats_notes,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1069,4 +1070,41 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
     let refused = store.set_campaigns(c.id, &[(ids[0], ids[0]), (stranger, ids[0])]);
     assert!(matches!(refused, Err(StoreError::NotInConsultation(_))), "{refused:?}");
     assert_eq!(store.campaign_members(c.id).expect("read").len(), 2, "a refused write changes nothing");
+}
+
+fn campaigns_change_member_by_member_and_keep_the_secretariats_notes(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let other = store.create_consultation(&new_consultation("other")).expect("create");
+    let mut tx = store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    let ids: Vec<ContributionId> =
+        (0..4).map(|_| tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert")).collect();
+    let stranger = tx.insert_contribution(&contribution(&other, &entity, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    store.set_campaigns(c.id, &[(ids[0], ids[0]), (ids[1], ids[0])]).expect("written");
+    // A third member joins, and the second leaves.
+    store.change_campaigns(c.id, &[(ids[2], Some(ids[0])), (ids[1], None)]).expect("changed");
+    assert_eq!(store.campaign_members(c.id).expect("read"), [(ids[0], ids[0]), (ids[2], ids[0])]);
+    let refused = store.change_campaigns(c.id, &[(ids[3], Some(ids[0])), (stranger, Some(ids[0]))]);
+    assert!(matches!(refused, Err(StoreError::NotInConsultation(_))), "{refused:?}");
+    assert_eq!(store.campaign_members(c.id).expect("read").len(), 2, "a refused change changes nothing");
+
+    assert_eq!(store.campaigns_followed().expect("read"), 0);
+    store.set_campaigns_followed(41).expect("set");
+    store.set_campaigns_followed(42).expect("set again");
+    assert_eq!(store.campaigns_followed().expect("read"), 42);
+
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let note = consulta_core::CampaignNote::new("Letter A", "From an association's members.").expect("note");
+    store.set_campaign_note(ids[0], Some(&note), &by).expect("named");
+    assert_eq!(store.campaign_note(ids[0]).expect("read"), Some(note.clone()));
+    assert_eq!(store.campaign_notes(c.id).expect("read"), [(ids[0], note)]);
+    assert!(store.campaign_notes(other.id).expect("read").is_empty());
+    store.set_campaign_note(ids[0], None, &by).expect("removed");
+    assert_eq!(store.campaign_note(ids[0]).expect("read"), None);
+    let audit = store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "campaign.note").count(), 2, "{actions:?}");
 }

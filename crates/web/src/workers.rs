@@ -1,7 +1,8 @@
 //! The background work of one server: extracting attachments' text and sending email (every
 //! server claims items of the shared queues, so several servers work side by side), sweeping
-//! unreferenced files (under a lease: one server of several runs it), and keeping this server's
-//! search index caught up with the change feed. Stopped with the server, which then gives up
+//! unreferenced files and assigning new contributions to campaigns (each under a lease: one
+//! server of several runs it), and keeping this server's search index caught up with the change
+//! feed. Stopped with the server, which then gives up
 //! its claims and its lease so another server takes over at once.
 
 use std::sync::Arc;
@@ -29,6 +30,12 @@ const INDEX_WRITER_BYTES: usize = 64 << 20;
 const SWEEP: &str = "sweep";
 /// The pause between two sweeps of unreferenced files (and of rate-limit events aged out).
 const SWEEP_IDLE: Duration = Duration::from_secs(15 * 60);
+/// The job that follows the change feed into campaigns, one server at a time: campaigns are
+/// shared by all.
+const CAMPAIGNS: &str = "campaigns";
+const CAMPAIGNS_IDLE: Duration = Duration::from_secs(1);
+/// Changes of the feed a round of the campaigns' job follows at most.
+const CAMPAIGN_CHANGES: usize = 500;
 
 /// What the workers know of their own health, for `/healthz`.
 #[derive(Debug, Default)]
@@ -90,6 +97,8 @@ impl Workers {
             // One sweep a round: the next waits for the idle pause.
             Ok::<_, consulta_intake::sweep::SweepError>(0)
         })?;
+        let mut follower = consulta_report::campaigns::CampaignFollower::new();
+        workers.start_rounds(CAMPAIGNS, true, CAMPAIGNS_IDLE, move |store| follower.round(store, CAMPAIGN_CHANGES))?;
         Ok(workers)
     }
 
@@ -105,7 +114,8 @@ impl Workers {
         }
         let released = self.database.connect().and_then(|mut store| {
             store.release_claims(&self.holder)?;
-            store.release_lease(SWEEP, &self.holder)
+            store.release_lease(SWEEP, &self.holder)?;
+            store.release_lease(CAMPAIGNS, &self.holder)
         });
         if let Err(error) = released {
             tracing::warn!(%error, "the background work's claims could not be released; they lapse on their own");

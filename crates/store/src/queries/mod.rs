@@ -17,8 +17,9 @@ mod whole_record;
 
 use consulta_core::table::Standing;
 use consulta_core::{
-    Account, AccountId, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution, ContributionId, Entity,
-    EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, ReportDetails, StakeholderGroupId,
+    Account, AccountId, CampaignNote, CanonicalRecord, Channel, Consultation, ConsultationId, Contribution,
+    ContributionId, Entity, EntityId, Issue, IssueId, Matrix, Mechanism, Meeting, NewConsultation, ReportDetails,
+    StakeholderGroupId,
 };
 use consulta_core::{
     CastVote, Choice, Moderation, NewStatement, Participant, ParticipantId, Statement, StatementId, StatementRecord,
@@ -481,6 +482,39 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
 
     fn campaigns_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
         self.backend.each_on_its_own(|sql| campaigns::mark(sql, consultation))
+    }
+
+    fn change_campaigns(
+        &mut self,
+        consultation: ConsultationId,
+        changes: &[(ContributionId, Option<ContributionId>)],
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| campaigns::change_campaigns(sql, consultation, changes))
+    }
+
+    fn campaigns_followed(&self) -> Result<u64> {
+        self.backend.each_on_its_own(campaigns::followed)
+    }
+
+    fn set_campaigns_followed(&mut self, seq: u64) -> Result<()> {
+        self.backend.each_on_its_own(|sql| campaigns::set_followed(sql, seq))
+    }
+
+    fn campaign_note(&self, campaign: ContributionId) -> Result<Option<CampaignNote>> {
+        self.backend.each_on_its_own(|sql| campaigns::note(sql, campaign))
+    }
+
+    fn campaign_notes(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, CampaignNote)>> {
+        self.backend.each_on_its_own(|sql| campaigns::notes(sql, consultation))
+    }
+
+    fn set_campaign_note(
+        &mut self,
+        campaign: ContributionId,
+        note: Option<&CampaignNote>,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| campaigns::set_note(sql, campaign, note, by))
     }
 }
 

@@ -1,58 +1,18 @@
-//! A consultation's campaigns from the record: `rebuild` reads every published contribution's
-//! text (body and attachments' text) in the order recorded, finds the campaigns
-//! (`consulta_campaigns::Detector`) and writes them; `campaigns` lists them with their size, when
-//! their first and last members came, and their first member's title as representative.
+//! A consultation's campaigns from the record: `follow` keeps them (a rebuild, or following the
+//! change feed); here `campaigns` lists them with their size, when their first and last members
+//! came, and their first member's title as representative, and `distinct_voices` counts each
+//! campaign once per stakeholder group beside the raw counts.
+
+mod follow;
+
+pub use follow::{CampaignFollower, Rebuilt, rebuild};
 
 use std::collections::BTreeMap;
 
-use consulta_campaigns::tokens::tokens;
-use consulta_campaigns::{Detector, Settings};
 use consulta_core::{Consultation, ContributionId};
 use consulta_store::{Store, StoreError};
 use jiff::Timestamp;
 use serde::Serialize;
-
-/// How many contributions are read from the store at a time.
-const BATCH: usize = 1000;
-
-fn text_of(t: &consulta_store::PublicText) -> String {
-    format!("{}\n{}\n{}", t.title, t.body, t.attachments_text)
-}
-
-/// Finds a consultation's campaigns again from the record and writes them; `progress` is told
-/// how many contributions have been read. Withheld contributions are left out. Gives how many
-/// contributions belong to how many campaigns.
-pub fn rebuild(
-    store: &mut dyn Store,
-    consultation: &Consultation,
-    progress: &mut dyn FnMut(u64),
-) -> Result<(usize, usize), StoreError> {
-    let mut texts: Vec<(u64, String)> = Vec::new();
-    consulta_store::for_each_id_batch(&*store, consultation.id, BATCH, |ids| {
-        for text in store.public_texts(&ids)? {
-            if !text.withheld {
-                texts.push((text.id.0 as u64, text_of(&text)));
-            }
-        }
-        progress(texts.len() as u64);
-        Ok::<_, StoreError>(())
-    })?;
-    let positions: std::collections::HashMap<u64, usize> =
-        texts.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-    let numbered: Vec<(u64, &str)> = texts.iter().map(|(id, text)| (*id, text.as_str())).collect();
-    let mut detector = Detector::new(Settings::default());
-    detector.add_all(&numbered, &mut |id| positions.get(&id).map(|&i| tokens(&texts[i].1)).unwrap_or_default());
-    let campaigns = detector.campaigns();
-    let members: Vec<(ContributionId, ContributionId)> = campaigns
-        .iter()
-        .flat_map(|members| {
-            let first = ContributionId(members[0] as i64);
-            members.iter().map(move |m| (ContributionId(*m as i64), first))
-        })
-        .collect();
-    store.set_campaigns(consultation.id, &members)?;
-    Ok((members.len(), campaigns.len()))
-}
 
 /// A campaign as the outputs list it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
