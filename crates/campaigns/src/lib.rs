@@ -5,9 +5,12 @@
 //! bucket with another is compared with it exactly (containment of shingle sets), and those that
 //! match are joined by union-find (`detect`). Deterministic: the same texts in the same order
 //! always give the same campaigns, whether added one at a time as they arrive or all at once.
+//! `variants` reads a campaign's members side by side: its most central member, each variant's
+//! differences from it, and a template's slots.
 
 pub mod detect;
 pub mod sketch;
 pub mod tokens;
+pub mod variants;
 
 pub use detect::{Detector, Settings};

@@ -44,23 +44,29 @@ fn plain(c: char) -> char {
 /// characters, a character at a time): comparing hashes is all the detection needs, and no token
 /// is allocated.
 pub fn for_each_token(text: &str, mut each: impl FnMut(u64)) {
+    for_each_word(text, |token, _| each(token));
+}
+
+/// Calls `each` with every token of `text` and where it is in the text (its bytes): for showing
+/// the words themselves where tokens differ.
+pub fn for_each_word(text: &str, mut each: impl FnMut(u64, std::ops::Range<usize>)) {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let step = |hash: u64, c: char| (hash ^ u64::from(c as u32)).wrapping_mul(PRIME);
     let mut hash = OFFSET;
-    let mut in_word = false;
-    for c in text.chars() {
+    // Where the word being read started, if one is.
+    let mut word: Option<usize> = None;
+    for (at, c) in text.char_indices() {
         // Most text is ASCII: its letters and digits are told apart without Unicode's tables.
         let letter = if c.is_ascii() {
             c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
         } else if is_mark(c) {
             continue;
         } else if is_unspaced(c) {
-            if in_word {
-                each(hash);
-                in_word = false;
+            if let Some(start) = word.take() {
+                each(hash, start..at);
             }
-            each(step(OFFSET, c));
+            each(step(OFFSET, c), at..at + c.len_utf8());
             continue;
         } else if c.is_alphanumeric() {
             let mut lower = c.to_lowercase();
@@ -68,8 +74,10 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(u64)) {
                 (Some(one), None) => Some(plain(one)),
                 // A letter that lower-cases to several (rare): each is hashed.
                 (Some(first), Some(second)) => {
-                    hash = if in_word { hash } else { OFFSET };
-                    in_word = true;
+                    if word.is_none() {
+                        hash = OFFSET;
+                        word = Some(at);
+                    }
                     hash = step(hash, plain(first));
                     hash = step(hash, plain(second));
                     for more in lower {
@@ -84,22 +92,29 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(u64)) {
         };
         match letter {
             Some(letter) => {
-                if !in_word {
+                if word.is_none() {
                     hash = OFFSET;
-                    in_word = true;
+                    word = Some(at);
                 }
                 hash = step(hash, letter);
             }
-            None if in_word => {
-                each(hash);
-                in_word = false;
+            None => {
+                if let Some(start) = word.take() {
+                    each(hash, start..at);
+                }
             }
-            None => {}
         }
     }
-    if in_word {
-        each(hash);
+    if let Some(start) = word {
+        each(hash, start..text.len());
     }
+}
+
+/// The words of `text`: each token with where it is.
+pub fn words(text: &str) -> Vec<(u64, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for_each_word(text, |token, at| out.push((token, at)));
+    out
 }
 
 /// The tokens of `text`, hashed.
@@ -129,7 +144,21 @@ mod tests {
             let first = tokens(&text);
             proptest::prop_assert!(first.len() <= text.chars().count());
             proptest::prop_assert_eq!(first, tokens(&text));
+            // Words are slices of the text, in order, apart.
+            let mut after = 0;
+            for (_, at) in words(&text) {
+                proptest::prop_assert!(at.start >= after && at.start < at.end && text.get(at.clone()).is_some());
+                after = at.end;
+            }
         }
+    }
+
+    #[test]
+    fn words_are_where_their_tokens_are() {
+        let text = "Coopération, renforcée! 网络";
+        let found: Vec<&str> = words(text).iter().map(|(_, at)| &text[at.clone()]).collect();
+        assert_eq!(found, ["Coopération", "renforcée", "网", "络"]);
+        assert_eq!(words(text).iter().map(|(t, _)| *t).collect::<Vec<_>>(), tokens(text));
     }
 
     #[test]

@@ -330,6 +330,21 @@ pub enum CampaignsCommand {
     Rebuild(CampaignsRebuild),
     List(CampaignsOutput),
     Members(CampaignsOutput),
+    Name(CampaignsName),
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignsName {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "ID")]
+    pub campaign: i64,
+    #[arg(long, value_name = "TEXT", required_unless_present = "clear")]
+    pub name: Option<String>,
+    #[arg(long, value_name = "TEXT", default_value = "", conflicts_with = "clear")]
+    pub note: String,
+    #[arg(long, conflicts_with = "name")]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]

@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(CampaignNote::new("  ", "x"), Err(CampaignNoteError::EmptyName));
         assert_eq!(CampaignNote::new(&"n".repeat(121), ""), Err(CampaignNoteError::NameTooLong(121)));
         assert_eq!(CampaignNote::new("n", &"é".repeat(2001)), Err(CampaignNoteError::NoteTooLong(2001)));
-        let note = CampaignNote::new(" Letter A ", " Sent by members of an association. ").unwrap();
+        let note = CampaignNote::new(" Letter A ", " Sent by members of an association. ").expect("a note");
         assert_eq!((note.name(), note.note()), ("Letter A", "Sent by members of an association."));
     }
 }

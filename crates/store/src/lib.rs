@@ -409,6 +409,24 @@ pub struct MailRecord {
     pub sent_at: Option<Timestamp>,
 }
 
+/// A campaign, counted: its published members, and when the first and last were sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CampaignSummary {
+    pub campaign: ContributionId,
+    pub size: u64,
+    pub first_seen: Timestamp,
+    pub last_seen: Timestamp,
+}
+
+/// How many of a campaign's published members share a stakeholder group, country and channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignFacet {
+    pub group: StakeholderGroupId,
+    pub country: Option<CountryCode>,
+    pub channel: Channel,
+    pub members: u64,
+}
+
 /// An entry of the change feed: contribution `contribution` changed at sequence number `seq`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {

@@ -334,6 +334,14 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     ) -> Result<()>;
     /// A consultation's campaign members (contribution, campaign), by contribution.
     fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>>;
+    /// A consultation's campaigns with their published members counted, and when the first and
+    /// last came; the largest first, then by campaign.
+    fn campaign_summaries(&self, consultation: ConsultationId) -> Result<Vec<crate::CampaignSummary>>;
+    /// A campaign's published members by stakeholder group, country and channel (as the
+    /// distribution table reads them: an attributed contribution as its entity's).
+    fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<crate::CampaignFacet>>;
+    /// A campaign's published members, in the order recorded.
+    fn campaign_member_ids(&self, campaign: ContributionId) -> Result<Vec<ContributionId>>;
     /// The campaign a contribution belongs to, and how many members it has.
     fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>>;
     /// What changes whenever a consultation's campaigns are written again differently: how many

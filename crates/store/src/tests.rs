@@ -1065,6 +1065,24 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
     assert_eq!(store.campaigns_mark(c.id).expect("mark"), (3, 3 * ids[0].0));
     assert_eq!(store.campaign_of(ids[2]).expect("read"), Some((ids[0], 3)));
     assert_eq!(store.campaign_of(ids[1]).expect("read"), None);
+    // Counted, broken down and listed as the public reads them: a withheld member left out.
+    let by = AuditActor::command_line("test", Timestamp::now());
+    store.set_withheld(ids[2], Some("spam"), &by).expect("withheld");
+    let sent: Timestamp = "2010-10-01T12:00:00Z".parse().expect("instant");
+    assert_eq!(
+        store.campaign_summaries(c.id).expect("summaries"),
+        [crate::CampaignSummary { campaign: ids[0], size: 2, first_seen: sent, last_seen: sent }]
+    );
+    assert_eq!(
+        store.campaign_breakdown(ids[0]).expect("breakdown"),
+        [crate::CampaignFacet {
+            group: "civil_society".parse().expect("group"),
+            country: None,
+            channel: Channel::Written,
+            members: 2
+        }]
+    );
+    assert_eq!(store.campaign_member_ids(ids[0]).expect("ids"), [ids[0], ids[3]]);
     store.set_campaigns(c.id, &[(ids[1], ids[1]), (ids[3], ids[1])]).expect("written again");
     assert_eq!(store.campaign_members(c.id).expect("read"), [(ids[1], ids[1]), (ids[3], ids[1])], "replaced whole");
     let refused = store.set_campaigns(c.id, &[(ids[0], ids[0]), (stranger, ids[0])]);

@@ -41,7 +41,8 @@ posted!(
     VoteForm,
     ProposalForm,
     StatementModeration,
-    NewStatementForm
+    NewStatementForm,
+    CampaignNoteForm
 );
 
 /// A vote on a statement: `choice` is agree, disagree or pass.
@@ -343,4 +344,13 @@ mod tests {
         assert_eq!(campaign.countries, ["KE", "FR"]);
         assert_eq!((campaign.token(), campaign.consultation.as_str()), ("t", "ec"));
     }
+}
+
+/// The secretariat's name and note for a campaign; both empty removes them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct CampaignNoteForm {
+    pub csrf: String,
+    pub name: String,
+    pub note: String,
 }

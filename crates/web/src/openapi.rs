@@ -178,6 +178,18 @@ pub struct AgreementResponse {
     pub statements: Vec<consulta_report::agreement::StatementView>,
 }
 
+/// A consultation's campaigns and distinct voices.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CampaignsResponse {
+    pub consultation: String,
+    /// Published contributions that belong to a campaign.
+    pub members: u64,
+    pub campaigns: Vec<consulta_report::campaigns::CampaignView>,
+    /// Each stakeholder group's counted contributions and distinct voices; empty when the
+    /// consultation has no campaign.
+    pub distinct_voices: Vec<consulta_report::campaigns::DistinctVoices>,
+}
+
 /// The groups are being computed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComputingResponse {
@@ -215,6 +227,8 @@ pub struct OpinionGroupSize {
         crate::agreement::api,
         crate::agreement::statement_record,
         crate::agreement::statement_inclusion,
+        crate::campaigns::api_list,
+        crate::campaigns::api_campaign,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

@@ -77,6 +77,50 @@ fn form_letters_are_found_listed_and_their_members_printed() {
     let (_, alone) = get("/contributions/3");
     assert!(!alone.contains("/campaigns/"), "a contribution of its own names no campaign");
     assert_eq!(get("/consultations/s/campaigns/3").0, reqwest::StatusCode::NOT_FOUND);
+    // The representative is the letter itself (the member most like the others); each variant
+    // shows what it added and left out; members are counted by country and channel.
+    let representative = campaign.split("id=\"representative\"").nth(1).expect("the representative");
+    assert!(representative.contains("href=\"/contributions/1\""), "{representative}");
+    assert!(campaign.contains("As a rural library we see this every day.</ins> We urge"), "{campaign}");
+    assert!(
+        campaign.contains("<del title=\"left out\">without delay.</del> <ins title=\"added\">promptly.</ins>"),
+        "{campaign}"
+    );
+    assert!(campaign.contains("Kenya 3"), "{campaign}");
+    // Named by the secretariat: on the list, the campaign's page and in the API.
+    let named = ws.run(&[
+        "campaigns",
+        "name",
+        "--consultation",
+        "s",
+        "--campaign",
+        "1",
+        "--name",
+        "Interconnection letter",
+        "--note",
+        "Sent by members of example networks.",
+    ]);
+    assert_eq!(stdout(&named).trim(), "Campaign 1 is named “Interconnection letter”.", "{}", stderr(&named));
+    let unknown = ws.run(&["campaigns", "name", "--consultation", "s", "--campaign", "3", "--name", "X"]);
+    assert!(!unknown.status.success() && stderr(&unknown).contains("No campaign 3"), "{}", stderr(&unknown));
+    assert!(get("/consultations/s/campaigns").1.contains(">Interconnection letter</a>"));
+    let (_, campaign) = get("/consultations/s/campaigns/1");
+    assert!(
+        campaign.contains("<h1>Interconnection letter (Campaign 1)</h1>")
+            && campaign.contains("Sent by members of example networks."),
+        "{campaign}"
+    );
+    let (status, api) = get("/api/v1/consultations/s/campaigns");
+    assert_eq!(status, reqwest::StatusCode::OK);
+    let api: serde_json::Value = serde_json::from_str(&api).expect("json");
+    assert_eq!(api["campaigns"][0]["name"], "Interconnection letter");
+    assert_eq!(api["campaigns"][0]["representative_id"], 1);
+    assert_eq!(api["members"], 5);
+    let (_, detail) = get("/api/v1/consultations/s/campaigns/1");
+    let detail: serde_json::Value = serde_json::from_str(&detail).expect("json");
+    assert_eq!(detail["by_country"], serde_json::json!([{ "value": "KE", "members": 3 }]));
+    assert_eq!(detail["variants"].as_array().map(Vec::len), Some(2));
+    assert_eq!(get("/api/v1/consultations/s/campaigns/3").0, reqwest::StatusCode::NOT_FOUND);
     // The consultation's distinct voices beside its counts: six contributions of civil society,
     // five of them in two campaigns, are three voices.
     let (_, consultation) = get("/consultations/s");

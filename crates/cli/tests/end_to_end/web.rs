@@ -531,3 +531,67 @@ async fn points_of_agreement_over_http() {
     assert_eq!(voted.status(), StatusCode::SEE_OTHER);
     assert!(voted.headers()["location"].to_str().expect("ascii").ends_with("?done=voted#vote"));
 }
+
+/// The secretariat names a campaign of the demonstration on its page; the name heads the page
+/// and the campaigns' list; a note without a name is refused with what is wrong.
+#[tokio::test]
+async fn the_secretariat_names_a_campaign_on_its_page() {
+    use reqwest::header::{COOKIE, LOCATION};
+    let app = spawn_demo();
+    let (_, _, home) = get(&app.url, "en").await;
+    let (_, _, list) = get(&format!("{}/consultations/example-affordable-access/campaigns", app.url), "en").await;
+    let path = list
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.starts_with("/consultations/example-affordable-access/campaigns/"))
+        .expect("a campaign")
+        .to_owned();
+    let (_, _, public) = get(&format!("{}{path}", app.url), "en").await;
+    assert!(!public.contains("/note\""), "the public sees no form");
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", &password).await;
+    let session = common::cookie_named(&signed_in, "consulta_session").expect("signed in");
+    let client = common::no_redirects();
+    let page = client
+        .get(format!("{}{path}", app.url))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("HTML");
+    let id = path.rsplit('/').next().expect("an id");
+    let action = format!("{}/admin/consultations/example-affordable-access/campaigns/{id}/note", app.url);
+    let form = [
+        ("csrf", common::hidden_csrf(&page)),
+        ("name", "Letter on interconnection costs".to_owned()),
+        ("note", "An example campaign of the demonstration.".to_owned()),
+    ];
+    let saved = client.post(&action).header(COOKIE, &session).form(&form).send().await.expect("saved");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let location = saved.headers()[LOCATION].to_str().expect("location").to_owned();
+    let page = client
+        .get(format!("{}{location}", app.url))
+        .header(COOKIE, &session)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("HTML");
+    assert!(page.contains("The name and note were saved."), "{page}");
+    assert!(page.contains(&format!("<h1>Letter on interconnection costs (Campaign {id})</h1>")), "{page}");
+    let (_, _, list) = get(&format!("{}/consultations/example-affordable-access/campaigns", app.url), "en").await;
+    assert!(list.contains(">Letter on interconnection costs</a>"), "{list}");
+    let mut nameless = form.to_vec();
+    nameless[1].1 = String::new();
+    let refused = client.post(&action).header(COOKIE, &session).form(&nameless).send().await.expect("refused");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(refused.text().await.expect("HTML").contains("name cannot be empty when it has a note."));
+    // Without the page's token: refused.
+    let mut forged = form.to_vec();
+    forged[0].1 = "0".repeat(64);
+    let refused = client.post(&action).header(COOKIE, &session).form(&forged).send().await.expect("refused");
+    assert_ne!(refused.status(), StatusCode::SEE_OTHER);
+}

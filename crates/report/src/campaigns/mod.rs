@@ -3,50 +3,83 @@
 //! came, and their first member's title as representative, and `distinct_voices` counts each
 //! campaign once per stakeholder group beside the raw counts.
 
+mod detail;
 mod follow;
 
+pub use detail::{CampaignDetail, Count, Member, Pick, SlotView, Stretch, VARIANTS_LISTED, Variant, campaign_detail};
 pub use follow::{CampaignFollower, Rebuilt, rebuild};
 
 use std::collections::BTreeMap;
 
 use consulta_core::{Consultation, ContributionId};
 use consulta_store::{Store, StoreError};
-use jiff::Timestamp;
 use serde::Serialize;
 
 /// A campaign as the outputs list it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CampaignView {
     /// Its first member's number, which names it.
     pub campaign: i64,
-    pub size: usize,
+    /// The secretariat's name for it, if it gave one.
+    pub name: Option<String>,
+    pub size: u64,
     pub first_seen: String,
     pub last_seen: String,
-    /// The first member's title.
+    /// The most central member's title, and its number.
     pub representative: String,
+    pub representative_id: i64,
 }
 
-/// A consultation's campaigns, the largest first (then by their first member).
+/// A consultation's campaigns, the largest first (then by their first member), each with its
+/// most central member as representative.
 pub fn campaigns(store: &dyn Store, consultation: &Consultation) -> Result<Vec<CampaignView>, StoreError> {
-    let mut by_campaign: BTreeMap<i64, Vec<ContributionId>> = BTreeMap::new();
+    let names: std::collections::HashMap<i64, String> =
+        store.campaign_notes(consultation.id)?.into_iter().map(|(c, n)| (c.0, n.name().to_owned())).collect();
+    let mut members: BTreeMap<i64, Vec<ContributionId>> = BTreeMap::new();
     for (member, campaign) in store.campaign_members(consultation.id)? {
-        by_campaign.entry(campaign.0).or_default().push(member);
+        members.entry(campaign.0).or_default().push(member);
     }
-    let mut views = Vec::with_capacity(by_campaign.len());
-    for (campaign, members) in by_campaign {
-        let texts = store.public_texts(&members)?;
-        let seen: Vec<Timestamp> = texts.iter().map(|t| t.submitted_at).collect();
-        let (first, last) = (seen.iter().min(), seen.iter().max());
+    let mut views = Vec::new();
+    for summary in store.campaign_summaries(consultation.id)? {
+        let theirs = members.get(&summary.campaign.0).map(Vec::as_slice).unwrap_or_default();
+        let Some(representative) = detail::representative(store, theirs)? else { continue };
         views.push(CampaignView {
-            campaign,
-            size: members.len(),
-            first_seen: first.map(ToString::to_string).unwrap_or_default(),
-            last_seen: last.map(ToString::to_string).unwrap_or_default(),
-            representative: texts.iter().find(|t| t.id.0 == campaign).map(|t| t.title.clone()).unwrap_or_default(),
+            campaign: summary.campaign.0,
+            name: names.get(&summary.campaign.0).cloned(),
+            size: summary.size,
+            first_seen: summary.first_seen.to_string(),
+            last_seen: summary.last_seen.to_string(),
+            representative: representative.title,
+            representative_id: representative.id.0,
         });
     }
-    views.sort_by_key(|v| (std::cmp::Reverse(v.size), v.campaign));
     Ok(views)
+}
+
+/// Why a campaign could not be named.
+#[derive(Debug, thiserror::Error)]
+pub enum NamingError {
+    #[error("no campaign {0} in this consultation")]
+    NoSuchCampaign(i64),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Sets (or, with None, removes) the secretariat's name and note for campaign `campaign` of a
+/// consultation, audited: what the command line and the campaign's page both do.
+pub fn name_campaign(
+    store: &mut dyn Store,
+    consultation: &Consultation,
+    campaign: ContributionId,
+    note: Option<&consulta_core::CampaignNote>,
+    by: &consulta_store::AuditActor,
+) -> Result<(), NamingError> {
+    let exists = store.campaign_summaries(consultation.id)?.iter().any(|s| s.campaign == campaign);
+    if !exists {
+        return Err(NamingError::NoSuchCampaign(campaign.0));
+    }
+    store.set_campaign_note(campaign, note, by)?;
+    Ok(())
 }
 
 /// The campaigns as `consulta campaigns list` prints them.
@@ -103,7 +136,7 @@ pub fn render_members(members: &[(ContributionId, ContributionId)], format: crat
 }
 
 /// One stakeholder group's contributions and distinct voices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct DistinctVoices {
     pub group: String,
     /// Counted contributions (published, of a known sender), as the distribution table counts.

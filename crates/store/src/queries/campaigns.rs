@@ -7,7 +7,7 @@ use consulta_core::{CampaignNote, ConsultationId, ContributionId};
 use crate::queries::audit::insert_audit;
 use crate::rows::millis;
 use crate::sql::{Sql, args, value_rows};
-use crate::{AuditActor, AuditEntry, Result, StoreError};
+use crate::{AuditActor, AuditEntry, CampaignFacet, CampaignSummary, Result, StoreError};
 
 /// Rows written by one statement: two values each.
 const ROWS_PER_STATEMENT: usize = 400;
@@ -161,4 +161,58 @@ pub(crate) fn set_note(
             after: note.map(as_json),
         },
     )
+}
+
+/// The members the public reads: those not withheld.
+const PUBLISHED_MEMBERS: &str = "campaign_members m JOIN contributions c ON c.id = m.contribution_id
+     WHERE c.withheld_reason IS NULL";
+
+pub(crate) fn summaries(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<Vec<CampaignSummary>> {
+    let rows = sql.rows(
+        &format!(
+            "SELECT m.campaign_id, COUNT(*), MIN(c.submitted_at), MAX(c.submitted_at) FROM {PUBLISHED_MEMBERS}
+             AND c.consultation_id = $1 GROUP BY m.campaign_id ORDER BY COUNT(*) DESC, m.campaign_id"
+        ),
+        args![consultation.0],
+    )?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(CampaignSummary {
+                campaign: ContributionId(r.int(0)?),
+                size: r.count(1)?,
+                first_seen: r.instant(2)?,
+                last_seen: r.instant(3)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn breakdown(sql: &mut dyn Sql, campaign: ContributionId) -> Result<Vec<CampaignFacet>> {
+    let rows = sql.rows(
+        "SELECT COALESCE(e.stakeholder_group, c.stakeholder_group),
+                CASE WHEN e.id IS NULL THEN c.country ELSE e.country END, c.channel, COUNT(*)
+         FROM campaign_members m JOIN contributions c ON c.id = m.contribution_id
+              LEFT JOIN entities e ON e.id = c.attributed_entity_id
+         WHERE m.campaign_id = $1 AND c.withheld_reason IS NULL
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        args![campaign.0],
+    )?;
+    rows.into_iter()
+        .map(|mut r| {
+            Ok(CampaignFacet {
+                group: r.parse(0, "contributions.stakeholder_group")?,
+                country: r.opt_parse(1, "contributions.country")?,
+                channel: r.parse(2, "contributions.channel")?,
+                members: r.count(3)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn member_ids(sql: &mut dyn Sql, campaign: ContributionId) -> Result<Vec<ContributionId>> {
+    let rows = sql.rows(
+        &format!("SELECT m.contribution_id FROM {PUBLISHED_MEMBERS} AND m.campaign_id = $1 ORDER BY m.contribution_id"),
+        args![campaign.0],
+    )?;
+    rows.iter().map(|r| Ok(ContributionId(r.int(0)?))).collect()
 }

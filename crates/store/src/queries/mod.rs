@@ -33,11 +33,11 @@ use std::time::Duration;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, CampaignStore, Change, Contact,
-    ContributionFilter, ContributionSummary, ConversationImport, Extraction, ImportedConversation, Inclusion,
-    Invitation, JobStore, LogStore, MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset,
-    NewSession, Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result,
-    Selection, Session, TaxonomyEntry, TaxonomyStore, copy,
+    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, CampaignFacet, CampaignStore,
+    CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport, Extraction,
+    ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord, MaintenanceStore,
+    NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction, PublicText, QueuedMail,
+    RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore, copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -474,6 +474,18 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
 
     fn campaign_members(&self, consultation: ConsultationId) -> Result<Vec<(ContributionId, ContributionId)>> {
         self.backend.each_on_its_own(|sql| campaigns::campaign_members(sql, consultation))
+    }
+
+    fn campaign_summaries(&self, consultation: ConsultationId) -> Result<Vec<CampaignSummary>> {
+        self.backend.each_on_its_own(|sql| campaigns::summaries(sql, consultation))
+    }
+
+    fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<CampaignFacet>> {
+        self.backend.each_on_its_own(|sql| campaigns::breakdown(sql, campaign))
+    }
+
+    fn campaign_member_ids(&self, campaign: ContributionId) -> Result<Vec<ContributionId>> {
+        self.backend.each_on_its_own(|sql| campaigns::member_ids(sql, campaign))
     }
 
     fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>> {

@@ -1,9 +1,11 @@
 //! The demonstration: a closed consultation modelled on the 2010 open consultations on enhanced
 //! cooperation, whose 98 invented contributions give the table of the Secretary-General's report
-//! on them (A/66/77–E/2011/103, of 4 May 2011); an open consultation dated around the day the demo starts, with
-//! a few contributions and attachments; and a secretariat and a focal point account to try them
-//! with. Everything is loaded through the same functions as `consultation create`,
+//! on them (A/66/77–E/2011/103, of 4 May 2011); an open consultation dated around the day the
+//! demo starts, with a few contributions and attachments, and campaigns of invented letters
+//! (`campaigns`); and a secretariat and a focal point account to try them with. Everything is loaded through the same functions as `consultation create`,
 //! `import contributions`, the contribution form and `admin create`.
+
+mod campaigns;
 
 use std::collections::BTreeMap;
 
@@ -20,11 +22,11 @@ use consulta_web::DemoAccount;
 use jiff::{Timestamp, ToSpan};
 use serde::Deserialize;
 
-const CLOSED_CONSULTATION: &str = include_str!("../demo/consultation.json");
-const CLOSED_CONTRIBUTIONS: &str = include_str!("../demo/contributions.csv");
-const OPEN_CONSULTATION: &str = include_str!("../demo/open_consultation.json");
-const OPEN_CONTRIBUTIONS: &str = include_str!("../demo/open_contributions.json");
-const OPEN_STATEMENTS: &str = include_str!("../demo/open_statements.json");
+const CLOSED_CONSULTATION: &str = include_str!("../../demo/consultation.json");
+const CLOSED_CONTRIBUTIONS: &str = include_str!("../../demo/contributions.csv");
+const OPEN_CONSULTATION: &str = include_str!("../../demo/open_consultation.json");
+const OPEN_CONTRIBUTIONS: &str = include_str!("../../demo/open_contributions.json");
+const OPEN_STATEMENTS: &str = include_str!("../../demo/open_statements.json");
 
 /// The entity the demonstration's focal point acts for.
 const FOCAL_POINT_ENTITY: &str = "Fictional Republic of Aurelia";
@@ -77,11 +79,11 @@ struct DemoAttachment {
 
 /// The demonstration's attachments: invented texts, as a PDF and a Word document.
 const DEMO_FILES: &[(&str, &str, &[u8])] = &[
-    ("aurelia-position-paper.pdf", "application/pdf", include_bytes!("../demo/files/aurelia-position-paper.pdf")),
+    ("aurelia-position-paper.pdf", "application/pdf", include_bytes!("../../demo/files/aurelia-position-paper.pdf")),
     (
         "reseaux-communautaires.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        include_bytes!("../demo/files/reseaux-communautaires.docx"),
+        include_bytes!("../../demo/files/reseaux-communautaires.docx"),
     ),
 ];
 
@@ -105,7 +107,8 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
     tag_as_suggested(store, &closed)?;
     let accounts = create_accounts(store)?;
     let open = create(store, OPEN_CONSULTATION, now).context("demo/open_consultation.json")?;
-    let recorded = submit_open_contributions(store, blobs, &open, &accounts, now)?;
+    let recorded = submit_open_contributions(store, blobs, &open, &accounts, now)?
+        + campaigns::send_campaigns(store, blobs, &open, now).context("demo/open_campaigns.json")?;
     vote_on_open_statements(store, &closed, &open, now).context("demo/open_statements.json")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
@@ -220,15 +223,27 @@ fn submit_open_contributions(
             files,
         };
         let sent = now.checked_sub((demo.days_ago * 24 + 3).hours())?;
-        let sender = Sender { verified: demo.focal_point, ..Sender::default() };
-        let prepared = prepare(&*store, blobs, open, &submission, sender, Limits::default(), sent)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", submission.title))?;
-        let mut transaction = store.begin()?;
-        record_in(&mut *transaction, &prepared)?;
-        transaction.commit()?;
+        send(store, blobs, open, submission, Sender { verified: demo.focal_point, ..Sender::default() }, sent)?;
         recorded += 1;
     }
     Ok(recorded)
+}
+
+/// Sends one contribution as the form does: checked, its files stored, recorded with its leaf.
+fn send(
+    store: &mut dyn Store,
+    blobs: &dyn BlobStore,
+    open: &Consultation,
+    submission: Submission,
+    sender: Sender,
+    sent: Timestamp,
+) -> anyhow::Result<()> {
+    let prepared = prepare(&*store, blobs, open, &submission, sender, Limits::default(), sent)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", submission.title))?;
+    let mut transaction = store.begin()?;
+    record_in(&mut *transaction, &prepared)?;
+    transaction.commit()?;
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -490,7 +505,7 @@ mod tests {
         let mut store = SqliteStore::open(&dir.path().join("demo.db")).expect("store");
         let blobs = consulta_blobs::LocalBlobs::new(dir.path().join("files"));
         let loaded = load(&mut store, &blobs, Timestamp::now()).expect("demo loads");
-        assert_eq!(loaded.contributions, 98 + 6);
+        assert_eq!(loaded.contributions, 98 + 6 + 32);
         let consultation = store.consultation_by_slug("enhanced-cooperation-2010").expect("read").expect("found");
         assert!(consultation.record.is_example);
         let table = distribution_table(&store, consultation.id).expect("table");
