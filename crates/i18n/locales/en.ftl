@@ -453,6 +453,11 @@ search-count = { $total ->
     [one] 1 contribution found.
    *[other] { $total } contributions found; { $from } to { $to } shown.
   }
+search-collapse = Show each campaign once
+search-similar = { $count ->
+    [one] and one similar contribution of its campaign
+   *[other] and { $count } similar contributions of its campaign
+}
 search-none = Try fewer words, other words, or remove a filter. Contributions withheld by the secretariat are not searched.
 search-facet-consultation = Consultation
 search-facet-group = Stakeholder group

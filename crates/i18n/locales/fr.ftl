@@ -456,6 +456,11 @@ search-count = { $total ->
     [one] 1 contribution trouvée.
    *[other] { $total } contributions trouvées ; { $from } à { $to } affichées.
   }
+search-collapse = Montrer chaque campagne une fois
+search-similar = { $count ->
+    [one] et une contribution semblable de sa campagne
+   *[other] et { $count } contributions semblables de sa campagne
+}
 search-none = Essayez moins de mots, d’autres mots, ou retirez un filtre. Les contributions retenues par le secrétariat ne sont pas recherchées.
 search-facet-consultation = Consultation
 search-facet-group = Groupe de parties prenantes

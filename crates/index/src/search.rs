@@ -53,10 +53,15 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
+    /// Each campaign once: its best-placed member stands for the others that match.
+    pub collapse: bool,
 }
 
 /// The most results one page may hold.
 pub const MAX_PAGE_SIZE: usize = 100;
+/// The most matches a collapsed search reads in order to fold campaigns; matches past them are
+/// counted, each as itself.
+pub const COLLAPSE_SCAN: usize = 100_000;
 
 /// A matching contribution, as the store has it now.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +73,9 @@ pub struct Found {
     pub snippet_html: String,
     /// Its record was edited in the database since it was logged: its text is not shown.
     pub altered: bool,
+    /// In a collapsed search, the campaign it stands for and how many of its other members
+    /// match too (none when it is not in a campaign).
+    pub campaign: Option<(ContributionId, u64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +96,11 @@ impl SearchIndex {
         let words = clauses.iter().any(|c| !c.excluded);
         let query = self.query(&clauses, request);
         let limit = request.limit.clamp(1, MAX_PAGE_SIZE);
-        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let top = if request.collapse {
+            TopDocs::with_limit(COLLAPSE_SCAN)
+        } else {
+            TopDocs::with_limit(limit).and_offset(request.offset)
+        };
         let (addresses, total, facets) = match request.sort {
             Sort::Relevance if words => {
                 let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?;
@@ -97,7 +109,15 @@ impl SearchIndex {
             Sort::Relevance | Sort::Newest => by_date(&searcher, &query, top, Order::Desc)?,
             Sort::Oldest => by_date(&searcher, &query, top, Order::Asc)?,
         };
-        let ids = self.ids(&searcher, &addresses)?;
+        let mut ids = self.ids(&searcher, &addresses)?;
+        let (mut total, mut campaigns) = (total as u64, HashMap::new());
+        if request.collapse {
+            let folded = fold_campaigns(store, &ids)?;
+            // Matches past the scan are counted each as itself.
+            total = (folded.kept.len() + (total as usize).saturating_sub(ids.len())) as u64;
+            ids = folded.kept.iter().skip(request.offset).take(limit).copied().collect();
+            campaigns = folded.standing_for;
+        }
         let mut texts: HashMap<ContributionId, PublicText> =
             store.public_texts(&ids)?.into_iter().map(|t| (t.id, t)).collect();
         let mut snippets = Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() };
@@ -108,13 +128,14 @@ impl SearchIndex {
             if altered {
                 // Not the record: no title, text or passage of it is served as if it were.
                 (text.title, text.body, text.attachments_text) = (String::new(), String::new(), String::new());
-                hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered });
+                let campaign = campaigns.get(&id).copied();
+                hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered, campaign });
                 continue;
             }
             let (snippet, snippet_html) = snippets.of(&text)?;
-            hits.push(Found { text, snippet, snippet_html, altered });
+            hits.push(Found { text, snippet, snippet_html, altered, campaign: campaigns.get(&id).copied() });
         }
-        Ok(SearchResults { total: total as u64, hits, facets })
+        Ok(SearchResults { total, hits, facets })
     }
 
     fn query(&self, parsed: &[Clause], request: &SearchRequest) -> BooleanQuery {
@@ -178,6 +199,38 @@ impl SearchIndex {
         }
         Ok(ids)
     }
+}
+
+/// Matches with each campaign folded into its first member.
+struct Folded {
+    /// The matches kept, in order: every one that is in no campaign, and each campaign's first.
+    kept: Vec<ContributionId>,
+    /// Each campaign's first match: the campaign, and how many of its other members match.
+    standing_for: HashMap<ContributionId, (ContributionId, u64)>,
+}
+
+fn fold_campaigns(store: &dyn Store, ids: &[ContributionId]) -> Result<Folded> {
+    let campaign_of: HashMap<ContributionId, ContributionId> = store.campaigns_of(ids)?.into_iter().collect();
+    let mut first_of: HashMap<ContributionId, ContributionId> = HashMap::new();
+    let mut folded = Folded { kept: Vec::new(), standing_for: HashMap::new() };
+    for id in ids {
+        match campaign_of.get(id) {
+            None => folded.kept.push(*id),
+            Some(campaign) => match first_of.get(campaign) {
+                Some(first) => {
+                    if let Some((_, similar)) = folded.standing_for.get_mut(first) {
+                        *similar += 1;
+                    }
+                }
+                None => {
+                    first_of.insert(*campaign, *id);
+                    folded.standing_for.insert(*id, (*campaign, 0));
+                    folded.kept.push(*id);
+                }
+            },
+        }
+    }
+    Ok(folded)
 }
 
 type Page = (Vec<DocAddress>, usize, Vec<FacetCount>);

@@ -342,3 +342,38 @@ fn the_classifier_counts_the_searchs_terms_and_never_a_stop_word() {
     assert_eq!(english.keys().filter(|t| t.starts_with("access")).count(), 1, "{english:?}");
     assert!(!english.values().any(|w| w == "The" || w == "to"), "{english:?}");
 }
+
+#[test]
+fn a_collapsed_search_shows_each_campaign_once_with_how_many_similar_match() {
+    use consulta_store::CampaignStore;
+    let mut f = fixture();
+    let letter = "We ask that interconnection costs be shared fairly between networks.";
+    let members: Vec<ContributionId> = (0..5)
+        .map(|i| f.contribute(&format!("Example sender {i}"), "civil_society", None, "en", "2010-10-02", letter))
+        .collect();
+    let own = f.contribute("Example institute", "academic", None, "en", "2010-10-03", "Interconnection costs matter.");
+    let campaign: Vec<(ContributionId, ContributionId)> = members.iter().map(|m| (*m, members[0])).collect();
+    f.store.set_campaigns(f.consultation.id, &campaign).expect("campaigns");
+    let index = caught_up(&f.store);
+    let search = |collapse, offset| {
+        let request = SearchRequest {
+            query: "interconnection".into(),
+            sort: Sort::Oldest,
+            offset,
+            limit: 10,
+            collapse,
+            ..Default::default()
+        };
+        index.search(&f.store, &request).expect("search")
+    };
+    let all = search(false, 0);
+    assert_eq!(all.total, 6);
+    assert!(all.hits.iter().all(|h| h.campaign.is_none()));
+    let collapsed = search(true, 0);
+    assert_eq!(collapsed.total, 2);
+    assert_eq!(collapsed.hits.iter().map(|h| h.text.id).collect::<Vec<_>>(), [members[0], own]);
+    assert_eq!(collapsed.hits[0].campaign, Some((members[0], 4)));
+    assert_eq!(collapsed.hits[1].campaign, None);
+    assert_eq!(collapsed.facets, all.facets, "facets count every match");
+    assert_eq!(search(true, 1).hits.iter().map(|h| h.text.id).collect::<Vec<_>>(), [own], "pages of the folded list");
+}

@@ -342,6 +342,8 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<crate::CampaignFacet>>;
     /// A campaign's published members, in the order recorded.
     fn campaign_member_ids(&self, campaign: ContributionId) -> Result<Vec<ContributionId>>;
+    /// The campaigns of those of `ids` that belong to one: (contribution, campaign).
+    fn campaigns_of(&self, ids: &[ContributionId]) -> Result<Vec<(ContributionId, ContributionId)>>;
     /// The campaign a contribution belongs to, and how many members it has.
     fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>>;
     /// What changes whenever a consultation's campaigns are written again differently: how many

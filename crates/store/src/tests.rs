@@ -1083,6 +1083,9 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
         }]
     );
     assert_eq!(store.campaign_member_ids(ids[0]).expect("ids"), [ids[0], ids[3]]);
+    let mut of = store.campaigns_of(&[ids[3], ids[1], ids[2]]).expect("campaigns of");
+    of.sort();
+    assert_eq!(of, [(ids[2], ids[0]), (ids[3], ids[0])], "a contribution of its own has none");
     store.set_campaigns(c.id, &[(ids[1], ids[1]), (ids[3], ids[1])]).expect("written again");
     assert_eq!(store.campaign_members(c.id).expect("read"), [(ids[1], ids[1]), (ids[3], ids[1])], "replaced whole");
     let refused = store.set_campaigns(c.id, &[(ids[0], ids[0]), (stranger, ids[0])]);

@@ -875,6 +875,7 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
         ("sort" = Option<String>, Query, description = "relevance, newest or oldest"),
         ("page" = Option<String>, Query, description = "From 1, at most 500"),
         ("per_page" = Option<String>, Query, description = "At most 100"),
+        ("collapse" = Option<String>, Query, description = "1: each campaign once, its best-placed member standing for the others that match (counted in `similar`)"),
     ),
     responses(
         (status = 200, description = "A page of results with every facet's counts", body = SearchResponse),

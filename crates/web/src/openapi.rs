@@ -123,6 +123,8 @@ pub struct SearchResponse {
     pub sort: &'static str,
     pub page: usize,
     pub per_page: usize,
+    /// Each campaign shown once (`collapse=1`): `total` counts a campaign once.
+    pub collapse: bool,
     pub total: u64,
     pub results: Vec<SearchHit>,
     /// For each facet, its values among the matches with their counts, most first.
@@ -162,6 +164,10 @@ pub struct SearchHit {
     pub snippet: String,
     /// The snippet as HTML, escaped, with the matched words in `<b>`.
     pub snippet_html: String,
+    /// In a collapsed search, the campaign this result stands for (its first member's number).
+    pub campaign: Option<i64>,
+    /// In a collapsed search, how many other members of its campaign match too.
+    pub similar: Option<u64>,
 }
 
 /// A consultation's opinion groups and every statement's standing, as last computed.

@@ -29,6 +29,8 @@ pub struct SearchParams {
     pub sort: Sort,
     pub page: usize,
     pub per_page: usize,
+    /// Each campaign once (`collapse=1`).
+    pub collapse: bool,
 }
 
 impl SearchParams {
@@ -42,6 +44,7 @@ impl SearchParams {
             sort: Sort::Relevance,
             page: 1,
             per_page: PAGE_SIZE,
+            collapse: false,
         };
         for (name, value) in pairs {
             let value = value.trim();
@@ -53,6 +56,13 @@ impl SearchParams {
                 "page" => {
                     params.page =
                         value.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| bad(name, value))?
+                }
+                "collapse" => {
+                    params.collapse = match value {
+                        "" | "0" => false,
+                        "1" | "on" => true,
+                        _ => return Err(bad(name, value)),
+                    }
                 }
                 "per_page" => {
                     params.per_page = value
@@ -80,6 +90,7 @@ impl SearchParams {
             sort: self.sort,
             offset: (self.page - 1) * self.per_page,
             limit: self.per_page,
+            collapse: self.collapse,
         }
     }
 
@@ -94,6 +105,9 @@ impl SearchParams {
         }
         if self.sort != Sort::Relevance {
             pairs.push(format!("sort={}", self.sort.name()));
+        }
+        if self.collapse {
+            pairs.push("collapse=1".to_owned());
         }
         if page > 1 {
             pairs.push(format!("page={page}"));
@@ -241,6 +255,7 @@ pub fn search_page(store: &dyn Store, index: &SearchIndex, params: &SearchParams
         is_example: labels.any_example,
         context: json!({
             "q": params.query,
+            "collapse": params.collapse,
             "sorts": sorts,
             "sort": params.sort.name(),
             "facets": facets,
@@ -277,6 +292,10 @@ fn hit_summary(hit: &Found, date: String, labels: &ValueLabels, localizer: &Loca
         "unverified": text.unverified,
         "altered": hit.altered,
         "snippet_html": hit.snippet_html,
+        "similar": hit.campaign.filter(|(_, similar)| *similar > 0).map(|(campaign, similar)| json!({
+            "url": format!("/consultations/{}/campaigns/{}", text.consultation, campaign.0),
+            "label": localizer.format("search-similar", &[("count", similar.into())]),
+        })),
     })
 }
 
@@ -318,6 +337,8 @@ pub fn search_json(
                 title: text.title.clone(),
                 snippet: hit.snippet.clone(),
                 snippet_html: hit.snippet_html.clone(),
+                campaign: hit.campaign.map(|(campaign, _)| campaign.0),
+                similar: hit.campaign.map(|(_, similar)| similar),
             }
         })
         .collect();
@@ -327,6 +348,7 @@ pub fn search_json(
         sort: params.sort.name(),
         page: params.page,
         per_page: params.per_page,
+        collapse: params.collapse,
         total: results.total,
         results: hits,
         facets,

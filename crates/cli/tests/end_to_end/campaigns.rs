@@ -160,6 +160,27 @@ fn form_letters_are_found_listed_and_their_members_printed() {
         assert!(std::time::Instant::now() < deadline, "the new letter never joined its campaign: {campaign}");
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+    // Search shows the campaign once when asked, with how many of its members match too.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let found = loop {
+        let (_, found) = get("/api/v1/search?q=interconnection&collapse=1");
+        let found: serde_json::Value = serde_json::from_str(&found).expect("json");
+        // The campaign's fourth member joined it above; the index may take a moment more.
+        if found["results"][0]["similar"] == 3 {
+            break found;
+        }
+        assert!(std::time::Instant::now() < deadline, "never indexed: {found}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!((found["results"][0]["campaign"].clone(), found["results"][0]["similar"].clone()), (1.into(), 3.into()));
+    let (_, page) = get("/search?q=interconnection&collapse=1");
+    assert!(
+        page.contains("<a href=\"/consultations/s/campaigns/1\">and 3 similar contributions of its campaign</a>"),
+        "{page}"
+    );
+    let (_, all) = get("/api/v1/search?q=interconnection");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&all).expect("json")["total"], 4);
     // Rebuilt from the same record: what the server assigned, nothing to write.
     let again = ws.run(&["campaigns", "rebuild", "--consultation", "s"]);
     assert_eq!(

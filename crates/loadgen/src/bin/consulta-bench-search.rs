@@ -124,6 +124,7 @@ fn request(query: &str, filters: &[(Facet, &str)]) -> SearchRequest {
         sort: Sort::Relevance,
         offset: 0,
         limit: 20,
+        collapse: false,
     }
 }
 

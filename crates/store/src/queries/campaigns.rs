@@ -216,3 +216,21 @@ pub(crate) fn member_ids(sql: &mut dyn Sql, campaign: ContributionId) -> Result<
     )?;
     rows.iter().map(|r| Ok(ContributionId(r.int(0)?))).collect()
 }
+
+/// Ids a statement asks about at most.
+const IDS_PER_STATEMENT: usize = 1000;
+
+pub(crate) fn campaigns_of(sql: &mut dyn Sql, ids: &[ContributionId]) -> Result<Vec<(ContributionId, ContributionId)>> {
+    let mut found = Vec::new();
+    for chunk in ids.chunks(IDS_PER_STATEMENT) {
+        let chunk: Vec<i64> = chunk.iter().map(|id| id.0).collect();
+        let rows = sql.rows(
+            "SELECT contribution_id, campaign_id FROM campaign_members WHERE contribution_id = ANY($1)",
+            args![chunk.as_slice()],
+        )?;
+        for r in rows {
+            found.push((ContributionId(r.int(0)?), ContributionId(r.int(1)?)));
+        }
+    }
+    Ok(found)
+}

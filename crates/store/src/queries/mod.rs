@@ -488,6 +488,10 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| campaigns::member_ids(sql, campaign))
     }
 
+    fn campaigns_of(&self, ids: &[ContributionId]) -> Result<Vec<(ContributionId, ContributionId)>> {
+        self.backend.each_on_its_own(|sql| campaigns::campaigns_of(sql, ids))
+    }
+
     fn campaign_of(&self, contribution: ContributionId) -> Result<Option<(ContributionId, u64)>> {
         self.backend.each_on_its_own(|sql| campaigns::campaign_of(sql, contribution))
     }
