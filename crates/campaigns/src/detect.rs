@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::sketch::{BANDS, SHINGLE, bands, containment, minhash, runs};
+use crate::sketch::{BANDS, SHINGLE, Shingled, bands, contains_at_least, minhash, runs};
 use crate::tokens::tokens;
 
 /// Hashes a band key as itself: the keys are hashes already, uniformly spread, so hashing them
@@ -29,7 +29,67 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-type Buckets = HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<KeyHasher>>;
+/// The LSH buckets: each key with its members, the first `bucket_members` texts that had it.
+/// Most keys have one member (a text of its own), held in the map itself; a key with more has a
+/// row of `BUCKET_ROW` slots in `rows`, so that adding a text allocates nothing per key.
+#[derive(Debug, Default)]
+struct Buckets {
+    keys: HashMap<u64, Bucket, std::hash::BuildHasherDefault<KeyHasher>>,
+    rows: Vec<[u32; BUCKET_ROW]>,
+    row_lengths: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Bucket {
+    One(u32),
+    Row(u32),
+}
+
+/// The most members a bucket keeps, whatever the settings ask.
+const BUCKET_ROW: usize = 16;
+
+impl Buckets {
+    fn members(&self, key: u64) -> &[u32] {
+        match self.keys.get(&key) {
+            None => &[],
+            Some(Bucket::One(member)) => std::slice::from_ref(member),
+            Some(Bucket::Row(row)) => {
+                let row = *row as usize;
+                &self.rows[row][..usize::from(self.row_lengths[row])]
+            }
+        }
+    }
+
+    /// Adds `member` under `key` unless it holds `most` members already; says whether it did.
+    fn add(&mut self, key: u64, member: u32, most: usize) -> bool {
+        let most = most.min(BUCKET_ROW);
+        let Some(bucket) = self.keys.get_mut(&key) else {
+            self.keys.insert(key, Bucket::One(member));
+            return true;
+        };
+        match *bucket {
+            Bucket::One(_) if most < 2 => false,
+            Bucket::One(first) => {
+                let mut row = [0; BUCKET_ROW];
+                (row[0], row[1]) = (first, member);
+                *bucket = Bucket::Row(self.rows.len() as u32);
+                self.rows.push(row);
+                self.row_lengths.push(2);
+                true
+            }
+            Bucket::Row(row) => {
+                let row = row as usize;
+                let length = usize::from(self.row_lengths[row]);
+                if length >= most {
+                    return false;
+                }
+                self.rows[row][length] = member;
+                self.row_lengths[row] += 1;
+                true
+            }
+        }
+    }
+}
 
 /// What the detector counts as one campaign.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,36 +100,61 @@ pub struct Settings {
     /// Texts with fewer shingles never join a campaign ("I agree." is not a form letter); each
     /// run of tokens gives `SHINGLE`.
     pub fewest_shingles: usize,
-    /// Members a bucket keeps: later ones find the campaign through the first.
+    /// Members a bucket keeps (at most 16): later ones find the campaign through the first.
     pub bucket_members: usize,
-    /// Campaigns a new text is compared with at most, those it shares the most buckets with
-    /// first: a text that matches none of them is not a member of a weaker candidate either.
+    /// Exact comparisons a new text makes at most, with the texts it shares the most buckets
+    /// with first: a text that matches none of them is not a member of a weaker candidate
+    /// either.
     pub comparisons: usize,
+    /// Members of one campaign a new text is compared with before it is taken for none of it: a
+    /// template's members differ from each other in every slot, so one may fall short of
+    /// another where a third is near enough.
+    pub tries_per_campaign: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { containment: 0.8, fewest_shingles: 40, bucket_members: 16, comparisons: 8 }
+        Settings { containment: 0.8, fewest_shingles: 40, bucket_members: 16, comparisons: 8, tries_per_campaign: 3 }
     }
 }
 
-/// What `add` needs of a text, made apart so that many can be made at once: its tokens and,
-/// unless it is too short to join a campaign, its band keys.
+/// What `add` needs of a text, made apart so that many can be made at once: unless it is too
+/// short to join a campaign, its band keys and its shingles for exact comparisons.
 #[derive(Debug, Default)]
 struct Sketch {
-    tokens: Vec<u64>,
-    keys: Option<[u64; BANDS]>,
+    keys: Option<([u64; BANDS], Shingled)>,
 }
 
 impl Sketch {
     fn of(text: &str, settings: &Settings) -> Sketch {
-        let tokens = tokens(text);
-        let runs = runs(&tokens);
+        let runs = runs(&tokens(text));
+        if runs.len() * SHINGLE < settings.fewest_shingles {
+            return Sketch::default();
+        }
         // The sketch needs no sorting: a repeated shingle changes no minimum.
-        let keys = (runs.len() * SHINGLE >= settings.fewest_shingles).then(|| bands(&minhash(runs.as_flattened())));
-        Sketch { tokens, keys }
+        let keys = bands(&minhash(runs.as_flattened()));
+        Sketch { keys: Some((keys, Shingled::from_runs(runs))) }
+    }
+
+    fn all(texts: &[(u64, &str)], settings: &Settings, threads: usize) -> Vec<Sketch> {
+        let per_thread = texts.len().div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|scope| {
+            let running: Vec<_> = texts
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|(_, text)| Sketch::of(text, settings)).collect::<Vec<_>>())
+                })
+                .collect();
+            running.into_iter().flat_map(|thread| thread.join().unwrap_or_default()).collect()
+        })
     }
 }
+
+/// Texts kept ready for exact comparison unless `keep_ready` says otherwise (about 14 KB each):
+/// those compared most (a campaign's first members, met in its buckets) are read again from the
+/// caller only when they have been dropped. When full it is emptied: the texts still compared
+/// come back at once.
+const READY: usize = 4096;
 
 /// Campaigns found so far among the texts added.
 #[derive(Debug, Default)]
@@ -82,11 +167,25 @@ pub struct Detector {
     /// How many texts each root's set holds.
     size: Vec<u32>,
     buckets: Buckets,
+    ready: HashMap<u32, Shingled>,
+    /// How many texts `ready` holds at most.
+    most_ready: usize,
+    /// Kept between texts so that adding one allocates nothing: the earlier texts met in its
+    /// buckets, and each with how many buckets it shares.
+    met: Vec<u32>,
+    shared: Vec<(u32, u32)>,
 }
 
 impl Detector {
     pub fn new(settings: Settings) -> Detector {
-        Detector { settings, ..Detector::default() }
+        Detector { settings, most_ready: READY, ..Detector::default() }
+    }
+
+    /// Keeps at most `texts` earlier texts ready for comparison (memory against reading texts
+    /// again); the campaigns found are the same whatever it is.
+    pub fn keep_ready(&mut self, texts: usize) {
+        self.most_ready = texts;
+        self.ready.clear();
     }
 
     fn root(&mut self, mut at: u32) -> u32 {
@@ -116,28 +215,34 @@ impl Detector {
         self.add_sketched(id, sketch, tokens_of)
     }
 
-    /// Adds texts in order, as `add` adds each (the same campaigns), their sketches made on every
-    /// core first: for rebuilding a whole consultation's campaigns.
+    /// Adds texts in order, as `add` adds each (the same campaigns), for rebuilding a whole
+    /// consultation's campaigns: the texts are sketched a chunk ahead on the other cores while
+    /// the chunk before is added.
     pub fn add_all(&mut self, texts: &[(u64, &str)], tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) {
-        const CHUNK: usize = 4_096;
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        const CHUNK: usize = 2_048;
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let settings = self.settings;
-        for chunk in texts.chunks(CHUNK) {
-            let per_thread = chunk.len().div_ceil(threads).max(1);
-            let sketches: Vec<Sketch> = std::thread::scope(|scope| {
-                let running: Vec<_> = chunk
-                    .chunks(per_thread)
-                    .map(|part| {
-                        scope
-                            .spawn(move || part.iter().map(|(_, text)| Sketch::of(text, &settings)).collect::<Vec<_>>())
-                    })
-                    .collect();
-                running.into_iter().flat_map(|thread| thread.join().unwrap_or_default()).collect()
-            });
-            for ((id, _), sketch) in chunk.iter().zip(sketches) {
-                self.add_sketched(*id, sketch, tokens_of);
+        let mut chunks = texts.chunks(CHUNK);
+        let Some(first) = chunks.next() else { return };
+        let mut sketched = Sketch::all(first, &settings, cores);
+        let mut current = first;
+        std::thread::scope(|scope| {
+            loop {
+                let next = chunks.next();
+                // One core adds; the others sketch the next chunk meanwhile.
+                let ahead = next.map(|chunk| scope.spawn(move || Sketch::all(chunk, &settings, (cores - 1).max(1))));
+                for ((id, _), sketch) in current.iter().zip(std::mem::take(&mut sketched)) {
+                    self.add_sketched(*id, sketch, tokens_of);
+                }
+                match (next, ahead) {
+                    (Some(chunk), Some(thread)) => {
+                        sketched = thread.join().unwrap_or_default();
+                        current = chunk;
+                    }
+                    _ => break,
+                }
             }
-        }
+        });
     }
 
     fn add_sketched(&mut self, id: u64, sketch: Sketch, tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) -> Option<u64> {
@@ -145,42 +250,65 @@ impl Detector {
         self.ids.push(id);
         self.parent.push(at);
         self.size.push(1);
-        let Sketch { tokens: my_tokens, keys: Some(keys) } = sketch else { return None };
+        let (keys, mine) = sketch.keys?;
         // The earlier texts sharing a bucket, with how many buckets each shares.
-        let mut met: Vec<u32> =
-            keys.iter().flat_map(|key| self.buckets.get(key).map(Vec::as_slice).unwrap_or_default()).copied().collect();
+        let (mut met, mut shared) = (std::mem::take(&mut self.met), std::mem::take(&mut self.shared));
+        met.clear();
+        for key in &keys {
+            met.extend_from_slice(self.buckets.members(*key));
+        }
         met.sort_unstable();
-        let mut shared: Vec<(u32, u32)> = Vec::new();
-        for other in met {
+        shared.clear();
+        for &other in &met {
             match shared.last_mut() {
                 Some((last, count)) if *last == other => *count += 1,
                 _ => shared.push((other, 1)),
             }
         }
         // One exact comparison per campaign met: with the member sharing the most buckets.
-        shared.sort_by_key(|&(other, count)| (std::cmp::Reverse(count), other));
-        let mut compared: Vec<u32> = Vec::new();
-        for (other, _) in shared {
+        shared.sort_unstable_by_key(|&(other, count)| (std::cmp::Reverse(count), other));
+        // Each campaign met, with how many of its members this text was compared with.
+        let mut tried: Vec<(u32, usize)> = Vec::with_capacity(self.settings.comparisons);
+        let mut comparisons = 0;
+        for &(other, _) in &shared {
             let root = self.root(other);
-            if compared.contains(&root) {
+            if root == self.root(at) {
                 continue;
             }
-            if compared.len() == self.settings.comparisons {
+            let tries = match tried.iter_mut().find(|(campaign, _)| *campaign == root) {
+                Some((_, tries)) => tries,
+                None => {
+                    tried.push((root, 0));
+                    &mut tried.last_mut().expect("just pushed").1
+                }
+            };
+            if *tries == self.settings.tries_per_campaign {
+                continue;
+            }
+            if comparisons == self.settings.comparisons {
                 break;
             }
-            compared.push(root);
-            let theirs = tokens_of(self.ids[other as usize]);
-            if containment(&my_tokens, &theirs) >= self.settings.containment {
+            (*tries, comparisons) = (*tries + 1, comparisons + 1);
+            if self.ready.len() >= self.most_ready && !self.ready.contains_key(&other) {
+                self.ready.clear();
+            }
+            let other_id = self.ids[other as usize];
+            let theirs = self.ready.entry(other).or_insert_with(|| Shingled::of(&tokens_of(other_id)));
+            if contains_at_least(&mine, theirs, self.settings.containment) {
                 self.join(at, other);
             }
         }
+        let mut kept = false;
         for key in keys {
-            let members = self.buckets.entry(key).or_default();
-            if members.len() < self.settings.bucket_members {
-                members.push(at);
-            }
+            kept |= self.buckets.add(key, at, self.settings.bucket_members);
         }
-        self.campaign_of_position(at)
+        (self.met, self.shared) = (met, shared);
+        let campaign = self.campaign_of_position(at);
+        // A member of a campaign kept in a bucket is likely to be compared with later ones.
+        if kept && campaign.is_some() && self.ready.len() < self.most_ready {
+            self.ready.insert(at, mine);
+        }
+        campaign
     }
 
     fn campaign_of_position(&mut self, at: u32) -> Option<u64> {

@@ -95,19 +95,95 @@ pub fn bands(sketch: &[u64; HASHES]) -> [u64; BANDS] {
     })
 }
 
+/// A text ready to be compared exactly: its runs, and its shingles in an open-addressing table
+/// (the hashes are mixed already, so their low bits place them; 0 marks an empty slot, and a
+/// shingle hashing to 0, one in 2^64, is never found).
+#[derive(Debug, Clone, Default)]
+pub struct Shingled {
+    runs: Vec<[u64; SHINGLE]>,
+    table: Vec<u64>,
+}
+
+impl Shingled {
+    pub fn of(tokens: &[u64]) -> Shingled {
+        Shingled::from_runs(runs(tokens))
+    }
+
+    pub fn from_runs(runs: Vec<[u64; SHINGLE]>) -> Shingled {
+        // At most three slots in four full: few probes, in a table a power of two long.
+        let slots = (runs.len() * SHINGLE * 4 / 3 + 1).next_power_of_two();
+        let mut table = vec![0u64; slots];
+        let mask = slots - 1;
+        for &h in runs.as_flattened() {
+            let mut at = h as usize & mask;
+            while table[at] != 0 && table[at] != h {
+                at = (at + 1) & mask;
+            }
+            table[at] = h;
+        }
+        Shingled { runs, table }
+    }
+
+    pub fn runs(&self) -> &[[u64; SHINGLE]] {
+        &self.runs
+    }
+
+    fn holds(&self, h: u64) -> bool {
+        let mask = self.table.len().wrapping_sub(1);
+        let mut at = h as usize & mask;
+        loop {
+            match self.table.get(at) {
+                Some(&slot) if slot == h => return h != 0,
+                Some(&slot) if slot != 0 => at = (at + 1) & mask,
+                _ => return false,
+            }
+        }
+    }
+
+    /// The share of this text's runs that `other` holds with at most one token changed.
+    pub fn share_held_by(&self, other: &Shingled) -> f64 {
+        if self.runs.is_empty() {
+            return 0.0;
+        }
+        let found = self.runs.iter().filter(|run| run.iter().any(|h| other.holds(*h))).count();
+        found as f64 / self.runs.len() as f64
+    }
+}
+
+/// Whether the longer of two texts holds at least `share` of the shorter's runs (as `containment`
+/// measures it), reading no further than it takes to know.
+pub fn contains_at_least(a: &Shingled, b: &Shingled, share: f64) -> bool {
+    let (shorter, longer) = if a.runs.len() <= b.runs.len() { (a, b) } else { (b, a) };
+    let runs = shorter.runs.len();
+    if runs == 0 {
+        return false;
+    }
+    // The fewest runs found that reach the share, and so the most that may be missing.
+    let needed = (share * runs as f64).ceil() as usize;
+    let (mut found, mut missing) = (0, 0);
+    for run in &shorter.runs {
+        if run.iter().any(|h| longer.holds(*h)) {
+            found += 1;
+            if found >= needed {
+                return true;
+            }
+        } else {
+            missing += 1;
+            if missing > runs - needed {
+                return false;
+            }
+        }
+    }
+    found >= needed
+}
+
 /// How much of the shorter text the longer holds: the share of the shorter text's runs found in
 /// the longer one with at most one token changed (one of their masked hashes among the other's
 /// shingles). 1 when one text is the other with a paragraph added before or after, or the same
 /// template with a synonym picked in each slot.
-pub fn containment(a: &[u64], b: &[u64]) -> f64 {
-    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let runs = runs(shorter);
-    if runs.is_empty() {
-        return 0.0;
-    }
-    let held = shingles(longer);
-    let found = runs.iter().filter(|run| run.iter().any(|h| held.binary_search(h).is_ok())).count();
-    found as f64 / runs.len() as f64
+pub fn containment(a: &Shingled, b: &Shingled) -> f64 {
+    let (shorter, longer) = if a.runs.len() <= b.runs.len() { (a, b) } else { (b, a) };
+    shorter.share_held_by(longer)
 }
 
 #[cfg(test)]
@@ -123,10 +199,15 @@ mod tests {
     fn a_letter_with_a_paragraph_added_is_contained_in_it() {
         let letter = text(200, 1);
         let signed = format!("Dear members of the secretariat, {} {letter}", text(80, 2));
-        let (a, b) = (tokens(&letter), tokens(&signed));
+        let (a, b) = (Shingled::of(&tokens(&letter)), Shingled::of(&tokens(&signed)));
         assert!(containment(&a, &b) > 0.97, "{}", containment(&a, &b));
         assert_eq!(containment(&a, &b), containment(&b, &a));
-        assert!(containment(&a, &tokens(&text(200, 3))) < 0.05);
+        assert!(containment(&a, &Shingled::of(&tokens(&text(200, 3)))) < 0.05);
+        let other = Shingled::of(&tokens(&text(200, 3)));
+        for share in [0.0, 0.5, 0.8, 0.97, 1.0] {
+            assert_eq!(contains_at_least(&a, &b, share), containment(&a, &b) >= share, "share {share}");
+            assert_eq!(contains_at_least(&a, &other, share), containment(&a, &other) >= share, "share {share}");
+        }
     }
 
     #[test]

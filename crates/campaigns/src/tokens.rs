@@ -21,6 +21,33 @@ fn is_mark(c: char) -> bool {
         | 0x0670 | 0x06D6..=0x06ED | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// A letter or digit of the scripts most contributions outside ASCII are written in (Latin with
+/// accents, Greek, Cyrillic, Arabic), lower-cased, without asking Unicode's tables: None when
+/// the character is outside those ranges, or is not a letter or digit there (then the tables
+/// decide).
+fn common_letter(c: char) -> Option<Option<char>> {
+    let code = c as u32;
+    let lower = |offset: u32| char::from_u32(code + offset);
+    Some(match code {
+        0xC0..=0xD6 | 0xD8..=0xDE => lower(0x20),
+        0xDF..=0xF6 | 0xF8..=0xFF => Some(c),
+        0xD7 | 0xF7 => None,
+        // Latin Extended-A: capitals at even code points, small letters at odd ones, except
+        // in 0x139–0x148 and 0x179–0x17E, where it is the other way round; İ (whose small
+        // letter is two characters) is left to the tables, and ı, ĸ, ŉ and ſ stand alone.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => lower(code & 1 ^ 1),
+        0x131 => Some(c),
+        0x139..=0x148 | 0x179..=0x17E => lower(code & 1),
+        0x391..=0x3A1 | 0x3A3..=0x3AB => lower(0x20),
+        0x3AC..=0x3CE => Some(c),
+        0x410..=0x42F => lower(0x20),
+        0x400..=0x40F => lower(0x50),
+        0x430..=0x45F => Some(c),
+        0x621..=0x63A | 0x641..=0x64A | 0x660..=0x669 => Some(c),
+        _ => return None,
+    })
+}
+
 /// A Latin letter with an accent, as its plain letter (lower case already).
 fn plain(c: char) -> char {
     match c {
@@ -62,6 +89,8 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(u64, std::ops::Range<usize
             c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
         } else if is_mark(c) {
             continue;
+        } else if let Some(letter) = common_letter(c) {
+            letter.map(plain)
         } else if is_unspaced(c) {
             if let Some(start) = word.take() {
                 each(hash, start..at);
@@ -150,6 +179,19 @@ mod tests {
                 proptest::prop_assert!(at.start >= after && at.start < at.end && text.get(at.clone()).is_some());
                 after = at.end;
             }
+        }
+    }
+
+    #[test]
+    fn common_letters_fold_as_unicode_folds_them() {
+        for code in 0xC0..0x700u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let Some(fast) = common_letter(c) else { continue };
+            let mut lower = c.to_lowercase();
+            let one = lower.next().expect("a character");
+            assert!(lower.next().is_none(), "{c:?} lower-cases to several characters: the tables must decide");
+            let by_tables = c.is_alphanumeric().then_some(one);
+            assert_eq!(fast, by_tables, "{c:?} (U+{code:04X})");
         }
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::sketch::{runs, shingles};
+use crate::sketch::Shingled;
 
 /// Members compared with each other to find the most central: spread evenly over the campaign,
 /// so the cost is bounded however large it is.
@@ -24,16 +24,8 @@ pub fn most_central(members: &[Vec<u64>]) -> Option<usize> {
     }
     let step = members.len().div_ceil(CENTRAL_SAMPLE).max(1);
     let sample: Vec<usize> = (0..members.len()).step_by(step).collect();
-    let own: Vec<Vec<[u64; crate::sketch::SHINGLE]>> = sample.iter().map(|&i| runs(&members[i])).collect();
-    let held: Vec<Vec<u64>> = sample.iter().map(|&i| shingles(&members[i])).collect();
-    // The share of a's runs that b holds.
-    let share = |a: usize, b: usize| -> f64 {
-        if own[a].is_empty() {
-            return 0.0;
-        }
-        let found = own[a].iter().filter(|run| run.iter().any(|h| held[b].binary_search(h).is_ok())).count();
-        found as f64 / own[a].len() as f64
-    };
+    let read: Vec<Shingled> = sample.iter().map(|&i| Shingled::of(&members[i])).collect();
+    let share = |a: usize, b: usize| read[a].share_held_by(&read[b]);
     let mut scores = vec![0.0; sample.len()];
     for a in 0..sample.len() {
         for b in a + 1..sample.len() {

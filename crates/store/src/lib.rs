@@ -427,6 +427,16 @@ pub struct CampaignFacet {
     pub members: u64,
 }
 
+/// How far a consultation's campaigns reach among its counted contributions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CampaignReach {
+    /// By stakeholder group: counted contributions that belong to a campaign, and in how many
+    /// campaigns they are.
+    pub groups: Vec<(StakeholderGroupId, u64, u64)>,
+    /// The campaigns they reach in all.
+    pub campaigns: u64,
+}
+
 /// An entry of the change feed: contribution `contribution` changed at sequence number `seq`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {

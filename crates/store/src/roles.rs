@@ -342,6 +342,10 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<crate::CampaignFacet>>;
     /// A campaign's published members, in the order recorded.
     fn campaign_member_ids(&self, campaign: ContributionId) -> Result<Vec<ContributionId>>;
+    /// Of a consultation's counted contributions (as the distribution table counts them) that
+    /// belong to a campaign: by stakeholder group, how many and in how many campaigns; and how
+    /// many campaigns they reach in all.
+    fn campaign_reach(&self, consultation: ConsultationId) -> Result<crate::CampaignReach>;
     /// The campaigns of those of `ids` that belong to one: (contribution, campaign).
     fn campaigns_of(&self, ids: &[ContributionId]) -> Result<Vec<(ContributionId, ContributionId)>>;
     /// The campaign a contribution belongs to, and how many members it has.

@@ -1048,9 +1048,8 @@ fn a_conversation_is_imported_whole_or_not_at_all(backend: Backend) {
     assert_eq!(store.row_counts().expect("counts"), before, "a refused import writes nothing");
 }
 
-fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(backend: Backend) {
-    let Some(mut f) = fixture(backend) else { return };
-    let store = &mut f.store;
+/// Two consultations: four contributions to the first, one to the other.
+fn letters(store: &mut PooledStore) -> (Consultation, Consultation, Vec<ContributionId>, ContributionId) {
     let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
     let other = store.create_consultation(&new_consultation("other")).expect("create");
     let mut tx = store.begin().expect("begin");
@@ -1059,6 +1058,13 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
         (0..4).map(|_| tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert")).collect();
     let stranger = tx.insert_contribution(&contribution(&other, &entity, Channel::Written)).expect("insert");
     tx.commit().expect("commit");
+    (c, other, ids, stranger)
+}
+
+fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let (c, _, ids, stranger) = letters(store);
     let members = [(ids[0], ids[0]), (ids[2], ids[0]), (ids[3], ids[0])];
     store.set_campaigns(c.id, &members).expect("written");
     assert_eq!(store.campaign_members(c.id).expect("read"), members);
@@ -1083,6 +1089,11 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
         }]
     );
     assert_eq!(store.campaign_member_ids(ids[0]).expect("ids"), [ids[0], ids[3]]);
+    let civil_society: consulta_core::StakeholderGroupId = "civil_society".parse().expect("group");
+    assert_eq!(
+        store.campaign_reach(c.id).expect("reach"),
+        crate::CampaignReach { groups: vec![(civil_society, 2, 1)], campaigns: 1 }
+    );
     let mut of = store.campaigns_of(&[ids[3], ids[1], ids[2]]).expect("campaigns of");
     of.sort();
     assert_eq!(of, [(ids[2], ids[0]), (ids[3], ids[0])], "a contribution of its own has none");
@@ -1096,14 +1107,7 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
 fn campaigns_change_member_by_member_and_keep_the_secretariats_notes(backend: Backend) {
     let Some(mut f) = fixture(backend) else { return };
     let store = &mut f.store;
-    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
-    let other = store.create_consultation(&new_consultation("other")).expect("create");
-    let mut tx = store.begin().expect("begin");
-    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
-    let ids: Vec<ContributionId> =
-        (0..4).map(|_| tx.insert_contribution(&contribution(&c, &entity, Channel::Written)).expect("insert")).collect();
-    let stranger = tx.insert_contribution(&contribution(&other, &entity, Channel::Written)).expect("insert");
-    tx.commit().expect("commit");
+    let (c, other, ids, stranger) = letters(store);
     store.set_campaigns(c.id, &[(ids[0], ids[0]), (ids[1], ids[0])]).expect("written");
     // A third member joins, and the second leaves.
     store.change_campaigns(c.id, &[(ids[2], Some(ids[0])), (ids[1], None)]).expect("changed");

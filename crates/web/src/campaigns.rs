@@ -188,6 +188,14 @@ pub(crate) async fn save_note(
     .await
 }
 
+/// The consultation `slug` names, or the API's 404.
+fn api_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> Result<Consultation, ApiError> {
+    store
+        .consultation_by_slug(slug)
+        .map_err(|e| ApiError::from_store(e, localizer))?
+        .ok_or_else(|| ApiError::not_found(localizer))
+}
+
 /// GET /api/v1/consultations/{slug}/campaigns: the campaigns, and the distinct voices by
 /// stakeholder group.
 #[utoipa::path(
@@ -204,8 +212,7 @@ pub(crate) async fn api_list(State(app): State<App>, language: RequestLanguage, 
     let found = app
         .read(localizer, move |store| {
             let fail = |e| ApiError::from_store(e, &localizer);
-            let consultation =
-                store.consultation_by_slug(&slug).map_err(fail)?.ok_or_else(|| ApiError::not_found(&localizer))?;
+            let consultation = api_consultation(store, &slug, &localizer)?;
             let campaigns = campaigns(store, &consultation).map_err(fail)?;
             let voices = consulta_report::campaigns::distinct_voices(store, &consultation).map_err(fail)?;
             Ok(crate::openapi::CampaignsResponse {
@@ -243,12 +250,10 @@ pub(crate) async fn api_campaign(
     let localizer = language.localizer;
     let found = app
         .read(localizer, move |store| {
-            let fail = |e| ApiError::from_store(e, &localizer);
-            let consultation =
-                store.consultation_by_slug(&slug).map_err(fail)?.ok_or_else(|| ApiError::not_found(&localizer))?;
+            let consultation = api_consultation(store, &slug, &localizer)?;
             let campaign = campaign_id(&id).ok_or_else(|| ApiError::not_found(&localizer))?;
             campaign_detail(store, &consultation, campaign)
-                .map_err(fail)?
+                .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))
         })
         .await;

@@ -99,18 +99,18 @@ fn main() -> anyhow::Result<()> {
 
         let started = Instant::now();
         let mut detector = Detector::new(Settings::default());
-        let mut compared = 0u64;
+        let mut read_again = 0u64;
         let numbered: Vec<(u64, &str)> =
             planted.texts.iter().enumerate().map(|(i, t)| (i as u64, t.as_str())).collect();
         detector.add_all(&numbered, &mut |id| {
-            compared += 1;
+            read_again += 1;
             tokens(&planted.texts[id as usize])
         });
         let found: Vec<Vec<usize>> =
             detector.campaigns().into_iter().map(|c| c.into_iter().map(|i| i as usize).collect()).collect();
         let seconds = started.elapsed().as_secs_f64();
         report("Consulta", seconds, consulta_loadgen::peak_memory_kib(), &found, &planted);
-        println!("  ({:.2} exact comparisons per text)", compared as f64 / n as f64);
+        println!("  ({:.2} earlier texts read again per text added)", read_again as f64 / n as f64);
 
         if args.no_peer {
             continue;

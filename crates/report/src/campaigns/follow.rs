@@ -17,6 +17,9 @@ use consulta_store::{PublicText, Store, StoreError};
 
 /// How many contributions are read from the store at a time.
 const BATCH: usize = 1000;
+/// Texts a followed consultation's detector keeps ready for comparison between rounds: a server
+/// follows every consultation at once, and new contributions come a few at a time.
+const FOLLOWED_READY: usize = 256;
 
 /// The text a contribution is compared by: its title, body and attachments' text.
 pub(crate) fn text_of(t: &PublicText) -> String {
@@ -70,6 +73,7 @@ impl Followed {
         detector.add_all(&numbered, &mut |id| positions.get(&id).map(|&i| tokens(&texts[i].1)).unwrap_or_default());
         let written = store.campaign_members(consultation)?.into_iter().map(|(m, c)| (m.0, c.0)).collect();
         let last = texts.last().map_or(0, |(id, _)| *id as i64);
+        detector.keep_ready(FOLLOWED_READY);
         Ok(Followed { consultation, detector, seen, last, written })
     }
 
@@ -206,7 +210,12 @@ impl CampaignFollower {
                 None if text.id.0 > followed.last => {
                     followed.seen.insert(text.id.0, now);
                     if now.is_some() {
-                        followed.add(&*store, &text)?;
+                        if let Err(error) = followed.add(&*store, &text) {
+                            // Compared with a text it could not read: what it holds is no
+                            // longer what a rebuild would hold, so it is read again next time.
+                            self.followed.remove(&consultation);
+                            return Err(error);
+                        }
                     }
                 }
                 None => {

@@ -164,30 +164,18 @@ impl Voices {
 /// For each stakeholder group of the distribution table, its contributions and distinct voices;
 /// none when the consultation has no campaign.
 pub fn distinct_voices(store: &dyn Store, consultation: &Consultation) -> Result<Voices, StoreError> {
-    let members = store.campaign_members(consultation.id)?;
-    if members.is_empty() {
+    let consulta_store::CampaignReach { groups: reach, campaigns } = store.campaign_reach(consultation.id)?;
+    if reach.is_empty() {
         return Ok(Voices::default());
     }
     let table = crate::distribution_table(store, consultation.id)?;
-    let ids: Vec<ContributionId> = members.iter().map(|(member, _)| *member).collect();
-    let campaign_of: std::collections::HashMap<i64, i64> = members.iter().map(|(m, c)| (m.0, c.0)).collect();
-    // Per group: counted members, and the campaigns they belong to.
-    let mut in_group: BTreeMap<String, (u64, std::collections::BTreeSet<i64>)> = BTreeMap::new();
-    for text in store.public_texts(&ids)? {
-        if text.withheld || text.unverified {
-            continue;
-        }
-        let entry = in_group.entry(text.group.as_str().to_owned()).or_default();
-        entry.0 += 1;
-        entry.1.extend(campaign_of.get(&text.id.0));
-    }
     let groups = table
         .rows
         .iter()
         .map(|row| {
             let contributions = row.counts.total();
             let (members, campaigns) =
-                in_group.get(row.group.as_str()).map(|(n, c)| (*n, c.len() as u64)).unwrap_or((0, 0));
+                reach.iter().find(|(group, ..)| *group == row.group).map_or((0, 0), |(_, n, c)| (*n, *c));
             DistinctVoices {
                 group: row.group.as_str().to_owned(),
                 contributions,
@@ -195,6 +183,5 @@ pub fn distinct_voices(store: &dyn Store, consultation: &Consultation) -> Result
             }
         })
         .collect();
-    let reached: std::collections::BTreeSet<i64> = in_group.values().flat_map(|(_, c)| c.iter().copied()).collect();
-    Ok(Voices { groups, members: in_group.values().map(|(n, _)| n).sum(), campaigns: reached.len() })
+    Ok(Voices { groups, members: reach.iter().map(|(_, n, _)| n).sum(), campaigns: campaigns as usize })
 }

@@ -7,7 +7,7 @@ use consulta_core::{CampaignNote, ConsultationId, ContributionId};
 use crate::queries::audit::insert_audit;
 use crate::rows::millis;
 use crate::sql::{Sql, args, value_rows};
-use crate::{AuditActor, AuditEntry, CampaignFacet, CampaignSummary, Result, StoreError};
+use crate::{AuditActor, AuditEntry, CampaignFacet, CampaignReach, CampaignSummary, Result, StoreError};
 
 /// Rows written by one statement: two values each.
 const ROWS_PER_STATEMENT: usize = 400;
@@ -233,4 +233,28 @@ pub(crate) fn campaigns_of(sql: &mut dyn Sql, ids: &[ContributionId]) -> Result<
         }
     }
     Ok(found)
+}
+
+/// Counted members: published, and of a known sender (or attributed), as `STANDING_COUNTS`
+/// counts them.
+const COUNTED_MEMBERS: &str = "campaign_members m JOIN contributions c ON c.id = m.contribution_id
+     LEFT JOIN entities a ON a.id = c.attributed_entity_id
+     WHERE c.consultation_id = $1 AND c.withheld_reason IS NULL
+       AND NOT (c.identity = 'unverified' AND c.attributed_entity_id IS NULL)";
+
+pub(crate) fn reach(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<CampaignReach> {
+    let rows = sql.rows(
+        &format!(
+            "SELECT COALESCE(a.stakeholder_group, c.stakeholder_group), COUNT(*), COUNT(DISTINCT m.campaign_id)
+             FROM {COUNTED_MEMBERS} GROUP BY 1"
+        ),
+        args![consultation.0],
+    )?;
+    let groups = rows
+        .into_iter()
+        .map(|mut r| Ok((r.parse(0, "contributions.stakeholder_group")?, r.count(1)?, r.count(2)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let reached =
+        sql.one(&format!("SELECT COUNT(DISTINCT m.campaign_id) FROM {COUNTED_MEMBERS}"), args![consultation.0])?;
+    Ok(CampaignReach { groups, campaigns: reached.count(0)? })
 }

@@ -488,6 +488,10 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| campaigns::member_ids(sql, campaign))
     }
 
+    fn campaign_reach(&self, consultation: ConsultationId) -> Result<crate::CampaignReach> {
+        self.backend.snapshot(|sql| campaigns::reach(sql, consultation))
+    }
+
     fn campaigns_of(&self, ids: &[ContributionId]) -> Result<Vec<(ContributionId, ContributionId)>> {
         self.backend.each_on_its_own(|sql| campaigns::campaigns_of(sql, ids))
     }
