@@ -427,6 +427,10 @@ async fn every_page_fits_a_phone_in_english_and_french() {
         ("entity", "/entities/1"),
         ("search", "/search?q=access"),
         ("agreement", "/consultations/example-affordable-access/agreement"),
+        ("campaigns", "/consultations/example-affordable-access/campaigns"),
+        // The demo's first campaign: its letters come after the 104 other contributions.
+        ("campaign", "/consultations/example-affordable-access/campaigns/105"),
+        ("search-collapsed", "/search?q=interconnection&collapse=1"),
         ("login", "/login"),
     ];
     let secretariat = [
