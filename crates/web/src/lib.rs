@@ -24,6 +24,7 @@ mod public_url;
 mod render;
 mod search;
 mod server;
+mod static_files;
 mod tagging;
 mod workers;
 

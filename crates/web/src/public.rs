@@ -10,14 +10,6 @@ use crate::language::RequestLanguage;
 use crate::page::PageError;
 use crate::{App, accounts, api, client, kept_files, openapi, pages, search};
 
-const SITE_STYLESHEET: &str = include_str!("../static/consulta.css");
-
-/// The one stylesheet: the site's rules, then the report's (shared with standalone reports).
-fn stylesheet_text() -> &'static str {
-    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    TEXT.get_or_init(|| format!("{SITE_STYLESHEET}{}", consulta_report::html::REPORT_CSS))
-}
-
 /// GET /healthz: 200 "ok" when this server can serve and record; otherwise 503 with what is
 /// wrong (the database cannot be reached or written, the search index is gone or failing), so
 /// a load balancer stops sending it requests.
@@ -270,26 +262,12 @@ pub(crate) async fn openapi_document() -> Response {
 
 /// The site's icon (an SVG, which browsers take at /favicon.ico too), so that no first visit
 /// meets a 404.
-pub(crate) async fn favicon() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=604800")),
-        ],
-        include_str!("../static/favicon.svg"),
-    )
-        .into_response()
+pub(crate) async fn favicon(headers: axum::http::HeaderMap) -> Response {
+    crate::static_files::icon().serve(&headers)
 }
 
-pub(crate) async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
-        ],
-        stylesheet_text(),
-    )
-        .into_response()
+pub(crate) async fn stylesheet(headers: axum::http::HeaderMap) -> Response {
+    crate::static_files::stylesheet().serve(&headers)
 }
 
 pub(crate) async fn not_found(State(app): State<App>, language: RequestLanguage) -> Response {

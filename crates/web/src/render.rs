@@ -83,6 +83,9 @@ impl Templates {
             environment.add_template(name, source).expect("the templates parse");
         }
         environment.add_function("t", translate);
+        // The static files by their versioned addresses, so browsers keep them until they change.
+        environment.add_global("stylesheet_url", crate::static_files::stylesheet().url("/static/consulta.css"));
+        environment.add_global("icon_url", crate::static_files::icon().url("/static/favicon.svg"));
         environment.set_formatter(html_formatter);
         Templates { environment }
     }

@@ -241,6 +241,72 @@ async fn pages_are_small_and_self_contained() {
     }
 }
 
+/// Every page of the demo a visitor can reach by following links, fetched as a browser on a
+/// slow link asks for it (compressed): each is under 100 KB transferred; the heaviest are
+/// printed. The static files come once, then only their validators.
+#[tokio::test]
+async fn every_page_of_the_demo_is_light() {
+    use reqwest::header::{ACCEPT_ENCODING, CONTENT_ENCODING, ETAG, IF_NONE_MATCH};
+    const MOST_BYTES: usize = 100 * 1024;
+    /// Enough for every page of the demo's kinds (a few hundred), bounded all the same.
+    const MOST_PAGES: usize = 800;
+    let app = spawn_demo();
+    // Links that are files to download, the API, actions, or search's endless combinations of
+    // filters are not pages to weigh.
+    let is_page = |path: &str| {
+        let skipped = ["/static/", "/api/", "/login", "/logout", "/admin", "/files/", "/feed.atom"];
+        let downloads = [".csv", ".zip", ".json", ".atom", ".pdf", ".docx", ".md", ".txt", ".html", ".eml"];
+        let file = path.split('?').next().unwrap_or(path);
+        let filtered_search = path.starts_with("/search?") && path.contains('&');
+        let elsewhere = !path.starts_with('/') || path.starts_with("//");
+        let not_a_page = skipped.iter().any(|s| path.contains(s)) || downloads.iter().any(|d| file.ends_with(d));
+        !(elsewhere || not_a_page || filtered_search || path.contains("lang="))
+    };
+    let mut queue = std::collections::VecDeque::from(["/".to_owned()]);
+    let mut seen: std::collections::HashSet<String> = queue.iter().cloned().collect();
+    let mut weights: Vec<(usize, String, String)> = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        let response = client()
+            .get(format!("{}{path}", app.url))
+            .header(ACCEPT_ENCODING, "br, gzip")
+            .send()
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let encoding = response.headers().get(CONTENT_ENCODING).map(|e| e.to_str().unwrap_or("?").to_owned());
+        let transferred = response.bytes().await.expect("body").len();
+        // The same page uncompressed, for its links.
+        let (_, _, html) = get(&format!("{}{path}", app.url), "en").await;
+        weights.push((transferred, path.clone(), encoding.unwrap_or_else(|| "identity".into())));
+        for link in html.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            let link = link.replace("&amp;", "&");
+            let link = link.split('#').next().unwrap_or_default().to_owned();
+            if is_page(&link) && seen.len() < MOST_PAGES && seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+    }
+    weights.sort_by(|a, b| b.cmp(a));
+    println!("{} pages of the demo; the heaviest, as transferred:", weights.len());
+    for (bytes, path, encoding) in weights.iter().take(8) {
+        println!("  {bytes:>7} B  {encoding:<8} {path}");
+    }
+    assert!(weights.len() > 200, "the crawl reached the demo's pages: {}", weights.len());
+    assert!(weights.iter().all(|(_, _, encoding)| encoding == "br"), "every page is compressed with brotli");
+    let (heaviest, path, _) = &weights[0];
+    assert!(*heaviest < MOST_BYTES, "{path} is {heaviest} bytes");
+
+    // The stylesheet: linked by its version, sent once, then answered 304.
+    let (_, _, home) = get(&format!("{}/", app.url), "en").await;
+    let css = home.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|r| r.split('"').next()).expect("linked");
+    assert!(css.starts_with("/static/consulta.css?v="), "{css}");
+    let first = client().get(format!("{}{css}", app.url)).send().await.expect("answer");
+    let etag = first.headers()[ETAG].clone();
+    assert!(first.headers()["cache-control"].to_str().expect("ascii").contains("max-age=31536000"));
+    let again = client().get(format!("{}{css}", app.url)).header(IF_NONE_MATCH, etag).send().await.expect("answer");
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}
+
 #[tokio::test]
 async fn an_empty_instance_serves_its_list() {
     let ws = Workspace::new();
