@@ -83,6 +83,13 @@ impl Default for Localizer {
     }
 }
 
+/// The direction a language (its primary subtag) is written in: `rtl` for Arabic, Hebrew,
+/// Persian and Urdu, `ltr` for the others.
+pub fn direction_of(language: &str) -> &'static str {
+    let primary = language.split(['-', '_']).next().unwrap_or(language);
+    if ["ar", "he", "fa", "ur"].contains(&primary) { "rtl" } else { "ltr" }
+}
+
 impl Localizer {
     /// The localizer for `language` (a tag such as `fr` or `fr-CH`), or None if Consulta has no
     /// translation for it.
@@ -123,6 +130,13 @@ impl Localizer {
 
     pub fn language(&self) -> &'static str {
         self.language
+    }
+
+    /// The direction the interface language is written in: `rtl` for Arabic (and Hebrew, Persian
+    /// and Urdu), `ltr` for the others; pages and reports declare it, and the stylesheet's
+    /// logical properties follow it.
+    pub fn direction(&self) -> &'static str {
+        direction_of(self.language)
     }
 
     /// The message `key` without arguments.
@@ -194,6 +208,15 @@ impl Localizer {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn arabic_is_written_right_to_left() {
+        assert_eq!(super::direction_of("ar"), "rtl");
+        assert_eq!(super::direction_of("ar-EG"), "rtl");
+        assert_eq!(super::direction_of("en"), "ltr");
+        assert_eq!(super::direction_of("zh-Hans"), "ltr");
+    }
+
     use super::*;
 
     fn keys(source: &str) -> Vec<String> {

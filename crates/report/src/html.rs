@@ -26,10 +26,10 @@ pub const REPORT_CSS: &str = r#".report { max-width: 46rem; font-family: "Times 
 .report p.numbered .number { font-variant-numeric: tabular-nums; }
 .report p.plain { margin: 0 0 0.6rem 2.5rem; }
 .report table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
-.report caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }
-.report th, .report td { border-bottom: 1px solid #d5d9de; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+.report caption { text-align: start; font-weight: 700; padding-bottom: 0.4rem; }
+.report th, .report td { border-bottom: 1px solid #d5d9de; padding: 0.3rem 0.5rem; vertical-align: top; text-align: start; }
 .report thead th { font-style: italic; font-weight: 400; border-bottom: 1.5px solid #1b1f24; }
-.report table.numeric td, .report table.numeric thead th:not(:first-child) { text-align: right; }
+.report table.numeric td, .report table.numeric thead th:not(:first-child) { text-align: end; }
 .report tfoot th, .report tfoot td { font-weight: 700; border-top: 1.5px solid #1b1f24; }
 .report .table-scroll { overflow-x: auto; }
 .report figure { margin: 0.5rem 0 1.5rem; }
@@ -37,7 +37,7 @@ pub const REPORT_CSS: &str = r#".report { max-width: 46rem; font-family: "Times 
 .report svg { width: 100%; height: auto; max-width: 40rem; font-family: system-ui, "Liberation Sans", Arial, sans-serif; }
 .report svg .bar { fill: #0b4f8a; }
 .report svg text { fill: #1b1f24; font-size: 13px; }
-@media (max-width: 36rem) { .report p.numbered { grid-template-columns: 2rem 1fr; } .report p.plain { margin-left: 0; } }
+@media (max-width: 36rem) { .report p.numbered { grid-template-columns: 2rem 1fr; } .report p.plain { margin-inline-start: 0; } }
 "#;
 
 /// The report as an `<article>`, for a page.
@@ -103,11 +103,12 @@ pub fn fragment(document: &Document) -> String {
 /// The report as a whole HTML file.
 pub fn standalone(document: &Document) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
          <style>\nbody {{ margin: 0; padding: 1rem; color: #1b1f24; }}\n.report {{ margin: 0 auto; }}\n{css}</style>\n\
          </head>\n<body>\n{body}</body>\n</html>\n",
         lang = escape_html(&document.language),
+        dir = consulta_i18n::direction_of(&document.language),
         title = escape_html(&document.title),
         css = REPORT_CSS,
         body = fragment(document),

@@ -113,6 +113,7 @@ impl Templates {
         let template = self.environment.get_template(template)?;
         template.render(minijinja::context! {
             lang => lang,
+            dir => language.localizer.direction(),
             title => title,
             is_example => is_example,
             languages => languages,

@@ -412,56 +412,65 @@ async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_java
 /// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
 /// scrolling, in English and in French; with CONSULTA_SCREENSHOTS set, each is kept at 360 px
 /// and at 1366 px.
+/// The pages anyone reads, by a name for their screenshots.
+const PUBLIC_PAGES: [(&str, &str); 12] = [
+    ("home", "/"),
+    ("consultation-open", "/consultations/example-affordable-access"),
+    ("consultation-2010", DEMO),
+    ("contribution", "/contributions/99"),
+    ("receipt", "/contributions/99/receipt"),
+    ("entity", "/entities/1"),
+    ("search", "/search?q=access"),
+    ("agreement", "/consultations/example-affordable-access/agreement"),
+    ("campaigns", "/consultations/example-affordable-access/campaigns"),
+    // The demo's first campaign: its letters come after the 104 other contributions.
+    ("campaign", "/consultations/example-affordable-access/campaigns/105"),
+    ("search-collapsed", "/search?q=interconnection&collapse=1"),
+    ("login", "/login"),
+];
+
+/// The secretariat's pages.
+const SECRETARIAT_PAGES: [(&str, &str); 8] = [
+    ("admin", "/admin"),
+    ("admin-new-consultation", "/admin/consultations/new"),
+    ("admin-tags", "/admin/tags?contribution=100"),
+    ("admin-issues", "/admin/issues"),
+    ("admin-mail", "/admin/mail"),
+    ("admin-audit", "/admin/audit"),
+    ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
+    ("admin-agreement", "/admin/agreement"),
+];
+
+/// Signs the browser in as the demo's secretariat.
+async fn sign_in_as_secretariat(client: &Client, app: &common::App) {
+    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    client.goto(&format!("{}/login", app.url)).await.expect("the page opens");
+    client
+        .find(Locator::Css("#email"))
+        .await
+        .expect("field")
+        .send_keys("secretariat@demo.example")
+        .await
+        .expect("type");
+    client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
+    client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
+    client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
+}
+
 #[tokio::test]
 async fn every_page_fits_a_phone_in_english_and_french() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
-    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
-    let password = common::demo_password(&home, "secretariat@demo.example");
-    let public = [
-        ("home", "/"),
-        ("consultation-open", "/consultations/example-affordable-access"),
-        ("consultation-2010", DEMO),
-        ("contribution", "/contributions/99"),
-        ("receipt", "/contributions/99/receipt"),
-        ("entity", "/entities/1"),
-        ("search", "/search?q=access"),
-        ("agreement", "/consultations/example-affordable-access/agreement"),
-        ("campaigns", "/consultations/example-affordable-access/campaigns"),
-        // The demo's first campaign: its letters come after the 104 other contributions.
-        ("campaign", "/consultations/example-affordable-access/campaigns/105"),
-        ("search-collapsed", "/search?q=interconnection&collapse=1"),
-        ("login", "/login"),
-    ];
-    let secretariat = [
-        ("admin", "/admin"),
-        ("admin-new-consultation", "/admin/consultations/new"),
-        ("admin-tags", "/admin/tags?contribution=100"),
-        ("admin-issues", "/admin/issues"),
-        ("admin-mail", "/admin/mail"),
-        ("admin-audit", "/admin/audit"),
-        ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
-        ("admin-agreement", "/admin/agreement"),
-    ];
     for (width, height) in [(360, 780), (1366, 900)] {
         let client = browser(&driver, &binary, width, height).await;
         for language in ["en", "fr"] {
             // The language switch sets the cookie every later page follows.
             client.goto(&format!("{}/?lang={language}", app.url)).await.expect("the page opens");
             if language == "en" {
-                client.goto(&format!("{}/login", app.url)).await.expect("the page opens");
-                client
-                    .find(Locator::Css("#email"))
-                    .await
-                    .expect("field")
-                    .send_keys("secretariat@demo.example")
-                    .await
-                    .expect("type");
-                client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
-                client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
-                client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
+                sign_in_as_secretariat(&client, &app).await;
             }
-            for (name, path) in public.iter().chain(&secretariat) {
+            for (name, path) in PUBLIC_PAGES.iter().chain(&SECRETARIAT_PAGES) {
                 client.goto(&format!("{}{path}", app.url)).await.expect("the page opens");
                 let fits = client
                     .execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
@@ -474,4 +483,59 @@ async fn every_page_fits_a_phone_in_english_and_french() {
         }
         client.close().await.expect("the browser closes");
     }
+}
+
+/// axe-core's script (npm `axe-core`, which `.ci/run` installs into `node_modules/`); None
+/// where it is not installed.
+fn axe_source() -> Option<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = std::env::var_os("CONSULTA_AXE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("node_modules/axe-core/axe.min.js"));
+    std::fs::read_to_string(path).ok()
+}
+
+/// Every page, public and the secretariat's, in English and French, passes axe-core's WCAG 2.1
+/// A and AA rules with no violation.
+#[tokio::test]
+async fn every_page_meets_wcag_2_1_aa_by_axe() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let Some(axe) = axe_source() else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("CI needs axe-core: npm install axe-core (into node_modules/)");
+        }
+        eprintln!("\n*** SKIPPED the accessibility test: axe-core is not installed (npm install axe-core). ***\n");
+        return;
+    };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1366, 900).await;
+    let mut found = Vec::new();
+    for language in ["en", "fr"] {
+        client.goto(&format!("{}/?lang={language}", app.url)).await.expect("the page opens");
+        for (signed_in, pages) in [(false, &PUBLIC_PAGES[..]), (true, &SECRETARIAT_PAGES[..])] {
+            if signed_in && language == "en" {
+                sign_in_as_secretariat(&client, &app).await;
+            }
+            for (_, path) in pages {
+                client.goto(&format!("{}{path}", app.url)).await.expect("the page opens");
+                client.execute(&axe, vec![]).await.expect("axe loads");
+                let violations = client
+                    .execute_async(
+                        "const done = arguments[arguments.length - 1];
+                         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                           .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+                               + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+                           .catch(e => done(['axe failed: ' + e]));",
+                        vec![],
+                    )
+                    .await
+                    .expect("axe runs");
+                for violation in violations.as_array().into_iter().flatten() {
+                    found.push(format!("{path} ({language}): {}", violation.as_str().unwrap_or("?")));
+                }
+            }
+        }
+    }
+    client.close().await.expect("the browser closes");
+    assert!(found.is_empty(), "{} violations:\n{}", found.len(), found.join("\n"));
 }

@@ -44,7 +44,7 @@ async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
     let (status, headers, html) = get(&format!("{}{DEMO}", app.url), "en").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-language"], "en");
-    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert_eq!(
         table_rows(&html),
         [
@@ -62,7 +62,7 @@ async fn the_demo_consultation_shows_the_seeds_table_in_english_and_french() {
     let (status, headers, html) = get(&format!("{}{DEMO}", app.url), "fr-CH, fr;q=0.9, en;q=0.5").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-language"], "fr");
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert_eq!(table_rows(&html)[0], ["Gouvernements", "11", "13", "8", "32"]);
     assert_eq!(table_rows(&html)[4], ["Total", "59", "26", "13", "98"]);
     assert!(html.contains("Répartition des contributions reçues"));
@@ -138,7 +138,7 @@ async fn the_language_switch_is_remembered() {
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
     assert!(cookie.starts_with("consulta_lang=fr"), "{cookie}");
     let html = response.text().await.expect("body");
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
     assert!(html.contains("href=\"/?lang=en\""), "the switch links back to English");
     let later = client()
         .get(format!("{}{DEMO}", app.url))
@@ -147,7 +147,7 @@ async fn the_language_switch_is_remembered() {
         .send()
         .await
         .expect("answer");
-    assert!(later.text().await.expect("body").contains("<html lang=\"fr\">"));
+    assert!(later.text().await.expect("body").contains("<html lang=\"fr\" dir=\"ltr\">"));
 }
 
 #[tokio::test]
