@@ -69,7 +69,7 @@ impl ApiError {
         }
     }
 
-    fn from_page(error: crate::page::PageError, localizer: &Localizer) -> ApiError {
+    pub(crate) fn from_page(error: crate::page::PageError, localizer: &Localizer) -> ApiError {
         match error {
             crate::page::PageError::Internal(detail) => ApiError::server(detail, localizer),
             other => ApiError::new(other.status(), other.code(), other.describe(localizer)),

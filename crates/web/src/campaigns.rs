@@ -8,7 +8,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Json, Response};
 use consulta_core::{CampaignNote, Consultation, ContributionId};
 use consulta_i18n::Localizer;
-use consulta_report::campaigns::{CampaignDetail, Count, NamingError, campaign_detail, campaigns, name_campaign};
+use consulta_report::campaigns::{CampaignDetail, Count, NamingError, campaign_detail, campaigns_page, name_campaign};
 use consulta_store::{AuditActor, Store};
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -28,26 +28,51 @@ fn campaign_id(id: &str) -> Option<ContributionId> {
     id.parse::<i64>().ok().filter(|id| *id > 0).map(ContributionId)
 }
 
+/// Campaigns a page lists unless the API asks for another number, and the most it may ask for.
+const CAMPAIGNS_PER_PAGE: usize = 50;
+const MOST_CAMPAIGNS_PER_PAGE: usize = 200;
+
+/// The page asked for (`page`, from 1) and its size (`per_page`, the API's), checked.
+fn page_of(query: &QueryParams, most: usize) -> Result<(usize, usize), String> {
+    let number = |name: &str, default: usize, range: std::ops::RangeInclusive<usize>| match query.get(name) {
+        None => Ok(default),
+        Some(value) => value.parse().ok().filter(|n| range.contains(n)).ok_or_else(|| format!("{name}={value}")),
+    };
+    Ok((number("page", 1, 1..=100_000)?, number("per_page", CAMPAIGNS_PER_PAGE, 1..=most)?))
+}
+
 /// GET /consultations/{slug}/campaigns
-pub(crate) async fn list_page(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+pub(crate) async fn list_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    Query(query): Query<QueryParams>,
+) -> Response {
     let localizer = language.localizer;
-    let result = app.page(move |store| list(store, &slug, &localizer)).await;
+    let result = app.page(move |store| list(store, &slug, &query, &localizer)).await;
     app.templates.respond(&language, result)
 }
 
-fn list(store: &dyn Store, slug: &str, localizer: &Localizer) -> PageResult {
+fn list(store: &dyn Store, slug: &str, query: &QueryParams, localizer: &Localizer) -> PageResult {
     let consultation = find_consultation(store, slug)?;
-    let views = campaigns(store, &consultation)?;
+    let (page, _) = page_of(query, CAMPAIGNS_PER_PAGE).map_err(PageError::BadRequest)?;
+    let offset = (page - 1) * CAMPAIGNS_PER_PAGE;
+    let list = campaigns_page(store, &consultation, offset, CAMPAIGNS_PER_PAGE)?;
+    if offset > 0 && list.campaigns.is_empty() {
+        return Err(PageError::NotFound);
+    }
+    let views = &list.campaigns;
     let zone = &consultation.record.time_zone;
     let moment = |text: &str| text.parse::<Timestamp>().map(|t| moment_label(t, zone, localizer)).unwrap_or_default();
-    let members: u64 = views.iter().map(|v| v.size).sum();
+    let members = list.members;
     let total = store
         .channel_counts(consultation.id)?
         .iter()
         .filter(|(_, _, standing, _)| *standing != consulta_core::table::Standing::Withheld)
         .map(|(.., n)| *n)
         .sum::<u64>();
-    let distinct = total.saturating_sub(members) + views.len() as u64;
+    let distinct = total.saturating_sub(members) + list.total as u64;
+    let base = format!("/consultations/{}/campaigns", consultation.record.slug.as_str());
     Ok(Page {
         template: "campaigns.html",
         title: localizer.text("campaigns-title"),
@@ -56,7 +81,7 @@ fn list(store: &dyn Store, slug: &str, localizer: &Localizer) -> PageResult {
             "consultation": consultation_summary(&consultation, localizer),
             "summary": localizer.format("campaigns-summary", &[
                 ("members", members.into()),
-                ("campaigns", views.len().into()),
+                ("campaigns", list.total.into()),
                 ("total", total.into()),
                 ("distinct", distinct.into()),
             ]),
@@ -69,6 +94,8 @@ fn list(store: &dyn Store, slug: &str, localizer: &Localizer) -> PageResult {
                 "last": moment(&v.last_seen),
                 "representative": v.representative,
             })).collect::<Vec<_>>(),
+            "previous": (page > 1).then(|| format!("{base}?page={}", page - 1)),
+            "next": (offset + views.len() < list.total).then(|| format!("{base}?page={}", page + 1)),
         }),
     })
 }
@@ -201,24 +228,39 @@ fn api_consultation(store: &dyn Store, slug: &str, localizer: &Localizer) -> Res
 #[utoipa::path(
     get,
     path = "/api/v1/consultations/{slug}/campaigns",
-    params(("slug" = String, Path, description = "The consultation's slug")),
+    params(
+        ("slug" = String, Path, description = "The consultation's slug"),
+        ("page" = Option<String>, Query, description = "From 1"),
+        ("per_page" = Option<String>, Query, description = "Campaigns per page: 50 unless asked, at most 200"),
+    ),
     responses(
-        (status = 200, description = "The consultation's campaigns, the largest first, and each stakeholder group's contributions and distinct voices (a campaign counted once per group it reaches)", body = crate::openapi::CampaignsResponse),
+        (status = 200, description = "A page of the consultation's campaigns, the largest first, and each stakeholder group's contributions and distinct voices (a campaign counted once per group it reaches)", body = crate::openapi::CampaignsResponse),
         crate::openapi::Refused,
     )
 )]
-pub(crate) async fn api_list(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+pub(crate) async fn api_list(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    Query(query): Query<QueryParams>,
+) -> Response {
     let localizer = language.localizer;
     let found = app
         .read(localizer, move |store| {
             let fail = |e| ApiError::from_store(e, &localizer);
             let consultation = api_consultation(store, &slug, &localizer)?;
-            let campaigns = campaigns(store, &consultation).map_err(fail)?;
+            let (page, per_page) = page_of(&query, MOST_CAMPAIGNS_PER_PAGE)
+                .map_err(|bad| ApiError::from_page(PageError::BadRequest(bad), &localizer))?;
+            let offset = (page - 1) * per_page;
+            let list = campaigns_page(store, &consultation, offset, per_page).map_err(fail)?;
             let voices = consulta_report::campaigns::distinct_voices(store, &consultation).map_err(fail)?;
             Ok(crate::openapi::CampaignsResponse {
                 consultation: consultation.record.slug.as_str().to_owned(),
-                members: campaigns.iter().map(|c| c.size).sum(),
-                campaigns,
+                members: list.members,
+                total: list.total,
+                page,
+                per_page,
+                campaigns: list.campaigns,
                 distinct_voices: voices.groups,
             })
         })

@@ -190,6 +190,10 @@ pub struct CampaignsResponse {
     pub consultation: String,
     /// Published contributions that belong to a campaign.
     pub members: u64,
+    /// Campaigns in all, across pages.
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
     pub campaigns: Vec<consulta_report::campaigns::CampaignView>,
     /// Each stakeholder group's counted contributions and distinct voices; empty when the
     /// consultation has no campaign.

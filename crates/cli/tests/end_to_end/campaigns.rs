@@ -116,6 +116,15 @@ fn form_letters_are_found_listed_and_their_members_printed() {
     assert_eq!(api["campaigns"][0]["name"], "Interconnection letter");
     assert_eq!(api["campaigns"][0]["representative_id"], 1);
     assert_eq!(api["members"], 5);
+    // By pages: the representatives of a page alone are read.
+    let (_, second) = get("/api/v1/consultations/s/campaigns?per_page=1&page=2");
+    let second: serde_json::Value = serde_json::from_str(&second).expect("json");
+    assert_eq!((second["total"].clone(), second["page"].clone()), (2.into(), 2.into()));
+    assert_eq!(second["campaigns"].as_array().map(|c| c.len()), Some(1));
+    assert_eq!(second["campaigns"][0]["campaign"], 5);
+    assert_eq!(get("/api/v1/consultations/s/campaigns?page=0").0, reqwest::StatusCode::BAD_REQUEST);
+    assert_eq!(get("/api/v1/consultations/s/campaigns?per_page=201").0, reqwest::StatusCode::BAD_REQUEST);
+    assert_eq!(get("/consultations/s/campaigns?page=2").0, reqwest::StatusCode::NOT_FOUND);
     let (_, detail) = get("/api/v1/consultations/s/campaigns/1");
     let detail: serde_json::Value = serde_json::from_str(&detail).expect("json");
     assert_eq!(detail["by_country"], serde_json::json!([{ "value": "KE", "members": 3 }]));

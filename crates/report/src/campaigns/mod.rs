@@ -9,8 +9,6 @@ mod follow;
 pub use detail::{CampaignDetail, Count, Member, Pick, SlotView, Stretch, VARIANTS_LISTED, Variant, campaign_detail};
 pub use follow::{CampaignFollower, Rebuilt, rebuild};
 
-use std::collections::BTreeMap;
-
 use consulta_core::{Consultation, ContributionId};
 use consulta_store::{Store, StoreError};
 use serde::Serialize;
@@ -30,19 +28,38 @@ pub struct CampaignView {
     pub representative_id: i64,
 }
 
+/// A page of a consultation's campaigns, with what the whole list counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignList {
+    pub campaigns: Vec<CampaignView>,
+    /// Campaigns in all, and the published contributions that belong to one.
+    pub total: usize,
+    pub members: u64,
+}
+
 /// A consultation's campaigns, the largest first (then by their first member), each with its
 /// most central member as representative.
 pub fn campaigns(store: &dyn Store, consultation: &Consultation) -> Result<Vec<CampaignView>, StoreError> {
+    Ok(campaigns_page(store, consultation, 0, usize::MAX)?.campaigns)
+}
+
+/// Campaigns `offset..offset + limit` of the list `campaigns` gives: the representatives,
+/// which read texts, are found for those alone, so a page costs the same however many
+/// campaigns a consultation has.
+pub fn campaigns_page(
+    store: &dyn Store,
+    consultation: &Consultation,
+    offset: usize,
+    limit: usize,
+) -> Result<CampaignList, StoreError> {
     let names: std::collections::HashMap<i64, String> =
         store.campaign_notes(consultation.id)?.into_iter().map(|(c, n)| (c.0, n.name().to_owned())).collect();
-    let mut members: BTreeMap<i64, Vec<ContributionId>> = BTreeMap::new();
-    for (member, campaign) in store.campaign_members(consultation.id)? {
-        members.entry(campaign.0).or_default().push(member);
-    }
+    let summaries = store.campaign_summaries(consultation.id)?;
+    let (total, members) = (summaries.len(), summaries.iter().map(|s| s.size).sum());
     let mut views = Vec::new();
-    for summary in store.campaign_summaries(consultation.id)? {
-        let theirs = members.get(&summary.campaign.0).map(Vec::as_slice).unwrap_or_default();
-        let Some(representative) = detail::representative(store, theirs)? else { continue };
+    for summary in summaries.into_iter().skip(offset).take(limit) {
+        let theirs = store.campaign_member_ids(summary.campaign)?;
+        let Some(representative) = detail::representative(store, &theirs)? else { continue };
         views.push(CampaignView {
             campaign: summary.campaign.0,
             name: names.get(&summary.campaign.0).cloned(),
@@ -53,7 +70,7 @@ pub fn campaigns(store: &dyn Store, consultation: &Consultation) -> Result<Vec<C
             representative_id: representative.id.0,
         });
     }
-    Ok(views)
+    Ok(CampaignList { campaigns: views, total, members })
 }
 
 /// Why a campaign could not be named.
