@@ -100,6 +100,11 @@ pub(crate) fn consultation_summary(consultation: &Consultation, localizer: &Loca
         "slug": consultation.record.slug.as_str(),
         "title": consultation.record.title.get(lang, fallback),
         "title_lang": consultation.record.title.language_of(lang, fallback),
+        // Not yet translated into the reader's language: shown in the original, and said so.
+        "original": Some(consultation.record.title.language_of(lang, fallback)).filter(|shown| *shown != lang).map(|shown| {
+            let name = localizer.format("language-of", &[("language", shown.into())]);
+            localizer.format("report-original", &[("name", name.into())])
+        }),
         "status": status.as_str(),
         "status_label": localizer.text(&format!("status-{}", status.as_str())),
         "period": localizer.format("consultation-period-value", &[
