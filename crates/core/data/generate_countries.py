@@ -4,8 +4,8 @@ from it (UN status, UN regional group, development status).
 
 Run from this folder:  pip install pycountry==26.2.16 && python3 generate_countries.py > countries.csv
 
-Codes and English/French names come from pycountry (ISO 3166-1 and the iso-codes translations,
-LGPL-2.1). The UN lists below are encoded by hand from the UN's own publications, because no
+Codes and names in the six UN languages (English, French, Spanish, Russian, Arabic, Chinese)
+come from pycountry (ISO 3166-1 and the iso-codes translations, LGPL-2.1). The UN lists below are encoded by hand from the UN's own publications, because no
 package carries them; each list names its source and date, and the Rust tests check its totals.
 """
 import csv
@@ -70,7 +70,11 @@ def main():
         assert code in known, f"{code} is not an ISO 3166-1 alpha-3 code"
     assert not set(LDC) & set(DEVELOPED)
 
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    # The other UN languages' names, from iso-codes' translations (Chinese: its zh_CN catalogue).
+    translations = {
+        language: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[catalogue])
+        for language, catalogue in [("fr", "fr"), ("es", "es"), ("ru", "ru"), ("ar", "ar"), ("zh", "zh_CN")]
+    }
     out = sys.stdout
     out.write(
         "# Countries and territories (ISO 3166-1) with their UN status, regional group and development status.\n"
@@ -83,7 +87,8 @@ def main():
         "#   except those WESP does not classify (Andorra, Holy See, Liechtenstein, Monaco, San Marino): none.\n"
     )
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["alpha2", "alpha3", "numeric", "name_en", "name_fr", "un_status", "regional_group", "development"])
+    writer.writerow(["alpha2", "alpha3", "numeric", "name_en", "name_fr", "un_status", "regional_group", "development",
+                     "name_es", "name_ru", "name_ar", "name_zh"])
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_3
         if code in group_of:
@@ -101,9 +106,9 @@ def main():
         else:
             development = ""
         name_en = getattr(country, "common_name", None) or country.name
-        name_fr = french.gettext(country.name)
-        writer.writerow([country.alpha_2, code, country.numeric, name_en, name_fr, status,
-                         group_of.get(code, ""), development])
+        name = {language: t.gettext(country.name) for language, t in translations.items()}
+        writer.writerow([country.alpha_2, code, country.numeric, name_en, name["fr"], status,
+                         group_of.get(code, ""), development, name["es"], name["ru"], name["ar"], name["zh"]])
 
 
 if __name__ == "__main__":

@@ -138,6 +138,12 @@ pub struct Country {
     pub numeric: String,
     pub name_en: String,
     pub name_fr: String,
+    /// The names in the other UN languages (empty where the source has none: the English name
+    /// is read instead).
+    pub name_es: String,
+    pub name_ru: String,
+    pub name_ar: String,
+    pub name_zh: String,
     pub un_status: Option<UnStatus>,
     pub regional_group: Option<RegionalGroup>,
     pub development: Option<DevelopmentStatus>,
@@ -146,9 +152,18 @@ pub struct Country {
 }
 
 impl Country {
-    /// The name in the given interface language (French or, by default, English).
+    /// The name in a UN language (its primary subtag), English for any other or where the source
+    /// has no name in that language.
     pub fn name(&self, language: &str) -> &str {
-        if language == "fr" { &self.name_fr } else { &self.name_en }
+        let name = match language {
+            "fr" => &self.name_fr,
+            "es" => &self.name_es,
+            "ru" => &self.name_ru,
+            "ar" => &self.name_ar,
+            "zh" => &self.name_zh,
+            _ => &self.name_en,
+        };
+        if name.is_empty() { &self.name_en } else { name }
     }
 }
 
@@ -220,6 +235,10 @@ fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
             numeric: field(2).to_owned(),
             name_en: field(3).to_owned(),
             name_fr: field(4).to_owned(),
+            name_es: field(8).to_owned(),
+            name_ru: field(9).to_owned(),
+            name_ar: field(10).to_owned(),
+            name_zh: field(11).to_owned(),
             un_status: match field(5) {
                 "member" => Some(UnStatus::Member),
                 "observer" => Some(UnStatus::Observer),
@@ -237,6 +256,34 @@ fn parse_countries(text: &str) -> Result<Vec<Country>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_are_named_in_the_six_un_languages() {
+        let name = |code: &str, language: &str| {
+            code.parse::<CountryCode>().expect("known").country().name(language).to_owned()
+        };
+        assert_eq!(name("FR", "es"), "Francia");
+        assert_eq!(name("CN", "zh"), "中国");
+        assert_eq!(name("EG", "ar"), "مصر");
+        assert_eq!(name("RU", "ru"), "Российская Федерация");
+        assert_eq!(name("KE", "de"), "Kenya", "another language reads English");
+        // Every member State has a name in each of the six.
+        for country in countries().iter().filter(|c| c.un_status == Some(UnStatus::Member)) {
+            for language in ["en", "fr", "es", "ru", "ar", "zh"] {
+                let own = match language {
+                    "en" => &country.name_en,
+                    "fr" => &country.name_fr,
+                    "es" => &country.name_es,
+                    "ru" => &country.name_ru,
+                    "ar" => &country.name_ar,
+                    _ => &country.name_zh,
+                };
+                assert!(!own.is_empty(), "{} has no name in {language}", country.name_en);
+            }
+        }
+        // The fictional States keep their English name where they have no other.
+        assert!(fictional_states().iter().all(|s| s.name("ru") == s.name_en));
+    }
 
     /// ISO 3166-1's codes for user assignment: AA, QM–QZ, XA–XZ, ZZ.
     fn is_user_assigned(code: &[u8]) -> bool {
