@@ -152,18 +152,23 @@ pub struct Country {
 }
 
 impl Country {
-    /// The name in a UN language (its primary subtag), English for any other or where the source
-    /// has no name in that language.
-    pub fn name(&self, language: &str) -> &str {
+    /// The name the source gives in a UN language (its primary subtag), if it gives one.
+    pub fn name_in(&self, language: &str) -> Option<&str> {
         let name = match language {
+            "en" => &self.name_en,
             "fr" => &self.name_fr,
             "es" => &self.name_es,
             "ru" => &self.name_ru,
             "ar" => &self.name_ar,
             "zh" => &self.name_zh,
-            _ => &self.name_en,
+            _ => return None,
         };
-        if name.is_empty() { &self.name_en } else { name }
+        (!name.is_empty()).then_some(name.as_str())
+    }
+
+    /// The name in a UN language, English for any other or where the source has no name in it.
+    pub fn name(&self, language: &str) -> &str {
+        self.name_in(language).unwrap_or(&self.name_en)
     }
 }
 
@@ -270,15 +275,7 @@ mod tests {
         // Every member State has a name in each of the six.
         for country in countries().iter().filter(|c| c.un_status == Some(UnStatus::Member)) {
             for language in ["en", "fr", "es", "ru", "ar", "zh"] {
-                let own = match language {
-                    "en" => &country.name_en,
-                    "fr" => &country.name_fr,
-                    "es" => &country.name_es,
-                    "ru" => &country.name_ru,
-                    "ar" => &country.name_ar,
-                    _ => &country.name_zh,
-                };
-                assert!(!own.is_empty(), "{} has no name in {language}", country.name_en);
+                assert!(country.name_in(language).is_some(), "{} has no name in {language}", country.name_en);
             }
         }
         // The fictional States keep their English name where they have no other.
