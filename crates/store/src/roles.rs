@@ -337,6 +337,13 @@ pub trait CampaignStore: Send + std::fmt::Debug {
     /// A consultation's campaigns with their published members counted, and when the first and
     /// last came; the largest first, then by campaign.
     fn campaign_summaries(&self, consultation: ConsultationId) -> Result<Vec<crate::CampaignSummary>>;
+    /// One campaign of a consultation counted as `campaign_summaries` counts it; None when it
+    /// has no published member there.
+    fn campaign_summary(
+        &self,
+        consultation: ConsultationId,
+        campaign: ContributionId,
+    ) -> Result<Option<crate::CampaignSummary>>;
     /// A campaign's published members by stakeholder group, country and channel (as the
     /// distribution table reads them: an attributed contribution as its entity's).
     fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<crate::CampaignFacet>>;

@@ -1089,6 +1089,8 @@ fn a_consultations_campaigns_are_written_whole_and_only_of_its_contributions(bac
         }]
     );
     assert_eq!(store.campaign_member_ids(ids[0]).expect("ids"), [ids[0], ids[3]]);
+    assert_eq!(store.campaign_summary(c.id, ids[0]).expect("one").map(|s| s.size), Some(2));
+    assert_eq!(store.campaign_summary(c.id, ids[1]).expect("none"), None, "not a campaign");
     let civil_society: consulta_core::StakeholderGroupId = "civil_society".parse().expect("group");
     assert_eq!(
         store.campaign_reach(c.id).expect("reach"),

@@ -96,13 +96,14 @@ pub(crate) fn consultation_summary(consultation: &Consultation, localizer: &Loca
     let fallback = consultation.record.original_language.primary();
     let status = consultation.status(Timestamp::now());
     let zone = &consultation.record.time_zone;
+    let title_lang = consultation.record.title.language_of(lang, fallback);
     json!({
         "slug": consultation.record.slug.as_str(),
         "title": consultation.record.title.get(lang, fallback),
-        "title_lang": consultation.record.title.language_of(lang, fallback),
+        "title_lang": title_lang,
         // Not yet translated into the reader's language: shown in the original, and said so.
-        "original": Some(consultation.record.title.language_of(lang, fallback)).filter(|shown| *shown != lang).map(|shown| {
-            let name = localizer.format("language-of", &[("language", shown.into())]);
+        "original": (title_lang != lang).then(|| {
+            let name = localizer.format("language-of", &[("language", title_lang.into())]);
             localizer.format("report-original", &[("name", name.into())])
         }),
         "status": status.as_str(),

@@ -5,19 +5,22 @@
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
+use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// A compiled-in file and its validator.
 pub(crate) struct StaticFile {
-    body: &'static str,
+    /// Shared, so that sending it copies nothing.
+    body: Bytes,
     media_type: &'static str,
     /// The hash of its bytes, in hex: its ETag (quoted) and its version in links.
     version: String,
 }
 
 impl StaticFile {
-    fn new(body: &'static str, media_type: &'static str) -> StaticFile {
+    fn new(body: impl Into<Bytes>, media_type: &'static str) -> StaticFile {
+        let body = body.into();
         // SipHash with fixed keys: the same bytes give the same version on every server.
         let mut hasher = std::hash::DefaultHasher::new();
         body.hash(&mut hasher);
@@ -50,7 +53,8 @@ impl StaticFile {
         if cached {
             return (StatusCode::NOT_MODIFIED, validators).into_response();
         }
-        (validators, [(header::CONTENT_TYPE, HeaderValue::from_static(self.media_type))], self.body).into_response()
+        (validators, [(header::CONTENT_TYPE, HeaderValue::from_static(self.media_type))], self.body.clone())
+            .into_response()
     }
 }
 
@@ -59,7 +63,7 @@ pub(crate) fn stylesheet() -> &'static StaticFile {
     static FILE: OnceLock<StaticFile> = OnceLock::new();
     FILE.get_or_init(|| {
         let text = format!("{}{}", include_str!("../static/consulta.css"), consulta_report::html::REPORT_CSS);
-        StaticFile::new(Box::leak(text.into_boxed_str()), "text/css; charset=utf-8")
+        StaticFile::new(text, "text/css; charset=utf-8")
     })
 }
 

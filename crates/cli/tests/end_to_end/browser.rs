@@ -337,8 +337,6 @@ async fn text_once(client: &Client, selector: &str, ready: impl Fn(&str) -> bool
 async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_javascript() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
-    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
-    let password = common::demo_password(&home, "secretariat@demo.example");
     let client = browser(&driver, &binary, 1280, 1000).await;
     client.goto(&format!("{}/consultations/example-affordable-access?lang=en", app.url)).await.expect("the page opens");
     client.find(Locator::Css("p.agreement-link a")).await.expect("the link").click().await.expect("follow");
@@ -382,16 +380,8 @@ async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_java
     let notice = text_once(&client, "p.done", |notice| notice.contains("secretariat")).await;
     assert!(notice.contains("secretariat"), "{notice}");
 
-    client.goto(&format!("{}/login?next=/admin/agreement", app.url)).await.expect("the page opens");
-    client
-        .find(Locator::Css("#email"))
-        .await
-        .expect("field")
-        .send_keys("secretariat@demo.example")
-        .await
-        .expect("type");
-    client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
-    client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
+    sign_in_as_secretariat(&client, &app).await;
+    client.goto(&format!("{}/admin/agreement", app.url)).await.expect("the page opens");
     client.wait().for_element(Locator::Css("ol.moderation-queue")).await.expect("the queue");
     let queue = client.find(Locator::Css("ol.moderation-queue")).await.expect("queue").text().await.expect("text");
     assert!(queue.contains("rural clinics") && queue.contains("schools and libraries"), "{queue}");

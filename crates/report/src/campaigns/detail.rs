@@ -142,7 +142,7 @@ pub fn campaign_detail(
     consultation: &Consultation,
     campaign: ContributionId,
 ) -> Result<Option<CampaignDetail>, StoreError> {
-    let Some(summary) = store.campaign_summaries(consultation.id)?.into_iter().find(|s| s.campaign == campaign) else {
+    let Some(summary) = store.campaign_summary(consultation.id, campaign)? else {
         return Ok(None);
     };
     let members = store.campaign_member_ids(campaign)?;

@@ -91,8 +91,7 @@ pub fn name_campaign(
     note: Option<&consulta_core::CampaignNote>,
     by: &consulta_store::AuditActor,
 ) -> Result<(), NamingError> {
-    let exists = store.campaign_summaries(consultation.id)?.iter().any(|s| s.campaign == campaign);
-    if !exists {
+    if store.campaign_summary(consultation.id, campaign)?.is_none() {
         return Err(NamingError::NoSuchCampaign(campaign.0));
     }
     store.set_campaign_note(campaign, note, by)?;

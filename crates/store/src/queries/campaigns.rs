@@ -167,14 +167,21 @@ pub(crate) fn set_note(
 const PUBLISHED_MEMBERS: &str = "campaign_members m JOIN contributions c ON c.id = m.contribution_id
      WHERE c.withheld_reason IS NULL";
 
-pub(crate) fn summaries(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<Vec<CampaignSummary>> {
-    let rows = sql.rows(
-        &format!(
-            "SELECT m.campaign_id, COUNT(*), MIN(c.submitted_at), MAX(c.submitted_at) FROM {PUBLISHED_MEMBERS}
-             AND c.consultation_id = $1 GROUP BY m.campaign_id ORDER BY COUNT(*) DESC, m.campaign_id"
-        ),
-        args![consultation.0],
-    )?;
+/// A consultation's campaigns counted, or (`campaign` given) that one alone.
+pub(crate) fn summaries(
+    sql: &mut dyn Sql,
+    consultation: ConsultationId,
+    campaign: Option<ContributionId>,
+) -> Result<Vec<CampaignSummary>> {
+    let one = if campaign.is_some() { "AND m.campaign_id = $2" } else { "" };
+    let statement = format!(
+        "SELECT m.campaign_id, COUNT(*), MIN(c.submitted_at), MAX(c.submitted_at) FROM {PUBLISHED_MEMBERS}
+         AND c.consultation_id = $1 {one} GROUP BY m.campaign_id ORDER BY COUNT(*) DESC, m.campaign_id"
+    );
+    let rows = match campaign {
+        Some(campaign) => sql.rows(&statement, args![consultation.0, campaign.0])?,
+        None => sql.rows(&statement, args![consultation.0])?,
+    };
     rows.into_iter()
         .map(|r| {
             Ok(CampaignSummary {

@@ -477,7 +477,16 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
     }
 
     fn campaign_summaries(&self, consultation: ConsultationId) -> Result<Vec<CampaignSummary>> {
-        self.backend.each_on_its_own(|sql| campaigns::summaries(sql, consultation))
+        self.backend.each_on_its_own(|sql| campaigns::summaries(sql, consultation, None))
+    }
+
+    fn campaign_summary(
+        &self,
+        consultation: ConsultationId,
+        campaign: ContributionId,
+    ) -> Result<Option<CampaignSummary>> {
+        let found = self.backend.each_on_its_own(|sql| campaigns::summaries(sql, consultation, Some(campaign)))?;
+        Ok(found.into_iter().next())
     }
 
     fn campaign_breakdown(&self, campaign: ContributionId) -> Result<Vec<CampaignFacet>> {
