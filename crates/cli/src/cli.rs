@@ -440,10 +440,28 @@ pub enum Format {
     Markdown,
 }
 
+/// One of the six interface languages, as `--lang` takes it.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum InterfaceLanguage {
     En,
+    Ar,
+    Zh,
     Fr,
+    Ru,
+    Es,
+}
+
+impl InterfaceLanguage {
+    pub fn tag(self) -> &'static str {
+        match self {
+            InterfaceLanguage::En => "en",
+            InterfaceLanguage::Ar => "ar",
+            InterfaceLanguage::Zh => "zh",
+            InterfaceLanguage::Fr => "fr",
+            InterfaceLanguage::Ru => "ru",
+            InterfaceLanguage::Es => "es",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -244,15 +244,6 @@ fn translate(database: &Database, args: TranslateConsultation, localizer: &Local
     };
     consultation.record.translate(&translation).map_err(|e| draft_error(&e, localizer))?;
     audited::translate_consultation(&mut *store, &consultation, &translation.language, &command_line())?;
-    audit(
-        &mut *store,
-        "consultation.translate",
-        &consultation,
-        serde_json::json!({
-            "language": translation.language,
-            "title": translation.title,
-        }),
-    )?;
     let record = &consultation.record;
     let languages: Vec<&str> = record.title.iter().map(|(language, _)| language).collect();
     println!(
@@ -441,7 +432,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
         ReportFileFormat::Docx => ReportFormat::Docx,
         ReportFileFormat::Pdf => ReportFormat::Pdf,
     };
-    let bytes = render_report(&document, format);
+    let bytes = render_report(&document, format)?;
     match &args.output {
         Some(path) => {
             let mut file = File::create(path).with_context(|| path.display().to_string())?;
@@ -468,11 +459,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
 
 /// The localizer for `--lang`, or the environment's.
 pub(crate) fn chosen_language(lang: Option<InterfaceLanguage>, localizer: &Localizer) -> Localizer {
-    match lang {
-        Some(InterfaceLanguage::En) => Localizer::for_language("en").unwrap_or_default(),
-        Some(InterfaceLanguage::Fr) => Localizer::for_language("fr").unwrap_or_default(),
-        None => *localizer,
-    }
+    lang.and_then(|l| Localizer::for_language(l.tag())).unwrap_or(*localizer)
 }
 
 /// A default directory beside the database, named after it: `consulta-files` for attachments,

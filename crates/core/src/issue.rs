@@ -12,7 +12,8 @@ const ISSUES_CSV: &str = include_str!("../data/issues.csv");
 const MECHANISMS_CSV: &str = include_str!("../data/mechanisms.csv");
 const ISSUE_MECHANISMS_CSV: &str = include_str!("../data/issue_mechanisms.csv");
 
-/// The languages every issue and mechanism must be named in.
+/// The languages every issue and mechanism must be named in; the starting taxonomy names them in
+/// all six UN languages, and a name missing in another language reads the English one.
 pub const REQUIRED_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// An identifier of the taxonomy (`privacy`, `council_of_europe`): lower-case ASCII letters,
@@ -292,9 +293,9 @@ fn parse_taxonomy() -> Result<(Vec<Issue>, Vec<Mechanism>, Matrix), String> {
     for record in rows(ISSUES_CSV) {
         let r = record?;
         let f = |i| r.get(i).unwrap_or_default();
-        let issue =
-            Issue::check(f(0), &[("en", f(2)), ("fr", f(3))], &[("en", f(4)), ("fr", f(5)), ("es", f(6))], f(1))
-                .map_err(|e| format!("issues.csv {}: {e:?}", f(0)))?;
+        let labels = [("en", f(2)), ("fr", f(3)), ("es", f(7)), ("ru", f(8)), ("ar", f(9)), ("zh", f(10))];
+        let issue = Issue::check(f(0), &labels, &[("en", f(4)), ("fr", f(5)), ("es", f(6))], f(1))
+            .map_err(|e| format!("issues.csv {}: {e:?}", f(0)))?;
         issues.push(issue);
     }
     let mut mechanisms = Vec::new();
@@ -302,9 +303,14 @@ fn parse_taxonomy() -> Result<(Vec<Issue>, Vec<Mechanism>, Matrix), String> {
         let r = record?;
         let f = |i| r.get(i).unwrap_or_default();
         let functions: Vec<&str> = f(2).split(';').filter(|s| !s.is_empty()).collect();
-        let mechanism =
-            Mechanism::check(f(0), &[("en", f(3)), ("fr", f(4))], &[("en", f(5)), ("fr", f(6))], f(1), &functions)
-                .map_err(|e| format!("mechanisms.csv {}: {e:?}", f(0)))?;
+        // acronym_en, acronym_fr, name_en, name_fr, then acronym and name in es, ru, ar and zh.
+        let later = ["es", "ru", "ar", "zh"].into_iter().enumerate();
+        let acronyms: Vec<_> =
+            [("en", f(3)), ("fr", f(4))].into_iter().chain(later.clone().map(|(i, l)| (l, f(7 + 2 * i)))).collect();
+        let names: Vec<_> =
+            [("en", f(5)), ("fr", f(6))].into_iter().chain(later.map(|(i, l)| (l, f(8 + 2 * i)))).collect();
+        let mechanism = Mechanism::check(f(0), &acronyms, &names, f(1), &functions)
+            .map_err(|e| format!("mechanisms.csv {}: {e:?}", f(0)))?;
         mechanisms.push(mechanism);
     }
     let mut pairs = Vec::new();
@@ -341,6 +347,26 @@ mod tests {
             assert!(short.contains(&name), "{name}");
         }
         assert!(matrix.pairs().count() > 30);
+    }
+
+    #[test]
+    fn the_starting_taxonomy_is_named_in_the_six_languages() {
+        let (issues, mechanisms, _) = parse_taxonomy().expect("valid");
+        for language in ["en", "fr", "es", "ru", "ar", "zh"] {
+            let unnamed: Vec<_> =
+                issues.iter().filter(|i| i.label.language_of(language, "") != language).map(|i| &i.id).collect();
+            assert!(unnamed.is_empty(), "issues without a name in {language}: {unnamed:?}");
+            let unnamed: Vec<_> =
+                mechanisms.iter().filter(|m| m.name.language_of(language, "") != language).map(|m| &m.id).collect();
+            assert!(unnamed.is_empty(), "mechanisms without a name in {language}: {unnamed:?}");
+        }
+        let privacy = issues.iter().find(|i| i.id.as_str() == "privacy").expect("privacy");
+        assert_eq!(privacy.label.get("ar", "en"), "الخصوصية والبيانات الشخصية");
+        assert_eq!(privacy.label.get("zh", "en"), "隐私和个人数据");
+        assert_eq!(privacy.label.get("ru", "en"), "Неприкосновенность частной жизни и персональные данные");
+        let itu = mechanisms.iter().find(|m| m.id.as_str() == "itu").expect("itu");
+        assert_eq!(itu.short_name("es"), "UIT");
+        assert_eq!(itu.short_name("ru"), "МСЭ");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-## Consulta — English messages. Every key here exists in fr.ftl too (a test checks).
+## Consulta — English messages. Every key here exists in each of the six files (a test checks).
 
 test-greeting = Hello, { $name }
 
@@ -511,7 +511,7 @@ cli-help-consulta-admin-create-email = Its email address, with which it signs in
 cli-help-consulta-admin-create-name = The person's name
 cli-help-consulta-admin-create-role = secretariat (default) or focal-point
 cli-help-consulta-admin-create-entity = For a focal point: the entity it acts for (its name as recorded)
-cli-help-consulta-admin-create-lang = The language of its emails and pages (en, fr)
+cli-help-consulta-admin-create-lang = The language of its emails and pages (en, fr, es, ru, ar, zh)
 cli-unknown-role = Unknown role “{ $role }”: choose secretariat or focal-point.
 cli-unknown-entity = No entity named “{ $entity }” is recorded.
 cli-focal-point-needs-entity = A focal point acts for one entity: give it with --entity.
@@ -709,7 +709,7 @@ report-annex-separate = The { $count } contributors are listed in a separate fil
 organ-general_assembly = General Assembly
 organ-economic_and_social_council = Economic and Social Council
 report-details-title = Symbol, organs, summary and conclusions
-report-details-intro = What the record cannot say: the document symbol the report is issued under, the organs it goes to with their session and agenda item, its summary and its conclusions, in English and in French. Each change is in the audit log.
+report-details-intro = What the record cannot say: the document symbol the report is issued under, the organs it goes to with their session and agenda item, its summary and its conclusions, in each language the report is issued in. Each change is in the audit log.
 report-details-symbol-hint = As issued, for example A/66/77–E/2011/103 (a report to two organs bears both symbols).
 report-details-field-symbol = Document symbol
 report-details-field-session = Session
@@ -1077,6 +1077,13 @@ report-agreement-dimension-split = { $groups } are divided on “{ $text }” ({
 open-data-statements-csv = Statements put to the vote, with their counts (CSV)
 open-data-votes-csv = Votes, anonymised: participant number, statement, vote (CSV)
 agreement-no-statements = No statement has been put to the vote in this consultation yet.
+
+## Consultation texts in other languages (the secretariat's form)
+admin-translate = Texts in another language
+admin-translate-intro = A consultation's title, description, mandate and guiding questions in one of the UN languages; a field left empty keeps what that language has. Pages show the reader's language, or the original marked as such. Each change is in the audit log.
+admin-translate-questions-hint = One per line, in the order of the original; leave empty to keep the questions as they are.
+admin-translate-save = Save the texts
+admin-translated = The consultation's texts are saved in that language.
 
 ## Campaigns (issue 17)
 cli-help-consulta-campaigns = Campaigns: contributions that are one letter sent many times, with or without edits

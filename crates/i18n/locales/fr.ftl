@@ -1,4 +1,4 @@
-## Consulta — messages en français. Chaque clé existe aussi dans en.ftl (un test le vérifie).
+## Consulta — messages en français. Chaque clé existe dans chacun des six fichiers (un test le vérifie).
 
 test-greeting = Bonjour, { $name }
 
@@ -514,7 +514,7 @@ cli-help-consulta-admin-create-email = Son adresse électronique, avec laquelle 
 cli-help-consulta-admin-create-name = Le nom de la personne
 cli-help-consulta-admin-create-role = secretariat (par défaut) ou focal-point
 cli-help-consulta-admin-create-entity = Pour un point focal : l’entité pour laquelle il agit (son nom tel qu’enregistré)
-cli-help-consulta-admin-create-lang = La langue de ses courriels et pages (en, fr)
+cli-help-consulta-admin-create-lang = La langue de ses courriels et pages (en, fr, es, ru, ar, zh)
 cli-unknown-role = Rôle inconnu « { $role } » : choisissez secretariat ou focal-point.
 cli-unknown-entity = Aucune entité nommée « { $entity } » n’est enregistrée.
 cli-focal-point-needs-entity = Un point focal agit pour une entité : indiquez-la avec --entity.
@@ -712,7 +712,7 @@ report-annex-separate = Les { $count } auteurs de contributions sont énumérés
 organ-general_assembly = Assemblée générale
 organ-economic_and_social_council = Conseil économique et social
 report-details-title = Cote, organes, résumé et conclusions
-report-details-intro = Ce que le dossier ne peut pas dire : la cote sous laquelle le rapport paraît, les organes auxquels il est destiné avec leur session et leur point de l’ordre du jour, son résumé et ses conclusions, en anglais et en français. Chaque modification figure au journal d’audit.
+report-details-intro = Ce que le dossier ne peut pas dire : la cote sous laquelle le rapport paraît, les organes auxquels il est destiné avec leur session et leur point de l’ordre du jour, son résumé et ses conclusions, dans chaque langue où il paraît. Chaque modification figure au journal d’audit.
 report-details-symbol-hint = Telle que publiée, par exemple A/66/77–E/2011/103 (un rapport destiné à deux organes porte les deux cotes).
 report-details-field-symbol = Cote du document
 report-details-field-session = Session
@@ -1080,6 +1080,13 @@ report-agreement-dimension-split = { $groups } sont partagés sur « { $text } �
 open-data-statements-csv = Propositions soumises au vote, avec leurs décomptes (CSV)
 open-data-votes-csv = Votes anonymisés : numéro de participant, proposition, vote (CSV)
 agreement-no-statements = Aucune proposition n’a encore été soumise au vote dans cette consultation.
+
+## Consultation texts in other languages (the secretariat's form)
+admin-translate = Textes dans une autre langue
+admin-translate-intro = Le titre, la description, le mandat et les questions directrices d’une consultation dans l’une des langues de l’ONU ; un champ laissé vide garde ce que cette langue a déjà. Les pages s’affichent dans la langue du lecteur, ou dans l’original signalé comme tel. Chaque modification figure au journal d’audit.
+admin-translate-questions-hint = Une par ligne, dans l’ordre de l’original ; laisser vide pour garder les questions telles quelles.
+admin-translate-save = Enregistrer les textes
+admin-translated = Les textes de la consultation sont enregistrés dans cette langue.
 
 ## Campagnes (issue 17)
 cli-help-consulta-campaigns = Campagnes : contributions qui sont une même lettre envoyée de nombreuses fois, modifiée ou non

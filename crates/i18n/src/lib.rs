@@ -9,11 +9,19 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The interface languages, the first being the fallback.
-pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+/// The interface languages, the six official languages of the United Nations, the first being
+/// the fallback; the others in the order of the UN's own sites (Arabic, Chinese, French, Russian,
+/// Spanish), which is alphabetical by English name.
+pub const LANGUAGES: [&str; 6] = ["en", "ar", "zh", "fr", "ru", "es"];
 
-const SOURCES: [(&str, &str); 2] =
-    [("en", include_str!("../locales/en.ftl")), ("fr", include_str!("../locales/fr.ftl"))];
+const SOURCES: [(&str, &str); 6] = [
+    ("en", include_str!("../locales/en.ftl")),
+    ("ar", include_str!("../locales/ar.ftl")),
+    ("zh", include_str!("../locales/zh.ftl")),
+    ("fr", include_str!("../locales/fr.ftl")),
+    ("ru", include_str!("../locales/ru.ftl")),
+    ("es", include_str!("../locales/es.ftl")),
+];
 
 struct Catalogue {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
@@ -241,6 +249,94 @@ mod tests {
             let extra: Vec<_> = other.iter().filter(|k| !english.contains(k)).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{language}: missing {missing:?}, extra {extra:?}");
         }
+    }
+
+    /// Each message's source text, by key.
+    fn sources(source: &str) -> HashMap<String, String> {
+        let mut messages: HashMap<String, String> = HashMap::new();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if starts_message {
+                let key = line.split('=').next().unwrap_or_default().trim().to_owned();
+                messages.insert(key.clone(), line.to_owned());
+                current = Some(key);
+            } else if line.starts_with('#') {
+                current = None;
+            } else if let Some(key) = &current {
+                messages.entry(key.clone()).or_default().push_str(line);
+            }
+        }
+        messages
+    }
+
+    /// The variables a message's text names (`{ $name }`).
+    fn variables(text: &str) -> std::collections::BTreeSet<String> {
+        text.split('$')
+            .skip(1)
+            .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
+            .collect()
+    }
+
+    #[test]
+    fn translations_name_only_the_variables_english_is_given() {
+        // A translation naming a variable the English message lacks would show `{$name}`: the
+        // code passes only what English uses.
+        let english = sources(SOURCES[0].1);
+        for (language, source) in &SOURCES[1..] {
+            for (key, text) in sources(source) {
+                let given = variables(english.get(&key).map_or("", String::as_str));
+                let named = variables(&text);
+                let unknown: Vec<_> = named.difference(&given).collect();
+                assert!(unknown.is_empty(), "{language} {key} names {unknown:?}, which English does not");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_formats_every_message_with_englishs_arguments() {
+        let english = sources(SOURCES[0].1);
+        for language in LANGUAGES {
+            let localizer = Localizer::for_language(language).expect("language");
+            for (key, text) in &english {
+                // Numbers for the counts and sizes a message selects on, text for the rest.
+                let names = variables(text);
+                let args: Vec<(&str, Arg)> = names.iter().map(|name| (name.as_str(), Arg::Number(3.0))).collect();
+                let shown = localizer.format(key, &args);
+                assert!(!shown.contains("{$") && !shown.contains("{ $"), "{language} {key}: {shown}");
+                assert!(!shown.trim().is_empty() || key == "entity-none", "{language} {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_is_named_in_its_own_language() {
+        let names: Vec<String> = LANGUAGES
+            .iter()
+            .map(|l| Localizer::for_language(l).expect("language").text(&format!("language-name-{l}")))
+            .collect();
+        assert_eq!(names, ["English", "العربية", "中文", "Français", "Русский", "Español"]);
+    }
+
+    #[test]
+    fn plural_rules_of_each_language_choose_the_form() {
+        let ru = Localizer::for_language("ru").expect("ru");
+        let size = |l: &Localizer, n: u64| l.format("campaign-size", &[("count", n.into())]);
+        assert_eq!(size(&ru, 1), "1 материал");
+        assert_eq!(size(&ru, 3), "3 материала");
+        assert_eq!(size(&ru, 5), "5 материалов");
+        assert_eq!(size(&ru, 21), "21 материал");
+        let ar = Localizer::for_language("ar").expect("ar");
+        assert_eq!(size(&ar, 2), "مساهمتان");
+        assert_eq!(size(&ar, 3), "3 مساهمات");
+        assert_eq!(size(&ar, 11), "11 مساهمة");
+        let zh = Localizer::for_language("zh").expect("zh");
+        assert_eq!(size(&zh, 1), "1 份意见");
+        let es = Localizer::for_language("es").expect("es");
+        assert_eq!(size(&es, 1), "una contribución");
+        assert_eq!(es.date(jiff::civil::date(2010, 12, 14)), "14 de diciembre de 2010");
+        assert_eq!(zh.date(jiff::civil::date(2010, 12, 14)), "2010年12月14日");
+        assert_eq!(ar.date(jiff::civil::date(2010, 12, 14)), "14 كانون الأول/ديسمبر 2010");
     }
 
     #[test]

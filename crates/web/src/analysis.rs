@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use consulta_core::issue::split_list;
-use consulta_core::{Function, Issue, IssueId, Level, Matrix, Mechanism, TaxonomyError};
+use consulta_core::{Function, Issue, IssueId, Level, Localized, Matrix, Mechanism, TaxonomyError};
 use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::Localizer;
 use consulta_report::{Links, ReportFormat, gather, render_report, synthesis};
@@ -105,7 +105,9 @@ pub async fn report_download(
         match format {
             Some(format) => {
                 let name = format!("{slug}-report-{}.{}", localizer.language(), format.extension());
-                Ok((render_report(&document, format), format.media_type(), name))
+                // The PDF needs its fonts: a server without them logs why and answers 500.
+                let bytes = render_report(&document, format).map_err(|e| PageError::Internal(e.to_string()))?;
+                Ok((bytes, format.media_type(), name))
             }
             None => {
                 let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
@@ -136,8 +138,8 @@ pub async fn report_download(
 /// The download name, in the report's address, of its separate annex.
 const ANNEX_DOWNLOAD: &str = "contributors.csv";
 
-/// The languages the report's details are written in.
-const DETAIL_LANGUAGES: [&str; 2] = ["en", "fr"];
+/// The languages the report's details are written in: each the report can be issued in.
+const DETAIL_LANGUAGES: [&str; 6] = consulta_i18n::LANGUAGES;
 
 /// The report details as the form shows them, field by field.
 fn details_form(details: &ReportDetails, localizer: &Localizer) -> Value {
@@ -310,6 +312,13 @@ fn taxonomy_problems(problems: Vec<TaxonomyError>, localizer: &Localizer) -> Pag
     PageError::BadRequest(messages.join(" "))
 }
 
+/// The names the form gives, with the entry's names in the languages the form does not show
+/// (Spanish, Russian, Arabic, Chinese), so that changing the English or French name keeps them.
+fn with_unshown<'a>(shown: &[(&'a str, &'a str)], existing: Option<&'a Localized>) -> Vec<(&'a str, &'a str)> {
+    let unshown = existing.into_iter().flat_map(Localized::iter).filter(|(l, _)| shown.iter().all(|(s, _)| s != l));
+    shown.iter().copied().chain(unshown).collect()
+}
+
 /// POST /admin/issues: adds or changes an issue (identifier, labels, terms, level needed).
 pub async fn save_issue(
     State(app): State<App>,
@@ -322,9 +331,10 @@ pub async fn save_issue(
         let id = form.id.trim();
         // Languages the form does not show keep their terms.
         let existing = store.issues()?.into_iter().find(|i| i.id.as_str() == id);
+        let shown = [("en", form.label_en.trim()), ("fr", form.label_fr.trim())];
+        let labels = with_unshown(&shown, existing.as_ref().map(|i| &i.label));
         let mut issue =
-            Issue::check(id, &[("en", form.label_en.trim()), ("fr", form.label_fr.trim())], &[], form.level.trim())
-                .map_err(|p| taxonomy_problems(p, &localizer))?;
+            Issue::check(id, &labels, &[], form.level.trim()).map_err(|p| taxonomy_problems(p, &localizer))?;
         issue.terms = existing.map(|i| i.terms).unwrap_or_default();
         for (language, terms) in [("en", &form.terms_en), ("fr", &form.terms_fr)] {
             let terms = split_list(terms.trim());
@@ -354,14 +364,17 @@ pub async fn save_mechanism(
             .map(|f| f.as_str())
             .filter(|f| form.ticked.contains_key(&format!("function:{f}")))
             .collect();
-        let mechanism = Mechanism::check(
-            form.id.trim(),
+        let existing = store.mechanisms()?.into_iter().find(|m| m.id.as_str() == form.id.trim());
+        let acronyms = with_unshown(
             &[("en", form.acronym_en.trim()), ("fr", form.acronym_fr.trim())],
+            existing.as_ref().map(|m| &m.acronym),
+        );
+        let names = with_unshown(
             &[("en", form.name_en.trim()), ("fr", form.name_fr.trim())],
-            form.level.trim(),
-            &functions,
-        )
-        .map_err(|p| taxonomy_problems(p, &localizer))?;
+            existing.as_ref().map(|m| &m.name),
+        );
+        let mechanism = Mechanism::check(form.id.trim(), &acronyms, &names, form.level.trim(), &functions)
+            .map_err(|p| taxonomy_problems(p, &localizer))?;
         store.save_taxonomy_entry(
             TaxonomyEntry::Mechanism(&mechanism),
             &AuditActor::account(&account, Timestamp::now()),

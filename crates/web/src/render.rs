@@ -104,7 +104,8 @@ impl Templates {
             .map(|l| {
                 json!({
                     "code": l,
-                    "name": language.localizer.text(&format!("language-name-{l}")),
+                    // Each language by its own name, whatever the page's language.
+                    "name": Localizer::for_language(l).unwrap_or_default().text(&format!("language-name-{l}")),
                     "url": language.switch_url(l),
                     "current": *l == lang,
                 })

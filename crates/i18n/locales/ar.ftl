@@ -1,0 +1,1175 @@
+## Consulta — الرسائل باللغة العربية. كل مفتاح في en.ftl موجود هنا أيضاً (يتحقق من ذلك اختبار).
+
+test-greeting = مرحباً، { $name }
+
+## Stakeholder groups, channels, regional groups, development status
+
+group-government = الحكومات
+group-international_organization = المنظمات الدولية
+group-civil_society = المجتمع المدني
+group-private_sector = القطاع الخاص
+group-academic = الأوساط الأكاديمية
+group-technical = الأوساط التقنية
+channel-written = التعليقات الكتابية
+channel-presentation = العروض المقدمة في الاجتماع
+channel-intervention = المداخلات في المناقشة المفتوحة
+channel-written-short = كتابي
+channel-presentation-short = عرض
+channel-intervention-short = مداخلة
+region-african = مجموعة الدول الأفريقية
+region-asia_pacific = مجموعة دول آسيا والمحيط الهادئ
+region-eastern_european = مجموعة دول أوروبا الشرقية
+region-latin_american_caribbean = مجموعة دول أمريكا اللاتينية ومنطقة البحر الكاريبي
+region-weog = مجموعة دول أوروبا الغربية ودول أخرى
+development-ldc = بلد من أقل البلدان نمواً
+development-developing = بلد نام
+development-developed = بلد متقدم النمو
+status-upcoming = لم تفتح بعد
+status-open = مفتوحة لتلقي المساهمات
+status-closed = مغلقة
+
+## The distribution table
+
+table-caption = توزيع المساهمات الواردة
+table-group = فئة أصحاب المصلحة
+table-total = المجموع
+table-unverified = هوية لم يتحقق منها (غير محسوبة أعلاه)
+table-withheld-note = { $count ->
+    [one] لا تُحسب مساهمة واحدة حُجبت عن النشر.
+    [two] لا تُحسب مساهمتان حُجبتا عن النشر.
+    [few] لا تُحسب { $count } مساهمات حُجبت عن النشر.
+   *[other] لا تُحسب { $count } مساهمة حُجبت عن النشر.
+}
+table-empty = لم ترد أي مساهمة بعد.
+
+## Import of contribution files
+
+import-row-field-error = السطر { $line }، العمود { $field }: { $problem }
+import-row-error = السطر { $line }: { $problem }
+import-missing = هذا الحقل إلزامي وهو فارغ
+import-not-utf8 = النص ليس بترميز UTF-8 صالح (احفظ الملف بصيغة «CSV UTF-8»)
+import-field-count = في الصف { $found } حقلاً بينما في سطر العناوين { $expected }
+import-entity-name-too-long = اسم الجهة أطول من { $max } حرفاً
+import-entity-name-control = اسم الجهة يتضمن حرف تحكم (فاصل سطر أو علامة جدولة مثلاً)
+import-country-required = تذكر الحكومة بلدها: اختره من القائمة
+import-unknown-group = فئة أصحاب مصلحة غير معروفة «{ $value }» (المتوقع إحدى الفئات: { $known })
+import-unknown-country = رمز بلد غير معروف «{ $value }» (المتوقع رمز ISO 3166-1 مثل FR أو FRA، أو لا شيء لجهة دولية)
+import-unknown-channel = قناة غير معروفة «{ $value }» (المتوقع written أو presentation أو intervention)
+import-bad-date = «{ $value }» ليس تاريخاً (المتوقع صيغة RFC 3339 مثل 2010-12-14T15:00:00Z، أو تاريخ مثل 2010-12-14)
+import-outside-period = { $value } خارج فترة المشاورة (لتسجيل هذه الصفوف موسومة بأنها متأخرة، استورد مع --accept-late)
+import-bad-language = «{ $value }» ليس وسم لغة (المتوقع وسم BCP 47 مثل en أو fr أو es-419)
+import-title-too-long = العنوان أطول من { $max } حرفاً
+import-control-character = يتضمن حرف تحكم غير مرئي ({ $code }) في الحرف رقم { $at }: احذفه
+import-body-too-large = النص أكبر من { $max } بايت
+import-meeting-required = المساهمة من نوع «{ $channel }» تقدَّم في اجتماع: اذكر تاريخ الاجتماع
+import-unknown-meeting = ليس للمشاورة اجتماع في «{ $value }» (اجتماعاتها: { $known })
+import-no-meetings = ليس للمشاورة اجتماع في «{ $value }» (ليس لها أي اجتماع بعد: أضف اجتماعاً بالأمر «consulta meeting add»)
+import-entity-group-conflict = «{ $entity }» مسجلة في الفئة «{ $recorded }»
+import-entity-country-conflict = «{ $entity }» مسجلة مع البلد { $recorded }
+import-entity-no-country = «{ $entity }» مسجلة دون بلد
+import-file-empty = الملف فارغ (المتوقع سطر عناوين: { $expected })
+import-file-no-rows = في الملف سطر عناوين لكن لا مساهمة فيه
+import-file-missing-columns = تنقص سطرَ العناوين الأعمدةُ { $columns } (المتوقع: { $expected })
+import-file-unknown-columns = في سطر العناوين أعمدة غير معروفة { $columns } (المتوقع: { $expected }، واختيارياً on_behalf_of)
+import-file-duplicate-column = يذكر سطر العناوين العمود { $column } مرتين
+import-file-unreadable = السطر { $line }: تتعذر قراءة الملف بصيغة CSV ({ $reason })
+
+## Command line
+
+cli-consultation-created = أنشئت المشاورة { $slug }: { $status }، من { $opens } إلى { $closes } ({ $zone }).
+cli-meeting-added = أضيف إلى { $slug } اجتماع { $date } في { $place }.
+cli-imported = استوردت إلى { $slug } مساهمات عددها { $contributions } ({ $entities } جهات جديدة، { $late } متأخرة).
+cli-import-refused = { $file }: لم يُستورد شيء. صحح هذه الصفوف ثم استورد الملف مرة أخرى:
+cli-import-more-errors = … و{ $count } أخرى.
+cli-import-file-refused = { $file }: لم يُستورد شيء: { $problem }
+cli-import-progress = جارٍ الاستيراد
+cli-unknown-consultation = لا توجد مشاورة باسم «{ $slug }». { $known }
+cli-known-consultations = المشاورات الموجودة: { $list }.
+cli-no-consultations = لا توجد أي مشاورة بعد: أنشئ واحدة بالأمر «consulta consultation create».
+cli-serving = Consulta تخدم { $url }
+cli-demo-loading = جارٍ تحميل المشاورة التجريبية في { $path } …
+role-secretariat = الأمانة
+role-focal_point = جهة التنسيق
+demo-accounts-title = حسابات العرض التجريبي
+demo-accounts-intro = لهذا العرض التجريبي فقط: هذه الحسابات وكلمات مرورها موجودة في قاعدة بياناته المؤقتة، وتُعرض على كل من يفتحه. ادخل بصفة الأمانة لوسم المساهمات وحجب إحداها ودعوة جهات التنسيق وكتابة التقرير؛ وادخل بصفة جهة التنسيق للمساهمة باسم دولة خيالية.
+demo-accounts-sign-in = ادخل بأحدها
+cli-demo-account = { $role }: { $email }، كلمة المرور { $password }
+cli-demo-accounts = حسابات العرض التجريبي (لهذا العرض فقط؛ معروضة أيضاً في صفحته الرئيسية):
+cli-demo-loaded = حُمّلت { $count } مساهمة على سبيل المثال.
+cli-error = خطأ
+cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
+
+## Web pages
+
+site-name = Consulta
+site-tagline = مشاورات مفتوحة بين أصحاب المصلحة المتعددين
+skip-link = الانتقال إلى المحتوى
+language-switch = اللغة
+example-banner = بيانات على سبيل المثال. الجهات والنصوص في هذه المشاورة مختلقة لأغراض العرض؛ وليست كلام أي حكومة أو منظمة حقيقية.
+example-label = مثال
+consultations-title = المشاورات
+consultations-intro = دعوات لتقديم المساهمات موجهة إلى الحكومات والمنظمات الدولية والمجتمع المدني والقطاع الخاص والأوساط الأكاديمية والتقنية.
+consultations-empty = لا توجد أي مشاورة بعد.
+consultation-mandate = الولاية
+consultation-period = الفترة
+consultation-period-value = من { $opens } إلى { $closes } ({ $zone })
+consultation-status = الحالة
+consultation-questions = أسئلة توجيهية
+consultation-meetings = الاجتماعات
+consultation-meeting-line = { $date }، { $place }
+consultation-contributions = المساهمات
+consultation-table-link = جدول التوزيع
+filter-legend = عرض المساهمات
+filter-group = فئة أصحاب المصلحة
+filter-channel = القناة
+filter-all = الكل
+filter-apply = عرض
+contributions-count = { $total ->
+    [0] لا توجد مساهمة مطابقة.
+    [one] مساهمة واحدة.
+   *[other] { $total } مساهمة؛ معروضة من { $from } إلى { $to }.
+  }
+contributions-column-date = تاريخ الورود
+contributions-column-title = العنوان
+contributions-column-entity = الجهة
+page-previous = الصفحة السابقة
+page-next = الصفحة التالية
+pagination = الصفحات
+contribution-entity = الجهة
+contribution-group = فئة أصحاب المصلحة
+contribution-channel = القناة
+contribution-meeting = الاجتماع
+contribution-submitted = تاريخ الورود
+contribution-language = اللغة
+contribution-on-behalf-of = باسم
+contribution-late = وردت خارج فترة المشاورة
+contribution-consultation = المشاورة
+contribution-text = النص
+entity-group = فئة أصحاب المصلحة
+entity-country = البلد
+entity-no-country = لا يوجد (جهة دولية)
+entity-regional-group = المجموعة الإقليمية في الأمم المتحدة
+entity-development = مستوى التنمية
+entity-contributions = المساهمات
+entity-none = —
+error-not-found-title = الصفحة غير موجودة
+error-not-found = لا يوجد شيء في هذا العنوان. ربما كُتب خطأً، أو ربما لا وجود للعنصر.
+error-bad-request-title = طلب غير مفهوم
+error-bad-request = يتضمن العنوان قيمة لا تستطيع Consulta قراءتها: { $detail }
+error-server-title = حدث خطأ
+error-server = تعذر على Consulta عرض هذه الصفحة بسبب خطأ من جانبها. سُجّل الخطأ؛ يرجى المحاولة لاحقاً.
+back-home = العودة إلى المشاورات
+footer-record = كل مساهمة ترد جزء من السجل العام.
+footer-software = Consulta، برمجية مفتوحة المصدر للمشاورات العامة.
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+date-time = { $date }، الساعة { $time }
+month-1 = كانون الثاني/يناير
+month-2 = شباط/فبراير
+month-3 = آذار/مارس
+month-4 = نيسان/أبريل
+month-5 = أيار/مايو
+month-6 = حزيران/يونيه
+month-7 = تموز/يوليه
+month-8 = آب/أغسطس
+month-9 = أيلول/سبتمبر
+month-10 = تشرين الأول/أكتوبر
+month-11 = تشرين الثاني/نوفمبر
+month-12 = كانون الأول/ديسمبر
+
+## Language names, each in its own language
+
+language-name-en = English
+language-name-fr = Français
+
+## Consultation list
+
+consultation-contribution-total = { $total ->
+    [0] لا مساهمة بعد
+    [one] مساهمة واحدة
+    [two] مساهمتان
+    [few] { $total } مساهمات
+   *[other] { $total } مساهمة
+  }
+
+## Command-line help (cli-help-<command path>[-<argument>])
+
+cli-help-consulta = Consulta: مشاورات مفتوحة بين أصحاب المصلحة المتعددين، من الدعوة إلى تقديم المساهمات حتى السجل وجداوله.
+cli-help-consulta-db = قاعدة البيانات: ملف SQLite يُنشأ إن لم يوجد (أو sqlite:///المسار)، أو قاعدة PostgreSQL بالصيغة postgres://user:password@host:port/name يمكن أن تتشاركها عدة خوادم
+cli-help-consulta-config = ملف إعدادات بصيغة TOML، إعداد واحد في كل سطر باسم خياره (db = "consulta.db", public-url = "https://…", max-files = 10). للخيار أو لمتغيره CONSULTA_* الأولوية على الملف، وللملف الأولوية على القيم الافتراضية
+cli-help-consulta-consultation = إنشاء المشاورات وسردها
+cli-help-consulta-consultation-create = إنشاء مشاورة: دعوة إلى تقديم المساهمات بولاية وفترة
+cli-help-consulta-consultation-create-slug = اسم مختصر يستخدم في العناوين والأوامر (حروف لاتينية صغيرة وأرقام و'-')
+cli-help-consulta-consultation-create-title = العنوان، باللغة المحددة بالخيار --lang
+cli-help-consulta-consultation-create-opens = تاريخ الافتتاح (2010-09-01) أو التاريخ والوقت (2010-09-01T09:00) في المنطقة الزمنية
+cli-help-consulta-consultation-create-closes = تاريخ الإغلاق (يُحسب اليوم كاملاً) أو التاريخ والوقت، في المنطقة الزمنية
+cli-help-consulta-consultation-create-mandate = القرار الذي يدعو إلى المشاورة (مثلاً "قرار المجلس الاقتصادي والاجتماعي 2010/2")
+cli-help-consulta-consultation-create-description = الوصف، باللغة المحددة بالخيار --lang
+cli-help-consulta-consultation-create-questions = سؤال توجيهي؛ كرر الخيار لعدة أسئلة
+cli-help-consulta-consultation-create-lang = لغة النصوص المقدمة (وسم BCP 47: en، fr، es، …)
+cli-help-consulta-consultation-create-time_zone = المنطقة الزمنية للتواريخ (اسم IANA: UTC، Europe/Zurich، America/New_York)
+cli-help-consulta-consultation-list = سرد المشاورات
+cli-help-consulta-meeting = إدارة اجتماعات مشاورة
+cli-help-consulta-meeting-add = إضافة اجتماع تُقدَّم فيه العروض والمداخلات
+cli-help-consulta-meeting-add-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-meeting-add-date = تاريخ الاجتماع (2010-12-14)
+cli-help-consulta-meeting-add-place = مكان انعقاده
+cli-help-consulta-import = استيراد بيانات إلى السجل
+cli-help-consulta-import-contributions = استيراد مساهمات من ملف CSV (الأعمدة: entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting)؛ كل الصفوف أو لا شيء
+cli-help-consulta-import-contributions-file = ملف CSV (بترميز UTF-8، مع BOM أو بدونه)، أو - للإدخال القياسي
+cli-help-consulta-import-contributions-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-import-contributions-accept_late = تسجيل الصفوف المؤرخة خارج فترة المشاورة موسومة بأنها متأخرة، بدلاً من رفض الملف
+cli-help-consulta-table = طباعة توزيع المساهمات حسب فئة أصحاب المصلحة والقناة
+cli-help-consulta-table-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-table-format = صيغة الإخراج
+cli-help-consulta-table-lang = لغة التسميات (الافتراضية: من البيئة)
+cli-help-consulta-report = كتابة مشروع التقرير التجميعي لمشاورة (فقرات مرقمة، جداول، مسائل وآليات وثغرات، رسوم بيانية، مرفق بأسماء المساهمين)
+cli-help-consulta-report-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-report-lang = لغة التقرير (الافتراضية: من البيئة)
+cli-help-consulta-report-format = صيغة الملف: html، أو md (Markdown)، أو docx (Word، يفتح في LibreOffice)، أو pdf
+cli-help-consulta-report-output = الكتابة في هذا الملف بدلاً من الإخراج القياسي
+cli-help-consulta-report-public_url = عنوان الموقع العام، لروابط المساهمات (CONSULTA_PUBLIC_URL)؛ وبدونه تُذكر المساهمات بلا روابط
+cli-report-annex = قائمة المساهمين، وهي أطول من أن تدرج في التقرير، مكتوبة في { $path }.
+cli-help-consulta-load-demo = تحميل المشاورة التجريبية في قاعدة البيانات المحددة بالخيار --db (ويُفترض أن تكون جديدة)، لتجربة الأوامر الأخرى عليها
+cli-help-consulta-backup = أخذ نسخة احتياطية من النسخة العاملة (قاعدة البيانات والمرفقات) في دليل جديد، دون توقفها عن الخدمة
+cli-help-consulta-backup-directory = الدليل المراد إنشاؤه
+cli-help-consulta-restore = استعادة نسخة احتياطية في نسخة عاملة جديدة (--db، ملف SQLite جديد أو قاعدة PostgreSQL فارغة؛ ويجب ألا يكون --files موجوداً بعد)، ثم مطابقة كل مساهمة مع السجل
+cli-help-consulta-restore-directory = دليل النسخة الاحتياطية
+cli-backup-exists = { $path } موجود من قبل: النسخة الاحتياطية تُحفظ في دليل جديد.
+cli-backup-done = حُفظت النسخة الاحتياطية في { $path }: { $contributions } مساهمة، { $attachments } مرفقاً، جذر السجل { $root }.
+cli-restore-format = ليست هذه نسخة احتياطية من Consulta تستطيع Consulta قراءتها (الصيغة { $format }).
+cli-restore-exists = { $path } موجود من قبل: الاستعادة تُنشئ نسخة عاملة جديدة ولا تكتب فوق نسخة قائمة أبداً.
+cli-restore-root = جذر السجل المستعاد هو { $found }، بينما سجلت النسخة الاحتياطية { $expected }.
+cli-restore-failed = السجل المستعاد لا يجتاز التحقق:
+cli-restore-done = استعيدت في { $path }: { $contributions ->
+    [one] مساهمة واحدة، في السجل
+    [two] مساهمتان، كل منهما في السجل
+    [few] { $contributions } مساهمات، كل منها في السجل
+   *[other] { $contributions } مساهمة، كل منها في السجل
+}؛ الجذر { $root }، كما في النسخة الاحتياطية.
+cli-help-consulta-check = مطابقة كل مساهمة مع السجل العام: ورقة واحدة لكل منها، وسجلها دون تغيير، وبرهانها يؤدي إلى الجذر
+cli-check-failed = السجل لا يجتاز التحقق:
+cli-check-done = تم التحقق من { $contributions } مساهمة{ $statements ->
+    [0] {""}
+   *[other] {" "}و{ $statements } عبارة مطروحة للتصويت
+}: كل منها في السجل، دون تغيير. الجذر { $root }. الشجرة المعاد بناؤها من السجلات تطابق { $heads ->
+    [0] لا رأس موقّعاً (لا دفتر في { $journal })
+    [one] الرأس الموقّع الوحيد في { $journal }
+   *[other] جميع الرؤوس الموقّعة في { $journal } ({ $heads })
+}.
+cli-help-consulta-serve = تقديم الصفحات العامة وواجهة البرمجة
+cli-help-consulta-serve-addr = العنوان الذي يُستمع عليه (المنفذ 0 يختار منفذاً حراً)
+cli-help-consulta-demo = تحميل المشاورة التجريبية في قاعدة بيانات مؤقتة جديدة وتقديمها
+cli-help-consulta-demo-addr = العنوان الذي يُستمع عليه (المنفذ 0 يختار منفذاً حراً)
+
+## Command line: translations and databases
+
+cli-consultation-translated = أصبحت نصوص المشاورة { $slug } متاحة باللغات: { $languages }.
+cli-no-database = لا توجد قاعدة بيانات في { $path }. أنشئ مشاورة أولاً (consulta consultation create)، أو اذكر المسار الصحيح بالخيار --db أو بالمتغير CONSULTA_DB.
+cli-help-consulta-consultation-translate = إضافة عنوان المشاورة ووصفها وأسئلتها التوجيهية بلغة أخرى
+cli-help-consulta-consultation-translate-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-consultation-translate-lang = لغة النصوص المقدمة (وسم BCP 47: fr، es، ar، …)
+cli-help-consulta-consultation-translate-title = العنوان بتلك اللغة
+cli-help-consulta-consultation-translate-description = الوصف بتلك اللغة
+cli-help-consulta-consultation-translate-questions = كل سؤال توجيهي بتلك اللغة، بالترتيب؛ كرر الخيار لكل سؤال
+cli-help-consulta-consultation-translate-mandate = الولاية بتلك اللغة
+
+## Submissions (web form and API)
+
+import-bad-email = «{ $value }» ليس عنوان بريد إلكتروني
+submit-field-problem = { $field }: { $problem }.
+submit-field-entity = اسم الجهة
+submit-field-stakeholder_group = فئة أصحاب المصلحة
+submit-field-country = البلد
+submit-field-email = البريد الإلكتروني للاتصال
+submit-field-language = اللغة
+submit-field-title = العنوان
+submit-field-body = النص
+submit-field-files = المرفقات
+submit-too-many-files = لا يجوز إرفاق أكثر من { $max } ملفات بمساهمة واحدة.
+submit-file-too-large = الملف «{ $name }» أكبر من { $max }، وهو الحد الأقصى للملف الواحد.
+submit-bad-file-name = لا يمكن استخدام اسم الملف «{ $name }».
+submit-not-open = هذه المشاورة ليست مفتوحة لتلقي المساهمات بعد.
+submit-closed = هذه المشاورة مغلقة ولم تعد تقبل المساهمات.
+submit-idempotency-conflict = سبق استخدام مفتاح Idempotency-Key هذا لإرسال مختلف.
+submit-bad-idempotency-key = يجب أن يتكون الرأس Idempotency-Key من 1 إلى 200 حرف ASCII مرئي.
+submit-malformed = تعذرت قراءة الطلب بوصفه استمارة multipart: { $detail }
+submit-unknown-field = في الطلب حقل لا تعرفه Consulta: { $field }
+submit-too-large = الطلب أكبر مما تقبله Consulta ({ $max } كحد أقصى).
+submit-field-too-large = الحقل «{ $field }» أطول من { $max }، وهو أكثر مما يتسع له.
+cli-help-consulta-files = مكان حفظ المرفقات: دليل (افتراضياً بجوار قاعدة البيانات، باسمها متبوعاً بـ "-files") أو حاوية متوافقة مع S3، s3://bucket/prefix?endpoint=https://…&region=… (بيانات الاعتماد من AWS_ACCESS_KEY_ID وAWS_SECRET_ACCESS_KEY)
+cli-help-consulta-verify = مطابقة إيصال مع نسخة عاملة: هل ما زالت المساهمة في السجل العام، دون تغيير؟
+cli-help-consulta-verify-receipt = الإيصال (JSON، كما أعطته النسخة العاملة)
+cli-help-consulta-verify-server = عنوان النسخة العاملة (مثلاً https://consultations.example.org)
+
+## Receipts checked with `consulta verify`
+
+verify-ok = المساهمة { $id } في السجل العام، دون تغيير: ما زال سجلها يعطي البصمة { $sha256 } وهو القيد { $entry } في السجل العام، الذي نما من { $old } إلى { $new } قيداً دون تغيير أي قيد سابق.
+verify-withheld = ما زالت المساهمة { $id } في السجل العام، دون تغيير (القيد { $entry } من { $new })، لكن الأمانة تحجب نصها عن النشر: { $reason }
+verify-receipt-invalid = الإيصال غير متسق ({ $detail }): ربما عُدّل.
+verify-key-changed = توقّع النسخة العاملة بمفتاح غير المفتاح الوارد في الإيصال: لا يمكن مقارنة سجلها بالإيصال.
+verify-bad-signature = رأس شجرة النسخة العاملة غير موقّع توقيعاً صحيحاً.
+verify-log-rewritten = سجل النسخة العاملة ليس امتداداً للسجل الذي أُعطي منه الإيصال: عُدّلت قيود أو حُذفت.
+verify-not-included = لم يعد سجل النسخة العاملة يتضمن قيد هذه المساهمة.
+verify-record-changed = السجل المنشور للمساهمة { $id } ليس السجل الذي أُعطي الإيصال عنه: لقد عُدّل.
+
+## The contribution form and receipts
+
+form-title = إرسال مساهمة
+form-intro = يجوز إرسال التعليقات الكتابية بأي شكل وفي أي وقت ما دامت المشاورة مفتوحة. وستتلقى إيصالاً يستطيع به أي شخص أن يتحقق، في أي وقت، من أن السجل العام ما زال يتضمن مساهمتك دون تغيير.
+form-unverified = توسم المساهمات المرسلة بهذه الاستمارة بعبارة «هوية لم يتحقق منها».
+form-errors = لم تُرسل المساهمة. يرجى تصحيح ما يلي:
+form-files-kept = { $count ->
+    [one] الملف الذي أرسلته محفوظ أدناه: لا حاجة إلى اختياره مرة أخرى.
+    [two] الملفان اللذان أرسلتهما محفوظان أدناه: لا حاجة إلى اختيارهما مرة أخرى.
+   *[other] الملفات التي أرسلتها ({ $count }) محفوظة أدناه: لا حاجة إلى اختيارها مرة أخرى.
+}
+form-kept-legend = الملفات المستلمة من قبل
+form-kept-hint = تُحفظ 30 دقيقة وتُرسل مع المساهمة؛ أزل العلامة عن ملف لاستبعاده.
+submit-kept-files-expired = انتهت مدة حفظ ملف من محاولتك السابقة (تُحفظ الملفات 30 دقيقة): يرجى اختياره مرة أخرى.
+form-entity-hint = الحكومة أو المنظمة التي تساهم باسمها.
+form-email-hint = للأمانة فقط؛ لا يُنشر أبداً.
+form-choose = اختر…
+form-country-none = هيئة دولية (بلا بلد)
+form-country-hint = إلزامي. تختار الحكومات والهيئات الوطنية بلدها؛ ولا يختار «هيئة دولية» إلا هيئة ليس لها بلد.
+form-files-hint = اختياري: حتى { $max } ملفات حجم كل منها { $size }، بأي صيغة (PDF، Word، OpenDocument، نص، صور، …).
+form-submit = إرسال المساهمة
+acknowledgement-subject = سُجّلت المساهمة { $id }: { $title }
+acknowledgement-body =
+    سُجّلت مساهمتك في «{ $consultation }» في السجل العام.
+
+    المساهمة: { $id }
+    العنوان: { $title }
+    مرسلة باسم: { $entity }
+    تاريخ الورود: { $received }
+
+    إيصالها مرفق ({ $file }) ويمكن الاطلاع عليه في أي وقت على { $link }
+    احتفظ به: فبه يستطيع أي شخص أن يتحقق لاحقاً من أن السجل العام ما زال يتضمن مساهمتك، دون تغيير.
+
+    هذا العنوان لا يُنشر أبداً. إن لم تكن أنت من أرسل هذه المساهمة، فأبلغ الأمانة بالرد على هذه الرسالة.
+receipt-title = إيصال المساهمة { $id }
+receipt-recorded = سُجّلت مساهمتك.
+receipt-intro = يبين هذا الإيصال ما ورد وموقعه في السجل العام. احتفظ به: فبه يستطيع أي شخص أن يتحقق من أن السجل العام ما زال يتضمن المساهمة، دون تغيير.
+receipt-id = المساهمة
+receipt-received = تاريخ الورود
+receipt-contribution-title = العنوان
+receipt-entity = مرسلة باسم
+receipt-consultation = المشاورة
+receipt-sha256 = بصمة SHA-256 للسجل
+receipt-log = الموقع في السجل العام
+receipt-log-value = القيد { $entry } في سجل من { $size ->
+    [one] قيد واحد
+   *[other] { $size } قيداً
+  }، جذره
+receipt-key = المفتاح الذي يوقَّع به السجل
+receipt-download = تنزيل الإيصال (JSON)
+receipt-verify = للتحقق منه في أي وقت لاحق:
+contribution-identity = الهوية
+identity-recorded = سجلتها الأمانة
+identity-unverified = هوية لم يتحقق منها
+identity-verified = متحقق منها
+contribution-record = السجل العام
+contribution-receipt-link = الإيصال والموقع في السجل العام
+contribution-withheld = تحجب الأمانة هذه المساهمة عن النشر: { $reason }. ويبقى قيدها في السجل العام، فيظل التحقق من السجل ممكناً.
+contribution-files = المرفقات
+language-name-es = Español
+language-name-ru = Русский
+language-name-ar = العربية
+language-name-zh = 中文
+language-name-pt = Português
+language-name-de = Deutsch
+
+## Withholding
+
+contribution-withheld-title = مساهمة محجوبة
+cli-withheld = حُجبت المساهمة { $id } عن النشر؛ ويبقى قيدها في السجل العام.
+cli-published = نُشرت المساهمة { $id } من جديد.
+cli-unknown-contribution = لا توجد مساهمة برقم { $id }.
+cli-help-consulta-report-details = عرض بيانات تقرير (الرمز، الأجهزة، الدورة والبند من جدول الأعمال، الموجز، الاستنتاجات) بصيغة JSON، أو تحديدها من ملف JSON بالشكل نفسه
+cli-help-consulta-report-details-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-report-details-set = ملف JSON بالبيانات المراد تحديدها (يُتحقق منها وتُقيَّد في سجل المراجعة)، بالشكل الذي يطبعه الأمر
+cli-details-too-large = { $file } أكبر من { $max } بايت: لم يُغيَّر شيء.
+cli-details-unreadable = { $file }، السطر { $line }، العمود { $column }: ليس بصيغة JSON الخاصة بالبيانات ({ $reason })؛ لم يُغيَّر شيء.
+cli-details-refused = { $file }: { $reason }؛ لم يُغيَّر شيء.
+cli-details-set = حُددت بيانات تقرير { $consultation }.
+cli-help-consulta-tags = المسائل التي توسم بها المساهمات
+cli-help-consulta-tags-evaluate = مدى مطابقة اقتراحات مصنِّف المسائل للوسوم المعطاة: الدقة والاستدعاء والمعايرة، مع تقييم كل مساهمة موسومة بمصنِّف لم يتعلم منها
+cli-tags-evaluation = دُرّب على { $documents } مساهمة موسومة؛ قُيّم { $scored } زوجاً محجوزاً (مساهمة، مسألة).
+    الاقتراحات بنسبة { $threshold } % أو أكثر: { $suggested }، منها { $right } صحيحة: الدقة { $precision } %.
+    الوسوم المعطاة: { $tags }، منها { $right } مقترحة: الاستدعاء { $recall } %.
+cli-tags-not-calibrated = المساهمات الموسومة أقل من أن تكفي للمعايرة: النسب المئوية هي نسب المصنِّف الخام.
+cli-tags-bins = المعايرة (الاحتمال المعلن، الأزواج، متوسط المعلن، نسبة الصحيح):
+cli-help-consulta-contribution = إدارة المساهمات المسجلة
+cli-help-consulta-contribution-withhold = حجب مساهمة عن النشر (بيانات شخصية، إساءة…) مع بيان السبب؛ ويبقى قيدها في السجل العام
+cli-help-consulta-contribution-withhold-id = رقم المساهمة
+cli-help-consulta-contribution-withhold-reason = سبب حجبها: يُعرض في صفحتها العامة
+cli-help-consulta-contribution-publish = نشر مساهمة محجوبة من جديد
+cli-help-consulta-contribution-publish-id = رقم المساهمة
+cli-help-consulta-serve-max_files = أقصى عدد من الملفات في مساهمة واحدة
+cli-help-consulta-serve-max_file_mib = أقصى حجم للملف المرفق الواحد، بالميبيبايت
+cli-help-consulta-demo-max_files = أقصى عدد من الملفات في مساهمة واحدة
+cli-help-consulta-demo-max_file_mib = أقصى حجم للملف المرفق الواحد، بالميبيبايت
+
+## Sizes
+
+number-decimal-separator = .
+size-bytes = { $n } بايت
+size-kib = { $n } كيبيبايت
+size-mib = { $n } ميبيبايت
+verify-unreachable = تعذر التحقق لدى { $server }: { $detail }
+
+## Consultation definitions
+
+draft-slug = «{ $value }» ليس اسماً مختصراً (من 1 إلى 80 حرفاً لاتينياً صغيراً ورقماً و'-'، يبدأ بحرف أو رقم)
+draft-language = «{ $value }» ليس وسم لغة (وسم BCP 47 مثل en أو fr أو es-419)
+draft-empty-title = العنوان فارغ
+draft-time-zone = «{ $value }» ليس منطقة زمنية (اسم IANA مثل UTC أو Europe/Zurich أو America/New_York؛ أقرب الأسماء: { $nearest })
+draft-date = «{ $value }» ليس تاريخاً (2010-09-01) ولا تاريخاً ووقتاً (2010-09-01T09:00)
+draft-empty-period = ستُغلق المشاورة قبل أن تُفتح
+draft-question-count = للمشاورة { $count } أسئلة توجيهية: قدّم ترجمة لكل منها، بالترتيب
+cli-duplicate-slug = توجد من قبل مشاورة باسم «{ $slug }».
+cli-duplicate-meeting = للمشاورة من قبل اجتماع في { $date }.
+
+## Search (the public archive)
+nav-label = الأقسام
+nav-consultations = المشاورات
+nav-search = البحث
+search-title = البحث في السجل
+search-title-query = «{ $query }»: البحث في السجل
+search-label = الكلمات المراد البحث عنها، بأي لغة
+search-submit = بحث
+search-help = يجب أن ترد كل كلمة (بأي صيغة: «تعاون» تجد «التعاون»). ضع العبارة بين "علامتي تنصيص"؛ وضع علامة الطرح قبل كلمة لاستبعادها: -spam.
+search-sort = الترتيب
+search-sort-relevance = الأكثر مطابقة أولاً
+search-sort-newest = الأحدث أولاً
+search-sort-oldest = الأقدم أولاً
+search-filters = تضييق النتائج
+search-filter = { $facet }: { $value }
+search-remove = إزالة هذا المرشِّح
+search-count = { $total ->
+    [0] لا توجد مساهمة منشورة مطابقة.
+    [one] وُجدت مساهمة واحدة.
+   *[other] وُجدت { $total } مساهمة؛ معروضة من { $from } إلى { $to }.
+  }
+search-collapse = عرض كل حملة مرة واحدة
+search-similar = { $count ->
+    [one] ومساهمة مماثلة واحدة من حملتها
+    [two] ومساهمتان مماثلتان من حملتها
+   *[other] و{ $count } مساهمة مماثلة من حملتها
+}
+search-none = جرّب كلمات أقل أو كلمات أخرى، أو أزل مرشِّحاً. لا يشمل البحث المساهمات التي حجبتها الأمانة.
+search-facet-consultation = المشاورة
+search-facet-group = فئة أصحاب المصلحة
+search-facet-channel = القناة
+search-facet-country = البلد
+search-facet-region = المجموعة الإقليمية
+search-facet-language = اللغة
+search-facet-year = السنة
+consultation-search = البحث في هذه المساهمات
+cli-help-consulta-index = صيانة فهرس البحث (المستمد من السجل؛ تُبقيه الخوادم محدَّثاً بنفسها)
+cli-help-consulta-index-rebuild = بناء فهرس البحث من جديد من السجل كله (أوقف أولاً الخادم الذي يستخدمه)
+cli-help-consulta-index_dir = مكان حفظ فهرس البحث (دليل؛ افتراضياً بجوار قاعدة البيانات، باسمها متبوعاً بـ "-index")
+cli-index-busy = عملية أخرى من Consulta (خادم، أو إعادة بناء أخرى) تستخدم فهرس البحث في { $path }. أوقفها أولاً، أو حدد دليلاً آخر بالخيار --index.
+cli-index-progress = جارٍ الفهرسة
+cli-index-rebuilt = فُهرست { $count } مساهمة منشورة في { $seconds } ثانية؛ ويشغل الفهرس في { $path } { $size }.
+open-data-title = البيانات المفتوحة
+open-data-intro = كل ما هو عام في هذه المشاورة، متاح لإعادة الاستخدام بحرية. ولا تظهر المساهمات المحجوبة إلا بقيدها: الرقم والبصمة والسبب.
+open-data-contributions-csv = المساهمات (CSV)
+open-data-contributions-json = المساهمات (JSON)
+open-data-entities-csv = الجهات المشاركة (CSV)
+open-data-entities-json = الجهات المشاركة (JSON)
+open-data-entities-popolo-json = الجهات المشاركة (Popolo JSON)
+open-data-feed-atom = المساهمات الجديدة (موجز Atom)
+open-data-archive-zip = كل شيء، مع الملفات والبراهين (أرشيف zip)
+open-data-verify = يمكن التحقق من الأرشيف دون اتصال، ودون الثقة بهذا الموقع: consulta verify-archive FILE.zip
+cli-help-consulta-export = كتابة ملف واحد من البيانات المفتوحة لمشاورة (كما يتيحه الموقع للتنزيل)
+cli-help-consulta-export-what = أي ملف: contributions.csv أو contributions.json أو entities.csv أو entities.json أو entities.popolo.json أو statements.csv أو votes.csv أو feed.atom أو archive.zip
+cli-help-consulta-export-consultation = المشاورة (اسمها المختصر)
+cli-help-consulta-export-output = مكان الكتابة (الافتراضي: الإخراج القياسي)
+cli-help-consulta-export-base_url = العنوان العام للموقع، لروابط الموجز
+cli-help-consulta-verify-archive = التحقق من أرشيف كامل دون اتصال: كل ملف مقابل بيانه، ورأس الشجرة الموقّع، وموقع كل مساهمة في السجل
+cli-help-consulta-verify-archive-archive = الأرشيف (.zip) المراد التحقق منه
+cli-export-unknown = لا يوجد ملف بيانات مفتوحة باسم «{ $what }». اختر أحد الملفات: { $known }.
+cli-exported = كُتب في { $path }.
+archive-ok = { $file } يجتاز التحقق: المشاورة { $consultation }، { $contributions } مساهمة ({ $withheld } محجوبة، معروضة بقيدها فقط)، { $files } ملفاً، كلها في سجل من { $size } قيداً جذره { $root }، موقّع في { $generated } بالمفتاح { $key }. قارن هذا المفتاح بالمفتاح الذي تنشره النسخة العاملة.
+archive-refused = { $file } لا يجتاز التحقق: { $problem }
+archive-unreadable = ليس أرشيف zip مقروءاً ({ $detail }).
+archive-no-manifest = لا يتضمن الملف manifest.json.
+archive-bad-manifest = تتعذر قراءة ملفه manifest.json ({ $detail }).
+archive-unknown-format = صيغته { $format } لا يعرفها هذا الإصدار من Consulta.
+archive-missing-file = { $path } مذكور في البيان لكنه غير موجود في الأرشيف.
+archive-unlisted-file = { $path } موجود في الأرشيف لكنه غير مذكور في البيان.
+archive-file-changed = { $path } ليس الملف الذي يذكره البيان (تختلف بصمته SHA-256 أو حجمه).
+archive-bad-signature = توقيع رأس الشجرة لا يجتاز التحقق بالمفتاح العام للأرشيف.
+archive-record-changed = سجل المساهمة { $id } ليست له البصمة التي يلتزم بها قيدها في السجل.
+archive-not-in-log = المساهمة { $id } ليست في السجل الموقّع: برهان إدراجها لا يصح.
+archive-record-mismatch = سجل المساهمة { $id } لا يطابق الأرشيف: { $detail }.
+cli-help-consulta-admin = إدارة الحسابات (يُنشأ هنا أول حساب للأمانة)
+cli-help-consulta-admin-create = إنشاء حساب؛ تُقرأ كلمة مروره من CONSULTA_PASSWORD أو من السطر الأول من الإدخال القياسي
+cli-help-consulta-admin-create-email = عنوان بريده الإلكتروني، الذي يدخل به
+cli-help-consulta-admin-create-name = اسم الشخص
+cli-help-consulta-admin-create-role = secretariat (افتراضياً) أو focal-point
+cli-help-consulta-admin-create-entity = لجهة التنسيق: الجهة التي تعمل باسمها (اسمها كما هو مسجل)
+cli-help-consulta-admin-create-lang = لغة رسائله وصفحاته (en، fr، es، ru، ar، zh)
+cli-unknown-role = دور غير معروف «{ $role }»: اختر secretariat أو focal-point.
+cli-unknown-entity = لا توجد جهة مسجلة باسم «{ $entity }».
+cli-focal-point-needs-entity = تعمل جهة التنسيق باسم جهة واحدة: حددها بالخيار --entity.
+cli-secretariat-no-entity = لا يعمل حساب الأمانة باسم أي جهة: احذف --entity.
+cli-password-prompt = كلمة المرور (12 حرفاً على الأقل):{" "}
+cli-bad-email = «{ $email }» ليس عنوان بريد إلكتروني.
+cli-duplicate-account = يوجد من قبل حساب بالعنوان { $email }.
+cli-account-created = أنشئ الحساب { $email } ({ $role }).
+password-too-short = يجب أن تتكون كلمة المرور من { $min } حرفاً على الأقل (بضع كلمات تصنع كلمة مرور جيدة).
+password-too-long = يجب ألا تزيد كلمة المرور على { $max } حرفاً.
+
+## Accounts and the secretariat's pages
+nav-sign-in = الدخول
+nav-sign-out = الخروج ({ $name })
+nav-admin = الأمانة
+login-title = الدخول
+login-intro = للأمانة ولجهات التنسيق التابعة للجهات المشاركة. ويستطيع غيرهم قراءة السجل كله دون حساب.
+login-email = عنوان البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = الدخول
+login-failed = هذا العنوان وكلمة المرور لا يطابقان أي حساب. تحقق منهما وحاول مرة أخرى.
+login-needed = ادخل لرؤية هذه الصفحة.
+login-session-ended = انتهت جلستك (بعد { $hours } ساعات، أو لأنك خرجت من مكان آخر). ادخل مرة أخرى للمتابعة.
+login-signed-out = لقد خرجت.
+error-forbidden-title = ليست لهذا الحساب
+error-forbidden = هذه الصفحة مخصصة للأمانة. لقد دخلت بحساب لا يمكنه استخدامها.
+error-form-expired-title = انتهت صلاحية الاستمارة
+error-form-expired = أُرسلت هذه الاستمارة دون رمز الصفحة التي عرضتها: كانت الصفحة قديمة جداً، أو جاءت من موقع آخر. عد إلى الوراء، وأعد تحميل الصفحة، وأرسلها مرة أخرى.
+error-too-many-title = محاولات كثيرة جداً
+error-too-many = محاولات كثيرة جداً في وقت قصير. انتظر ربع ساعة ثم حاول مرة أخرى.
+admin-title = الأمانة
+admin-intro = دخلت بصفتك { $name }. يُكتب كل إجراء هنا في سجل المراجعة.
+admin-moderation = حجب مساهمة أو نشرها
+admin-moderation-intro = تختفي المساهمة المحجوبة من الصفحات والبحث والبيانات المفتوحة؛ ويبقى قيدها في السجل العام، مع السبب.
+admin-contribution = رقم المساهمة
+admin-reason = السبب
+admin-reason-hint = مطلوب للحجب؛ ويُعرض علناً مكان المساهمة.
+admin-withhold = حجب
+admin-publish = النشر من جديد
+admin-withheld = المساهمة محجوبة.
+admin-published = المساهمة منشورة.
+admin-bad-contribution = اذكر رقم المساهمة.
+admin-reason-needed = اذكر سبب حجب المساهمة: يُعرض السبب مكانها.
+audit-title = سجل المراجعة
+audit-read = قراءة سجل المراجعة
+audit-export = تنزيله (CSV)
+audit-count = { $total ->
+    [one] قيد واحد
+    [two] قيدان
+    [few] { $total } قيود
+   *[other] { $total } قيداً
+  }، الأحدث أولاً
+audit-at = متى (بالتوقيت العالمي)
+audit-actor = من
+audit-action = الإجراء
+audit-subject = على
+audit-before = قبل
+audit-after = بعد
+form-acting-for = تساهم بصفتك { $entity }، وقد دخلت بصفتك جهة التنسيق التابعة لها: توسم المساهمة بأنها متحقق منها.
+cli-help-consulta-serve-unverified_per_hour = عدد المساهمات غير المتحقق منها المقبولة من كل عنوان شبكي في الساعة (0: بلا حد)
+cli-help-consulta-demo-unverified_per_hour = عدد المساهمات غير المتحقق منها المقبولة من كل عنوان شبكي في الساعة (0: بلا حد)
+
+## Invitations and password resets (emails)
+invitation-subject = دعوة: { $consultation }
+invitation-body = حضرة { $name }،
+
+    تدعو الأمانة { $entity } إلى المساهمة في المشاورة «{ $consultation }».
+
+    يتيح لك هذا الرابط الشخصي إنشاء حسابك بصفتك جهة التنسيق التابعة لـ { $entity } وإرسال المساهمات باسمها؛ وستوسم بأنها متحقق منها:
+
+    { $link }
+
+    يعمل الرابط مرة واحدة، لمدة { $days } يوماً. لا تشاركه مع أحد: فمن يستخدمه يستطيع أن يعمل باسم { $entity }.
+reset-subject = إعادة تعيين كلمة المرور
+reset-body = حضرة { $name }،
+
+    طلب شخص ما (نأمل أن يكون أنت) إعادة تعيين كلمة مرور حسابك. لاختيار كلمة مرور جديدة، افتح هذا الرابط خلال { $hours } ساعة:
+
+    { $link }
+
+    إن لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.
+invitation-title = جهة التنسيق التابعة لـ { $entity }
+invitation-intro = أنت مدعو إلى المساهمة بصفتك جهة التنسيق التابعة لـ { $entity }. سيكون حسابك { $email }؛ اختر اسمك وكلمة مرور.
+invitation-name = اسمك
+invitation-password = كلمة المرور
+invitation-password-hint = 12 حرفاً على الأقل؛ بضع كلمات تتذكرها تصنع كلمة مرور جيدة.
+invitation-submit = إنشاء حسابي
+invitation-name-needed = اذكر اسمك: يُعرض على الأمانة ولا يُنشر.
+invitation-unknown = رابط الدعوة هذا غير معروف. تحقق من أنه نُسخ كاملاً، أو اطلب رابطاً جديداً من الأمانة.
+invitation-used = سبق استخدام رابط الدعوة هذا: كل رابط يعمل مرة واحدة. ادخل بالحساب الذي أنشأه، أو اطلب رابطاً جديداً من الأمانة.
+invitation-expired = انتهت صلاحية رابط الدعوة هذا. اطلب رابطاً جديداً من الأمانة.
+invitation-other-entity = لهذا العنوان من قبل حساب لجهة أخرى. راجع الأمانة.
+error-link-title = لا يمكن استخدام هذا الرابط
+login-forgot = هل نسيت كلمة المرور؟
+reset-title = إعادة تعيين كلمة المرور
+reset-intro = اذكر عنوان حسابك: سنرسل إليه رابطاً لاختيار كلمة مرور جديدة.
+reset-send = إرسال الرابط
+reset-sent = إن كان لهذا العنوان حساب، فالرابط في طريقه إليه. يعمل مرة واحدة، لمدة ساعة.
+reset-new-password = كلمة المرور الجديدة
+reset-save = حفظ كلمة المرور الجديدة
+reset-invalid = لا يمكن استخدام رابط إعادة التعيين هذا: سبق استخدامه، أو انتهت صلاحيته، أو لم يُنسخ كاملاً. اطلب رابطاً جديداً.
+reset-done = غُيّرت كلمة مرورك، وانتهت كل جلسات حسابك. ادخل بكلمة المرور الجديدة.
+mail-title = صندوق الصادر
+mail-to = إلى
+mail-subject = الموضوع
+mail-status = الحالة
+mail-attempts = المحاولات
+mail-when = وقت الإرسال أو الإدراج في الطابور (بالتوقيت العالمي)
+mail-status-queued = في الطابور
+mail-status-sent = مرسلة
+mail-status-failed = فشلت
+cli-help-consulta-list = إدارة قوائم الاعتماد (المجلس الاقتصادي والاجتماعي، الاتحاد الدولي للاتصالات، القمة العالمية لمجتمع المعلومات، لجنة تسخير العلم والتكنولوجيا لأغراض التنمية، أو قوائمك الخاصة)
+cli-help-consulta-list-import = استيراد قائمة من ملف CSV (entity، stakeholder_group، country، واختيارياً focal_point_email، focal_point_name، language): كل الصفوف أو لا شيء
+cli-help-consulta-list-import-file = ملف CSV
+cli-help-consulta-list-import-list = الاسم المختصر للقائمة: ecosoc أو itu أو wsis أو cstd أو اسم من اختيارك (حروف لاتينية صغيرة وأرقام وشرطات)
+cli-help-consulta-list-import-name = الاسم الكامل للقائمة (معروف لـ ecosoc وitu وwsis وcstd)
+cli-help-consulta-invite = دعوة جهات التنسيق التابعة للجهات المختارة إلى مشاورة: رابط شخصي يستخدم مرة واحدة بالبريد الإلكتروني، بلغة كل منها
+cli-help-consulta-invite-consultation = المشاورة (اسمها المختصر)
+cli-help-consulta-invite-lists = الجهات المدرجة في قائمة الاعتماد هذه فقط (كرر الخيار لعدة قوائم)
+cli-help-consulta-invite-groups = جهات فئة أصحاب المصلحة هذه فقط (كرر الخيار لعدة فئات)
+cli-help-consulta-invite-regions = جهات هذه المجموعة الإقليمية في الأمم المتحدة فقط: african، asia_pacific، eastern_european، latin_american_caribbean، weog (كرر الخيار لعدة مجموعات)
+cli-help-consulta-invite-countries = جهات هذا البلد فقط، برمز ISO (كرر الخيار لعدة بلدان)
+cli-help-consulta-invite-base_url = العنوان العام للموقع، للروابط
+cli-help-consulta-serve-smtp = خادم SMTP للبريد، بصيغة URL (smtp://user:password@host:587?tls=required، smtps://host)؛ وبدونه يُكتب البريد في دليل الصادر
+cli-help-consulta-serve-mail_from = مرسل بريد Consulta
+cli-help-consulta-serve-outbox = أين يذهب البريد في غياب خادم SMTP (افتراضياً بجوار قاعدة البيانات، باسمها متبوعاً بـ "-outbox")
+cli-help-consulta-serve-mail_per_minute = الحد الأقصى لعدد الرسائل في الدقيقة
+cli-help-consulta-demo-smtp = خادم SMTP للبريد، بصيغة URL (smtp://user:password@host:587?tls=required، smtps://host)؛ وبدونه يُكتب البريد في دليل الصادر
+cli-help-consulta-demo-mail_from = مرسل بريد Consulta
+cli-help-consulta-demo-outbox = أين يذهب البريد في غياب خادم SMTP (افتراضياً بجوار قاعدة بيانات العرض التجريبي)
+cli-help-consulta-demo-mail_per_minute = الحد الأقصى لعدد الرسائل في الدقيقة
+cli-mail-outbox = لم يُحدد خادم SMTP (--smtp): يُكتب البريد في { $path }.
+cli-bad-list = لا يصلح «{ $list }» اسماً لقائمة: استخدم حروفاً لاتينية صغيرة وأرقاماً وشرطات.
+cli-list-needs-name = أعط القائمة «{ $list }» اسماً بالخيار --name.
+cli-list-imported = القائمة { $list }: { $entities } جهة ({ $new } جديدة)، { $contacts } عنواناً لجهات التنسيق.
+cli-bad-selection = «{ $value }» ليس فئة أصحاب مصلحة ولا مجموعة إقليمية ولا رمز بلد تعرفه Consulta.
+cli-invite-needs-public-url = تتضمن الدعوات روابط إلى النسخة العاملة: حدد عنوانها العام بالخيار --base-url (أو CONSULTA_PUBLIC_URL)، مثلاً https://consultations.example.org.
+cli-unknown-list = لا توجد قائمة باسم «{ $list }». القوائم: { $known }.
+cli-invited = { $count ->
+    [0] لا أحد مطابق: لم تُرسل أي دعوة.
+    [one] أُدرجت دعوة واحدة في الطابور؛ وترسلها مهمة البريد في الخادم.
+   *[other] أُدرجت { $count } دعوة في الطابور؛ وترسلها مهمة البريد في الخادم.
+  }
+admin-campaign = دعوة جهات التنسيق
+admin-campaign-intro = تتلقى كل جهة تنسيق تابعة للجهات المختارة، بلغتها، رابطاً شخصياً يعمل مرة واحدة: ينشئ حسابها، الذي تساهم به باسم الجهة (متحقق منها). وكل نوع من أنواع الاختيار يُترك فارغاً لا يضيّق النطاق.
+admin-campaign-consultation = المشاورة
+admin-campaign-lists = قوائم الاعتماد
+admin-campaign-no-lists = لا توجد أي قائمة بعد: استورد قائمة بالأمر consulta list import.
+admin-campaign-groups = فئات أصحاب المصلحة
+admin-campaign-regions = المجموعات الإقليمية
+admin-campaign-countries = البلدان
+admin-campaign-countries-hint = رموز ISO، تفصل بينها فواصل (SN, KE, BR).
+admin-campaign-send = إرسال الدعوات
+admin-invited = { $count ->
+    [0] لا أحد مطابق: لم تُرسل أي دعوة.
+    [one] أُدرجت دعوة واحدة في الطابور: انظر صندوق الصادر.
+   *[other] أُدرجت { $count } دعوة في الطابور: انظر صندوق الصادر.
+  }
+cli-help-consulta-consultation-create-verified_only = قبول المساهمات من جهات التنسيق الداخلة (المدعوة) فقط، دون أي مساهمة غير متحقق منها من الجمهور
+submit-verified-only = لا تقبل هذه المشاورة المساهمات إلا من جهات التنسيق التابعة للجهات المدعوة، بعد دخولها. إن كنت تتحدث باسم جهة، فاطلب دعوة من الأمانة.
+submit-cannot-amend = لا يمكن تعديل المساهمة { $id } هنا: لا يعدّلها إلا جهة التنسيق التابعة لجهتها، في المشاورة نفسها.
+contribution-amends = تعدّل
+contribution-amended-by = عدّلتها
+contribution-number = المساهمة { $id }
+contribution-amend = تعديل هذه المساهمة
+form-amending = أنت تعدّل المساهمة { $id }: ما ترسله يُسجَّل مساهمةً جديدة تشير إليها؛ وتبقى كلتاهما في السجل.
+admin-new-consultation = فتح مشاورة
+admin-create-consultation = إنشاء المشاورة
+admin-verified-only = لا يساهم إلا جهات التنسيق الداخلة (لا مساهمات غير متحقق منها)
+admin-field-problem = { $field }: { $problem }
+admin-duplicate-slug = توجد من قبل مشاورة بالاسم المختصر «{ $slug }»: اختر اسماً آخر.
+admin-add-meeting = إضافة اجتماع
+admin-meeting-date = التاريخ
+admin-meeting-place = المكان
+admin-place-needed = اذكر مكان انعقاد الاجتماع.
+consultation-field-slug = الاسم المختصر (في عنوانها)
+consultation-field-title = العنوان
+consultation-field-lang = لغة هذه النصوص
+consultation-field-opens = تاريخ الافتتاح
+consultation-field-closes = تاريخ الإغلاق
+consultation-field-time_zone = المنطقة الزمنية
+consultation-field-mandate = الولاية
+consultation-field-questions = الأسئلة التوجيهية
+consultation-field-description = الوصف
+consultation-hint-slug = حروف لاتينية صغيرة وأرقام وشرطات: ec-2010.
+consultation-hint-lang = وسم لغة: en، fr، es…
+consultation-hint-opens = تاريخ (2026-01-15) أو تاريخ ووقت (2026-01-15T09:00)، في المنطقة الزمنية أدناه؛ ويشمل تاريخ الإغلاق اليوم كله.
+consultation-hint-time_zone = اسم IANA: UTC، Europe/Zurich، America/New_York.
+consultation-hint-questions = سؤال في كل سطر.
+## The synthesis report (seeds/003 is its model)
+report-subtitle = مشروع التقرير التجميعي
+report-of-the-secretary-general = تقرير الأمين العام
+report-summary = موجز
+report-section-conclusions = { $number }. الاستنتاجات
+report-annex-separate = ترد أسماء المساهمين البالغ عددهم { $count } في ملف مستقل، { $file }، مرفق بهذا التقرير.
+organ-general_assembly = الجمعية العامة
+organ-economic_and_social_council = المجلس الاقتصادي والاجتماعي
+report-details-title = الرمز والأجهزة والموجز والاستنتاجات
+report-details-intro = ما لا يستطيع السجل قوله: رمز الوثيقة الذي يصدر به التقرير، والأجهزة التي يقدَّم إليها مع دورتها وبند جدول أعمالها، وموجزه واستنتاجاته، بكل لغة يصدر بها. ويُقيَّد كل تغيير في سجل المراجعة.
+report-details-symbol-hint = كما يصدر، مثلاً A/66/77–E/2011/103 (التقرير المقدم إلى جهازين يحمل الرمزين كليهما).
+report-details-field-symbol = رمز الوثيقة
+report-details-field-session = الدورة
+report-details-field-item = البند من جدول الأعمال
+report-details-field-item_title = عنوان البند من جدول الأعمال
+report-details-field-summary = الموجز
+report-details-field-conclusions = الاستنتاجات
+report-details-paragraphs = يفصل سطر فارغ بين الفقرات؛ وتُرقَّم كل فقرة من فقرات الاستنتاجات في التقرير.
+report-details-saved = حُفظت بيانات التقرير.
+report-details-annex-download = قائمة المساهمين (CSV)
+report-details-unknown-organ = جهاز غير معروف: { $field }.
+report-details-organ-twice = ذُكر { $field } مرتين.
+report-details-too-long = { $field }: { $max } حرفاً كحد أقصى.
+report-details-control-character = يتضمن { $field } حرف تحكم غير مرئي؛ اكتبه من جديد.
+report-details-language = «{ $field }» ليس لغة.
+report-distribution = Distr.: General
+date-time-utc = الساعة { $time } بالتوقيت العالمي
+date-in-zone = { $date } ({ $zone })
+dates-zone-note = التواريخ بحسب المنطقة الزمنية للمشاورة، { $zone }.
+report-original = الأصل: { $name }
+# A language named in the reader's language, from its code (the code itself when it has no name here).
+language-of = { $language ->
+    [en] بالإنكليزية
+    [fr] بالفرنسية
+    [es] بالإسبانية
+    [ru] بالروسية
+    [ar] بالعربية
+    [zh] بالصينية
+    [pt] بالبرتغالية
+    [de] بالألمانية
+   *[other] { $language }
+}
+report-section-context = أولاً - السياق
+report-context = يعرض هذا التقرير نتائج المشاورة المفتوحة «{ $title }».
+report-context-mandate = يعرض هذا التقرير نتائج المشاورة المفتوحة «{ $title }»، المعقودة عملاً بـ { $mandate }.
+report-context-questions = دُعي المساهمون إلى التركيز على الأسئلة التالية: { $questions }
+report-section-organisation = ثانياً - تنظيم المشاورة
+report-meeting = الاجتماع المعقود في { $place } في { $date }
+report-organisation-period = كان بوسع أصحاب المصلحة إرسال تعليقات كتابية بأي شكل وفي أي وقت بين { $opens } و{ $closes }{ $meetings ->
+    [0] .
+    [one] ، والمشاركة في { $list }.
+   *[other] ، والمشاركة في الاجتماعات التالية: { $list }.
+}
+report-organisation-total = ورد ما مجموعه { $total } مساهمة من { $entities } جهة، كما يبين الجدول أدناه: { $written } تعليقاً كتابياً، و{ $presentations } عرضاً في الاجتماعات، و{ $interventions } مداخلة في المناقشة المفتوحة.
+report-chart-groups = المساهمات حسب فئة أصحاب المصلحة
+report-organisation-regions = وتوزعت المساهمات حسب المجموعة الإقليمية في الأمم المتحدة التي ينتمي إليها بلد المساهم على النحو التالي؛ ووردت { $unstated } مساهمة من مساهمين لم يُسجل لهم بلد (منهم منظمات دولية).
+report-regional-group = المجموعة الإقليمية
+report-table-regions = المساهمات حسب المجموعة الإقليمية
+report-chart-regions = المساهمات حسب المجموعة الإقليمية
+report-no-country = بلا بلد (دولية)
+report-not-listed = غير مدرج في قوائم الأمم المتحدة (إقليم)
+report-organisation-development = حسب مستوى التنمية في بلد المساهم:
+report-development-status = مستوى التنمية
+report-table-development = المساهمات حسب مستوى التنمية
+report-development-ldc = أقل البلدان نمواً
+report-development-developing = البلدان النامية
+report-development-developed = البلدان المتقدمة النمو
+report-withheld = { $count ->
+    [one] حُجبت مساهمة واحدة عن النشر: فهي لا تُحسب في الجداول أعلاه، ولا يُقتبس منها ولا تُدرج أدناه.
+   *[other] حُجبت { $count } مساهمة عن النشر: فهي لا تُحسب في الجداول أعلاه، ولا يُقتبس منها ولا تُدرج أدناه.
+}
+report-unverified = { $count ->
+    [one] أُرسلت مساهمة منشورة واحدة دون هوية متحقق منها ولم تنسبها الأمانة إلى جهة مسجلة: فهي لا تُحسب في هذا التقرير.
+   *[other] أُرسلت { $count } مساهمة منشورة دون هوية متحقق منها ولم تنسبها الأمانة إلى جهة مسجلة: فهي لا تُحسب في هذا التقرير.
+}
+report-section-issues = ثالثاً - مسائل السياسة العامة المثارة
+report-issues-none = لم توسم أي مساهمة بعد بمسألة من مسائل السياسة العامة.
+report-issues-intro = وسمت الأمانة { $tagged } من المساهمات المنشورة البالغ عددها { $total } بمسائل السياسة العامة التي تثيرها؛ وأثيرت { $issues } مسألة من مسائل التصنيف. ويعرضها الجدول أدناه حسب فئة أصحاب المصلحة.
+report-issue = المسألة
+report-table-issues = المسائل المثارة، حسب فئة أصحاب المصلحة
+report-issue-raised = { $issue }: أثيرت في { $count ->
+    [one] مساهمة واحدة
+    [two] مساهمتين
+   *[other] { $count } مساهمة
+} ({ $groups }):
+report-and-more = { $count ->
+    [one] وواحدة أخرى
+   *[other] و{ $count } أخرى
+}
+report-citations-none = لا تستشهد أي مساهمة بوثيقة من وثائق الأمم المتحدة أو بفقرة من برنامج عمل تونس.
+report-citations-intro = استشهد المساهمون بـ { $documents } وثيقة من وثائق الأمم المتحدة و{ $paragraphs } فقرة من برنامج عمل تونس. ويعرض الجدول أدناه الفقرات التي استشهدت بها كل فئة من فئات أصحاب المصلحة أكثر من غيرها.
+report-tunis-paragraph = برنامج عمل تونس
+report-paragraph = الفقرة { $number }
+report-table-paragraphs = فقرات برنامج عمل تونس المستشهد بها، حسب فئة أصحاب المصلحة
+report-documents-cited = الوثائق الأكثر استشهاداً بها (عدد المساهمات):
+report-section-mechanisms = رابعاً - آليات التعاون الدولي
+report-mechanisms-intro = تسجل الأمانة { $mechanisms } آلية من آليات التعاون، وأي المسائل البالغ عددها { $issues } في التصنيف تعالجها كل آلية، على المستوى الذي تعمل فيه (العالمي أو الإقليمي أو الوطني). ويعرض الجدول أدناه، لكل مسألة، الآليات التي تعالجها، والمستوى الذي تحتاج فيه إلى آلية، وعدد المساهمات التي أثارتها.
+report-mechanism-level = { $name } ({ $level })
+report-mechanisms = الآليات (المستوى)
+report-needed-level = المستوى اللازم
+report-contributions = المساهمات
+report-table-mechanisms = المسائل والآليات التي تعالجها
+report-gaps-none = كل مسألة من مسائل التصنيف تعالجها آلية واحدة على الأقل على المستوى اللازم لها.
+report-gaps-intro = { $count ->
+    [one] مسألة واحدة لا تعالجها أي آلية، أو لا تعالجها أي آلية على المستوى اللازم لها:
+   *[other] { $count } مسألة لا تعالجها أي آلية، أو لا تعالجها أي آلية على المستوى اللازم لها:
+}
+report-gap-none = { $issue }: لا تعالجها أي آلية؛ { $count ->
+    [0] لم تثرها أي مساهمة بعد.
+    [one] أثيرت في مساهمة واحدة.
+   *[other] أثيرت في { $count } مساهمة.
+}
+report-gap-level = { $issue }: لا آلية على المستوى { $level } (فقط { $mechanisms })؛ { $count ->
+    [0] لم تثرها أي مساهمة بعد.
+    [one] أثيرت في مساهمة واحدة.
+   *[other] أثيرت في { $count } مساهمة.
+}
+report-annex = المرفق: قائمة المساهمين
+report-annex-caption = المساهمون ({ $count })
+report-contributor = المساهم
+report-country = البلد
+level-global = العالمي
+level-regional = الإقليمي
+level-national = الوطني
+
+## The secretariat's analysis pages: report, taxonomy, tags
+analysis-report-title = مشروع التقرير التجميعي
+analysis-report-intro = مشروع مستخلص من السجل بحالته الراهنة: حرّره في معالج نصوص قبل نشره.
+analysis-report-language = لغة التقرير:
+analysis-report-download = تنزيل:
+analysis-issues-title = المسائل والآليات
+analysis-issues-intro = مسائل السياسة العامة التي توسم بها المساهمات، وآليات التعاون التي تعالجها، والمسائل التي لا تعالجها أي آلية معالجة وافية.
+analysis-gaps-title = الثغرات
+analysis-gap-none = لا تعالجها أي آلية
+analysis-gap-level = لا آلية على المستوى { $level }
+analysis-raised = { $count ->
+    [one] أثيرت في مساهمة واحدة
+    [two] أثيرت في مساهمتين
+   *[other] أثيرت في { $count } مساهمة
+}
+analysis-taxonomy-title = تصنيف المسائل
+analysis-terms = المصطلحات التي توحي بها
+analysis-issue-form = إضافة مسألة، أو تغيير مسألة قائمة (بالمعرّف نفسه)
+analysis-issue-form-hint = ذكر معرّف قائم يغيّر ذلك القيد. المصطلحات: واحد في كل سطر أو تفصل بينها «;»، وتُطابق بصرف النظر عن حالة الأحرف والعلامات.
+analysis-id = المعرّف
+analysis-label-en = الاسم بالإنكليزية
+analysis-label-fr = الاسم بالفرنسية
+analysis-terms-en = المصطلحات بالإنكليزية
+analysis-terms-fr = المصطلحات بالفرنسية
+analysis-save = حفظ
+analysis-mechanisms-title = آليات التعاون
+analysis-mechanism = الآلية
+analysis-level = المستوى
+analysis-functions = الوظائف
+analysis-mechanism-form = إضافة آلية، أو تغيير آلية قائمة (بالمعرّف نفسه)
+analysis-acronym-en = الاختصار بالإنكليزية
+analysis-acronym-fr = الاختصار بالفرنسية
+analysis-matrix-title = أي آلية تعالج أي مسألة
+analysis-save-matrix = حفظ المصفوفة
+analysis-tags-title = مسائل المساهمة رقم { $id }
+analysis-cites = تستشهد بما يلي:
+analysis-tunis-paragraph = برنامج عمل تونس، الفقرة { $number }
+analysis-suggestions-how = تأتي الاقتراحات من مصطلحات كل مسألة، ومن مصنِّف دُرّب على المساهمات الموسومة حتى الآن وعددها { $count }؛ ويبين كل اقتراح سببه.
+analysis-issues-of = المسائل التي تثيرها
+analysis-suggested = مقترحة: { $reasons }
+tagging-evaluation = اختُبر على مساهمات لم يتعلم منها: من أصل { $suggested } اقتراحاً كان سيقدمها بنسبة { $threshold } % أو أكثر، كان { $right } صحيحاً ({ $precision } %)، ووجدت { $recall } % من الوسوم المعطاة البالغ عددها { $tags }؛ ونسبه المئوية معايَرة عليها.
+tagging-evaluation-too-few = مع { $count } مساهمة موسومة، لا يزال العدد أقل من أن يكفي لقياس مدى صحة اقتراحاته: نسبه المئوية غير معايَرة.
+tagging-walk = المرور على المشاورة
+tagging-which = المساهمات
+tagging-only-untagged = غير الموسومة بعد
+tagging-only-all = الكل
+tagging-start = عرض
+tagging-previous = السابقة
+tagging-next = التالية
+tagging-position-untagged = { $n } من { $total } غير موسومة بعد
+tagging-position = { $n } من { $total }
+tagging-remaining = { $count ->
+    [0] لم يبق شيء للوسم
+    [one] بقيت واحدة للوسم
+    [two] بقيت اثنتان للوسم
+   *[other] بقيت { $count } للوسم
+}
+tagging-save-next = الحفظ والانتقال إلى التالية
+tagging-saved = حُفظ.
+tagging-saved-other = حُفظت مسائل المساهمة { $id }.
+tagging-keys = المفاتيح: Alt+S يحفظ وينتقل إلى التالية، وAlt+N وAlt+P للتنقل دون حفظ (Alt+Shift في Firefox، وCtrl+Option في Mac).
+tagging-done-title = لم يبق شيء للوسم
+tagging-done = لكل مساهمة منشورة ضمن هذه المرشِّحات مسائلها.
+tagging-review-all = مراجعة كل المساهمات
+admin-tag = وسم المساهمات
+analysis-reason-term = يرد المصطلح «{ $term }» ({ $language }) { $count ->
+    [one] مرة واحدة
+    [two] مرتين
+   *[other] { $count } مرات
+}
+analysis-reason-resembles = تشبه المساهمات الموسومة بها وعددها { $examples } ({ $percent } %)، من خلال الكلمات { $words }
+analysis-bad-contribution = «{ $value }» ليس رقم مساهمة.
+taxonomy-id = «{ $value }» ليس معرّفاً: استخدم حروفاً لاتينية صغيرة وأرقاماً و«_»، مبتدئاً بحرف.
+taxonomy-level = «{ $value }» ليس مستوى: global أو regional أو national.
+taxonomy-function = «{ $value }» ليس وظيفة: legal أو normative أو administrative.
+taxonomy-missing-name = الاسم باللغة { $language } ناقص.
+taxonomy-long-name = الاسم باللغة { $language } أطول من 200 حرف.
+taxonomy-unknown = لا توجد مسألة ولا آلية باسم «{ $value }».
+function-legal = قانونية
+function-normative = معيارية
+function-administrative = إدارية
+admin-report = مشروع التقرير
+cli-help-consulta-migrate = نقل سجل كامل إلى قاعدة بيانات أخرى (من SQLite إلى PostgreSQL، أو العكس)، ثم التحقق من النسخة: صفوف كل جدول، وجذر السجل، وكل مساهمة مقابل السجل. تبقى المرفقات حيث يحفظها --files
+cli-help-consulta-migrate-from = قاعدة البيانات المراد نسخها: ملف SQLite أو عنوان sqlite://، أو عنوان postgres://
+cli-help-consulta-migrate-to = قاعدة البيانات الجديدة: ملف SQLite غير موجود بعد، أو قاعدة PostgreSQL فارغة
+cli-migrate-table = { $table }: { $rows } صفاً
+cli-migrate-exists = يتضمن { $path } سجلاً من قبل: النقل يكون إلى قاعدة بيانات جديدة.
+cli-migrate-done = نُقل { $from } إلى { $to }: { $rows } صفاً في { $tables } جدولاً؛ { $contributions } مساهمة{ $statements ->
+    [0] {""}
+   *[other] {" "}و{ $statements } عبارة مطروحة للتصويت
+}، كل منها في السجل، الجذر { $root }.
+
+## The public URL: every absolute link, and whether cookies are Secure
+cli-help-consulta-serve-public_url = العنوان الذي يصل به الجمهور إلى هذه النسخة العاملة (https://consultations.example.org): يُبنى منه كل رابط في الرسائل والإيصالات والموجزات والتقارير، ولا يُبنى أبداً من طلب؛ وهو لازم لإرسال البريد وللاستماع على أي عنوان غير عنوان الاسترجاع
+cli-help-consulta-demo-public_url = العنوان الذي يصل به الجمهور إلى العرض التجريبي (الافتراضي: عنوان الاسترجاع الذي يستمع عليه)
+cli-help-consulta-serve-max_connections = أقصى عدد من الاتصالات تُخدم في آن واحد؛ وينتظر ما زاد عليه حتى يُقبل
+cli-help-consulta-demo-max_connections = أقصى عدد من الاتصالات تُخدم في آن واحد؛ وينتظر ما زاد عليه حتى يُقبل
+cli-public-url-invalid = رُفض العنوان العام { $url }: { $reason }
+public-url-not-a-url = ليس عنوان URL مطلقاً مثل https://consultations.example.org
+public-url-scheme = يجب أن يكون مخططه http أو https
+public-url-extras = لا يتضمن العنوان العام اسم مستخدم ولا كلمة مرور ولا استعلاماً ولا جزءاً
+cli-public-url-needed = تستمع Consulta على { $addr }، وهو ليس عنوان استرجاع: حدد أين يصل إليها الجمهور بالخيار --public-url (أو CONSULTA_PUBLIC_URL)، حتى لا تأتي الروابط أبداً من طلب.
+cli-public-url-needed-for-mail = يحتاج إرسال البريد (--smtp) إلى --public-url (أو CONSULTA_PUBLIC_URL): تُبنى منه الروابط في الرسائل.
+api-beyond-log = في السجل العام { $size } قيداً: لا يمكن إثبات شجرة من { $asked } قيداً.
+api-consistency-order = السجل لا يفعل إلا أن ينمو: يجب ألا يكون "from" ({ $from }) أكبر من "to" ({ $to }).
+cli-help-consulta-serve-extract_memory_mib = الذاكرة التي يجوز لمستخرج النصوص (عملية فرعية، ملف واحد في كل مرة) أن يستخدمها، بالميبيبايت؛ والملف الذي يحتاج إلى أكثر منها يوسم بالفشل
+cli-help-consulta-demo-extract_memory_mib = الذاكرة التي يجوز لمستخرج النصوص (عملية فرعية، ملف واحد في كل مرة) أن يستخدمها، بالميبيبايت؛ والملف الذي يحتاج إلى أكثر منها يوسم بالفشل
+cli-help-consulta-contribution-attribute = نسبة مساهمة أُرسلت دون هوية متحقق منها إلى جهة مسجلة، بعد التحقق ممن أرسلها (يُقيَّد في سجل المراجعة)؛ فتُحسب عندئذ ضمن فئة تلك الجهة
+cli-help-consulta-contribution-attribute-id = رقم المساهمة
+cli-help-consulta-contribution-attribute-entity = اسم الجهة المسجلة (بصرف النظر عن حالة الأحرف والمسافات)
+cli-help-consulta-contribution-attribute-clear = سحب النسبة
+cli-attributed = نُسبت المساهمة { $id } إلى { $entity }: وهي تُحسب ضمن فئة تلك الجهة.
+cli-attribution-cleared = لم تعد المساهمة { $id } منسوبة: تُعرض هوية مرسلها بأنها لم يتحقق منها.
+attribution-refused = لا يمكن نسبة المساهمة { $id }: لا يُنسب إلا مساهمة أُرسلت دون هوية متحقق منها، ولا يُنسب إلا إلى جهة في السجل.
+entity-claimed = هذا الاسم هو ما ذكره مرسل مع مساهمة غير متحقق منها: ليس جهة في السجل، ولم يُتحقق من هويتها.
+identity-attributed = لم يُتحقق منها عند الإرسال؛ ونسبتها الأمانة إلى { $entity } بعد التحقق
+attribution-title = النسبة إلى جهة مسجلة
+attribution-help = بعد التحقق ممن أرسل هذه المساهمة، اذكر الجهة المسجلة التي صدرت عنها: فتُحسب عندئذ ضمن فئة تلك الجهة. ويحتفظ السجل بما ادعاه المرسل.
+attribution-entity = الجهة المسجلة
+attribution-save = نسبة
+attribution-clear = سحب النسبة
+attribution-entity-needed = اذكر الجهة المسجلة التي صدرت عنها المساهمة.
+cli-help-consulta-log_key = الملف الذي يحفظ المفتاح الذي تُوقَّع به رؤوس شجرة السجل العام، ولا يُحفظ أبداً في قاعدة البيانات (افتراضياً بجوار قاعدة البيانات، باسمها متبوعاً بـ "-log.key"؛ يُنشأ عند أول تشغيل للنسخة العاملة، ولا يقرؤه إلا مالكه)؛ ويحتاج كل خادم من خوادم النسخة العاملة إلى نسخة منه
+cli-help-consulta-heads = دفتر رؤوس الشجرة التي وقّعها هذا الخادم، المحفوظ خارج قاعدة البيانات كي يكشف `consulta check` سجلاً أعيدت كتابته (افتراضياً بجوار قاعدة البيانات، باسمها متبوعاً بـ "-heads.jsonl")
+contribution-altered-title = سجل معدَّل
+contribution-altered = لم يعد سجل هذه المساهمة في قاعدة البيانات يطابق ما قيّده السجل العام لها: لقد عُدّل خارج Consulta. ولا يُعرض نصها بوصفه السجل؛ ويجب على الأمانة استعادته من نسخة احتياطية. وما زال إيصالها وقيدها في السجل يثبتان ما ورد.
+contribution-altered-short = سجل معدَّل
+submit-storage-full = لم يعد لدى الخادم مكان لحفظ الملفات: لم يُسجَّل شيء. يرجى المحاولة لاحقاً؛ وقد نُبّهت الأمانة.
+cli-help-consulta-sweep-files = تنظيف الملفات المحفوظة التي لا يذكرها أي سجل (مما خلّفته إرسالات مرفوضة): تنحية ما تجاوز فترة السماح، وحذف ما نُحّي في تنظيف سابق (تفعل الخوادم ذلك كل ربع ساعة)
+cli-help-consulta-sweep-files-grace_minutes = الملفات المحفوظة منذ أقل من هذا العدد من الدقائق لا تُمس (0 فقط إن لم يكن أي خادم يعمل)
+cli-swept = الملفات التي لا يذكرها أي سجل: نُحّي { $set_aside }، وحُذف { $removed }، وأعيد { $restored } (ذُكرت منذئذ)، وحُذف { $partials } ملفاً جزئياً.
+cli-help-consulta-serve-trusted_proxies = وكيل عكسي (عنوان أو شبكة؛ كرر الخيار أو افصل بفواصل) يسمّي رأسه X-Forwarded-For العميلَ لأغراض حدود المعدل؛ ويُتجاهل رأس أي جهة أخرى
+cli-help-consulta-demo-trusted_proxies = وكيل عكسي (عنوان أو شبكة؛ كرر الخيار أو افصل بفواصل) يسمّي رأسه X-Forwarded-For العميلَ لأغراض حدود المعدل؛ ويُتجاهل رأس أي جهة أخرى
+
+## Points of agreement (issue 16)
+cli-help-consulta-agreement = نقاط الاتفاق: العبارات والأصوات وفئات الرأي وتوافق الآراء بين فئات أصحاب المصلحة
+cli-help-consulta-agreement-import-polis = استيراد مجلد مُصدَّر من Pol.is (comments.csv مع votes.csv، أو participants-votes.csv) إلى مشاورة، مع الاحتفاظ بمعرّفات التعليقات والمشاركين في Pol.is؛ ولا يُكتب شيء إن كان أحد الملفات خاطئاً
+cli-help-consulta-agreement-import-polis-dir = المجلد المُصدَّر
+cli-help-consulta-agreement-import-polis-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-agreement-groups = طباعة كل مشارك وُضع في فئة رأي، والفئة (participant,group)
+cli-help-consulta-agreement-groups-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-agreement-groups-format = صيغة الإخراج
+cli-help-consulta-agreement-groups-lang = لغة التسميات (الافتراضية: من البيئة)
+cli-help-consulta-agreement-statements = طباعة كل عبارة مع أعداد الموافقين والمعارضين والممتنعين، ودرجة توافق الآراء عليها، وموافقة كل فئة، وهل هي نقطة اتفاق أم نقطة تستدعي مزيداً من النقاش
+cli-help-consulta-agreement-statements-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-agreement-statements-format = صيغة الإخراج
+cli-help-consulta-agreement-statements-lang = لغة التسميات (الافتراضية: من البيئة)
+cli-help-consulta-agreement-propose = طرح عبارة من الأمانة للتصويت (تُقبل فوراً، وتصبح ورقة في السجل العام)
+cli-help-consulta-agreement-propose-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-agreement-propose-text = العبارة، من 1 إلى 280 حرفاً
+cli-help-consulta-agreement-propose-language = لغتها (الافتراضية: اللغة الأصلية للمشاورة)
+cli-help-consulta-agreement-propose-from_contribution = المساهمة المستمدة منها
+cli-agreement-imported = استوردت { $statements } عبارة ({ $accepted } مطروحة للتصويت)، و{ $participants } مشاركاً، و{ $votes } صوتاً.
+cli-agreement-import-refused = لم يُستورد شيء من { $dir }
+cli-agreement-already-imported = تتضمن المشاورة { $consultation } من قبل محادثة مستوردة؛ لم يُستورد شيء.
+cli-agreement-statement-added = طُرحت العبارة { $id } للتصويت.
+statement-empty = لا يجوز أن تكون العبارة فارغة.
+statement-too-long = لا تتجاوز العبارة { $max } حرفاً.
+agreement-counts = { $agree } موافق، { $disagree } معارض، { $pass } ممتنع؛ توافق الآراء { $consensus } %
+agreement-group-name = الفئة { $group }
+agreement-standing-agreement = نقطة اتفاق
+agreement-standing-shared_disagreement = نقطة اتفاق (كل الفئات تعارض)
+agreement-standing-further_debate = نقطة تستدعي مزيداً من النقاش
+agreement-standing-unsettled = لم تُحسم
+agreement-link = نقاط الاتفاق: التصويت على العبارات، ومعرفة مواطن اتفاق المشاركين
+agreement-title = نقاط الاتفاق — { $consultation }
+agreement-heading = نقاط الاتفاق والنقاط التي تستدعي مزيداً من النقاش
+agreement-intro = يصوت المشاركون على عبارات قصيرة. ومن يصوتون على نحو متشابه يشكلون فئات رأي؛ ونقطة الاتفاق عبارة توافق عليها كل الفئات، والنقطة التي تستدعي مزيداً من النقاش عبارة تنقسم الفئات بشأنها. ويُعرض الأمر نفسه حسب فئات أصحاب المصلحة والمجموعات الإقليمية ومستوى التنمية، انطلاقاً من أصوات جهات التنسيق التابعة للمنظمات.
+agreement-computed = حُسبت في { $at } من { $votes } صوتاً أدلى بها { $participants } مشاركاً على { $statements } عبارة.
+agreement-recomputing = وردت أصوات جديدة؛ يجري حساب الفئات من جديد.
+agreement-computing = يجري حساب الفئات؛ أعد تحميل الصفحة بعد قليل.
+agreement-vote-heading = التصويت
+agreement-voting-for = أنت تصوت باسم { $entity }: يُحسب صوتك في فئة أصحاب المصلحة التي تنتمي إليها وفي منطقتها.
+agreement-voting-public = أنت تصوت بصفتك فرداً من الجمهور. وجهات التنسيق التي تدخل تصوت باسم منظمتها.
+agreement-closed = المشاورة ليست مفتوحة: أُغلق باب التصويت والاقتراحات.
+agreement-agree = موافق
+agreement-disagree = غير موافق
+agreement-pass = ممتنع / غير متأكد
+agreement-remaining = { $count ->
+    [one] بقيت عبارة واحدة للتصويت عليها، هي هذه.
+    [two] بقيت عبارتان للتصويت عليهما، منهما هذه.
+    [few] بقيت { $count } عبارات للتصويت عليها، منها هذه.
+   *[other] بقيت { $count } عبارة للتصويت عليها، منها هذه.
+}
+agreement-voted-all = لقد صوّت على كل العبارات. شكراً لك؛ اقترح عبارة أدناه إن كان شيء ما ناقصاً.
+agreement-map-heading = خريطة الآراء
+agreement-map-caption = كل نقطة مشارك ({ $shown } من { $placed } معروضون)، موضوع بحسب طريقة تصويته: من يصوتون على نحو متشابه متقاربون. والخطوط المحيطة هي فئات الرأي. ولا تُعرض أي أسماء.
+agreement-groups-heading = فئات الرأي
+agreement-group-size = { $count ->
+    [one] مشارك واحد
+    [two] مشاركان
+    [few] { $count } مشاركين
+   *[other] { $count } مشاركاً
+}
+agreement-group-agrees = { $share } % من الفئة موافقون
+agreement-group-disagrees = { $share } % من الفئة غير موافقين
+agreement-points-heading = نقاط الاتفاق
+agreement-all-disagree = كل الفئات غير موافقة
+agreement-consensus = توافق الآراء { $consensus } %
+agreement-none-agreed = لا توجد بعد عبارة تقف أغلبية كل فئة منها في الجانب نفسه.
+agreement-debate-heading = النقاط التي تستدعي مزيداً من النقاش
+agreement-group-split = الفئة { $group }: { $agree } % موافقون، { $disagree } % غير موافقين
+agreement-none-debated = لا توجد بعد عبارة تقسم الفئات.
+agreement-table-stakeholder_group = الاتفاق حسب فئة أصحاب المصلحة (نسبة الموافقين، أصوات جهات التنسيق)
+agreement-table-regional_group = الاتفاق حسب المجموعة الإقليمية (نسبة الموافقين، أصوات جهات التنسيق)
+agreement-table-development_status = الاتفاق حسب مستوى التنمية (نسبة الموافقين، أصوات جهات التنسيق)
+agreement-statement = العبارة
+agreement-standing = الوضع
+agreement-table-note = تحتسب النسب صوتاً مؤيداً وصوتاً معارضاً إضافةً إلى الأصوات المدلى بها، كما يفعل Pol.is، كي لا تظهر فئة صغيرة بمظهر الإجماع. والشرطة تعني: لا صوت من تلك الفئة.
+agreement-propose-heading = اقتراح عبارة
+agreement-propose-label = العبارة
+agreement-propose-hint = فكرة واحدة يمكن للآخرين أن يوافقوا عليها أو يعارضوها، لا تتجاوز { $max } حرفاً. وتقرأ الأمانة كل عبارة قبل طرحها للتصويت.
+agreement-propose-submit = اقتراح
+agreement-voted = سُجّل صوتك. إليك العبارة التالية.
+agreement-proposed = شكراً لك: ستُطرح عبارتك للتصويت بعد أن تقرأها الأمانة.
+agreement-bad-vote = لا يمكن تسجيل هذا الصوت: العبارة ليست مطروحة للتصويت في هذه المشاورة، أو الاختيار ليس موافقاً أو غير موافق أو ممتنعاً.
+agreement-reason-needed = اذكر سبب رفض العبارة.
+agreement-already-moderated = سبق النظر في هذه العبارة.
+agreement-bad-language = اللغة ليست وسم BCP 47 (en، fr، es-419).
+agreement-admin-link = نقاط الاتفاق: عبارات تنتظر النظر فيها
+agreement-admin-title = نقاط الاتفاق: النظر في العبارات
+agreement-admin-queue = العبارات التي تنتظر النظر فيها
+agreement-admin-accept = القبول والطرح للتصويت
+agreement-admin-reject = الرفض
+agreement-admin-empty = لا توجد عبارة منتظرة.
+agreement-admin-add = طرح عبارة للتصويت
+agreement-admin-consultation = المشاورة
+agreement-admin-language = اللغة (فارغة: لغة المشاورة)
+agreement-admin-contribution = مستمدة من المساهمة رقم (اختياري)
+agreement-admin-add-submit = الطرح للتصويت
+agreement-admin-accepted = قُبلت العبارة وطُرحت للتصويت.
+agreement-admin-rejected = رُفضت العبارة.
+agreement-admin-added = طُرحت العبارة للتصويت.
+report-section-agreement = { $number }. نقاط الاتفاق والنقاط التي تستدعي مزيداً من النقاش
+report-agreement-intro = أدلى { $participants } مشاركاً، منهم { $verified } من جهات التنسيق يصوتون باسم منظماتهم، بـ { $votes } صوتاً على العبارات المطروحة عليهم وعددها { $statements }. ويضع تجميع من يصوتون على نحو متشابه، وفق طريقة Pol.is، { $placed } منهم في { $groups } فئات رأي، تظهر في الخريطة أدناه.
+report-agreement-map = خريطة الآراء: كل مشارك موضوع بحسب أصواته (من يصوتون على نحو متشابه متقاربون)؛ وتدل الألوان والحروف على فئات الرأي
+report-agreement-group = تتميز الفئة { $group } ({ $size } مشاركاً) بـ { $marks }.
+report-agreement-group-agrees = الموافقة على «{ $text }» ({ $share } % من الفئة)
+report-agreement-group-disagrees = عدم الموافقة على «{ $text }» ({ $share } % من الفئة)
+report-agreement-quoted = «{ $text }»
+report-agreement-and = و
+report-agreement-points = { $count ->
+    [one] تتفق أغلبية كل فئة رأي على نقطة واحدة: { $list }.
+   *[other] تتفق أغلبية كل فئة رأي على { $count } نقاط: { $list }.
+}
+report-agreement-no-points = لا توجد عبارة تقف أغلبية كل فئة رأي منها في الجانب نفسه.
+report-agreement-debate = { $count ->
+    [one] تستدعي نقطة واحدة مزيداً من النقاش، لانقسام فئات الرأي بشأنها: { $list }.
+   *[other] تستدعي { $count } نقاط مزيداً من النقاش، لانقسام فئات الرأي بشأنها: { $list }.
+}
+report-agreement-no-debate = لا توجد عبارة تقسم فئات الرأي.
+report-agreement-dimension-agree = { $groups } توافق جميعاً على «{ $text }» ({ $shares }).
+report-agreement-dimension-split = { $groups } منقسمة بشأن «{ $text }» ({ $shares }).
+open-data-statements-csv = العبارات المطروحة للتصويت، مع أعدادها (CSV)
+open-data-votes-csv = الأصوات، مجهولة الهوية: رقم المشارك، العبارة، الصوت (CSV)
+agreement-no-statements = لم تُطرح أي عبارة للتصويت في هذه المشاورة بعد.
+
+## Consultation texts in other languages (the secretariat's form)
+admin-translate = النصوص بلغة أخرى
+admin-translate-intro = عنوان المشاورة ووصفها وولايتها وأسئلتها التوجيهية بإحدى لغات الأمم المتحدة؛ والحقل الذي يُترك فارغاً يُبقي ما لتلك اللغة من قبل. وتُعرض الصفحات بلغة القارئ، أو بالأصل مع الإشارة إلى ذلك. ويُقيَّد كل تغيير في سجل المراجعة.
+admin-translate-questions-hint = سؤال في كل سطر، بترتيب الأصل؛ اتركه فارغاً لإبقاء الأسئلة كما هي.
+admin-translate-save = حفظ النصوص
+admin-translated = حُفظت نصوص المشاورة بتلك اللغة.
+
+## Campaigns (issue 17)
+cli-help-consulta-campaigns = الحملات: مساهمات هي رسالة واحدة أُرسلت مرات عديدة، بتعديلات أو بدونها
+cli-help-consulta-campaigns-rebuild = العثور من جديد على حملات مشاورة من السجل (نص كل مساهمة منشورة ونص مرفقاتها) وتسجيلها
+cli-help-consulta-campaigns-rebuild-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-campaigns-list = طباعة حملات مشاورة، الأكبر أولاً (campaign,size,first_seen,last_seen,representative)
+cli-help-consulta-campaigns-list-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-campaigns-list-format = صيغة الإخراج
+cli-help-consulta-campaigns-members = طباعة كل مساهمة تنتمي إلى حملة، وحملتها (contribution,campaign)
+cli-help-consulta-campaigns-members-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-campaigns-members-format = صيغة الإخراج
+cli-help-consulta-campaigns-name = إعطاء حملة اسماً وملاحظة يُعرضان معها في كل صفحة (يُقيَّدان في سجل المراجعة)، أو إزالتهما
+cli-help-consulta-campaigns-name-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-campaigns-name-campaign = الحملة: رقم أول مساهمة فيها
+cli-help-consulta-campaigns-name-name = اسم الحملة (120 حرفاً كحد أقصى)
+cli-help-consulta-campaigns-name-note = ملاحظة عن الحملة (2000 حرف كحد أقصى)
+cli-help-consulta-campaigns-name-clear = إزالة اسم الحملة وملاحظتها
+cli-campaigns-named = سُمّيت الحملة { $campaign } «{ $name }».
+cli-campaigns-unnamed = لم يعد للحملة { $campaign } اسم ولا ملاحظة.
+cli-campaigns-no-such = لا توجد حملة { $campaign } في المشاورة { $slug }: يسردها الأمر `consulta campaigns list --consultation { $slug }`.
+cli-campaigns-reading = مساهمات مقروءة
+cli-campaigns-rebuilt = { $members } مساهمة تنتمي إلى { $campaigns ->
+    [one] حملة واحدة
+    [two] حملتين
+   *[other] { $campaigns } حملة
+}؛ { $changed ->
+    [0] كان السجل يتضمنها من قبل
+    [one] كُتبت حملة مساهمة واحدة
+   *[other] كُتبت حملات { $changed } مساهمة
+}.
+cli-campaigns-line = الحملة { $campaign }: { $size } مساهمة من { $first } إلى { $last } — «{ $representative }»
+campaigns-link = الحملات: رسائل أُرسلت مرات عديدة
+campaigns-title = الحملات
+campaigns-intro = الحملة رسالة واحدة أُرسلت مرات عديدة: حرفياً، أو بتغيير كلمات، أو بإضافة فقرة من المرسل نفسه، أو باختيار مرادفات في قالب. وتُسمّى كل حملة باسم أول مساهمة فيها. وتنضم كل مساهمة جديدة إلى حملتها عند تسجيلها؛ ويُعثر على الحملات كلها من جديد من السجل كلما أعادت الأمانة بناءها.
+campaigns-summary = { $members } من المساهمات المحسوبة البالغ عددها { $total } تنتمي إلى { $campaigns } حملة: { $distinct } صوتاً متميزاً، مع حساب كل حملة مرة واحدة.
+campaigns-caption = الحملات، الأكبر أولاً
+campaigns-column-campaign = الحملة
+campaigns-column-size = المساهمات
+campaigns-column-first = أول ما ورد
+campaigns-column-last = آخر ما ورد
+campaigns-column-representative = المساهمة الممثِّلة
+campaigns-none = لم يُعثر على أي حملة في هذه المشاورة.
+campaign-name = الحملة { $id }
+campaign-size = { $count ->
+    [one] مساهمة واحدة
+    [two] مساهمتان
+    [few] { $count } مساهمات
+   *[other] { $count } مساهمة
+}
+campaign-member-of = الحملة
+campaign-by-group = حسب فئة أصحاب المصلحة
+campaign-representative = المساهمة الممثِّلة
+campaign-representative-why = العضو الأكثر شبهاً بالآخرين: العضو الذي يشترك الآخرون في صياغته أكثر من غيره.
+campaign-by-country = حسب البلد
+campaign-by-channel = حسب القناة
+campaign-variants = الصيغ المختلفة
+campaign-variants-intro = أولى مساهمات الحملة، كل منها مقارنة كلمةً كلمةً بالمساهمة الممثِّلة: الكلمات المضافة تحتها خط، والكلمات المحذوفة مشطوبة.
+campaign-variant-identical = مطابقة حرفياً للمساهمة الممثِّلة.
+campaign-variant-added = مضاف
+campaign-variant-removed = محذوف
+campaign-more = و{ $count } أخرى
+campaign-template = قالب بمرادفات
+campaign-template-intro = يتبع الأعضاء قالباً واحداً ويختارون كلمة واحدة من مجموعة في كل موضع من هذه المواضع (محسوبة على ما يصل إلى 200 عضو موزعين على الحملة).
+campaign-slot-after = بعد «{ $words }»
+campaign-slot-pick = { $word } ({ $count })
+campaign-note-title = اسم الأمانة وملاحظتها
+campaign-note-name = الاسم
+campaign-note-note = الملاحظة
+campaign-note-help = يُعرضان مع الحملة في كل صفحة. اتركهما فارغين لإزالتهما. ويُقيَّد كل تغيير في سجل المراجعة.
+campaign-note-save = حفظ
+campaign-note-saved = حُفظ الاسم والملاحظة.
+campaign-note-empty-name = لا يجوز أن يكون اسم الحملة فارغاً إذا كانت لها ملاحظة.
+campaign-note-name-too-long = لا يجوز أن يتجاوز اسم الحملة 120 حرفاً.
+campaign-note-note-too-long = لا يجوز أن تتجاوز ملاحظة الحملة 2000 حرف.
+distinct-caption = الأصوات المتميزة حسب فئة أصحاب المصلحة
+distinct-contributions = المساهمات
+distinct-voices = الأصوات المتميزة
+distinct-note = تُحسب الحملة (رسالة واحدة أُرسلت مرات عديدة) مرة واحدة في كل فئة من فئات أصحاب المصلحة تصل إليها؛ وتُحسب المساهمة المستقلة صوتاً واحداً.
+report-campaigns = انتمت { $members } من المساهمات المحسوبة إلى { $campaigns ->
+    [one] حملة واحدة
+    [two] حملتين
+   *[other] { $campaigns } حملة
+}، وهي رسائل أُرسلت مرات عديدة بتعديلات أو بدونها؛ ومع حساب كل حملة مرة واحدة في كل فئة من فئات أصحاب المصلحة وصلت إليها، تمثل المساهمات { $distinct } صوتاً متميزاً.

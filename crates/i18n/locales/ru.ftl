@@ -1,0 +1,1131 @@
+## Consulta — сообщения на русском языке. Каждый ключ из en.ftl есть и здесь (это проверяет тест).
+
+test-greeting = Здравствуйте, { $name }
+
+## Stakeholder groups, channels, regional groups, development status
+
+group-government = Правительства
+group-international_organization = Международные организации
+group-civil_society = Гражданское общество
+group-private_sector = Частный сектор
+group-academic = Академическое сообщество
+group-technical = Техническое сообщество
+channel-written = Письменные замечания
+channel-presentation = Выступления на совещании
+channel-intervention = Выступления в ходе открытых прений
+channel-written-short = Письменно
+channel-presentation-short = Выступление
+channel-intervention-short = Реплика
+region-african = Группа африканских государств
+region-asia_pacific = Группа азиатско-тихоокеанских государств
+region-eastern_european = Группа восточноевропейских государств
+region-latin_american_caribbean = Группа государств Латинской Америки и Карибского бассейна
+region-weog = Группа западноевропейских и других государств
+development-ldc = Наименее развитая страна
+development-developing = Развивающаяся страна
+development-developed = Развитая страна
+status-upcoming = Ещё не открыта
+status-open = Открыта для материалов
+status-closed = Закрыта
+
+## The distribution table
+
+table-caption = Распределение полученных материалов
+table-group = Группа заинтересованных сторон
+table-total = Всего
+table-unverified = Личность не подтверждена (не учтено выше)
+table-withheld-note = { $count ->
+    [one] Не учтён { $count } материал, не допущенный к опубликованию.
+    [few] Не учтены { $count } материала, не допущенные к опубликованию.
+    [many] Не учтены { $count } материалов, не допущенных к опубликованию.
+   *[other] Не учтены { $count } материала, не допущенные к опубликованию.
+}
+table-empty = Ещё не получено ни одного материала.
+
+## Import of contribution files
+
+import-row-field-error = строка { $line }, столбец { $field }: { $problem }
+import-row-error = строка { $line }: { $problem }
+import-missing = это поле обязательно, но оно пустое
+import-not-utf8 = текст не является допустимым UTF-8 (сохраните файл как «CSV UTF-8»)
+import-field-count = в строке { $found } полей, а в заголовке { $expected }
+import-entity-name-too-long = название организации длиннее { $max } символов
+import-entity-name-control = название организации содержит управляющий символ (например, перевод строки или табуляцию)
+import-country-required = правительство указывает свою страну: выберите её в списке
+import-unknown-group = неизвестная группа заинтересованных сторон «{ $value }» (ожидается одна из: { $known })
+import-unknown-country = неизвестный код страны «{ $value }» (ожидается код ISO 3166-1, например FR или FRA, или пустое поле для международной организации)
+import-unknown-channel = неизвестный канал «{ $value }» (ожидается written, presentation или intervention)
+import-bad-date = «{ $value }» — не дата (ожидается RFC 3339, например 2010-12-14T15:00:00Z, или дата, например 2010-12-14)
+import-outside-period = { $value } — вне срока консультации (чтобы записать такие строки с пометкой о позднем поступлении, импортируйте с --accept-late)
+import-bad-language = «{ $value }» — не тег языка (ожидается тег BCP 47, например en, fr или es-419)
+import-title-too-long = заголовок длиннее { $max } символов
+import-control-character = в нём есть невидимый управляющий символ ({ $code }) в позиции { $at }: удалите его
+import-body-too-large = текст больше { $max } байт
+import-meeting-required = материал вида «{ $channel }» представляется на совещании: укажите дату совещания
+import-unknown-meeting = у консультации нет совещания «{ $value }» (её совещания: { $known })
+import-no-meetings = у консультации нет совещания «{ $value }» (совещаний ещё нет: добавьте его командой «consulta meeting add»)
+import-entity-group-conflict = «{ $entity }» записана в группе «{ $recorded }»
+import-entity-country-conflict = «{ $entity }» записана со страной { $recorded }
+import-entity-no-country = «{ $entity }» записана без страны
+import-file-empty = файл пуст (ожидается строка заголовка: { $expected })
+import-file-no-rows = в файле есть заголовок, но нет ни одного материала
+import-file-missing-columns = в заголовке нет столбцов { $columns } (ожидается: { $expected })
+import-file-unknown-columns = в заголовке неизвестные столбцы { $columns } (ожидается: { $expected } и, при необходимости, on_behalf_of)
+import-file-duplicate-column = столбец { $column } назван в заголовке дважды
+import-file-unreadable = строка { $line }: файл не читается как CSV ({ $reason })
+
+## Command line
+
+cli-consultation-created = Создана консультация { $slug }: { $status }, с { $opens } по { $closes } ({ $zone }).
+cli-meeting-added = В { $slug } добавлено совещание { $date } в месте: { $place }.
+cli-imported = В { $slug } импортировано материалов: { $contributions } (новых организаций: { $entities }, поступивших с опозданием: { $late }).
+cli-import-refused = { $file }: ничего не импортировано. Исправьте эти строки и импортируйте файл снова:
+cli-import-more-errors = … и ещё { $count }.
+cli-import-file-refused = { $file }: ничего не импортировано: { $problem }
+cli-import-progress = Импорт
+cli-unknown-consultation = Консультации «{ $slug }» нет. { $known }
+cli-known-consultations = Имеющиеся консультации: { $list }.
+cli-no-consultations = Консультаций ещё нет: создайте её командой «consulta consultation create».
+cli-serving = Consulta обслуживает { $url }
+cli-demo-loading = Демонстрационная консультация загружается в { $path } …
+role-secretariat = Секретариат
+role-focal_point = Координатор
+demo-accounts-title = Демонстрационные учётные записи
+demo-accounts-intro = Только для этой демонстрации: эти учётные записи и их пароли существуют в её временной базе данных и показываются всякому, кто её открывает. Войдите как секретариат, чтобы помечать материалы, снять один с публикации, приглашать координаторов и писать доклад; войдите как координатор, чтобы представить материал от имени вымышленного государства.
+demo-accounts-sign-in = Войдите под одной из них
+cli-demo-account = { $role }: { $email }, пароль { $password }
+cli-demo-accounts = Демонстрационные учётные записи (только для этой демонстрации; показаны и на её главной странице):
+cli-demo-loaded = Загружено примеров материалов: { $count }.
+cli-error = ошибка
+cli-consultation-line = { $slug }  { $status }  { $opens } – { $closes }  { $title }
+
+## Web pages
+
+site-name = Consulta
+site-tagline = Открытые консультации с участием многих заинтересованных сторон
+skip-link = Перейти к содержанию
+language-switch = Язык
+example-banner = Данные для примера. Организации и тексты этой консультации придуманы для демонстрации; это не слова какого-либо реального правительства или организации.
+example-label = Пример
+consultations-title = Консультации
+consultations-intro = Призывы представить материалы, обращённые к правительствам, международным организациям, гражданскому обществу, частному сектору, академическому и техническому сообществам.
+consultations-empty = Консультаций ещё нет.
+consultation-mandate = Мандат
+consultation-period = Срок
+consultation-period-value = С { $opens } по { $closes } ({ $zone })
+consultation-status = Состояние
+consultation-questions = Руководящие вопросы
+consultation-meetings = Совещания
+consultation-meeting-line = { $date }, { $place }
+consultation-contributions = Материалы
+consultation-table-link = Таблица распределения
+filter-legend = Показать материалы
+filter-group = Группа заинтересованных сторон
+filter-channel = Канал
+filter-all = Все
+filter-apply = Показать
+contributions-count = { $total ->
+    [0] Ни один материал не подходит.
+    [one] { $total } материал.
+   *[other] Материалов: { $total }; показаны с { $from } по { $to }.
+  }
+contributions-column-date = Получен
+contributions-column-title = Заголовок
+contributions-column-entity = Организация
+page-previous = Предыдущая страница
+page-next = Следующая страница
+pagination = Страницы
+contribution-entity = Организация
+contribution-group = Группа заинтересованных сторон
+contribution-channel = Канал
+contribution-meeting = Совещание
+contribution-submitted = Получен
+contribution-language = Язык
+contribution-on-behalf-of = От имени
+contribution-late = Получен вне срока консультации
+contribution-consultation = Консультация
+contribution-text = Текст
+entity-group = Группа заинтересованных сторон
+entity-country = Страна
+entity-no-country = Нет (международная организация)
+entity-regional-group = Региональная группа ООН
+entity-development = Уровень развития
+entity-contributions = Материалы
+entity-none = —
+error-not-found-title = Страница не найдена
+error-not-found = По этому адресу ничего нет. Возможно, адрес набран с ошибкой или такого элемента не существует.
+error-bad-request-title = Запрос не понят
+error-bad-request = В адресе есть значение, которое Consulta не может прочитать: { $detail }
+error-server-title = Произошла ошибка
+error-server = Consulta не смогла показать эту страницу из-за собственной ошибки. Ошибка записана в журнал; повторите попытку позже.
+back-home = Вернуться к консультациям
+footer-record = Каждый полученный материал входит в публичный реестр.
+footer-software = Consulta — программа с открытым исходным кодом для публичных консультаций.
+
+## Dates
+
+date-long = { $day } { $month } { $year } г.
+date-time = { $date }, { $time }
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Language names, each in its own language
+
+language-name-en = English
+language-name-fr = Français
+
+## Consultation list
+
+consultation-contribution-total = { $total ->
+    [0] материалов ещё нет
+    [one] { $total } материал
+    [few] { $total } материала
+    [many] { $total } материалов
+   *[other] { $total } материала
+  }
+
+## Command-line help (cli-help-<command path>[-<argument>])
+
+cli-help-consulta = Consulta: открытые консультации с участием многих заинтересованных сторон — от призыва представить материалы до реестра и его таблиц.
+cli-help-consulta-db = База данных: файл SQLite, создаваемый при отсутствии (также sqlite:///путь), или база PostgreSQL, postgres://пользователь:пароль@сервер:порт/имя, которую могут делить несколько серверов
+cli-help-consulta-config = Файл настроек в формате TOML, по одной настройке в строке под именем её флага (db = "consulta.db", public-url = "https://…", max-files = 10). Флаг или его переменная CONSULTA_* важнее файла, а файл — значений по умолчанию
+cli-help-consulta-consultation = Создание консультаций и их список
+cli-help-consulta-consultation-create = Создать консультацию: призыв представить материалы, с мандатом и сроком
+cli-help-consulta-consultation-create-slug = Краткое имя для адресов и команд (строчные латинские буквы, цифры, '-')
+cli-help-consulta-consultation-create-title = Название на языке, заданном --lang
+cli-help-consulta-consultation-create-opens = Дата открытия (2010-09-01) или дата и время (2010-09-01T09:00) в часовом поясе
+cli-help-consulta-consultation-create-closes = Дата закрытия (день включается целиком) или дата и время в часовом поясе
+cli-help-consulta-consultation-create-mandate = Решение, которым объявлена консультация (например, "резолюция ЭКОСОС 2010/2")
+cli-help-consulta-consultation-create-description = Описание на языке, заданном --lang
+cli-help-consulta-consultation-create-questions = Руководящий вопрос; повторите для нескольких
+cli-help-consulta-consultation-create-lang = Язык переданных текстов (тег BCP 47: en, fr, es, …)
+cli-help-consulta-consultation-create-time_zone = Часовой пояс дат (имя IANA: UTC, Europe/Zurich, America/New_York)
+cli-help-consulta-consultation-list = Список консультаций
+cli-help-consulta-meeting = Совещания консультации
+cli-help-consulta-meeting-add = Добавить совещание, на котором делаются выступления и реплики
+cli-help-consulta-meeting-add-consultation = Краткое имя консультации
+cli-help-consulta-meeting-add-date = Дата совещания (2010-12-14)
+cli-help-consulta-meeting-add-place = Место проведения
+cli-help-consulta-import = Импорт данных в реестр
+cli-help-consulta-import-contributions = Импортировать материалы из файла CSV (столбцы: entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting); все строки или ни одной
+cli-help-consulta-import-contributions-file = Файл CSV (UTF-8, с BOM или без), или - для стандартного ввода
+cli-help-consulta-import-contributions-consultation = Краткое имя консультации
+cli-help-consulta-import-contributions-accept_late = Записывать строки, датированные вне срока консультации, с пометкой о позднем поступлении, а не отклонять файл
+cli-help-consulta-table = Вывести распределение материалов по группам заинтересованных сторон и каналам
+cli-help-consulta-table-consultation = Краткое имя консультации
+cli-help-consulta-table-format = Формат вывода
+cli-help-consulta-table-lang = Язык подписей (по умолчанию — из окружения)
+cli-help-consulta-report = Подготовить проект сводного доклада по консультации (пронумерованные пункты, таблицы, вопросы, механизмы и пробелы, диаграммы, приложение со списком участников)
+cli-help-consulta-report-consultation = Краткое имя консультации
+cli-help-consulta-report-lang = Язык доклада (по умолчанию — из окружения)
+cli-help-consulta-report-format = Формат файла: html, md (Markdown), docx (Word, открывается в LibreOffice) или pdf
+cli-help-consulta-report-output = Записать в этот файл, а не в стандартный вывод
+cli-help-consulta-report-public_url = Адрес публичного сайта для ссылок на материалы (CONSULTA_PUBLIC_URL); без него материалы называются без ссылок
+cli-report-annex = Список участников, слишком длинный для доклада, записан в { $path }.
+cli-help-consulta-load-demo = Загрузить демонстрационную консультацию в базу данных, заданную --db (она должна быть новой), чтобы испытать на ней другие команды
+cli-help-consulta-backup = Создать резервную копию экземпляра (база данных и вложения) в новом каталоге, не прерывая его работы
+cli-help-consulta-backup-directory = Создаваемый каталог
+cli-help-consulta-restore = Восстановить резервную копию как новый экземпляр (--db — новый файл SQLite или пустая база PostgreSQL; каталога --files ещё не должно быть), затем сверить каждый материал с журналом
+cli-help-consulta-restore-directory = Каталог резервной копии
+cli-backup-exists = { $path } уже существует: резервная копия создаётся в новом каталоге.
+cli-backup-done = Резервная копия в { $path }: материалов — { $contributions }, вложений — { $attachments }, корень журнала { $root }.
+cli-restore-format = Это не резервная копия Consulta, которую Consulta может прочитать (формат { $format }).
+cli-restore-exists = { $path } уже существует: восстановление создаёт новый экземпляр и никогда не перезаписывает имеющийся.
+cli-restore-root = Корень восстановленного журнала — { $found }, а в резервной копии записан { $expected }.
+cli-restore-failed = Восстановленный реестр не проходит проверку:
+cli-restore-done = Восстановлено в { $path }: { $contributions ->
+    [one] { $contributions } материал, в журнале
+    [few] { $contributions } материала, каждый в журнале
+    [many] { $contributions } материалов, каждый в журнале
+   *[other] { $contributions } материала, каждый в журнале
+}; корень { $root }, как в резервной копии.
+cli-help-consulta-check = Сверить каждый материал с публичным журналом: по одному листу на материал, запись не изменена, доказательство ведёт к корню
+cli-check-failed = Реестр не проходит проверку:
+cli-check-done = Проверено материалов: { $contributions }{ $statements ->
+    [0] {""}
+   *[other] {", "}утверждений, вынесенных на голосование: { $statements }
+}; каждый есть в журнале и не изменён. Корень { $root }. Дерево, восстановленное по записям, совпадает { $heads ->
+    [0] ни с одним подписанным заголовком (журнала { $journal } нет)
+    [one] с единственным подписанным заголовком { $journal }
+   *[other] со всеми подписанными заголовками { $journal } ({ $heads })
+}.
+cli-help-consulta-serve = Обслуживать публичные страницы и API
+cli-help-consulta-serve-addr = Адрес для прослушивания (порт 0 выбирает свободный порт)
+cli-help-consulta-demo = Загрузить демонстрационную консультацию в новую временную базу данных и обслуживать её
+cli-help-consulta-demo-addr = Адрес для прослушивания (порт 0 выбирает свободный порт)
+
+## Command line: translations and databases
+
+cli-consultation-translated = Тексты консультации { $slug } теперь есть на языках: { $languages }.
+cli-no-database = По адресу { $path } базы данных нет. Сначала создайте консультацию (consulta consultation create) или укажите правильный путь с помощью --db или CONSULTA_DB.
+cli-help-consulta-consultation-translate = Добавить название, описание и руководящие вопросы консультации на другом языке
+cli-help-consulta-consultation-translate-consultation = Краткое имя консультации
+cli-help-consulta-consultation-translate-lang = Язык переданных текстов (тег BCP 47: fr, es, ar, …)
+cli-help-consulta-consultation-translate-title = Название на этом языке
+cli-help-consulta-consultation-translate-description = Описание на этом языке
+cli-help-consulta-consultation-translate-questions = Каждый руководящий вопрос на этом языке, по порядку; повторите для каждого
+cli-help-consulta-consultation-translate-mandate = Мандат на этом языке
+
+## Submissions (web form and API)
+
+import-bad-email = «{ $value }» — не адрес электронной почты
+submit-field-problem = { $field }: { $problem }.
+submit-field-entity = Название организации
+submit-field-stakeholder_group = Группа заинтересованных сторон
+submit-field-country = Страна
+submit-field-email = Адрес электронной почты для связи
+submit-field-language = Язык
+submit-field-title = Заголовок
+submit-field-body = Текст
+submit-field-files = Вложения
+submit-too-many-files = К одному материалу можно приложить не более { $max } файлов.
+submit-file-too-large = Файл «{ $name }» больше { $max } — предельного размера одного файла.
+submit-bad-file-name = Имя файла «{ $name }» использовать нельзя.
+submit-not-open = Эта консультация ещё не открыта для материалов.
+submit-closed = Эта консультация закрыта и больше не принимает материалы.
+submit-idempotency-conflict = Этот Idempotency-Key уже использован для другой отправки.
+submit-bad-idempotency-key = Заголовок Idempotency-Key должен содержать от 1 до 200 видимых символов ASCII.
+submit-malformed = Запрос не читается как форма multipart: { $detail }
+submit-unknown-field = В запросе есть поле, неизвестное Consulta: { $field }
+submit-too-large = Запрос больше, чем принимает Consulta (не более { $max }).
+submit-field-too-large = Поле «{ $field }» длиннее { $max } — больше, чем оно вмещает.
+cli-help-consulta-files = Где хранятся вложения: каталог (по умолчанию рядом с базой данных, с её именем и суффиксом "-files") или корзина, совместимая с S3, s3://bucket/prefix?endpoint=https://…&region=… (учётные данные из AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY)
+cli-help-consulta-verify = Сверить квитанцию с работающим экземпляром: есть ли материал по-прежнему в публичном реестре, без изменений?
+cli-help-consulta-verify-receipt = Квитанция (JSON, в том виде, в каком её выдал экземпляр)
+cli-help-consulta-verify-server = Адрес экземпляра (например, https://consultations.example.org)
+
+## Receipts checked with `consulta verify`
+
+verify-ok = Материал { $id } есть в публичном реестре и не изменён: его запись по-прежнему даёт хеш { $sha256 } и является записью { $entry } публичного журнала, который вырос с { $old } до { $new } записей без изменения какой-либо прежней записи.
+verify-withheld = Материал { $id } по-прежнему есть в публичном журнале и не изменён (запись { $entry } из { $new }), но секретариат не допускает его текст к опубликованию: { $reason }
+verify-receipt-invalid = Квитанция внутренне несогласована ({ $detail }): возможно, она изменена.
+verify-key-changed = Экземпляр подписывает другим ключом, чем указан в квитанции: его журнал нельзя сравнить с квитанцией.
+verify-bad-signature = Заголовок дерева экземпляра подписан недействительной подписью.
+verify-log-rewritten = Журнал экземпляра не является продолжением того, по которому выдана квитанция: записи изменены или удалены.
+verify-not-included = В журнале экземпляра больше нет записи этого материала.
+verify-record-changed = Опубликованная запись материала { $id } — не та, на которую выдана квитанция: она изменена.
+
+## The contribution form and receipts
+
+form-title = Представить материал
+form-intro = Письменные замечания можно направлять в любой форме и в любое время, пока консультация открыта. Вы получите квитанцию, по которой любой может в любой момент проверить, что публичный реестр по-прежнему содержит ваш материал без изменений.
+form-unverified = Материалы, отправленные через эту форму, помечаются «личность не подтверждена».
+form-errors = Материал не отправлен. Исправьте, пожалуйста, следующее:
+form-files-kept = { $count ->
+    [one] Отправленный вами файл сохранён ниже: выбирать его снова не нужно.
+   *[other] Отправленные вами файлы ({ $count }) сохранены ниже: выбирать их снова не нужно.
+}
+form-kept-legend = Уже полученные файлы
+form-kept-hint = Хранятся 30 минут и отправляются вместе с материалом; снимите отметку, чтобы исключить файл.
+submit-kept-files-expired = Срок хранения файла из вашей прежней попытки истёк (файлы хранятся 30 минут): выберите его снова.
+form-entity-hint = Правительство или организация, от имени которых вы выступаете.
+form-email-hint = Только для секретариата; никогда не публикуется.
+form-choose = Выберите…
+form-country-none = Международный орган (без страны)
+form-country-hint = Обязательно. Правительства и национальные органы выбирают свою страну; «Международный орган» выбирает только орган, у которого нет своей страны.
+form-files-hint = Необязательно: до { $max } файлов по { $size } каждый, в любом формате (PDF, Word, OpenDocument, текст, изображения, …).
+form-submit = Отправить материал
+acknowledgement-subject = Материал { $id } записан: { $title }
+acknowledgement-body =
+    Ваш материал для консультации «{ $consultation }» записан в публичный реестр.
+
+    Материал: { $id }
+    Заголовок: { $title }
+    От имени: { $entity }
+    Получен: { $received }
+
+    Квитанция приложена ({ $file }) и доступна в любое время по адресу { $link }
+    Сохраните её: с ней любой может позже проверить, что публичный реестр по-прежнему содержит ваш материал без изменений.
+
+    Этот адрес никогда не публикуется. Если вы не отправляли этот материал, сообщите секретариату, ответив на это письмо.
+receipt-title = Квитанция о получении материала { $id }
+receipt-recorded = Ваш материал записан.
+receipt-intro = Квитанция показывает, что было получено и какое место это занимает в публичном журнале. Сохраните её: с ней любой может проверить, что публичный реестр по-прежнему содержит материал без изменений.
+receipt-id = Материал
+receipt-received = Получен
+receipt-contribution-title = Заголовок
+receipt-entity = От имени
+receipt-consultation = Консультация
+receipt-sha256 = SHA-256 записи
+receipt-log = Место в публичном журнале
+receipt-log-value = Запись { $entry } журнала из { $size ->
+    [one] { $size } записи
+   *[other] { $size } записей
+  }, корень которого
+receipt-key = Ключ, которым подписан журнал
+receipt-download = Скачать квитанцию (JSON)
+receipt-verify = Чтобы проверить её в любое время:
+contribution-identity = Личность
+identity-recorded = Записано секретариатом
+identity-unverified = Личность не подтверждена
+identity-verified = Подтверждена
+contribution-record = Публичный реестр
+contribution-receipt-link = Квитанция и место в публичном журнале
+contribution-withheld = Секретариат не допускает этот материал к опубликованию: { $reason }. Его запись в публичном журнале сохраняется, поэтому реестр по-прежнему можно проверить.
+contribution-files = Вложения
+language-name-es = Español
+language-name-ru = Русский
+language-name-ar = العربية
+language-name-zh = 中文
+language-name-pt = Português
+language-name-de = Deutsch
+
+## Withholding
+
+contribution-withheld-title = Материал снят с публикации
+cli-withheld = Материал { $id } снят с публикации; его запись в публичном журнале сохраняется.
+cli-published = Материал { $id } снова опубликован.
+cli-unknown-contribution = Материала { $id } нет.
+cli-help-consulta-report-details = Показать реквизиты доклада (условное обозначение, органы, сессия и пункт повестки дня, резюме, выводы) в JSON или задать их из файла JSON той же формы
+cli-help-consulta-report-details-consultation = Краткое имя консультации
+cli-help-consulta-report-details-set = Файл JSON с задаваемыми реквизитами (проверяются; заносятся в журнал аудита) в том виде, в каком их выводит команда
+cli-details-too-large = { $file } больше { $max } байт: ничего не изменено.
+cli-details-unreadable = { $file }, строка { $line }, столбец { $column }: это не JSON реквизитов ({ $reason }); ничего не изменено.
+cli-details-refused = { $file }: { $reason }; ничего не изменено.
+cli-details-set = Реквизиты доклада по { $consultation } заданы.
+cli-help-consulta-tags = Вопросы, которыми помечаются материалы
+cli-help-consulta-tags-evaluate = Насколько предложения классификатора вопросов совпадают с проставленными пометками: точность, полнота и калибровка; каждый помеченный материал оценивает классификатор, не обучавшийся на нём
+cli-tags-evaluation = Обучено на { $documents } помеченных материалах; оценено отложенных пар (материал, вопрос): { $scored }.
+    Предложений с вероятностью { $threshold } % и выше: { $suggested }, из них верных { $right }: точность { $precision } %.
+    Проставленных пометок: { $tags }, из них предложено { $right }: полнота { $recall } %.
+cli-tags-not-calibrated = Слишком мало помеченных материалов для калибровки: проценты — исходные проценты классификатора.
+cli-tags-bins = Калибровка (заявленная вероятность, пары, средняя заявленная, доля верных):
+cli-help-consulta-contribution = Управление записанными материалами
+cli-help-consulta-contribution-withhold = Снять материал с публикации (персональные данные, злоупотребления…), указав причину; его запись в публичном журнале сохраняется
+cli-help-consulta-contribution-withhold-id = Номер материала
+cli-help-consulta-contribution-withhold-reason = Причина снятия: показывается на его публичной странице
+cli-help-consulta-contribution-publish = Снова опубликовать снятый материал
+cli-help-consulta-contribution-publish-id = Номер материала
+cli-help-consulta-serve-max_files = Наибольшее число файлов в одном материале
+cli-help-consulta-serve-max_file_mib = Наибольший размер одного вложения, МиБ
+cli-help-consulta-demo-max_files = Наибольшее число файлов в одном материале
+cli-help-consulta-demo-max_file_mib = Наибольший размер одного вложения, МиБ
+
+## Sizes
+
+number-decimal-separator = ,
+size-bytes = { $n } Б
+size-kib = { $n } КиБ
+size-mib = { $n } МиБ
+verify-unreachable = Не удалось выполнить проверку по { $server }: { $detail }
+
+## Consultation definitions
+
+draft-slug = «{ $value }» — не краткое имя (от 1 до 80 строчных латинских букв, цифр и '-', начиная с буквы или цифры)
+draft-language = «{ $value }» — не тег языка (тег BCP 47, например en, fr или es-419)
+draft-empty-title = название пустое
+draft-time-zone = «{ $value }» — не часовой пояс (имя IANA, например UTC, Europe/Zurich или America/New_York; ближайшие имена: { $nearest })
+draft-date = «{ $value }» — не дата (2010-09-01) и не дата со временем (2010-09-01T09:00)
+draft-empty-period = консультация закрылась бы раньше, чем открылась
+draft-question-count = у консультации руководящих вопросов: { $count }; дайте перевод каждого, по порядку
+cli-duplicate-slug = Консультация «{ $slug }» уже есть.
+cli-duplicate-meeting = У консультации уже есть совещание { $date }.
+
+## Search (the public archive)
+nav-label = Разделы
+nav-consultations = Консультации
+nav-search = Поиск
+search-title = Поиск по реестру
+search-title-query = «{ $query }»: поиск по реестру
+search-label = Слова для поиска, на любом языке
+search-submit = Найти
+search-help = Должно встретиться каждое слово (в любой форме: «сотрудничать» находит «сотрудничество»). Заключите фразу в "кавычки"; поставьте минус перед словом, чтобы исключить его: -spam.
+search-sort = Порядок
+search-sort-relevance = Сначала наиболее подходящие
+search-sort-newest = Сначала новые
+search-sort-oldest = Сначала старые
+search-filters = Уточнить результаты
+search-filter = { $facet }: { $value }
+search-remove = убрать этот фильтр
+search-count = { $total ->
+    [0] Ни один опубликованный материал не подходит.
+   *[other] Найдено материалов: { $total }; показаны с { $from } по { $to }.
+  }
+search-collapse = Показывать каждую кампанию один раз
+search-similar = { $count ->
+    [one] и ещё { $count } схожий материал её кампании
+    [few] и ещё { $count } схожих материала её кампании
+   *[other] и ещё { $count } схожих материалов её кампании
+}
+search-none = Попробуйте меньше слов, другие слова или уберите фильтр. Материалы, снятые секретариатом с публикации, в поиск не входят.
+search-facet-consultation = Консультация
+search-facet-group = Группа заинтересованных сторон
+search-facet-channel = Канал
+search-facet-country = Страна
+search-facet-region = Региональная группа
+search-facet-language = Язык
+search-facet-year = Год
+consultation-search = Поиск по этим материалам
+cli-help-consulta-index = Обслуживание поискового индекса (он выводится из реестра; серверы сами поддерживают его в актуальном состоянии)
+cli-help-consulta-index-rebuild = Заново построить поисковый индекс по всему реестру (сначала остановите использующий его сервер)
+cli-help-consulta-index_dir = Где хранится поисковый индекс (каталог; по умолчанию рядом с базой данных, с её именем и суффиксом "-index")
+cli-index-busy = Поисковый индекс в { $path } использует другой процесс Consulta (сервер или другое перестроение). Сначала остановите его или укажите другой каталог с помощью --index.
+cli-index-progress = Индексирование
+cli-index-rebuilt = Проиндексировано опубликованных материалов: { $count } за { $seconds } с; индекс в { $path } занимает { $size }.
+open-data-title = Открытые данные
+open-data-intro = Всё публичное в этой консультации, для свободного повторного использования. Снятые с публикации материалы представлены только своей записью: номер, хеш и причина.
+open-data-contributions-csv = Материалы (CSV)
+open-data-contributions-json = Материалы (JSON)
+open-data-entities-csv = Участвующие организации (CSV)
+open-data-entities-json = Участвующие организации (JSON)
+open-data-entities-popolo-json = Участвующие организации (Popolo JSON)
+open-data-feed-atom = Новые материалы (лента Atom)
+open-data-archive-zip = Всё, с файлами и доказательствами (архив zip)
+open-data-verify = Архив можно проверить без подключения к сети, не доверяя этому сайту: consulta verify-archive ФАЙЛ.zip
+cli-help-consulta-export = Записать один файл открытых данных консультации (такой, какой сайт предлагает скачать)
+cli-help-consulta-export-what = Какой файл: contributions.csv, contributions.json, entities.csv, entities.json, entities.popolo.json, statements.csv, votes.csv, feed.atom или archive.zip
+cli-help-consulta-export-consultation = Консультация (её краткое имя)
+cli-help-consulta-export-output = Куда записать (по умолчанию — стандартный вывод)
+cli-help-consulta-export-base_url = Публичный адрес сайта для ссылок ленты
+cli-help-consulta-verify-archive = Проверить полный архив без подключения к сети: каждый файл по манифесту, подписанный заголовок дерева и место каждого материала в журнале
+cli-help-consulta-verify-archive-archive = Проверяемый архив (.zip)
+cli-export-unknown = Файла открытых данных «{ $what }» нет. Выберите один из: { $known }.
+cli-exported = Записано в { $path }.
+archive-ok = { $file } проходит проверку: консультация { $consultation }, материалов — { $contributions } (снятых с публикации — { $withheld }, представлены только записью), файлов — { $files }, всё в журнале из { $size } записей с корнем { $root }, подписано { $generated } ключом { $key }. Сравните этот ключ с ключом, который публикует экземпляр.
+archive-refused = { $file } не проходит проверку: { $problem }
+archive-unreadable = это не читаемый архив zip ({ $detail }).
+archive-no-manifest = в нём нет manifest.json.
+archive-bad-manifest = его manifest.json не читается ({ $detail }).
+archive-unknown-format = его формат { $format } неизвестен этой версии Consulta.
+archive-missing-file = { $path } указан в манифесте, но отсутствует в архиве.
+archive-unlisted-file = { $path } есть в архиве, но не в манифесте.
+archive-file-changed = { $path } — не тот файл, который указан в манифесте (отличается SHA-256 или размер).
+archive-bad-signature = подпись заголовка дерева не проходит проверку открытым ключом архива.
+archive-record-changed = у записи материала { $id } не тот хеш, который закреплён её записью в журнале.
+archive-not-in-log = материала { $id } нет в подписанном журнале: доказательство включения не проходит.
+archive-record-mismatch = запись материала { $id } не соответствует архиву: { $detail }.
+cli-help-consulta-admin = Управление учётными записями (здесь создаётся первая учётная запись секретариата)
+cli-help-consulta-admin-create = Создать учётную запись; пароль читается из CONSULTA_PASSWORD или из первой строки стандартного ввода
+cli-help-consulta-admin-create-email = Её адрес электронной почты, под которым выполняется вход
+cli-help-consulta-admin-create-name = Имя человека
+cli-help-consulta-admin-create-role = secretariat (по умолчанию) или focal-point
+cli-help-consulta-admin-create-entity = Для координатора: организация, от имени которой он действует (её название, как оно записано)
+cli-help-consulta-admin-create-lang = Язык писем и страниц (en, fr, es, ru, ar, zh)
+cli-unknown-role = Неизвестная роль «{ $role }»: выберите secretariat или focal-point.
+cli-unknown-entity = Организация «{ $entity }» не записана.
+cli-focal-point-needs-entity = Координатор действует от имени одной организации: укажите её с помощью --entity.
+cli-secretariat-no-entity = Учётная запись секретариата не действует от имени организации: не указывайте --entity.
+cli-password-prompt = Пароль (не менее 12 символов):{" "}
+cli-bad-email = «{ $email }» — не адрес электронной почты.
+cli-duplicate-account = Учётная запись с адресом { $email } уже есть.
+cli-account-created = Создана учётная запись { $email } ({ $role }).
+password-too-short = Пароль должен содержать не менее { $min } символов (несколько слов — хороший пароль).
+password-too-long = Пароль должен содержать не более { $max } символов.
+
+## Accounts and the secretariat's pages
+nav-sign-in = Войти
+nav-sign-out = Выйти ({ $name })
+nav-admin = Секретариат
+login-title = Вход
+login-intro = Для секретариата и координаторов организаций. Все остальные могут читать весь реестр без учётной записи.
+login-email = Адрес электронной почты
+login-password = Пароль
+login-submit = Войти
+login-failed = Такой адрес и пароль не соответствуют ни одной учётной записи. Проверьте их и повторите попытку.
+login-needed = Войдите, чтобы увидеть эту страницу.
+login-session-ended = Ваш сеанс завершён (через { $hours } ч или потому, что вы вышли в другом месте). Войдите снова, чтобы продолжить.
+login-signed-out = Вы вышли из системы.
+error-forbidden-title = Недоступно для этой учётной записи
+error-forbidden = Эта страница предназначена для секретариата. Вы вошли под учётной записью, которая не может ею пользоваться.
+error-form-expired-title = Срок действия формы истёк
+error-form-expired = Форма отправлена без токена страницы, которая её показала: страница устарела или пришла с другого сайта. Вернитесь назад, обновите страницу и отправьте форму снова.
+error-too-many-title = Слишком много попыток
+error-too-many = Слишком много попыток за короткое время. Подождите четверть часа и повторите попытку.
+admin-title = Секретариат
+admin-intro = Вы вошли как { $name }. Каждое действие здесь записывается в журнал аудита.
+admin-moderation = Снять материал с публикации или опубликовать его
+admin-moderation-intro = Снятый с публикации материал исчезает со страниц, из поиска и из открытых данных; его запись в публичном журнале сохраняется вместе с причиной.
+admin-contribution = Номер материала
+admin-reason = Причина
+admin-reason-hint = Обязательна для снятия; показывается публично вместо материала.
+admin-withhold = Снять с публикации
+admin-publish = Опубликовать снова
+admin-withheld = Материал снят с публикации.
+admin-published = Материал опубликован.
+admin-bad-contribution = Укажите номер материала.
+admin-reason-needed = Укажите, почему материал снят с публикации: причина показывается вместо него.
+audit-title = Журнал аудита
+audit-read = Читать журнал аудита
+audit-export = Скачать его (CSV)
+audit-count = Записей: { $total }, сначала новые
+audit-at = Когда (UTC)
+audit-actor = Кто
+audit-action = Действие
+audit-subject = Объект
+audit-before = До
+audit-after = После
+form-acting-for = Вы представляете материал как { $entity }, войдя как её координатор: материал помечается как подтверждённый.
+cli-help-consulta-serve-unverified_per_hour = Неподтверждённых материалов, принимаемых с одного сетевого адреса в час (0 — без ограничения)
+cli-help-consulta-demo-unverified_per_hour = Неподтверждённых материалов, принимаемых с одного сетевого адреса в час (0 — без ограничения)
+
+## Invitations and password resets (emails)
+invitation-subject = Приглашение: { $consultation }
+invitation-body = Уважаемый(ая) { $name }!
+
+    Секретариат приглашает { $entity } представить материалы для консультации «{ $consultation }».
+
+    Эта личная ссылка позволяет создать учётную запись координатора { $entity } и направлять материалы от её имени; они будут помечены как подтверждённые:
+
+    { $link }
+
+    Ссылка действует один раз в течение { $days } дн. Не передавайте её никому: тот, кто ею воспользуется, сможет действовать от имени { $entity }.
+reset-subject = Сброс пароля
+reset-body = Уважаемый(ая) { $name }!
+
+    Кто-то (надеемся, вы) попросил сбросить пароль вашей учётной записи. Чтобы выбрать новый, откройте эту ссылку в течение { $hours } ч:
+
+    { $link }
+
+    Если вы этого не просили, не обращайте внимания на это письмо: ваш пароль не изменится.
+invitation-title = Координатор { $entity }
+invitation-intro = Вам предлагается представлять материалы в качестве координатора { $entity }. Ваша учётная запись — { $email }; укажите своё имя и выберите пароль.
+invitation-name = Ваше имя
+invitation-password = Пароль
+invitation-password-hint = Не менее 12 символов; несколько слов, которые вы запомните, — хороший пароль.
+invitation-submit = Создать учётную запись
+invitation-name-needed = Укажите своё имя: оно показывается секретариату, но не публикуется.
+invitation-unknown = Эта ссылка-приглашение неизвестна. Проверьте, что она скопирована полностью, или попросите у секретариата новую.
+invitation-used = Эта ссылка-приглашение уже использована: каждая действует один раз. Войдите под созданной ею учётной записью или попросите у секретариата новую.
+invitation-expired = Срок действия этой ссылки-приглашения истёк. Попросите у секретариата новую.
+invitation-other-entity = У этого адреса уже есть учётная запись для другой организации. Обратитесь в секретариат.
+error-link-title = Этой ссылкой нельзя воспользоваться
+login-forgot = Забыли пароль?
+reset-title = Сброс пароля
+reset-intro = Укажите адрес своей учётной записи: мы отправим на него ссылку для выбора нового пароля.
+reset-send = Отправить ссылку
+reset-sent = Если у этого адреса есть учётная запись, ссылка уже отправлена. Она действует один раз в течение часа.
+reset-new-password = Новый пароль
+reset-save = Сохранить новый пароль
+reset-invalid = Этой ссылкой для сброса пароля воспользоваться нельзя: она уже использована, устарела или скопирована не полностью. Запросите новую.
+reset-done = Пароль изменён, и все сеансы вашей учётной записи завершены. Войдите с новым паролем.
+mail-title = Исходящие
+mail-to = Кому
+mail-subject = Тема
+mail-status = Состояние
+mail-attempts = Попытки
+mail-when = Отправлено или поставлено в очередь (UTC)
+mail-status-queued = в очереди
+mail-status-sent = отправлено
+mail-status-failed = не удалось
+cli-help-consulta-list = Списки аккредитации (ЭКОСОС, МСЭ, ВВУИО, КНТР или собственные)
+cli-help-consulta-list-import = Импортировать список из CSV (entity, stakeholder_group, country и, при необходимости, focal_point_email, focal_point_name, language): все строки или ни одной
+cli-help-consulta-list-import-file = Файл CSV
+cli-help-consulta-list-import-list = Краткое имя списка: ecosoc, itu, wsis, cstd или собственное (строчные латинские буквы, цифры, дефисы)
+cli-help-consulta-list-import-name = Полное название списка (известно для ecosoc, itu, wsis и cstd)
+cli-help-consulta-invite = Пригласить в консультацию координаторов выбранных организаций: личная одноразовая ссылка по электронной почте, на языке каждого
+cli-help-consulta-invite-consultation = Консультация (её краткое имя)
+cli-help-consulta-invite-lists = Только организации из этого списка аккредитации (повторите для нескольких)
+cli-help-consulta-invite-groups = Только организации этой группы заинтересованных сторон (повторите для нескольких)
+cli-help-consulta-invite-regions = Только организации этой региональной группы ООН: african, asia_pacific, eastern_european, latin_american_caribbean, weog (повторите для нескольких)
+cli-help-consulta-invite-countries = Только организации этой страны, код ISO (повторите для нескольких)
+cli-help-consulta-invite-base_url = Публичный адрес сайта для ссылок
+cli-help-consulta-serve-smtp = Сервер SMTP для почты в виде URL (smtp://пользователь:пароль@сервер:587?tls=required, smtps://сервер); без него письма записываются в каталог исходящих
+cli-help-consulta-serve-mail_from = Отправитель писем Consulta
+cli-help-consulta-serve-outbox = Куда попадает почта без сервера SMTP (по умолчанию рядом с базой данных, с её именем и суффиксом "-outbox")
+cli-help-consulta-serve-mail_per_minute = Не более стольких писем в минуту
+cli-help-consulta-demo-smtp = Сервер SMTP для почты в виде URL (smtp://пользователь:пароль@сервер:587?tls=required, smtps://сервер); без него письма записываются в каталог исходящих
+cli-help-consulta-demo-mail_from = Отправитель писем Consulta
+cli-help-consulta-demo-outbox = Куда попадает почта без сервера SMTP (по умолчанию рядом с базой данных демонстрации)
+cli-help-consulta-demo-mail_per_minute = Не более стольких писем в минуту
+cli-mail-outbox = Сервер SMTP не указан (--smtp): письма записываются в { $path }.
+cli-bad-list = «{ $list }» не может быть именем списка: используйте строчные латинские буквы, цифры и дефисы.
+cli-list-needs-name = Дайте списку «{ $list }» название с помощью --name.
+cli-list-imported = Список { $list }: организаций — { $entities } (новых — { $new }), адресов координаторов — { $contacts }.
+cli-bad-selection = «{ $value }» — не известная Consulta группа заинтересованных сторон, региональная группа или код страны.
+cli-invite-needs-public-url = Приглашения содержат ссылки на экземпляр: укажите его публичный адрес с помощью --base-url (или CONSULTA_PUBLIC_URL), например https://consultations.example.org.
+cli-unknown-list = Списка «{ $list }» нет. Списки: { $known }.
+cli-invited = { $count ->
+    [0] Никто не подходит: приглашения не отправлены.
+   *[other] Приглашений в очереди: { $count }; их отправит почтовая задача сервера.
+  }
+admin-campaign = Пригласить координаторов
+admin-campaign-intro = Каждый координатор выбранных организаций получает на своём языке личную одноразовую ссылку: она создаёт его учётную запись, с которой он представляет материалы от имени организации (подтверждённые). Незаполненный вид отбора не сужает выбор.
+admin-campaign-consultation = Консультация
+admin-campaign-lists = Списки аккредитации
+admin-campaign-no-lists = Списков ещё нет: импортируйте список командой consulta list import.
+admin-campaign-groups = Группы заинтересованных сторон
+admin-campaign-regions = Региональные группы
+admin-campaign-countries = Страны
+admin-campaign-countries-hint = Коды ISO через запятую (SN, KE, BR).
+admin-campaign-send = Отправить приглашения
+admin-invited = { $count ->
+    [0] Никто не подходит: приглашения не отправлены.
+   *[other] Приглашений в очереди: { $count }; см. исходящие.
+  }
+cli-help-consulta-consultation-create-verified_only = Принимать материалы только от вошедших в систему координаторов (приглашённых), без неподтверждённых материалов от общественности
+submit-verified-only = Эта консультация принимает материалы только от координаторов приглашённых организаций, вошедших в систему. Если вы выступаете от имени организации, попросите у секретариата приглашение.
+submit-cannot-amend = Материал { $id } нельзя изменить здесь: изменить его может только координатор его организации, в той же консультации.
+contribution-amends = Изменяет
+contribution-amended-by = Изменён материалом
+contribution-number = материал { $id }
+contribution-amend = Изменить этот материал
+form-amending = Вы изменяете материал { $id }: отправленное будет записано как новый материал со ссылкой на него; оба остаются в реестре.
+admin-new-consultation = Открыть консультацию
+admin-create-consultation = Создать консультацию
+admin-verified-only = Материалы могут представлять только вошедшие в систему координаторы (без неподтверждённых материалов)
+admin-field-problem = { $field }: { $problem }
+admin-duplicate-slug = Консультация с кратким именем «{ $slug }» уже есть: выберите другое.
+admin-add-meeting = Добавить совещание
+admin-meeting-date = Дата
+admin-meeting-place = Место
+admin-place-needed = Укажите место проведения совещания.
+consultation-field-slug = Краткое имя (в её адресе)
+consultation-field-title = Название
+consultation-field-lang = Язык этих текстов
+consultation-field-opens = Открывается
+consultation-field-closes = Закрывается
+consultation-field-time_zone = Часовой пояс
+consultation-field-mandate = Мандат
+consultation-field-questions = Руководящие вопросы
+consultation-field-description = Описание
+consultation-hint-slug = Строчные латинские буквы, цифры и дефисы: ec-2010.
+consultation-hint-lang = Тег языка: en, fr, es…
+consultation-hint-opens = Дата (2026-01-15) или дата и время (2026-01-15T09:00) в указанном ниже часовом поясе; дата закрытия включает весь день.
+consultation-hint-time_zone = Имя IANA: UTC, Europe/Zurich, America/New_York.
+consultation-hint-questions = По одному в строке.
+## The synthesis report (seeds/003 is its model)
+report-subtitle = Проект сводного доклада
+report-of-the-secretary-general = Доклад Генерального секретаря
+report-summary = Резюме
+report-section-conclusions = { $number }. Выводы
+report-annex-separate = Участники ({ $count }) перечислены в отдельном файле { $file }, прилагаемом к настоящему докладу.
+organ-general_assembly = Генеральная Ассамблея
+organ-economic_and_social_council = Экономический и Социальный Совет
+report-details-title = Условное обозначение, органы, резюме и выводы
+report-details-intro = То, чего не может сказать реестр: условное обозначение, под которым выпускается доклад, органы, которым он представляется, с их сессией и пунктом повестки дня, его резюме и выводы — на каждом языке, на котором он выпускается. Каждое изменение записывается в журнал аудита.
+report-details-symbol-hint = Как при выпуске, например A/66/77–E/2011/103 (доклад двум органам имеет оба условных обозначения).
+report-details-field-symbol = Условное обозначение документа
+report-details-field-session = Сессия
+report-details-field-item = Пункт повестки дня
+report-details-field-item_title = Название пункта повестки дня
+report-details-field-summary = Резюме
+report-details-field-conclusions = Выводы
+report-details-paragraphs = Пункты разделяются пустой строкой; каждый пункт выводов в докладе нумеруется.
+report-details-saved = Реквизиты доклада сохранены.
+report-details-annex-download = Список участников (CSV)
+report-details-unknown-organ = Неизвестный орган: { $field }.
+report-details-organ-twice = { $field } указан дважды.
+report-details-too-long = { $field }: не более { $max } символов.
+report-details-control-character = { $field } содержит невидимый управляющий символ; наберите текст заново.
+report-details-language = «{ $field }» — не язык.
+report-distribution = Distr.: General
+date-time-utc = { $time } UTC
+date-in-zone = { $date } ({ $zone })
+dates-zone-note = Даты указаны по часовому поясу консультации: { $zone }.
+report-original = Подлинный текст: { $name }
+# A language named in the reader's language, from its code (the code itself when it has no name here).
+language-of = { $language ->
+    [en] английский
+    [fr] французский
+    [es] испанский
+    [ru] русский
+    [ar] арабский
+    [zh] китайский
+    [pt] португальский
+    [de] немецкий
+   *[other] { $language }
+}
+report-section-context = I. Общие сведения
+report-context = В настоящем докладе излагаются итоги открытой консультации «{ $title }».
+report-context-mandate = В настоящем докладе излагаются итоги открытой консультации «{ $title }», проведённой в соответствии с { $mandate }.
+report-context-questions = Участникам было предложено сосредоточиться на следующих вопросах: { $questions }
+report-section-organisation = II. Организация консультации
+report-meeting = совещание, состоявшееся в { $place } { $date }
+report-organisation-period = Заинтересованные стороны могли направлять письменные замечания в любой форме и в любое время с { $opens } по { $closes }{ $meetings ->
+    [0] .
+    [one] , а также участвовать в таком мероприятии: { $list }.
+   *[other] , а также участвовать в следующих совещаниях: { $list }.
+}
+report-organisation-total = Всего получено материалов: { $total } от { $entities } организаций, как показано в таблице ниже: письменных замечаний — { $written }, выступлений на совещаниях — { $presentations }, выступлений в ходе открытых прений — { $interventions }.
+report-chart-groups = Материалы по группам заинтересованных сторон
+report-organisation-regions = По региональной группе Организации Объединённых Наций, к которой относится страна участника, материалы распределились следующим образом; { $unstated } поступили от участников, страна которых не записана (в их числе международные организации).
+report-regional-group = Региональная группа
+report-table-regions = Материалы по региональным группам
+report-chart-regions = Материалы по региональным группам
+report-no-country = Без страны (международные)
+report-not-listed = Нет в списках ООН (территория)
+report-organisation-development = По уровню развития страны участника:
+report-development-status = Уровень развития
+report-table-development = Материалы по уровню развития
+report-development-ldc = Наименее развитые страны
+report-development-developing = Развивающиеся страны
+report-development-developed = Развитые страны
+report-withheld = { $count ->
+    [one] { $count } материал снят с публикации: он не учтён в таблицах выше и не цитируется и не перечисляется ниже.
+   *[other] Материалов, снятых с публикации: { $count }; они не учтены в таблицах выше и не цитируются и не перечисляются ниже.
+}
+report-unverified = { $count ->
+    [one] { $count } опубликованный материал направлен без подтверждённой личности, и секретариат не отнёс его к записанной организации: в настоящем докладе он не учитывается.
+   *[other] Опубликованных материалов, направленных без подтверждённой личности и не отнесённых секретариатом к записанной организации: { $count }; в настоящем докладе они не учитываются.
+}
+report-section-issues = III. Поднятые вопросы публичной политики
+report-issues-none = Ни один материал ещё не помечен вопросом публичной политики.
+report-issues-intro = Секретариат пометил { $tagged } из { $total } опубликованных материалов поднимаемыми в них вопросами публичной политики; поднято вопросов классификации: { $issues }. В таблице ниже они приводятся по группам заинтересованных сторон.
+report-issue = Вопрос
+report-table-issues = Поднятые вопросы по группам заинтересованных сторон
+report-issue-raised = { $issue }: поднят в материалах ({ $count }; { $groups }):
+report-and-more = { $count ->
+    [one] и ещё { $count }
+   *[other] и ещё { $count }
+}
+report-citations-none = Ни один материал не ссылается на документ Организации Объединённых Наций или пункт Тунисской программы.
+report-citations-intro = Участники сослались на документы Организации Объединённых Наций ({ $documents }) и пункты Тунисской программы ({ $paragraphs }). В таблице ниже приводятся пункты, на которые чаще всего ссылалась каждая группа заинтересованных сторон.
+report-tunis-paragraph = Тунисская программа
+report-paragraph = пункт { $number }
+report-table-paragraphs = Пункты Тунисской программы, на которые даны ссылки, по группам заинтересованных сторон
+report-documents-cited = Документы, на которые чаще всего ссылались (число материалов):
+report-section-mechanisms = IV. Механизмы международного сотрудничества
+report-mechanisms-intro = Секретариат учитывает механизмы сотрудничества ({ $mechanisms }) и то, какими из { $issues } вопросов классификации занимается каждый из них на том уровне, на котором он действует (глобальном, региональном или национальном). В таблице ниже для каждого вопроса приводятся занимающиеся им механизмы, уровень, на котором механизм необходим, и число материалов, в которых он поднят.
+report-mechanism-level = { $name } ({ $level })
+report-mechanisms = Механизмы (уровень)
+report-needed-level = Необходимый уровень
+report-contributions = Материалы
+report-table-mechanisms = Вопросы и занимающиеся ими механизмы
+report-gaps-none = Каждым вопросом классификации занимается по меньшей мере один механизм на необходимом уровне.
+report-gaps-intro = { $count ->
+    [one] Вопрос, которым не занимается ни один механизм или ни один на необходимом уровне:
+   *[other] Вопросы, которыми не занимается ни один механизм или ни один на необходимом уровне ({ $count }):
+}
+report-gap-none = { $issue }: им не занимается ни один механизм; { $count ->
+    [0] ни в одном материале он ещё не поднимался.
+   *[other] поднят в материалах: { $count }.
+}
+report-gap-level = { $issue }: нет механизма нужного уровня ({ $level }; есть только { $mechanisms }); { $count ->
+    [0] ни в одном материале он ещё не поднимался.
+   *[other] поднят в материалах: { $count }.
+}
+report-annex = Приложение: Список участников
+report-annex-caption = Участники ({ $count })
+report-contributor = Участник
+report-country = Страна
+level-global = глобальный
+level-regional = региональный
+level-national = национальный
+
+## The secretariat's analysis pages: report, taxonomy, tags
+analysis-report-title = Проект сводного доклада
+analysis-report-intro = Проект, составленный по реестру в его нынешнем виде: отредактируйте его в текстовом редакторе перед публикацией.
+analysis-report-language = Язык доклада:
+analysis-report-download = Скачать:
+analysis-issues-title = Вопросы и механизмы
+analysis-issues-intro = Вопросы публичной политики, которыми помечаются материалы, механизмы сотрудничества, которые ими занимаются, и вопросы, которыми не занимается надлежащим образом ни один механизм.
+analysis-gaps-title = Пробелы
+analysis-gap-none = им не занимается ни один механизм
+analysis-gap-level = нет механизма нужного уровня ({ $level })
+analysis-raised = { $count ->
+    [one] поднят в { $count } материале
+   *[other] поднят в материалах: { $count }
+}
+analysis-taxonomy-title = Классификация вопросов
+analysis-terms = Термины, указывающие на него
+analysis-issue-form = Добавить вопрос или изменить имеющийся (тот же идентификатор)
+analysis-issue-form-hint = Если указан имеющийся идентификатор, эта запись изменяется. Термины: по одному в строке или через «;», без учёта регистра и диакритических знаков.
+analysis-id = Идентификатор
+analysis-label-en = Название на английском языке
+analysis-label-fr = Название на французском языке
+analysis-terms-en = Термины на английском языке
+analysis-terms-fr = Термины на французском языке
+analysis-save = Сохранить
+analysis-mechanisms-title = Механизмы сотрудничества
+analysis-mechanism = Механизм
+analysis-level = Уровень
+analysis-functions = Функции
+analysis-mechanism-form = Добавить механизм или изменить имеющийся (тот же идентификатор)
+analysis-acronym-en = Сокращение на английском языке
+analysis-acronym-fr = Сокращение на французском языке
+analysis-matrix-title = Какой механизм каким вопросом занимается
+analysis-save-matrix = Сохранить матрицу
+analysis-tags-title = Вопросы материала № { $id }
+analysis-cites = Ссылается на:
+analysis-tunis-paragraph = Тунисская программа, пункт { $number }
+analysis-suggestions-how = Предложения исходят из терминов каждого вопроса и из классификатора, обученного на помеченных до сих пор материалах ({ $count }); для каждого указано почему.
+analysis-issues-of = Поднимаемые в нём вопросы
+analysis-suggested = Предложено: { $reasons }
+tagging-evaluation = Проверено на материалах, на которых он не обучался: из { $suggested } предложений, которые он сделал бы с вероятностью { $threshold } % и выше, верных было { $right } ({ $precision } %), и они нашли { $recall } % из { $tags } проставленных пометок; его проценты откалиброваны по ним.
+tagging-evaluation-too-few = Помеченных материалов ({ $count }) пока слишком мало, чтобы измерить, насколько часто его предложения верны: его проценты не откалиброваны.
+tagging-walk = Пройти по консультации
+tagging-which = Материалы
+tagging-only-untagged = Ещё не помеченные
+tagging-only-all = Все
+tagging-start = Показать
+tagging-previous = Предыдущий
+tagging-next = Следующий
+tagging-position-untagged = { $n } из { $total } ещё не помеченных
+tagging-position = { $n } из { $total }
+tagging-remaining = { $count ->
+    [0] Помечать больше нечего
+   *[other] Осталось пометить: { $count }
+}
+tagging-save-next = Сохранить и перейти к следующему
+tagging-saved = Сохранено.
+tagging-saved-other = Вопросы материала { $id } сохранены.
+tagging-keys = Клавиши: Alt+S сохраняет и переходит к следующему, Alt+N и Alt+P перемещают без сохранения (Alt+Shift в Firefox, Ctrl+Option на Mac).
+tagging-done-title = Помечать больше нечего
+tagging-done = У каждого опубликованного материала с этими фильтрами есть вопросы.
+tagging-review-all = Просмотреть все материалы
+admin-tag = Пометить материалы
+analysis-reason-term = термин «{ $term }» ({ $language }) встречается { $count ->
+    [one] { $count } раз
+    [few] { $count } раза
+   *[other] { $count } раз
+}
+analysis-reason-resembles = похож на помеченные им материалы ({ $examples }; { $percent } %) благодаря словам { $words }
+analysis-bad-contribution = «{ $value }» — не номер материала.
+taxonomy-id = «{ $value }» — не идентификатор: используйте строчные латинские буквы, цифры и «_», начиная с буквы.
+taxonomy-level = «{ $value }» — не уровень: global, regional или national.
+taxonomy-function = «{ $value }» — не функция: legal, normative или administrative.
+taxonomy-missing-name = Нет названия на языке: { $language }.
+taxonomy-long-name = Название на языке «{ $language }» длиннее 200 символов.
+taxonomy-unknown = Вопроса или механизма «{ $value }» нет.
+function-legal = правовая
+function-normative = нормативная
+function-administrative = административная
+admin-report = Проект доклада
+cli-help-consulta-migrate = Перенести весь реестр в другую базу данных (из SQLite в PostgreSQL или обратно), затем проверить копию: строки каждой таблицы, корень журнала, каждый материал по журналу. Вложения остаются там, где их хранит --files
+cli-help-consulta-migrate-from = Копируемая база данных: файл SQLite или URL sqlite://, или URL postgres://
+cli-help-consulta-migrate-to = Новая база данных: ещё не существующий файл SQLite или пустая база PostgreSQL
+cli-migrate-table = { $table }: строк — { $rows }
+cli-migrate-exists = В { $path } уже есть реестр: перенос выполняется в новую базу данных.
+cli-migrate-done = { $from } перенесено в { $to }: строк — { $rows }, таблиц — { $tables }; материалов — { $contributions }{ $statements ->
+    [0] {""}
+   *[other] {", "}утверждений, вынесенных на голосование, — { $statements }
+}, каждый в журнале, корень { $root }.
+
+## The public URL: every absolute link, and whether cookies are Secure
+cli-help-consulta-serve-public_url = Адрес, по которому общественность обращается к этому экземпляру (https://consultations.example.org): из него, а не из запроса, строится каждая ссылка в письмах, квитанциях, лентах и докладах; обязателен для отправки почты и для прослушивания любого адреса, кроме петлевого
+cli-help-consulta-demo-public_url = Адрес, по которому общественность обращается к демонстрации (по умолчанию — петлевой адрес, который она прослушивает)
+cli-help-consulta-serve-max_connections = Наибольшее число одновременно обслуживаемых соединений; остальные ждут приёма
+cli-help-consulta-demo-max_connections = Наибольшее число одновременно обслуживаемых соединений; остальные ждут приёма
+cli-public-url-invalid = Публичный URL { $url } отклонён: { $reason }
+public-url-not-a-url = это не абсолютный URL вида https://consultations.example.org
+public-url-scheme = его схема должна быть http или https
+public-url-extras = в публичном URL нет имени пользователя, пароля, запроса или фрагмента
+cli-public-url-needed = Consulta прослушивает { $addr }, а это не петлевой адрес: укажите, где к ней обращается общественность, с помощью --public-url (или CONSULTA_PUBLIC_URL), чтобы ссылки никогда не брались из запроса.
+cli-public-url-needed-for-mail = Для отправки почты (--smtp) нужен --public-url (или CONSULTA_PUBLIC_URL): ссылки в письмах строятся из него.
+api-beyond-log = В публичном журнале { $size } записей: дерево из { $asked } записей доказать нельзя.
+api-consistency-order = Журнал только растёт: "from" ({ $from }) не должно быть больше "to" ({ $to }).
+cli-help-consulta-serve-extract_memory_mib = Память, которую может использовать извлекатель текста (дочерний процесс, по одному файлу), в МиБ; файл, которому нужно больше, помечается как необработанный
+cli-help-consulta-demo-extract_memory_mib = Память, которую может использовать извлекатель текста (дочерний процесс, по одному файлу), в МиБ; файл, которому нужно больше, помечается как необработанный
+cli-help-consulta-contribution-attribute = Отнести материал, направленный без подтверждённой личности, к записанной организации после проверки отправителя (заносится в журнал аудита); затем он учитывается в группе этой организации
+cli-help-consulta-contribution-attribute-id = Номер материала
+cli-help-consulta-contribution-attribute-entity = Название записанной организации (без учёта регистра и пробелов)
+cli-help-consulta-contribution-attribute-clear = Отменить отнесение
+cli-attributed = Материал { $id } отнесён к { $entity }: он учитывается в группе этой организации.
+cli-attribution-cleared = Материал { $id } больше ни к кому не отнесён: личность его отправителя показывается как неподтверждённая.
+attribution-refused = Материал { $id } нельзя отнести: отнести можно только материал, направленный без подтверждённой личности, и только к организации из реестра.
+entity-claimed = Это название указал отправитель неподтверждённого материала: это не организация из реестра, и её личность не подтверждена.
+identity-attributed = Не подтверждена при отправке; после проверки отнесена секретариатом к { $entity }
+attribution-title = Отнести к записанной организации
+attribution-help = Проверив, кто направил этот материал, укажите записанную организацию, от которой он исходит: затем он учитывается в группе этой организации. Реестр сохраняет то, что заявил отправитель.
+attribution-entity = Записанная организация
+attribution-save = Отнести
+attribution-clear = Отменить отнесение
+attribution-entity-needed = Укажите записанную организацию, от которой исходит материал.
+cli-help-consulta-log_key = Файл с ключом, которым подписываются заголовки дерева публичного журнала; никогда не хранится в базе данных (по умолчанию рядом с базой данных, с её именем и суффиксом "-log.key"; создаётся при первом запуске экземпляра, доступен для чтения только владельцу); каждому серверу экземпляра нужна копия
+cli-help-consulta-heads = Журнал заголовков дерева, подписанных этим сервером, хранящийся вне базы данных, чтобы `consulta check` мог обнаружить переписанный реестр (по умолчанию рядом с базой данных, с её именем и суффиксом "-heads.jsonl")
+contribution-altered-title = Запись изменена
+contribution-altered = Запись этого материала в базе данных больше не соответствует тому, что для него записано в публичном журнале: она изменена в обход Consulta. Её текст не показывается как запись реестра; секретариат должен восстановить её из резервной копии. Квитанция и запись в журнале по-прежнему доказывают, что было получено.
+contribution-altered-short = Запись изменена
+submit-storage-full = На сервере не осталось места для хранения файлов: ничего не записано. Повторите попытку позже; секретариат оповещён.
+cli-help-consulta-sweep-files = Убрать хранимые файлы, которых не называет ни одна запись (оставшиеся от отклонённых отправок): отложить те, что старше льготного срока, удалить отложенные прежней уборкой (серверы делают это каждые четверть часа)
+cli-help-consulta-sweep-files-grace_minutes = Файлы, сохранённые менее стольких минут назад, не трогаются (0 — только если не работает ни один сервер)
+cli-swept = Файлы, которых не называет ни одна запись: отложено — { $set_aside }, удалено — { $removed }, возвращено (названы с тех пор) — { $restored }, удалено частичных файлов — { $partials }.
+cli-help-consulta-serve-trusted_proxies = Обратный прокси (адрес или сеть; повторите или перечислите через запятую), чей заголовок X-Forwarded-For называет клиента для ограничений частоты; заголовок любого другого игнорируется
+cli-help-consulta-demo-trusted_proxies = Обратный прокси (адрес или сеть; повторите или перечислите через запятую), чей заголовок X-Forwarded-For называет клиента для ограничений частоты; заголовок любого другого игнорируется
+
+## Points of agreement (issue 16)
+cli-help-consulta-agreement = Точки согласия: утверждения, голоса, группы мнений и консенсус между группами заинтересованных сторон
+cli-help-consulta-agreement-import-polis = Импортировать в консультацию папку экспорта Pol.is (comments.csv с votes.csv или participants-votes.csv), сохранив идентификаторы комментариев и участников Pol.is; если какой-либо файл неверен, ничего не записывается
+cli-help-consulta-agreement-import-polis-dir = Папка экспорта
+cli-help-consulta-agreement-import-polis-consultation = Краткое имя консультации
+cli-help-consulta-agreement-groups = Вывести каждого участника, отнесённого к группе мнений, и его группу (participant,group)
+cli-help-consulta-agreement-groups-consultation = Краткое имя консультации
+cli-help-consulta-agreement-groups-format = Формат вывода
+cli-help-consulta-agreement-groups-lang = Язык подписей (по умолчанию — из окружения)
+cli-help-consulta-agreement-statements = Вывести каждое утверждение с числом голосов «за», «против» и воздержавшихся, его консенсусом, согласием каждой группы и тем, является ли оно точкой согласия или требует дальнейшего обсуждения
+cli-help-consulta-agreement-statements-consultation = Краткое имя консультации
+cli-help-consulta-agreement-statements-format = Формат вывода
+cli-help-consulta-agreement-statements-lang = Язык подписей (по умолчанию — из окружения)
+cli-help-consulta-agreement-propose = Вынести на голосование утверждение секретариата (принимается сразу, становится листом публичного журнала)
+cli-help-consulta-agreement-propose-consultation = Краткое имя консультации
+cli-help-consulta-agreement-propose-text = Утверждение, от 1 до 280 символов
+cli-help-consulta-agreement-propose-language = Его язык (по умолчанию — язык оригинала консультации)
+cli-help-consulta-agreement-propose-from_contribution = Материал, из которого оно взято
+cli-agreement-imported = Импортировано утверждений: { $statements } (вынесено на голосование: { $accepted }), участников: { $participants }, голосов: { $votes }.
+cli-agreement-import-refused = Из { $dir } ничего не импортировано
+cli-agreement-already-imported = В консультации { $consultation } уже есть импортированное обсуждение; ничего не импортировано.
+cli-agreement-statement-added = Утверждение { $id } вынесено на голосование.
+statement-empty = Утверждение не может быть пустым.
+statement-too-long = Утверждение содержит не более { $max } символов.
+agreement-counts = за — { $agree }, против — { $disagree }, воздержались — { $pass }; консенсус { $consensus } %
+agreement-group-name = Группа { $group }
+agreement-standing-agreement = Точка согласия
+agreement-standing-shared_disagreement = Точка согласия (все группы против)
+agreement-standing-further_debate = Требует дальнейшего обсуждения
+agreement-standing-unsettled = Не определено
+agreement-link = Точки согласия: голосовать по утверждениям, видеть, в чём участники согласны
+agreement-title = Точки согласия — { $consultation }
+agreement-heading = Точки согласия и вопросы, требующие дальнейшего обсуждения
+agreement-intro = Участники голосуют по кратким утверждениям. Те, кто голосует сходно, образуют группы мнений; точка согласия — это утверждение, с которым согласны все группы, а вопрос, требующий дальнейшего обсуждения, — утверждение, по которому группы расходятся. То же показано по группам заинтересованных сторон, региональным группам и уровню развития — по голосам координаторов организаций.
+agreement-computed = Рассчитано { $at } по голосам ({ $votes }) участников ({ $participants }) по утверждениям ({ $statements }).
+agreement-recomputing = Поступили новые голоса; группы рассчитываются заново.
+agreement-computing = Группы рассчитываются; обновите страницу через несколько мгновений.
+agreement-vote-heading = Голосование
+agreement-voting-for = Вы голосуете от имени { $entity }: ваш голос учитывается в её группе заинтересованных сторон и регионе.
+agreement-voting-public = Вы голосуете как представитель общественности. Координаторы, вошедшие в систему, голосуют от имени своей организации.
+agreement-closed = Консультация не открыта: голосование и предложения закрыты.
+agreement-agree = Согласен
+agreement-disagree = Не согласен
+agreement-pass = Воздерживаюсь / не уверен
+agreement-remaining = Осталось утверждений для голосования, включая это: { $count }.
+agreement-voted-all = Вы проголосовали по всем утверждениям. Спасибо; если чего-то не хватает, предложите утверждение ниже.
+agreement-map-heading = Карта мнений
+agreement-map-caption = Каждая точка — участник (показано { $shown } из { $placed }), размещённый по тому, как он голосовал: голосующие сходно находятся рядом. Контуры — группы мнений. Имена не показываются.
+agreement-groups-heading = Группы мнений
+agreement-group-size = Участников: { $count }
+agreement-group-agrees = { $share } % группы согласны
+agreement-group-disagrees = { $share } % группы не согласны
+agreement-points-heading = Точки согласия
+agreement-all-disagree = все группы не согласны
+agreement-consensus = консенсус { $consensus } %
+agreement-none-agreed = Ни по одному утверждению большинство каждой группы пока не оказалось на одной стороне.
+agreement-debate-heading = Вопросы, требующие дальнейшего обсуждения
+agreement-group-split = группа { $group }: { $agree } % за, { $disagree } % против
+agreement-none-debated = Ни одно утверждение пока не разделяет группы.
+agreement-table-stakeholder_group = Согласие по группам заинтересованных сторон (доля согласных, голоса координаторов)
+agreement-table-regional_group = Согласие по региональным группам (доля согласных, голоса координаторов)
+agreement-table-development_status = Согласие по уровню развития (доля согласных, голоса координаторов)
+agreement-statement = Утверждение
+agreement-standing = Положение
+agreement-table-note = Доли учитывают, помимо поданных голосов, ещё один голос «за» и один «против», как это делает Pol.is, чтобы малая группа не выглядела единодушной. Прочерк: от этой группы голосов нет.
+agreement-propose-heading = Предложить утверждение
+agreement-propose-label = Утверждение
+agreement-propose-hint = Одна мысль, с которой другие могут согласиться или не согласиться, не более { $max } символов. Секретариат читает каждое утверждение, прежде чем вынести его на голосование.
+agreement-propose-submit = Предложить
+agreement-voted = Ваш голос учтён. Вот следующее утверждение.
+agreement-proposed = Спасибо: ваше утверждение будет вынесено на голосование, когда секретариат его прочтёт.
+agreement-bad-vote = Этот голос нельзя учесть: утверждение не открыто для голосования в этой консультации или выбор не «за», «против» или «воздерживаюсь».
+agreement-reason-needed = Укажите, почему утверждение отклонено.
+agreement-already-moderated = Это утверждение уже рассмотрено.
+agreement-bad-language = Язык указан не тегом BCP 47 (en, fr, es-419).
+agreement-admin-link = Точки согласия: утверждения на рассмотрение
+agreement-admin-title = Точки согласия: рассмотрение
+agreement-admin-queue = Утверждения, ожидающие рассмотрения
+agreement-admin-accept = Принять и вынести на голосование
+agreement-admin-reject = Отклонить
+agreement-admin-empty = Ожидающих утверждений нет.
+agreement-admin-add = Вынести утверждение на голосование
+agreement-admin-consultation = Консультация
+agreement-admin-language = Язык (пусто — язык консультации)
+agreement-admin-contribution = Взято из материала номер (необязательно)
+agreement-admin-add-submit = Вынести на голосование
+agreement-admin-accepted = Утверждение принято и вынесено на голосование.
+agreement-admin-rejected = Утверждение отклонено.
+agreement-admin-added = Утверждение вынесено на голосование.
+report-section-agreement = { $number }. Точки согласия и вопросы, требующие дальнейшего обсуждения
+report-agreement-intro = Участники ({ $participants }, из них { $verified } — координаторы, голосовавшие от имени своей организации) подали { $votes } голосов по { $statements } вынесенным на голосование утверждениям. Группировка сходно голосующих по методу Pol.is относит { $placed } из них к группам мнений ({ $groups }), показанным на карте ниже.
+report-agreement-map = Карта мнений: каждый участник размещён по своим голосам (голосующие сходно находятся рядом); цвета и буквы обозначают группы мнений
+report-agreement-group = Группу { $group } (участников: { $size }) отличает { $marks }.
+report-agreement-group-agrees = согласие с утверждением «{ $text }» ({ $share } % группы)
+report-agreement-group-disagrees = несогласие с утверждением «{ $text }» ({ $share } % группы)
+report-agreement-quoted = «{ $text }»
+report-agreement-and = и
+report-agreement-points = Большинство каждой группы мнений согласно по следующим пунктам ({ $count }): { $list }.
+report-agreement-no-points = Ни по одному утверждению большинство каждой группы мнений не оказалось на одной стороне.
+report-agreement-debate = Пункты, требующие дальнейшего обсуждения, поскольку группы мнений по ним разделились ({ $count }): { $list }.
+report-agreement-no-debate = Ни одно утверждение не разделяет группы мнений.
+report-agreement-dimension-agree = { $groups } согласны с утверждением «{ $text }» ({ $shares }).
+report-agreement-dimension-split = { $groups } расходятся во мнениях по утверждению «{ $text }» ({ $shares }).
+open-data-statements-csv = Утверждения, вынесенные на голосование, с итогами (CSV)
+open-data-votes-csv = Голоса, обезличенные: номер участника, утверждение, голос (CSV)
+agreement-no-statements = В этой консультации ещё ни одно утверждение не вынесено на голосование.
+
+## Consultation texts in other languages (the secretariat's form)
+admin-translate = Тексты на другом языке
+admin-translate-intro = Название, описание, мандат и руководящие вопросы консультации на одном из языков ООН; незаполненное поле сохраняет то, что на этом языке уже есть. Страницы показываются на языке читателя или в оригинале с соответствующей пометкой. Каждое изменение записывается в журнал аудита.
+admin-translate-questions-hint = По одному в строке, в порядке оригинала; оставьте поле пустым, чтобы сохранить вопросы как есть.
+admin-translate-save = Сохранить тексты
+admin-translated = Тексты консультации на этом языке сохранены.
+
+## Campaigns (issue 17)
+cli-help-consulta-campaigns = Кампании: материалы, представляющие собой одно письмо, отправленное много раз, с правками или без
+cli-help-consulta-campaigns-rebuild = Заново найти кампании консультации по реестру (текст каждого опубликованного материала и текст вложений) и записать их
+cli-help-consulta-campaigns-rebuild-consultation = Краткое имя консультации
+cli-help-consulta-campaigns-list = Вывести кампании консультации, начиная с крупнейшей (campaign,size,first_seen,last_seen,representative)
+cli-help-consulta-campaigns-list-consultation = Краткое имя консультации
+cli-help-consulta-campaigns-list-format = Формат вывода
+cli-help-consulta-campaigns-members = Вывести каждый материал, входящий в кампанию, и его кампанию (contribution,campaign)
+cli-help-consulta-campaigns-members-consultation = Краткое имя консультации
+cli-help-consulta-campaigns-members-format = Формат вывода
+cli-help-consulta-campaigns-name = Дать кампании название и примечание, показываемые с ней на каждой странице (записывается в журнал аудита), или убрать их
+cli-help-consulta-campaigns-name-consultation = Краткое имя консультации
+cli-help-consulta-campaigns-name-campaign = Кампания: номер её первого материала
+cli-help-consulta-campaigns-name-name = Название кампании (не более 120 символов)
+cli-help-consulta-campaigns-name-note = Примечание к кампании (не более 2000 символов)
+cli-help-consulta-campaigns-name-clear = Убрать название и примечание кампании
+cli-campaigns-named = Кампания { $campaign } названа «{ $name }».
+cli-campaigns-unnamed = У кампании { $campaign } больше нет названия и примечания.
+cli-campaigns-no-such = В консультации { $slug } нет кампании { $campaign }: их перечисляет `consulta campaigns list --consultation { $slug }`.
+cli-campaigns-reading = материалов прочитано
+cli-campaigns-rebuilt = Материалов в кампаниях: { $members }, кампаний: { $campaigns }; { $changed ->
+    [0] в реестре они уже были
+   *[other] записаны кампании материалов: { $changed }
+}.
+cli-campaigns-line = Кампания { $campaign }: материалов — { $size }, с { $first } по { $last } — «{ $representative }»
+campaigns-link = Кампании: письма, отправленные много раз
+campaigns-title = Кампании
+campaigns-intro = Кампания — это одно письмо, отправленное много раз: дословно, с изменёнными словами, с собственным абзацем отправителя или с синонимами, выбранными в шаблоне. Каждая называется по своему первому материалу. Каждый новый материал присоединяется к своей кампании при записи; все кампании заново находятся по реестру всякий раз, когда секретариат их перестраивает.
+campaigns-summary = { $members } из { $total } учтённых материалов входят в кампании ({ $campaigns }): различных голосов — { $distinct }, если считать каждую кампанию один раз.
+campaigns-caption = Кампании, начиная с крупнейшей
+campaigns-column-campaign = Кампания
+campaigns-column-size = Материалы
+campaigns-column-first = Первый получен
+campaigns-column-last = Последний получен
+campaigns-column-representative = Представительный материал
+campaigns-none = В этой консультации кампаний не найдено.
+campaign-name = Кампания { $id }
+campaign-size = { $count ->
+    [one] { $count } материал
+    [few] { $count } материала
+   *[other] { $count } материалов
+}
+campaign-member-of = Кампания
+campaign-by-group = По группам заинтересованных сторон
+campaign-representative = Представительный материал
+campaign-representative-why = Материал, наиболее похожий на остальные: тот, формулировки которого остальные разделяют больше всего.
+campaign-by-country = По странам
+campaign-by-channel = По каналам
+campaign-variants = Варианты
+campaign-variants-intro = Первые материалы кампании, каждый в пословном сравнении с представительным: добавленные слова подчёркнуты, пропущенные — зачёркнуты.
+campaign-variant-identical = Дословно совпадает с представительным.
+campaign-variant-added = добавлено
+campaign-variant-removed = пропущено
+campaign-more = и ещё { $count }
+campaign-template = Шаблон с синонимами
+campaign-template-intro = Материалы следуют одному шаблону и в каждом из этих мест выбирают одно слово из набора (подсчитано по не более чем 200 материалам, распределённым по кампании).
+campaign-slot-after = После «{ $words }»
+campaign-slot-pick = { $word } ({ $count })
+campaign-note-title = Название и примечание секретариата
+campaign-note-name = Название
+campaign-note-note = Примечание
+campaign-note-help = Показываются с кампанией на каждой странице. Оставьте оба поля пустыми, чтобы убрать их. Каждое изменение записывается в журнал аудита.
+campaign-note-save = Сохранить
+campaign-note-saved = Название и примечание сохранены.
+campaign-note-empty-name = Название кампании не может быть пустым, если есть примечание.
+campaign-note-name-too-long = Название кампании может содержать не более 120 символов.
+campaign-note-note-too-long = Примечание к кампании может содержать не более 2000 символов.
+distinct-caption = Различные голоса по группам заинтересованных сторон
+distinct-contributions = Материалы
+distinct-voices = Различные голоса
+distinct-note = Кампания (одно письмо, отправленное много раз) считается один раз в каждой группе заинтересованных сторон, которой она достигла; самостоятельный материал считается одним голосом.
+report-campaigns = { $members } из учтённых материалов входили в кампании ({ $campaigns }) — письма, отправленные много раз с правками или без; если считать каждую кампанию один раз в каждой группе заинтересованных сторон, которой она достигла, материалы представляют { $distinct } различных голосов.
