@@ -1,6 +1,9 @@
 //! The report as a Word document (Office Open XML, ECMA-376), written by hand: the parts a
 //! WordprocessingML package needs, its styles (Times New Roman, numbered paragraphs with a
-//! hanging number as in UN documents), tables, links, and bar charts drawn with shaded runs.
+//! hanging number as in UN documents), tables, links, and bar charts drawn with shaded runs. Each
+//! paragraph says its direction (`w:bidi` where it reads right to left) and each run of Arabic
+//! script is marked `w:rtl`, under the document's languages (`w:lang`: its own, Arabic for
+//! complex scripts, Chinese for East Asian text), so that Word and LibreOffice set them right.
 
 use std::io::{Seek, Write};
 
@@ -16,6 +19,7 @@ const ACCENT: &str = "0B4F8A";
 
 /// Writes the report as a `.docx` file.
 pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipResult<W> {
+    let rtl = consulta_i18n::direction_of(&document.language) == "rtl";
     let mut body = String::new();
     let mut links: Vec<String> = Vec::new();
     let front = &document.front;
@@ -24,7 +28,8 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
         let organs: Vec<String> = front.organs.iter().map(|o| run(o, "<w:b/><w:sz w:val=\"24\"/>")).collect();
         body += &format!(
             "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"000000\"/></w:pBdr>\
-             <w:tabs><w:tab w:val=\"right\" w:pos=\"{TEXT_WIDTH}\"/></w:tabs></w:pPr>{}{}</w:p>",
+             <w:tabs><w:tab w:val=\"right\" w:pos=\"{TEXT_WIDTH}\"/></w:tabs>{}</w:pPr>{}{}</w:p>",
+            bidi_if(rtl),
             organs.join("<w:r><w:br/></w:r>"),
             front.symbol.as_deref().map(|s| run(&format!("\t{s}"), "<w:sz w:val=\"24\"/>")).unwrap_or_default()
         );
@@ -35,36 +40,42 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
         } else {
             ""
         };
-        body += &format!("<w:p><w:pPr>{border}<w:jc w:val=\"right\"/></w:pPr>{}</w:p>", run(line, ""));
+        // The masthead stands at the end of the page in the document's own direction.
+        body += &format!("<w:p><w:pPr>{border}{}<w:jc w:val=\"end\"/></w:pPr>{}</w:p>", bidi_if(rtl), run(line, ""));
     }
     for lines in &front.addressees {
         let runs: Vec<String> =
             lines.iter().enumerate().map(|(i, line)| run(line, if i == 0 { "<w:b/>" } else { "" })).collect();
-        body += &format!("<w:p><w:pPr><w:spacing w:after=\"120\"/></w:pPr>{}</w:p>", runs.join("<w:r><w:br/></w:r>"));
+        body += &format!(
+            "<w:p><w:pPr><w:spacing w:after=\"120\"/>{}</w:pPr>{}</w:p>",
+            bidi(&lines.concat(), rtl),
+            runs.join("<w:r><w:br/></w:r>")
+        );
     }
-    body += &paragraph("Title", &[Span::Text(document.title.clone())], &mut links);
-    body += &paragraph("Subtitle", &[Span::Text(document.subtitle.clone())], &mut links);
+    body += &paragraph("Title", &[Span::Text(document.title.clone())], &mut links, rtl);
+    body += &paragraph("Subtitle", &[Span::Text(document.subtitle.clone())], &mut links, rtl);
     if !front.summary.is_empty() {
         body += &format!(
-            "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
+            "<w:p><w:pPr><w:keepNext/>{}<w:jc w:val=\"center\"/></w:pPr>{}</w:p>",
+            bidi_if(rtl),
             run(&front.summary_heading, "<w:i/><w:sz w:val=\"24\"/>")
         );
         for paragraph_text in &front.summary {
-            body += &paragraph("Plain", &[Span::Text(paragraph_text.clone())], &mut links);
+            body += &paragraph("Plain", &[Span::Text(paragraph_text.clone())], &mut links, rtl);
         }
     }
     for block in &document.blocks {
         match block {
-            Block::Heading(text) => body += &paragraph("Heading1", &[Span::Text(text.clone())], &mut links),
+            Block::Heading(text) => body += &paragraph("Heading1", &[Span::Text(text.clone())], &mut links, rtl),
             Block::Paragraph { number: Some(n), spans } => {
                 let mut spans = spans.clone();
                 spans.insert(0, Span::Text(format!("{n}.\t")));
-                body += &paragraph("Numbered", &spans, &mut links);
+                body += &paragraph("Numbered", &spans, &mut links, rtl);
             }
-            Block::Paragraph { number: None, spans } => body += &paragraph("Plain", spans, &mut links),
-            Block::Table(table) => body += &table_xml(table),
-            Block::Chart(chart) => body += &chart_xml(chart),
-            Block::Map(map) => body += &map_xml(map),
+            Block::Paragraph { number: None, spans } => body += &paragraph("Plain", spans, &mut links, rtl),
+            Block::Table(table) => body += &table_xml(table, rtl),
+            Block::Chart(chart) => body += &chart_xml(chart, rtl),
+            Block::Map(map) => body += &map_xml(map, rtl),
         }
     }
     let document_xml = format!(
@@ -72,7 +83,8 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}\
          <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" \
-         w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+         w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>{}</w:sectPr></w:body></w:document>",
+        bidi_if(rtl)
     );
     let mut relationships = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -104,9 +116,58 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
     zip.finish()
 }
 
-/// A run of text; tabs become tab elements.
+/// `<w:bidi/>` for a paragraph of `text` that reads right to left: by its first letter, as
+/// `dir="auto"` decides, the document's direction when it has none.
+fn bidi(text: &str, document_rtl: bool) -> &'static str {
+    let rtl = match unicode_bidi::get_base_direction(text) {
+        unicode_bidi::Direction::Ltr => false,
+        unicode_bidi::Direction::Rtl => true,
+        unicode_bidi::Direction::Mixed => document_rtl,
+    };
+    bidi_if(rtl)
+}
+
+fn bidi_if(rtl: bool) -> &'static str {
+    if rtl { "<w:bidi/>" } else { "" }
+}
+
+/// Whether a character is of a right-to-left script (Hebrew, Arabic, Syriac, Thaana…).
+fn right_to_left_script(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A run of text, split where the script changes direction so that each run of Arabic script is
+/// marked `w:rtl` (characters every script shares go with the run they are in).
 fn run(text: &str, properties: &str) -> String {
-    let properties = if properties.is_empty() { String::new() } else { format!("<w:rPr>{properties}</w:rPr>") };
+    let mut out = String::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (at, c) in text.char_indices() {
+        let rtl = if right_to_left_script(c) {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        if let (Some(rtl), Some(now)) = (rtl, current) {
+            if rtl != now {
+                out += &one_direction_run(&text[start..at], properties, now);
+                start = at;
+            }
+        }
+        current = rtl.or(current);
+    }
+    out + &one_direction_run(&text[start..], properties, current == Some(true))
+}
+
+/// A run in one direction; tabs become tab elements.
+fn one_direction_run(text: &str, properties: &str, rtl: bool) -> String {
+    let properties = match (properties.is_empty(), rtl) {
+        (true, false) => String::new(),
+        (_, true) => format!("<w:rPr>{properties}<w:rtl/></w:rPr>"),
+        (false, false) => format!("<w:rPr>{properties}</w:rPr>"),
+    };
     text.split('\t')
         .enumerate()
         .map(|(i, part)| {
@@ -121,8 +182,14 @@ fn run(text: &str, properties: &str) -> String {
         .collect()
 }
 
-fn paragraph(style: &str, spans: &[Span], links: &mut Vec<String>) -> String {
-    let mut out = format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>");
+fn paragraph(style: &str, spans: &[Span], links: &mut Vec<String>, document_rtl: bool) -> String {
+    let text: String = spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(text) | Span::Link { text, .. } => text.as_str(),
+        })
+        .collect();
+    let mut out = format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{}</w:pPr>", bidi(&text, document_rtl));
     for span in spans {
         match span {
             Span::Text(text) => out += &run(text, ""),
@@ -144,22 +211,35 @@ fn column_widths(table: &Table) -> Vec<u64> {
     table.column_shares().iter().map(|share| (share * TEXT_WIDTH as f64).round() as u64).collect()
 }
 
-/// A table cell; `keep_next` keeps its row on the page of the next one (small tables stay whole).
-fn cell(text: &str, width: u64, right: bool, run_properties: &str, keep_next: bool) -> String {
-    let justify = if right { "<w:jc w:val=\"right\"/>" } else { "" };
+/// A table cell; `keep_next` keeps its row on the page of the next one (small tables stay whole);
+/// figures end at the column's end (the right in English, the left in Arabic).
+fn cell(text: &str, width: u64, at_end: bool, run_properties: &str, keep_next: bool, rtl: bool) -> String {
+    let justify = if at_end { "<w:jc w:val=\"end\"/>" } else { "" };
     let keep = if keep_next { "<w:keepNext/>" } else { "" };
     format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}{justify}</w:pPr>{}</w:p></w:tc>",
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}{}{justify}</w:pPr>{}</w:p></w:tc>",
+        bidi(text, rtl),
         run(text, run_properties)
     )
 }
 
-fn table_xml(table: &Table) -> String {
+/// A caption, kept with what follows it.
+fn caption(text: &str, rtl: bool) -> String {
+    format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/>{}</w:pPr>{}</w:p>", bidi(text, rtl), run(text, ""))
+}
+
+/// `w:bidiVisual`: in a right-to-left document a table's first column is on the right.
+fn visual_if(rtl: bool) -> &'static str {
+    if rtl { "<w:bidiVisual/>" } else { "" }
+}
+
+fn table_xml(table: &Table, rtl: bool) -> String {
     let widths = column_widths(table);
-    let mut out =
-        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&table.caption, ""));
+    let mut out = caption(&table.caption, rtl);
     // A fixed layout keeps the widths given, so a header wraps between words, never inside one.
-    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\
+    out += "<w:tbl><w:tblPr>";
+    out += visual_if(rtl);
+    out += "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\
             <w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
             <w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>\
             <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"BFBFBF\"/></w:tblBorders>\
@@ -171,7 +251,7 @@ fn table_xml(table: &Table) -> String {
     let row = |cells: &[String], row_properties: &str, run_properties: &str, keep_next: bool| {
         let mut out = format!("<w:tr>{row_properties}");
         for (i, (text, width)) in cells.iter().zip(&widths).enumerate() {
-            out += &cell(text, *width, table.numeric && i > 0, run_properties, keep_next);
+            out += &cell(text, *width, table.numeric && i > 0, run_properties, keep_next, rtl);
         }
         out + "</w:tr>"
     };
@@ -188,13 +268,12 @@ fn table_xml(table: &Table) -> String {
 }
 
 /// Bars as shaded runs of no-break spaces, scaled to the largest count.
-fn chart_xml(chart: &Chart) -> String {
+fn chart_xml(chart: &Chart, rtl: bool) -> String {
     const LONGEST: u64 = 60;
     let largest = chart.largest().max(1);
     let widths = [TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 65 / 100];
-    let mut out =
-        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&chart.caption, ""));
-    out += "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>";
+    let mut out = caption(&chart.caption, rtl);
+    out += &format!("<w:tbl><w:tblPr>{}<w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>", visual_if(rtl));
     for w in widths {
         out += &format!("<w:gridCol w:w=\"{w}\"/>");
     }
@@ -202,9 +281,10 @@ fn chart_xml(chart: &Chart) -> String {
     for (label, count) in &chart.bars {
         let bar = "\u{a0}".repeat((LONGEST * count).div_ceil(largest) as usize);
         out += &format!(
-            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>{}{}</w:p></w:tc></w:tr>",
-            cell(label, widths[0], true, "", true),
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>{}<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{}</w:pPr>{}{}</w:p></w:tc></w:tr>",
+            cell(label, widths[0], true, "", true, rtl),
             widths[1],
+            bidi_if(rtl),
             run(&bar, &format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{ACCENT}\"/>")),
             run(&format!(" {count}"), ""),
         );
@@ -215,7 +295,7 @@ fn chart_xml(chart: &Chart) -> String {
 /// The opinion map as a grid of small square cells, each shaded with the colour of the group
 /// most of its participants belong to, the group's letter at its centre: a table, so that every
 /// word processor draws it.
-fn map_xml(map: &OpinionMap) -> String {
+fn map_xml(map: &OpinionMap, rtl: bool) -> String {
     const CELLS: usize = 30;
     const CELL: u64 = 150;
     let grid = map.grid(CELLS, CELLS);
@@ -226,8 +306,7 @@ fn map_xml(map: &OpinionMap) -> String {
     };
     let labels: Vec<((usize, usize), &str)> =
         map.groups.iter().map(|g| (centre_cell(g.centre), g.label.as_str())).collect();
-    let mut out =
-        format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>{}</w:p>", run(&map.caption, ""));
+    let mut out = caption(&map.caption, rtl);
     out += "<w:tbl><w:tblPr><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/>\
             <w:left w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/>\
             <w:right w:val=\"single\" w:sz=\"4\" w:color=\"D5D9DE\"/></w:tblBorders>\
@@ -299,8 +378,8 @@ fn styles(language: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" \
-         w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>\
-         <w:lang w:val=\"{language}\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" \
+         w:cs=\"Times New Roman\" w:eastAsia=\"SimSun\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>\
+         <w:lang w:val=\"{language}\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" \
          w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
          {title}{subtitle}{heading}{numbered}{plain}{caption}{table_text}\
@@ -323,10 +402,10 @@ fn styles(language: &str) -> String {
         numbered = paragraph_style(
             "Numbered",
             "Numbered paragraph",
-            "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"567\" w:hanging=\"567\"/><w:jc w:val=\"both\"/>",
+            "<w:tabs><w:tab w:val=\"left\" w:pos=\"567\"/></w:tabs><w:ind w:start=\"567\" w:hanging=\"567\"/><w:jc w:val=\"both\"/>",
             ""
         ),
-        plain = paragraph_style("Plain", "Indented paragraph", "<w:ind w:left=\"567\"/>", ""),
+        plain = paragraph_style("Plain", "Indented paragraph", "<w:ind w:start=\"567\"/>", ""),
         caption = paragraph_style("Caption", "caption", "<w:spacing w:before=\"120\" w:after=\"60\"/>", "<w:b/>"),
         table_text = paragraph_style(
             "TableText",

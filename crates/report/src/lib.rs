@@ -192,14 +192,14 @@ impl ReportFormat {
     }
 }
 
-/// The report's bytes in a format.
-pub fn render_report(document: &Document, format: ReportFormat) -> Vec<u8> {
+/// The report's bytes in a format. Only the PDF can fail: it needs its fonts.
+pub fn render_report(document: &Document, format: ReportFormat) -> Result<Vec<u8>, pdf::PdfError> {
     match format {
-        ReportFormat::Html => html::standalone(document).into_bytes(),
-        ReportFormat::Markdown => markdown::render(document).into_bytes(),
+        ReportFormat::Html => Ok(html::standalone(document).into_bytes()),
+        ReportFormat::Markdown => Ok(markdown::render(document).into_bytes()),
         ReportFormat::Docx => {
             // Writing a zip into memory can only fail on a bug in the zip writer itself.
-            docx::write(document, std::io::Cursor::new(Vec::new())).map(|c| c.into_inner()).unwrap_or_default()
+            Ok(docx::write(document, std::io::Cursor::new(Vec::new())).map(|c| c.into_inner()).unwrap_or_default())
         }
         ReportFormat::Pdf => pdf::render(document),
     }

@@ -75,6 +75,9 @@ fn the_report_in_markdown_carries_the_seeds_table_in_both_languages() {
 
 #[test]
 fn the_docx_opens_in_libreoffice_and_the_pdf_renders() {
+    if !consulta_report::pdf::fonts_here_for_tests() {
+        return;
+    }
     let workspace = demo_workspace();
     let dir = workspace.dir.path();
     let docx = dir.join("report.docx");
@@ -133,6 +136,83 @@ fn the_docx_opens_in_libreoffice_and_the_pdf_renders() {
         }
         no_caption_ends_a_page(&text);
     }
+}
+
+/// The report in each of the six UN languages: the PDF set with its fonts (pdftotext reads back
+/// each language's own words, Arabic in the order written), its first page an image (kept under
+/// CONSULTA_SCREENSHOTS when set); the DOCX declares its language and, in Arabic, the direction
+/// of its paragraphs and runs.
+#[test]
+fn the_report_reads_in_the_six_languages() {
+    if !consulta_report::pdf::fonts_here_for_tests() {
+        return;
+    }
+    let workspace = demo_workspace();
+    let dir = workspace.dir.path();
+    for language in consulta_i18n::LANGUAGES {
+        let localizer = consulta_i18n::Localizer::for_language(language).expect("language");
+        let pdf = dir.join(format!("report-{language}.pdf"));
+        let docx = dir.join(format!("report-{language}.docx"));
+        for (format, path) in [("pdf", &pdf), ("docx", &docx)] {
+            let path = path.to_str().expect("path");
+            let args = ["report", "--consultation", SLUG, "--lang", language, "--format", format, "--output", path];
+            let output = workspace.run(&args);
+            assert!(output.status.success(), "{language} {format}: {}", stderr(&output));
+        }
+        let document = docx_part(&docx, "word/document.xml");
+        let styles = docx_part(&docx, "word/styles.xml");
+        assert!(styles.contains(&format!("<w:lang w:val=\"{language}\"")), "{language}: the DOCX names its language");
+        // An Arabic report's pages, paragraphs and tables read right to left, its Arabic runs
+        // marked so; the others' pages left to right.
+        let right_to_left = document.contains("<w:bidi/></w:sectPr>");
+        assert_eq!(right_to_left, language == "ar", "{language}");
+        if language == "ar" {
+            assert!(document.contains("<w:rtl/>") && document.contains("<w:bidiVisual/>"));
+        }
+        if !have("pdftotext") {
+            continue;
+        }
+        // pdftotext marks right-to-left runs with embedding controls and places the punctuation
+        // between them as it guesses; Arabic writers put a tanwin before or after its alif: the
+        // words, each letter in the order written, are what counts.
+        let plain = |text: &str| -> String {
+            text.chars()
+                .filter(|c| !('\u{202a}'..='\u{202e}').contains(c) && !('\u{64b}'..='\u{652}').contains(c))
+                .collect()
+        };
+        let text = plain(&pdf_text(&pdf));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for key in ["report-of-the-secretary-general", "group-government", "report-section-organisation"] {
+            let expected = plain(&localizer.text(key));
+            for word in expected.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)) {
+                assert!(
+                    words.iter().any(|w| w.contains(word)),
+                    "{language}: the PDF's text lacks {word:?} of {expected:?}:\n{text}"
+                );
+            }
+        }
+        if language == "ar" {
+            // A whole sentence reads back in the order written.
+            assert!(text.contains("يعرض هذا التقرير نتائج المشاورة المفتوحة"), "{text}");
+        }
+        if let Ok(keep) = std::env::var("CONSULTA_SCREENSHOTS") {
+            std::fs::create_dir_all(&keep).expect("screenshot directory");
+            let page = std::path::Path::new(&keep).join(format!("report-{language}.pdf"));
+            std::fs::copy(&pdf, &page).expect("kept");
+            first_page_renders(&page);
+        } else {
+            first_page_renders(&pdf);
+        }
+    }
+}
+
+fn docx_part(docx: &Path, part: &str) -> String {
+    let file = std::fs::File::open(docx).expect("the DOCX");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut entry = archive.by_name(part).expect("the part");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut entry, &mut xml).expect("UTF-8");
+    xml
 }
 
 /// No page of a rendered report ends with a table's caption, stranded away from its table.

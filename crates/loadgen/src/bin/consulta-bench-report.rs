@@ -40,7 +40,8 @@ fn main() -> anyhow::Result<()> {
     println!("synthesis (tables, issues, annex): {:.2} s", started.elapsed().as_secs_f64());
     for format in ReportFormat::ALL {
         let started = Instant::now();
-        let bytes = render_report(&document, format);
+        let bytes = render_report(&document, format)
+            .expect("the report renders (the PDF needs fonts-noto-core and fonts-noto-cjk)");
         println!(
             "render {:>4}: {:.2} s, {:.1} MiB",
             format.extension(),
