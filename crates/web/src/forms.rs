@@ -30,6 +30,7 @@ posted!(
     Acceptance,
     NewConsultation,
     NewMeeting,
+    ConsultationTranslation,
     Moderation,
     Attribution,
     IssueForm,
@@ -170,6 +171,20 @@ pub(crate) struct NewMeeting {
     pub consultation: String,
     pub date: String,
     pub place: String,
+}
+
+/// A consultation's texts in another language: the guiding questions one per line, in order.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ConsultationTranslation {
+    pub csrf: String,
+    /// The consultation's slug.
+    pub consultation: String,
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub mandate: String,
+    pub questions: String,
 }
 
 /// Withholding a contribution (`action=withhold`, with a reason) or publishing it again.

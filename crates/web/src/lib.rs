@@ -142,6 +142,7 @@ fn router(app: App) -> Router {
         .route("/admin/consultations/new", get(accounts::new_consultation))
         .route("/admin/consultations", post(accounts::create_consultation))
         .route("/admin/meetings", post(accounts::add_meeting))
+        .route("/admin/translations", post(accounts::translate_consultation))
         .route("/admin/consultations/{slug}/report", get(analysis::report_page))
         .route("/admin/consultations/{slug}/report/{format}", get(analysis::report_download))
         .route("/admin/consultations/{slug}/report/details", post(analysis::save_report_details))

@@ -3,7 +3,7 @@
 //! test; elsewhere the test is skipped with a loud message.
 //! Set CONSULTA_SCREENSHOTS=<dir> to keep screenshots of the pages it visits.
 
-use crate::common;
+use crate::common::{self, PUBLIC_PAGES, SECRETARIAT_PAGES};
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -399,38 +399,6 @@ async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_java
     client.close().await.expect("the browser closes");
 }
 
-/// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
-/// scrolling, in English and in French; with CONSULTA_SCREENSHOTS set, each is kept at 360 px
-/// and at 1366 px.
-/// The pages anyone reads, by a name for their screenshots.
-const PUBLIC_PAGES: [(&str, &str); 12] = [
-    ("home", "/"),
-    ("consultation-open", "/consultations/example-affordable-access"),
-    ("consultation-2010", DEMO),
-    ("contribution", "/contributions/99"),
-    ("receipt", "/contributions/99/receipt"),
-    ("entity", "/entities/1"),
-    ("search", "/search?q=access"),
-    ("agreement", "/consultations/example-affordable-access/agreement"),
-    ("campaigns", "/consultations/example-affordable-access/campaigns"),
-    // The demo's first campaign: its letters come after the 104 other contributions.
-    ("campaign", "/consultations/example-affordable-access/campaigns/105"),
-    ("search-collapsed", "/search?q=interconnection&collapse=1"),
-    ("login", "/login"),
-];
-
-/// The secretariat's pages.
-const SECRETARIAT_PAGES: [(&str, &str); 8] = [
-    ("admin", "/admin"),
-    ("admin-new-consultation", "/admin/consultations/new"),
-    ("admin-tags", "/admin/tags?contribution=100"),
-    ("admin-issues", "/admin/issues"),
-    ("admin-mail", "/admin/mail"),
-    ("admin-audit", "/admin/audit"),
-    ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
-    ("admin-agreement", "/admin/agreement"),
-];
-
 /// Signs the browser in as the demo's secretariat.
 async fn sign_in_as_secretariat(client: &Client, app: &common::App) {
     let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
@@ -448,13 +416,16 @@ async fn sign_in_as_secretariat(client: &Client, app: &common::App) {
     client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
 }
 
+/// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
+/// scrolling, in English, French, Arabic (right to left) and Chinese; with CONSULTA_SCREENSHOTS
+/// set, each is kept at 360 px and at 1366 px, to be looked at.
 #[tokio::test]
-async fn every_page_fits_a_phone_in_english_and_french() {
+async fn every_page_fits_a_phone_in_english_french_arabic_and_chinese() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
     for (width, height) in [(360, 780), (1366, 900)] {
         let client = browser(&driver, &binary, width, height).await;
-        for language in ["en", "fr"] {
+        for language in ["en", "fr", "ar", "zh"] {
             // The language switch sets the cookie every later page follows.
             client.goto(&format!("{}/?lang={language}", app.url)).await.expect("the page opens");
             if language == "en" {
@@ -485,8 +456,8 @@ fn axe_source() -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// Every page, public and the secretariat's, in English and French, passes axe-core's WCAG 2.1
-/// A and AA rules with no violation.
+/// Every page, public and the secretariat's, in English, French and Arabic, passes axe-core's
+/// WCAG 2.1 A and AA rules with no violation.
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
@@ -500,7 +471,7 @@ async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let app = common::spawn_demo();
     let client = browser(&driver, &binary, 1366, 900).await;
     let mut found = Vec::new();
-    for language in ["en", "fr"] {
+    for language in ["en", "fr", "ar"] {
         client.goto(&format!("{}/?lang={language}", app.url)).await.expect("the page opens");
         for (signed_in, pages) in [(false, &PUBLIC_PAGES[..]), (true, &SECRETARIAT_PAGES[..])] {
             if signed_in && language == "en" {

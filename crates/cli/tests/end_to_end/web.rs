@@ -665,3 +665,80 @@ async fn the_secretariat_names_a_campaign_on_its_page() {
     let refused = client.post(&action).header(COOKIE, &session).form(&forged).send().await.expect("refused");
     assert_ne!(refused.status(), StatusCode::SEE_OTHER);
 }
+
+/// The text of a page as a reader sees it: its tags and their attributes left out, the entities
+/// that stand for characters put back.
+fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The demo reads in each UN language: on every page, public and the secretariat's, no message
+/// is left in English and no message's key shows, in Arabic, Chinese, Russian, Spanish and French.
+/// English messages of three words or more are looked for: shorter ones ("Civil society") are
+/// words a contribution may use too.
+#[tokio::test]
+async fn the_demo_reads_in_each_language_with_no_english_left() {
+    let app = spawn_demo();
+    let (_, _, home) = get(&format!("{}/", app.url), "en").await;
+    let password = common::demo_password(&home, "secretariat@demo.example");
+    let signed_in = common::sign_in_response(&app, "secretariat@demo.example", &password).await;
+    let session = common::cookie_named(&signed_in, "consulta_session").expect("a session");
+    let source =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../i18n/locales/en.ftl")).expect("en.ftl");
+    let english = consulta_i18n::Localizer::for_language("en").expect("en");
+    // Single-line messages without arguments, as they show.
+    let messages: Vec<(&str, String)> = source
+        .lines()
+        .filter_map(|line| line.split_once(" = "))
+        .filter(|(key, value)| {
+            key.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_') && !value.contains('{')
+        })
+        .map(|(key, _)| (key, english.text(key)))
+        .filter(|(_, value)| value.split_whitespace().count() >= 3)
+        .collect();
+    assert!(messages.len() > 300, "{}", messages.len());
+    let mut left = Vec::new();
+    for language in ["ar", "zh", "ru", "es", "fr"] {
+        for (_, path) in common::PUBLIC_PAGES.iter().chain(&common::SECRETARIAT_PAGES) {
+            let response = client()
+                .get(format!("{}{path}", app.url))
+                .header("Accept-Language", language)
+                .header(reqwest::header::COOKIE, &session)
+                .send()
+                .await
+                .expect("answer");
+            assert_eq!(response.status(), StatusCode::OK, "{path} in {language}");
+            let html = response.text().await.expect("HTML");
+            assert!(html.contains(&format!("<html lang=\"{language}\"")), "{path} in {language}");
+            let text = visible_text(&html);
+            for (key, value) in &messages {
+                if text.contains(value.as_str()) {
+                    left.push(format!("{language} {path}: {key} “{value}”"));
+                }
+                if text.contains(&format!(" {key} ")) && key.matches('-').count() >= 2 {
+                    left.push(format!("{language} {path}: the key {key} shows"));
+                }
+            }
+        }
+    }
+    assert!(left.is_empty(), "English left on translated pages:\n{}", left.join("\n"));
+}

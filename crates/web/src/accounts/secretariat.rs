@@ -4,7 +4,7 @@
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use consulta_i18n::Localizer;
+use consulta_i18n::{Arg, Localizer};
 use consulta_store::{AuditActor, PageRequest, StoreError};
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -41,6 +41,7 @@ pub async fn admin(
             .collect();
         let notice = params.get("done").map(|what| match what.as_str() {
             "withheld" => localizer.text("admin-withheld"),
+            "translated" => localizer.text("admin-translated"),
             "invited" => {
                 let count = params.get("count").and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
                 localizer.format("admin-invited", &[("count", count.into())])
@@ -73,6 +74,11 @@ pub async fn admin(
                 "lists": lists,
                 "groups": groups,
                 "regions": regions,
+                // The languages a consultation's texts may be given in, each by its own name.
+                "languages": consulta_i18n::LANGUAGES.iter().map(|l| json!({
+                    "code": l,
+                    "name": Localizer::for_language(l).unwrap_or_default().text(&format!("language-name-{l}")),
+                })).collect::<Vec<_>>(),
             }),
         })
     })
@@ -351,6 +357,49 @@ pub async fn create_consultation(
         Ok(Ok(slug)) => Redirect::to(&format!("/consultations/{slug}")).into_response(),
         Ok(Err(page)) => app.templates.respond_with_status(&language, Ok(page), StatusCode::UNPROCESSABLE_ENTITY),
         Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+/// POST /admin/translations: a consultation's title, description, mandate and guiding questions
+/// in another language (the same check and audited write as `consulta consultation translate`).
+pub async fn translate_consultation(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::ConsultationTranslation>,
+) -> Response {
+    let localizer = language.localizer;
+    secretariat_form(app, language, headers, form, "/admin", move |store, account, form| {
+        let mut consultation = store.consultation_by_slug(&form.consultation)?.ok_or(PageError::NotFound)?;
+        let given = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        let translation = consulta_core::Translation {
+            language: form.lang.trim().to_owned(),
+            title: given(&form.title),
+            description: given(&form.description),
+            mandate: given(&form.mandate),
+            questions: form.questions.lines().map(str::trim).filter(|q| !q.is_empty()).map(str::to_owned).collect(),
+        };
+        if let Err(error) = consultation.record.translate(&translation) {
+            let (key, args) = error.problem.message();
+            let args: Vec<(&str, Arg)> = args.into_iter().map(|(name, value)| (name, Arg::Text(value))).collect();
+            let field = localizer.text(&format!("consultation-field-{}", translation_field(error.field)));
+            let problem = localizer.format(key, &args);
+            return Err(PageError::BadRequest(
+                localizer.format("admin-field-problem", &[("field", field.into()), ("problem", problem.into())]),
+            ));
+        }
+        let by = AuditActor::account(&account, Timestamp::now());
+        consulta_store::audited::translate_consultation(store, &consultation, &translation.language, &by)?;
+        Ok("/admin?done=translated".to_owned())
+    })
+    .await
+}
+
+/// The form field a translation's problem is about.
+fn translation_field(field: &str) -> &str {
+    match field {
+        "question" => "questions",
+        other => other,
     }
 }
 

@@ -428,3 +428,32 @@ pub async fn post_contribution(
     let status = response.status();
     (status, response.json().await.expect("a JSON body"))
 }
+
+/// The pages anyone reads, by a name for their screenshots.
+pub const PUBLIC_PAGES: [(&str, &str); 12] = [
+    ("home", "/"),
+    ("consultation-open", "/consultations/example-affordable-access"),
+    ("consultation-2010", "/consultations/enhanced-cooperation-2010"),
+    ("contribution", "/contributions/99"),
+    ("receipt", "/contributions/99/receipt"),
+    ("entity", "/entities/1"),
+    ("search", "/search?q=access"),
+    ("agreement", "/consultations/example-affordable-access/agreement"),
+    ("campaigns", "/consultations/example-affordable-access/campaigns"),
+    // The demo's first campaign: its letters come after the 104 other contributions.
+    ("campaign", "/consultations/example-affordable-access/campaigns/105"),
+    ("search-collapsed", "/search?q=interconnection&collapse=1"),
+    ("login", "/login"),
+];
+
+/// The secretariat's pages.
+pub const SECRETARIAT_PAGES: [(&str, &str); 8] = [
+    ("admin", "/admin"),
+    ("admin-new-consultation", "/admin/consultations/new"),
+    ("admin-tags", "/admin/tags?contribution=100"),
+    ("admin-issues", "/admin/issues"),
+    ("admin-mail", "/admin/mail"),
+    ("admin-audit", "/admin/audit"),
+    ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
+    ("admin-agreement", "/admin/agreement"),
+];
