@@ -554,17 +554,76 @@ impl ServeArgs {
     }
 }
 
-/// Sets every command's and argument's help from the i18n files.
+/// Sets every command's and argument's help from the i18n files, and the words clap adds
+/// itself (the usage line, the headings, defaults, variables and values, the help and version
+/// flags), so that `--help` reads wholly in the user's language.
 pub fn localize(command: clap::Command, localizer: &Localizer) -> clap::Command {
+    let version = clap::Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(clap::ArgAction::Version)
+        .help(localizer.text("cli-version-flag"));
+    let command = command.disable_version_flag(true).arg(version);
     localize_at(command, localizer, "consulta")
 }
 
+/// An argument's help with what clap would add in English: its default, its variable, the values
+/// it takes.
+fn argument_help(argument: &clap::Arg, help: String, localizer: &Localizer) -> String {
+    let mut help = help;
+    let values = argument.get_possible_values();
+    if !values.is_empty() && !argument.is_hide_possible_values_set() {
+        let values: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        help += &format!(" [{}]", localizer.format("cli-possible-values", &[("values", values.join(", ").into())]));
+    }
+    let defaults: Vec<String> =
+        argument.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !argument.is_hide_default_value_set() {
+        help += &format!(" [{}]", localizer.format("cli-default-value", &[("value", defaults.join(", ").into())]));
+    }
+    if let Some(variable) = argument.get_env() {
+        help += &format!(
+            " [{}]",
+            localizer.format("cli-env-variable", &[("name", variable.to_string_lossy().into_owned().into())])
+        );
+    }
+    help
+}
+
 fn localize_at(mut command: clap::Command, localizer: &Localizer, path: &str) -> clap::Command {
-    command = command.about(localizer.text(&format!("cli-help-{path}")));
-    let arguments: Vec<String> = command.get_arguments().map(|a| a.get_id().to_string()).collect();
+    command = command
+        .about(localizer.text(&format!("cli-help-{path}")))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            localizer.text("cli-usage")
+        ))
+        .subcommand_help_heading(localizer.text("cli-commands"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(localizer.text("cli-help-flag")),
+        );
+    let options = localizer.text("cli-options");
+    let positionals = localizer.text("cli-arguments");
+    let arguments: Vec<String> =
+        command.get_arguments().map(|a| a.get_id().to_string()).filter(|id| id != "help" && id != "version").collect();
     for id in arguments {
         let help = localizer.text(&format!("cli-help-{path}-{id}"));
-        command = command.mut_arg(&id, |a| a.help(help));
+        command = command.mut_arg(&id, |a| {
+            let help = argument_help(&a, help, localizer);
+            let heading = if a.is_positional() { positionals.clone() } else { options.clone() };
+            let a = a.help(help).help_heading(heading).hide_env(true);
+            // What clap would add of values is in the help already, in the reader's language.
+            if a.get_action().takes_values() { a.hide_default_value(true).hide_possible_values(true) } else { a }
+        });
+    }
+    command = command.mut_arg("help", |a| a.help_heading(options.clone()));
+    if command.get_arguments().any(|a| a.get_id() == "version") {
+        command = command.mut_arg("version", |a| a.help_heading(options.clone()));
     }
     let subcommands: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for name in subcommands {
@@ -581,7 +640,8 @@ mod tests {
 
     fn keys(command: &clap::Command, path: &str, out: &mut Vec<String>) {
         out.push(format!("cli-help-{path}"));
-        out.extend(command.get_arguments().map(|a| format!("cli-help-{path}-{}", a.get_id())));
+        let own = command.get_arguments().filter(|a| !["help", "version"].contains(&a.get_id().as_str()));
+        out.extend(own.map(|a| format!("cli-help-{path}-{}", a.get_id())));
         for sub in command.get_subcommands() {
             keys(sub, &format!("{path}-{}", sub.get_name()), out);
         }

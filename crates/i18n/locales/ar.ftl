@@ -264,6 +264,17 @@ cli-help-consulta-serve-addr = العنوان الذي يُستمع عليه (ا
 cli-help-consulta-demo = تحميل المشاورة التجريبية في قاعدة بيانات مؤقتة جديدة وتقديمها
 cli-help-consulta-demo-addr = العنوان الذي يُستمع عليه (المنفذ 0 يختار منفذاً حراً)
 
+## Command line: the words of --help that clap would write in English
+cli-usage = الاستخدام:
+cli-options = الخيارات
+cli-arguments = الوسائط
+cli-commands = الأوامر
+cli-help-flag = طباعة هذه المساعدة
+cli-version-flag = طباعة الإصدار
+cli-possible-values = القيم: { $values }
+cli-default-value = الافتراضي: { $value }
+cli-env-variable = المتغير: { $name }
+
 ## Command line: translations and databases
 
 cli-consultation-translated = أصبحت نصوص المشاورة { $slug } متاحة باللغات: { $languages }.

@@ -265,6 +265,17 @@ cli-help-consulta-serve-addr = Address to listen on (port 0 picks a free port)
 cli-help-consulta-demo = Load the demonstration consultation into a fresh temporary database and serve it
 cli-help-consulta-demo-addr = Address to listen on (port 0 picks a free port)
 
+## Command line: the words of --help that clap would write in English (it adds the colon after a heading)
+cli-usage = Usage:
+cli-options = Options
+cli-arguments = Arguments
+cli-commands = Commands
+cli-help-flag = Print this help
+cli-version-flag = Print the version
+cli-possible-values = values: { $values }
+cli-default-value = default: { $value }
+cli-env-variable = variable: { $name }
+
 ## Command line: translations and databases
 
 cli-consultation-translated = The consultation { $slug } now has its texts in: { $languages }.

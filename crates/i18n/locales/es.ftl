@@ -265,6 +265,17 @@ cli-help-consulta-serve-addr = Dirección en la que escuchar (el puerto 0 elige 
 cli-help-consulta-demo = Cargar la consulta de demostración en una base de datos temporal nueva y servirla
 cli-help-consulta-demo-addr = Dirección en la que escuchar (el puerto 0 elige un puerto libre)
 
+## Command line: the words of --help that clap would write in English
+cli-usage = Uso:
+cli-options = Opciones
+cli-arguments = Argumentos
+cli-commands = Órdenes
+cli-help-flag = Mostrar esta ayuda
+cli-version-flag = Mostrar la versión
+cli-possible-values = valores: { $values }
+cli-default-value = por defecto: { $value }
+cli-env-variable = variable: { $name }
+
 ## Command line: translations and databases
 
 cli-consultation-translated = La consulta { $slug } tiene ahora sus textos en: { $languages }.

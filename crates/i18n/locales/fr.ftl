@@ -268,6 +268,17 @@ cli-help-consulta-serve-addr = Adresse d’écoute (le port 0 choisit un port li
 cli-help-consulta-demo = Charger la consultation de démonstration dans une base temporaire neuve et la servir
 cli-help-consulta-demo-addr = Adresse d’écoute (le port 0 choisit un port libre)
 
+## Ligne de commande : les mots de --help que clap écrirait en anglais
+cli-usage = Usage :
+cli-options = Options
+cli-arguments = Arguments
+cli-commands = Commandes
+cli-help-flag = Afficher cette aide
+cli-version-flag = Afficher la version
+cli-possible-values = valeurs : { $values }
+cli-default-value = par défaut : { $value }
+cli-env-variable = variable : { $name }
+
 ## Ligne de commande : traductions et bases de données
 
 cli-consultation-translated = Les textes de la consultation { $slug } existent désormais en : { $languages }.

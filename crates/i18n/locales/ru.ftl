@@ -264,6 +264,17 @@ cli-help-consulta-serve-addr = Адрес для прослушивания (п�
 cli-help-consulta-demo = Загрузить демонстрационную консультацию в новую временную базу данных и обслуживать её
 cli-help-consulta-demo-addr = Адрес для прослушивания (порт 0 выбирает свободный порт)
 
+## Command line: the words of --help that clap would write in English
+cli-usage = Использование:
+cli-options = Параметры
+cli-arguments = Аргументы
+cli-commands = Команды
+cli-help-flag = Показать эту справку
+cli-version-flag = Показать версию
+cli-possible-values = значения: { $values }
+cli-default-value = по умолчанию: { $value }
+cli-env-variable = переменная: { $name }
+
 ## Command line: translations and databases
 
 cli-consultation-translated = Тексты консультации { $slug } теперь есть на языках: { $languages }.

@@ -250,6 +250,17 @@ cli-help-consulta-serve-addr = 监听地址（端口 0 表示选用空闲端口�
 cli-help-consulta-demo = 将演示磋商加载到新的临时数据库并提供服务
 cli-help-consulta-demo-addr = 监听地址（端口 0 表示选用空闲端口）
 
+## Command line: the words of --help that clap would write in English
+cli-usage = 用法：
+cli-options = 选项
+cli-arguments = 参数
+cli-commands = 命令
+cli-help-flag = 显示本帮助
+cli-version-flag = 显示版本
+cli-possible-values = 可选值：{ $values }
+cli-default-value = 默认：{ $value }
+cli-env-variable = 变量：{ $name }
+
 ## Command line: translations and databases
 
 cli-consultation-translated = 磋商 { $slug } 的文本现有以下语言：{ $languages }。

@@ -335,7 +335,7 @@ async fn an_untranslated_consultation_says_it_is_shown_in_the_original() {
 async fn the_mandate_is_shown_in_the_readers_language() {
     let app = spawn_demo();
     let (_, _, html) = get(&format!("{}{DEMO}", app.url), "fr").await;
-    assert!(html.contains("<dd lang=\"fr\">Résolution 2010/2 du Conseil économique et social</dd>"));
+    assert!(html.contains("<dd lang=\"fr\" dir=\"auto\">Résolution 2010/2 du Conseil économique et social</dd>"));
 }
 
 /// A contribution received late in the evening in UTC but on the next day in its consultation's

@@ -328,17 +328,8 @@ pub async fn create_consultation(
         let new = match draft.check() {
             Ok(new) => new,
             Err(error) => {
-                let (key, args) = error.problem.message();
-                let args: Vec<(&str, consulta_i18n::Arg)> =
-                    args.into_iter().map(|(name, value)| (name, consulta_i18n::Arg::Text(value))).collect();
                 let field = if error.field == "original_language" { "lang" } else { error.field };
-                let message = localizer.format(
-                    "admin-field-problem",
-                    &[
-                        ("field", localizer.text(&format!("consultation-field-{field}")).into()),
-                        ("problem", localizer.format(key, &args).into()),
-                    ],
-                );
+                let message = draft_problem(&error, &localizer);
                 return Ok(Err(consultation_form(&visitor, &form, Some((field.to_owned(), message)), &localizer)));
             }
         };
@@ -380,13 +371,7 @@ pub async fn translate_consultation(
             questions: form.questions.lines().map(str::trim).filter(|q| !q.is_empty()).map(str::to_owned).collect(),
         };
         if let Err(error) = consultation.record.translate(&translation) {
-            let (key, args) = error.problem.message();
-            let args: Vec<(&str, Arg)> = args.into_iter().map(|(name, value)| (name, Arg::Text(value))).collect();
-            let field = localizer.text(&format!("consultation-field-{}", translation_field(error.field)));
-            let problem = localizer.format(key, &args);
-            return Err(PageError::BadRequest(
-                localizer.format("admin-field-problem", &[("field", field.into()), ("problem", problem.into())]),
-            ));
+            return Err(PageError::BadRequest(draft_problem(&error, &localizer)));
         }
         let by = AuditActor::account(&account, Timestamp::now());
         consulta_store::audited::translate_consultation(store, &consultation, &translation.language, &by)?;
@@ -395,12 +380,22 @@ pub async fn translate_consultation(
     .await
 }
 
-/// The form field a translation's problem is about.
-fn translation_field(field: &str) -> &str {
-    match field {
+/// What is wrong with a consultation's field, named as the form names it.
+fn draft_problem(error: &consulta_core::DraftError, localizer: &Localizer) -> String {
+    let field = match error.field {
+        "original_language" => "lang",
         "question" => "questions",
         other => other,
-    }
+    };
+    let (key, args) = error.problem.message();
+    let args: Vec<(&str, Arg)> = args.into_iter().map(|(name, value)| (name, Arg::Text(value))).collect();
+    localizer.format(
+        "admin-field-problem",
+        &[
+            ("field", localizer.text(&format!("consultation-field-{field}")).into()),
+            ("problem", localizer.format(key, &args).into()),
+        ],
+    )
 }
 
 /// POST /admin/meetings: adds a meeting (date and place) to a consultation, audited.
