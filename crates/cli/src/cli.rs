@@ -88,6 +88,8 @@ pub enum Command {
     #[command(subcommand)]
     Campaigns(CampaignsCommand),
     #[command(subcommand)]
+    Draft(DraftCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -323,6 +325,39 @@ pub struct AddMeeting {
     pub date: String,
     #[arg(long, value_name = "TEXT")]
     pub place: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DraftCommand {
+    Import(DraftImport),
+    Show(DraftShow),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftImport {
+    pub file: PathBuf,
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "SYMBOL")]
+    pub symbol: String,
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftShow {
+    pub symbol: String,
+    #[arg(long, value_name = "N")]
+    pub revision: Option<u32>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DraftFormat,
+}
+
+/// A draft printed as plain text (which `draft import` reads back) or as its JSON structure.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DraftFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,5 +7,5 @@ pub mod parse;
 pub mod text;
 pub mod verbs;
 
-pub use parse::{Parsed, Unplaced, parse};
+pub use parse::{ParseError, Parsed, Unplaced, parse};
 pub use text::{Draft, Item, Numbering, Section, SectionKind};

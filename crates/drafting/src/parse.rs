@@ -278,6 +278,17 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_written_out_reads_back_the_same() {
+        for name in ["000_48780e75494b9387.txt", "002_5a2dea2a1e850189.txt"] {
+            let Some(text) = seed(name) else { return };
+            let draft = parse(&text).expect("parses").draft;
+            let again = parse(&draft.plain_text()).expect("parses again");
+            assert!(again.unplaced.is_empty(), "{name}: {:?}", again.unplaced);
+            assert_eq!(again.draft, draft, "{name}:\n{}", draft.plain_text());
+        }
+    }
+
+    #[test]
     fn english_drafts_parse_too_and_what_cannot_be_placed_is_reported() {
         let text = "Draft resolution\nThe General Assembly,\nRecalling\nits resolution 65/141,\nInvites\nMember States\na)\tto act;\nii)\tstray;\nb)\tto report.\n";
         let parsed = parse(text).expect("parses");

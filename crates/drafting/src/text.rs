@@ -145,6 +145,44 @@ impl Draft {
         out
     }
 
+    /// The draft as plain text in the shape it was read from (what `parse` reads back): the
+    /// heading, the author line, each section's verb phrase on a line of its own, its items
+    /// with their derived labels, sub-items and quoted paragraphs indented by a tab.
+    pub fn plain_text(&self) -> String {
+        fn write_items(out: &mut String, items: &[Item], depth: usize) {
+            let labels = Draft::labels(items, depth);
+            let mut numbered = labels.iter();
+            let indent = "\t".repeat(depth);
+            for item in items {
+                match item {
+                    Item::Paragraph { text } => out.push_str(&format!("{indent}{text}\n")),
+                    Item::Numbered { text, items: children } => {
+                        let label = numbered.next().map_or("", |(label, _)| label.as_str());
+                        out.push_str(&format!("{indent}{label}\t{text}\n"));
+                        write_items(out, children, depth + 1);
+                    }
+                    Item::Quoted { number, text } => {
+                        let number = number.as_deref().map(|n| format!("{n}\t")).unwrap_or_default();
+                        out.push_str(&format!("{indent}\"{number}{text}\"\n"));
+                    }
+                }
+            }
+        }
+        let mut out = String::new();
+        if let Some(place) = &self.place_and_date {
+            out += &format!("{place}\n");
+        }
+        out += &format!("{}\n\n{}\n", self.title, self.author);
+        for section in &self.sections {
+            match &section.addressees {
+                Some(addressees) => out += &format!("{} {addressees}\n", section.phrase),
+                None => out += &format!("{}\n", section.phrase),
+            }
+            write_items(&mut out, &section.items, 0);
+        }
+        out
+    }
+
     /// Inserts `item` after the numbered item at `position` of a section (at the top level), the
     /// items after it taking the next numbers; false when there is no such section or item.
     pub fn insert_item_after(&mut self, section: usize, position: usize, item: Item) -> bool {

@@ -1184,3 +1184,24 @@ report-campaigns = انتمت { $members } من المساهمات المحسو�
     [two] حملتين
    *[other] { $campaigns } حملة
 }، وهي رسائل أُرسلت مرات عديدة بتعديلات أو بدونها؛ ومع حساب كل حملة مرة واحدة في كل فئة من فئات أصحاب المصلحة وصلت إليها، تمثل المساهمات { $distinct } صوتاً متميزاً.
+
+## Drafts (issue 19)
+cli-help-consulta-draft = المشاريع: النصوص التي تفضي إليها المشاورة (آراء، قرارات)، ويُتفاوض عليها فقرة فقرة
+cli-help-consulta-draft-import = تسجيل مشروع من نصه الخام: العبارات الفعلية في أسطر مستقلة، والفقرات الفرعية a)، b)، والبنود i)، ii)، والفقرات المقتبسة؛ ولا يُسجَّل شيء إن تعذر وضع سطر في مكانه
+cli-help-consulta-draft-import-file = الملف النصي (UTF-8)
+cli-help-consulta-draft-import-consultation = الاسم المختصر للمشاورة
+cli-help-consulta-draft-import-symbol = رمز وثيقة المشروع (مثلاً WTPF-13/6)
+cli-help-consulta-draft-import-lang = اللغة التي كُتب بها (الافتراضية: اللغة الأصلية للمشاورة)
+cli-help-consulta-draft-show = طباعة مشروع: آخر تنقيح له، أو التنقيح المطلوب
+cli-help-consulta-draft-show-symbol = رمز وثيقة المشروع
+cli-help-consulta-draft-show-revision = التنقيح (0: كما سُجّل)
+cli-help-consulta-draft-show-format = صيغة الإخراج: text (الذي يعيد draft import قراءته) أو json
+cli-draft-imported = سُجّل المشروع { $symbol }: { $sections } أجزاء، و{ $items } فقرة مرقمة.
+cli-draft-unplaced = { $file }، السطر { $line }: ليس لهذا السطر مكان في بنية المشروع: { $text }
+cli-draft-refused = { $file }: لم يُسجَّل شيء. ضع كل سطر في مكانه (حروف الفقرات الفرعية بالترتيب، والبند بعد فقرته) ثم استورد الملف مرة أخرى.
+cli-draft-no-section = { $file }: لا يفتتح أي سطر جزءاً (عبارة فعلية مثل «rappelant» أو «recalling» أو «invite» أو «invites» في سطر مستقل)؛ لم يُسجَّل شيء.
+cli-draft-too-large = { $file } أكبر من { $max } بايت؛ لم يُسجَّل شيء.
+cli-draft-bad-symbol = يتكون رمز الوثيقة من 1 إلى { $max } حرفاً ولا يتضمن أي حرف تحكم.
+cli-draft-duplicate = يوجد من قبل مشروع بالرمز { $symbol }.
+cli-draft-unknown = لا يوجد مشروع بالرمز { $symbol }.
+cli-draft-no-revision = ليس للمشروع { $symbol } تنقيح رقم { $revision }.

@@ -1174,3 +1174,24 @@ report-campaigns = { $members } of the contributions counted belonged to { $camp
     [one] one campaign
    *[other] { $campaigns } campaigns
 }, letters sent many times with or without edits; counting each campaign once in each stakeholder group it reached, the contributions are { $distinct } distinct voices.
+
+## Drafts (issue 19)
+cli-help-consulta-draft = Drafts: the texts a consultation leads to (opinions, resolutions), negotiated paragraph by paragraph
+cli-help-consulta-draft-import = Record a draft from its plain text: verb phrases on lines of their own, items a), b), sub-items i), ii), quoted paragraphs; nothing is recorded if a line cannot be placed
+cli-help-consulta-draft-import-file = The text file (UTF-8)
+cli-help-consulta-draft-import-consultation = The consultation's slug
+cli-help-consulta-draft-import-symbol = The draft's document symbol (WTPF-13/6, for example)
+cli-help-consulta-draft-import-lang = The language it is written in (default: the consultation's original language)
+cli-help-consulta-draft-show = Print a draft: its latest revision, or the one asked for
+cli-help-consulta-draft-show-symbol = The draft's document symbol
+cli-help-consulta-draft-show-revision = The revision (0: as recorded)
+cli-help-consulta-draft-show-format = Output format: text (which draft import reads back) or json
+cli-draft-imported = Draft { $symbol } recorded: { $sections } sections, { $items } numbered items.
+cli-draft-unplaced = { $file }, line { $line }: this line has no place in the draft's structure: { $text }
+cli-draft-refused = { $file }: nothing was recorded. Put each line in its place (an item's letter in sequence, a sub-item after its item) and import the file again.
+cli-draft-no-section = { $file }: no line opens a section (a verb phrase such as “rappelant”, “recalling”, “invite” or “invites” on a line of its own); nothing was recorded.
+cli-draft-too-large = { $file } is larger than { $max } bytes; nothing was recorded.
+cli-draft-bad-symbol = A document symbol has 1 to { $max } characters and no control character.
+cli-draft-duplicate = There is already a draft { $symbol }.
+cli-draft-unknown = There is no draft { $symbol }.
+cli-draft-no-revision = Draft { $symbol } has no revision { $revision }.

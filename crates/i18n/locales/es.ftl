@@ -1173,3 +1173,24 @@ report-campaigns = { $members } de las contribuciones contabilizadas pertenecía
     [one] una campaña
    *[other] { $campaigns } campañas
 }, cartas enviadas muchas veces con o sin cambios; contando cada campaña una vez en cada grupo de partes interesadas al que llegó, las contribuciones representan { $distinct } voces distintas.
+
+## Drafts (issue 19)
+cli-help-consulta-draft = Proyectos: los textos a los que conduce una consulta (dictámenes, resoluciones), negociados párrafo por párrafo
+cli-help-consulta-draft-import = Registrar un proyecto a partir de su texto sin formato: expresiones verbales en líneas propias, apartados a), b), subapartados i), ii), párrafos citados; no se registra nada si una línea no encuentra su lugar
+cli-help-consulta-draft-import-file = El archivo de texto (UTF-8)
+cli-help-consulta-draft-import-consultation = El nombre corto de la consulta
+cli-help-consulta-draft-import-symbol = La signatura del proyecto (por ejemplo, WTPF-13/6)
+cli-help-consulta-draft-import-lang = El idioma en que está redactado (por defecto: el idioma original de la consulta)
+cli-help-consulta-draft-show = Mostrar un proyecto: su última revisión, o la que se pida
+cli-help-consulta-draft-show-symbol = La signatura del proyecto
+cli-help-consulta-draft-show-revision = La revisión (0: tal como se registró)
+cli-help-consulta-draft-show-format = Formato de salida: text (que draft import vuelve a leer) o json
+cli-draft-imported = Se ha registrado el proyecto { $symbol }: { $sections } secciones, { $items } apartados numerados.
+cli-draft-unplaced = { $file }, línea { $line }: esta línea no tiene lugar en la estructura del proyecto: { $text }
+cli-draft-refused = { $file }: no se ha registrado nada. Ponga cada línea en su lugar (la letra de un apartado en orden, un subapartado después de su apartado) e importe de nuevo el archivo.
+cli-draft-no-section = { $file }: ninguna línea abre una sección (una expresión verbal como «rappelant», «recalling», «invite» o «invites» en una línea propia); no se ha registrado nada.
+cli-draft-too-large = { $file } ocupa más de { $max } bytes; no se ha registrado nada.
+cli-draft-bad-symbol = Una signatura tiene de 1 a { $max } caracteres y ningún carácter de control.
+cli-draft-duplicate = Ya existe un proyecto { $symbol }.
+cli-draft-unknown = No existe el proyecto { $symbol }.
+cli-draft-no-revision = El proyecto { $symbol } no tiene la revisión { $revision }.

@@ -1177,3 +1177,24 @@ report-campaigns = { $members } des contributions comptées appartenaient à { $
     [one] une campagne
    *[other] { $campaigns } campagnes
 }, lettres envoyées de nombreuses fois, modifiées ou non ; en comptant chaque campagne une fois dans chaque groupe de parties prenantes qu’elle a atteint, les contributions représentent { $distinct } voix distinctes.
+
+## Drafts (issue 19)
+cli-help-consulta-draft = Projets : les textes auxquels aboutit une consultation (avis, résolutions), négociés paragraphe par paragraphe
+cli-help-consulta-draft-import = Enregistrer un projet à partir de son texte brut : expressions verbales sur des lignes à part, alinéas a), b), sous-alinéas i), ii), paragraphes cités ; rien n’est enregistré si une ligne ne trouve pas sa place
+cli-help-consulta-draft-import-file = Le fichier texte (UTF-8)
+cli-help-consulta-draft-import-consultation = Le nom court de la consultation
+cli-help-consulta-draft-import-symbol = La cote du projet (WTPF-13/6, par exemple)
+cli-help-consulta-draft-import-lang = La langue dans laquelle il est rédigé (par défaut : la langue originale de la consultation)
+cli-help-consulta-draft-show = Afficher un projet : sa dernière révision, ou celle demandée
+cli-help-consulta-draft-show-symbol = La cote du projet
+cli-help-consulta-draft-show-revision = La révision (0 : telle qu’enregistrée)
+cli-help-consulta-draft-show-format = Format de sortie : text (que draft import relit) ou json
+cli-draft-imported = Projet { $symbol } enregistré : { $sections } sections, { $items } alinéas numérotés.
+cli-draft-unplaced = { $file }, ligne { $line } : cette ligne n’a pas de place dans la structure du projet : { $text }
+cli-draft-refused = { $file } : rien n’a été enregistré. Mettez chaque ligne à sa place (la lettre d’un alinéa dans l’ordre, un sous-alinéa après son alinéa) et importez de nouveau le fichier.
+cli-draft-no-section = { $file } : aucune ligne n’ouvre de section (une expression verbale telle que « rappelant », « recalling », « invite » ou « invites » sur une ligne à part) ; rien n’a été enregistré.
+cli-draft-too-large = { $file } dépasse { $max } octets ; rien n’a été enregistré.
+cli-draft-bad-symbol = Une cote a de 1 à { $max } caractères et aucun caractère de contrôle.
+cli-draft-duplicate = Il existe déjà un projet { $symbol }.
+cli-draft-unknown = Il n’y a pas de projet { $symbol }.
+cli-draft-no-revision = Le projet { $symbol } n’a pas de révision { $revision }.

@@ -1093,3 +1093,24 @@ distinct-contributions = 意见
 distinct-voices = 不同的声音
 distinct-note = 一个群发活动（同一封信多次发送）在其涉及的每个利益攸关方群体中只计一次；独立的意见各计一次。
 report-campaigns = 所计意见中有 { $members } 份属于 { $campaigns } 个群发活动，即不论有无改动而多次发送的信件；每个活动在其涉及的每个利益攸关方群体中只计一次，这些意见代表 { $distinct } 个不同的声音。
+
+## Drafts (issue 19)
+cli-help-consulta-draft = 草案：磋商所产生的文本（意见、决议），逐段谈判
+cli-help-consulta-draft-import = 根据纯文本记录草案：动词短语各占一行，分项 a)、b)，子项 i)、ii)，引文段落；如有某行无法归位，则不记录任何内容
+cli-help-consulta-draft-import-file = 文本文件（UTF-8）
+cli-help-consulta-draft-import-consultation = 磋商的简称
+cli-help-consulta-draft-import-symbol = 草案的文号（例如 WTPF-13/6）
+cli-help-consulta-draft-import-lang = 草案所用语文（默认：磋商的原文语文）
+cli-help-consulta-draft-show = 显示草案：其最新修订版或所要求的修订版
+cli-help-consulta-draft-show-symbol = 草案的文号
+cli-help-consulta-draft-show-revision = 修订版（0：记录时的原样）
+cli-help-consulta-draft-show-format = 输出格式：text（draft import 可再读入）或 json
+cli-draft-imported = 已记录草案 { $symbol }：{ $sections } 个部分，{ $items } 个编号分项。
+cli-draft-unplaced = { $file }，第 { $line } 行：此行在草案结构中没有位置：{ $text }
+cli-draft-refused = { $file }：未记录任何内容。请将每一行放在其位置（分项字母按顺序，子项在其分项之后），然后重新导入该文件。
+cli-draft-no-section = { $file }：没有任何一行开启一个部分（单独一行的动词短语，如“rappelant”、“recalling”、“invite”或“invites”）；未记录任何内容。
+cli-draft-too-large = { $file } 超过 { $max } 字节；未记录任何内容。
+cli-draft-bad-symbol = 文号须有 1 至 { $max } 个字符，且不含控制字符。
+cli-draft-duplicate = 已有草案 { $symbol }。
+cli-draft-unknown = 没有草案 { $symbol }。
+cli-draft-no-revision = 草案 { $symbol } 没有第 { $revision } 修订版。

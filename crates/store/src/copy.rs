@@ -369,6 +369,25 @@ pub const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "drafts",
+        columns: &[
+            ("id", Integer),
+            ("consultation_id", Integer),
+            ("symbol", Text),
+            ("language", Text),
+            ("status", Text),
+            ("created_at", Integer),
+        ],
+        order_by: "id",
+        identity: Some("id"),
+    },
+    Table {
+        name: "draft_revisions",
+        columns: &[("draft_id", Integer), ("revision", Integer), ("structure", Text), ("created_at", Integer)],
+        order_by: "draft_id, revision",
+        identity: None,
+    },
+    Table {
         name: "statement_leaves",
         columns: &[("leaf_index", Integer), ("statement_id", Integer), ("record_sha256", Bytes)],
         order_by: "leaf_index",

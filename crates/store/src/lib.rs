@@ -32,7 +32,7 @@ pub use database::{Database, PooledStore};
 pub use postgresql::{Postgres, PostgresStore};
 pub use queries::SqlStore;
 pub use roles::{
-    AccountStore, AgreementStore, CampaignStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store,
+    AccountStore, AgreementStore, CampaignStore, DraftStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store,
     TaxonomyStore,
 };
 pub use sql::{DatabaseError, Failure};
@@ -76,6 +76,8 @@ pub enum StoreError {
     AlreadyImported,
     #[error("contribution {0} is not one of this consultation's")]
     NotInConsultation(i64),
+    #[error("a draft with the symbol '{0}' already exists")]
+    DuplicateDraft(String),
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]
@@ -407,6 +409,35 @@ pub struct MailRecord {
     pub last_error: Option<String>,
     pub created_at: Timestamp,
     pub sent_at: Option<Timestamp>,
+}
+
+/// A draft's number in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DraftId(pub i64);
+
+/// A draft to record: the consultation it belongs to, its document symbol, the language it is
+/// written in, and its text as parsed (revision 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDraft<'a> {
+    pub consultation: consulta_core::ConsultationId,
+    pub symbol: &'a str,
+    pub language: &'a str,
+    pub text: &'a consulta_drafting::Draft,
+}
+
+/// A draft as the store keeps it, with its latest revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDraft {
+    pub id: DraftId,
+    pub consultation: consulta_core::ConsultationId,
+    pub symbol: String,
+    pub language: String,
+    /// proposal, negotiation, agreed or adopted.
+    pub status: String,
+    /// The latest revision's number (0: as imported; Rev.1 is 1).
+    pub revision: u32,
+    pub text: consulta_drafting::Draft,
+    pub created_at: Timestamp,
 }
 
 /// A campaign, counted: its published members, and when the first and last were sent.

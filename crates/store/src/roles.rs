@@ -27,7 +27,15 @@ use crate::{ConversationImport, ImportedConversation};
 /// `RecordTransaction`, which writes nothing unless committed. Each role is a supertrait, so a
 /// `&dyn Store` passes where a function asks for the one role it needs.
 pub trait Store:
-    RecordStore + LogStore + AccountStore + JobStore + TaxonomyStore + AgreementStore + CampaignStore + MaintenanceStore
+    RecordStore
+    + LogStore
+    + AccountStore
+    + JobStore
+    + TaxonomyStore
+    + AgreementStore
+    + CampaignStore
+    + DraftStore
+    + MaintenanceStore
 {
 }
 
@@ -39,6 +47,7 @@ impl<
         + TaxonomyStore
         + AgreementStore
         + CampaignStore
+        + DraftStore
         + MaintenanceStore
         + ?Sized,
 > Store for S
@@ -324,6 +333,19 @@ pub trait AgreementStore: Send + std::fmt::Debug {
 /// Campaigns: which contributions are one letter sent many times. Derived from the record:
 /// written again whole for a consultation, or changed as the server follows the change feed;
 /// beside them, the secretariat's name and note for a campaign.
+/// Drafts (issue 19): the texts a consultation leads to, each revision kept whole.
+pub trait DraftStore: Send + std::fmt::Debug {
+    /// Records a draft with its text as revision 0, status proposal, in one transaction with its
+    /// audit entry (`draft.import`); a symbol already used is refused (`DuplicateDraft`).
+    fn add_draft(&mut self, new: &crate::NewDraft<'_>, by: &AuditActor) -> Result<crate::StoredDraft>;
+    /// The draft known by `symbol`, with its latest revision.
+    fn draft_by_symbol(&self, symbol: &str) -> Result<Option<crate::StoredDraft>>;
+    /// One revision of a draft's text.
+    fn draft_revision(&self, draft: crate::DraftId, revision: u32) -> Result<Option<consulta_drafting::Draft>>;
+    /// A consultation's drafts with their latest revisions, by symbol.
+    fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>>;
+}
+
 pub trait CampaignStore: Send + std::fmt::Debug {
     /// Replaces a consultation's campaigns with `members` (contribution, campaign: its first
     /// member), in one transaction. A contribution of another consultation is refused.

@@ -82,6 +82,7 @@ on_both_backends!(
     a_conversation_is_imported_whole_or_not_at_all,
     a_consultations_campaigns_are_written_whole_and_only_of_its_contributions,
     campaigns_change_member_by_member_and_keep_the_secretariats_notes,
+    a_draft_is_kept_whole_by_its_symbol_and_audited,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1134,4 +1135,40 @@ fn campaigns_change_member_by_member_and_keep_the_secretariats_notes(backend: Ba
     let audit = store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
     let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
     assert_eq!(actions.iter().filter(|a| **a == "campaign.note").count(), 2, "{actions:?}");
+}
+
+fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
+    use consulta_drafting::{Draft, Item, Section, SectionKind};
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let text = Draft {
+        title: "Draft opinion 6".into(),
+        place_and_date: None,
+        author: "The Forum,".into(),
+        sections: vec![Section {
+            kind: SectionKind::Operative,
+            phrase: "invites".into(),
+            addressees: Some("Member States".into()),
+            items: vec![Item::Numbered {
+                text: "to act;".into(),
+                items: vec![Item::Quoted { number: Some("20".into()), text: "Invites".into() }],
+            }],
+        }],
+    };
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let new = NewDraft { consultation: c.id, symbol: "WTPF-13/6", language: "en", text: &text };
+    let stored = store.add_draft(&new, &by).expect("recorded");
+    assert_eq!((stored.revision, stored.status.as_str()), (0, "proposal"));
+    let found = store.draft_by_symbol("WTPF-13/6").expect("read").expect("found");
+    assert_eq!(found.text, text, "the structure round-trips whole");
+    assert_eq!(found.id, stored.id);
+    assert_eq!(store.draft_revision(stored.id, 0).expect("read"), Some(text.clone()));
+    assert_eq!(store.draft_revision(stored.id, 1).expect("read"), None);
+    assert_eq!(store.drafts(c.id).expect("read").len(), 1);
+    assert!(store.draft_by_symbol("nope").expect("read").is_none());
+    assert!(matches!(store.add_draft(&new, &by), Err(StoreError::DuplicateDraft(_))), "one draft a symbol");
+    let audit = store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    let imports = audit.items.iter().filter(|a| a.entry.action == "draft.import").count();
+    assert_eq!(imports, 1, "the refused import is not audited");
 }

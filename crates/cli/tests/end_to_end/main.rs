@@ -13,6 +13,7 @@ mod campaign;
 mod campaigns;
 mod cli;
 mod crash;
+mod drafts;
 mod hardening;
 mod intake;
 mod object_storage;

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_agreement.sql"),
     include_str!("../../migrations/postgres/0009_campaigns.sql"),
     include_str!("../../migrations/postgres/0010_campaign_notes.sql"),
+    include_str!("../../migrations/postgres/0011_drafts.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

@@ -8,6 +8,7 @@ mod agreement;
 mod audit;
 mod campaigns;
 mod claims;
+mod drafts;
 mod log;
 mod outbox;
 mod record;
@@ -34,10 +35,11 @@ use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
     AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, CampaignFacet, CampaignStore,
-    CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport, Extraction,
-    ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord, MaintenanceStore,
-    NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction, PublicText, QueuedMail,
-    RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore, copy,
+    CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport, DraftStore,
+    Extraction, ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
+    MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
+    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
+    copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -544,6 +546,24 @@ impl<B: Backend> CampaignStore for SqlStore<B> {
         by: &AuditActor,
     ) -> Result<()> {
         write(&mut self.backend, |sql| campaigns::set_note(sql, campaign, note, by))
+    }
+}
+
+impl<B: Backend> DraftStore for SqlStore<B> {
+    fn add_draft(&mut self, new: &crate::NewDraft<'_>, by: &AuditActor) -> Result<crate::StoredDraft> {
+        write(&mut self.backend, |sql| drafts::add(sql, new, by))
+    }
+
+    fn draft_by_symbol(&self, symbol: &str) -> Result<Option<crate::StoredDraft>> {
+        self.backend.each_on_its_own(|sql| drafts::by_symbol(sql, symbol))
+    }
+
+    fn draft_revision(&self, draft: crate::DraftId, revision: u32) -> Result<Option<consulta_drafting::Draft>> {
+        self.backend.each_on_its_own(|sql| drafts::revision(sql, draft, revision))
+    }
+
+    fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>> {
+        self.backend.each_on_its_own(|sql| drafts::of_consultation(sql, consultation))
     }
 }
 

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0016_agreement.sql"),
     include_str!("../../migrations/sqlite/0017_campaigns.sql"),
     include_str!("../../migrations/sqlite/0018_campaign_notes.sql"),
+    include_str!("../../migrations/sqlite/0019_drafts.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.
