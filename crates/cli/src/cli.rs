@@ -331,6 +331,54 @@ pub struct AddMeeting {
 pub enum DraftCommand {
     Import(DraftImport),
     Show(DraftShow),
+    Amend(DraftAmend),
+    Support(DraftSupport),
+    Revise(DraftRevise),
+    Compile(DraftCompile),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftAmend {
+    pub symbol: String,
+    #[arg(long, value_name = "PLACE")]
+    pub place: String,
+    #[arg(long, value_name = "WORDS", conflicts_with_all = ["delete", "insert"], requires = "by")]
+    pub replace: Option<String>,
+    #[arg(long, value_name = "WORDS")]
+    pub by: Option<String>,
+    #[arg(long, conflicts_with = "insert")]
+    pub delete: bool,
+    #[arg(long, value_name = "TEXT")]
+    pub insert: Option<String>,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub justification: String,
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftSupport {
+    pub symbol: String,
+    #[arg(long, value_name = "N")]
+    pub amendment: i64,
+    #[arg(long, value_name = "NAME")]
+    pub entity: String,
+    #[arg(long)]
+    pub oppose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftRevise {
+    pub symbol: String,
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub accept: Vec<i64>,
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub reject: Vec<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftCompile {
+    pub symbol: String,
 }
 
 #[derive(Debug, Args)]
@@ -349,6 +397,8 @@ pub struct DraftShow {
     pub symbol: String,
     #[arg(long, value_name = "N")]
     pub revision: Option<u32>,
+    #[arg(long, value_name = "N", conflicts_with = "format")]
+    pub compare: Option<u32>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DraftFormat,
 }

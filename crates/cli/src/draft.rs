@@ -1,12 +1,18 @@
-//! `consulta draft`: record a draft from its plain text, and print a draft or one of its
-//! revisions.
+//! `consulta draft`: record a draft from its plain text, print it or one of its revisions
+//! (or compare two), propose amendments and take a stance on them, make the next revision, and
+//! print the compilation text.
 
 use anyhow::Context;
 use consulta_drafting::{Draft, Item, ParseError, parse};
 use consulta_i18n::{Arg, Localizer};
 use consulta_store::{Database, NewDraft, StoreError};
 
-use crate::cli::{DraftCommand, DraftFormat, DraftImport, DraftShow};
+use consulta_drafting::{Amendment, Change, compare, marked};
+use consulta_report::drafts::{DraftingError, compilation_text, entity_named, propose, revise};
+
+use crate::cli::{
+    DraftAmend, DraftCommand, DraftCompile, DraftFormat, DraftImport, DraftRevise, DraftShow, DraftSupport,
+};
 use crate::commands::{command_line, find_consultation, open_existing};
 
 /// The longest document symbol accepted ("A/HRC/RES/52/1", "WTPF-13/6/Rev.1").
@@ -16,7 +22,80 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
     match command {
         DraftCommand::Import(args) => import(database, args, localizer),
         DraftCommand::Show(args) => show(database, args, localizer),
+        DraftCommand::Amend(args) => amend(database, args, localizer),
+        DraftCommand::Support(args) => support(database, args, localizer),
+        DraftCommand::Revise(args) => revise_draft(database, args, localizer),
+        DraftCommand::Compile(args) => compile(database, args, localizer),
     }
+}
+
+/// A drafting error in the reader's language.
+fn said(error: DraftingError, localizer: &Localizer) -> anyhow::Error {
+    anyhow::anyhow!(error.message(localizer))
+}
+
+fn amend(database: &Database, args: DraftAmend, localizer: &Localizer) -> anyhow::Result<()> {
+    let place = args.place.parse().map_err(|e| said(DraftingError::Amend(e), localizer))?;
+    let change = match (args.replace, args.by, args.delete, args.insert) {
+        (Some(from), Some(to), false, None) => Change::Replace { from, to },
+        (None, _, true, None) => Change::Delete,
+        (None, _, false, Some(text)) => Change::InsertAfter { text },
+        _ => anyhow::bail!(localizer.text("cli-draft-amend-which")),
+    };
+    let mut store = open_existing(database, localizer)?;
+    let proposer = match &args.entity {
+        Some(name) => Some(entity_named(&mut *store, name).map_err(|e| said(e, localizer))?),
+        None => None,
+    };
+    let amendment = Amendment { place, change };
+    let id = propose(&mut *store, &args.symbol, &amendment, &args.justification, proposer, &command_line())
+        .map_err(|e| said(e, localizer))?;
+    let args: [(&str, Arg); 2] = [("number", Arg::Number(id.0 as f64)), ("symbol", args.symbol.into())];
+    println!("{}", localizer.format("cli-draft-amended", &args));
+    Ok(())
+}
+
+fn support(database: &Database, args: DraftSupport, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
+        return Err(said(DraftingError::UnknownDraft(args.symbol), localizer));
+    };
+    let known = store.draft_amendments(stored.id)?.iter().any(|a| a.id.0 == args.amendment && a.status == "pending");
+    if !known {
+        return Err(said(DraftingError::NotPending(args.amendment), localizer));
+    }
+    let entity = entity_named(&mut *store, &args.entity).map_err(|e| said(e, localizer))?;
+    store.take_stance(consulta_store::AmendmentId(args.amendment), entity, !args.oppose, &command_line())?;
+    let key = if args.oppose { "cli-draft-opposed" } else { "cli-draft-supported" };
+    let args: [(&str, Arg); 2] = [("entity", args.entity.into()), ("number", Arg::Number(args.amendment as f64))];
+    println!("{}", localizer.format(key, &args));
+    Ok(())
+}
+
+fn revise_draft(database: &Database, args: DraftRevise, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let revision = revise(&mut *store, &args.symbol, &args.accept, &args.reject, &command_line())
+        .map_err(|e| said(e, localizer))?;
+    let counts: [(&str, Arg); 4] = [
+        ("symbol", args.symbol.into()),
+        ("revision", u64::from(revision).into()),
+        ("accepted", args.accept.len().into()),
+        ("rejected", args.reject.len().into()),
+    ];
+    println!("{}", localizer.format("cli-draft-revised", &counts));
+    Ok(())
+}
+
+fn compile(database: &Database, args: DraftCompile, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let (text, lost) = compilation_text(&*store, &args.symbol, localizer).map_err(|e| said(e, localizer))?;
+    print!("{text}");
+    for amendment in lost {
+        let args: [(&str, Arg); 2] =
+            [("number", Arg::Number(amendment.id.0 as f64)), ("place", amendment.amendment.place.to_string().into())];
+        eprintln!("{}", localizer.format("cli-draft-lost-place", &args));
+    }
+    Ok(())
 }
 
 /// How many numbered items a draft holds, sub-items included.
@@ -82,6 +161,21 @@ fn show(database: &Database, args: DraftShow, localizer: &Localizer) -> anyhow::
     let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
         anyhow::bail!(localizer.format("cli-draft-unknown", &[("symbol", args.symbol.clone().into())]))
     };
+    let revision_text = |revision: u32| -> anyhow::Result<Draft> {
+        store.draft_revision(stored.id, revision)?.ok_or_else(|| {
+            let args: [(&str, Arg); 2] =
+                [("symbol", args.symbol.clone().into()), ("revision", u64::from(revision).into())];
+            anyhow::anyhow!(localizer.format("cli-draft-no-revision", &args))
+        })
+    };
+    if let Some(earlier) = args.compare {
+        let later = match args.revision {
+            Some(revision) => revision_text(revision)?,
+            None => stored.text.clone(),
+        };
+        print!("{}", marked(&compare(&revision_text(earlier)?, &later)));
+        return Ok(());
+    }
     let text: Draft = match args.revision {
         None => stored.text,
         Some(revision) => store.draft_revision(stored.id, revision)?.ok_or_else(|| {

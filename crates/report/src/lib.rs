@@ -8,6 +8,7 @@ pub mod agreement_chapter;
 pub mod campaigns;
 pub mod document;
 pub mod docx;
+pub mod drafts;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

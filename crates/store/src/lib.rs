@@ -78,6 +78,8 @@ pub enum StoreError {
     NotInConsultation(i64),
     #[error("a draft with the symbol '{0}' already exists")]
     DuplicateDraft(String),
+    #[error("amendment {0} is not a pending amendment of this draft")]
+    NotPending(i64),
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]
@@ -438,6 +440,29 @@ pub struct StoredDraft {
     pub revision: u32,
     pub text: consulta_drafting::Draft,
     pub created_at: Timestamp,
+}
+
+/// An amendment's number in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AmendmentId(pub i64);
+
+/// An amendment as the store keeps it, with who proposed it and where others stand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAmendment {
+    pub id: AmendmentId,
+    /// The revision it was proposed to.
+    pub revision: u32,
+    pub amendment: consulta_drafting::Amendment,
+    pub justification: String,
+    /// The entity that proposed it; None for the secretariat.
+    pub proposer: Option<(consulta_core::EntityId, String)>,
+    /// pending, accepted or rejected.
+    pub status: String,
+    /// The revision that accepted it.
+    pub decided_revision: Option<u32>,
+    pub supporters: Vec<String>,
+    pub opponents: Vec<String>,
+    pub proposed_at: Timestamp,
 }
 
 /// A campaign, counted: its published members, and when the first and last were sent.

@@ -344,6 +344,37 @@ pub trait DraftStore: Send + std::fmt::Debug {
     fn draft_revision(&self, draft: crate::DraftId, revision: u32) -> Result<Option<consulta_drafting::Draft>>;
     /// A consultation's drafts with their latest revisions, by symbol.
     fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>>;
+    /// Records an amendment to a draft's latest revision, with its justification, by an entity
+    /// or (None) the secretariat; audited (`draft.amend`).
+    fn propose_amendment(
+        &mut self,
+        draft: crate::DraftId,
+        amendment: &consulta_drafting::Amendment,
+        justification: &str,
+        proposer: Option<consulta_core::EntityId>,
+        by: &AuditActor,
+    ) -> Result<crate::AmendmentId>;
+    /// An entity supports (true) or opposes an amendment; a later stance replaces its earlier one.
+    fn take_stance(
+        &mut self,
+        amendment: crate::AmendmentId,
+        entity: consulta_core::EntityId,
+        support: bool,
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// A draft's amendments, in the order proposed.
+    fn draft_amendments(&self, draft: crate::DraftId) -> Result<Vec<crate::StoredAmendment>>;
+    /// Records a new revision of a draft (`text`, made from its latest one with `accepted`), and
+    /// marks the amendments accepted and `rejected` decided, in one transaction; a decided or
+    /// foreign amendment is refused (`NotPending`). Audited (`draft.revise`).
+    fn revise_draft(
+        &mut self,
+        draft: crate::DraftId,
+        text: &consulta_drafting::Draft,
+        accepted: &[crate::AmendmentId],
+        rejected: &[crate::AmendmentId],
+        by: &AuditActor,
+    ) -> Result<u32>;
 }
 
 pub trait CampaignStore: Send + std::fmt::Debug {

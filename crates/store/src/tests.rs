@@ -1171,4 +1171,42 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
     let audit = store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
     let imports = audit.items.iter().filter(|a| a.entry.action == "draft.import").count();
     assert_eq!(imports, 1, "the refused import is not audited");
+
+    // Amendments: proposed by an entity or the secretariat, supported and opposed (a later
+    // stance replacing an earlier one), decided in one revision; a decided one cannot be again.
+    let mut tx = store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Org", "civil_society")).expect("entity");
+    tx.commit().expect("commit");
+    let place: consulta_drafting::Place = "1/a".parse().expect("place");
+    let amendment = consulta_drafting::Amendment {
+        place,
+        change: consulta_drafting::Change::Replace { from: "act".into(), to: "cooperate".into() },
+    };
+    let first = store.propose_amendment(stored.id, &amendment, "Clearer.", Some(entity.id), &by).expect("proposed");
+    let second = store
+        .propose_amendment(
+            stored.id,
+            &consulta_drafting::Amendment { change: consulta_drafting::Change::Delete, ..amendment.clone() },
+            "",
+            None,
+            &by,
+        )
+        .expect("proposed");
+    store.take_stance(first, entity.id, false, &by).expect("opposed");
+    store.take_stance(first, entity.id, true, &by).expect("supports after all");
+    let listed = store.draft_amendments(stored.id).expect("read");
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].amendment, amendment);
+    assert_eq!(listed[0].proposer.as_ref().map(|(_, n)| n.as_str()), Some("Example Org"));
+    assert_eq!((listed[0].supporters.len(), listed[0].opponents.len()), (1, 0), "one stance an entity");
+    assert_eq!(listed[1].proposer, None, "the secretariat's");
+    let revised = consulta_drafting::Draft { title: "Revised".into(), ..text.clone() };
+    assert_eq!(store.revise_draft(stored.id, &revised, &[first], &[second], &by).expect("revised"), 1);
+    let found = store.draft_by_symbol("WTPF-13/6").expect("read").expect("found");
+    assert_eq!((found.revision, found.status.as_str(), found.text.title.as_str()), (1, "negotiation", "Revised"));
+    let listed = store.draft_amendments(stored.id).expect("read");
+    assert_eq!((listed[0].status.as_str(), listed[0].decided_revision), ("accepted", Some(1)));
+    assert_eq!(listed[1].status, "rejected");
+    assert!(matches!(store.revise_draft(stored.id, &text, &[first], &[], &by), Err(StoreError::NotPending(_))));
+    assert_eq!(store.draft_by_symbol("WTPF-13/6").expect("read").expect("found").revision, 1, "nothing written");
 }

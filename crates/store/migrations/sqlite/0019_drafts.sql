@@ -17,3 +17,27 @@ CREATE TABLE draft_revisions (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (draft_id, revision)
 ) STRICT;
+-- Amendments to a draft: proposed to one revision at a place ("2/b/ii"), the change as JSON
+-- (words replaced, the item deleted, an item inserted after it), by an entity (a focal point
+-- acting for it) or the secretariat (no entity); accepted into a later revision or rejected.
+-- Entities support or oppose them, one stance each.
+CREATE TABLE draft_amendments (
+    id               INTEGER PRIMARY KEY,
+    draft_id         INTEGER NOT NULL REFERENCES drafts (id),
+    revision         INTEGER NOT NULL,
+    place            TEXT NOT NULL,
+    change           TEXT NOT NULL,
+    justification    TEXT NOT NULL,
+    proposer_entity  INTEGER REFERENCES entities (id),
+    status           TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+    decided_revision INTEGER,
+    proposed_at      INTEGER NOT NULL,
+    decided_at       INTEGER
+) STRICT;
+CREATE TABLE draft_amendment_stances (
+    amendment_id INTEGER NOT NULL REFERENCES draft_amendments (id),
+    entity_id    INTEGER NOT NULL REFERENCES entities (id),
+    stance       TEXT NOT NULL CHECK (stance IN ('support', 'oppose')),
+    taken_at     INTEGER NOT NULL,
+    PRIMARY KEY (amendment_id, entity_id)
+) STRICT;

@@ -565,6 +565,42 @@ impl<B: Backend> DraftStore for SqlStore<B> {
     fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>> {
         self.backend.each_on_its_own(|sql| drafts::of_consultation(sql, consultation))
     }
+
+    fn propose_amendment(
+        &mut self,
+        draft: crate::DraftId,
+        amendment: &consulta_drafting::Amendment,
+        justification: &str,
+        proposer: Option<consulta_core::EntityId>,
+        by: &AuditActor,
+    ) -> Result<crate::AmendmentId> {
+        write(&mut self.backend, |sql| drafts::propose(sql, draft, amendment, justification, proposer, by))
+    }
+
+    fn take_stance(
+        &mut self,
+        amendment: crate::AmendmentId,
+        entity: consulta_core::EntityId,
+        support: bool,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| drafts::stance(sql, amendment, entity, support, by))
+    }
+
+    fn draft_amendments(&self, draft: crate::DraftId) -> Result<Vec<crate::StoredAmendment>> {
+        self.backend.snapshot(|sql| drafts::amendments(sql, draft))
+    }
+
+    fn revise_draft(
+        &mut self,
+        draft: crate::DraftId,
+        text: &consulta_drafting::Draft,
+        accepted: &[crate::AmendmentId],
+        rejected: &[crate::AmendmentId],
+        by: &AuditActor,
+    ) -> Result<u32> {
+        write(&mut self.backend, |sql| drafts::revise(sql, draft, text, accepted, rejected, by))
+    }
 }
 
 impl<B: Backend> MaintenanceStore for SqlStore<B> {
