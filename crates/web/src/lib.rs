@@ -11,6 +11,7 @@ mod api;
 mod campaigns;
 mod client;
 mod consultation_cache;
+mod drafts;
 mod forms;
 mod kept_files;
 mod language;
@@ -153,6 +154,7 @@ fn router(app: App) -> Router {
         .route("/admin/agreement", get(agreement::queue))
         .route("/admin/agreement/moderate", post(agreement::moderate))
         .route("/admin/agreement/statements", post(agreement::add_statement))
+        .route("/drafts/{*symbol}", get(drafts::page))
         .route("/consultations/{slug}/campaigns", get(campaigns::list_page))
         .route("/consultations/{slug}/campaigns/{id}", get(campaigns::campaign_page))
         .route("/admin/consultations/{slug}/campaigns/{id}/note", post(campaigns::save_note))

@@ -417,6 +417,7 @@ pub fn consultation_with_form(
             "consultation": summary,
             "table": table,
             "distinct": distinct,
+            "drafts": crate::drafts::drafts_of(store, consultation.id, localizer)?,
             "filters": {
                 "groups": groups.iter().map(|g| json!({
                     "id": g.as_str(),

@@ -6,6 +6,7 @@
 //! `import contributions`, the contribution form and `admin create`.
 
 mod campaigns;
+mod drafts;
 
 use std::collections::BTreeMap;
 
@@ -110,6 +111,7 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
     let recorded = submit_open_contributions(store, blobs, &open, &accounts, now)?
         + campaigns::send_campaigns(store, blobs, &open, now).context("demo/open_campaigns.json")?;
     vote_on_open_statements(store, &closed, &open, now).context("demo/open_statements.json")?;
+    drafts::negotiate(store, &open, now).context("demo/example_draft.txt")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
 

@@ -430,7 +430,7 @@ pub async fn post_contribution(
 }
 
 /// The pages anyone reads, by a name for their screenshots.
-pub const PUBLIC_PAGES: [(&str, &str); 12] = [
+pub const PUBLIC_PAGES: [(&str, &str); 15] = [
     ("home", "/"),
     ("consultation-open", "/consultations/example-affordable-access"),
     ("consultation-2010", "/consultations/enhanced-cooperation-2010"),
@@ -444,6 +444,10 @@ pub const PUBLIC_PAGES: [(&str, &str); 12] = [
     ("campaign", "/consultations/example-affordable-access/campaigns/105"),
     ("search-collapsed", "/search?q=interconnection&collapse=1"),
     ("login", "/login"),
+    // The demo's example draft: its text (Rev.1), its compilation text and its comparison.
+    ("draft", "/drafts/EXAMPLE/DRAFT/1"),
+    ("draft-compilation", "/drafts/EXAMPLE/DRAFT/1?view=compilation"),
+    ("draft-compare", "/drafts/EXAMPLE/DRAFT/1?compare=0"),
 ];
 
 /// The secretariat's pages.

@@ -1,0 +1,186 @@
+//! Drafts as the public reads them: the text of a revision in the layout of UN drafts (verb
+//! phrases in italics, items with hanging labels, quoted paragraphs set apart), the compilation
+//! text with every pending amendment in brackets, two revisions compared word by word, and the
+//! amendments with who proposed and supports them.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use consulta_drafting::{Draft, Item, Run, compare};
+use consulta_i18n::Localizer;
+use consulta_report::drafts::compilation_text;
+use consulta_store::{Store, StoredAmendment, StoredDraft};
+use serde_json::{Value, json};
+
+use crate::App;
+use crate::accounts::QueryParams;
+use crate::language::RequestLanguage;
+use crate::page::{Page, PageError, PageResult};
+
+/// A draft's address: symbols hold slashes ("WTPF-13/6"), which the path keeps as they are.
+pub(crate) fn draft_url(symbol: &str) -> String {
+    format!("/drafts/{}", symbol.split('/').map(crate::language::encode).collect::<Vec<_>>().join("/"))
+}
+
+/// Items as the template sets them: each with its derived label, its text and its sub-items.
+fn items_view(items: &[Item], depth: usize) -> Vec<Value> {
+    let labels = Draft::labels(items, depth);
+    let mut numbered = labels.iter();
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Paragraph { text } => json!({ "kind": "paragraph", "text": text }),
+            Item::Numbered { text, items } => json!({
+                "kind": "numbered",
+                "label": numbered.next().map(|(l, _)| l.clone()).unwrap_or_default(),
+                "text": text,
+                "items": items_view(items, depth + 1),
+            }),
+            Item::Quoted { number, text } => json!({ "kind": "quoted", "number": number, "text": text }),
+        })
+        .collect()
+}
+
+fn text_view(draft: &Draft) -> Value {
+    json!({
+        "title": draft.title,
+        "place_and_date": draft.place_and_date,
+        "author": draft.author,
+        "sections": draft.sections.iter().map(|s| json!({
+            "kind": s.kind,
+            "phrase": s.phrase,
+            "addressees": s.addressees,
+            "items": items_view(&s.items, 0),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn amendment_view(amendment: &StoredAmendment, localizer: &Localizer) -> Value {
+    use consulta_drafting::Change;
+    let (kind, words, by) = match &amendment.amendment.change {
+        Change::Replace { from, to } => ("replace", from.clone(), to.clone()),
+        Change::Delete => ("delete", String::new(), String::new()),
+        Change::InsertAfter { text } => ("insert", String::new(), text.clone()),
+    };
+    json!({
+        "number": amendment.id.0,
+        "place": amendment.amendment.place.to_string(),
+        "kind": kind,
+        "words": words,
+        "by": by,
+        "justification": amendment.justification,
+        "proposer": amendment.proposer.as_ref().map_or_else(|| localizer.text("role-secretariat"), |(_, n)| n.clone()),
+        "supporters": amendment.supporters,
+        "opponents": amendment.opponents,
+        "status": amendment.status,
+        "status_label": localizer.text(&format!("draft-amendment-status-{}", amendment.status)),
+        "revision": amendment.revision,
+    })
+}
+
+/// The revision a reader asks for (`revision`, `compare`), checked against those there are.
+fn revision_asked(query: &QueryParams, name: &str, latest: u32) -> Result<Option<u32>, PageError> {
+    match query.get(name) {
+        None => Ok(None),
+        Some(value) => value
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= latest)
+            .map(Some)
+            .ok_or_else(|| PageError::BadRequest(format!("{name}={value}"))),
+    }
+}
+
+fn revision_text(store: &dyn Store, draft: &StoredDraft, revision: u32) -> Result<Draft, PageError> {
+    store.draft_revision(draft.id, revision)?.ok_or(PageError::NotFound)
+}
+
+/// GET /drafts/{symbol}: the latest revision, or `?revision=N`, `?view=compilation`, `?compare=N`.
+pub(crate) async fn page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(symbol): Path<String>,
+    Query(query): Query<QueryParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| draft_page(store, &symbol, &query, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+fn draft_page(store: &dyn Store, symbol: &str, query: &QueryParams, localizer: &Localizer) -> PageResult {
+    let draft = store.draft_by_symbol(symbol)?.ok_or(PageError::NotFound)?;
+    let consultation = store.consultation(draft.consultation)?.ok_or(PageError::NotFound)?;
+    let revision = revision_asked(query, "revision", draft.revision)?.unwrap_or(draft.revision);
+    let shown = revision_text(store, &draft, revision)?;
+    let url = draft_url(&draft.symbol);
+    let mut context = json!({
+        "symbol": draft.symbol,
+        "url": url,
+        "language": draft.language,
+        "status": localizer.text(&format!("draft-status-{}", draft.status)),
+        "consultation": { "slug": consultation.record.slug.as_str(), "title": consultation.record.title.get(localizer.language(), consultation.record.original_language.primary()) },
+        "revision": revision,
+        "latest": draft.revision,
+        "revisions": (0..=draft.revision).rev().map(|r| json!({
+            "number": r,
+            "label": revision_label(r, localizer),
+            "current": r == revision,
+        })).collect::<Vec<_>>(),
+        "revision_label": revision_label(revision, localizer),
+        "view": "text",
+        "text": text_view(&shown),
+        "amendments": store.draft_amendments(draft.id)?.iter().map(|a| amendment_view(a, localizer)).collect::<Vec<_>>(),
+    });
+    if query.get("view").map(String::as_str) == Some("compilation") {
+        let (text, _) = compilation_text(store, symbol, localizer).map_err(|e| PageError::Internal(e.to_string()))?;
+        context["view"] = json!("compilation");
+        context["compilation"] = json!(text);
+    } else if let Some(earlier) = revision_asked(query, "compare", draft.revision)? {
+        let runs = compare(&revision_text(store, &draft, earlier)?, &shown);
+        context["view"] = json!("compare");
+        context["compare_label"] = json!(revision_label(earlier, localizer));
+        context["runs"] = runs
+            .iter()
+            .map(|run| match run {
+                Run::Kept(t) => json!({ "kind": "kept", "text": t }),
+                Run::Inserted(t) => json!({ "kind": "inserted", "text": t }),
+                Run::Deleted(t) => json!({ "kind": "deleted", "text": t }),
+            })
+            .collect();
+    }
+    Ok(Page {
+        template: "draft.html",
+        title: localizer.format("draft-page-title", &[("symbol", draft.symbol.clone().into())]),
+        is_example: consultation.record.is_example,
+        context,
+    })
+}
+
+/// "Original text" for revision 0, "Rev.2" after.
+fn revision_label(revision: u32, localizer: &Localizer) -> String {
+    if revision == 0 {
+        localizer.text("draft-revision-original")
+    } else {
+        localizer.format("draft-revision", &[("number", u64::from(revision).into())])
+    }
+}
+
+/// A consultation's drafts, for its page: symbol, title, address and revision.
+pub(crate) fn drafts_of(
+    store: &dyn Store,
+    consultation: consulta_core::ConsultationId,
+    localizer: &Localizer,
+) -> Result<Vec<Value>, PageError> {
+    Ok(store
+        .drafts(consultation)?
+        .iter()
+        .map(|d| {
+            json!({
+                "symbol": d.symbol,
+                "title": d.text.title,
+                "language": d.language,
+                "url": draft_url(&d.symbol),
+                "revision": revision_label(d.revision, localizer),
+            })
+        })
+        .collect())
+}
