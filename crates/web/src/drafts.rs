@@ -1,20 +1,25 @@
 //! Drafts as the public reads them: the text of a revision in the layout of UN drafts (verb
 //! phrases in italics, items with hanging labels, quoted paragraphs set apart), the compilation
 //! text with every pending amendment in brackets, two revisions compared word by word, and the
-//! amendments with who proposed and supports them.
+//! amendments with who proposed and supports them; and the forms with which a focal point
+//! proposes an amendment for its entity or takes a stance on one, and the secretariat proposes
+//! its own and issues the next revision.
 
+use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use consulta_core::{Action, Entity};
 use consulta_drafting::{Draft, Item, Run, compare};
 use consulta_i18n::Localizer;
-use consulta_report::drafts::compilation_text;
+use consulta_report::drafts::{DraftingError, compilation_text, propose, revise};
 use consulta_store::{Store, StoredAmendment, StoredDraft};
 use serde_json::{Value, json};
 
-use crate::App;
-use crate::accounts::QueryParams;
+use crate::accounts::{QueryParams, Visitor, acting_for, with_visitor};
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError, PageResult};
+use crate::{App, forms};
 
 /// A draft's address: symbols hold slashes ("WTPF-13/6"), which the path keeps as they are.
 pub(crate) fn draft_url(symbol: &str) -> String {
@@ -100,13 +105,25 @@ pub(crate) async fn page(
     language: RequestLanguage,
     Path(symbol): Path<String>,
     Query(query): Query<QueryParams>,
+    headers: HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
-    let result = app.page(move |store| draft_page(store, &symbol, &query, &localizer)).await;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        let entity = acting_for(store, &visitor)?;
+        draft_page(store, &symbol, &query, &localizer, &visitor, entity.as_ref())
+    })
+    .await;
     app.templates.respond(&language, result)
 }
 
-fn draft_page(store: &dyn Store, symbol: &str, query: &QueryParams, localizer: &Localizer) -> PageResult {
+fn draft_page(
+    store: &dyn Store,
+    symbol: &str,
+    query: &QueryParams,
+    localizer: &Localizer,
+    visitor: &Visitor,
+    entity: Option<&Entity>,
+) -> PageResult {
     let draft = store.draft_by_symbol(symbol)?.ok_or(PageError::NotFound)?;
     let consultation = store.consultation(draft.consultation)?.ok_or(PageError::NotFound)?;
     let revision = revision_asked(query, "revision", draft.revision)?.unwrap_or(draft.revision);
@@ -129,7 +146,16 @@ fn draft_page(store: &dyn Store, symbol: &str, query: &QueryParams, localizer: &
         "view": "text",
         "text": text_view(&shown),
         "amendments": store.draft_amendments(draft.id)?.iter().map(|a| amendment_view(a, localizer)).collect::<Vec<_>>(),
+        "visitor": visitor.view(),
+        // Who may propose: a focal point for its entity, the secretariat for itself.
+        "acting_for": entity.map(|e| e.name.as_str().to_owned()),
+        "secretariat": visitor.actor.may(Action::Administer),
+        "signed_in": visitor.actor.account().is_some(),
+        "done": query.get("done").filter(|d| ["amended", "stance", "revised"].contains(&d.as_str())),
+        "sign_in": crate::accounts::sign_in_url(&url, false),
     });
+    context["pending"] =
+        json!(context["amendments"].as_array().is_some_and(|a| a.iter().any(|a| a["status"] == "pending")));
     if query.get("view").map(String::as_str) == Some("compilation") {
         let (text, _) = compilation_text(store, symbol, localizer).map_err(|e| PageError::Internal(e.to_string()))?;
         context["view"] = json!("compilation");
@@ -183,4 +209,126 @@ pub(crate) fn drafts_of(
             })
         })
         .collect())
+}
+
+/// A signed-in visitor's form about a draft: checks its token, runs `act` with the entity the
+/// visitor acts for (a focal point's), then goes to the address `act` gives; a visitor not
+/// signed in is sent to sign in first.
+async fn draft_form<F: crate::forms::Posted + Send + 'static>(
+    app: App,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    form: F,
+    symbol: String,
+    act: impl FnOnce(&mut dyn Store, &Visitor, Option<Entity>, F) -> Result<String, PageError> + Send + 'static,
+) -> Response {
+    let next = draft_url(&symbol);
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        if visitor.actor.account().is_none() {
+            return Err(PageError::SignIn { next, ended: visitor.ended });
+        }
+        visitor.check_form(&form)?;
+        let entity = acting_for(store, &visitor)?;
+        act(store, &visitor, entity, form)
+    })
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
+}
+
+fn drafting_error(error: DraftingError, localizer: &Localizer) -> PageError {
+    match error {
+        DraftingError::UnknownDraft(_) => PageError::NotFound,
+        DraftingError::Store(error) => error.into(),
+        other => PageError::BadRequest(other.message(localizer)),
+    }
+}
+
+/// Who the audit log names for a visitor's act.
+fn actor(visitor: &Visitor) -> Result<consulta_store::AuditActor, PageError> {
+    let account = visitor.actor.account().ok_or(PageError::Forbidden)?;
+    Ok(consulta_store::AuditActor::account(account, jiff::Timestamp::now()))
+}
+
+/// POST /draft-amendments: an amendment, for the focal point's entity or by the secretariat.
+pub(crate) async fn amend(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::AmendmentForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let symbol = form.symbol.clone();
+    draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
+        if entity.is_none() && !visitor.actor.may(Action::Administer) {
+            return Err(PageError::Forbidden);
+        }
+        let change = match form.kind.as_str() {
+            "replace" => {
+                consulta_drafting::Change::Replace { from: form.words.trim().to_owned(), to: form.by.trim().to_owned() }
+            }
+            "delete" => consulta_drafting::Change::Delete,
+            "insert" => consulta_drafting::Change::InsertAfter { text: form.text.trim().to_owned() },
+            _ => return Err(PageError::BadRequest(localizer.text("cli-draft-amend-which"))),
+        };
+        let place = form.place.parse().map_err(|e| drafting_error(DraftingError::Amend(e), &localizer))?;
+        let amendment = consulta_drafting::Amendment { place, change };
+        propose(store, &form.symbol, &amendment, &form.justification, entity.map(|e| e.id), &actor(visitor)?)
+            .map_err(|e| drafting_error(e, &localizer))?;
+        Ok(format!("{}?done=amended#amendments", draft_url(&form.symbol)))
+    })
+    .await
+}
+
+/// POST /draft-stances: a focal point's entity supports or opposes an amendment.
+pub(crate) async fn stance(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::StanceForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let symbol = form.symbol.clone();
+    draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
+        let entity = entity.ok_or(PageError::Forbidden)?;
+        let draft = store.draft_by_symbol(&form.symbol)?.ok_or(PageError::NotFound)?;
+        let number: i64 = form.amendment.trim().parse().map_err(|_| PageError::BadRequest(form.amendment.clone()))?;
+        let pending = store.draft_amendments(draft.id)?.iter().any(|a| a.id.0 == number && a.status == "pending");
+        if !pending {
+            return Err(drafting_error(DraftingError::NotPending(number), &localizer));
+        }
+        store.take_stance(consulta_store::AmendmentId(number), entity.id, form.stance != "oppose", &actor(visitor)?)?;
+        Ok(format!("{}?done=stance#amendments", draft_url(&form.symbol)))
+    })
+    .await
+}
+
+/// POST /admin/draft-revisions: the secretariat's decisions, making the next revision.
+pub(crate) async fn decide(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::RevisionForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let symbol = form.symbol.clone();
+    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+        visitor.secretariat("/admin")?;
+        let decided = |wanted: &str| -> Vec<i64> {
+            let mut numbers: Vec<i64> = form
+                .by_name
+                .iter()
+                .filter(|(_, decision)| decision.as_str() == wanted)
+                .filter_map(|(name, _)| name.strip_prefix("decide:")?.parse().ok())
+                .collect();
+            numbers.sort_unstable();
+            numbers
+        };
+        revise(store, &form.symbol, &decided("accept"), &decided("reject"), &actor(visitor)?)
+            .map_err(|e| drafting_error(e, &localizer))?;
+        Ok(format!("{}?done=revised", draft_url(&form.symbol)))
+    })
+    .await
 }

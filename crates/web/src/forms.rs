@@ -43,7 +43,10 @@ posted!(
     ProposalForm,
     StatementModeration,
     NewStatementForm,
-    CampaignNoteForm
+    CampaignNoteForm,
+    AmendmentForm,
+    StanceForm,
+    RevisionForm
 );
 
 /// A vote on a statement: `choice` is agree, disagree or pass.
@@ -368,4 +371,40 @@ pub(crate) struct CampaignNoteForm {
     pub csrf: String,
     pub name: String,
     pub note: String,
+}
+
+/// An amendment to a draft: where (`place`), what (`kind`: replace, delete or insert; `words`
+/// and `by` to replace, `text` to insert) and why.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct AmendmentForm {
+    pub csrf: String,
+    pub symbol: String,
+    pub place: String,
+    pub kind: String,
+    pub words: String,
+    pub by: String,
+    pub text: String,
+    pub justification: String,
+}
+
+/// An entity's stance on an amendment: `stance` is support or oppose.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct StanceForm {
+    pub csrf: String,
+    pub symbol: String,
+    pub amendment: String,
+    pub stance: String,
+}
+
+/// The secretariat's decisions on a draft's pending amendments (`decide:<number>`: accept,
+/// reject, or keep pending), which make the next revision.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RevisionForm {
+    pub csrf: String,
+    pub symbol: String,
+    #[serde(flatten)]
+    pub by_name: HashMap<String, String>,
 }

@@ -401,19 +401,24 @@ async fn points_of_agreement_are_voted_on_and_moderated_in_chromium_without_java
 
 /// Signs the browser in as the demo's secretariat.
 async fn sign_in_as_secretariat(client: &Client, app: &common::App) {
+    sign_in_as(client, app, "secretariat@demo.example").await;
+    client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
+}
+
+/// Signs the browser in with one of the demo's accounts.
+async fn sign_in_as(client: &Client, app: &common::App, email: &str) {
     let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
-    let password = common::demo_password(&home, "secretariat@demo.example");
+    let password = common::demo_password(&home, email);
     client.goto(&format!("{}/login", app.url)).await.expect("the page opens");
-    client
-        .find(Locator::Css("#email"))
-        .await
-        .expect("field")
-        .send_keys("secretariat@demo.example")
-        .await
-        .expect("type");
+    client.find(Locator::Css("#email")).await.expect("field").send_keys(email).await.expect("type");
     client.find(Locator::Css("#password")).await.expect("field").send_keys(&password).await.expect("type");
     client.find(Locator::Css("form.account button")).await.expect("button").click().await.expect("sign in");
-    client.wait().for_element(Locator::Css("#moderation")).await.expect("signed in");
+    // Signed in, the browser leaves the sign-in page for the account's landing page.
+    let started = Instant::now();
+    while client.current_url().await.expect("url").path() == "/login" {
+        assert!(started.elapsed() < Duration::from_secs(10), "{email} could not sign in");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Every page of the demo, the secretariat's included, fits a 360 px phone without sideways
@@ -499,4 +504,82 @@ async fn every_page_meets_wcag_2_1_aa_by_axe() {
     }
     client.close().await.expect("the browser closes");
     assert!(found.is_empty(), "{} violations:\n{}", found.len(), found.join("\n"));
+}
+
+/// A focal point proposes an amendment to the demo's draft and supports another, with no
+/// script, and the compilation text shows it in brackets with its entity; the secretariat then
+/// accepts it into the next revision.
+#[tokio::test]
+async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=en", app.url)).await.expect("the page opens");
+    sign_in_as(&client, &app, "focal-point@demo.example").await;
+    client.goto(&format!("{}/drafts/EXAMPLE/DRAFT/1", app.url)).await.expect("the page opens");
+    let javascript = client.execute("return document.querySelectorAll('script').length;", vec![]).await.expect("runs");
+    assert_eq!(javascript, serde_json::json!(0), "the page needs no script");
+    let field = |id: &'static str| {
+        let client = client.clone();
+        async move { client.find(Locator::Css(id)).await.expect("field") }
+    };
+    field("#am-place").await.send_keys("4/b").await.expect("type");
+    field("#am-words").await.send_keys("la création de points").await.expect("type");
+    field("#am-by").await.send_keys("la création et le maintien de points").await.expect("type");
+    field("#am-justification").await.send_keys("An invented example.").await.expect("type");
+    screenshot(&client, "draft-amend.png").await;
+    client
+        .find(Locator::Css("form[action='/draft-amendments'] button"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("send");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+    let listed = client.find(Locator::Css("ol.amendments")).await.expect("list").text().await.expect("text");
+    assert!(listed.contains("Amendment 5") && listed.contains("Fictional Republic of Aurelia"), "{listed}");
+    // Support the pending amendment of another State.
+    client
+        .find(Locator::Css("form[action='/draft-stances'] button[value=support]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("support");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+    client.goto(&format!("{}/drafts/EXAMPLE/DRAFT/1?view=compilation", app.url)).await.expect("the page opens");
+    let compilation = client.find(Locator::Css("pre.draft-text")).await.expect("text").text().await.expect("text");
+    assert!(
+        compilation.contains(
+            "[la création de points] [la création et le maintien de points] (5: Fictional Republic of Aurelia)"
+        ),
+        "{compilation}"
+    );
+    client.close().await.expect("the browser closes");
+
+    // The secretariat accepts it: Rev.2 holds the words.
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=en", app.url)).await.expect("the page opens");
+    sign_in_as_secretariat(&client, &app).await;
+    client.goto(&format!("{}/drafts/EXAMPLE/DRAFT/1", app.url)).await.expect("the page opens");
+    client
+        .find(Locator::Css("input[name='decide:5'][value=accept]"))
+        .await
+        .expect("choice")
+        .click()
+        .await
+        .expect("accept");
+    client
+        .find(Locator::Css("form[action='/admin/draft-revisions'] button"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("issue");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("issued");
+    let meta = client.find(Locator::Css("p.meta")).await.expect("meta").text().await.expect("text");
+    assert!(meta.contains("Rev.2"), "{meta}");
+    let text = client.find(Locator::Css("article.draft")).await.expect("text").text().await.expect("text");
+    assert!(text.contains("la création et le maintien de points"), "{text}");
+    client.close().await.expect("the browser closes");
 }

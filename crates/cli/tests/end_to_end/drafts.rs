@@ -89,9 +89,10 @@ fn a_line_out_of_place_is_reported_and_nothing_is_recorded() {
     assert!(stderr(&french).contains("ligne 5"), "{}", stderr(&french));
 }
 
-/// A negotiation: amendments proposed for entities of the demo (words replaced, an item
-/// inserted, one deleted), supported and opposed; the compilation text brackets them; a revision
-/// accepts two and rejects one, and compared with the first it shows what changed.
+/// A negotiation (amendments are numbered after the demo draft's four): amendments proposed for
+/// entities of the demo (words replaced, an item inserted, one deleted), supported and opposed;
+/// the compilation text brackets them; a revision accepts two and rejects one, and compared with
+/// the first it shows what changed.
 #[test]
 fn amendments_are_negotiated_into_a_revision() {
     let Some(opinion_5) = seed("002_5a2dea2a1e850189.txt") else { return };
@@ -122,7 +123,7 @@ fn amendments_are_negotiated_into_a_revision() {
         "--entity",
         aurelia,
     ]);
-    assert!(said.contains("Amendment 1 to EX/5 is recorded."), "{said}");
+    assert!(said.contains("Amendment 5 to EX/5 is recorded."), "{said}");
     run(&[
         "draft",
         "amend",
@@ -135,21 +136,21 @@ fn amendments_are_negotiated_into_a_revision() {
         "Fictional Republic of Borealis",
     ]);
     run(&["draft", "amend", "EX/5", "--place", "2/b/iv", "--delete"]);
-    run(&["draft", "support", "EX/5", "--amendment", "1", "--entity", "Fictional Republic of Caldera"]);
-    run(&["draft", "support", "EX/5", "--amendment", "3", "--entity", aurelia, "--oppose"]);
+    run(&["draft", "support", "EX/5", "--amendment", "5", "--entity", "Fictional Republic of Caldera"]);
+    run(&["draft", "support", "EX/5", "--amendment", "7", "--entity", aurelia, "--oppose"]);
 
     let compilation = run(&["draft", "compile", "EX/5"]);
     assert!(
-        compilation.contains("[à étudier les moyens] [à examiner les moyens] (1: Fictional Republic of Aurelia; supported by Fictional Republic of Caldera)"),
+        compilation.contains("[à étudier les moyens] [à examiner les moyens] (5: Fictional Republic of Aurelia; supported by Fictional Republic of Caldera)"),
         "{compilation}"
     );
     assert!(
         compilation
-            .contains("[à rendre compte de leurs travaux (exemple inventé).] (2: Fictional Republic of Borealis)"),
+            .contains("[à rendre compte de leurs travaux (exemple inventé).] (6: Fictional Republic of Borealis)"),
         "{compilation}"
     );
     assert!(compilation.contains("iv)\t[les organisations intergouvernementales"), "{compilation}");
-    assert!(compilation.contains("(3: Secretariat)"), "{compilation}");
+    assert!(compilation.contains("(7: Secretariat)"), "{compilation}");
 
     // Words that are not in the item, or a place the draft lacks, are refused with what is wrong.
     let refused = ws.run(&["draft", "amend", "EX/5", "--place", "5/a", "--replace", "absent words", "--by", "x"]);
@@ -158,7 +159,7 @@ fn amendments_are_negotiated_into_a_revision() {
     let nowhere = ws.run(&["draft", "amend", "EX/5", "--place", "9/a", "--delete"]);
     assert!(stderr(&nowhere).contains("The draft has no 9/a."), "{}", stderr(&nowhere));
 
-    let revised = run(&["draft", "revise", "EX/5", "--accept", "1,2", "--reject", "3"]);
+    let revised = run(&["draft", "revise", "EX/5", "--accept", "5,6", "--reject", "7"]);
     assert!(revised.contains("EX/5: revision 1 issued, 2 amendments accepted and 1 rejected."), "{revised}");
     let text = run(&["draft", "show", "EX/5"]);
     assert!(
@@ -172,7 +173,7 @@ fn amendments_are_negotiated_into_a_revision() {
     let compared = run(&["draft", "show", "EX/5", "--compare", "0"]);
     assert!(compared.contains("[-étudier-] [+examiner+]"), "{compared}");
     assert!(compared.contains("[+d)\tà rendre compte"), "{compared}");
-    let again = ws.run(&["draft", "revise", "EX/5", "--accept", "1"]);
-    assert!(stderr(&again).contains("Amendment 1 is not a pending amendment of this draft."), "{}", stderr(&again));
+    let again = ws.run(&["draft", "revise", "EX/5", "--accept", "5"]);
+    assert!(stderr(&again).contains("Amendment 5 is not a pending amendment of this draft."), "{}", stderr(&again));
     assert_eq!(run(&["draft", "compile", "EX/5"]), text, "nothing pending: the compilation is the text");
 }
