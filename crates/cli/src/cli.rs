@@ -335,6 +335,26 @@ pub enum DraftCommand {
     Support(DraftSupport),
     Revise(DraftRevise),
     Compile(DraftCompile),
+    Export(DraftExport),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftExport {
+    pub symbol: String,
+    #[arg(long, value_name = "N")]
+    pub revision: Option<u32>,
+    #[arg(long, value_enum, default_value = "akn")]
+    pub format: DraftExportFormat,
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A draft written out: Akoma Ntoso XML, plain text, or its JSON structure.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DraftExportFormat {
+    Akn,
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

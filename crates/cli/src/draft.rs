@@ -1,17 +1,16 @@
 //! `consulta draft`: record a draft from its plain text, print it or one of its revisions
 //! (or compare two), propose amendments and take a stance on them, make the next revision, and
-//! print the compilation text.
+//! print the compilation text; write a draft out as Akoma Ntoso XML, and read one back.
 
 use anyhow::Context;
-use consulta_drafting::{Draft, Item, ParseError, parse};
+use consulta_drafting::{Amendment, Change, Draft, Item, ParseError, compare, marked, parse};
 use consulta_i18n::{Arg, Localizer};
+use consulta_report::drafts::{DraftingError, compilation_text, entity_named, propose, revise};
 use consulta_store::{Database, NewDraft, StoreError};
 
-use consulta_drafting::{Amendment, Change, compare, marked};
-use consulta_report::drafts::{DraftingError, compilation_text, entity_named, propose, revise};
-
 use crate::cli::{
-    DraftAmend, DraftCommand, DraftCompile, DraftFormat, DraftImport, DraftRevise, DraftShow, DraftSupport,
+    DraftAmend, DraftCommand, DraftCompile, DraftExport, DraftExportFormat, DraftFormat, DraftImport, DraftRevise,
+    DraftShow, DraftSupport,
 };
 use crate::commands::{command_line, find_consultation, open_existing};
 
@@ -26,7 +25,48 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
         DraftCommand::Support(args) => support(database, args, localizer),
         DraftCommand::Revise(args) => revise_draft(database, args, localizer),
         DraftCommand::Compile(args) => compile(database, args, localizer),
+        DraftCommand::Export(args) => export(database, args, localizer),
     }
+}
+
+fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
+        return Err(said(DraftingError::UnknownDraft(args.symbol), localizer));
+    };
+    let (revision, text) = match args.revision {
+        None => (stored.revision, stored.text.clone()),
+        Some(revision) => (
+            revision,
+            store.draft_revision(stored.id, revision)?.ok_or_else(|| {
+                let args: [(&str, Arg); 2] =
+                    [("symbol", args.symbol.clone().into()), ("revision", u64::from(revision).into())];
+                anyhow::anyhow!(localizer.format("cli-draft-no-revision", &args))
+            })?,
+        ),
+    };
+    let written = match args.format {
+        DraftExportFormat::Akn => {
+            // A revision is its own expression of the work: its symbol says which.
+            let symbol =
+                if revision == 0 { stored.symbol.clone() } else { format!("{}/Rev.{revision}", stored.symbol) };
+            let date = stored.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            consulta_drafting::to_akn(
+                &text,
+                &consulta_drafting::Identity { symbol: &symbol, language: &stored.language, date: &date },
+            )
+        }
+        DraftExportFormat::Text => text.plain_text(),
+        DraftExportFormat::Json => serde_json::to_string_pretty(&text)? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, written).with_context(|| path.display().to_string())?;
+            eprintln!("{}", localizer.format("cli-exported", &[("path", path.display().to_string().into())]));
+        }
+        None => print!("{written}"),
+    }
+    Ok(())
 }
 
 /// A drafting error in the reader's language.
@@ -108,6 +148,11 @@ fn import(database: &Database, args: DraftImport, localizer: &Localizer) -> anyh
     let bytes = std::fs::read(&args.file).with_context(|| file.clone())?;
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{file}: {}", localizer.text("import-not-utf8")))?;
+    // An Akoma Ntoso document (as `draft export` writes it) is read as XML; anything else as text.
+    if text.trim_start().starts_with('<') {
+        let draft = consulta_drafting::from_akn(&text).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        return record(database, &args, &draft, localizer);
+    }
     let parsed = parse(&text).map_err(|e| match e {
         ParseError::TooLarge { max } => {
             anyhow::anyhow!(
@@ -127,6 +172,11 @@ fn import(database: &Database, args: DraftImport, localizer: &Localizer) -> anyh
         }
         anyhow::bail!(localizer.format("cli-draft-refused", &[("file", file.into())]));
     }
+    record(database, &args, &parsed.draft, localizer)
+}
+
+/// Records a draft read from a file under the symbol and in the consultation asked for.
+fn record(database: &Database, args: &DraftImport, draft: &Draft, localizer: &Localizer) -> anyhow::Result<()> {
     let symbol = args.symbol.trim();
     if symbol.is_empty() || symbol.chars().count() > MAX_SYMBOL || symbol.chars().any(char::is_control) {
         anyhow::bail!(localizer.format("cli-draft-bad-symbol", &[("max", MAX_SYMBOL.into())]));
@@ -139,7 +189,7 @@ fn import(database: &Database, args: DraftImport, localizer: &Localizer) -> anyh
             .map_err(|_| anyhow::anyhow!(localizer.format("draft-language", &[("value", tag.clone().into())])))?,
         None => consultation.record.original_language.clone(),
     };
-    let new = NewDraft { consultation: consultation.id, symbol, language: language.as_str(), text: &parsed.draft };
+    let new = NewDraft { consultation: consultation.id, symbol, language: language.as_str(), text: draft };
     match store.add_draft(&new, &command_line()) {
         Ok(stored) => {
             let sections = stored.text.sections.len();
