@@ -343,18 +343,25 @@ pub struct DraftExport {
     pub symbol: String,
     #[arg(long, value_name = "N")]
     pub revision: Option<u32>,
+    #[arg(long, conflicts_with = "revision")]
+    pub compilation: bool,
     #[arg(long, value_enum, default_value = "akn")]
     pub format: DraftExportFormat,
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-/// A draft written out: Akoma Ntoso XML, plain text, or its JSON structure.
+/// A draft written out: Akoma Ntoso XML, plain text, its JSON structure, or set as the report's
+/// documents are (HTML, Markdown, DOCX, PDF).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DraftExportFormat {
     Akn,
     Text,
     Json,
+    Html,
+    Md,
+    Docx,
+    Pdf,
 }
 
 #[derive(Debug, Args)]

@@ -45,7 +45,19 @@ fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyh
             })?,
         ),
     };
-    let written = match args.format {
+    // The compilation text is the latest revision with the pending amendments in brackets: the
+    // same shape, so it is read back into a draft and set like one.
+    let text = if args.compilation {
+        let (compiled, _) = compilation_text(&*store, &args.symbol, localizer).map_err(|e| said(e, localizer))?;
+        parse(&compiled).map_err(|e| anyhow::anyhow!("{e}"))?.draft
+    } else {
+        text
+    };
+    let set = |format: consulta_report::ReportFormat| -> anyhow::Result<Vec<u8>> {
+        let document = consulta_report::drafts::document(&text, &stored.symbol, revision, &stored.language, localizer);
+        Ok(consulta_report::render_report(&document, format)?)
+    };
+    let written: Vec<u8> = match args.format {
         DraftExportFormat::Akn => {
             // A revision is its own expression of the work: its symbol says which.
             let symbol =
@@ -55,16 +67,21 @@ fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyh
                 &text,
                 &consulta_drafting::Identity { symbol: &symbol, language: &stored.language, date: &date },
             )
+            .into_bytes()
         }
-        DraftExportFormat::Text => text.plain_text(),
-        DraftExportFormat::Json => serde_json::to_string_pretty(&text)? + "\n",
+        DraftExportFormat::Text => text.plain_text().into_bytes(),
+        DraftExportFormat::Json => (serde_json::to_string_pretty(&text)? + "\n").into_bytes(),
+        DraftExportFormat::Html => set(consulta_report::ReportFormat::Html)?,
+        DraftExportFormat::Md => set(consulta_report::ReportFormat::Markdown)?,
+        DraftExportFormat::Docx => set(consulta_report::ReportFormat::Docx)?,
+        DraftExportFormat::Pdf => set(consulta_report::ReportFormat::Pdf)?,
     };
     match &args.output {
         Some(path) => {
             std::fs::write(path, written).with_context(|| path.display().to_string())?;
             eprintln!("{}", localizer.format("cli-exported", &[("path", path.display().to_string().into())]));
         }
-        None => print!("{written}"),
+        None => std::io::Write::write_all(&mut std::io::stdout(), &written)?,
     }
     Ok(())
 }

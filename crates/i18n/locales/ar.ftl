@@ -1294,5 +1294,6 @@ draft-decide-submit = إصدار التنقيح
 cli-help-consulta-draft-export = كتابة مشروع: بلغة XML وفق Akoma Ntoso (OASIS LegalDocML 3.0، الذي يعيد draft import قراءته)، أو نصاً خاماً، أو JSON
 cli-help-consulta-draft-export-symbol = رمز وثيقة المشروع
 cli-help-consulta-draft-export-revision = التنقيح (الافتراضي: الأخير)
-cli-help-consulta-draft-export-format = akn (XML وفق Akoma Ntoso)، أو text، أو json
+cli-help-consulta-draft-export-format = akn (XML وفق Akoma Ntoso)، أو text، أو json، أو html، أو md، أو docx، أو pdf
 cli-help-consulta-draft-export-output = الملف المراد كتابته (الافتراضي: الإخراج القياسي)
+cli-help-consulta-draft-export-compilation = كتابة النص التجميعي (آخر تنقيح مع كل تعديل معلق بين معقوفتين) بدلاً من تنقيح

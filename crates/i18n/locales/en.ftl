@@ -1284,5 +1284,6 @@ draft-decide-submit = Issue the revision
 cli-help-consulta-draft-export = Write a draft out: Akoma Ntoso XML (OASIS LegalDocML 3.0, which draft import reads back), plain text or JSON
 cli-help-consulta-draft-export-symbol = The draft's document symbol
 cli-help-consulta-draft-export-revision = The revision (default: the latest)
-cli-help-consulta-draft-export-format = akn (Akoma Ntoso XML), text or json
+cli-help-consulta-draft-export-format = akn (Akoma Ntoso XML), text, json, html, md, docx or pdf
 cli-help-consulta-draft-export-output = The file to write (default: standard output)
+cli-help-consulta-draft-export-compilation = Write the compilation text (the latest revision with every pending amendment in brackets) instead of a revision

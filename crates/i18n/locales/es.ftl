@@ -1283,5 +1283,6 @@ draft-decide-submit = Publicar la revisión
 cli-help-consulta-draft-export = Escribir un proyecto: en XML Akoma Ntoso (OASIS LegalDocML 3.0, que draft import vuelve a leer), en texto sin formato o en JSON
 cli-help-consulta-draft-export-symbol = La signatura del proyecto
 cli-help-consulta-draft-export-revision = La revisión (por defecto: la última)
-cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text o json
+cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx o pdf
 cli-help-consulta-draft-export-output = El archivo que se ha de escribir (por defecto: la salida estándar)
+cli-help-consulta-draft-export-compilation = Escribir el texto de compilación (la última revisión con cada enmienda pendiente entre corchetes) en lugar de una revisión

@@ -1287,5 +1287,6 @@ draft-decide-submit = Publier la révision
 cli-help-consulta-draft-export = Écrire un projet : en XML Akoma Ntoso (OASIS LegalDocML 3.0, que draft import relit), en texte brut ou en JSON
 cli-help-consulta-draft-export-symbol = La cote du projet
 cli-help-consulta-draft-export-revision = La révision (par défaut : la dernière)
-cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text ou json
+cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx ou pdf
 cli-help-consulta-draft-export-output = Le fichier à écrire (par défaut : la sortie standard)
+cli-help-consulta-draft-export-compilation = Écrire le texte de compilation (la dernière révision avec chaque amendement en suspens entre crochets) au lieu d’une révision

@@ -1250,5 +1250,6 @@ draft-decide-submit = Выпустить редакцию
 cli-help-consulta-draft-export = Записать проект: в XML Akoma Ntoso (OASIS LegalDocML 3.0, который снова читает draft import), простым текстом или в JSON
 cli-help-consulta-draft-export-symbol = Условное обозначение проекта
 cli-help-consulta-draft-export-revision = Редакция (по умолчанию — последняя)
-cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text или json
+cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx или pdf
 cli-help-consulta-draft-export-output = Записываемый файл (по умолчанию — стандартный вывод)
+cli-help-consulta-draft-export-compilation = Записать сводный текст (последнюю редакцию с каждой нерассмотренной поправкой в скобках) вместо редакции

@@ -132,6 +132,19 @@ pub enum Block {
     Table(Table),
     Chart(Chart),
     Map(OpinionMap),
+    /// The verb phrase that opens a section of a draft ("recalling", "invites"), set in italics,
+    /// and what follows it (the addressees).
+    Phrase {
+        phrase: String,
+        rest: Option<String>,
+    },
+    /// An item of a draft: its label ("a)", "ii)", or a quoted paragraph's own number) hanging
+    /// before its text, indented by its depth.
+    Item {
+        label: Option<String>,
+        depth: usize,
+        spans: Vec<Span>,
+    },
 }
 
 /// What comes before the report's chapters in a UN document, as the secretariat set it: the
@@ -194,6 +207,14 @@ impl Document {
                 Block::Table(table) => out += &format!("[{}]\n", table.caption),
                 Block::Chart(chart) => out += &format!("[{}]\n", chart.caption),
                 Block::Map(map) => out += &format!("[{}]\n", map.caption),
+                Block::Phrase { phrase, rest } => {
+                    out += &format!("{phrase}{}\n", rest.as_deref().map(|r| format!(" {r}")).unwrap_or_default())
+                }
+                Block::Item { label, depth, spans } => {
+                    let text: String = spans.iter().map(Span::text).collect();
+                    let label = label.as_deref().map(|l| format!("{l} ")).unwrap_or_default();
+                    out += &format!("{}{label}{text}\n", "    ".repeat(*depth));
+                }
             }
         }
         out

@@ -76,6 +76,30 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
             Block::Table(table) => body += &table_xml(table, rtl),
             Block::Chart(chart) => body += &chart_xml(chart, rtl),
             Block::Map(map) => body += &map_xml(map, rtl),
+            Block::Phrase { phrase, rest } => {
+                let rest = rest.as_deref().map(|r| run(&format!(" {r}"), "")).unwrap_or_default();
+                body += &format!(
+                    "<w:p><w:pPr><w:keepNext/>{}</w:pPr>{}{rest}</w:p>",
+                    bidi(phrase, rtl),
+                    run(phrase, "<w:i/>")
+                );
+            }
+            Block::Item { label, depth, spans } => {
+                // The label hangs at the item's depth, the text at the next tab stop.
+                let start = 567 * (*depth as u64 + 1);
+                let mut spans = spans.clone();
+                if let Some(label) = label {
+                    spans.insert(0, Span::Text(format!("{label}\t")));
+                }
+                let text: String = spans.iter().map(Span::text).collect();
+                let mut runs = paragraph("Plain", &spans, &mut links, rtl);
+                runs = runs.replacen(
+                    "<w:pStyle w:val=\"Plain\"/>",
+                    &format!("<w:pStyle w:val=\"Plain\"/><w:tabs><w:tab w:val=\"left\" w:pos=\"{start}\"/></w:tabs><w:ind w:start=\"{start}\" w:hanging=\"567\"/>{}", bidi(&text, rtl).replace("<w:bidi/>", "")),
+                    1,
+                );
+                body += &runs;
+            }
         }
     }
     let document_xml = format!(

@@ -157,3 +157,59 @@ pub fn compilation_text(
     let pending: Vec<Pending> = placed.iter().map(|a| pending_of(a, localizer)).collect();
     Ok((compilation(&stored.text, &pending, &localizer.text("draft-supported-by")), lost))
 }
+
+/// A draft as a document the report's writers set (HTML, Markdown, DOCX, PDF): its symbol and
+/// revision on the masthead, its title, the author line, each section's verb phrase in italics,
+/// its items with their labels hanging, quoted paragraphs with their own numbers.
+pub fn document(
+    draft: &Draft,
+    symbol: &str,
+    revision: u32,
+    language: &str,
+    localizer: &Localizer,
+) -> crate::document::Document {
+    use crate::document::{Block, Document, FrontMatter, Span};
+    fn write_items(out: &mut Vec<Block>, items: &[consulta_drafting::Item], depth: usize) {
+        use consulta_drafting::Item;
+        let labels = Draft::labels(items, depth);
+        let mut numbered = labels.iter();
+        for item in items {
+            match item {
+                Item::Paragraph { text } => {
+                    out.push(Block::Item { label: None, depth, spans: vec![Span::Text(text.clone())] })
+                }
+                Item::Numbered { text, items: children } => {
+                    let label = numbered.next().map(|(l, _)| l.clone());
+                    out.push(Block::Item { label, depth, spans: vec![Span::Text(text.clone())] });
+                    write_items(out, children, depth + 1);
+                }
+                Item::Quoted { number, text } => out.push(Block::Item {
+                    label: number.clone(),
+                    depth: depth + 1,
+                    spans: vec![Span::Text(format!("“{text}”"))],
+                }),
+            }
+        }
+    }
+    let mut blocks = vec![Block::Paragraph { number: None, spans: vec![Span::Text(draft.author.clone())] }];
+    for section in &draft.sections {
+        blocks.push(Block::Phrase { phrase: section.phrase.clone(), rest: section.addressees.clone() });
+        write_items(&mut blocks, &section.items, 0);
+    }
+    let revision_label = if revision == 0 {
+        localizer.text("draft-revision-original")
+    } else {
+        localizer.format("draft-revision", &[("number", u64::from(revision).into())])
+    };
+    let masthead =
+        [Some(symbol.to_owned()), Some(revision_label), draft.place_and_date.clone()].into_iter().flatten().collect();
+    Document {
+        language: language.to_owned(),
+        front: FrontMatter::default(),
+        masthead,
+        title: draft.title.clone(),
+        subtitle: localizer.format("draft-page-title", &[("symbol", symbol.into())]),
+        blocks,
+        separate_annex: None,
+    }
+}

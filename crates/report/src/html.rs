@@ -94,6 +94,21 @@ pub fn fragment(document: &Document) -> String {
             Block::Table(table) => out += &table_html(table),
             Block::Chart(chart) => out += &chart_svg(chart),
             Block::Map(map) => out += &map_svg(map),
+            Block::Phrase { phrase, rest } => {
+                let rest = rest.as_deref().map(|r| format!(" {}", escape_html(r))).unwrap_or_default();
+                out += &format!("<p class=\"phrase\"><em>{}</em>{rest}</p>\n", escape_html(phrase))
+            }
+            Block::Item { label, depth, spans } => {
+                let label = label
+                    .as_deref()
+                    .map(|l| format!("<span class=\"number\">{}</span>", escape_html(l)))
+                    .unwrap_or_default();
+                out += &format!(
+                    "<p class=\"numbered\" style=\"margin-inline-start: {}em\">{label}<span>{}</span></p>\n",
+                    2.5 * *depth as f64,
+                    spans_html(spans)
+                )
+            }
         }
     }
     out += "</article>\n";

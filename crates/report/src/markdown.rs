@@ -39,6 +39,15 @@ pub fn render(document: &Document) -> String {
             }
             Block::Chart(chart) => out += &chart_markdown(chart),
             Block::Map(map) => out += &map_markdown(map),
+            Block::Phrase { phrase, rest } => {
+                let rest = rest.as_deref().map(|r| format!(" {}", escape(r))).unwrap_or_default();
+                out += &format!("*{}*{rest}\n", escape(phrase))
+            }
+            // Indented by its depth, as a nested list's line, its label kept as written.
+            Block::Item { label, depth, spans } => {
+                let label = label.as_deref().map(|l| format!("{} ", escape(l))).unwrap_or_default();
+                out += &format!("{}- {label}{}\n", "  ".repeat(*depth), spans_markdown(spans))
+            }
         }
     }
     out

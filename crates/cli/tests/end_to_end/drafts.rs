@@ -242,3 +242,56 @@ fn a_draft_round_trips_through_akoma_ntoso_that_validates() {
     let json = |symbol: &str| stdout(&ws.run(&["draft", "show", symbol, "--format", "json"]));
     assert_eq!(json("WTPF-13/6/AKN"), json("WTPF-13/6"), "the same structure, quoted paragraphs included");
 }
+
+/// The demo's draft set as the report's documents are: its compilation text as PDF (read back by
+/// pdftotext, brackets and all) and DOCX (the verb phrases in italics), Rev.1 as HTML.
+#[test]
+fn a_draft_is_set_in_pdf_docx_and_html() {
+    if !consulta_report::pdf::fonts_here_for_tests() {
+        return;
+    }
+    let ws = Workspace::new();
+    assert!(ws.run(&["load-demo"]).status.success());
+    let dir = ws.dir.path();
+    for (format, name) in [("pdf", "compilation.pdf"), ("docx", "compilation.docx")] {
+        let path = dir.join(name);
+        let args = [
+            "draft",
+            "export",
+            "EXAMPLE/DRAFT/1",
+            "--compilation",
+            "--format",
+            format,
+            "-o",
+            path.to_str().expect("path"),
+        ];
+        let output = ws.run(&args);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+    }
+    let html = stdout(&ws.run(&["draft", "export", "EXAMPLE/DRAFT/1", "--format", "html"]));
+    assert!(
+        html.contains("<p class=\"phrase\"><em>reconnaissant</em></p>")
+            && html.contains("<span class=\"number\">ii)</span>"),
+        "{html}"
+    );
+    let docx = std::fs::File::open(dir.join("compilation.docx")).expect("docx");
+    let mut archive = zip::ZipArchive::new(docx).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").expect("part"), &mut xml).expect("UTF-8");
+    assert!(xml.contains("<w:i/></w:rPr><w:t xml:space=\"preserve\">invite</w:t>"), "the verb phrase in italics");
+    assert!(xml.contains("[leurs données sur les prix]"), "the pending amendment bracketed");
+    let pdf = dir.join("compilation.pdf");
+    let text = std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output();
+    match text {
+        Ok(output) if output.status.success() => {
+            let text = String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                text.contains("EXAMPLE/DRAFT/1")
+                    && text.contains("[leurs données sur les prix] [leurs données ouvertes sur les prix]"),
+                "{text}"
+            );
+            assert!(text.contains("b) que les contributions reçues proposent notamment:"), "{text}");
+        }
+        _ => assert!(std::env::var("CI").as_deref() != Ok("true"), "CI needs pdftotext (poppler-utils)"),
+    }
+}

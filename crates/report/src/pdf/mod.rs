@@ -274,9 +274,13 @@ impl Layout {
     /// A paragraph that reads against the document's direction (English in an Arabic report)
     /// starts at the other side of its column.
     fn paragraph(&mut self, spans: &[Span], style: Style, size: f32, x: f32, width: f32, space_after: f32) {
+        self.paragraph_of(words(spans, style), size, x, width, space_after);
+    }
+
+    /// A paragraph of words already styled (a verb phrase in italics, then its addressees).
+    fn paragraph_of(&mut self, words: Vec<Word>, size: f32, x: f32, width: f32, space_after: f32) {
         let leading = size * 1.3;
         self.next_paragraph();
-        let words = words(spans, style);
         let right_to_left = self.setter.reads_right_to_left(&Self::text_of(&words));
         let against = right_to_left != self.setter.right_to_left();
         for line in self.wrap(words, width, size) {
@@ -513,6 +517,37 @@ fn lay_out(document: &Document) -> Layout {
             Block::Table(table) => layout.table(table),
             Block::Chart(chart) => layout.chart(chart),
             Block::Map(map) => layout.map(map),
+            Block::Phrase { phrase, rest } => {
+                layout.ensure(BODY_SIZE * 2.6);
+                layout.y -= 4.0;
+                let mut spans = vec![Span::Text(phrase.clone())];
+                if let Some(rest) = rest {
+                    spans.push(Span::Text(format!(" {rest}")));
+                }
+                // The phrase in italics, its addressees in roman: one paragraph of two styles.
+                let mut words = words(&spans[..1], Style::Italic);
+                if let Some(last) = words.last_mut() {
+                    last.space_after = spans.len() > 1;
+                }
+                words.extend(self::words(&spans[1..], Style::Roman));
+                layout.paragraph_of(words, BODY_SIZE, MARGIN, TEXT_WIDTH, 3.0);
+            }
+            Block::Item { label, depth, spans } => {
+                let indent = HANGING * (*depth as f32);
+                layout.ensure(BODY_SIZE * 1.3);
+                if let Some(label) = label {
+                    let baseline = layout.y - BODY_SIZE * 1.3 + 3.0;
+                    layout.set_line(&word(label, Style::Roman), MARGIN + indent, baseline, BODY_SIZE);
+                }
+                layout.paragraph(
+                    spans,
+                    Style::Roman,
+                    BODY_SIZE,
+                    MARGIN + indent + HANGING,
+                    TEXT_WIDTH - indent - HANGING,
+                    4.0,
+                );
+            }
         }
     }
     // Each page's number, centred at its foot.
