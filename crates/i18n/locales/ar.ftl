@@ -1297,3 +1297,4 @@ cli-help-consulta-draft-export-revision = التنقيح (الافتراضي: ا
 cli-help-consulta-draft-export-format = akn (XML وفق Akoma Ntoso)، أو text، أو json، أو html، أو md، أو docx، أو pdf
 cli-help-consulta-draft-export-output = الملف المراد كتابته (الافتراضي: الإخراج القياسي)
 cli-help-consulta-draft-export-compilation = كتابة النص التجميعي (آخر تنقيح مع كل تعديل معلق بين معقوفتين) بدلاً من تنقيح
+draft-download = تنزيل:

@@ -1287,3 +1287,4 @@ cli-help-consulta-draft-export-revision = The revision (default: the latest)
 cli-help-consulta-draft-export-format = akn (Akoma Ntoso XML), text, json, html, md, docx or pdf
 cli-help-consulta-draft-export-output = The file to write (default: standard output)
 cli-help-consulta-draft-export-compilation = Write the compilation text (the latest revision with every pending amendment in brackets) instead of a revision
+draft-download = Download:

@@ -1286,3 +1286,4 @@ cli-help-consulta-draft-export-revision = La revisión (por defecto: la última)
 cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx o pdf
 cli-help-consulta-draft-export-output = El archivo que se ha de escribir (por defecto: la salida estándar)
 cli-help-consulta-draft-export-compilation = Escribir el texto de compilación (la última revisión con cada enmienda pendiente entre corchetes) en lugar de una revisión
+draft-download = Descargar:

@@ -1290,3 +1290,4 @@ cli-help-consulta-draft-export-revision = La révision (par défaut : la derniè
 cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx ou pdf
 cli-help-consulta-draft-export-output = Le fichier à écrire (par défaut : la sortie standard)
 cli-help-consulta-draft-export-compilation = Écrire le texte de compilation (la dernière révision avec chaque amendement en suspens entre crochets) au lieu d’une révision
+draft-download = Télécharger :

@@ -1253,3 +1253,4 @@ cli-help-consulta-draft-export-revision = Редакция (по умолчан�
 cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html, md, docx или pdf
 cli-help-consulta-draft-export-output = Записываемый файл (по умолчанию — стандартный вывод)
 cli-help-consulta-draft-export-compilation = Записать сводный текст (последнюю редакцию с каждой нерассмотренной поправкой в скобках) вместо редакции
+draft-download = Скачать:

@@ -1206,3 +1206,4 @@ cli-help-consulta-draft-export-revision = 修订版（默认：最新）
 cli-help-consulta-draft-export-format = akn（Akoma Ntoso XML）、text、json、html、md、docx 或 pdf
 cli-help-consulta-draft-export-output = 要写入的文件（默认：标准输出）
 cli-help-consulta-draft-export-compilation = 写出汇编案文（最新修订版，每项待决修正加方括号），而非某一修订版
+draft-download = 下载：

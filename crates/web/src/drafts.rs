@@ -7,7 +7,7 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_core::{Action, Entity};
 use consulta_drafting::{Draft, Item, Run, compare};
@@ -108,12 +108,75 @@ pub(crate) async fn page(
     headers: HeaderMap,
 ) -> Response {
     let localizer = language.localizer;
+    if let Some(format) = query.get("format").cloned() {
+        let result = app.page(move |store| download(store, &symbol, &query, &format, &localizer)).await;
+        return match result {
+            Ok((bytes, media_type, name)) => (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static(media_type)),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                            .unwrap_or(HeaderValue::from_static("attachment")),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response(),
+            Err(error) => app.templates.respond(&language, Err(error)),
+        };
+    }
     let result = with_visitor(&app, headers, move |store, visitor| {
         let entity = acting_for(store, &visitor)?;
         draft_page(store, &symbol, &query, &localizer, &visitor, entity.as_ref())
     })
     .await;
     app.templates.respond(&language, result)
+}
+
+/// A draft's file: the revision asked for (`revision`), or the compilation text
+/// (`view=compilation`), as Akoma Ntoso (`format=akn`), PDF or DOCX, as `draft export` writes it.
+fn download(
+    store: &dyn Store,
+    symbol: &str,
+    query: &QueryParams,
+    format: &str,
+    localizer: &Localizer,
+) -> Result<(Vec<u8>, &'static str, String), PageError> {
+    let draft = store.draft_by_symbol(symbol)?.ok_or(PageError::NotFound)?;
+    let revision = revision_asked(query, "revision", draft.revision)?.unwrap_or(draft.revision);
+    let compilation = query.get("view").map(String::as_str) == Some("compilation");
+    let text = if compilation {
+        let (compiled, _) =
+            compilation_text(store, symbol, localizer).map_err(|e| PageError::Internal(e.to_string()))?;
+        consulta_drafting::parse(&compiled).map_err(|e| PageError::Internal(e.to_string()))?.draft
+    } else {
+        revision_text(store, &draft, revision)?
+    };
+    let file = format!(
+        "{}{}",
+        draft.symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>(),
+        if compilation { "-compilation".to_owned() } else { format!("-rev{revision}") }
+    );
+    let set = |format: consulta_report::ReportFormat| {
+        let document = consulta_report::drafts::document(&text, &draft.symbol, revision, &draft.language, localizer);
+        consulta_report::render_report(&document, format).map_err(|e| PageError::Internal(e.to_string()))
+    };
+    match format {
+        "akn" => {
+            let symbol = if revision == 0 { draft.symbol.clone() } else { format!("{}/Rev.{revision}", draft.symbol) };
+            let date = draft.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            let identity = consulta_drafting::Identity { symbol: &symbol, language: &draft.language, date: &date };
+            Ok((consulta_drafting::to_akn(&text, &identity).into_bytes(), "application/akn+xml", format!("{file}.xml")))
+        }
+        "pdf" => Ok((set(consulta_report::ReportFormat::Pdf)?, "application/pdf", format!("{file}.pdf"))),
+        "docx" => Ok((
+            set(consulta_report::ReportFormat::Docx)?,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            format!("{file}.docx"),
+        )),
+        other => Err(PageError::BadRequest(format!("format={other}"))),
+    }
 }
 
 fn draft_page(

@@ -49,7 +49,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::page::{PageError, PageResult};
+use crate::page::PageError;
 use crate::render::Templates;
 
 pub use client::parse_trusted as parse_trusted_proxy;
@@ -89,10 +89,12 @@ struct App {
 }
 
 impl App {
-    /// Runs a page function on a blocking thread with a store from the pool.
-    async fn page<F>(&self, build: F) -> PageResult
+    /// Runs a page function (or one that builds a file) on a blocking thread with a store from
+    /// the pool.
+    async fn page<F, T>(&self, build: F) -> Result<T, PageError>
     where
-        F: FnOnce(&dyn consulta_store::Store) -> PageResult + Send + 'static,
+        F: FnOnce(&dyn consulta_store::Store) -> Result<T, PageError> + Send + 'static,
+        T: Send + 'static,
     {
         let database = self.database.clone();
         let joined = tokio::task::spawn_blocking(move || {

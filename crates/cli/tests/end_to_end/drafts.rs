@@ -295,3 +295,23 @@ fn a_draft_is_set_in_pdf_docx_and_html() {
         _ => assert!(std::env::var("CI").as_deref() != Ok("true"), "CI needs pdftotext (poppler-utils)"),
     }
 }
+
+/// The draft's page offers its files: Akoma Ntoso, PDF and DOCX of the revision shown or of the
+/// compilation text.
+#[tokio::test]
+async fn the_draft_page_offers_its_files() {
+    let app = crate::common::spawn_demo();
+    let page =
+        reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1", app.url)).await.expect("page").text().await.expect("HTML");
+    assert!(page.contains("?revision=1&amp;format=akn"), "{page}");
+    let xml = reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?revision=0&format=akn", app.url)).await.expect("file");
+    assert_eq!(xml.headers()["content-type"], "application/akn+xml");
+    assert!(xml.headers()["content-disposition"].to_str().expect("ascii").contains("EXAMPLE-DRAFT-1-rev0.xml"));
+    let draft = consulta_drafting::from_akn(&xml.text().await.expect("XML")).expect("Akoma Ntoso");
+    assert!(draft.title.starts_with("PROJET D'AVIS (EXEMPLE INVENTÉ)"), "{}", draft.title);
+    let docx =
+        reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?view=compilation&format=docx", app.url)).await.expect("file");
+    assert!(docx.status().is_success() && docx.bytes().await.expect("bytes").starts_with(b"PK"));
+    let bad = reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?format=exe", app.url)).await.expect("answer");
+    assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
+}
