@@ -5,7 +5,7 @@
 use anyhow::Context;
 use consulta_drafting::{Amendment, Change, Draft, Item, ParseError, compare, marked, parse};
 use consulta_i18n::{Arg, Localizer};
-use consulta_report::drafts::{DraftingError, compilation_text, entity_named, propose, revise};
+use consulta_report::drafts::{self, DraftFile, DraftingError, Which, compilation_text, entity_named, propose, revise};
 use consulta_store::{Database, NewDraft, StoreError};
 
 use crate::cli::{
@@ -31,57 +31,27 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
 
 fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
-        return Err(said(DraftingError::UnknownDraft(args.symbol), localizer));
+    let which = match (args.compilation, args.revision) {
+        (true, _) => Which::Compilation,
+        (false, Some(revision)) => Which::Revision(revision),
+        (false, None) => Which::Latest,
     };
-    let (revision, text) = match args.revision {
-        None => (stored.revision, stored.text.clone()),
-        Some(revision) => (
-            revision,
-            store.draft_revision(stored.id, revision)?.ok_or_else(|| {
-                let args: [(&str, Arg); 2] =
-                    [("symbol", args.symbol.clone().into()), ("revision", u64::from(revision).into())];
-                anyhow::anyhow!(localizer.format("cli-draft-no-revision", &args))
-            })?,
-        ),
+    let file = match args.format {
+        DraftExportFormat::Akn => DraftFile::Akn,
+        DraftExportFormat::Text => DraftFile::Text,
+        DraftExportFormat::Json => DraftFile::Json,
+        DraftExportFormat::Html => DraftFile::Html,
+        DraftExportFormat::Md => DraftFile::Markdown,
+        DraftExportFormat::Docx => DraftFile::Docx,
+        DraftExportFormat::Pdf => DraftFile::Pdf,
     };
-    // The compilation text is the latest revision with the pending amendments in brackets: the
-    // same shape, so it is read back into a draft and set like one.
-    let text = if args.compilation {
-        let (compiled, _) = compilation_text(&*store, &args.symbol, localizer).map_err(|e| said(e, localizer))?;
-        parse(&compiled).map_err(|e| anyhow::anyhow!("{e}"))?.draft
-    } else {
-        text
-    };
-    let set = |format: consulta_report::ReportFormat| -> anyhow::Result<Vec<u8>> {
-        let document = consulta_report::drafts::document(&text, &stored.symbol, revision, &stored.language, localizer);
-        Ok(consulta_report::render_report(&document, format)?)
-    };
-    let written: Vec<u8> = match args.format {
-        DraftExportFormat::Akn => {
-            // A revision is its own expression of the work: its symbol says which.
-            let symbol =
-                if revision == 0 { stored.symbol.clone() } else { format!("{}/Rev.{revision}", stored.symbol) };
-            let date = stored.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
-            consulta_drafting::to_akn(
-                &text,
-                &consulta_drafting::Identity { symbol: &symbol, language: &stored.language, date: &date },
-            )
-            .into_bytes()
-        }
-        DraftExportFormat::Text => text.plain_text().into_bytes(),
-        DraftExportFormat::Json => (serde_json::to_string_pretty(&text)? + "\n").into_bytes(),
-        DraftExportFormat::Html => set(consulta_report::ReportFormat::Html)?,
-        DraftExportFormat::Md => set(consulta_report::ReportFormat::Markdown)?,
-        DraftExportFormat::Docx => set(consulta_report::ReportFormat::Docx)?,
-        DraftExportFormat::Pdf => set(consulta_report::ReportFormat::Pdf)?,
-    };
+    let written = drafts::export(&*store, &args.symbol, which, file, localizer).map_err(|e| said(e, localizer))?;
     match &args.output {
         Some(path) => {
-            std::fs::write(path, written).with_context(|| path.display().to_string())?;
+            std::fs::write(path, written.bytes).with_context(|| path.display().to_string())?;
             eprintln!("{}", localizer.format("cli-exported", &[("path", path.display().to_string().into())]));
         }
-        None => std::io::Write::write_all(&mut std::io::stdout(), &written)?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &written.bytes)?,
     }
     Ok(())
 }
@@ -114,15 +84,9 @@ fn amend(database: &Database, args: DraftAmend, localizer: &Localizer) -> anyhow
 
 fn support(database: &Database, args: DraftSupport, localizer: &Localizer) -> anyhow::Result<()> {
     let mut store = open_existing(database, localizer)?;
-    let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
-        return Err(said(DraftingError::UnknownDraft(args.symbol), localizer));
-    };
-    let known = store.draft_amendments(stored.id)?.iter().any(|a| a.id.0 == args.amendment && a.status == "pending");
-    if !known {
-        return Err(said(DraftingError::NotPending(args.amendment), localizer));
-    }
     let entity = entity_named(&mut *store, &args.entity).map_err(|e| said(e, localizer))?;
-    store.take_stance(consulta_store::AmendmentId(args.amendment), entity, !args.oppose, &command_line())?;
+    drafts::take_stance(&mut *store, &args.symbol, args.amendment, entity, !args.oppose, &command_line())
+        .map_err(|e| said(e, localizer))?;
     let key = if args.oppose { "cli-draft-opposed" } else { "cli-draft-supported" };
     let args: [(&str, Arg); 2] = [("entity", args.entity.into()), ("number", Arg::Number(args.amendment as f64))];
     println!("{}", localizer.format(key, &args));
@@ -225,35 +189,22 @@ fn record(database: &Database, args: &DraftImport, draft: &Draft, localizer: &Lo
 
 fn show(database: &Database, args: DraftShow, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let Some(stored) = store.draft_by_symbol(&args.symbol)? else {
-        anyhow::bail!(localizer.format("cli-draft-unknown", &[("symbol", args.symbol.clone().into())]))
-    };
-    let revision_text = |revision: u32| -> anyhow::Result<Draft> {
-        store.draft_revision(stored.id, revision)?.ok_or_else(|| {
-            let args: [(&str, Arg); 2] =
-                [("symbol", args.symbol.clone().into()), ("revision", u64::from(revision).into())];
-            anyhow::anyhow!(localizer.format("cli-draft-no-revision", &args))
-        })
-    };
     if let Some(earlier) = args.compare {
+        let stored = drafts::draft(&*store, &args.symbol).map_err(|e| said(e, localizer))?;
+        let text = |revision: u32| drafts::revision_text(&*store, &stored, revision).map_err(|e| said(e, localizer));
         let later = match args.revision {
-            Some(revision) => revision_text(revision)?,
+            Some(revision) => text(revision)?,
             None => stored.text.clone(),
         };
-        print!("{}", marked(&compare(&revision_text(earlier)?, &later)));
+        print!("{}", marked(&compare(&text(earlier)?, &later)));
         return Ok(());
     }
-    let text: Draft = match args.revision {
-        None => stored.text,
-        Some(revision) => store.draft_revision(stored.id, revision)?.ok_or_else(|| {
-            let args: [(&str, Arg); 2] =
-                [("symbol", args.symbol.clone().into()), ("revision", u64::from(revision).into())];
-            anyhow::anyhow!(localizer.format("cli-draft-no-revision", &args))
-        })?,
+    let which = args.revision.map_or(Which::Latest, Which::Revision);
+    let file = match args.format {
+        DraftFormat::Text => DraftFile::Text,
+        DraftFormat::Json => DraftFile::Json,
     };
-    match args.format {
-        DraftFormat::Text => print!("{}", text.plain_text()),
-        DraftFormat::Json => println!("{}", serde_json::to_string_pretty(&text)?),
-    }
+    let shown = drafts::export(&*store, &args.symbol, which, file, localizer).map_err(|e| said(e, localizer))?;
+    std::io::Write::write_all(&mut std::io::stdout(), &shown.bytes)?;
     Ok(())
 }

@@ -264,3 +264,14 @@ impl Builder {
         self.blocks
     }
 }
+
+/// Whether a paragraph of `text` reads right to left: by its first strong letter, as
+/// `dir="auto"` decides in a page, the document's direction when it has none (an English
+/// summary in an Arabic report reads left to right). The PDF and DOCX renderers both ask this.
+pub fn reads_right_to_left(text: &str, document_rtl: bool) -> bool {
+    match unicode_bidi::get_base_direction(text) {
+        unicode_bidi::Direction::Ltr => false,
+        unicode_bidi::Direction::Rtl => true,
+        unicode_bidi::Direction::Mixed => document_rtl,
+    }
+}

@@ -143,12 +143,7 @@ pub fn write<W: Write + Seek>(document: &Document, out: W) -> zip::result::ZipRe
 /// `<w:bidi/>` for a paragraph of `text` that reads right to left: by its first letter, as
 /// `dir="auto"` decides, the document's direction when it has none.
 fn bidi(text: &str, document_rtl: bool) -> &'static str {
-    let rtl = match unicode_bidi::get_base_direction(text) {
-        unicode_bidi::Direction::Ltr => false,
-        unicode_bidi::Direction::Rtl => true,
-        unicode_bidi::Direction::Mixed => document_rtl,
-    };
-    bidi_if(rtl)
+    bidi_if(crate::document::reads_right_to_left(text, document_rtl))
 }
 
 fn bidi_if(rtl: bool) -> &'static str {

@@ -1,6 +1,7 @@
 //! Drafts under negotiation, as the command line and the pages use them: an amendment checked
-//! against the latest revision before it is recorded, a revision made by applying the accepted
-//! amendments in order, and the compilation text of the pending ones.
+//! against the latest revision before it is recorded, a stance on a pending one, a revision made
+//! by applying the accepted amendments in order, the compilation text of the pending ones, and a
+//! revision or the compilation text written out in each of the forms a draft is read in.
 
 use consulta_core::{EntityId, EntityName};
 use consulta_drafting::{AmendError, Amendment, Draft, Pending, compilation};
@@ -24,6 +25,10 @@ pub enum DraftingError {
     JustificationTooLong,
     #[error("amendment {0} is not a pending amendment of this draft")]
     NotPending(i64),
+    #[error("draft {symbol} has no revision {revision}")]
+    NoRevision { symbol: String, revision: u32 },
+    #[error("the draft could not be written out: {0}")]
+    Render(String),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -53,6 +58,11 @@ impl DraftingError {
                 ("draft-justification-too-long", vec![("max", MAX_JUSTIFICATION.into())])
             }
             DraftingError::NotPending(id) => ("draft-not-pending", vec![("number", Arg::Number(*id as f64))]),
+            DraftingError::NoRevision { symbol, revision } => (
+                "cli-draft-no-revision",
+                vec![("symbol", symbol.clone().into()), ("revision", u64::from(*revision).into())],
+            ),
+            DraftingError::Render(detail) => return detail.clone(),
             DraftingError::Store(error) => return error.to_string(),
         };
         localizer.format(key, &args)
@@ -73,8 +83,42 @@ pub fn amend_message(error: &AmendError, localizer: &Localizer) -> String {
     }
 }
 
-fn draft(store: &dyn Store, symbol: &str) -> Result<StoredDraft, DraftingError> {
+/// The draft known by `symbol`.
+pub fn draft(store: &dyn Store, symbol: &str) -> Result<StoredDraft, DraftingError> {
     store.draft_by_symbol(symbol)?.ok_or_else(|| DraftingError::UnknownDraft(symbol.to_owned()))
+}
+
+/// One revision of a draft's text.
+pub fn revision_text(store: &dyn Store, draft: &StoredDraft, revision: u32) -> Result<Draft, DraftingError> {
+    store
+        .draft_revision(draft.id, revision)?
+        .ok_or_else(|| DraftingError::NoRevision { symbol: draft.symbol.clone(), revision })
+}
+
+/// "Original text" for revision 0, "Rev.2" after.
+pub fn revision_label(revision: u32, localizer: &Localizer) -> String {
+    if revision == 0 {
+        localizer.text("draft-revision-original")
+    } else {
+        localizer.format("draft-revision", &[("number", u64::from(revision).into())])
+    }
+}
+
+/// An entity supports (or opposes) one of a draft's pending amendments.
+pub fn take_stance(
+    store: &mut dyn Store,
+    symbol: &str,
+    number: i64,
+    entity: EntityId,
+    support: bool,
+    by: &AuditActor,
+) -> Result<(), DraftingError> {
+    let stored = draft(store, symbol)?;
+    let pending = store.draft_amendments(stored.id)?.iter().any(|a| a.id.0 == number && a.status == "pending");
+    if !pending {
+        return Err(DraftingError::NotPending(number));
+    }
+    Ok(store.take_stance(AmendmentId(number), entity, support, by)?)
 }
 
 /// The recorded entity named `name` (case and spacing ignored).
@@ -196,13 +240,10 @@ pub fn document(
         blocks.push(Block::Phrase { phrase: section.phrase.clone(), rest: section.addressees.clone() });
         write_items(&mut blocks, &section.items, 0);
     }
-    let revision_label = if revision == 0 {
-        localizer.text("draft-revision-original")
-    } else {
-        localizer.format("draft-revision", &[("number", u64::from(revision).into())])
-    };
-    let masthead =
-        [Some(symbol.to_owned()), Some(revision_label), draft.place_and_date.clone()].into_iter().flatten().collect();
+    let masthead = [Some(symbol.to_owned()), Some(revision_label(revision, localizer)), draft.place_and_date.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
     Document {
         language: language.to_owned(),
         front: FrontMatter::default(),
@@ -212,4 +253,110 @@ pub fn document(
         blocks,
         separate_annex: None,
     }
+}
+
+/// The forms a draft is written out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftFile {
+    /// Akoma Ntoso 3.0 XML, which `draft import` reads back.
+    Akn,
+    /// Plain text in the shape `draft import` reads.
+    Text,
+    /// The structure as JSON.
+    Json,
+    Html,
+    Markdown,
+    Docx,
+    Pdf,
+}
+
+impl DraftFile {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            DraftFile::Akn => "application/akn+xml",
+            DraftFile::Text => "text/plain; charset=utf-8",
+            DraftFile::Json => "application/json",
+            DraftFile::Html => "text/html; charset=utf-8",
+            DraftFile::Markdown => "text/markdown; charset=utf-8",
+            DraftFile::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            DraftFile::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            DraftFile::Akn => "xml",
+            DraftFile::Text => "txt",
+            DraftFile::Json => "json",
+            DraftFile::Html => "html",
+            DraftFile::Markdown => "md",
+            DraftFile::Docx => "docx",
+            DraftFile::Pdf => "pdf",
+        }
+    }
+}
+
+/// Which text of a draft to write out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Latest,
+    Revision(u32),
+    /// The latest revision with the pending amendments in brackets.
+    Compilation,
+}
+
+/// A draft written out, and the name its file goes by ("WTPF-13-6-rev1.pdf").
+#[derive(Debug)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub name: String,
+}
+
+/// A revision of a draft, or its compilation text, in one of the forms a draft is read in.
+pub fn export(
+    store: &dyn Store,
+    symbol: &str,
+    which: Which,
+    file: DraftFile,
+    localizer: &Localizer,
+) -> Result<Exported, DraftingError> {
+    let stored = draft(store, symbol)?;
+    let (revision, text) = match which {
+        Which::Latest => (stored.revision, stored.text.clone()),
+        Which::Revision(revision) => (revision, revision_text(store, &stored, revision)?),
+        // The compilation text has the shape of a draft's text, brackets inside its items: read
+        // back, it is set like one.
+        Which::Compilation => {
+            let (compiled, _) = compilation_text(store, symbol, localizer)?;
+            let parsed = consulta_drafting::parse(&compiled).map_err(|e| DraftingError::Render(e.to_string()))?;
+            (stored.revision, parsed.draft)
+        }
+    };
+    let set = |format: crate::ReportFormat| {
+        let document = document(&text, &stored.symbol, revision, &stored.language, localizer);
+        crate::render_report(&document, format).map_err(|e| DraftingError::Render(e.to_string()))
+    };
+    let bytes = match file {
+        DraftFile::Akn => {
+            // A revision is its own expression of the work: its symbol says which.
+            let symbol =
+                if revision == 0 { stored.symbol.clone() } else { format!("{}/Rev.{revision}", stored.symbol) };
+            let date = stored.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            let identity = consulta_drafting::Identity { symbol: &symbol, language: &stored.language, date: &date };
+            consulta_drafting::to_akn(&text, &identity).into_bytes()
+        }
+        DraftFile::Text => text.plain_text().into_bytes(),
+        DraftFile::Json => {
+            let json = serde_json::to_string_pretty(&text).map_err(|e| DraftingError::Render(e.to_string()))?;
+            (json + "\n").into_bytes()
+        }
+        DraftFile::Html => set(crate::ReportFormat::Html)?,
+        DraftFile::Markdown => set(crate::ReportFormat::Markdown)?,
+        DraftFile::Docx => set(crate::ReportFormat::Docx)?,
+        DraftFile::Pdf => set(crate::ReportFormat::Pdf)?,
+    };
+    let base: String =
+        stored.symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let part = if which == Which::Compilation { "compilation".to_owned() } else { format!("rev{revision}") };
+    Ok(Exported { bytes, name: format!("{base}-{part}.{}", file.extension()) })
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use consulta_core::issue::split_list;
 use consulta_core::{Function, Issue, IssueId, Level, Localized, Matrix, Mechanism, TaxonomyError};
 use consulta_core::{Organ, ReportDetails};
@@ -119,18 +119,7 @@ pub async fn report_download(
     })
     .await;
     match result {
-        Ok((bytes, media_type, name)) => (
-            [
-                (header::CONTENT_TYPE, HeaderValue::from_static(media_type)),
-                (
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-                        .unwrap_or(HeaderValue::from_static("attachment")),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok((bytes, media_type, name)) => crate::page::attachment(bytes, media_type, &name),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
 }

@@ -7,13 +7,15 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_core::{Action, Entity};
 use consulta_drafting::{Draft, Item, Run, compare};
 use consulta_i18n::Localizer;
-use consulta_report::drafts::{DraftingError, compilation_text, propose, revise};
-use consulta_store::{Store, StoredAmendment, StoredDraft};
+use consulta_report::drafts::{
+    self, DraftFile, DraftingError, Exported, Which, compilation_text, propose, revise, revision_label, revision_text,
+};
+use consulta_store::{Store, StoredAmendment};
 use serde_json::{Value, json};
 
 use crate::accounts::{QueryParams, Visitor, acting_for, with_visitor};
@@ -95,10 +97,6 @@ fn revision_asked(query: &QueryParams, name: &str, latest: u32) -> Result<Option
     }
 }
 
-fn revision_text(store: &dyn Store, draft: &StoredDraft, revision: u32) -> Result<Draft, PageError> {
-    store.draft_revision(draft.id, revision)?.ok_or(PageError::NotFound)
-}
-
 /// GET /drafts/{symbol}: the latest revision, or `?revision=N`, `?view=compilation`, `?compare=N`.
 pub(crate) async fn page(
     State(app): State<App>,
@@ -111,18 +109,7 @@ pub(crate) async fn page(
     if let Some(format) = query.get("format").cloned() {
         let result = app.page(move |store| download(store, &symbol, &query, &format, &localizer)).await;
         return match result {
-            Ok((bytes, media_type, name)) => (
-                [
-                    (header::CONTENT_TYPE, HeaderValue::from_static(media_type)),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-                            .unwrap_or(HeaderValue::from_static("attachment")),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response(),
+            Ok((exported, media_type)) => crate::page::attachment(exported.bytes, media_type, &exported.name),
             Err(error) => app.templates.respond(&language, Err(error)),
         };
     }
@@ -142,41 +129,21 @@ fn download(
     query: &QueryParams,
     format: &str,
     localizer: &Localizer,
-) -> Result<(Vec<u8>, &'static str, String), PageError> {
-    let draft = store.draft_by_symbol(symbol)?.ok_or(PageError::NotFound)?;
-    let revision = revision_asked(query, "revision", draft.revision)?.unwrap_or(draft.revision);
-    let compilation = query.get("view").map(String::as_str) == Some("compilation");
-    let text = if compilation {
-        let (compiled, _) =
-            compilation_text(store, symbol, localizer).map_err(|e| PageError::Internal(e.to_string()))?;
-        consulta_drafting::parse(&compiled).map_err(|e| PageError::Internal(e.to_string()))?.draft
+) -> Result<(Exported, &'static str), PageError> {
+    let file = match format {
+        "akn" => DraftFile::Akn,
+        "pdf" => DraftFile::Pdf,
+        "docx" => DraftFile::Docx,
+        other => return Err(PageError::BadRequest(format!("format={other}"))),
+    };
+    let latest = drafts::draft(store, symbol).map_err(|e| drafting_error(e, localizer))?.revision;
+    let which = if query.get("view").map(String::as_str) == Some("compilation") {
+        Which::Compilation
     } else {
-        revision_text(store, &draft, revision)?
+        revision_asked(query, "revision", latest)?.map_or(Which::Latest, Which::Revision)
     };
-    let file = format!(
-        "{}{}",
-        draft.symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>(),
-        if compilation { "-compilation".to_owned() } else { format!("-rev{revision}") }
-    );
-    let set = |format: consulta_report::ReportFormat| {
-        let document = consulta_report::drafts::document(&text, &draft.symbol, revision, &draft.language, localizer);
-        consulta_report::render_report(&document, format).map_err(|e| PageError::Internal(e.to_string()))
-    };
-    match format {
-        "akn" => {
-            let symbol = if revision == 0 { draft.symbol.clone() } else { format!("{}/Rev.{revision}", draft.symbol) };
-            let date = draft.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
-            let identity = consulta_drafting::Identity { symbol: &symbol, language: &draft.language, date: &date };
-            Ok((consulta_drafting::to_akn(&text, &identity).into_bytes(), "application/akn+xml", format!("{file}.xml")))
-        }
-        "pdf" => Ok((set(consulta_report::ReportFormat::Pdf)?, "application/pdf", format!("{file}.pdf"))),
-        "docx" => Ok((
-            set(consulta_report::ReportFormat::Docx)?,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            format!("{file}.docx"),
-        )),
-        other => Err(PageError::BadRequest(format!("format={other}"))),
-    }
+    let exported = drafts::export(store, symbol, which, file, localizer).map_err(|e| drafting_error(e, localizer))?;
+    Ok((exported, file.media_type()))
 }
 
 fn draft_page(
@@ -190,7 +157,7 @@ fn draft_page(
     let draft = store.draft_by_symbol(symbol)?.ok_or(PageError::NotFound)?;
     let consultation = store.consultation(draft.consultation)?.ok_or(PageError::NotFound)?;
     let revision = revision_asked(query, "revision", draft.revision)?.unwrap_or(draft.revision);
-    let shown = revision_text(store, &draft, revision)?;
+    let shown = revision_text(store, &draft, revision).map_err(|e| drafting_error(e, localizer))?;
     let url = draft_url(&draft.symbol);
     let mut context = json!({
         "symbol": draft.symbol,
@@ -224,7 +191,7 @@ fn draft_page(
         context["view"] = json!("compilation");
         context["compilation"] = json!(text);
     } else if let Some(earlier) = revision_asked(query, "compare", draft.revision)? {
-        let runs = compare(&revision_text(store, &draft, earlier)?, &shown);
+        let runs = compare(&revision_text(store, &draft, earlier).map_err(|e| drafting_error(e, localizer))?, &shown);
         context["view"] = json!("compare");
         context["compare_label"] = json!(revision_label(earlier, localizer));
         context["runs"] = runs
@@ -242,15 +209,6 @@ fn draft_page(
         is_example: consultation.record.is_example,
         context,
     })
-}
-
-/// "Original text" for revision 0, "Rev.2" after.
-fn revision_label(revision: u32, localizer: &Localizer) -> String {
-    if revision == 0 {
-        localizer.text("draft-revision-original")
-    } else {
-        localizer.format("draft-revision", &[("number", u64::from(revision).into())])
-    }
 }
 
 /// A consultation's drafts, for its page: symbol, title, address and revision.
@@ -303,8 +261,9 @@ async fn draft_form<F: crate::forms::Posted + Send + 'static>(
 
 fn drafting_error(error: DraftingError, localizer: &Localizer) -> PageError {
     match error {
-        DraftingError::UnknownDraft(_) => PageError::NotFound,
+        DraftingError::UnknownDraft(_) | DraftingError::NoRevision { .. } => PageError::NotFound,
         DraftingError::Store(error) => error.into(),
+        DraftingError::Render(detail) => PageError::Internal(detail),
         other => PageError::BadRequest(other.message(localizer)),
     }
 }
@@ -356,13 +315,9 @@ pub(crate) async fn stance(
     let symbol = form.symbol.clone();
     draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
         let entity = entity.ok_or(PageError::Forbidden)?;
-        let draft = store.draft_by_symbol(&form.symbol)?.ok_or(PageError::NotFound)?;
         let number: i64 = form.amendment.trim().parse().map_err(|_| PageError::BadRequest(form.amendment.clone()))?;
-        let pending = store.draft_amendments(draft.id)?.iter().any(|a| a.id.0 == number && a.status == "pending");
-        if !pending {
-            return Err(drafting_error(DraftingError::NotPending(number), &localizer));
-        }
-        store.take_stance(consulta_store::AmendmentId(number), entity.id, form.stance != "oppose", &actor(visitor)?)?;
+        drafts::take_stance(store, &form.symbol, number, entity.id, form.stance != "oppose", &actor(visitor)?)
+            .map_err(|e| drafting_error(e, &localizer))?;
         Ok(format!("{}?done=stance#amendments", draft_url(&form.symbol)))
     })
     .await

@@ -1,7 +1,8 @@
 //! What a handler answers: a page to render (its template, title and data), or a typed error
 //! that becomes an error page in the reader's language with the right status.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use consulta_i18n::Localizer;
 use consulta_store::StoreError;
 use serde_json::Value;
@@ -101,4 +102,13 @@ impl PageError {
             PageError::InvitationInvalid(key) => localizer.text(key),
         }
     }
+}
+
+/// A file to download: its bytes, its media type and the name a browser saves it under.
+pub(crate) fn attachment(bytes: Vec<u8>, media_type: &'static str, name: &str) -> Response {
+    // Names are built from symbols and slugs; one that is not a valid header still downloads.
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    ([(header::CONTENT_TYPE, HeaderValue::from_static(media_type)), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response()
 }

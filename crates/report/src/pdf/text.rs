@@ -126,11 +126,7 @@ impl Setter {
     /// page, the document's direction when it has none (an English summary in an Arabic report
     /// reads left to right, its final stop on the right).
     pub fn reads_right_to_left(&self, text: &str) -> bool {
-        match unicode_bidi::get_base_direction(text) {
-            unicode_bidi::Direction::Ltr => false,
-            unicode_bidi::Direction::Rtl => true,
-            unicode_bidi::Direction::Mixed => self.base.is_rtl(),
-        }
+        crate::document::reads_right_to_left(text, self.base.is_rtl())
     }
 
     /// The first font that could not be read, if any: the report cannot be set without it.
