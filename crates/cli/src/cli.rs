@@ -334,6 +334,9 @@ pub enum DraftCommand {
     Amend(DraftAmend),
     Support(DraftSupport),
     Revise(DraftRevise),
+    Merge(DraftMerge),
+    Agree(DraftAgree),
+    Status(DraftStatusArgs),
     Compile(DraftCompile),
     Export(DraftExport),
 }
@@ -364,9 +367,9 @@ pub enum DraftExportFormat {
     Pdf,
 }
 
+/// What an amendment does, at its place: replace words, delete the item, insert one after it.
 #[derive(Debug, Args)]
-pub struct DraftAmend {
-    pub symbol: String,
+pub struct AmendmentChange {
     #[arg(long, value_name = "PLACE")]
     pub place: String,
     #[arg(long, value_name = "WORDS", conflicts_with_all = ["delete", "insert"], requires = "by")]
@@ -379,15 +382,55 @@ pub struct DraftAmend {
     pub insert: Option<String>,
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub justification: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftAmend {
+    pub symbol: String,
+    #[command(flatten)]
+    pub change: AmendmentChange,
     #[arg(long, value_name = "NAME")]
     pub entity: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftMerge {
+    pub symbol: String,
+    #[arg(long, value_name = "N", value_delimiter = ',', required = true)]
+    pub amendments: Vec<u32>,
+    #[command(flatten)]
+    pub change: AmendmentChange,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftAgree {
+    pub symbol: String,
+    #[arg(long, value_name = "PLACE")]
+    pub place: String,
+    #[arg(long)]
+    pub withdraw: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftStatusArgs {
+    pub symbol: String,
+    #[arg(value_enum)]
+    pub status: DraftStatusArg,
+}
+
+/// The statuses the secretariat moves a draft to (proposal is where every draft starts).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DraftStatusArg {
+    Negotiation,
+    Agreed,
+    Adopted,
 }
 
 #[derive(Debug, Args)]
 pub struct DraftSupport {
     pub symbol: String,
     #[arg(long, value_name = "N")]
-    pub amendment: i64,
+    pub amendment: u32,
     #[arg(long, value_name = "NAME")]
     pub entity: String,
     #[arg(long)]
@@ -398,9 +441,9 @@ pub struct DraftSupport {
 pub struct DraftRevise {
     pub symbol: String,
     #[arg(long, value_name = "N", value_delimiter = ',')]
-    pub accept: Vec<i64>,
+    pub accept: Vec<u32>,
     #[arg(long, value_name = "N", value_delimiter = ',')]
-    pub reject: Vec<i64>,
+    pub reject: Vec<u32>,
 }
 
 #[derive(Debug, Args)]

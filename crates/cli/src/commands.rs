@@ -960,6 +960,7 @@ fn check_record(database: &Database, log: &LogFiles, localizer: &Localizer) -> a
             &[
                 ("contributions", check.contributions.into()),
                 ("statements", check.statements.into()),
+                ("amendments", check.amendments.into()),
                 ("root", consulta_log::to_hex(&check.root).into()),
                 ("heads", check.heads_checked.into()),
                 ("journal", log.heads.display().to_string().into()),

@@ -1,16 +1,17 @@
 //! `consulta draft`: record a draft from its plain text, print it or one of its revisions
-//! (or compare two), propose amendments and take a stance on them, make the next revision, and
-//! print the compilation text; write a draft out as Akoma Ntoso XML, and read one back.
+//! (or compare two), propose amendments and take a stance on them, merge several into one, make
+//! the next revision, mark paragraphs agreed ad referendum, move the draft to agreed and adopted,
+//! and print the compilation text; write a draft out as Akoma Ntoso XML, and read one back.
 
 use anyhow::Context;
 use consulta_drafting::{Amendment, Change, Draft, Item, ParseError, compare, marked, parse};
 use consulta_i18n::{Arg, Localizer};
 use consulta_report::drafts::{self, DraftFile, DraftingError, Which, compilation_text, entity_named, propose, revise};
-use consulta_store::{Database, NewDraft, StoreError};
+use consulta_store::{Database, NewDraft, ProposedAmendment, StoreError};
 
 use crate::cli::{
-    DraftAmend, DraftCommand, DraftCompile, DraftExport, DraftExportFormat, DraftFormat, DraftImport, DraftRevise,
-    DraftShow, DraftSupport,
+    AmendmentChange, DraftAgree, DraftAmend, DraftCommand, DraftCompile, DraftExport, DraftExportFormat, DraftFormat,
+    DraftImport, DraftMerge, DraftRevise, DraftShow, DraftStatusArg, DraftStatusArgs, DraftSupport,
 };
 use crate::commands::{command_line, find_consultation, open_existing};
 
@@ -24,6 +25,9 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
         DraftCommand::Amend(args) => amend(database, args, localizer),
         DraftCommand::Support(args) => support(database, args, localizer),
         DraftCommand::Revise(args) => revise_draft(database, args, localizer),
+        DraftCommand::Merge(args) => merge(database, args, localizer),
+        DraftCommand::Agree(args) => agree(database, args, localizer),
+        DraftCommand::Status(args) => status(database, args, localizer),
         DraftCommand::Compile(args) => compile(database, args, localizer),
         DraftCommand::Export(args) => export(database, args, localizer),
     }
@@ -61,24 +65,83 @@ fn said(error: DraftingError, localizer: &Localizer) -> anyhow::Error {
     anyhow::anyhow!(error.message(localizer))
 }
 
-fn amend(database: &Database, args: DraftAmend, localizer: &Localizer) -> anyhow::Result<()> {
+/// The amendment the command line describes.
+fn amendment_of(args: &AmendmentChange, localizer: &Localizer) -> anyhow::Result<Amendment> {
     let place = args.place.parse().map_err(|e| said(DraftingError::Amend(e), localizer))?;
-    let change = match (args.replace, args.by, args.delete, args.insert) {
-        (Some(from), Some(to), false, None) => Change::Replace { from, to },
+    let change = match (&args.replace, &args.by, args.delete, &args.insert) {
+        (Some(from), Some(to), false, None) => Change::Replace { from: from.clone(), to: to.clone() },
         (None, _, true, None) => Change::Delete,
-        (None, _, false, Some(text)) => Change::InsertAfter { text },
+        (None, _, false, Some(text)) => Change::InsertAfter { text: text.clone() },
         _ => anyhow::bail!(localizer.text("cli-draft-amend-which")),
     };
+    Ok(Amendment { place, change })
+}
+
+/// "Amendment 3 to EX/1 is recorded", with its leaf in the public log: the proposer's receipt.
+fn recorded(proposed: &ProposedAmendment, symbol: &str, localizer: &Localizer) {
+    let args: [(&str, Arg); 2] = [("number", u64::from(proposed.number).into()), ("symbol", symbol.into())];
+    println!("{}", localizer.format("cli-draft-amended", &args));
+    let leaf: [(&str, Arg); 2] =
+        [("leaf", proposed.leaf_index.into()), ("sha256", consulta_log::to_hex(&proposed.record_sha256).into())];
+    println!("{}", localizer.format("cli-draft-amendment-leaf", &leaf));
+}
+
+fn amend(database: &Database, args: DraftAmend, localizer: &Localizer) -> anyhow::Result<()> {
+    let amendment = amendment_of(&args.change, localizer)?;
     let mut store = open_existing(database, localizer)?;
     let proposer = match &args.entity {
         Some(name) => Some(entity_named(&mut *store, name).map_err(|e| said(e, localizer))?),
         None => None,
     };
-    let amendment = Amendment { place, change };
-    let id = propose(&mut *store, &args.symbol, &amendment, &args.justification, proposer, &command_line())
+    let proposed =
+        propose(&mut *store, &args.symbol, &amendment, &args.change.justification, proposer, &command_line())
+            .map_err(|e| said(e, localizer))?;
+    recorded(&proposed, &args.symbol, localizer);
+    Ok(())
+}
+
+fn merge(database: &Database, args: DraftMerge, localizer: &Localizer) -> anyhow::Result<()> {
+    let amendment = amendment_of(&args.change, localizer)?;
+    let mut store = open_existing(database, localizer)?;
+    let proposed = drafts::merge(
+        &mut *store,
+        &args.symbol,
+        &args.amendments,
+        &amendment,
+        &args.change.justification,
+        &command_line(),
+    )
+    .map_err(|e| said(e, localizer))?;
+    recorded(&proposed, &args.symbol, localizer);
+    let merged: Vec<String> = args.amendments.iter().map(ToString::to_string).collect();
+    let args: [(&str, Arg); 2] = [("merged", merged.join(", ").into()), ("number", u64::from(proposed.number).into())];
+    println!("{}", localizer.format("cli-draft-merged", &args));
+    Ok(())
+}
+
+fn agree(database: &Database, args: DraftAgree, localizer: &Localizer) -> anyhow::Result<()> {
+    let place = args.place.parse().map_err(|e| said(DraftingError::Amend(e), localizer))?;
+    let mut store = open_existing(database, localizer)?;
+    drafts::mark_agreed(&mut *store, &args.symbol, &place, !args.withdraw, &command_line())
         .map_err(|e| said(e, localizer))?;
-    let args: [(&str, Arg); 2] = [("number", Arg::Number(id.0 as f64)), ("symbol", args.symbol.into())];
-    println!("{}", localizer.format("cli-draft-amended", &args));
+    let key = if args.withdraw { "cli-draft-agreement-withdrawn" } else { "cli-draft-agreed" };
+    println!("{}", localizer.format(key, &[("place", args.place.into()), ("symbol", args.symbol.into())]));
+    Ok(())
+}
+
+fn status(database: &Database, args: DraftStatusArgs, localizer: &Localizer) -> anyhow::Result<()> {
+    let status = match args.status {
+        DraftStatusArg::Negotiation => consulta_drafting::DraftStatus::Negotiation,
+        DraftStatusArg::Agreed => consulta_drafting::DraftStatus::Agreed,
+        DraftStatusArg::Adopted => consulta_drafting::DraftStatus::Adopted,
+    };
+    let mut store = open_existing(database, localizer)?;
+    drafts::set_status(&mut *store, &args.symbol, status, &command_line()).map_err(|e| said(e, localizer))?;
+    let shown = localizer.text(&format!("draft-status-{}", status.as_str()));
+    println!(
+        "{}",
+        localizer.format("cli-draft-status-set", &[("symbol", args.symbol.into()), ("status", shown.into())])
+    );
     Ok(())
 }
 
@@ -88,7 +151,7 @@ fn support(database: &Database, args: DraftSupport, localizer: &Localizer) -> an
     drafts::take_stance(&mut *store, &args.symbol, args.amendment, entity, !args.oppose, &command_line())
         .map_err(|e| said(e, localizer))?;
     let key = if args.oppose { "cli-draft-opposed" } else { "cli-draft-supported" };
-    let args: [(&str, Arg); 2] = [("entity", args.entity.into()), ("number", Arg::Number(args.amendment as f64))];
+    let args: [(&str, Arg); 2] = [("entity", args.entity.into()), ("number", u64::from(args.amendment).into())];
     println!("{}", localizer.format(key, &args));
     Ok(())
 }
@@ -113,7 +176,7 @@ fn compile(database: &Database, args: DraftCompile, localizer: &Localizer) -> an
     print!("{text}");
     for amendment in lost {
         let args: [(&str, Arg); 2] =
-            [("number", Arg::Number(amendment.id.0 as f64)), ("place", amendment.amendment.place.to_string().into())];
+            [("number", u64::from(amendment.number).into()), ("place", amendment.amendment.place.to_string().into())];
         eprintln!("{}", localizer.format("cli-draft-lost-place", &args));
     }
     Ok(())

@@ -25,6 +25,13 @@ impl std::fmt::Display for Place {
     }
 }
 
+impl Place {
+    /// Whether `other` is this place or one of its sub-items.
+    pub fn holds(&self, other: &Place) -> bool {
+        self.section == other.section && other.labels.starts_with(&self.labels)
+    }
+}
+
 impl std::str::FromStr for Place {
     type Err = AmendError;
 
@@ -190,14 +197,31 @@ fn attribution(pending: &Pending, supported_by: &str) -> String {
     out
 }
 
+/// The reader's words for what the compilation text says of an amendment and a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct CompilationWords<'a> {
+    /// "supported by"
+    pub supported_by: &'a str,
+    /// "agreed ad referendum"
+    pub agreed: &'a str,
+}
+
 /// The compilation text: the draft as plain text with every pending amendment in square
 /// brackets at its place — words proposed for replacement bracketed and followed by the proposed
 /// words, an item proposed for deletion bracketed whole, a proposed new item bracketed after its
-/// place — each labelled with its number, proposers and supporters. `supported_by` is the
-/// reader's word for it. Amendments whose place the draft lacks are left out (the caller lists
-/// them).
-pub fn compilation(draft: &Draft, pending: &[Pending], supported_by: &str) -> String {
+/// place — each labelled with its number, proposers and supporters — and the paragraphs agreed
+/// ad referendum marked so where no pending amendment touches them. Amendments whose place the
+/// draft lacks are left out (the caller lists them).
+pub fn compilation(draft: &Draft, pending: &[Pending], agreed: &[Place], words: &CompilationWords<'_>) -> String {
+    let supported_by = words.supported_by;
     let mut marked = draft.clone();
+    for place in agreed.iter().filter(|a| !pending.iter().any(|p| a.holds(&p.amendment.place))) {
+        if let Ok((items, at)) = locate(&mut marked, place) {
+            if let Item::Paragraph { text } | Item::Numbered { text, .. } = &mut items[at] {
+                *text = format!("{text} ({})", words.agreed);
+            }
+        }
+    }
     // Insertions last, and from the last place backwards, so that earlier places keep their
     // labels while the text is marked.
     let mut order: Vec<&Pending> = pending.iter().collect();
@@ -228,6 +252,19 @@ pub fn compilation(draft: &Draft, pending: &[Pending], supported_by: &str) -> St
         }
     }
     marked.plain_text()
+}
+
+/// The marks of agreement that a new revision keeps: those whose place holds the same words in
+/// both revisions (an item moved or reworded must be agreed again).
+pub fn agreed_carried_over(before: &Draft, after: &Draft, agreed: &[Place]) -> Vec<Place> {
+    agreed
+        .iter()
+        .filter(|place| match (before.item_at(place), after.item_at(place)) {
+            (Some(was), Some(now)) => was == now,
+            _ => false,
+        })
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -346,12 +383,41 @@ mod tests {
                 supporters: vec![],
             },
         ];
-        let text = compilation(&draft(), &pending, "supported by");
+        let words = CompilationWords { supported_by: "supported by", agreed: "agreed ad referendum" };
+        let agreed: Vec<Place> = ["1/p1", "2/a"].iter().map(|p| p.parse().expect("place")).collect();
+        let text = compilation(&draft(), &pending, &agreed, &words);
+        assert!(text.contains("paragraph 35 of the Tunis Agenda, (agreed ad referendum)"), "{text}");
+        assert_eq!(text.matches("agreed ad referendum").count(), 1, "2/a has amendments pending: {text}");
         assert!(
             text.contains("a)\tto [study ways of cooperating] [cooperate] (1: Aurelia; supported by Borealis);"),
             "{text}"
         );
         assert!(text.contains("[to report;] (3: Dunmore)\n"), "{text}");
         assert!(text.contains("b)\t[to contribute.] (2: Caldera)"), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod agreed_tests {
+    use super::*;
+    use crate::parse::parse;
+
+    #[test]
+    fn a_mark_of_agreement_stays_where_the_words_are_the_same() {
+        let before =
+            parse("Title\n\nThe Forum,\n\ninvites\n\na)\tto study;\n\nb)\tto report.\n").expect("parsed").draft;
+        let place = |p: &str| p.parse::<Place>().expect("place");
+        let reworded = before
+            .amended(&Amendment {
+                place: place("1/a"),
+                change: Change::Replace { from: "study".into(), to: "act".into() },
+            })
+            .expect("amended");
+        assert_eq!(agreed_carried_over(&before, &reworded, &[place("1/a"), place("1/b")]), [place("1/b")]);
+        assert!(
+            place("2/b").holds(&place("2/b/ii"))
+                && !place("2/b").holds(&place("2/c"))
+                && !place("2/b/ii").holds(&place("2/b"))
+        );
     }
 }

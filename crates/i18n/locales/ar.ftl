@@ -254,6 +254,9 @@ cli-check-failed = السجل لا يجتاز التحقق:
 cli-check-done = تم التحقق من { $contributions } مساهمة{ $statements ->
     [0] {""}
    *[other] {" "}و{ $statements } عبارة مطروحة للتصويت
+}{ $amendments ->
+    [0] {""}
+   *[other] {" "}و{ $amendments } تعديل على مشاريع
 }: كل منها في السجل، دون تغيير. الجذر { $root }. الشجرة المعاد بناؤها من السجلات تطابق { $heads ->
     [0] لا رأس موقّعاً (لا دفتر في { $journal })
     [one] الرأس الموقّع الوحيد في { $journal }
@@ -1298,3 +1301,51 @@ cli-help-consulta-draft-export-format = akn (XML وفق Akoma Ntoso)، أو text
 cli-help-consulta-draft-export-output = الملف المراد كتابته (الافتراضي: الإخراج القياسي)
 cli-help-consulta-draft-export-compilation = كتابة النص التجميعي (آخر تنقيح مع كل تعديل معلق بين معقوفتين) بدلاً من تنقيح
 draft-download = تنزيل:
+draft-agreed-ad-referendum = متفق عليه رهناً بالاستشارة
+draft-amendment-status-merged = مدمج
+draft-merged-into = أُدمج في التعديل { $number }
+draft-receipt = سُجّل التعديل { $number } بوصفه المدخل { $leaf } في السجل العام.
+draft-receipt-record = سجله كما يحفظه السجل العام
+draft-receipt-proof = الدليل على أن السجل يتضمنه
+draft-amendment-leaf = مدخل السجل { $leaf }
+draft-field-merges = يدمج التعديلات (للأمانة؛ أرقامها مفصولة بفواصل)
+draft-merges-hint = اتركه فارغاً لتعديل جديد. وإذا مُلئ، حلّت هذه الصيغة محل التعديلات المذكورة، التي تُغلق بوصفها مدمجة فيها.
+draft-done-merged = سُجّل التعديل المدمج؛ وأُغلقت التعديلات التي يدمجها.
+draft-done-agreed = سُجّلت علامة الاتفاق.
+draft-done-status = تغيّرت حالة المشروع.
+draft-agree-heading = الفقرات المتفق عليها رهناً بالاستشارة
+draft-agree-intro = ضع علامة على الفقرة بأنها متفق عليها رهناً بالاستشارة متى لم يبق تعديل معلق عليها: ويذكر ذلك النص والنص التجميعي. ويحتفظ التنقيح الجديد بالعلامة حيث لم يتغير موضع الفقرة ولا كلماتها.
+draft-agree-submit = وضع علامة الاتفاق
+draft-agree-withdraw = سحب العلامة
+draft-status-heading = حالة المشروع
+draft-status-field = الحالة الجديدة
+draft-status-intro = يُتفق على المشروع متى لم يبق تعديل معلق، ويُعتمد بعد الاتفاق عليه؛ والنص المعتمد نهائي.
+draft-status-submit = تغيير الحالة
+draft-closed-notice = هذا النص { $status }: لم يعد موضع تفاوض.
+draft-closed = المشروع { $status }: لم يعد نصه موضع تفاوض.
+draft-status-unknown = «{ $status }» ليست حالة لمشروع (negotiation، agreed، adopted).
+draft-status-refused = لا يمكن أن ينتقل المشروع من «{ $from }» إلى «{ $to }».
+draft-status-pending = التعديلات التي لا تزال معلقة: { $count }. يُبت فيها قبل الاتفاق على النص.
+draft-agreed-with-pending = على { $place } تعديلات معلقة: لا يمكن الاتفاق عليه ما دامت معلقة.
+draft-merge-too-few = يجمع الدمج تعديلين معلقين على الأقل.
+cli-draft-amendment-leaf = المدخل { $leaf } في السجل العام؛ SHA-256 لسجله: { $sha256 }
+cli-draft-merged = أُدمجت التعديلات { $merged } في التعديل { $number }.
+cli-draft-agreed = وُضعت على { $place } من { $symbol } علامة الاتفاق رهناً بالاستشارة.
+cli-draft-agreement-withdrawn = سُحبت علامة الاتفاق عن { $place } من { $symbol }.
+cli-draft-status-set = المشروع { $symbol } الآن { $status }.
+cli-help-consulta-draft-merge = تسجيل تعديل الأمانة الذي يدمج تعديلات معلقة، تُغلق بوصفها مدمجة فيه
+cli-help-consulta-draft-merge-symbol = رمز وثيقة المشروع
+cli-help-consulta-draft-merge-amendments = التعديلات المدمجة (أرقام مفصولة بفواصل)
+cli-help-consulta-draft-agree = وضع علامة على فقرة من آخر تنقيح بأنها متفق عليها رهناً بالاستشارة (دون تعديل معلق عليها)، أو سحب العلامة
+cli-help-consulta-draft-agree-symbol = رمز وثيقة المشروع
+cli-help-consulta-draft-agree-place = الفقرة: رقم الجزء، ثم حروف الفقرة الفرعية (2/b؛ 1/p1 لفقرة بلا رقم)
+cli-help-consulta-draft-agree-withdraw = سحب العلامة
+cli-help-consulta-draft-status = نقل مشروع إلى التفاوض، أو الاتفاق (دون تعديل معلق)، أو الاعتماد (بعد الاتفاق؛ نهائي)
+cli-help-consulta-draft-status-symbol = رمز وثيقة المشروع
+cli-help-consulta-draft-status-status = الحالة الجديدة
+cli-help-consulta-draft-merge-place = الموضع: رقم الجزء، ثم حروف الفقرة الفرعية (2/b، 2/b/ii؛ 5/p1 لفقرة بلا رقم)
+cli-help-consulta-draft-merge-replace = الكلمات المراد استبدالها (ترد مرة واحدة في الفقرة)
+cli-help-consulta-draft-merge-by = الكلمات التي تحل محلها (فارغة لحذفها)
+cli-help-consulta-draft-merge-delete = حذف الفقرة الفرعية كلها
+cli-help-consulta-draft-merge-insert = إدراج هذه الفقرة الجديدة بعد الفقرة المذكورة
+cli-help-consulta-draft-merge-justification = السبب، في بضع جمل (2000 حرف كحد أقصى)

@@ -255,6 +255,10 @@ cli-check-done = { $contributions ->
     [0] {""}
     [one] {" "}and one statement put to the vote
    *[other] {" "}and { $statements } statements put to the vote
+}{ $amendments ->
+    [0] {""}
+    [one] {" "}and one amendment to a draft
+   *[other] {" "}and { $amendments } amendments to drafts
 }: each is in the log, unchanged. Root { $root }. The tree rebuilt from the records matches { $heads ->
     [0] no signed head (no journal at { $journal })
     [one] the one signed head of { $journal }
@@ -1288,3 +1292,51 @@ cli-help-consulta-draft-export-format = akn (Akoma Ntoso XML), text, json, html,
 cli-help-consulta-draft-export-output = The file to write (default: standard output)
 cli-help-consulta-draft-export-compilation = Write the compilation text (the latest revision with every pending amendment in brackets) instead of a revision
 draft-download = Download:
+draft-agreed-ad-referendum = agreed ad referendum
+draft-amendment-status-merged = merged
+draft-merged-into = merged into amendment { $number }
+draft-receipt = Amendment { $number } is recorded as entry { $leaf } of the public log.
+draft-receipt-record = Its record, as the log holds it
+draft-receipt-proof = the proof that the log holds it
+draft-amendment-leaf = log entry { $leaf }
+draft-field-merges = Merges amendments (the secretariat's; their numbers, separated by commas)
+draft-merges-hint = Leave empty for a new amendment. Filled in, this wording replaces the amendments named, which are closed as merged into it.
+draft-done-merged = The merged amendment is recorded; the amendments it merges are closed.
+draft-done-agreed = The mark of agreement is recorded.
+draft-done-status = The draft's status is changed.
+draft-agree-heading = Paragraphs agreed ad referendum
+draft-agree-intro = Mark a paragraph agreed ad referendum once no amendment to it is pending: the text and the compilation text say so. A new revision keeps the mark where the paragraph's place and words are unchanged.
+draft-agree-submit = Mark agreed
+draft-agree-withdraw = Take the mark back
+draft-status-heading = Status of the draft
+draft-status-field = New status
+draft-status-intro = A draft is agreed once no amendment is pending, and adopted once agreed; an adopted text is final.
+draft-status-submit = Change the status
+draft-closed-notice = This text is { $status }: it is no longer negotiated.
+draft-closed = The draft is { $status }: its text is no longer negotiated.
+draft-status-unknown = “{ $status }” is not a draft's status (negotiation, agreed, adopted).
+draft-status-refused = A draft cannot go from “{ $from }” to “{ $to }”.
+draft-status-pending = Amendments still pending: { $count }. Decide them before the text is agreed.
+draft-agreed-with-pending = { $place } has amendments pending: it cannot be agreed while they are.
+draft-merge-too-few = A merge combines at least two pending amendments.
+cli-draft-amendment-leaf = Entry { $leaf } of the public log; SHA-256 of its record: { $sha256 }
+cli-draft-merged = Amendments { $merged } are merged into amendment { $number }.
+cli-draft-agreed = { $place } of { $symbol } is marked agreed ad referendum.
+cli-draft-agreement-withdrawn = The mark of agreement on { $place } of { $symbol } is taken back.
+cli-draft-status-set = Draft { $symbol } is now { $status }.
+cli-help-consulta-draft-merge = Record the secretariat's amendment that merges pending amendments, which are closed as merged into it
+cli-help-consulta-draft-merge-symbol = The draft's document symbol
+cli-help-consulta-draft-merge-amendments = The amendments merged (numbers, separated by commas)
+cli-help-consulta-draft-agree = Mark a paragraph of the latest revision agreed ad referendum (no amendment to it may be pending), or take the mark back
+cli-help-consulta-draft-agree-symbol = The draft's document symbol
+cli-help-consulta-draft-agree-place = The paragraph: the section's number, then the item's labels (2/b; 1/p1 for a paragraph without a number)
+cli-help-consulta-draft-agree-withdraw = Take the mark back
+cli-help-consulta-draft-status = Move a draft to negotiation, agreed (no amendment pending) or adopted (once agreed; final)
+cli-help-consulta-draft-status-symbol = The draft's document symbol
+cli-help-consulta-draft-status-status = The new status
+cli-help-consulta-draft-merge-place = Where: the section's number, then the item's labels (2/b, 2/b/ii; 5/p1 for a paragraph without a number)
+cli-help-consulta-draft-merge-replace = The words to replace (found once in the item)
+cli-help-consulta-draft-merge-by = The words that replace them (empty to strike them out)
+cli-help-consulta-draft-merge-delete = Delete the whole item
+cli-help-consulta-draft-merge-insert = Insert this new item after the one named
+cli-help-consulta-draft-merge-justification = Why, in a few sentences (at most 2,000 characters)

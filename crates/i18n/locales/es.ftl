@@ -255,6 +255,10 @@ cli-check-done = { $contributions ->
     [0] {""}
     [one] {" "}y una afirmación sometida a votación
    *[other] {" "}y { $statements } afirmaciones sometidas a votación
+}{ $amendments ->
+    [0] {""}
+    [one] {" "}y una enmienda a un proyecto
+   *[other] {" "}y { $amendments } enmiendas a proyectos
 }: cada una está en el registro, sin cambios. Raíz { $root }. El árbol reconstruido a partir de los expedientes coincide con { $heads ->
     [0] ninguna cabecera firmada (no hay diario en { $journal })
     [one] la única cabecera firmada de { $journal }
@@ -1287,3 +1291,51 @@ cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html,
 cli-help-consulta-draft-export-output = El archivo que se ha de escribir (por defecto: la salida estándar)
 cli-help-consulta-draft-export-compilation = Escribir el texto de compilación (la última revisión con cada enmienda pendiente entre corchetes) en lugar de una revisión
 draft-download = Descargar:
+draft-agreed-ad-referendum = acordado ad referéndum
+draft-amendment-status-merged = fusionada
+draft-merged-into = fusionada en la enmienda { $number }
+draft-receipt = La enmienda { $number } está registrada como entrada { $leaf } del registro público.
+draft-receipt-record = Su registro, tal como lo conserva el registro público
+draft-receipt-proof = la prueba de que el registro la contiene
+draft-amendment-leaf = entrada { $leaf } del registro
+draft-field-merges = Fusiona las enmiendas (secretaría; sus números, separados por comas)
+draft-merges-hint = Déjelo vacío para una enmienda nueva. Si se rellena, esta redacción sustituye a las enmiendas indicadas, que se cierran como fusionadas en ella.
+draft-done-merged = La enmienda fusionada ha quedado registrada; las enmiendas que fusiona se han cerrado.
+draft-done-agreed = La marca de acuerdo ha quedado registrada.
+draft-done-status = Se ha cambiado el estado del proyecto.
+draft-agree-heading = Párrafos acordados ad referéndum
+draft-agree-intro = Marque un párrafo como acordado ad referéndum cuando no haya enmiendas pendientes sobre él: el texto y el texto de compilación lo indican. Una nueva revisión conserva la marca donde el lugar y las palabras del párrafo no cambian.
+draft-agree-submit = Marcar como acordado
+draft-agree-withdraw = Retirar la marca
+draft-status-heading = Estado del proyecto
+draft-status-field = Nuevo estado
+draft-status-intro = Un proyecto queda acordado cuando no hay enmiendas pendientes, y aprobado una vez acordado; un texto aprobado es definitivo.
+draft-status-submit = Cambiar el estado
+draft-closed-notice = Este texto está { $status }: ya no se negocia.
+draft-closed = El proyecto está { $status }: su texto ya no se negocia.
+draft-status-unknown = «{ $status }» no es un estado de proyecto (negotiation, agreed, adopted).
+draft-status-refused = Un proyecto no puede pasar de «{ $from }» a «{ $to }».
+draft-status-pending = Enmiendas aún pendientes: { $count }. Decida sobre ellas antes de que se acuerde el texto.
+draft-agreed-with-pending = { $place } tiene enmiendas pendientes: no puede acordarse mientras lo estén.
+draft-merge-too-few = Una fusión combina al menos dos enmiendas pendientes.
+cli-draft-amendment-leaf = Entrada { $leaf } del registro público; SHA-256 de su registro: { $sha256 }
+cli-draft-merged = Las enmiendas { $merged } se han fusionado en la enmienda { $number }.
+cli-draft-agreed = { $place } de { $symbol } está marcado como acordado ad referéndum.
+cli-draft-agreement-withdrawn = Se ha retirado la marca de acuerdo de { $place } de { $symbol }.
+cli-draft-status-set = El proyecto { $symbol } está ahora { $status }.
+cli-help-consulta-draft-merge = Registrar la enmienda de la secretaría que fusiona enmiendas pendientes, que se cierran como fusionadas en ella
+cli-help-consulta-draft-merge-symbol = La signatura del proyecto
+cli-help-consulta-draft-merge-amendments = Las enmiendas fusionadas (números, separados por comas)
+cli-help-consulta-draft-agree = Marcar un párrafo de la última revisión como acordado ad referéndum (sin enmiendas pendientes sobre él), o retirar la marca
+cli-help-consulta-draft-agree-symbol = La signatura del proyecto
+cli-help-consulta-draft-agree-place = El párrafo: el número de la sección y luego las letras del apartado (2/b; 1/p1 para un párrafo sin número)
+cli-help-consulta-draft-agree-withdraw = Retirar la marca
+cli-help-consulta-draft-status = Pasar un proyecto a negociación, acordado (sin enmiendas pendientes) o aprobado (una vez acordado; definitivo)
+cli-help-consulta-draft-status-symbol = La signatura del proyecto
+cli-help-consulta-draft-status-status = El nuevo estado
+cli-help-consulta-draft-merge-place = Dónde: el número de la sección y luego las letras del apartado (2/b, 2/b/ii; 5/p1 para un párrafo sin número)
+cli-help-consulta-draft-merge-replace = Las palabras que se han de reemplazar (que figuran una sola vez en el apartado)
+cli-help-consulta-draft-merge-by = Las palabras que las reemplazan (vacío para suprimirlas)
+cli-help-consulta-draft-merge-delete = Suprimir todo el apartado
+cli-help-consulta-draft-merge-insert = Insertar este nuevo apartado después del indicado
+cli-help-consulta-draft-merge-justification = Por qué, en pocas frases (2.000 caracteres como máximo)

@@ -258,6 +258,10 @@ cli-check-done = { $contributions ->
     [0] {""}
     [one] {" "}et une proposition soumise au vote
    *[other] {" "}et { $statements } propositions soumises au vote
+}{ $amendments ->
+    [0] {""}
+    [one] {" "}et un amendement à un projet
+   *[other] {" "}et { $amendments } amendements à des projets
 } : chacune est dans le journal, inchangée. Racine { $root }. L’arbre reconstruit à partir des enregistrements concorde avec { $heads ->
     [0] aucune tête signée (pas de registre à { $journal })
     [one] l’unique tête signée de { $journal }
@@ -1291,3 +1295,51 @@ cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html,
 cli-help-consulta-draft-export-output = Le fichier à écrire (par défaut : la sortie standard)
 cli-help-consulta-draft-export-compilation = Écrire le texte de compilation (la dernière révision avec chaque amendement en suspens entre crochets) au lieu d’une révision
 draft-download = Télécharger :
+draft-agreed-ad-referendum = approuvé ad referendum
+draft-amendment-status-merged = fusionné
+draft-merged-into = fusionné dans l’amendement { $number }
+draft-receipt = L’amendement { $number } est enregistré comme entrée { $leaf } du journal public.
+draft-receipt-record = Son enregistrement, tel que le journal le conserve
+draft-receipt-proof = la preuve que le journal le contient
+draft-amendment-leaf = entrée { $leaf } du journal
+draft-field-merges = Fusionne les amendements (secrétariat ; leurs numéros, séparés par des virgules)
+draft-merges-hint = Laisser vide pour un nouvel amendement. S’il est rempli, ce libellé remplace les amendements indiqués, qui sont clos comme fusionnés dans celui-ci.
+draft-done-merged = L’amendement fusionné est enregistré ; les amendements qu’il fusionne sont clos.
+draft-done-agreed = La mention d’approbation est enregistrée.
+draft-done-status = Le statut du projet est modifié.
+draft-agree-heading = Paragraphes approuvés ad referendum
+draft-agree-intro = Marquer un paragraphe approuvé ad referendum lorsqu’aucun amendement n’y est en suspens : le texte et le texte de compilation l’indiquent. Une nouvelle révision conserve la mention là où la place et les mots du paragraphe sont inchangés.
+draft-agree-submit = Marquer comme approuvé
+draft-agree-withdraw = Retirer la mention
+draft-status-heading = Statut du projet
+draft-status-field = Nouveau statut
+draft-status-intro = Un projet est approuvé lorsqu’aucun amendement n’est en suspens, et adopté une fois approuvé ; un texte adopté est définitif.
+draft-status-submit = Modifier le statut
+draft-closed-notice = Ce texte est { $status } : il n’est plus négocié.
+draft-closed = Le projet est { $status } : son texte n’est plus négocié.
+draft-status-unknown = « { $status } » n’est pas un statut de projet (negotiation, agreed, adopted).
+draft-status-refused = Un projet ne peut pas passer de « { $from } » à « { $to } ».
+draft-status-pending = Amendements encore en suspens : { $count }. Statuer sur eux avant que le texte soit approuvé.
+draft-agreed-with-pending = { $place } fait l’objet d’amendements en suspens : il ne peut être approuvé tant qu’ils le sont.
+draft-merge-too-few = Une fusion réunit au moins deux amendements en suspens.
+cli-draft-amendment-leaf = Entrée { $leaf } du journal public ; SHA-256 de son enregistrement : { $sha256 }
+cli-draft-merged = Les amendements { $merged } sont fusionnés dans l’amendement { $number }.
+cli-draft-agreed = { $place } de { $symbol } est marqué approuvé ad referendum.
+cli-draft-agreement-withdrawn = La mention d’approbation de { $place } de { $symbol } est retirée.
+cli-draft-status-set = Le projet { $symbol } est désormais { $status }.
+cli-help-consulta-draft-merge = Enregistrer l’amendement du secrétariat qui fusionne des amendements en suspens, clos comme fusionnés dans celui-ci
+cli-help-consulta-draft-merge-symbol = La cote du projet
+cli-help-consulta-draft-merge-amendments = Les amendements fusionnés (numéros, séparés par des virgules)
+cli-help-consulta-draft-agree = Marquer un paragraphe de la dernière révision approuvé ad referendum (aucun amendement ne doit y être en suspens), ou retirer la mention
+cli-help-consulta-draft-agree-symbol = La cote du projet
+cli-help-consulta-draft-agree-place = Le paragraphe : le numéro de la section, puis les lettres de l’alinéa (2/b ; 1/p1 pour un paragraphe sans numéro)
+cli-help-consulta-draft-agree-withdraw = Retirer la mention
+cli-help-consulta-draft-status = Faire passer un projet en négociation, approuvé (aucun amendement en suspens) ou adopté (une fois approuvé ; définitif)
+cli-help-consulta-draft-status-symbol = La cote du projet
+cli-help-consulta-draft-status-status = Le nouveau statut
+cli-help-consulta-draft-merge-place = Où : le numéro de la section, puis les lettres de l’alinéa (2/b, 2/b/ii ; 5/p1 pour un paragraphe sans numéro)
+cli-help-consulta-draft-merge-replace = Les mots à remplacer (présents une seule fois dans l’alinéa)
+cli-help-consulta-draft-merge-by = Les mots qui les remplacent (vide pour les supprimer)
+cli-help-consulta-draft-merge-delete = Supprimer tout l’alinéa
+cli-help-consulta-draft-merge-insert = Insérer ce nouvel alinéa après celui désigné
+cli-help-consulta-draft-merge-justification = Pourquoi, en quelques phrases (2 000 caractères au plus)

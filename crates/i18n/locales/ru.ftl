@@ -254,6 +254,9 @@ cli-check-failed = Реестр не проходит проверку:
 cli-check-done = Проверено материалов: { $contributions }{ $statements ->
     [0] {""}
    *[other] {", "}утверждений, вынесенных на голосование: { $statements }
+}{ $amendments ->
+    [0] {""}
+   *[other] {", "}поправок к проектам: { $amendments }
 }; каждый есть в журнале и не изменён. Корень { $root }. Дерево, восстановленное по записям, совпадает { $heads ->
     [0] ни с одним подписанным заголовком (журнала { $journal } нет)
     [one] с единственным подписанным заголовком { $journal }
@@ -1254,3 +1257,51 @@ cli-help-consulta-draft-export-format = akn (XML Akoma Ntoso), text, json, html,
 cli-help-consulta-draft-export-output = Записываемый файл (по умолчанию — стандартный вывод)
 cli-help-consulta-draft-export-compilation = Записать сводный текст (последнюю редакцию с каждой нерассмотренной поправкой в скобках) вместо редакции
 draft-download = Скачать:
+draft-agreed-ad-referendum = согласовано ad referendum
+draft-amendment-status-merged = объединена
+draft-merged-into = объединена в поправку { $number }
+draft-receipt = Поправка { $number } записана как запись { $leaf } публичного журнала.
+draft-receipt-record = Её запись в том виде, в каком её хранит журнал
+draft-receipt-proof = доказательство того, что журнал её содержит
+draft-amendment-leaf = запись журнала { $leaf }
+draft-field-merges = Объединяет поправки (для секретариата; их номера через запятую)
+draft-merges-hint = Оставьте пустым для новой поправки. Если поле заполнено, эта формулировка заменяет указанные поправки, которые закрываются как объединённые в неё.
+draft-done-merged = Объединённая поправка записана; объединённые в ней поправки закрыты.
+draft-done-agreed = Отметка о согласовании записана.
+draft-done-status = Статус проекта изменён.
+draft-agree-heading = Пункты, согласованные ad referendum
+draft-agree-intro = Отметьте пункт как согласованный ad referendum, когда по нему нет нерассмотренных поправок: это указано в тексте и в сводном тексте. Новая редакция сохраняет отметку там, где место и слова пункта не изменились.
+draft-agree-submit = Отметить как согласованный
+draft-agree-withdraw = Снять отметку
+draft-status-heading = Статус проекта
+draft-status-field = Новый статус
+draft-status-intro = Проект согласован, когда нет нерассмотренных поправок, и принят после согласования; принятый текст окончателен.
+draft-status-submit = Изменить статус
+draft-closed-notice = Этот текст { $status }: он больше не обсуждается.
+draft-closed = Проект { $status }: его текст больше не обсуждается.
+draft-status-unknown = «{ $status }» — не статус проекта (negotiation, agreed, adopted).
+draft-status-refused = Проект не может перейти из статуса «{ $from }» в статус «{ $to }».
+draft-status-pending = Нерассмотренных поправок: { $count }. Примите по ним решение до согласования текста.
+draft-agreed-with-pending = По { $place } есть нерассмотренные поправки: его нельзя согласовать, пока они не рассмотрены.
+draft-merge-too-few = Объединение включает не менее двух нерассмотренных поправок.
+cli-draft-amendment-leaf = Запись { $leaf } публичного журнала; SHA-256 её записи: { $sha256 }
+cli-draft-merged = Поправки { $merged } объединены в поправку { $number }.
+cli-draft-agreed = { $place } проекта { $symbol } отмечен как согласованный ad referendum.
+cli-draft-agreement-withdrawn = Отметка о согласовании { $place } проекта { $symbol } снята.
+cli-draft-status-set = Проект { $symbol } теперь { $status }.
+cli-help-consulta-draft-merge = Записать поправку секретариата, объединяющую нерассмотренные поправки, которые закрываются как объединённые в неё
+cli-help-consulta-draft-merge-symbol = Условное обозначение проекта
+cli-help-consulta-draft-merge-amendments = Объединяемые поправки (номера через запятую)
+cli-help-consulta-draft-agree = Отметить пункт последней редакции как согласованный ad referendum (по нему не должно быть нерассмотренных поправок) или снять отметку
+cli-help-consulta-draft-agree-symbol = Условное обозначение проекта
+cli-help-consulta-draft-agree-place = Пункт: номер раздела, затем буквы подпункта (2/b; 1/p1 — пункт без номера)
+cli-help-consulta-draft-agree-withdraw = Снять отметку
+cli-help-consulta-draft-status = Перевести проект в статус «на обсуждении», «согласован» (нет нерассмотренных поправок) или «принят» (после согласования; окончательно)
+cli-help-consulta-draft-status-symbol = Условное обозначение проекта
+cli-help-consulta-draft-status-status = Новый статус
+cli-help-consulta-draft-merge-place = Где: номер раздела, затем буквы подпункта (2/b, 2/b/ii; 5/p1 — пункт без номера)
+cli-help-consulta-draft-merge-replace = Заменяемые слова (встречаются в подпункте один раз)
+cli-help-consulta-draft-merge-by = Слова, которыми они заменяются (пусто — исключить их)
+cli-help-consulta-draft-merge-delete = Исключить весь подпункт
+cli-help-consulta-draft-merge-insert = Вставить этот новый подпункт после указанного
+cli-help-consulta-draft-merge-justification = Обоснование в нескольких предложениях (не более 2000 символов)

@@ -240,6 +240,9 @@ cli-check-failed = 记录未通过核查：
 cli-check-done = 已核查 { $contributions } 份意见{ $statements ->
     [0] {""}
    *[other] 和 { $statements } 条付诸表决的陈述
+}{ $amendments ->
+    [0] {""}
+   *[other] 和 { $amendments } 项草案修正
 }:每一项都在日志中，未经改动。根 { $root }。根据记录重建的树与{ $heads ->
     [0] 任何签名树头都不相符（在 { $journal } 没有日记）
     [one] { $journal } 唯一的签名树头相符
@@ -1207,3 +1210,51 @@ cli-help-consulta-draft-export-format = akn（Akoma Ntoso XML）、text、json�
 cli-help-consulta-draft-export-output = 要写入的文件（默认：标准输出）
 cli-help-consulta-draft-export-compilation = 写出汇编案文（最新修订版，每项待决修正加方括号），而非某一修订版
 draft-download = 下载：
+draft-agreed-ad-referendum = 待核准商定
+draft-amendment-status-merged = 已合并
+draft-merged-into = 已并入修正 { $number }
+draft-receipt = 修正 { $number } 已记入公开日志第 { $leaf } 条。
+draft-receipt-record = 日志所存的该记录
+draft-receipt-proof = 日志包含该记录的证明
+draft-amendment-leaf = 日志第 { $leaf } 条
+draft-field-merges = 合并的修正（秘书处使用；编号以逗号分隔）
+draft-merges-hint = 新修正请留空。若填写，此措辞将取代所列修正，后者作为已并入而关闭。
+draft-done-merged = 合并后的修正已记录；被合并的修正已关闭。
+draft-done-agreed = 商定标记已记录。
+draft-done-status = 草案状态已更改。
+draft-agree-heading = 待核准商定的段落
+draft-agree-intro = 某段落无待决修正时，可将其标为待核准商定：案文和汇编案文均会注明。新修订版在段落位置和措辞不变处保留该标记。
+draft-agree-submit = 标为商定
+draft-agree-withdraw = 撤回标记
+draft-status-heading = 草案状态
+draft-status-field = 新状态
+draft-status-intro = 无待决修正时草案即为商定，商定后方可通过；通过的案文为最终案文。
+draft-status-submit = 更改状态
+draft-closed-notice = 本案文{ $status }：不再谈判。
+draft-closed = 草案{ $status }：其案文不再谈判。
+draft-status-unknown = “{ $status }”不是草案状态（negotiation、agreed、adopted）。
+draft-status-refused = 草案不能从“{ $from }”变为“{ $to }”。
+draft-status-pending = 仍待决的修正：{ $count }。须先就其作出决定，案文方可商定。
+draft-agreed-with-pending = { $place } 有待决修正：在其待决期间不能商定。
+draft-merge-too-few = 合并须涉及至少两项待决修正。
+cli-draft-amendment-leaf = 公开日志第 { $leaf } 条；其记录的 SHA-256：{ $sha256 }
+cli-draft-merged = 修正 { $merged } 已并入修正 { $number }。
+cli-draft-agreed = { $symbol } 的 { $place } 已标为待核准商定。
+cli-draft-agreement-withdrawn = { $symbol } 的 { $place } 的商定标记已撤回。
+cli-draft-status-set = 草案 { $symbol } 现为{ $status }。
+cli-help-consulta-draft-merge = 记录秘书处合并若干待决修正的修正，被合并的修正作为已并入而关闭
+cli-help-consulta-draft-merge-symbol = 草案的文号
+cli-help-consulta-draft-merge-amendments = 被合并的修正（编号，以逗号分隔）
+cli-help-consulta-draft-agree = 将最新修订版的某段落标为待核准商定（该段落不得有待决修正），或撤回标记
+cli-help-consulta-draft-agree-symbol = 草案的文号
+cli-help-consulta-draft-agree-place = 段落：部分编号，然后是分项字母（2/b；无编号段落用 1/p1）
+cli-help-consulta-draft-agree-withdraw = 撤回标记
+cli-help-consulta-draft-status = 将草案转为谈判中、已商定（无待决修正）或已通过（商定之后；最终）
+cli-help-consulta-draft-status-symbol = 草案的文号
+cli-help-consulta-draft-status-status = 新状态
+cli-help-consulta-draft-merge-place = 位置：部分编号，然后是分项字母（2/b、2/b/ii；无编号段落用 5/p1）
+cli-help-consulta-draft-merge-replace = 要替换的词语（在该分项中只出现一次）
+cli-help-consulta-draft-merge-by = 替换后的词语（留空即删除）
+cli-help-consulta-draft-merge-delete = 删除整个分项
+cli-help-consulta-draft-merge-insert = 在所指分项之后插入这一新分项
+cli-help-consulta-draft-merge-justification = 理由，寥寥数句（最多 2000 个字符）

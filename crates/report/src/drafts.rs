@@ -1,12 +1,17 @@
-//! Drafts under negotiation, as the command line and the pages use them: an amendment checked
-//! against the latest revision before it is recorded, a stance on a pending one, a revision made
-//! by applying the accepted amendments in order, the compilation text of the pending ones, and a
-//! revision or the compilation text written out in each of the forms a draft is read in.
+//! Drafts under negotiation, as the command line, the pages and the API use them: an amendment
+//! checked against the latest revision before it is recorded, a stance on a pending one, the
+//! secretariat's merging of several into one, a revision made by applying the accepted
+//! amendments in order, paragraphs agreed ad referendum, the draft's status, the compilation text
+//! of the pending amendments, and a revision or the compilation text written out in each of the
+//! forms a draft is read in.
 
 use consulta_core::{EntityId, EntityName};
-use consulta_drafting::{AmendError, Amendment, Draft, Pending, compilation};
+use consulta_drafting::{
+    AmendError, Amendment, AmendmentStatus, CompilationWords, Draft, DraftStatus, Pending, Place, StatusError,
+    agreed_carried_over, compilation,
+};
 use consulta_i18n::Localizer;
-use consulta_store::{AmendmentId, AuditActor, Store, StoreError, StoredAmendment, StoredDraft};
+use consulta_store::{AuditActor, ProposedAmendment, Revised, Store, StoreError, StoredAmendment, StoredDraft};
 
 /// The longest justification an amendment may carry.
 pub const MAX_JUSTIFICATION: usize = 2_000;
@@ -20,13 +25,21 @@ pub enum DraftingError {
     #[error(transparent)]
     Amend(#[from] AmendError),
     #[error("amendment {number}: {error}")]
-    CannotApply { number: i64, error: AmendError },
+    CannotApply { number: u32, error: AmendError },
     #[error("a justification has at most {MAX_JUSTIFICATION} characters")]
     JustificationTooLong,
     #[error("amendment {0} is not a pending amendment of this draft")]
-    NotPending(i64),
+    NotPending(u32),
     #[error("draft {symbol} has no revision {revision}")]
     NoRevision { symbol: String, revision: u32 },
+    #[error("the draft is {0}: its text is no longer negotiated")]
+    Closed(&'static str),
+    #[error(transparent)]
+    Status(#[from] StatusError),
+    #[error("{place} has amendments pending: it cannot be agreed while they are")]
+    AgreedWithPending { place: Place },
+    #[error("a merge combines at least two pending amendments")]
+    MergeTooFew,
     #[error("the draft could not be written out: {0}")]
     Render(String),
     #[error(transparent)]
@@ -36,7 +49,8 @@ pub enum DraftingError {
 impl From<StoreError> for DraftingError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::NotPending(id) => DraftingError::NotPending(id),
+            StoreError::NotPending(number) => DraftingError::NotPending(number),
+            StoreError::DraftClosed(status) => DraftingError::Closed(status),
             other => DraftingError::Store(other),
         }
     }
@@ -52,16 +66,36 @@ impl DraftingError {
             DraftingError::Amend(error) => return amend_message(error, localizer),
             DraftingError::CannotApply { number, error } => {
                 let problem = amend_message(error, localizer);
-                ("draft-cannot-apply", vec![("number", Arg::Number(*number as f64)), ("problem", problem.into())])
+                ("draft-cannot-apply", vec![("number", u64::from(*number).into()), ("problem", problem.into())])
             }
             DraftingError::JustificationTooLong => {
                 ("draft-justification-too-long", vec![("max", MAX_JUSTIFICATION.into())])
             }
-            DraftingError::NotPending(id) => ("draft-not-pending", vec![("number", Arg::Number(*id as f64))]),
+            DraftingError::NotPending(number) => ("draft-not-pending", vec![("number", u64::from(*number).into())]),
             DraftingError::NoRevision { symbol, revision } => (
                 "cli-draft-no-revision",
                 vec![("symbol", symbol.clone().into()), ("revision", u64::from(*revision).into())],
             ),
+            DraftingError::Closed(status) => {
+                ("draft-closed", vec![("status", localizer.text(&format!("draft-status-{status}")).into())])
+            }
+            DraftingError::Status(StatusError::Unknown(given)) => {
+                ("draft-status-unknown", vec![("status", given.clone().into())])
+            }
+            DraftingError::Status(StatusError::Refused { from, to }) => (
+                "draft-status-refused",
+                vec![
+                    ("from", localizer.text(&format!("draft-status-{from}")).into()),
+                    ("to", localizer.text(&format!("draft-status-{to}")).into()),
+                ],
+            ),
+            DraftingError::Status(StatusError::Pending(count)) => {
+                ("draft-status-pending", vec![("count", (*count).into())])
+            }
+            DraftingError::AgreedWithPending { place } => {
+                ("draft-agreed-with-pending", vec![("place", place.to_string().into())])
+            }
+            DraftingError::MergeTooFew => ("draft-merge-too-few", vec![]),
             DraftingError::Render(detail) => return detail.clone(),
             DraftingError::Store(error) => return error.to_string(),
         };
@@ -104,21 +138,17 @@ pub fn revision_label(revision: u32, localizer: &Localizer) -> String {
     }
 }
 
-/// An entity supports (or opposes) one of a draft's pending amendments.
+/// An entity supports (or opposes) one of a draft's pending amendments (its number).
 pub fn take_stance(
     store: &mut dyn Store,
     symbol: &str,
-    number: i64,
+    number: u32,
     entity: EntityId,
     support: bool,
     by: &AuditActor,
 ) -> Result<(), DraftingError> {
     let stored = draft(store, symbol)?;
-    let pending = store.draft_amendments(stored.id)?.iter().any(|a| a.id.0 == number && a.status == "pending");
-    if !pending {
-        return Err(DraftingError::NotPending(number));
-    }
-    Ok(store.take_stance(AmendmentId(number), entity, support, by)?)
+    Ok(store.take_stance(stored.id, number, entity, support, by)?)
 }
 
 /// The recorded entity named `name` (case and spacing ignored).
@@ -128,7 +158,15 @@ pub fn entity_named(store: &mut dyn Store, name: &str) -> Result<EntityId, Draft
     Ok(consulta_store::audited::recorded_entity(store, &parsed)?.ok_or_else(unknown)?.id)
 }
 
-/// Records an amendment to a draft's latest revision once it is seen to apply there.
+fn check_justification(justification: &str) -> Result<&str, DraftingError> {
+    if justification.chars().count() > MAX_JUSTIFICATION {
+        return Err(DraftingError::JustificationTooLong);
+    }
+    Ok(justification.trim())
+}
+
+/// Records an amendment to a draft's latest revision once it is seen to apply there: numbered
+/// next in the draft, a leaf of the public log.
 pub fn propose(
     store: &mut dyn Store,
     symbol: &str,
@@ -136,28 +174,52 @@ pub fn propose(
     justification: &str,
     proposer: Option<EntityId>,
     by: &AuditActor,
-) -> Result<AmendmentId, DraftingError> {
-    if justification.chars().count() > MAX_JUSTIFICATION {
-        return Err(DraftingError::JustificationTooLong);
+) -> Result<ProposedAmendment, DraftingError> {
+    let justification = check_justification(justification)?;
+    let stored = draft(store, symbol)?;
+    stored.text.amended(amendment)?;
+    Ok(store.propose_amendment(stored.id, amendment, justification, proposer, by)?)
+}
+
+/// The secretariat's amendment combining several pending ones (`merged`, at least two), which
+/// are closed as merged into it.
+pub fn merge(
+    store: &mut dyn Store,
+    symbol: &str,
+    merged: &[u32],
+    amendment: &Amendment,
+    justification: &str,
+    by: &AuditActor,
+) -> Result<ProposedAmendment, DraftingError> {
+    let justification = check_justification(justification)?;
+    let mut numbers = merged.to_vec();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.len() < 2 {
+        return Err(DraftingError::MergeTooFew);
     }
     let stored = draft(store, symbol)?;
     stored.text.amended(amendment)?;
-    Ok(store.propose_amendment(stored.id, amendment, justification.trim(), proposer, by)?)
+    Ok(store.merge_amendments(stored.id, &numbers, amendment, justification, by)?)
 }
 
 /// Makes the next revision: the accepted amendments applied in the order given to the latest
-/// revision, the rejected ones closed; returns its number.
+/// revision, the rejected ones closed, the marks of agreement kept where the words are the same;
+/// returns its number.
 pub fn revise(
     store: &mut dyn Store,
     symbol: &str,
-    accepted: &[i64],
-    rejected: &[i64],
+    accepted: &[u32],
+    rejected: &[u32],
     by: &AuditActor,
 ) -> Result<u32, DraftingError> {
     let stored = draft(store, symbol)?;
     let amendments = store.draft_amendments(stored.id)?;
-    let pending = |number: i64| {
-        amendments.iter().find(|a| a.id.0 == number && a.status == "pending").ok_or(DraftingError::NotPending(number))
+    let pending = |number: u32| {
+        amendments
+            .iter()
+            .find(|a| a.number == number && a.status == AmendmentStatus::Pending)
+            .ok_or(DraftingError::NotPending(number))
     };
     let mut text: Draft = stored.text.clone();
     for number in accepted {
@@ -169,24 +231,62 @@ pub fn revise(
     for number in rejected {
         pending(*number)?;
     }
-    let ids = |numbers: &[i64]| numbers.iter().map(|n| AmendmentId(*n)).collect::<Vec<_>>();
-    Ok(store.revise_draft(stored.id, &text, &ids(accepted), &ids(rejected), by)?)
+    let agreed = agreed_carried_over(&stored.text, &text, &stored.agreed);
+    let revised = Revised { text: &text, accepted, rejected, agreed: &agreed };
+    Ok(store.revise_draft(stored.id, &revised, by)?)
+}
+
+/// Marks a paragraph of the latest revision agreed ad referendum (or takes the mark back): only
+/// a place the text has, and no amendment pending there.
+pub fn mark_agreed(
+    store: &mut dyn Store,
+    symbol: &str,
+    place: &Place,
+    agreed: bool,
+    by: &AuditActor,
+) -> Result<(), DraftingError> {
+    let stored = draft(store, symbol)?;
+    if agreed {
+        stored.text.item_at(place).ok_or_else(|| AmendError::NoSuchPlace(place.clone()))?;
+        let pending = store.draft_amendments(stored.id)?;
+        if pending.iter().any(|a| a.status == AmendmentStatus::Pending && place.holds(&a.amendment.place)) {
+            return Err(DraftingError::AgreedWithPending { place: place.clone() });
+        }
+    }
+    Ok(store.mark_agreed(stored.id, place, agreed, by)?)
+}
+
+/// Moves a draft to `status`, if its present status and pending amendments allow it.
+pub fn set_status(
+    store: &mut dyn Store,
+    symbol: &str,
+    status: DraftStatus,
+    by: &AuditActor,
+) -> Result<(), DraftingError> {
+    let stored = draft(store, symbol)?;
+    let pending = store.draft_amendments(stored.id)?.iter().filter(|a| a.status == AmendmentStatus::Pending).count();
+    stored.status.may_become(status, pending)?;
+    Ok(store.set_draft_status(stored.id, status, by)?)
+}
+
+/// Who proposed an amendment, as the reader names them: the entity, or the secretariat.
+pub fn proposer_name(amendment: &StoredAmendment, localizer: &Localizer) -> String {
+    amendment.proposer.as_ref().map_or_else(|| localizer.text("role-secretariat"), |(_, n)| n.clone())
 }
 
 /// A stored amendment as the compilation text names it.
 fn pending_of(amendment: &StoredAmendment, localizer: &Localizer) -> Pending {
     Pending {
-        number: amendment.id.0.unsigned_abs(),
+        number: u64::from(amendment.number),
         amendment: amendment.amendment.clone(),
-        proposers: vec![
-            amendment.proposer.as_ref().map_or_else(|| localizer.text("role-secretariat"), |(_, n)| n.clone()),
-        ],
+        proposers: vec![proposer_name(amendment, localizer)],
         supporters: amendment.supporters.clone(),
     }
 }
 
-/// The compilation text of a draft's latest revision with its pending amendments, and the
-/// pending amendments whose place the revision no longer has.
+/// The compilation text of a draft's latest revision with its pending amendments and its
+/// paragraphs agreed ad referendum, and the pending amendments whose place the revision no
+/// longer has.
 pub fn compilation_text(
     store: &dyn Store,
     symbol: &str,
@@ -196,10 +296,12 @@ pub fn compilation_text(
     let (placed, lost): (Vec<StoredAmendment>, Vec<StoredAmendment>) = store
         .draft_amendments(stored.id)?
         .into_iter()
-        .filter(|a| a.status == "pending")
+        .filter(|a| a.status == AmendmentStatus::Pending)
         .partition(|a| stored.text.amended(&a.amendment).is_ok());
     let pending: Vec<Pending> = placed.iter().map(|a| pending_of(a, localizer)).collect();
-    Ok((compilation(&stored.text, &pending, &localizer.text("draft-supported-by")), lost))
+    let (supported_by, agreed) = (localizer.text("draft-supported-by"), localizer.text("draft-agreed-ad-referendum"));
+    let words = CompilationWords { supported_by: &supported_by, agreed: &agreed };
+    Ok((compilation(&stored.text, &pending, &stored.agreed, &words), lost))
 }
 
 /// A draft as a document the report's writers set (HTML, Markdown, DOCX, PDF): its symbol and
@@ -359,4 +461,107 @@ pub fn export(
         stored.symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
     let part = if which == Which::Compilation { "compilation".to_owned() } else { format!("rev{revision}") };
     Ok(Exported { bytes, name: format!("{base}-{part}.{}", file.extension()) })
+}
+
+/// An amendment as the API and the page show it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct AmendmentView {
+    /// Its number in the draft, from 1.
+    pub number: u32,
+    /// The revision it was proposed to.
+    pub revision: u32,
+    /// Where: the section's number, then the item's labels ("2/b/ii"; "5/p1" for a paragraph).
+    pub place: String,
+    /// What it does: `{"kind": "replace", "from", "to"}`, `{"kind": "delete"}` or
+    /// `{"kind": "insert_after", "text"}`.
+    #[schema(value_type = Object)]
+    pub change: serde_json::Value,
+    pub justification: String,
+    /// The proposing entity; null for the secretariat.
+    pub proposer: Option<String>,
+    pub supporters: Vec<String>,
+    pub opponents: Vec<String>,
+    /// `pending`, `accepted`, `rejected` or `merged`.
+    pub status: &'static str,
+    /// The revision that accepted it.
+    pub decided_revision: Option<u32>,
+    /// The secretariat's amendment it was merged into.
+    pub merged_into: Option<u32>,
+    /// Its leaf in the public log.
+    pub leaf_index: Option<u64>,
+    /// RFC 3339.
+    pub proposed_at: String,
+}
+
+impl From<&StoredAmendment> for AmendmentView {
+    fn from(a: &StoredAmendment) -> Self {
+        AmendmentView {
+            number: a.number,
+            revision: a.revision,
+            place: a.amendment.place.to_string(),
+            change: serde_json::to_value(&a.amendment.change).unwrap_or_default(),
+            justification: a.justification.clone(),
+            proposer: a.proposer.as_ref().map(|(_, name)| name.clone()),
+            supporters: a.supporters.clone(),
+            opponents: a.opponents.clone(),
+            status: a.status.as_str(),
+            decided_revision: a.decided_revision,
+            merged_into: a.merged_into,
+            leaf_index: a.leaf_index,
+            proposed_at: a.proposed_at.to_string(),
+        }
+    }
+}
+
+/// A draft as the API gives it: where it stands, one revision's structure, the marks of
+/// agreement and every amendment.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct DraftView {
+    pub symbol: String,
+    /// The consultation's slug.
+    pub consultation: String,
+    pub language: String,
+    /// `proposal`, `negotiation`, `agreed` or `adopted`.
+    pub status: &'static str,
+    /// The revision given (0: as recorded).
+    pub revision: u32,
+    /// The latest revision's number.
+    pub latest: u32,
+    /// The revision's structure: title, author, sections (preambular or operative, their verb
+    /// phrase and addressees) and items; labels are derived from place.
+    #[schema(value_type = Object)]
+    pub text: serde_json::Value,
+    /// The latest revision's places agreed ad referendum.
+    pub agreed: Vec<String>,
+    pub amendments: Vec<AmendmentView>,
+}
+
+/// A draft's view at `revision` (default the latest).
+pub fn draft_view(store: &dyn Store, symbol: &str, revision: Option<u32>) -> Result<DraftView, DraftingError> {
+    let stored = draft(store, symbol)?;
+    let revision = revision.unwrap_or(stored.revision);
+    let text = revision_text(store, &stored, revision)?;
+    let consultation =
+        store.consultation(stored.consultation)?.ok_or_else(|| DraftingError::UnknownDraft(symbol.to_owned()))?;
+    Ok(DraftView {
+        symbol: stored.symbol.clone(),
+        consultation: consultation.record.slug.as_str().to_owned(),
+        language: stored.language.clone(),
+        status: stored.status.as_str(),
+        revision,
+        latest: stored.revision,
+        text: serde_json::to_value(&text).map_err(|e| DraftingError::Render(e.to_string()))?,
+        agreed: stored.agreed.iter().map(ToString::to_string).collect(),
+        amendments: store.draft_amendments(stored.id)?.iter().map(AmendmentView::from).collect(),
+    })
+}
+
+/// The row of a draft's amendment `number`, for its record and its proof.
+pub fn amendment_id(
+    store: &dyn Store,
+    symbol: &str,
+    number: u32,
+) -> Result<Option<consulta_store::AmendmentId>, DraftingError> {
+    let stored = draft(store, symbol)?;
+    Ok(store.amendment_id(stored.id, number)?)
 }

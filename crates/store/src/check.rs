@@ -19,6 +19,8 @@ pub struct LogCheck {
     pub contributions: u64,
     /// Accepted statements (points of agreement), whose leaves share the log.
     pub statements: u64,
+    /// Amendments to drafts, whose leaves share it too.
+    pub amendments: u64,
     pub log_size: u64,
     pub root: Hash,
     /// Journalled checkpoints whose size the record was rebuilt to and compared with.
@@ -38,7 +40,11 @@ pub enum LogProblem {
     StatementNoLeaf(i64),
     #[error("statement {0}: its canonical record no longer matches its leaf")]
     StatementChanged(i64),
-    #[error("the log has {leaves} leaves for {contributions} contributions and accepted statements")]
+    #[error("amendment {0} has no leaf in the log")]
+    AmendmentNoLeaf(i64),
+    #[error("amendment {0}: its canonical record no longer matches its leaf")]
+    AmendmentChanged(i64),
+    #[error("the log has {leaves} leaves for {contributions} contributions, accepted statements and amendments")]
     Count { leaves: u64, contributions: u64 },
     #[error("the tree rebuilt from the records has the root {rebuilt}, but the stored nodes give {stored}")]
     NodesDiffer { rebuilt: String, stored: String },
@@ -94,11 +100,12 @@ pub fn check_log(store: &dyn Store, checkpoints: &[String], progress: &mut dyn F
         })?;
     }
     let statements = check_statements(store, &mut rebuilt_leaves, &mut problems)?;
-    if checked + statements != size {
-        problems.push(LogProblem::Count { leaves: size, contributions: checked + statements });
+    let amendments = check_amendments(store, &mut rebuilt_leaves, &mut problems)?;
+    if checked + statements + amendments != size {
+        problems.push(LogProblem::Count { leaves: size, contributions: checked + statements + amendments });
     }
     let heads_checked = rebuild(store, &rebuilt_leaves, checkpoints, &root, &mut problems)?;
-    Ok(LogCheck { contributions: checked, statements, log_size: size, root, heads_checked, problems })
+    Ok(LogCheck { contributions: checked, statements, amendments, log_size: size, root, heads_checked, problems })
 }
 
 /// Checks every accepted statement against its leaf, as `check_one` a contribution (the tree
@@ -124,6 +131,31 @@ fn check_statements(
         }
         if now != Some(*recorded) {
             problems.push(LogProblem::StatementChanged(id.0));
+        }
+    }
+    Ok(leaves.len() as u64)
+}
+
+/// Checks every amendment against its leaf, as `check_statements` the statements.
+fn check_amendments(
+    store: &dyn Store,
+    rebuilt_leaves: &mut [Option<Hash>],
+    problems: &mut Vec<LogProblem>,
+) -> Result<u64> {
+    let leaves = store.amendment_leaves()?;
+    let with_leaf: std::collections::HashSet<i64> = leaves.iter().map(|(id, ..)| id.0).collect();
+    for id in store.amendment_ids()? {
+        if !with_leaf.contains(&id.0) {
+            problems.push(LogProblem::AmendmentNoLeaf(id.0));
+        }
+    }
+    for (id, leaf_index, recorded) in &leaves {
+        let now = store.amendment_record(*id)?.map(|record| sha256(&record.to_bytes()));
+        if let Some(slot) = usize::try_from(*leaf_index).ok().and_then(|i| rebuilt_leaves.get_mut(i)) {
+            *slot = now;
+        }
+        if now != Some(*recorded) {
+            problems.push(LogProblem::AmendmentChanged(id.0));
         }
     }
     Ok(leaves.len() as u64)

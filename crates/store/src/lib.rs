@@ -79,7 +79,9 @@ pub enum StoreError {
     #[error("a draft with the symbol '{0}' already exists")]
     DuplicateDraft(String),
     #[error("amendment {0} is not a pending amendment of this draft")]
-    NotPending(i64),
+    NotPending(u32),
+    #[error("the draft is {0}: its text is no longer negotiated")]
+    DraftClosed(&'static str),
     #[error("the database holds a value Consulta cannot read ({0})")]
     Corrupt(String),
     #[error("no randomness to make the instance's key: {0}")]
@@ -434,32 +436,59 @@ pub struct StoredDraft {
     pub consultation: consulta_core::ConsultationId,
     pub symbol: String,
     pub language: String,
-    /// proposal, negotiation, agreed or adopted.
-    pub status: String,
+    pub status: consulta_drafting::DraftStatus,
     /// The latest revision's number (0: as imported; Rev.1 is 1).
     pub revision: u32,
     pub text: consulta_drafting::Draft,
+    /// The latest revision's paragraphs agreed ad referendum.
+    pub agreed: Vec<consulta_drafting::Place>,
     pub created_at: Timestamp,
 }
 
-/// An amendment's number in the store.
+/// An amendment's row in the store (delegations cite its `number` in the draft).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AmendmentId(pub i64);
+
+/// A new revision as the secretariat decides it: its text (the latest revision with the
+/// `accepted` amendments applied), the amendments it accepts and rejects (numbers in the draft),
+/// and the marks of agreement it carries over.
+#[derive(Debug, Clone, Copy)]
+pub struct Revised<'a> {
+    pub text: &'a consulta_drafting::Draft,
+    pub accepted: &'a [u32],
+    pub rejected: &'a [u32],
+    pub agreed: &'a [consulta_drafting::Place],
+}
+
+/// An amendment just recorded: its number in the draft and its leaf in the public log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposedAmendment {
+    pub id: AmendmentId,
+    pub number: u32,
+    pub leaf_index: u64,
+    /// SHA-256 of its canonical record (`AmendmentRecord`).
+    pub record_sha256: Hash,
+}
 
 /// An amendment as the store keeps it, with who proposed it and where others stand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredAmendment {
     pub id: AmendmentId,
+    /// Its number in the draft, from 1.
+    pub number: u32,
     /// The revision it was proposed to.
     pub revision: u32,
     pub amendment: consulta_drafting::Amendment,
     pub justification: String,
-    /// The entity that proposed it; None for the secretariat.
+    /// The entity that proposed it, with its name as recorded then; None for the secretariat.
     pub proposer: Option<(consulta_core::EntityId, String)>,
-    /// pending, accepted or rejected.
-    pub status: String,
+    pub status: consulta_drafting::AmendmentStatus,
     /// The revision that accepted it.
     pub decided_revision: Option<u32>,
+    /// The number of the secretariat's amendment it was merged into.
+    pub merged_into: Option<u32>,
+    /// Its leaf in the public log.
+    pub leaf_index: Option<u64>,
     pub supporters: Vec<String>,
     pub opponents: Vec<String>,
     pub proposed_at: Timestamp,

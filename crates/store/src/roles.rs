@@ -344,8 +344,12 @@ pub trait DraftStore: Send + std::fmt::Debug {
     fn draft_revision(&self, draft: crate::DraftId, revision: u32) -> Result<Option<consulta_drafting::Draft>>;
     /// A consultation's drafts with their latest revisions, by symbol.
     fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>>;
+    /// Every draft with its latest revision, by symbol.
+    fn all_drafts(&self) -> Result<Vec<crate::StoredDraft>>;
     /// Records an amendment to a draft's latest revision, with its justification, by an entity
-    /// or (None) the secretariat; audited (`draft.amend`).
+    /// or (None) the secretariat, numbered next in the draft and appended to the public log in
+    /// the same transaction; audited (`draft.amend`). Refused once the draft is agreed
+    /// (`DraftClosed`).
     fn propose_amendment(
         &mut self,
         draft: crate::DraftId,
@@ -353,28 +357,59 @@ pub trait DraftStore: Send + std::fmt::Debug {
         justification: &str,
         proposer: Option<consulta_core::EntityId>,
         by: &AuditActor,
-    ) -> Result<crate::AmendmentId>;
-    /// An entity supports (true) or opposes an amendment; a later stance replaces its earlier one.
+    ) -> Result<crate::ProposedAmendment>;
+    /// Records the secretariat's amendment combining the pending amendments `merged` (numbers),
+    /// which are closed as merged into it, in one transaction; audited (`draft.merge`).
+    fn merge_amendments(
+        &mut self,
+        draft: crate::DraftId,
+        merged: &[u32],
+        amendment: &consulta_drafting::Amendment,
+        justification: &str,
+        by: &AuditActor,
+    ) -> Result<crate::ProposedAmendment>;
+    /// An entity supports (true) or opposes a pending amendment (its number in the draft); a
+    /// later stance replaces its earlier one.
     fn take_stance(
         &mut self,
-        amendment: crate::AmendmentId,
+        draft: crate::DraftId,
+        number: u32,
         entity: consulta_core::EntityId,
         support: bool,
         by: &AuditActor,
     ) -> Result<()>;
-    /// A draft's amendments, in the order proposed.
+    /// A draft's amendments, by number.
     fn draft_amendments(&self, draft: crate::DraftId) -> Result<Vec<crate::StoredAmendment>>;
-    /// Records a new revision of a draft (`text`, made from its latest one with `accepted`), and
-    /// marks the amendments accepted and `rejected` decided, in one transaction; a decided or
-    /// foreign amendment is refused (`NotPending`). Audited (`draft.revise`).
-    fn revise_draft(
+    /// Records a new revision of a draft, marks the amendments it accepts and rejects decided
+    /// and carries its marks of agreement, in one transaction; an amendment not pending is
+    /// refused (`NotPending`). Audited (`draft.revise`).
+    fn revise_draft(&mut self, draft: crate::DraftId, revised: &crate::Revised<'_>, by: &AuditActor) -> Result<u32>;
+    /// Marks a paragraph of the latest revision agreed ad referendum, or takes the mark back;
+    /// audited (`draft.agree`).
+    fn mark_agreed(
         &mut self,
         draft: crate::DraftId,
-        text: &consulta_drafting::Draft,
-        accepted: &[crate::AmendmentId],
-        rejected: &[crate::AmendmentId],
+        place: &consulta_drafting::Place,
+        agreed: bool,
         by: &AuditActor,
-    ) -> Result<u32>;
+    ) -> Result<()>;
+    /// Sets a draft's status; audited (`draft.status`). The caller checks the step is allowed.
+    fn set_draft_status(
+        &mut self,
+        draft: crate::DraftId,
+        status: consulta_drafting::DraftStatus,
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// The row of a draft's amendment `number`.
+    fn amendment_id(&self, draft: crate::DraftId, number: u32) -> Result<Option<crate::AmendmentId>>;
+    /// An amendment's canonical record, as stored now.
+    fn amendment_record(&self, id: crate::AmendmentId) -> Result<Option<consulta_drafting::AmendmentRecord>>;
+    /// Every amendment's leaf: (amendment, leaf index, record hash), in leaf order.
+    fn amendment_leaves(&self) -> Result<Vec<(crate::AmendmentId, u64, Hash)>>;
+    /// Every amendment's row.
+    fn amendment_ids(&self) -> Result<Vec<crate::AmendmentId>>;
+    /// An amendment's leaf in the tree of `tree_size` leaves, and the proof.
+    fn amendment_inclusion(&self, id: crate::AmendmentId, tree_size: u64) -> Result<Option<crate::Inclusion>>;
 }
 
 pub trait CampaignStore: Send + std::fmt::Debug {

@@ -1160,6 +1160,7 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
     let new = NewDraft { consultation: c.id, symbol: "WTPF-13/6", language: "en", text: &text };
     let stored = store.add_draft(&new, &by).expect("recorded");
     assert_eq!((stored.revision, stored.status.as_str()), (0, "proposal"));
+    let size_before = store.tree_head(jiff::Timestamp::now()).expect("head").size;
     let found = store.draft_by_symbol("WTPF-13/6").expect("read").expect("found");
     assert_eq!(found.text, text, "the structure round-trips whole");
     assert_eq!(found.id, stored.id);
@@ -1192,21 +1193,55 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
             &by,
         )
         .expect("proposed");
-    store.take_stance(first, entity.id, false, &by).expect("opposed");
-    store.take_stance(first, entity.id, true, &by).expect("supports after all");
+    assert_eq!((first.number, second.number), (1, 2), "numbered in the draft");
+    assert_eq!((first.leaf_index, second.leaf_index), (size_before, size_before + 1), "each a leaf of the log");
+    let record = store.amendment_record(first.id).expect("read").expect("a record");
+    assert_eq!(consulta_log::sha256(&record.to_bytes()), first.record_sha256);
+    assert_eq!(
+        (record.draft.as_str(), record.number, record.proposer.as_deref()),
+        ("WTPF-13/6", 1, Some("Example Org"))
+    );
+    let inclusion = store.amendment_inclusion(second.id, size_before + 2).expect("proof").expect("in the log");
+    assert_eq!((inclusion.leaf_index, inclusion.record_sha256), (second.leaf_index, second.record_sha256));
+    assert!(crate::check::check_log(&**store, &[], &mut |_| {}).expect("checked").problems.is_empty());
+    store.take_stance(stored.id, first.number, entity.id, false, &by).expect("opposed");
+    store.take_stance(stored.id, first.number, entity.id, true, &by).expect("supports after all");
     let listed = store.draft_amendments(stored.id).expect("read");
     assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].leaf_index, Some(first.leaf_index));
     assert_eq!(listed[0].amendment, amendment);
     assert_eq!(listed[0].proposer.as_ref().map(|(_, n)| n.as_str()), Some("Example Org"));
     assert_eq!((listed[0].supporters.len(), listed[0].opponents.len()), (1, 0), "one stance an entity");
     assert_eq!(listed[1].proposer, None, "the secretariat's");
     let revised = consulta_drafting::Draft { title: "Revised".into(), ..text.clone() };
-    assert_eq!(store.revise_draft(stored.id, &revised, &[first], &[second], &by).expect("revised"), 1);
+    let agreed: Vec<consulta_drafting::Place> = vec!["1/a".parse().expect("place")];
+    let decided =
+        crate::Revised { text: &revised, accepted: &[first.number], rejected: &[second.number], agreed: &agreed };
+    assert_eq!(store.revise_draft(stored.id, &decided, &by).expect("revised"), 1);
     let found = store.draft_by_symbol("WTPF-13/6").expect("read").expect("found");
     assert_eq!((found.revision, found.status.as_str(), found.text.title.as_str()), (1, "negotiation", "Revised"));
+    assert_eq!(found.agreed, agreed, "marks carried to the new revision");
     let listed = store.draft_amendments(stored.id).expect("read");
     assert_eq!((listed[0].status.as_str(), listed[0].decided_revision), ("accepted", Some(1)));
-    assert_eq!(listed[1].status, "rejected");
-    assert!(matches!(store.revise_draft(stored.id, &text, &[first], &[], &by), Err(StoreError::NotPending(_))));
+    assert_eq!(listed[1].status.as_str(), "rejected");
+    let again = crate::Revised { text: &text, accepted: &[first.number], rejected: &[], agreed: &[] };
+    assert!(matches!(store.revise_draft(stored.id, &again, &by), Err(StoreError::NotPending(1))));
     assert_eq!(store.draft_by_symbol("WTPF-13/6").expect("read").expect("found").revision, 1, "nothing written");
+    store.mark_agreed(stored.id, &agreed[0], false, &by).expect("mark taken back");
+    assert!(store.draft_by_symbol("WTPF-13/6").expect("read").expect("found").agreed.is_empty());
+
+    // A merge closes the amendments it combines; an adopted draft takes no more amendments.
+    let third = store.propose_amendment(stored.id, &amendment, "", None, &by).expect("proposed");
+    let fourth = store.propose_amendment(stored.id, &amendment, "", Some(entity.id), &by).expect("proposed");
+    let merged =
+        store.merge_amendments(stored.id, &[third.number, fourth.number], &amendment, "Both.", &by).expect("merged");
+    let listed = store.draft_amendments(stored.id).expect("read");
+    assert_eq!((listed[2].status.as_str(), listed[2].merged_into), ("merged", Some(merged.number)));
+    assert_eq!(listed[4].status.as_str(), "pending");
+    store.set_draft_status(stored.id, consulta_drafting::DraftStatus::Adopted, &by).expect("status");
+    assert!(matches!(
+        store.propose_amendment(stored.id, &amendment, "", None, &by),
+        Err(StoreError::DraftClosed("adopted"))
+    ));
+    assert!(crate::check::check_log(&**store, &[], &mut |_| {}).expect("checked").problems.is_empty());
 }

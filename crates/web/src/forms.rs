@@ -46,7 +46,9 @@ posted!(
     CampaignNoteForm,
     AmendmentForm,
     StanceForm,
-    RevisionForm
+    RevisionForm,
+    DraftAgreementForm,
+    DraftStatusForm
 );
 
 /// A vote on a statement: `choice` is agree, disagree or pass.
@@ -386,6 +388,28 @@ pub(crate) struct AmendmentForm {
     pub by: String,
     pub text: String,
     pub justification: String,
+    /// The secretariat's: the pending amendments this one merges ("3, 4"), or empty.
+    pub merges: String,
+}
+
+/// The secretariat marks a paragraph agreed ad referendum (`withdraw` empty) or takes the mark
+/// back.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DraftAgreementForm {
+    pub csrf: String,
+    pub symbol: String,
+    pub place: String,
+    pub withdraw: String,
+}
+
+/// The secretariat moves a draft to `status`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DraftStatusForm {
+    pub csrf: String,
+    pub symbol: String,
+    pub status: String,
 }
 
 /// An entity's stance on an amendment: `stance` is support or oppose.

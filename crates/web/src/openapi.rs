@@ -239,6 +239,10 @@ pub struct OpinionGroupSize {
         crate::agreement::statement_inclusion,
         crate::campaigns::api_list,
         crate::campaigns::api_campaign,
+        crate::drafts::api::list,
+        crate::drafts::api::draft,
+        crate::drafts::api::record,
+        crate::drafts::api::inclusion,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

@@ -1,12 +1,13 @@
 //! The demonstration's draft: an invented draft opinion in the shape of the seeds
 //! (`demo/example_draft.txt`), recorded for the open consultation, with amendments proposed by
-//! the fictional States, stances on them, a first revision that accepts one and rejects one, and
-//! two left pending for the compilation text.
+//! the fictional States (each a leaf of the public log), stances on them, a first revision that
+//! accepts one and rejects one, two paragraphs agreed ad referendum, and two amendments left
+//! pending for the compilation text.
 
 use anyhow::Context;
 use consulta_core::Consultation;
 use consulta_drafting::{Amendment, Change, parse};
-use consulta_report::drafts::{entity_named, propose, revise};
+use consulta_report::drafts::{entity_named, mark_agreed, propose, revise};
 use consulta_store::{AuditActor, NewDraft, Store};
 use jiff::Timestamp;
 
@@ -62,17 +63,22 @@ pub fn negotiate(store: &mut dyn Store, consultation: &Consultation, now: Timest
     let mut numbers = Vec::new();
     for (amendment, justification, proposer) in &amendments {
         let entity = state(store, proposer)?;
-        let id =
+        let proposed =
             propose(store, SYMBOL, amendment, justification, Some(entity), &by).map_err(|e| anyhow::anyhow!("{e}"))?;
-        numbers.push(id);
+        numbers.push(proposed.number);
     }
+    let draft = store.draft_by_symbol(SYMBOL)?.context("the demo's draft")?;
     for (amendment, supporter, support) in
         [(0, "Estria", true), (1, "Fenwick", true), (1, "Galdor", true), (3, "Aurelia", false)]
     {
         let entity = state(store, supporter)?;
-        store.take_stance(numbers[amendment], entity, support, &by)?;
+        store.take_stance(draft.id, numbers[amendment], entity, support, &by)?;
     }
-    // Rev.1 accepts the first amendment and rejects the last; the other two stay pending.
-    revise(store, SYMBOL, &[numbers[0].0], &[numbers[3].0], &by).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Rev.1 accepts the first amendment and rejects the last; the other two stay pending, and
+    // the paragraphs no one amends are agreed ad referendum.
+    revise(store, SYMBOL, &[numbers[0]], &[numbers[3]], &by).map_err(|e| anyhow::anyhow!("{e}"))?;
+    for place in ["1/p1", "3/p1", "4/c"] {
+        mark_agreed(store, SYMBOL, &place.parse()?, true, &by).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     Ok(())
 }

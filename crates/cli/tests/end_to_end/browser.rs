@@ -535,7 +535,9 @@ async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
         .click()
         .await
         .expect("send");
-    client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+    client.wait().for_element(Locator::Css(".done")).await.expect("recorded");
+    let receipt = client.find(Locator::Css("#receipt")).await.expect("receipt").text().await.expect("text");
+    assert!(receipt.contains("Amendment 5 is recorded as entry") && receipt.contains("of the public log"), "{receipt}");
     let listed = client.find(Locator::Css("ol.amendments")).await.expect("list").text().await.expect("text");
     assert!(listed.contains("Amendment 5") && listed.contains("Fictional Republic of Aurelia"), "{listed}");
     // Support the pending amendment of another State.
@@ -546,7 +548,7 @@ async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
         .click()
         .await
         .expect("support");
-    client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+    client.wait().for_element(Locator::Css(".done")).await.expect("recorded");
     client.goto(&format!("{}/drafts/EXAMPLE/DRAFT/1?view=compilation", app.url)).await.expect("the page opens");
     let compilation = client.find(Locator::Css("pre.draft-text")).await.expect("text").text().await.expect("text");
     assert!(
@@ -576,10 +578,11 @@ async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
         .click()
         .await
         .expect("issue");
-    client.wait().for_element(Locator::Css("p.done")).await.expect("issued");
+    client.wait().for_element(Locator::Css(".done")).await.expect("issued");
     let meta = client.find(Locator::Css("p.meta")).await.expect("meta").text().await.expect("text");
     assert!(meta.contains("Rev.2"), "{meta}");
     let text = client.find(Locator::Css("article.draft")).await.expect("text").text().await.expect("text");
     assert!(text.contains("la création et le maintien de points"), "{text}");
+    assert_eq!(text.matches("(agreed ad referendum)").count(), 3, "the demo's marks carried to Rev.2: {text}");
     client.close().await.expect("the browser closes");
 }

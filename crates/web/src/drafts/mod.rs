@@ -1,9 +1,13 @@
 //! Drafts as the public reads them: the text of a revision in the layout of UN drafts (verb
 //! phrases in italics, items with hanging labels, quoted paragraphs set apart), the compilation
 //! text with every pending amendment in brackets, two revisions compared word by word, and the
-//! amendments with who proposed and supports them; and the forms with which a focal point
-//! proposes an amendment for its entity or takes a stance on one, and the secretariat proposes
-//! its own and issues the next revision.
+//! amendments with who proposed and supports them and their leaves in the public log; and the
+//! forms with which a focal point proposes an amendment for its entity or takes a stance on one,
+//! and the secretariat proposes its own (merging others into it), issues the next revision, marks
+//! paragraphs agreed ad referendum and moves the draft to agreed and adopted. The JSON API is in
+//! `api.rs`.
+
+pub(crate) mod api;
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -11,9 +15,11 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_core::{Action, Entity};
 use consulta_drafting::{Draft, Item, Run, compare};
+use consulta_drafting::{DraftStatus, Place};
 use consulta_i18n::Localizer;
 use consulta_report::drafts::{
-    self, DraftFile, DraftingError, Exported, Which, compilation_text, propose, revise, revision_label, revision_text,
+    self, AmendmentView, DraftFile, DraftingError, Exported, Which, compilation_text, propose, revise, revision_label,
+    revision_text,
 };
 use consulta_store::{Store, StoredAmendment};
 use serde_json::{Value, json};
@@ -28,60 +34,72 @@ pub(crate) fn draft_url(symbol: &str) -> String {
     format!("/drafts/{}", symbol.split('/').map(crate::language::encode).collect::<Vec<_>>().join("/"))
 }
 
-/// Items as the template sets them: each with its derived label, its text and its sub-items.
-fn items_view(items: &[Item], depth: usize) -> Vec<Value> {
+/// Items as the template sets them: each with its derived label, its text, whether it is agreed
+/// ad referendum (its place among `agreed`), and its sub-items.
+fn items_view(items: &[Item], depth: usize, place: &Place, agreed: &[Place]) -> Vec<Value> {
     let labels = Draft::labels(items, depth);
     let mut numbered = labels.iter();
+    let mut paragraphs = 0;
+    let at = |label: String| Place { section: place.section, labels: [place.labels.clone(), vec![label]].concat() };
     items
         .iter()
         .map(|item| match item {
-            Item::Paragraph { text } => json!({ "kind": "paragraph", "text": text }),
-            Item::Numbered { text, items } => json!({
-                "kind": "numbered",
-                "label": numbered.next().map(|(l, _)| l.clone()).unwrap_or_default(),
-                "text": text,
-                "items": items_view(items, depth + 1),
-            }),
+            Item::Paragraph { text } => {
+                paragraphs += 1;
+                let here = at(format!("p{paragraphs}"));
+                json!({ "kind": "paragraph", "text": text, "agreed": agreed.contains(&here) })
+            }
+            Item::Numbered { text, items } => {
+                let label = numbered.next().map(|(l, _)| l.clone()).unwrap_or_default();
+                let here = at(label.trim_end_matches([')', '.']).to_owned());
+                json!({
+                    "kind": "numbered",
+                    "label": label,
+                    "text": text,
+                    "agreed": agreed.contains(&here),
+                    "items": items_view(items, depth + 1, &here, agreed),
+                })
+            }
             Item::Quoted { number, text } => json!({ "kind": "quoted", "number": number, "text": text }),
         })
         .collect()
 }
 
-fn text_view(draft: &Draft) -> Value {
+fn text_view(draft: &Draft, agreed: &[Place]) -> Value {
     json!({
         "title": draft.title,
         "place_and_date": draft.place_and_date,
         "author": draft.author,
-        "sections": draft.sections.iter().map(|s| json!({
+        "sections": draft.sections.iter().enumerate().map(|(i, s)| json!({
             "kind": s.kind,
             "phrase": s.phrase,
             "addressees": s.addressees,
-            "items": items_view(&s.items, 0),
+            "items": items_view(&s.items, 0, &Place { section: i + 1, labels: vec![] }, agreed),
         })).collect::<Vec<_>>(),
     })
 }
 
-fn amendment_view(amendment: &StoredAmendment, localizer: &Localizer) -> Value {
+/// An amendment as the template sets it: the API's view, with what the reader's language names.
+fn amendment_view(amendment: &StoredAmendment, symbol: &str, localizer: &Localizer) -> Value {
     use consulta_drafting::Change;
     let (kind, words, by) = match &amendment.amendment.change {
         Change::Replace { from, to } => ("replace", from.clone(), to.clone()),
         Change::Delete => ("delete", String::new(), String::new()),
         Change::InsertAfter { text } => ("insert", String::new(), text.clone()),
     };
-    json!({
-        "number": amendment.id.0,
-        "place": amendment.amendment.place.to_string(),
-        "kind": kind,
-        "words": words,
-        "by": by,
-        "justification": amendment.justification,
-        "proposer": amendment.proposer.as_ref().map_or_else(|| localizer.text("role-secretariat"), |(_, n)| n.clone()),
-        "supporters": amendment.supporters,
-        "opponents": amendment.opponents,
-        "status": amendment.status,
-        "status_label": localizer.text(&format!("draft-amendment-status-{}", amendment.status)),
-        "revision": amendment.revision,
-    })
+    let mut view = json!(AmendmentView::from(amendment));
+    view["kind"] = json!(kind);
+    view["words"] = json!(words);
+    view["by"] = json!(by);
+    view["proposer"] = json!(drafts::proposer_name(amendment, localizer));
+    view["status_label"] = json!(localizer.text(&format!("draft-amendment-status-{}", amendment.status.as_str())));
+    view["record"] = json!(api::amendment_address(symbol, amendment.number, "record"));
+    if let Some(leaf) = amendment.leaf_index {
+        // The proof in the tree that just holds it: any later tree size proves it as well.
+        let inclusion = api::amendment_address(symbol, amendment.number, "inclusion");
+        view["inclusion"] = json!(format!("{inclusion}?tree_size={}", leaf + 1));
+    }
+    view
 }
 
 /// The revision a reader asks for (`revision`, `compare`), checked against those there are.
@@ -96,6 +114,9 @@ fn revision_asked(query: &QueryParams, name: &str, latest: u32) -> Result<Option
             .ok_or_else(|| PageError::BadRequest(format!("{name}={value}"))),
     }
 }
+
+/// What the page says after a form: `draft-done-…`.
+const DONE: [&str; 6] = ["amended", "stance", "revised", "merged", "agreed", "status"];
 
 /// GET /drafts/{symbol}: the latest revision, or `?revision=N`, `?view=compilation`, `?compare=N`.
 pub(crate) async fn page(
@@ -163,7 +184,14 @@ fn draft_page(
         "symbol": draft.symbol,
         "url": url,
         "language": draft.language,
-        "status": localizer.text(&format!("draft-status-{}", draft.status)),
+        "status": localizer.text(&format!("draft-status-{}", draft.status.as_str())),
+        "open": draft.status.is_open(),
+        // The statuses the secretariat may move the draft to now (agreed once nothing is pending).
+        "next_statuses": DraftStatus::ALL
+            .iter()
+            .filter(|s| draft.status.may_become(**s, 0).is_ok())
+            .map(|s| json!({ "value": s.as_str(), "label": localizer.text(&format!("draft-status-{}", s.as_str())) }))
+            .collect::<Vec<_>>(),
         "consultation": { "slug": consultation.record.slug.as_str(), "title": consultation.record.title.get(localizer.language(), consultation.record.original_language.primary()) },
         "revision": revision,
         "latest": draft.revision,
@@ -174,18 +202,23 @@ fn draft_page(
         })).collect::<Vec<_>>(),
         "revision_label": revision_label(revision, localizer),
         "view": "text",
-        "text": text_view(&shown),
-        "amendments": store.draft_amendments(draft.id)?.iter().map(|a| amendment_view(a, localizer)).collect::<Vec<_>>(),
+        "text": text_view(&shown, if revision == draft.revision { &draft.agreed } else { &[] }),
+        "amendments": store.draft_amendments(draft.id)?.iter().map(|a| amendment_view(a, &draft.symbol, localizer)).collect::<Vec<_>>(),
         "visitor": visitor.view(),
         // Who may propose: a focal point for its entity, the secretariat for itself.
         "acting_for": entity.map(|e| e.name.as_str().to_owned()),
         "secretariat": visitor.actor.may(Action::Administer),
         "signed_in": visitor.actor.account().is_some(),
-        "done": query.get("done").filter(|d| ["amended", "stance", "revised"].contains(&d.as_str())),
+        "done": query.get("done").filter(|d| DONE.contains(&d.as_str())),
         "sign_in": crate::accounts::sign_in_url(&url, false),
     });
     context["pending"] =
         json!(context["amendments"].as_array().is_some_and(|a| a.iter().any(|a| a["status"] == "pending")));
+    // The proposer's receipt: the amendment just recorded, with its leaf in the public log.
+    if let Some(number) = query.get("amendment").and_then(|n| n.parse::<u32>().ok()) {
+        let just = context["amendments"].as_array().and_then(|a| a.iter().find(|a| a["number"] == number)).cloned();
+        context["receipt"] = json!(just);
+    }
     if query.get("view").map(String::as_str) == Some("compilation") {
         let (text, _) = compilation_text(store, symbol, localizer).map_err(|e| PageError::Internal(e.to_string()))?;
         context["view"] = json!("compilation");
@@ -297,9 +330,17 @@ pub(crate) async fn amend(
         };
         let place = form.place.parse().map_err(|e| drafting_error(DraftingError::Amend(e), &localizer))?;
         let amendment = consulta_drafting::Amendment { place, change };
-        propose(store, &form.symbol, &amendment, &form.justification, entity.map(|e| e.id), &actor(visitor)?)
-            .map_err(|e| drafting_error(e, &localizer))?;
-        Ok(format!("{}?done=amended#amendments", draft_url(&form.symbol)))
+        let merges = numbers(&form.merges).ok_or_else(|| PageError::BadRequest(form.merges.clone()))?;
+        let (proposed, done) = if merges.is_empty() {
+            let proposer = entity.map(|e| e.id);
+            (propose(store, &form.symbol, &amendment, &form.justification, proposer, &actor(visitor)?), "amended")
+        } else {
+            // Merging is the secretariat's: a focal point's form has no such field.
+            visitor.secretariat("/admin")?;
+            (drafts::merge(store, &form.symbol, &merges, &amendment, &form.justification, &actor(visitor)?), "merged")
+        };
+        let proposed = proposed.map_err(|e| drafting_error(e, &localizer))?;
+        Ok(format!("{}?done={done}&amendment={}#receipt", draft_url(&form.symbol), proposed.number))
     })
     .await
 }
@@ -315,7 +356,7 @@ pub(crate) async fn stance(
     let symbol = form.symbol.clone();
     draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
         let entity = entity.ok_or(PageError::Forbidden)?;
-        let number: i64 = form.amendment.trim().parse().map_err(|_| PageError::BadRequest(form.amendment.clone()))?;
+        let number: u32 = form.amendment.trim().parse().map_err(|_| PageError::BadRequest(form.amendment.clone()))?;
         drafts::take_stance(store, &form.symbol, number, entity.id, form.stance != "oppose", &actor(visitor)?)
             .map_err(|e| drafting_error(e, &localizer))?;
         Ok(format!("{}?done=stance#amendments", draft_url(&form.symbol)))
@@ -334,8 +375,8 @@ pub(crate) async fn decide(
     let symbol = form.symbol.clone();
     draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
         visitor.secretariat("/admin")?;
-        let decided = |wanted: &str| -> Vec<i64> {
-            let mut numbers: Vec<i64> = form
+        let decided = |wanted: &str| -> Vec<u32> {
+            let mut numbers: Vec<u32> = form
                 .by_name
                 .iter()
                 .filter(|(_, decision)| decision.as_str() == wanted)
@@ -347,6 +388,49 @@ pub(crate) async fn decide(
         revise(store, &form.symbol, &decided("accept"), &decided("reject"), &actor(visitor)?)
             .map_err(|e| drafting_error(e, &localizer))?;
         Ok(format!("{}?done=revised", draft_url(&form.symbol)))
+    })
+    .await
+}
+
+/// Amendment numbers as a person types them: "3, 4" or "3 4"; None if one is not a number.
+fn numbers(typed: &str) -> Option<Vec<u32>> {
+    typed.split([',', ' ', ';']).filter(|n| !n.trim().is_empty()).map(|n| n.trim().parse().ok()).collect()
+}
+
+/// POST /admin/draft-agreements: the secretariat marks a paragraph agreed ad referendum, or takes
+/// the mark back.
+pub(crate) async fn agree(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::DraftAgreementForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let symbol = form.symbol.clone();
+    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+        visitor.secretariat("/admin")?;
+        let place = form.place.parse().map_err(|e| drafting_error(DraftingError::Amend(e), &localizer))?;
+        drafts::mark_agreed(store, &form.symbol, &place, form.withdraw.is_empty(), &actor(visitor)?)
+            .map_err(|e| drafting_error(e, &localizer))?;
+        Ok(format!("{}?view=compilation&done=agreed", draft_url(&form.symbol)))
+    })
+    .await
+}
+
+/// POST /admin/draft-status: the secretariat moves the draft to negotiation, agreed or adopted.
+pub(crate) async fn set_status(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::DraftStatusForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let symbol = form.symbol.clone();
+    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+        visitor.secretariat("/admin")?;
+        let status = form.status.parse().map_err(|e| drafting_error(DraftingError::Status(e), &localizer))?;
+        drafts::set_status(store, &form.symbol, status, &actor(visitor)?).map_err(|e| drafting_error(e, &localizer))?;
+        Ok(format!("{}?done=status", draft_url(&form.symbol)))
     })
     .await
 }
