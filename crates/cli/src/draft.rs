@@ -35,10 +35,11 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
 
 fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let which = match (args.compilation, args.revision) {
-        (true, _) => Which::Compilation,
-        (false, Some(revision)) => Which::Revision(revision),
-        (false, None) => Which::Latest,
+    let which = match (args.amendment, args.compilation, args.revision) {
+        (Some(number), ..) => Which::Amendment(number),
+        (None, true, _) => Which::Compilation,
+        (None, false, Some(revision)) => Which::Revision(revision),
+        (None, false, None) => Which::Latest,
     };
     let file = match args.format {
         DraftExportFormat::Akn => DraftFile::Akn,

@@ -3,12 +3,14 @@
 //! preamble one `container` a preambular section; the main body one `hcontainer` an operative
 //! one; items as `blockList`/`item` with their derived labels in `num`; quoted paragraphs as
 //! `mod`/`quotedStructure`. Reading it back gives the same draft (labels are derived again).
+//! An amendment is an Akoma Ntoso `amendment` document referring to the draft's expression.
 
 use std::io::Cursor;
 
 use quick_xml::Writer;
 use quick_xml::events::BytesText;
 
+use crate::amend::{Amendment, Change};
 use crate::text::{Draft, Item, Numbering, Section, SectionKind};
 
 const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -71,9 +73,21 @@ fn empty(w: &mut W, name: &str, attributes: &[(&str, &str)]) -> std::io::Result<
     Ok(())
 }
 
-fn identification(w: &mut W, identity: &Identity<'_>) -> std::io::Result<()> {
+/// The draft's work and expression: its name in Akoma Ntoso's naming convention.
+fn draft_uris(identity: &Identity<'_>) -> (String, String) {
     let work = format!("/akn/un/statement/draft/{}/{}", identity.date, uri_part(identity.symbol));
     let expression = format!("{work}/{}@", iso_639_2(identity.language));
+    (work, expression)
+}
+
+fn identification(w: &mut W, identity: &Identity<'_>) -> std::io::Result<()> {
+    let (work, expression) = draft_uris(identity);
+    identification_of(w, &work, &expression, identity)
+}
+
+/// The FRBR identification of a work and its expression, and the references it names.
+fn identification_of(w: &mut W, work: &str, expression: &str, identity: &Identity<'_>) -> std::io::Result<()> {
+    let (work, expression) = (work.to_owned(), expression.to_owned());
     let dated = [("date", identity.date), ("name", "generation")];
     w.create_element("identification").with_attribute(("source", "#consulta")).write_inner_content(|w| {
         w.create_element("FRBRWork").write_inner_content(|w| {
@@ -98,12 +112,22 @@ fn identification(w: &mut W, identity: &Identity<'_>) -> std::io::Result<()> {
         })?;
         Ok(())
     })?;
+    Ok(())
+}
+
+/// The references a document names: Consulta, which writes it, and the proposer of an amendment.
+fn references(w: &mut W, proposer: Option<&str>) -> std::io::Result<()> {
     w.create_element("references").with_attribute(("source", "#consulta")).write_inner_content(|w| {
         empty(
             w,
             "TLCOrganization",
             &[("eId", "consulta"), ("href", "/ontology/organization/consulta"), ("showAs", "Consulta")],
-        )
+        )?;
+        if let Some(proposer) = proposer {
+            let href = format!("/ontology/organization/{}", uri_part(proposer));
+            empty(w, "TLCOrganization", &[("eId", "proposer"), ("href", &href), ("showAs", proposer)])?;
+        }
+        Ok(())
     })?;
     Ok(())
 }
@@ -190,7 +214,10 @@ fn section_body(w: &mut W, section: &Section, id: &str) -> std::io::Result<()> {
 }
 
 fn statement(w: &mut W, draft: &Draft, identity: &Identity<'_>) -> std::io::Result<()> {
-    w.create_element("meta").write_inner_content(|w| identification(w, identity))?;
+    w.create_element("meta").write_inner_content(|w| {
+        identification(w, identity)?;
+        references(w, None)
+    })?;
     w.create_element("preface").write_inner_content(|w| {
         if let Some(place) = &draft.place_and_date {
             text_element(w, "p", Some("place"), place)?;
@@ -241,6 +268,98 @@ pub fn to_akn(draft: &Draft, identity: &Identity<'_>) -> String {
     // Writing into memory fails only on a bug of the writer itself.
     debug_assert!(written.is_ok(), "{written:?}");
     String::from_utf8(w.into_inner().into_inner()).unwrap_or_default() + "\n"
+}
+
+/// An amendment as Akoma Ntoso names and shows it: the draft it amends (the revision it was
+/// proposed to), its number, who proposed it, and the reader's words for its heading.
+#[derive(Debug, Clone, Copy)]
+pub struct AmendmentDocument<'a> {
+    /// The amended draft's revision.
+    pub draft: Identity<'a>,
+    pub number: u32,
+    /// YYYY-MM-DD, when it was proposed.
+    pub date: &'a str,
+    /// "Amendment 3 to WTPF-13/6, proposed by …".
+    pub heading: &'a str,
+    pub proposer: Option<&'a str>,
+    pub amendment: &'a Amendment,
+    pub justification: &'a str,
+}
+
+/// An amendment as an Akoma Ntoso `amendment` document: the heading; the reference to the draft
+/// and the place in it; the change as a `mod` whose quoted texts are classed `replaced` and
+/// `replacement`, `deleted`, or `inserted`; and the justification.
+pub fn amendment_to_akn(document: &AmendmentDocument<'_>) -> String {
+    let (_, draft_expression) = draft_uris(&document.draft);
+    let work = format!(
+        "/akn/un/amendment/{}/{}-amendment-{}",
+        document.date,
+        uri_part(document.draft.symbol),
+        document.number
+    );
+    let expression = format!("{work}/{}@", iso_639_2(document.draft.language));
+    let identity = Identity { date: document.date, ..document.draft };
+    let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
+    let written: std::io::Result<()> = (|| {
+        w.write_event(quick_xml::events::Event::Decl(quick_xml::events::BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("akomaNtoso").with_attribute(("xmlns", NAMESPACE)).write_inner_content(|w| {
+            w.create_element("amendment").with_attribute(("name", "amendment")).write_inner_content(|w| {
+                w.create_element("meta").write_inner_content(|w| {
+                    identification_of(w, &work, &expression, &identity)?;
+                    references(w, document.proposer)
+                })?;
+                w.create_element("amendmentBody")
+                    .write_inner_content(|w| amendment_body(w, document, &draft_expression))?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        Ok(())
+    })();
+    debug_assert!(written.is_ok(), "{written:?}");
+    String::from_utf8(w.into_inner().into_inner()).unwrap_or_default() + "\n"
+}
+
+fn amendment_body(w: &mut W, document: &AmendmentDocument<'_>, draft_expression: &str) -> std::io::Result<()> {
+    w.create_element("amendmentHeading").write_inner_content(|w| text_element(w, "p", None, document.heading))?;
+    w.create_element("amendmentReference").write_inner_content(|w| {
+        w.create_element("p").write_inner_content(|w| {
+            w.create_element("ref")
+                .with_attributes([("eId", "ref_1"), ("href", draft_expression)])
+                .write_text_content(BytesText::new(document.draft.symbol))?;
+            w.write_event(quick_xml::events::Event::Text(BytesText::new(" ")))?;
+            text_element(w, "span", Some("place"), &document.amendment.place.to_string())
+        })?;
+        Ok(())
+    })?;
+    w.create_element("amendmentContent").write_inner_content(|w| {
+        w.create_element("p").write_inner_content(|w| {
+            w.create_element("mod").with_attribute(("eId", "mod_1")).write_inner_content(|w| {
+                let quoted = |w: &mut W, n: u32, class: &str, text: &str| -> std::io::Result<()> {
+                    let id = format!("mod_1__qtext_{n}");
+                    w.create_element("quotedText")
+                        .with_attributes([("eId", id.as_str()), ("class", class)])
+                        .write_text_content(BytesText::new(text))?;
+                    Ok(())
+                };
+                match &document.amendment.change {
+                    Change::Replace { from, to } => {
+                        quoted(w, 1, "replaced", from)?;
+                        quoted(w, 2, "replacement", to)
+                    }
+                    Change::Delete => quoted(w, 1, "deleted", &document.amendment.place.to_string()),
+                    Change::InsertAfter { text } => quoted(w, 1, "inserted", text),
+                }
+            })?;
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    if !document.justification.is_empty() {
+        w.create_element("amendmentJustification")
+            .write_inner_content(|w| text_element(w, "p", None, document.justification))?;
+    }
+    Ok(())
 }
 
 fn is(node: &roxmltree::Node<'_, '_>, name: &str) -> bool {

@@ -14,7 +14,7 @@ pub mod status;
 pub mod text;
 pub mod verbs;
 
-pub use akn::{AknError, Identity, from_akn, to_akn};
+pub use akn::{AknError, AmendmentDocument, Identity, amendment_to_akn, from_akn, to_akn};
 pub use amend::{AmendError, Amendment, Change, CompilationWords, Pending, Place, agreed_carried_over, compilation};
 pub use compare::{Run, compare, marked};
 pub use parse::{ParseError, Parsed, Unplaced, parse};

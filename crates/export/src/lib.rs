@@ -7,6 +7,7 @@
 mod agreement;
 mod archive;
 mod atom;
+mod drafts;
 mod tables;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ pub use agreement::{STATEMENT_COLUMNS, statements_csv, votes_csv};
 pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
 pub use atom::atom_feed;
 pub use consulta_core::markup::spreadsheet_safe;
+pub use drafts::{AMENDMENT_COLUMNS, amendments_csv, drafts_json};
 pub use tables::{
     CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, contributions_csv, contributions_json, entities_csv, entities_json,
     entities_popolo,
@@ -62,12 +64,14 @@ pub enum OpenData {
     EntitiesPopolo,
     StatementsCsv,
     VotesCsv,
+    AmendmentsCsv,
+    DraftsJson,
     Feed,
     Archive,
 }
 
 impl OpenData {
-    pub const ALL: [OpenData; 9] = [
+    pub const ALL: [OpenData; 11] = [
         OpenData::ContributionsCsv,
         OpenData::ContributionsJson,
         OpenData::EntitiesCsv,
@@ -75,6 +79,8 @@ impl OpenData {
         OpenData::EntitiesPopolo,
         OpenData::StatementsCsv,
         OpenData::VotesCsv,
+        OpenData::AmendmentsCsv,
+        OpenData::DraftsJson,
         OpenData::Feed,
         OpenData::Archive,
     ];
@@ -89,6 +95,8 @@ impl OpenData {
             OpenData::EntitiesPopolo => "entities.popolo.json",
             OpenData::StatementsCsv => "statements.csv",
             OpenData::VotesCsv => "votes.csv",
+            OpenData::AmendmentsCsv => "amendments.csv",
+            OpenData::DraftsJson => "drafts.json",
             OpenData::Feed => "feed.atom",
             OpenData::Archive => "archive.zip",
         }
@@ -97,6 +105,12 @@ impl OpenData {
     /// Whether the file changes with votes and statements, which the change feed does not follow.
     pub fn follows_votes(self) -> bool {
         matches!(self, OpenData::StatementsCsv | OpenData::VotesCsv)
+    }
+
+    /// Whether the file changes with drafts and their amendments, which the change feed does not
+    /// follow.
+    pub fn follows_drafts(self) -> bool {
+        matches!(self, OpenData::AmendmentsCsv | OpenData::DraftsJson)
     }
 
     /// Whether the file names each contribution's campaign, which a rebuild changes without the
@@ -111,10 +125,14 @@ impl OpenData {
 
     pub fn media_type(self) -> &'static str {
         match self {
-            OpenData::ContributionsCsv | OpenData::EntitiesCsv | OpenData::StatementsCsv | OpenData::VotesCsv => {
-                "text/csv; charset=utf-8"
+            OpenData::ContributionsCsv
+            | OpenData::EntitiesCsv
+            | OpenData::StatementsCsv
+            | OpenData::VotesCsv
+            | OpenData::AmendmentsCsv => "text/csv; charset=utf-8",
+            OpenData::ContributionsJson | OpenData::EntitiesJson | OpenData::EntitiesPopolo | OpenData::DraftsJson => {
+                "application/json"
             }
-            OpenData::ContributionsJson | OpenData::EntitiesJson | OpenData::EntitiesPopolo => "application/json",
             OpenData::Feed => "application/atom+xml; charset=utf-8",
             OpenData::Archive => "application/zip",
         }
@@ -156,6 +174,8 @@ pub fn write_open_data(
         OpenData::EntitiesPopolo => entities_popolo(store, consultation, &mut writer)?,
         OpenData::StatementsCsv => statements_csv(store, consultation, &mut writer)?,
         OpenData::VotesCsv => votes_csv(store, consultation, &mut writer)?,
+        OpenData::AmendmentsCsv => amendments_csv(store, consultation, &mut writer)?,
+        OpenData::DraftsJson => drafts_json(store, consultation, &mut writer)?,
         OpenData::Feed => writer.write_all(atom_feed(store, consultation, source.base_url)?.as_bytes())?,
         OpenData::Archive => {}
     }

@@ -40,6 +40,10 @@ pub enum DraftingError {
     AgreedWithPending { place: Place },
     #[error("a merge combines at least two pending amendments")]
     MergeTooFew,
+    #[error("draft {symbol} has no amendment {number}")]
+    NoAmendment { symbol: String, number: u32 },
+    #[error("an amendment is written as Akoma Ntoso or JSON")]
+    AmendmentFormat,
     #[error("the draft could not be written out: {0}")]
     Render(String),
     #[error(transparent)]
@@ -96,6 +100,10 @@ impl DraftingError {
                 ("draft-agreed-with-pending", vec![("place", place.to_string().into())])
             }
             DraftingError::MergeTooFew => ("draft-merge-too-few", vec![]),
+            DraftingError::NoAmendment { symbol, number } => {
+                ("draft-no-amendment", vec![("symbol", symbol.clone().into()), ("number", u64::from(*number).into())])
+            }
+            DraftingError::AmendmentFormat => ("draft-amendment-format", vec![]),
             DraftingError::Render(detail) => return detail.clone(),
             DraftingError::Store(error) => return error.to_string(),
         };
@@ -405,6 +413,9 @@ pub enum Which {
     Revision(u32),
     /// The latest revision with the pending amendments in brackets.
     Compilation,
+    /// One amendment (its number in the draft): as an Akoma Ntoso `amendment` document, or its
+    /// canonical record as JSON.
+    Amendment(u32),
 }
 
 /// A draft written out, and the name its file goes by ("WTPF-13-6-rev1.pdf").
@@ -423,8 +434,11 @@ pub fn export(
     localizer: &Localizer,
 ) -> Result<Exported, DraftingError> {
     let stored = draft(store, symbol)?;
+    if let Which::Amendment(number) = which {
+        return export_amendment(store, &stored, number, file, localizer);
+    }
     let (revision, text) = match which {
-        Which::Latest => (stored.revision, stored.text.clone()),
+        Which::Latest | Which::Amendment(_) => (stored.revision, stored.text.clone()),
         Which::Revision(revision) => (revision, revision_text(store, &stored, revision)?),
         // The compilation text has the shape of a draft's text, brackets inside its items: read
         // back, it is set like one.
@@ -457,10 +471,61 @@ pub fn export(
         DraftFile::Docx => set(crate::ReportFormat::Docx)?,
         DraftFile::Pdf => set(crate::ReportFormat::Pdf)?,
     };
-    let base: String =
-        stored.symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
     let part = if which == Which::Compilation { "compilation".to_owned() } else { format!("rev{revision}") };
-    Ok(Exported { bytes, name: format!("{base}-{part}.{}", file.extension()) })
+    Ok(Exported { bytes, name: file_name(&stored.symbol, &part, file) })
+}
+
+/// A draft's file name: "WTPF-13-6-rev1.pdf".
+fn file_name(symbol: &str, part: &str, file: DraftFile) -> String {
+    let base: String = symbol.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    format!("{base}-{part}.{}", file.extension())
+}
+
+/// One amendment as an Akoma Ntoso `amendment` document referring to the revision it was
+/// proposed to, or its canonical record (JSON).
+fn export_amendment(
+    store: &dyn Store,
+    stored: &StoredDraft,
+    number: u32,
+    file: DraftFile,
+    localizer: &Localizer,
+) -> Result<Exported, DraftingError> {
+    let missing = || DraftingError::NoAmendment { symbol: stored.symbol.clone(), number };
+    let amendments = store.draft_amendments(stored.id)?;
+    let amendment = amendments.iter().find(|a| a.number == number).ok_or_else(missing)?;
+    let bytes = match file {
+        DraftFile::Akn => {
+            let revised = if amendment.revision == 0 {
+                stored.symbol.clone()
+            } else {
+                format!("{}/Rev.{}", stored.symbol, amendment.revision)
+            };
+            let draft_date = stored.created_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            let date = amendment.proposed_at.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+            let proposer = proposer_name(amendment, localizer);
+            let heading = localizer.format(
+                "draft-amendment-heading",
+                &[
+                    ("number", u64::from(number).into()),
+                    ("symbol", revised.clone().into()),
+                    ("proposer", proposer.into()),
+                ],
+            );
+            let document = consulta_drafting::AmendmentDocument {
+                draft: consulta_drafting::Identity { symbol: &revised, language: &stored.language, date: &draft_date },
+                number,
+                date: &date,
+                heading: &heading,
+                proposer: amendment.proposer.as_ref().map(|(_, name)| name.as_str()),
+                amendment: &amendment.amendment,
+                justification: &amendment.justification,
+            };
+            consulta_drafting::amendment_to_akn(&document).into_bytes()
+        }
+        DraftFile::Json => store.amendment_record(amendment.id)?.ok_or_else(missing)?.to_bytes(),
+        _ => return Err(DraftingError::AmendmentFormat),
+    };
+    Ok(Exported { bytes, name: file_name(&stored.symbol, &format!("amendment{number}"), file) })
 }
 
 /// An amendment as the API and the page show it.

@@ -377,6 +377,7 @@ pub const TABLES: &[Table] = &[
             ("language", Text),
             ("status", Text),
             ("created_at", Integer),
+            ("changes", Integer),
         ],
         order_by: "id",
         identity: Some("id"),

@@ -1204,7 +1204,9 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
     let inclusion = store.amendment_inclusion(second.id, size_before + 2).expect("proof").expect("in the log");
     assert_eq!((inclusion.leaf_index, inclusion.record_sha256), (second.leaf_index, second.record_sha256));
     assert!(crate::check::check_log(&**store, &[], &mut |_| {}).expect("checked").problems.is_empty());
+    let mark = store.drafts_mark(c.id).expect("mark");
     store.take_stance(stored.id, first.number, entity.id, false, &by).expect("opposed");
+    assert_ne!(store.drafts_mark(c.id).expect("mark"), mark, "a stance changes what open data follows");
     store.take_stance(stored.id, first.number, entity.id, true, &by).expect("supports after all");
     let listed = store.draft_amendments(stored.id).expect("read");
     assert_eq!(listed.len(), 2);

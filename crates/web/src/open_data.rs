@@ -59,11 +59,11 @@ async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<
         tokio::task::spawn_blocking(move || -> Result<u64, consulta_store::StoreError> {
             let store = database.connect()?;
             let change = store.last_change()?;
-            if !what.follows_votes() && !what.follows_campaigns() {
+            if !what.follows_votes() && !what.follows_campaigns() && !what.follows_drafts() {
                 return Ok(change);
             }
-            // Votes, statements and campaigns are not in the change feed: their files follow
-            // their marks too.
+            // Votes, statements, campaigns and drafts are not in the change feed: their files
+            // follow their marks too.
             let consultation = store.consultation_by_slug(&slug)?;
             let votes = match (&consultation, what.follows_votes()) {
                 (Some(consultation), true) => store.agreement_mark(consultation.id)?,
@@ -73,8 +73,12 @@ async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<
                 (Some(consultation), true) => store.campaigns_mark(consultation.id)?,
                 _ => (0, 0),
             };
+            let drafts = match (&consultation, what.follows_drafts()) {
+                (Some(consultation), true) => store.drafts_mark(consultation.id)?,
+                _ => (0, 0),
+            };
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::hash::Hash::hash(&(change, votes, campaigns), &mut hasher);
+            std::hash::Hash::hash(&(change, votes, campaigns, drafts), &mut hasher);
             Ok(std::hash::Hasher::finish(&hasher))
         })
         .await

@@ -270,16 +270,44 @@ fn a_draft_round_trips_through_akoma_ntoso_that_validates() {
     assert!(exported.status.success(), "{}", stderr(&exported));
     let written = std::fs::read_to_string(&xml).expect("written");
     assert!(written.contains("<FRBRlanguage language=\"fra\"/>") && written.contains("<quotedStructure"), "{written}");
-    if let Some(schema) = akoma_ntoso_schema() {
-        let checked = std::process::Command::new("xmllint")
-            .arg("--noout")
-            .arg("--schema")
-            .arg(&schema)
-            .arg(&xml)
-            .output()
-            .expect("xmllint runs");
-        assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
+    let schema = akoma_ntoso_schema();
+    let validate = |path: &std::path::Path| {
+        if let Some(schema) = &schema {
+            let checked = std::process::Command::new("xmllint")
+                .arg("--noout")
+                .arg("--schema")
+                .arg(schema)
+                .arg(path)
+                .output()
+                .expect("xmllint runs");
+            assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
+        }
+    };
+    validate(&xml);
+    // Each kind of amendment is an Akoma Ntoso amendment document that validates too.
+    let amend = |args: &[&str]| {
+        let output = ws.run(&[&["draft", "amend", "WTPF-13/6", "--justification", "Example."], args].concat());
+        assert!(output.status.success(), "{}", stderr(&output));
+    };
+    amend(&["--place", "6/p1", "--replace", "toutes les parties prenantes", "--by", "les parties prenantes"]);
+    amend(&["--place", "2/d", "--delete"]);
+    amend(&["--place", "1/c", "--insert", "les contributions reçues (exemple inventé),"]);
+    for number in ["1", "2", "3"] {
+        let path = ws.dir.path().join(format!("amendment-{number}.xml"));
+        let args = ["draft", "export", "WTPF-13/6", "--amendment", number, "-o", path.to_str().expect("path")];
+        let exported = ws.run(&args);
+        assert!(exported.status.success(), "{}", stderr(&exported));
+        let written = std::fs::read_to_string(&path).expect("written");
+        assert!(
+            written.contains("<amendment name=\"amendment\">") && written.contains("<amendmentContent>"),
+            "{written}"
+        );
+        validate(&path);
     }
+    let unknown = ws.run(&["draft", "export", "WTPF-13/6", "--amendment", "9"]);
+    assert!(stderr(&unknown).contains("Draft WTPF-13/6 has no amendment 9."), "{}", stderr(&unknown));
+    let pdf = ws.run(&["draft", "export", "WTPF-13/6", "--amendment", "1", "--format", "pdf"]);
+    assert!(stderr(&pdf).contains("An amendment is written as Akoma Ntoso (akn) or as its record (json)."));
     let again = ws.run(&[
         "draft",
         "import",
@@ -419,6 +447,16 @@ async fn drafts_in_the_api_with_their_amendments_in_the_public_log() {
         let leaf_index = proof["leaf_index"].as_u64().expect("index");
         assert!(consulta_log::verify_inclusion(&consulta_log::leaf_hash(&hash), leaf_index, size, &path, &root));
     }
+    // The same amendments as open data.
+    let open = "/consultations/example-affordable-access";
+    let csv = reqwest::get(format!("{}{open}/amendments.csv", app.url)).await.expect("CSV").text().await.expect("text");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some(consulta_export::AMENDMENT_COLUMNS.join(",").as_str()));
+    assert_eq!(lines.count(), 4, "{csv}");
+    assert!(csv.contains("EXAMPLE/DRAFT/1,2,0,4/b,insert_after,,à encourager la traduction"), "{csv}");
+    let whole = json(format!("{open}/drafts.json")).await;
+    assert_eq!(whole[0]["revisions"].as_array().map(Vec::len), Some(2), "{whole}");
+    assert_eq!(whole[0]["amendments"][0]["record_sha256"].as_str().map(str::len), Some(64), "{whole}");
     for missing in [format!("{api}/amendments/99/record"), "/api/v1/drafts/NOPE".into(), format!("{api}?revision=9")] {
         let answer = reqwest::get(format!("{}{missing}", app.url)).await.expect("answer");
         assert_eq!(answer.status(), reqwest::StatusCode::NOT_FOUND, "{missing}");

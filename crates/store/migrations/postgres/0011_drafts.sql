@@ -8,7 +8,10 @@ CREATE TABLE drafts (
     symbol          TEXT NOT NULL UNIQUE,
     language        TEXT NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('proposal', 'negotiation', 'agreed', 'adopted')),
-    created_at      BIGINT NOT NULL
+    created_at      BIGINT NOT NULL,
+    -- Counts every change to the draft, its amendments and stances: what the open data files of
+    -- drafts follow (drafts are not in the change feed).
+    changes         BIGINT NOT NULL DEFAULT 0
 );
 CREATE TABLE draft_revisions (
     draft_id   BIGINT NOT NULL REFERENCES drafts (id),

@@ -111,12 +111,6 @@ pub(crate) fn of_consultation(sql: &mut dyn Sql, consultation: ConsultationId) -
     stored_all(sql, rows)
 }
 
-/// Every draft, by symbol (the open data's list).
-pub(crate) fn all(sql: &mut dyn Sql) -> Result<Vec<StoredDraft>> {
-    let rows = sql.rows(&format!("{LATEST} ORDER BY d.symbol COLLATE \"C\""), &[])?;
-    stored_all(sql, rows)
-}
-
 /// The places of a revision agreed ad referendum, in the order marked.
 fn agreed_places(sql: &mut dyn Sql, draft: DraftId, revision: u32) -> Result<Vec<Place>> {
     let rows = sql.rows(
@@ -155,6 +149,21 @@ fn latest_revision(sql: &mut dyn Sql, draft: DraftId) -> Result<u32> {
         })
 }
 
+/// Counts a change to the draft, which its open data files follow.
+fn touch(sql: &mut dyn Sql, draft: DraftId) -> Result<()> {
+    sql.execute("UPDATE drafts SET changes = changes + 1 WHERE id = $1", args![draft.0])?;
+    Ok(())
+}
+
+/// How the drafts of a consultation stand: how many there are and how many changes they had.
+pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(u64, i64)> {
+    let row = sql.one(
+        "SELECT COUNT(*), COALESCE(SUM(changes), 0) FROM drafts WHERE consultation_id = $1",
+        args![consultation.0],
+    )?;
+    Ok((row.count(0)?, row.int(1)?))
+}
+
 /// The draft's status, refusing a change of its text once it is agreed or adopted.
 fn open_draft(sql: &mut dyn Sql, draft: DraftId) -> Result<()> {
     let status = draft_status(&sql.one("SELECT status FROM drafts WHERE id = $1", args![draft.0])?.text(0)?)?;
@@ -172,6 +181,7 @@ fn insert_amendment(
     by: &AuditActor,
 ) -> Result<ProposedAmendment> {
     open_draft(sql, draft)?;
+    touch(sql, draft)?;
     let revision = latest_revision(sql, draft)?;
     let symbol = sql.one("SELECT symbol FROM drafts WHERE id = $1", args![draft.0])?.text(0)?;
     let number = sql
@@ -278,6 +288,7 @@ pub(crate) fn stance(
     by: &AuditActor,
 ) -> Result<()> {
     open_draft(sql, draft)?;
+    touch(sql, draft)?;
     let amendment = pending_row(sql, draft, number)?;
     let stance = if support { "support" } else { "oppose" };
     sql.execute(
@@ -358,6 +369,7 @@ pub(crate) fn amendments(sql: &mut dyn Sql, draft: DraftId) -> Result<Vec<Stored
 
 pub(crate) fn revise(sql: &mut dyn Sql, draft: DraftId, revised: &crate::Revised<'_>, by: &AuditActor) -> Result<u32> {
     open_draft(sql, draft)?;
+    touch(sql, draft)?;
     let revision = latest_revision(sql, draft)? + 1;
     let at = millis(by.at);
     for (numbers, status) in [(revised.accepted, "accepted"), (revised.rejected, "rejected")] {
@@ -405,6 +417,7 @@ pub(crate) fn mark_agreed(
     by: &AuditActor,
 ) -> Result<()> {
     open_draft(sql, draft)?;
+    touch(sql, draft)?;
     let revision = latest_revision(sql, draft)?;
     let shown = place.to_string();
     if agreed {
@@ -431,6 +444,7 @@ pub(crate) fn set_status(sql: &mut dyn Sql, draft: DraftId, status: DraftStatus,
     let mut row = row?;
     let (symbol, before) = (row.text(0)?, row.text(1)?);
     sql.execute("UPDATE drafts SET status = $1 WHERE id = $2", args![status.as_str(), draft.0])?;
+    touch(sql, draft)?;
     insert_audit(
         sql,
         &AuditEntry {

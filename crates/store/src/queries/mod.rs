@@ -566,8 +566,8 @@ impl<B: Backend> DraftStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| drafts::of_consultation(sql, consultation))
     }
 
-    fn all_drafts(&self) -> Result<Vec<crate::StoredDraft>> {
-        self.backend.snapshot(drafts::all)
+    fn drafts_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
+        self.backend.each_on_its_own(|sql| drafts::mark(sql, consultation))
     }
 
     fn propose_amendment(

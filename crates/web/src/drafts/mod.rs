@@ -94,6 +94,7 @@ fn amendment_view(amendment: &StoredAmendment, symbol: &str, localizer: &Localiz
     view["proposer"] = json!(drafts::proposer_name(amendment, localizer));
     view["status_label"] = json!(localizer.text(&format!("draft-amendment-status-{}", amendment.status.as_str())));
     view["record"] = json!(api::amendment_address(symbol, amendment.number, "record"));
+    view["akn"] = json!(format!("{}?amendment={}&format=akn", draft_url(symbol), amendment.number));
     if let Some(leaf) = amendment.leaf_index {
         // The proof in the tree that just holds it: any later tree size proves it as well.
         let inclusion = api::amendment_address(symbol, amendment.number, "inclusion");
@@ -143,7 +144,8 @@ pub(crate) async fn page(
 }
 
 /// A draft's file: the revision asked for (`revision`), or the compilation text
-/// (`view=compilation`), as Akoma Ntoso (`format=akn`), PDF or DOCX, as `draft export` writes it.
+/// (`view=compilation`), as Akoma Ntoso (`format=akn`), PDF or DOCX, or one amendment
+/// (`amendment=N`) as an Akoma Ntoso amendment document, as `draft export` writes them.
 fn download(
     store: &dyn Store,
     symbol: &str,
@@ -158,7 +160,11 @@ fn download(
         other => return Err(PageError::BadRequest(format!("format={other}"))),
     };
     let latest = drafts::draft(store, symbol).map_err(|e| drafting_error(e, localizer))?.revision;
-    let which = if query.get("view").map(String::as_str) == Some("compilation") {
+    let amendment =
+        query.get("amendment").map(|n| n.parse::<u32>().map_err(|_| PageError::BadRequest(format!("amendment={n}"))));
+    let which = if let Some(number) = amendment {
+        Which::Amendment(number?)
+    } else if query.get("view").map(String::as_str) == Some("compilation") {
         Which::Compilation
     } else {
         revision_asked(query, "revision", latest)?.map_or(Which::Latest, Which::Revision)
@@ -294,7 +300,9 @@ async fn draft_form<F: crate::forms::Posted + Send + 'static>(
 
 fn drafting_error(error: DraftingError, localizer: &Localizer) -> PageError {
     match error {
-        DraftingError::UnknownDraft(_) | DraftingError::NoRevision { .. } => PageError::NotFound,
+        DraftingError::UnknownDraft(_) | DraftingError::NoRevision { .. } | DraftingError::NoAmendment { .. } => {
+            PageError::NotFound
+        }
         DraftingError::Store(error) => error.into(),
         DraftingError::Render(detail) => PageError::Internal(detail),
         other => PageError::BadRequest(other.message(localizer)),
