@@ -350,6 +350,8 @@ pub struct DraftExport {
     pub compilation: bool,
     #[arg(long, value_name = "N", conflicts_with_all = ["revision", "compilation"])]
     pub amendment: Option<u32>,
+    #[arg(long, value_name = "N", conflicts_with_all = ["compilation", "amendment"])]
+    pub compare: Option<u32>,
     #[arg(long, value_enum, default_value = "akn")]
     pub format: DraftExportFormat,
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -35,11 +35,12 @@ pub fn run(database: &Database, command: DraftCommand, localizer: &Localizer) ->
 
 fn export(database: &Database, args: DraftExport, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let which = match (args.amendment, args.compilation, args.revision) {
+    let which = match (args.amendment, args.compare, args.compilation, args.revision) {
         (Some(number), ..) => Which::Amendment(number),
-        (None, true, _) => Which::Compilation,
-        (None, false, Some(revision)) => Which::Revision(revision),
-        (None, false, None) => Which::Latest,
+        (None, Some(earlier), _, later) => Which::Comparison { earlier, later },
+        (None, None, true, _) => Which::Compilation,
+        (None, None, false, Some(revision)) => Which::Revision(revision),
+        (None, None, false, None) => Which::Latest,
     };
     let file = match args.format {
         DraftExportFormat::Akn => DraftFile::Akn,

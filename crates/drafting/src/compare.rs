@@ -3,7 +3,7 @@
 
 use similar::{Algorithm, ChangeTag, capture_diff_slices};
 
-use crate::text::Draft;
+use crate::text::{Draft, Line, LineKind};
 
 /// A run of words of a comparison: kept, inserted by the later revision, or struck out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +35,55 @@ fn words(text: &str) -> Vec<&str> {
 
 /// The later draft against the earlier, as runs of their plain text.
 pub fn compare(earlier: &Draft, later: &Draft) -> Vec<Run> {
-    let (old_text, new_text) = (earlier.plain_text(), later.plain_text());
-    let (old, new) = (words(&old_text), words(&new_text));
+    word_runs(&earlier.plain_text(), &later.plain_text())
+}
+
+/// A line of a comparison: the line as set (the later revision's, or the earlier's for a line
+/// it strikes out) and its text as runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparedLine {
+    pub line: Line,
+    pub runs: Vec<Run>,
+}
+
+/// A line's text as compared: a verb phrase with its addressees.
+fn compared_text(line: &Line) -> String {
+    match &line.kind {
+        LineKind::Phrase { addressees: Some(addressees) } => format!("{} {addressees}", line.text),
+        _ => line.text.clone(),
+    }
+}
+
+/// The later draft against the earlier line by line, in the later's layout: lines matched
+/// whole, then words compared within a line the later revision rewrites; a line struck out
+/// keeps its place and label, an inserted one has the later revision's. A label that changed
+/// only because an item was inserted or deleted before it is not a change of words.
+pub fn compare_lines(earlier: &Draft, later: &Draft) -> Vec<ComparedLine> {
+    let (old_lines, new_lines) = (earlier.lines(), later.lines());
+    let old: Vec<String> = old_lines.iter().map(compared_text).collect();
+    let new: Vec<String> = new_lines.iter().map(compared_text).collect();
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &old, &new) {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        let paired = old_range.len().min(new_range.len());
+        for k in 0..paired {
+            let (before, after) = (&old[old_range.start + k], &new[new_range.start + k]);
+            let runs = if before == after { vec![Run::Kept(after.clone())] } else { word_runs(before, after) };
+            out.push(ComparedLine { line: new_lines[new_range.start + k].clone(), runs });
+        }
+        for at in old_range.start + paired..old_range.end {
+            out.push(ComparedLine { line: old_lines[at].clone(), runs: vec![Run::Deleted(old[at].clone())] });
+        }
+        for at in new_range.start + paired..new_range.end {
+            out.push(ComparedLine { line: new_lines[at].clone(), runs: vec![Run::Inserted(new[at].clone())] });
+        }
+    }
+    out
+}
+
+/// Two texts compared word by word.
+fn word_runs(old_text: &str, new_text: &str) -> Vec<Run> {
+    let (old, new) = (words(old_text), words(new_text));
     let mut runs: Vec<Run> = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &old, &new) {
         for change in op.iter_changes(&old, &new) {
@@ -108,5 +155,46 @@ mod tests {
             })
             .collect();
         assert_eq!(joined, later.plain_text(), "the later text is the kept and inserted runs");
+    }
+
+    #[test]
+    fn lines_are_compared_in_the_later_layout_and_renumbering_is_no_change() {
+        let earlier = crate::parse("Draft\nThe Forum,\ninvites\na)\tto study;\nb)\tto act.\n").expect("parses").draft;
+        let inserted = Amendment {
+            place: "1/a".parse().expect("place"),
+            change: Change::InsertAfter { text: "to report;".into() },
+        };
+        let reworded = Amendment {
+            place: "1/a".parse().expect("place"),
+            change: Change::Replace { from: "study".into(), to: "examine".into() },
+        };
+        let later = earlier.amended(&inserted).and_then(|d| d.amended(&reworded)).expect("made");
+        let lines = compare_lines(&earlier, &later);
+        let shown: Vec<(String, Vec<Run>)> = lines
+            .iter()
+            .filter_map(|l| match &l.line.kind {
+                LineKind::Numbered { label } => Some((label.clone(), l.runs.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "a)".into(),
+                    vec![Run::Kept("to ".into()), Run::Deleted("study;".into()), Run::Inserted("examine;".into())]
+                ),
+                ("b)".into(), vec![Run::Inserted("to report;".into())]),
+                ("c)".into(), vec![Run::Kept("to act.".into())]),
+            ]
+        );
+        let deleted =
+            earlier.amended(&Amendment { place: "1/b".parse().expect("place"), change: Change::Delete }).expect("made");
+        let lines = compare_lines(&earlier, &deleted);
+        let last = lines.last().expect("a line");
+        assert_eq!(
+            (&last.line.kind, &last.runs),
+            (&LineKind::Numbered { label: "b)".into() }, &vec![Run::Deleted("to act.".into())])
+        );
     }
 }

@@ -16,8 +16,8 @@ pub mod verbs;
 
 pub use akn::{AknError, AmendmentDocument, Identity, amendment_to_akn, from_akn, to_akn};
 pub use amend::{AmendError, Amendment, Change, CompilationWords, Pending, Place, agreed_carried_over, compilation};
-pub use compare::{Run, compare, marked};
+pub use compare::{ComparedLine, Run, compare, compare_lines, marked};
 pub use parse::{ParseError, Parsed, Unplaced, parse};
 pub use record::AmendmentRecord;
 pub use status::{AmendmentStatus, DraftStatus, StatusError};
-pub use text::{Draft, Item, Numbering, Section, SectionKind};
+pub use text::{Draft, Item, Line, LineKind, Numbering, Section, SectionKind};

@@ -5,6 +5,26 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One line of a draft as it is set (`Draft::lines`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub depth: usize,
+    pub kind: LineKind,
+    /// The line's own text: a verb phrase without its addressees, an item without its label.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Place,
+    Title,
+    Author,
+    Phrase { addressees: Option<String> },
+    Paragraph,
+    Numbered { label: String },
+    Quoted { number: Option<String> },
+}
+
 /// Whether a section recalls the grounds (preambular) or says what the body does (operative).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -149,36 +169,52 @@ impl Draft {
     /// heading, the author line, each section's verb phrase on a line of its own, its items
     /// with their derived labels, sub-items and quoted paragraphs indented by a tab.
     pub fn plain_text(&self) -> String {
-        fn write_items(out: &mut String, items: &[Item], depth: usize) {
+        let mut out = String::new();
+        for line in self.lines() {
+            let indent = "\t".repeat(line.depth);
+            match &line.kind {
+                LineKind::Title => out += &format!("{}\n\n", line.text),
+                LineKind::Phrase { addressees: Some(addressees) } => out += &format!("{} {addressees}\n", line.text),
+                LineKind::Numbered { label } => out += &format!("{indent}{label}\t{}\n", line.text),
+                LineKind::Quoted { number } => {
+                    let number = number.as_deref().map(|n| format!("{n}\t")).unwrap_or_default();
+                    out += &format!("{indent}\"{number}{}\"\n", line.text);
+                }
+                _ => out += &format!("{indent}{}\n", line.text),
+            }
+        }
+        out
+    }
+
+    /// The draft line by line, as it is set: place and date, title, author line, then each
+    /// section's verb phrase and its items with their derived labels and depths.
+    pub fn lines(&self) -> Vec<Line> {
+        fn item_lines(out: &mut Vec<Line>, items: &[Item], depth: usize) {
             let labels = Draft::labels(items, depth);
             let mut numbered = labels.iter();
-            let indent = "\t".repeat(depth);
             for item in items {
-                match item {
-                    Item::Paragraph { text } => out.push_str(&format!("{indent}{text}\n")),
-                    Item::Numbered { text, items: children } => {
-                        let label = numbered.next().map_or("", |(label, _)| label.as_str());
-                        out.push_str(&format!("{indent}{label}\t{text}\n"));
-                        write_items(out, children, depth + 1);
+                let (kind, text) = match item {
+                    Item::Paragraph { text } => (LineKind::Paragraph, text),
+                    Item::Numbered { text, .. } => {
+                        let label = numbered.next().map_or_else(String::new, |(label, _)| label.clone());
+                        (LineKind::Numbered { label }, text)
                     }
-                    Item::Quoted { number, text } => {
-                        let number = number.as_deref().map(|n| format!("{n}\t")).unwrap_or_default();
-                        out.push_str(&format!("{indent}\"{number}{text}\"\n"));
-                    }
-                }
+                    Item::Quoted { number, text } => (LineKind::Quoted { number: number.clone() }, text),
+                };
+                out.push(Line { depth, kind, text: text.clone() });
+                item_lines(out, item.children(), depth + 1);
             }
         }
-        let mut out = String::new();
+        let mut out = Vec::new();
         if let Some(place) = &self.place_and_date {
-            out += &format!("{place}\n");
+            out.push(Line { depth: 0, kind: LineKind::Place, text: place.clone() });
         }
-        out += &format!("{}\n\n{}\n", self.title, self.author);
+        out.push(Line { depth: 0, kind: LineKind::Title, text: self.title.clone() });
+        out.push(Line { depth: 0, kind: LineKind::Author, text: self.author.clone() });
         for section in &self.sections {
-            match &section.addressees {
-                Some(addressees) => out += &format!("{} {addressees}\n", section.phrase),
-                None => out += &format!("{}\n", section.phrase),
-            }
-            write_items(&mut out, &section.items, 0);
+            let kind = LineKind::Phrase { addressees: section.addressees.clone() };
+            out.push(Line { depth: 0, kind, text: section.phrase.clone() });
+            item_lines(&mut out, &section.items, 0);
         }
         out
     }

@@ -1356,3 +1356,5 @@ cli-help-consulta-draft-export-amendment = كتابة تعديل واحد (رق�
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = التعديلات على المشاريع، مع مقترحيها ومؤيديها وبصماتها في السجل (CSV)
 open-data-drafts-json = المشاريع كاملة: بنية كل تنقيح، والفقرات المتفق عليها، والتعديلات (JSON)
+draft-comparison-format = تُكتب المقارنة بصيغة HTML أو Markdown أو DOCX أو PDF أو نصاً.
+cli-help-consulta-draft-export-compare = كتابة التنقيح (‎--revision، والافتراضي آخر تنقيح) مقارناً بهذا التنقيح السابق: الإضافات مسطّرة، والحذوف مشطوبة (html أو md أو docx أو pdf أو نص معلَّم [+…+] و[-…-])

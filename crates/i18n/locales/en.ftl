@@ -1347,3 +1347,5 @@ cli-help-consulta-draft-export-amendment = Write one amendment (its number) as a
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = Amendments to the drafts, with who proposed and supports them and their log hashes (CSV)
 open-data-drafts-json = The drafts whole: every revision's structure, the paragraphs agreed and the amendments (JSON)
+draft-comparison-format = A comparison is written as HTML, Markdown, DOCX, PDF or text.
+cli-help-consulta-draft-export-compare = Write the revision (--revision, default the latest) compared with this earlier one: insertions underlined, deletions struck through (html, md, docx, pdf, or text marked [+…+] and [-…-])

@@ -1346,3 +1346,5 @@ cli-help-consulta-draft-export-amendment = Escribir una enmienda (su número) co
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = Enmiendas a los proyectos, con quién las propone y las apoya y sus huellas en el registro (CSV)
 open-data-drafts-json = Los proyectos completos: la estructura de cada revisión, los párrafos acordados y las enmiendas (JSON)
+draft-comparison-format = Una comparación se escribe en HTML, Markdown, DOCX, PDF o texto.
+cli-help-consulta-draft-export-compare = Escribir la revisión (--revision, por defecto la última) comparada con esta revisión anterior: inserciones subrayadas, supresiones tachadas (html, md, docx, pdf, o texto marcado [+…+] y [-…-])

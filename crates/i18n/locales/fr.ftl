@@ -1350,3 +1350,5 @@ cli-help-consulta-draft-export-amendment = Écrire un amendement (son numéro) c
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = Amendements aux projets, avec qui les propose et les appuie et leurs empreintes dans le journal (CSV)
 open-data-drafts-json = Les projets en entier : la structure de chaque révision, les paragraphes approuvés et les amendements (JSON)
+draft-comparison-format = Une comparaison s’écrit en HTML, Markdown, DOCX, PDF ou texte.
+cli-help-consulta-draft-export-compare = Écrire la révision (--revision, par défaut la dernière) comparée à cette révision antérieure : insertions soulignées, suppressions barrées (html, md, docx, pdf, ou texte marqué [+…+] et [-…-])

@@ -1312,3 +1312,5 @@ cli-help-consulta-draft-export-amendment = Вывести одну поправ�
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = Поправки к проектам: кто их предложил и поддержал, их хеши в журнале (CSV)
 open-data-drafts-json = Проекты целиком: структура каждой редакции, согласованные пункты и поправки (JSON)
+draft-comparison-format = Сравнение выводится в формате HTML, Markdown, DOCX, PDF или текста.
+cli-help-consulta-draft-export-compare = Вывести редакцию (--revision, по умолчанию последнюю) в сравнении с этой более ранней: вставки подчёркнуты, исключения зачёркнуты (html, md, docx, pdf или текст с пометками [+…+] и [-…-])

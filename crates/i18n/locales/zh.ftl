@@ -1265,3 +1265,5 @@ cli-help-consulta-draft-export-amendment = 将一项修正（其编号）输出�
 draft-amendment-akn = Akoma Ntoso
 open-data-amendments-csv = 对草案的修正，含提出方、支持方及其日志哈希（CSV）
 open-data-drafts-json = 完整草案：各修订版的结构、已商定段落及修正（JSON）
+draft-comparison-format = 比较以 HTML、Markdown、DOCX、PDF 或文本形式输出。
+cli-help-consulta-draft-export-compare = 输出该修订版（--revision，默认为最新）与此较早修订版的比较：插入加下划线，删除加删除线（html、md、docx、pdf，或以 [+…+] 和 [-…-] 标记的文本）

@@ -185,6 +185,20 @@ pub struct ReceiptLog {
     pub public_key: String,
 }
 
+impl ReceiptLog {
+    /// A leaf's place in the tree `head` signs, with its proof: what a receipt of any record in
+    /// the log carries (a contribution's, a draft amendment's).
+    pub fn of(inclusion: &consulta_store::Inclusion, head: &SignedTreeHead, public_key: &[u8; 32]) -> ReceiptLog {
+        ReceiptLog {
+            leaf_index: inclusion.leaf_index,
+            tree_size: inclusion.tree_size,
+            inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
+            signed_tree_head: head.into(),
+            public_key: to_hex(public_key),
+        }
+    }
+}
+
 /// A signed tree head as the API and receipts carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TreeHeadJson {
@@ -283,13 +297,7 @@ pub fn receipts_from(
                     .iter()
                     .map(|a| ReceiptFile { name: a.name.clone(), size: a.size, sha256: a.sha256.clone() })
                     .collect(),
-                log: ReceiptLog {
-                    leaf_index: inclusion.leaf_index,
-                    tree_size: inclusion.tree_size,
-                    inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
-                    signed_tree_head: head.into(),
-                    public_key: to_hex(public_key),
-                },
+                log: ReceiptLog::of(&inclusion, head, public_key),
             })
         })
         .collect()

@@ -5,13 +5,20 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Span {
     Text(String),
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
+    /// Words a later revision inserts: underlined.
+    Inserted(String),
+    /// Words a later revision strikes out: struck through.
+    Deleted(String),
 }
 
 impl Span {
     pub fn text(&self) -> &str {
         match self {
-            Span::Text(text) | Span::Link { text, .. } => text,
+            Span::Text(text) | Span::Link { text, .. } | Span::Inserted(text) | Span::Deleted(text) => text,
         }
     }
 }

@@ -202,16 +202,13 @@ fn one_direction_run(text: &str, properties: &str, rtl: bool) -> String {
 }
 
 fn paragraph(style: &str, spans: &[Span], links: &mut Vec<String>, document_rtl: bool) -> String {
-    let text: String = spans
-        .iter()
-        .map(|s| match s {
-            Span::Text(text) | Span::Link { text, .. } => text.as_str(),
-        })
-        .collect();
+    let text: String = spans.iter().map(Span::text).collect();
     let mut out = format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{}</w:pPr>", bidi(&text, document_rtl));
     for span in spans {
         match span {
             Span::Text(text) => out += &run(text, ""),
+            Span::Inserted(text) => out += &run(text, "<w:u w:val=\"single\"/>"),
+            Span::Deleted(text) => out += &run(text, "<w:strike/>"),
             Span::Link { text, url } => {
                 out += &format!(
                     "<w:hyperlink r:id=\"rIdLink{}\">{}</w:hyperlink>",

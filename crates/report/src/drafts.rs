@@ -44,6 +44,8 @@ pub enum DraftingError {
     NoAmendment { symbol: String, number: u32 },
     #[error("an amendment is written as Akoma Ntoso or JSON")]
     AmendmentFormat,
+    #[error("a comparison is written as HTML, Markdown, DOCX, PDF or text")]
+    ComparisonFormat,
     #[error("the draft could not be written out: {0}")]
     Render(String),
     #[error(transparent)]
@@ -104,6 +106,7 @@ impl DraftingError {
                 ("draft-no-amendment", vec![("symbol", symbol.clone().into()), ("number", u64::from(*number).into())])
             }
             DraftingError::AmendmentFormat => ("draft-amendment-format", vec![]),
+            DraftingError::ComparisonFormat => ("draft-comparison-format", vec![]),
             DraftingError::Render(detail) => return detail.clone(),
             DraftingError::Store(error) => return error.to_string(),
         };
@@ -416,6 +419,13 @@ pub enum Which {
     /// One amendment (its number in the draft): as an Akoma Ntoso `amendment` document, or its
     /// canonical record as JSON.
     Amendment(u32),
+    /// A revision (the latest if None) compared with an earlier one: what it inserts
+    /// underlined, what it strikes out struck through, in its layout (HTML, Markdown, DOCX, PDF,
+    /// or text marked [+…+] and [-…-]).
+    Comparison {
+        earlier: u32,
+        later: Option<u32>,
+    },
 }
 
 /// A draft written out, and the name its file goes by ("WTPF-13-6-rev1.pdf").
@@ -437,8 +447,11 @@ pub fn export(
     if let Which::Amendment(number) = which {
         return export_amendment(store, &stored, number, file, localizer);
     }
+    if let Which::Comparison { earlier, later } = which {
+        return export_comparison(store, &stored, earlier, later.unwrap_or(stored.revision), file, localizer);
+    }
     let (revision, text) = match which {
-        Which::Latest | Which::Amendment(_) => (stored.revision, stored.text.clone()),
+        Which::Latest | Which::Amendment(_) | Which::Comparison { .. } => (stored.revision, stored.text.clone()),
         Which::Revision(revision) => (revision, revision_text(store, &stored, revision)?),
         // The compilation text has the shape of a draft's text, brackets inside its items: read
         // back, it is set like one.
@@ -473,6 +486,100 @@ pub fn export(
     };
     let part = if which == Which::Compilation { "compilation".to_owned() } else { format!("rev{revision}") };
     Ok(Exported { bytes, name: file_name(&stored.symbol, &part, file) })
+}
+
+/// A revision compared with an earlier one, set as the report's writers set a draft (or as text
+/// marked [+…+] and [-…-]); not as Akoma Ntoso or JSON, which hold texts, not their differences.
+fn export_comparison(
+    store: &dyn Store,
+    stored: &StoredDraft,
+    earlier: u32,
+    later: u32,
+    file: DraftFile,
+    localizer: &Localizer,
+) -> Result<Exported, DraftingError> {
+    let (before, after) = (revision_text(store, stored, earlier)?, revision_text(store, stored, later)?);
+    let bytes = match file {
+        DraftFile::Text => consulta_drafting::marked(&consulta_drafting::compare(&before, &after)).into_bytes(),
+        DraftFile::Akn | DraftFile::Json => return Err(DraftingError::ComparisonFormat),
+        set => {
+            let document = comparison_document(&before, &after, stored, (earlier, later), localizer);
+            let format = match set {
+                DraftFile::Html => crate::ReportFormat::Html,
+                DraftFile::Markdown => crate::ReportFormat::Markdown,
+                DraftFile::Docx => crate::ReportFormat::Docx,
+                _ => crate::ReportFormat::Pdf,
+            };
+            crate::render_report(&document, format).map_err(|e| DraftingError::Render(e.to_string()))?
+        }
+    };
+    Ok(Exported { bytes, name: file_name(&stored.symbol, &format!("rev{later}-compared-rev{earlier}"), file) })
+}
+
+/// Two revisions compared, as a document in the later one's layout: each line's words kept,
+/// inserted (underlined) or struck out, labels hanging, verb phrases in italics where unchanged.
+fn comparison_document(
+    before: &Draft,
+    after: &Draft,
+    stored: &StoredDraft,
+    (earlier, later): (u32, u32),
+    localizer: &Localizer,
+) -> crate::document::Document {
+    use crate::document::{Block, Document, FrontMatter, Span};
+    use consulta_drafting::{LineKind, Run};
+    let spans = |runs: &[Run]| -> Vec<Span> {
+        runs.iter()
+            .map(|run| match run {
+                Run::Kept(text) => Span::Text(text.clone()),
+                Run::Inserted(text) => Span::Inserted(text.clone()),
+                Run::Deleted(text) => Span::Deleted(text.clone()),
+            })
+            .collect()
+    };
+    let intro = localizer.format(
+        "draft-compare-intro",
+        &[("earlier", revision_label(earlier, localizer).into()), ("later", revision_label(later, localizer).into())],
+    );
+    let mut blocks = vec![Block::Paragraph { number: None, spans: vec![Span::Text(intro)] }];
+    for compared in consulta_drafting::compare_lines(before, after) {
+        let line = &compared.line;
+        let unchanged = compared.runs.iter().all(|r| matches!(r, Run::Kept(_)));
+        match &line.kind {
+            // The title and place are the later revision's, on the document's own lines.
+            LineKind::Title | LineKind::Place => {}
+            LineKind::Phrase { addressees } if unchanged => {
+                blocks.push(Block::Phrase { phrase: line.text.clone(), rest: addressees.clone() })
+            }
+            LineKind::Author | LineKind::Phrase { .. } => {
+                blocks.push(Block::Paragraph { number: None, spans: spans(&compared.runs) })
+            }
+            LineKind::Paragraph => {
+                blocks.push(Block::Item { label: None, depth: line.depth, spans: spans(&compared.runs) })
+            }
+            LineKind::Numbered { label } => {
+                blocks.push(Block::Item { label: Some(label.clone()), depth: line.depth, spans: spans(&compared.runs) })
+            }
+            LineKind::Quoted { number } => {
+                let mut quoted = vec![Span::Text("“".into())];
+                quoted.extend(spans(&compared.runs));
+                quoted.push(Span::Text("”".into()));
+                blocks.push(Block::Item { label: number.clone(), depth: line.depth + 1, spans: quoted });
+            }
+        }
+    }
+    let masthead = [Some(stored.symbol.clone()), Some(revision_label(later, localizer)), after.place_and_date.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    Document {
+        language: stored.language.clone(),
+        front: FrontMatter::default(),
+        masthead,
+        title: after.title.clone(),
+        subtitle: localizer.format("draft-page-title", &[("symbol", stored.symbol.clone().into())]),
+        blocks,
+        separate_annex: None,
+    }
 }
 
 /// A draft's file name: "WTPF-13-6-rev1.pdf".

@@ -136,6 +136,8 @@ fn spans_html(spans: &[Span]) -> String {
         .map(|span| match span {
             Span::Text(text) => escape_html(text),
             Span::Link { text, url } => format!("<a href=\"{}\">{}</a>", escape_html(url), escape_html(text)),
+            Span::Inserted(text) => format!("<ins>{}</ins>", escape_html(text)),
+            Span::Deleted(text) => format!("<del>{}</del>", escape_html(text)),
         })
         .collect()
 }

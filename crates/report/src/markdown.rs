@@ -70,6 +70,9 @@ fn spans_markdown(spans: &[Span]) -> String {
         .map(|span| match span {
             Span::Text(text) => escape(text),
             Span::Link { text, url } => format!("[{}](<{}>)", escape(text), url.replace('>', "%3E")),
+            // Markdown has no underline: an insertion is HTML's, a deletion GitHub's strikethrough.
+            Span::Inserted(text) => format!("<ins>{}</ins>", escape(text)),
+            Span::Deleted(text) => format!("~~{}~~", escape(text)),
         })
         .collect()
 }

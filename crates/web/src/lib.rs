@@ -166,6 +166,7 @@ fn router(app: App) -> Router {
         .route("/api/v1/drafts/{symbol}", get(drafts::api::draft))
         .route("/api/v1/drafts/{symbol}/amendments/{number}/record", get(drafts::api::record))
         .route("/api/v1/drafts/{symbol}/amendments/{number}/inclusion", get(drafts::api::inclusion))
+        .route("/api/v1/drafts/{symbol}/amendments/{number}/receipt", get(drafts::api::receipt))
         .route("/consultations/{slug}/campaigns", get(campaigns::list_page))
         .route("/consultations/{slug}/campaigns/{id}", get(campaigns::campaign_page))
         .route("/admin/consultations/{slug}/campaigns/{id}/note", post(campaigns::save_note))

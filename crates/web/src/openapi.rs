@@ -243,6 +243,7 @@ pub struct OpinionGroupSize {
         crate::drafts::api::draft,
         crate::drafts::api::record,
         crate::drafts::api::inclusion,
+        crate::drafts::api::receipt,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

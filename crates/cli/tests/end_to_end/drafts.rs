@@ -374,6 +374,24 @@ fn a_draft_is_set_in_pdf_docx_and_html() {
         }
         _ => assert!(std::env::var("CI").as_deref() != Ok("true"), "CI needs pdftotext (poppler-utils)"),
     }
+
+    // Rev.1 compared with the original: the words it strikes out struck through, those it
+    // inserts underlined, in the draft's layout.
+    let compared = dir.join("compared.docx");
+    let args = ["draft", "export", "EXAMPLE/DRAFT/1", "--compare", "0", "--format", "docx", "-o"];
+    let output = ws.run(&[&args[..], &[compared.to_str().expect("path")]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&compared).expect("docx")).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").expect("part"), &mut xml).expect("UTF-8");
+    assert!(xml.contains("<w:strike/></w:rPr><w:t xml:space=\"preserve\">davantage "), "struck out: {xml}");
+    assert!(xml.contains("<w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">de manière"), "inserted: {xml}");
+    let html = stdout(&ws.run(&["draft", "export", "EXAMPLE/DRAFT/1", "--compare", "0", "--format", "html"]));
+    assert!(html.contains("<del>davantage </del><ins>de manière disproportionnée </ins>"), "{html}");
+    let pdf = ws.run(&["draft", "export", "EXAMPLE/DRAFT/1", "--compare", "0", "--format", "pdf"]);
+    assert!(pdf.status.success() && pdf.stdout.starts_with(b"%PDF"), "{}", stderr(&pdf));
+    let akn = ws.run(&["draft", "export", "EXAMPLE/DRAFT/1", "--compare", "0", "--format", "akn"]);
+    assert!(stderr(&akn).contains("A comparison is written as HTML, Markdown, DOCX, PDF or text."));
 }
 
 /// The draft's page offers its files: Akoma Ntoso, PDF and DOCX of the revision shown or of the
@@ -392,6 +410,9 @@ async fn the_draft_page_offers_its_files() {
     let docx =
         reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?view=compilation&format=docx", app.url)).await.expect("file");
     assert!(docx.status().is_success() && docx.bytes().await.expect("bytes").starts_with(b"PK"));
+    let compared =
+        reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?compare=0&format=pdf", app.url)).await.expect("file");
+    assert!(compared.headers()["content-disposition"].to_str().expect("ascii").contains("rev1-compared-rev0.pdf"));
     let bad = reqwest::get(format!("{}/drafts/EXAMPLE/DRAFT/1?format=exe", app.url)).await.expect("answer");
     assert_eq!(bad.status(), reqwest::StatusCode::BAD_REQUEST);
 }
@@ -447,6 +468,26 @@ async fn drafts_in_the_api_with_their_amendments_in_the_public_log() {
         let leaf_index = proof["leaf_index"].as_u64().expect("index");
         assert!(consulta_log::verify_inclusion(&consulta_log::leaf_hash(&hash), leaf_index, size, &path, &root));
     }
+    // The proposer's receipt: the record's hash and its proof in the signed tree head.
+    let receipt = json(format!("{api}/amendments/2/receipt")).await;
+    let record = reqwest::get(format!("{}{api}/amendments/2/record", app.url)).await.expect("record");
+    let hash = consulta_log::sha256(&record.bytes().await.expect("bytes"));
+    assert_eq!(receipt["sha256"].as_str(), Some(consulta_log::to_hex(&hash).as_str()), "{receipt}");
+    let signed: consulta_intake::submission::ReceiptLog =
+        serde_json::from_value(receipt["log"].clone()).expect("a receipt's log");
+    let head = signed.signed_tree_head.parse().expect("a signed head");
+    let key: [u8; 32] = consulta_log::from_hex(&signed.public_key).expect("a key");
+    assert!(head.verify(&key).is_ok(), "signed by the instance");
+    let path: Vec<[u8; 32]> =
+        signed.inclusion_proof.iter().map(|h| consulta_log::from_hex(h).expect("a hash")).collect();
+    assert!(consulta_log::verify_inclusion(
+        &consulta_log::leaf_hash(&hash),
+        signed.leaf_index,
+        head.head.size,
+        &path,
+        &head.head.root
+    ));
+
     // The same amendments as open data.
     let open = "/consultations/example-affordable-access";
     let csv = reqwest::get(format!("{}{open}/amendments.csv", app.url)).await.expect("CSV").text().await.expect("text");

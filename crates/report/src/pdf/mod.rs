@@ -17,7 +17,7 @@ use krilla::tagging::{ContentTag, SpanTag, Tag, TagGroup, TagTree};
 use krilla::text::Font as PdfFont;
 
 pub use fonts::{FontError, here_for_tests as fonts_here_for_tests};
-use text::{Placed, Segment, Setter, Style};
+use text::{Marking, Placed, Segment, Setter, Style};
 
 use crate::document::{Block, Chart, Document, GROUP_COLOURS, OpinionMap, Span, Table};
 
@@ -73,21 +73,24 @@ enum Mark {
     },
 }
 
-/// A word ready to set: its text, style, the link it belongs to, and whether a space follows.
+/// A word ready to set: its text, style, marking (the link it belongs to, or a revision's
+/// insertion or deletion), and whether a space follows.
 #[derive(Debug, Clone)]
 struct Word {
     text: String,
     style: Style,
-    link: Option<String>,
+    marking: Option<Marking>,
     space_after: bool,
 }
 
 fn words(spans: &[Span], style: Style) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     for span in spans {
-        let (text, link) = match span {
+        let (text, marking) = match span {
             Span::Text(text) => (text.as_str(), None),
-            Span::Link { text, url } => (text.as_str(), Some(url.clone())),
+            Span::Link { text, url } => (text.as_str(), Some(Marking::Link(url.clone()))),
+            Span::Inserted(text) => (text.as_str(), Some(Marking::Inserted)),
+            Span::Deleted(text) => (text.as_str(), Some(Marking::Deleted)),
         };
         let mut first = true;
         for (i, part) in text.split(' ').enumerate() {
@@ -103,14 +106,14 @@ fn words(spans: &[Span], style: Style) -> Vec<Word> {
             let glue = first && i == 0 && words.last().is_some_and(|w| !w.space_after);
             first = false;
             for (k, piece) in breakable(part).into_iter().enumerate() {
-                let sticks = k == 0 && glue && link.is_none();
-                if sticks && words.last().is_some_and(|w| w.link.is_none() && w.style == style) {
+                let sticks = k == 0 && glue && marking.is_none();
+                if sticks && words.last().is_some_and(|w| w.marking.is_none() && w.style == style) {
                     if let Some(last) = words.last_mut() {
                         last.text.push_str(piece);
                     }
                     continue;
                 }
-                words.push(Word { text: piece.to_owned(), style, link: link.clone(), space_after: false });
+                words.push(Word { text: piece.to_owned(), style, marking: marking.clone(), space_after: false });
             }
         }
     }
@@ -141,7 +144,7 @@ fn breakable(part: &str) -> Vec<&str> {
 }
 
 fn word(text: &str, style: Style) -> Vec<Word> {
-    vec![Word { text: text.to_owned(), style, link: None, space_after: false }]
+    vec![Word { text: text.to_owned(), style, marking: None, space_after: false }]
 }
 
 /// Lays the document out page by page.
@@ -220,9 +223,12 @@ impl Layout {
     fn segments(line: &[Word]) -> Vec<Segment> {
         let mut segments = Vec::new();
         for (i, word) in line.iter().enumerate() {
-            segments.push(Segment { text: word.text.clone(), style: word.style, link: word.link.clone() });
+            segments.push(Segment { text: word.text.clone(), style: word.style, marking: word.marking.clone() });
             if word.space_after && i + 1 < line.len() {
-                segments.push(Segment { text: " ".into(), style: word.style, link: None });
+                // A space between two inserted (or struck) words is marked with them.
+                let between = line.get(i + 1).filter(|next| next.marking == word.marking && word.marking.is_some());
+                let marking = between.and(word.marking.clone()).filter(|m| !matches!(m, Marking::Link(_)));
+                segments.push(Segment { text: " ".into(), style: word.style, marking });
             }
         }
         segments
@@ -250,15 +256,17 @@ impl Layout {
         for piece in &pieces {
             let start = left + piece.x;
             let end = start + piece.shaped.advance * size;
-            if let Some(url) = &piece.link {
-                // Underlined, as on screen.
-                self.mark(Mark::Line {
-                    from: [start, baseline - 1.2],
-                    to: [end, baseline - 1.2],
-                    width: 0.5,
-                    colour: BLACK,
-                });
-                self.mark(Mark::Link { rect: [start, baseline - 2.0, end, baseline + size], url: url.clone() });
+            let underline = |y: f32| Mark::Line { from: [start, y], to: [end, y], width: 0.5, colour: BLACK };
+            match &piece.marking {
+                Some(Marking::Link(url)) => {
+                    // Underlined, as on screen.
+                    self.mark(underline(baseline - 1.2));
+                    self.mark(Mark::Link { rect: [start, baseline - 2.0, end, baseline + size], url: url.clone() });
+                }
+                Some(Marking::Inserted) => self.mark(underline(baseline - 1.2)),
+                // Through the middle of the lower-case letters.
+                Some(Marking::Deleted) => self.mark(underline(baseline + size * 0.28)),
+                None => {}
             }
         }
         let paragraph = self.paragraph;
@@ -732,7 +740,7 @@ mod tests {
             Span::Text(", then".into()),
         ];
         let words = words(&spans, Style::Roman);
-        let shown: Vec<(String, bool)> = words.iter().map(|w| (w.text.clone(), w.link.is_some())).collect();
+        let shown: Vec<(String, bool)> = words.iter().map(|w| (w.text.clone(), w.marking.is_some())).collect();
         assert_eq!(shown, [("See".into(), false), ("#12".into(), true), (",".into(), false), ("then".into(), false)]);
     }
 

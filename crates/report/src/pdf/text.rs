@@ -80,12 +80,21 @@ pub struct Shaped {
     pub advance: f32,
 }
 
-/// A logical piece of a line: its text, style and the link it belongs to.
+/// What a piece of text is marked as beyond its style: a link, or words a revision inserts
+/// (underlined) or strikes out (struck through).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marking {
+    Link(String),
+    Inserted,
+    Deleted,
+}
+
+/// A logical piece of a line: its text, style and marking.
 #[derive(Debug, Clone)]
 pub struct Segment {
     pub text: String,
     pub style: Style,
-    pub link: Option<String>,
+    pub marking: Option<Marking>,
 }
 
 /// A shaped piece placed on a line, `x` from the line's left edge.
@@ -93,7 +102,7 @@ pub struct Segment {
 pub struct Placed {
     pub x: f32,
     pub shaped: Shaped,
-    pub link: Option<String>,
+    pub marking: Option<Marking>,
 }
 
 /// Sets text in a document's base direction, keeping the first font that could not be read.
@@ -234,7 +243,7 @@ impl Setter {
         if text.is_empty() {
             return (Vec::new(), 0.0);
         }
-        // Each byte's segment, to split runs where style or link changes.
+        // Each byte's segment, to split runs where style or marking changes.
         let mut owner = Vec::with_capacity(text.len());
         for (i, segment) in segments.iter().enumerate() {
             owner.extend(std::iter::repeat_n(i, segment.text.len()));
@@ -264,7 +273,7 @@ impl Setter {
                 for (range, face, segment) in pieces {
                     let shaped = self.shape(&text[range], face, right_to_left);
                     let width = shaped.advance * size;
-                    placed.push(Placed { x, shaped, link: segments[segment].link.clone() });
+                    placed.push(Placed { x, shaped, marking: segments[segment].marking.clone() });
                     x += width;
                 }
             }
@@ -278,7 +287,7 @@ mod tests {
     use super::*;
 
     fn visual(setter: &Setter, text: &str) -> Vec<String> {
-        let segments = [Segment { text: text.to_owned(), style: Style::Roman, link: None }];
+        let segments = [Segment { text: text.to_owned(), style: Style::Roman, marking: None }];
         setter.line(&segments, 10.0, setter.reads_right_to_left(text)).0.into_iter().map(|p| p.shaped.text).collect()
     }
 

@@ -158,7 +158,7 @@ fn touch(sql: &mut dyn Sql, draft: DraftId) -> Result<()> {
 /// How the drafts of a consultation stand: how many there are and how many changes they had.
 pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(u64, i64)> {
     let row = sql.one(
-        "SELECT COUNT(*), COALESCE(SUM(changes), 0) FROM drafts WHERE consultation_id = $1",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(changes), 0) AS BIGINT) FROM drafts WHERE consultation_id = $1",
         args![consultation.0],
     )?;
     Ok((row.count(0)?, row.int(1)?))

@@ -1,5 +1,6 @@
 //! Drafts in the JSON API: a consultation's drafts, a draft with one revision's structure and
-//! every amendment, and an amendment's canonical record and its proof in the public log. A
+//! every amendment, and an amendment's canonical record, its proof in the public log and its
+//! receipt (the proof in the current signed tree head). A
 //! symbol's slashes are percent-encoded in the path (`EXAMPLE%2FDRAFT%2F1`): it is one segment.
 
 use std::collections::HashMap;
@@ -46,6 +47,17 @@ pub struct AmendmentInclusionResponse {
     pub amendment: u32,
     #[serde(flatten)]
     pub proof: LeafProof,
+}
+
+/// What the proposer of an amendment keeps: enough to prove, at any later time, that the public
+/// log holds the amendment as it was proposed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmendmentReceipt {
+    pub draft: String,
+    pub amendment: u32,
+    /// SHA-256 of the amendment's canonical record (`…/amendments/{number}/record`).
+    pub sha256: String,
+    pub log: consulta_intake::submission::ReceiptLog,
 }
 
 /// The API's address of a draft, or of one of its amendments' `record` or `inclusion`.
@@ -218,6 +230,46 @@ pub(crate) async fn inclusion(
                 .map_err(|e| ApiError::from_store(e, &localizer))?
                 .ok_or_else(|| ApiError::not_found(&localizer))?;
             Ok(AmendmentInclusionResponse { draft: symbol, amendment: number, proof: (&inclusion).into() })
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /api/v1/drafts/{symbol}/amendments/{number}/receipt
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{symbol}/amendments/{number}/receipt",
+    params(
+        ("symbol" = String, Path, description = "The draft's document symbol, its slashes percent-encoded"),
+        ("number" = String, Path, description = "The amendment's number in the draft"),
+    ),
+    responses(
+        (status = 200, description = "The amendment's receipt: its record's hash and its proof in the log's current signed tree head", body = AmendmentReceipt),
+        Refused,
+    )
+)]
+pub(crate) async fn receipt(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path((symbol, number)): Path<(String, String)>,
+) -> Response {
+    let localizer = language.localizer;
+    let signer = app.signer.clone();
+    let result = app
+        .read(localizer, move |store| {
+            let (id, number) = amendment(store, &symbol, &number, &localizer)?;
+            let head =
+                signer.signed_head(store, jiff::Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
+            let inclusion = store
+                .amendment_inclusion(id, head.head.size)
+                .map_err(|e| ApiError::from_store(e, &localizer))?
+                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            Ok(AmendmentReceipt {
+                draft: symbol,
+                amendment: number,
+                sha256: consulta_log::to_hex(&inclusion.record_sha256),
+                log: consulta_intake::submission::ReceiptLog::of(&inclusion, &head, &signer.public_key()),
+            })
         })
         .await;
     result.map(Json).into_response()

@@ -14,7 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use consulta_core::{Action, Entity};
-use consulta_drafting::{Draft, Item, Run, compare};
+use consulta_drafting::{ComparedLine, Draft, Item, LineKind, Run, compare_lines};
 use consulta_drafting::{DraftStatus, Place};
 use consulta_i18n::Localizer;
 use consulta_report::drafts::{
@@ -95,12 +95,30 @@ fn amendment_view(amendment: &StoredAmendment, symbol: &str, localizer: &Localiz
     view["status_label"] = json!(localizer.text(&format!("draft-amendment-status-{}", amendment.status.as_str())));
     view["record"] = json!(api::amendment_address(symbol, amendment.number, "record"));
     view["akn"] = json!(format!("{}?amendment={}&format=akn", draft_url(symbol), amendment.number));
-    if let Some(leaf) = amendment.leaf_index {
-        // The proof in the tree that just holds it: any later tree size proves it as well.
-        let inclusion = api::amendment_address(symbol, amendment.number, "inclusion");
-        view["inclusion"] = json!(format!("{inclusion}?tree_size={}", leaf + 1));
-    }
+    view["receipt"] = json!(api::amendment_address(symbol, amendment.number, "receipt"));
     view
+}
+
+/// A line of a comparison as the template sets it: its kind, label and depth, its runs.
+fn compared_line_view(compared: &ComparedLine) -> Value {
+    let line = &compared.line;
+    let (kind, label) = match &line.kind {
+        LineKind::Place | LineKind::Title | LineKind::Author => ("paragraph", None),
+        LineKind::Phrase { .. } => ("phrase", None),
+        LineKind::Paragraph => ("item", None),
+        LineKind::Numbered { label } => ("item", Some(label.clone())),
+        LineKind::Quoted { number } => ("quoted", number.clone()),
+    };
+    let runs: Vec<Value> = compared
+        .runs
+        .iter()
+        .map(|run| match run {
+            Run::Kept(t) => json!({ "kind": "kept", "text": t }),
+            Run::Inserted(t) => json!({ "kind": "inserted", "text": t }),
+            Run::Deleted(t) => json!({ "kind": "deleted", "text": t }),
+        })
+        .collect();
+    json!({ "kind": kind, "label": label, "depth": line.depth, "runs": runs })
 }
 
 /// The revision a reader asks for (`revision`, `compare`), checked against those there are.
@@ -144,7 +162,8 @@ pub(crate) async fn page(
 }
 
 /// A draft's file: the revision asked for (`revision`), or the compilation text
-/// (`view=compilation`), as Akoma Ntoso (`format=akn`), PDF or DOCX, or one amendment
+/// (`view=compilation`), as Akoma Ntoso (`format=akn`), PDF or DOCX, a comparison
+/// (`compare=N`, with `revision`) as PDF or DOCX, or one amendment
 /// (`amendment=N`) as an Akoma Ntoso amendment document, as `draft export` writes them.
 fn download(
     store: &dyn Store,
@@ -164,6 +183,8 @@ fn download(
         query.get("amendment").map(|n| n.parse::<u32>().map_err(|_| PageError::BadRequest(format!("amendment={n}"))));
     let which = if let Some(number) = amendment {
         Which::Amendment(number?)
+    } else if let Some(earlier) = revision_asked(query, "compare", latest)? {
+        Which::Comparison { earlier, later: revision_asked(query, "revision", latest)? }
     } else if query.get("view").map(String::as_str) == Some("compilation") {
         Which::Compilation
     } else {
@@ -230,17 +251,13 @@ fn draft_page(
         context["view"] = json!("compilation");
         context["compilation"] = json!(text);
     } else if let Some(earlier) = revision_asked(query, "compare", draft.revision)? {
-        let runs = compare(&revision_text(store, &draft, earlier).map_err(|e| drafting_error(e, localizer))?, &shown);
+        let before = revision_text(store, &draft, earlier).map_err(|e| drafting_error(e, localizer))?;
         context["view"] = json!("compare");
+        context["compare"] = json!(earlier);
         context["compare_label"] = json!(revision_label(earlier, localizer));
-        context["runs"] = runs
-            .iter()
-            .map(|run| match run {
-                Run::Kept(t) => json!({ "kind": "kept", "text": t }),
-                Run::Inserted(t) => json!({ "kind": "inserted", "text": t }),
-                Run::Deleted(t) => json!({ "kind": "deleted", "text": t }),
-            })
-            .collect();
+        // The title is the page's heading already.
+        let lines = compare_lines(&before, &shown);
+        context["lines"] = lines.iter().filter(|l| l.line.kind != LineKind::Title).map(compared_line_view).collect();
     }
     Ok(Page {
         template: "draft.html",
