@@ -90,6 +90,8 @@ pub enum Command {
     #[command(subcommand)]
     Draft(DraftCommand),
     #[command(subcommand)]
+    Body(BodyCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -482,6 +484,107 @@ pub struct DraftShow {
 pub enum DraftFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BodyCommand {
+    Create(BodyCreate),
+    Rules(BodyRules),
+    Nominate(BodyNominate),
+    Pin(BodyPin),
+    Check(BodyCheck),
+    Solve(BodySolve),
+    Seat(BodySeat),
+    Show(BodyShow),
+}
+
+#[derive(Debug, Args)]
+pub struct BodyCreate {
+    pub slug: String,
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub mandate: String,
+    #[arg(long, value_name = "YEARS", default_value_t = 2)]
+    pub term_years: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyRules {
+    pub slug: String,
+    /// The rules file (one rule a line); without it, the rules are printed.
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub objective: Option<ObjectiveArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ObjectiveArg {
+    Priority,
+    SpreadCountries,
+    KeepSeated,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyNominate {
+    pub slug: String,
+    /// A CSV file: person, nominator, process, stakeholder_group, country, gender, expertise, statement, priority.
+    #[arg(long, value_name = "FILE")]
+    pub csv: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyPin {
+    pub slug: String,
+    #[arg(long, value_name = "N")]
+    pub nomination: i64,
+    #[arg(long, value_enum)]
+    pub pin: PinArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PinArg {
+    In,
+    Out,
+    Free,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyCheck {
+    pub slug: String,
+    /// The nominations of the slate (numbers, separated by commas); default: those seated today.
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub slate: Vec<i64>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BodySolve {
+    pub slug: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BodySeat {
+    pub slug: String,
+    /// The nominations seated (numbers, separated by commas); default: the solver's slate.
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub members: Vec<i64>,
+    /// The term's first day (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BodyShow {
+    pub slug: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 
 mod agreement;
 mod backup;
+mod body;
 mod campaigns;
 mod cli;
 mod commands;

@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod agreement_chapter;
+pub mod bodies;
 pub mod campaigns;
 pub mod document;
 pub mod docx;

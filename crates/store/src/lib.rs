@@ -32,8 +32,8 @@ pub use database::{Database, PooledStore};
 pub use postgresql::{Postgres, PostgresStore};
 pub use queries::SqlStore;
 pub use roles::{
-    AccountStore, AgreementStore, CampaignStore, DraftStore, JobStore, LogStore, MaintenanceStore, RecordStore, Store,
-    TaxonomyStore,
+    AccountStore, AgreementStore, BodyStore, CampaignStore, DraftStore, JobStore, LogStore, MaintenanceStore,
+    RecordStore, Store, TaxonomyStore,
 };
 pub use sql::{DatabaseError, Failure};
 pub use sqlite::{Sqlite, SqliteStore};
@@ -78,6 +78,10 @@ pub enum StoreError {
     NotInConsultation(i64),
     #[error("a draft with the symbol '{0}' already exists")]
     DuplicateDraft(String),
+    #[error("there is already a body {0}")]
+    DuplicateBody(String),
+    #[error("nomination {0} is not a nomination to this body")]
+    NotANomination(i64),
     #[error("amendment {0} is not a pending amendment of this draft")]
     NotPending(u32),
     #[error("the draft is {0}: its text is no longer negotiated")]
@@ -634,4 +638,64 @@ pub trait RecordTransaction {
     /// Undoes what was written since the savepoint; the rest of the transaction stands.
     fn rollback_to_savepoint(&mut self) -> Result<()>;
     fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// A body's row in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BodyId(pub i64);
+
+/// A body to record: the consultation it serves, its address, name, mandate and term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewBody<'a> {
+    pub consultation: consulta_core::ConsultationId,
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub mandate: &'a str,
+    pub term_years: u32,
+}
+
+/// A body as the store keeps it, with its rules as the secretariat wrote them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBody {
+    pub id: BodyId,
+    pub consultation: consulta_core::ConsultationId,
+    pub slug: String,
+    pub name: String,
+    pub mandate: String,
+    pub term_years: u32,
+    pub rules: String,
+    pub objective: consulta_composition::Objective,
+}
+
+/// A nomination to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNomination {
+    pub person: String,
+    /// The recorded entity that nominates; None for a stakeholder group's own process.
+    pub nominator: Option<consulta_core::EntityId>,
+    /// The selection process, when a stakeholder group nominates.
+    pub process: Option<String>,
+    pub stakeholder_group: String,
+    pub country: Option<consulta_core::CountryCode>,
+    pub gender: String,
+    pub expertise: Vec<String>,
+    pub statement: String,
+    pub priority: u32,
+}
+
+/// A nomination as the store keeps it, with the nominating entity's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredNomination {
+    pub id: i64,
+    pub nomination: NewNomination,
+    pub nominator_name: Option<String>,
+    pub pin: consulta_composition::Pin,
+}
+
+/// A term on a body: the nomination seated, from `start` until `end` (excluded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub nomination: i64,
+    pub start: jiff::civil::Date,
+    pub end: jiff::civil::Date,
 }

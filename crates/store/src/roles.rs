@@ -35,6 +35,7 @@ pub trait Store:
     + AgreementStore
     + CampaignStore
     + DraftStore
+    + BodyStore
     + MaintenanceStore
 {
 }
@@ -48,6 +49,7 @@ impl<
         + AgreementStore
         + CampaignStore
         + DraftStore
+        + BodyStore
         + MaintenanceStore
         + ?Sized,
 > Store for S
@@ -411,6 +413,48 @@ pub trait DraftStore: Send + std::fmt::Debug {
     fn amendment_ids(&self) -> Result<Vec<crate::AmendmentId>>;
     /// An amendment's leaf in the tree of `tree_size` leaves, and the proof.
     fn amendment_inclusion(&self, id: crate::AmendmentId, tree_size: u64) -> Result<Option<crate::Inclusion>>;
+}
+
+/// Bodies whose membership must be balanced: their rules, the nominations to them, who sits.
+pub trait BodyStore: Send + std::fmt::Debug {
+    /// Records a body (no rules yet), audited (`body.create`); a slug already used is refused
+    /// (`DuplicateBody`).
+    fn add_body(&mut self, new: &crate::NewBody<'_>, by: &AuditActor) -> Result<crate::StoredBody>;
+    fn body_by_slug(&self, slug: &str) -> Result<Option<crate::StoredBody>>;
+    /// A consultation's bodies, by slug.
+    fn bodies(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredBody>>;
+    /// Replaces a body's rules (the text as written; the caller has read it) and the solver's
+    /// objective, audited (`body.rules`).
+    fn set_body_rules(
+        &mut self,
+        body: crate::BodyId,
+        rules: &str,
+        objective: consulta_composition::Objective,
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// Records nominations in one transaction (all or none), audited (`body.nominate`); gives
+    /// their numbers.
+    fn nominate(
+        &mut self,
+        body: crate::BodyId,
+        nominations: &[crate::NewNomination],
+        by: &AuditActor,
+    ) -> Result<Vec<i64>>;
+    /// A body's nominations, in the order made.
+    fn nominations(&self, body: crate::BodyId) -> Result<Vec<crate::StoredNomination>>;
+    /// Pins a nomination in or out of the solver's slate, or frees it, audited (`body.pin`).
+    fn set_pin(
+        &mut self,
+        body: crate::BodyId,
+        nomination: i64,
+        pin: consulta_composition::Pin,
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// Seats nominations for their terms, in one transaction, audited (`body.seat`); a
+    /// nomination to another body is refused (`NotANomination`).
+    fn seat(&mut self, body: crate::BodyId, terms: &[crate::Membership], by: &AuditActor) -> Result<()>;
+    /// Every term served on a body, by start.
+    fn memberships(&self, body: crate::BodyId) -> Result<Vec<crate::Membership>>;
 }
 
 pub trait CampaignStore: Send + std::fmt::Debug {

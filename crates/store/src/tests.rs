@@ -83,6 +83,7 @@ on_both_backends!(
     a_consultations_campaigns_are_written_whole_and_only_of_its_contributions,
     campaigns_change_member_by_member_and_keep_the_secretariats_notes,
     a_draft_is_kept_whole_by_its_symbol_and_audited,
+    a_body_keeps_its_rules_nominations_pins_and_terms,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1246,4 +1247,55 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
         Err(StoreError::DraftClosed("adopted"))
     ));
     assert!(crate::check::check_log(&**store, &[], &mut |_| {}).expect("checked").problems.is_empty());
+}
+
+fn a_body_keeps_its_rules_nominations_pins_and_terms(backend: Backend) {
+    use crate::{Membership, NewBody, NewNomination};
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let c = store.create_consultation(&new_consultation("wg-2013")).expect("create");
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let new =
+        NewBody { consultation: c.id, slug: "wgec", name: "WGEC", mandate: "Enhanced cooperation", term_years: 2 };
+    let body = store.add_body(&new, &by).expect("recorded");
+    assert!(matches!(store.add_body(&new, &by), Err(StoreError::DuplicateBody(_))), "one body a slug");
+    store.set_body_rules(body.id, "total 2\n", consulta_composition::Objective::SpreadCountries, &by).expect("rules");
+    let found = store.body_by_slug("wgec").expect("read").expect("found");
+    assert_eq!(
+        (found.rules.as_str(), found.objective),
+        ("total 2\n", consulta_composition::Objective::SpreadCountries)
+    );
+    assert_eq!(store.bodies(c.id).expect("read").len(), 1);
+    let nomination = |person: &str| NewNomination {
+        person: person.into(),
+        nominator: None,
+        process: Some("Selection (example)".into()),
+        stakeholder_group: "civil_society".into(),
+        country: Some("FR".parse().expect("a country")),
+        gender: "female".into(),
+        expertise: vec!["policy".into(), "law".into()],
+        statement: String::new(),
+        priority: 1,
+    };
+    let ids = store.nominate(body.id, &[nomination("A"), nomination("B")], &by).expect("nominated");
+    let listed = store.nominations(body.id).expect("read");
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].nomination, nomination("A"), "kept whole");
+    store.set_pin(body.id, ids[1], consulta_composition::Pin::Out, &by).expect("pinned");
+    assert_eq!(store.nominations(body.id).expect("read")[1].pin, consulta_composition::Pin::Out);
+    assert!(matches!(
+        store.set_pin(body.id, 999, consulta_composition::Pin::In, &by),
+        Err(StoreError::NotANomination(999))
+    ));
+    let start: jiff::civil::Date = "2013-05-01".parse().expect("date");
+    let end: jiff::civil::Date = "2015-05-01".parse().expect("date");
+    store.seat(body.id, &[Membership { nomination: ids[0], start, end }], &by).expect("seated");
+    assert_eq!(store.memberships(body.id).expect("read"), [Membership { nomination: ids[0], start, end }]);
+    let stranger = Membership { nomination: 999, start, end };
+    assert!(matches!(store.seat(body.id, &[stranger], &by), Err(StoreError::NotANomination(999))));
+    let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
+    for action in ["body.create", "body.rules", "body.nominate", "body.pin", "body.seat"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
 }

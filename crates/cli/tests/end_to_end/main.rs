@@ -8,6 +8,7 @@ mod accounts;
 mod agreement;
 mod archive;
 mod backup;
+mod bodies;
 mod browser;
 mod campaign;
 mod campaigns;

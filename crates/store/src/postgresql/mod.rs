@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0009_campaigns.sql"),
     include_str!("../../migrations/postgres/0010_campaign_notes.sql"),
     include_str!("../../migrations/postgres/0011_drafts.sql"),
+    include_str!("../../migrations/postgres/0012_bodies.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

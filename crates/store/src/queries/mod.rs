@@ -6,6 +6,7 @@
 mod accounts;
 mod agreement;
 mod audit;
+mod bodies;
 mod campaigns;
 mod claims;
 mod drafts;
@@ -34,9 +35,9 @@ use std::time::Duration;
 use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
-    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, CampaignFacet, CampaignStore,
-    CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport, DraftStore,
-    Extraction, ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
+    AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, BodyStore, CampaignFacet,
+    CampaignStore, CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport,
+    DraftStore, Extraction, ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
     MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
     PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
     copy,
@@ -648,6 +649,61 @@ impl<B: Backend> DraftStore for SqlStore<B> {
 
     fn amendment_inclusion(&self, id: crate::AmendmentId, tree_size: u64) -> Result<Option<Inclusion>> {
         self.backend.snapshot(|sql| log::inclusion_of(sql, log::LeafOf::Amendment(id), tree_size))
+    }
+}
+
+impl<B: Backend> BodyStore for SqlStore<B> {
+    fn add_body(&mut self, new: &crate::NewBody<'_>, by: &AuditActor) -> Result<crate::StoredBody> {
+        write(&mut self.backend, |sql| bodies::add(sql, new, by))
+    }
+
+    fn body_by_slug(&self, slug: &str) -> Result<Option<crate::StoredBody>> {
+        self.backend.each_on_its_own(|sql| bodies::by_slug(sql, slug))
+    }
+
+    fn bodies(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredBody>> {
+        self.backend.each_on_its_own(|sql| bodies::of_consultation(sql, consultation))
+    }
+
+    fn set_body_rules(
+        &mut self,
+        body: crate::BodyId,
+        rules: &str,
+        objective: consulta_composition::Objective,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| bodies::set_rules(sql, body, rules, objective, by))
+    }
+
+    fn nominate(
+        &mut self,
+        body: crate::BodyId,
+        nominations: &[crate::NewNomination],
+        by: &AuditActor,
+    ) -> Result<Vec<i64>> {
+        write(&mut self.backend, |sql| bodies::nominate(sql, body, nominations, by))
+    }
+
+    fn nominations(&self, body: crate::BodyId) -> Result<Vec<crate::StoredNomination>> {
+        self.backend.snapshot(|sql| bodies::nominations(sql, body))
+    }
+
+    fn set_pin(
+        &mut self,
+        body: crate::BodyId,
+        nomination: i64,
+        pin: consulta_composition::Pin,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| bodies::set_pin(sql, body, nomination, pin, by))
+    }
+
+    fn seat(&mut self, body: crate::BodyId, terms: &[crate::Membership], by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| bodies::seat(sql, body, terms, by))
+    }
+
+    fn memberships(&self, body: crate::BodyId) -> Result<Vec<crate::Membership>> {
+        self.backend.snapshot(|sql| bodies::memberships(sql, body))
     }
 }
 
