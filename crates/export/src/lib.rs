@@ -7,6 +7,7 @@
 mod agreement;
 mod archive;
 mod atom;
+mod bodies;
 mod drafts;
 mod tables;
 
@@ -23,6 +24,7 @@ use consulta_store::{Inclusion, Store, StoreError};
 pub use agreement::{STATEMENT_COLUMNS, statements_csv, votes_csv};
 pub use archive::{ArchiveProblem, ArchiveReport, ArchiveSummary, verify_archive, write_archive};
 pub use atom::atom_feed;
+pub use bodies::bodies_json;
 pub use consulta_core::markup::spreadsheet_safe;
 pub use drafts::{AMENDMENT_COLUMNS, amendments_csv, drafts_json};
 pub use tables::{
@@ -66,12 +68,13 @@ pub enum OpenData {
     VotesCsv,
     AmendmentsCsv,
     DraftsJson,
+    BodiesJson,
     Feed,
     Archive,
 }
 
 impl OpenData {
-    pub const ALL: [OpenData; 11] = [
+    pub const ALL: [OpenData; 12] = [
         OpenData::ContributionsCsv,
         OpenData::ContributionsJson,
         OpenData::EntitiesCsv,
@@ -81,6 +84,7 @@ impl OpenData {
         OpenData::VotesCsv,
         OpenData::AmendmentsCsv,
         OpenData::DraftsJson,
+        OpenData::BodiesJson,
         OpenData::Feed,
         OpenData::Archive,
     ];
@@ -97,6 +101,7 @@ impl OpenData {
             OpenData::VotesCsv => "votes.csv",
             OpenData::AmendmentsCsv => "amendments.csv",
             OpenData::DraftsJson => "drafts.json",
+            OpenData::BodiesJson => "bodies.json",
             OpenData::Feed => "feed.atom",
             OpenData::Archive => "archive.zip",
         }
@@ -107,10 +112,10 @@ impl OpenData {
         matches!(self, OpenData::StatementsCsv | OpenData::VotesCsv)
     }
 
-    /// Whether the file changes with drafts and their amendments, which the change feed does not
-    /// follow.
+    /// Whether the file changes with drafts and their amendments, or with bodies, which the
+    /// change feed does not follow.
     pub fn follows_drafts(self) -> bool {
-        matches!(self, OpenData::AmendmentsCsv | OpenData::DraftsJson)
+        matches!(self, OpenData::AmendmentsCsv | OpenData::DraftsJson | OpenData::BodiesJson)
     }
 
     /// Whether the file names each contribution's campaign, which a rebuild changes without the
@@ -130,9 +135,11 @@ impl OpenData {
             | OpenData::StatementsCsv
             | OpenData::VotesCsv
             | OpenData::AmendmentsCsv => "text/csv; charset=utf-8",
-            OpenData::ContributionsJson | OpenData::EntitiesJson | OpenData::EntitiesPopolo | OpenData::DraftsJson => {
-                "application/json"
-            }
+            OpenData::ContributionsJson
+            | OpenData::EntitiesJson
+            | OpenData::EntitiesPopolo
+            | OpenData::DraftsJson
+            | OpenData::BodiesJson => "application/json",
             OpenData::Feed => "application/atom+xml; charset=utf-8",
             OpenData::Archive => "application/zip",
         }
@@ -176,6 +183,7 @@ pub fn write_open_data(
         OpenData::VotesCsv => votes_csv(store, consultation, &mut writer)?,
         OpenData::AmendmentsCsv => amendments_csv(store, consultation, &mut writer)?,
         OpenData::DraftsJson => drafts_json(store, consultation, &mut writer)?,
+        OpenData::BodiesJson => bodies_json(store, consultation, &mut writer)?,
         OpenData::Feed => writer.write_all(atom_feed(store, consultation, source.base_url)?.as_bytes())?,
         OpenData::Archive => {}
     }

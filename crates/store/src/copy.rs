@@ -427,6 +427,7 @@ pub const TABLES: &[Table] = &[
             ("rules", Text),
             ("objective", Text),
             ("created_at", Integer),
+            ("changes", Integer),
         ],
         order_by: "id",
         identity: Some("id"),

@@ -346,9 +346,9 @@ pub trait DraftStore: Send + std::fmt::Debug {
     fn draft_revision(&self, draft: crate::DraftId, revision: u32) -> Result<Option<consulta_drafting::Draft>>;
     /// A consultation's drafts with their latest revisions, by symbol.
     fn drafts(&self, consultation: ConsultationId) -> Result<Vec<crate::StoredDraft>>;
-    /// How a consultation's drafts stand: how many, and how many changes they have had (the open
-    /// data files of drafts follow it).
-    fn drafts_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)>;
+    /// How a consultation's drafts and bodies stand: how many, and how many changes they have had
+    /// (their open data files follow it).
+    fn drafts_and_bodies_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)>;
     /// Records an amendment to a draft's latest revision, with its justification, by an entity
     /// or (None) the secretariat, numbered next in the draft and appended to the public log in
     /// the same transaction; audited (`draft.amend`). Refused once the draft is agreed

@@ -1205,9 +1205,9 @@ fn a_draft_is_kept_whole_by_its_symbol_and_audited(backend: Backend) {
     let inclusion = store.amendment_inclusion(second.id, size_before + 2).expect("proof").expect("in the log");
     assert_eq!((inclusion.leaf_index, inclusion.record_sha256), (second.leaf_index, second.record_sha256));
     assert!(crate::check::check_log(&**store, &[], &mut |_| {}).expect("checked").problems.is_empty());
-    let mark = store.drafts_mark(c.id).expect("mark");
+    let mark = store.drafts_and_bodies_mark(c.id).expect("mark");
     store.take_stance(stored.id, first.number, entity.id, false, &by).expect("opposed");
-    assert_ne!(store.drafts_mark(c.id).expect("mark"), mark, "a stance changes what open data follows");
+    assert_ne!(store.drafts_and_bodies_mark(c.id).expect("mark"), mark, "a stance changes what open data follows");
     store.take_stance(stored.id, first.number, entity.id, true, &by).expect("supports after all");
     let listed = store.draft_amendments(stored.id).expect("read");
     assert_eq!(listed.len(), 2);
@@ -1277,7 +1277,9 @@ fn a_body_keeps_its_rules_nominations_pins_and_terms(backend: Backend) {
         statement: String::new(),
         priority: 1,
     };
+    let mark = store.drafts_and_bodies_mark(c.id).expect("mark");
     let ids = store.nominate(body.id, &[nomination("A"), nomination("B")], &by).expect("nominated");
+    assert_ne!(store.drafts_and_bodies_mark(c.id).expect("mark"), mark, "open data follows the body's changes");
     let listed = store.nominations(body.id).expect("read");
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0].nomination, nomination("A"), "kept whole");

@@ -48,7 +48,11 @@ posted!(
     StanceForm,
     RevisionForm,
     DraftAgreementForm,
-    DraftStatusForm
+    DraftStatusForm,
+    NominationForm,
+    BodyRulesForm,
+    BodyPinForm,
+    BodySeatForm
 );
 
 /// A vote on a statement: `choice` is agree, disagree or pass.
@@ -392,6 +396,50 @@ pub(crate) struct AmendmentForm {
     pub merges: String,
 }
 
+/// A focal point's nomination to a body, for its entity.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct NominationForm {
+    pub csrf: String,
+    pub body: String,
+    pub person: String,
+    pub stakeholder_group: String,
+    pub country: String,
+    pub gender: String,
+    pub expertise: String,
+    pub statement: String,
+    pub priority: String,
+}
+
+/// The secretariat's rules for a body and the solver's objective.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct BodyRulesForm {
+    pub csrf: String,
+    pub body: String,
+    pub rules: String,
+    pub objective: String,
+}
+
+/// The secretariat pins a nominee (`pin`: in, out, free).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct BodyPinForm {
+    pub csrf: String,
+    pub body: String,
+    pub nomination: String,
+    pub pin: String,
+}
+
+/// The secretariat seats the solver's slate from a day.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct BodySeatForm {
+    pub csrf: String,
+    pub body: String,
+    pub from: String,
+}
+
 /// The secretariat marks a paragraph agreed ad referendum (`withdraw` empty) or takes the mark
 /// back.
 #[derive(Debug, Default, Deserialize)]
@@ -431,4 +479,38 @@ pub(crate) struct RevisionForm {
     pub symbol: String,
     #[serde(flatten)]
     pub by_name: HashMap<String, String>,
+}
+
+/// A signed-in visitor's form: checks its token, runs `act` with the entity the visitor acts for
+/// (a focal point's), then goes to the address `act` gives; a visitor not signed in is sent to
+/// sign in first, and back to `next` after.
+pub(crate) async fn signed_in_form<F: Posted + Send + 'static>(
+    app: crate::App,
+    language: crate::language::RequestLanguage,
+    headers: axum::http::HeaderMap,
+    form: F,
+    next: String,
+    act: impl FnOnce(
+        &mut dyn consulta_store::Store,
+        &crate::accounts::Visitor,
+        Option<consulta_core::Entity>,
+        F,
+    ) -> Result<String, crate::page::PageError>
+    + Send
+    + 'static,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let result = crate::accounts::with_visitor(&app, headers, move |store, visitor| {
+        if visitor.actor.account().is_none() {
+            return Err(crate::page::PageError::SignIn { next, ended: visitor.ended });
+        }
+        visitor.check_form(&form)?;
+        let entity = crate::accounts::acting_for(store, &visitor)?;
+        act(store, &visitor, entity, form)
+    })
+    .await;
+    match result {
+        Ok(to) => axum::response::Redirect::to(&to).into_response(),
+        Err(error) => app.templates.respond(&language, Err(error)),
+    }
 }

@@ -8,6 +8,7 @@ mod accounts;
 mod agreement;
 mod analysis;
 mod api;
+mod bodies;
 mod campaigns;
 mod client;
 mod consultation_cache;
@@ -161,6 +162,12 @@ fn router(app: App) -> Router {
         .route("/draft-stances", post(drafts::stance))
         .route("/admin/draft-revisions", post(drafts::decide))
         .route("/admin/draft-agreements", post(drafts::agree))
+        .route("/bodies/{slug}", get(bodies::page))
+        .route("/body-nominations", post(bodies::nominate))
+        .route("/admin/body-rules", post(bodies::set_rules))
+        .route("/admin/body-pins", post(bodies::pin))
+        .route("/admin/body-seats", post(bodies::seat))
+        .route("/api/v1/bodies/{slug}", get(bodies::api))
         .route("/admin/draft-status", post(drafts::set_status))
         .route("/api/v1/consultations/{slug}/drafts", get(drafts::api::list))
         .route("/api/v1/drafts/{symbol}", get(drafts::api::draft))

@@ -74,7 +74,7 @@ async fn current_file(app: &App, slug: String, what: OpenData) -> Result<Option<
                 _ => (0, 0),
             };
             let drafts = match (&consultation, what.follows_drafts()) {
-                (Some(consultation), true) => store.drafts_mark(consultation.id)?,
+                (Some(consultation), true) => store.drafts_and_bodies_mark(consultation.id)?,
                 _ => (0, 0),
             };
             let mut hasher = std::collections::hash_map::DefaultHasher::new();

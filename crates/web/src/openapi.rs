@@ -244,6 +244,7 @@ pub struct OpinionGroupSize {
         crate::drafts::api::record,
         crate::drafts::api::inclusion,
         crate::drafts::api::receipt,
+        crate::bodies::api,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

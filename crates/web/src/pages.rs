@@ -418,6 +418,7 @@ pub fn consultation_with_form(
             "table": table,
             "distinct": distinct,
             "drafts": crate::drafts::drafts_of(store, consultation.id, localizer)?,
+            "bodies": crate::bodies::bodies_of(store, consultation.id)?,
             "filters": {
                 "groups": groups.iter().map(|g| json!({
                     "id": g.as_str(),

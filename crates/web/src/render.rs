@@ -11,13 +11,14 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 25] = [
+const TEMPLATES: [(&str, &str); 26] = [
     ("campaigns.html", include_str!("../templates/campaigns.html")),
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("agreement.html", include_str!("../templates/agreement.html")),
     ("admin_agreement.html", include_str!("../templates/admin_agreement.html")),
     ("admin_consultation.html", include_str!("../templates/admin_consultation.html")),
     ("draft.html", include_str!("../templates/draft.html")),
+    ("body.html", include_str!("../templates/body.html")),
     ("admin_report.html", include_str!("../templates/admin_report.html")),
     ("admin_issues.html", include_str!("../templates/admin_issues.html")),
     ("admin_tags.html", include_str!("../templates/admin_tags.html")),

@@ -5,6 +5,7 @@
 //! (`campaigns`); and a secretariat and a focal point account to try them with. Everything is loaded through the same functions as `consultation create`,
 //! `import contributions`, the contribution form and `admin create`.
 
+mod bodies;
 mod campaigns;
 mod drafts;
 
@@ -112,6 +113,7 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
         + campaigns::send_campaigns(store, blobs, &open, now).context("demo/open_campaigns.json")?;
     vote_on_open_statements(store, &closed, &open, now).context("demo/open_statements.json")?;
     drafts::negotiate(store, &open, now).context("demo/example_draft.txt")?;
+    bodies::compose(store, &closed, now).context("demo/example_nominations.csv")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
 

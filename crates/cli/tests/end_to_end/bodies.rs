@@ -40,30 +40,36 @@ fn a_body_is_composed_by_its_rules_and_told_when_they_conflict() {
     let good = ws.write("nominations.csv", NOMINATIONS.as_bytes());
     assert!(run(&["body", "nominate", "wg", "--csv", good.to_str().expect("path")]).contains("5 nominations recorded"));
     let slate = run(&["body", "solve", "wg", "--format", "csv"]);
+    let column =
+        |n: usize| slate.lines().skip(1).map(|l| l.split(',').nth(n).unwrap_or("").to_owned()).collect::<Vec<_>>();
     assert_eq!(
-        slate.lines().skip(1).map(|l| l.split(',').next().unwrap_or("")).collect::<Vec<_>>(),
-        ["1", "2", "3", "5"],
+        column(1),
+        ["Ada Example", "Ben Example", "Cy Example", "Ed Example"],
         "first choices, one a country, half women: {slate}"
     );
+    // Numbered after the demo's nominations, in the file's order.
+    let ada: i64 = column(0)[0].parse().expect("a number");
+    let number = |offset: i64| (ada + offset).to_string();
     // Pinned in, the second choice sits in place of the first choice of its group.
-    run(&["body", "pin", "wg", "--nomination", "4", "--pin", "in"]);
+    run(&["body", "pin", "wg", "--nomination", &number(3), "--pin", "in"]);
     let pinned = run(&["body", "solve", "wg", "--format", "json"]);
     let pinned: serde_json::Value = serde_json::from_str(&pinned).expect("JSON");
     let members: Vec<i64> =
         pinned["members"].as_array().expect("members").iter().filter_map(|m| m["nomination"].as_i64()).collect();
-    assert!(members.contains(&4) && members.len() == 4, "{pinned}");
-    run(&["body", "pin", "wg", "--nomination", "4", "--pin", "free"]);
+    assert!(members.contains(&(ada + 3)) && members.len() == 4, "{pinned}");
+    run(&["body", "pin", "wg", "--nomination", &number(3), "--pin", "free"]);
 
     assert!(run(&["body", "seat", "wg"]).contains("4 members seated"));
     assert!(run(&["body", "check", "wg"]).contains("The slate of 4 meets every rule."));
-    let broken = ws.run(&["body", "check", "wg", "--slate", "1,2"]);
+    let broken = ws.run(&["body", "check", "wg", "--slate", &format!("{},{}", number(0), number(1))]);
     assert!(!broken.status.success());
     assert!(
         stdout(&broken).contains("Members of the body: 2 (rule on line 1: exactly 4 required)"),
         "{}",
         stdout(&broken)
     );
-    let french = ws.run_in("fr", &["body", "check", "wg", "--slate", "1,2,4"]);
+    let three = format!("{},{},{}", number(0), number(1), number(3));
+    let french = ws.run_in("fr", &["body", "check", "wg", "--slate", &three]);
     assert!(stdout(&french).contains("Femmes : 1 (règle de la ligne 4 : au moins 2 requis)"), "{}", stdout(&french));
 
     // Three governments cannot be found among two.
@@ -74,4 +80,75 @@ fn a_body_is_composed_by_its_rules_and_told_when_they_conflict() {
     assert!(stderr(&none).contains("No slate meets every rule"), "{}", stderr(&none));
     assert!(stderr(&none).contains("line 2: exactly 3 group=government"), "{}", stderr(&none));
     assert!(!stderr(&none).contains("line 3:"), "the rule not needed for the conflict is not named: {}", stderr(&none));
+}
+
+/// The demo's working group on the web and in the API: its members and composition, the rules
+/// met; a focal point nominates for its entity; the secretariat's contradictory rules are
+/// answered on its page with the rules that conflict.
+#[tokio::test]
+async fn the_demo_working_group_on_the_web() {
+    use reqwest::header::COOKIE;
+    let app = crate::common::spawn_demo();
+    let url = format!("{}/bodies/example-working-group", app.url);
+    let page = reqwest::get(format!("{url}?lang=fr")).await.expect("page").text().await.expect("HTML");
+    assert!(page.contains("Les membres en place aujourd’hui respectent toutes les règles."), "{page}");
+    assert!(page.contains("Par groupe régional") && page.contains("<meter"), "{page}");
+    let api: serde_json::Value = reqwest::get(format!("{}/api/v1/bodies/example-working-group", app.url))
+        .await
+        .expect("API")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(api["members"].as_array().map(Vec::len), Some(16), "{api}");
+    assert_eq!(api["broken_rules"], serde_json::json!([]), "{api}");
+    assert_eq!(api["composition"]["region"].as_array().map(Vec::len), Some(5), "every regional group: {api}");
+    let open_data: serde_json::Value =
+        reqwest::get(format!("{}/consultations/enhanced-cooperation-2010/bodies.json", app.url))
+            .await
+            .expect("bodies.json")
+            .json()
+            .await
+            .expect("JSON");
+    assert_eq!(open_data[0]["terms"].as_array().map(Vec::len), Some(16), "{open_data}");
+    assert!(open_data[0]["rules"].as_str().is_some_and(|r| r.contains("total 16")), "{open_data}");
+    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
+
+    // The focal point of Aurelia nominates for it.
+    let password = crate::common::demo_password(&home, "focal-point@demo.example");
+    let signed_in = crate::common::sign_in_response(&app, "focal-point@demo.example", &password).await;
+    let session = crate::common::cookie_named(&signed_in, "consulta_session").expect("a session");
+    let form_page = crate::common::no_redirects().get(&url).header(COOKIE, &session).send().await.expect("page");
+    let csrf = crate::common::hidden_csrf(&form_page.text().await.expect("HTML"));
+    let nomination = [
+        ("csrf", csrf),
+        ("body", "example-working-group".to_owned()),
+        ("person", "Nominee Example-99".to_owned()),
+        ("stakeholder_group", "government".to_owned()),
+        ("country", "QM".to_owned()),
+        ("gender", "female".to_owned()),
+        ("expertise", "access".to_owned()),
+        ("statement", "Invented example.".to_owned()),
+        ("priority", "1".to_owned()),
+    ];
+    let done =
+        crate::common::post_then_read(&app, &session, &format!("{}/body-nominations", app.url), &nomination).await;
+    assert!(done.contains("Your nomination is recorded."), "{done}");
+
+    // The secretariat sees it among the nominations, and contradictory rules are named.
+    let password = crate::common::demo_password(&home, "secretariat@demo.example");
+    let signed_in = crate::common::sign_in_response(&app, "secretariat@demo.example", &password).await;
+    let session = crate::common::cookie_named(&signed_in, "consulta_session").expect("a session");
+    let page = crate::common::no_redirects().get(&url).header(COOKIE, &session).send().await.expect("page");
+    let page = page.text().await.expect("HTML");
+    assert!(page.contains("Nominee Example-99") && page.contains("Seat this slate"), "{page}");
+    let rules = [
+        ("csrf", crate::common::hidden_csrf(&page)),
+        ("body", "example-working-group".to_owned()),
+        ("rules", "total 16\nexactly 40 group=government\nat least 1 group=civil_society\n".to_owned()),
+        ("objective", "spread_countries".to_owned()),
+    ];
+    let page = crate::common::post_then_read(&app, &session, &format!("{}/admin/body-rules", app.url), &rules).await;
+    assert!(page.contains("The rules are recorded.") && page.contains("No slate meets every rule"), "{page}");
+    assert!(page.contains("<code>exactly 40 group=government</code>"), "{page}");
+    assert!(!page.contains("<code>at least 1 group=civil_society</code>"), "not needed for the conflict: {page}");
 }

@@ -467,18 +467,6 @@ async fn the_secretariat_tags_a_consultation_in_one_pass() {
     assert_eq!(tagged.len(), 38, "every contribution of the open consultation, once: {tagged:?}");
 }
 
-/// Posts a secretariat's form as a browser does, checks it is answered by a redirect, and reads
-/// the page it leads to.
-async fn post_then_read(app: &common::App, session: &str, url: &str, form: &[(&str, String)]) -> String {
-    use reqwest::header::{COOKIE, LOCATION};
-    let client = common::no_redirects();
-    let saved = client.post(url).header(COOKIE, session).form(form).send().await.expect("saved");
-    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    let location = saved.headers()[LOCATION].to_str().expect("location").to_owned();
-    let page = client.get(format!("{}{location}", app.url)).header(COOKIE, session).send().await.expect("page");
-    page.text().await.expect("HTML")
-}
-
 /// The secretariat sets the report's symbol, organs, summary and conclusions on its page, and
 /// the draft shows them at once; a bad field is refused with what is wrong.
 #[tokio::test]
@@ -501,7 +489,7 @@ async fn the_secretariat_sets_the_reports_details_on_the_web() {
         ("summary:en", "A summary set on the web.".to_owned()),
         ("conclusions:en", "One conclusion.".to_owned()),
     ];
-    let page = post_then_read(&app, &session, &format!("{page_url}/details"), &form).await;
+    let page = common::post_then_read(&app, &session, &format!("{page_url}/details"), &form).await;
     assert!(page.contains("The report’s details are saved."), "{page}");
     assert!(page.contains("A/EX/9") && page.contains("A summary set on the web.") && page.contains("One conclusion."));
     assert!(!page.contains("Economic and Social Council</strong>"), "the organ left unticked is gone");
@@ -651,7 +639,7 @@ async fn the_secretariat_names_a_campaign_on_its_page() {
         ("name", "Letter on interconnection costs".to_owned()),
         ("note", "An example campaign of the demonstration.".to_owned()),
     ];
-    let page = post_then_read(&app, &session, &action, &form).await;
+    let page = common::post_then_read(&app, &session, &action, &form).await;
     assert!(page.contains("The name and note were saved."), "{page}");
     assert!(page.contains(&format!("<h1>Letter on interconnection costs (Campaign {id})</h1>")), "{page}");
     let (_, _, list) = get(&format!("{}/consultations/example-affordable-access/campaigns", app.url), "en").await;

@@ -11,7 +11,9 @@ CREATE TABLE bodies (
     rules           TEXT NOT NULL DEFAULT '',
     objective       TEXT NOT NULL DEFAULT 'priority'
         CHECK (objective IN ('priority', 'spread_countries', 'keep_seated')),
-    created_at      INTEGER NOT NULL
+    created_at      INTEGER NOT NULL,
+    -- Counts every change to the body, its nominations and members: what its open data follows.
+    changes         INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 -- A person nominated to a body: by a recorded entity (its focal point, or the secretariat
 -- for it), or by a stakeholder group's own selection process (named); with what the rules

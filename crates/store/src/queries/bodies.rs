@@ -13,7 +13,11 @@ use crate::{
     StoredNomination,
 };
 
-fn audit(sql: &mut dyn Sql, by: &AuditActor, action: &str, subject: String, after: serde_json::Value) -> Result<()> {
+/// Audits a change to a body and counts it (the body's open data follows the count).
+fn audit(sql: &mut dyn Sql, by: &AuditActor, action: &str, id: BodyId, after: serde_json::Value) -> Result<()> {
+    let slug = sql.one("SELECT slug FROM bodies WHERE id = $1", args![id.0])?.text(0)?;
+    sql.execute("UPDATE bodies SET changes = changes + 1 WHERE id = $1", args![id.0])?;
+    let subject = format!("body {slug}");
     insert_audit(
         sql,
         &AuditEntry { by: by.clone(), action: action.to_owned(), subject, before: None, after: Some(after) },
@@ -42,13 +46,13 @@ pub(crate) fn add(sql: &mut dyn Sql, new: &NewBody<'_>, by: &AuditActor) -> Resu
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         args![new.consultation.0, new.slug, new.name, new.mandate, i64::from(new.term_years), millis(by.at)],
     );
-    match inserted {
+    let id = match inserted {
         Err(e) if e.failure() == Some(Failure::Unique) => return Err(StoreError::DuplicateBody(new.slug.to_owned())),
-        other => other?.ok_or_else(|| StoreError::Corrupt("bodies: no id returned".into()))?,
+        other => BodyId(other?.ok_or_else(|| StoreError::Corrupt("bodies: no id returned".into()))?.int(0)?),
     };
     let after =
         serde_json::json!({ "name": new.name, "consultation": new.consultation.0, "term_years": new.term_years });
-    audit(sql, by, "body.create", format!("body {}", new.slug), after)?;
+    audit(sql, by, "body.create", id, after)?;
     by_slug(sql, new.slug)?.ok_or_else(|| StoreError::Corrupt("the body just written".into()))
 }
 
@@ -68,9 +72,8 @@ pub(crate) fn set_rules(
     objective: Objective,
     by: &AuditActor,
 ) -> Result<()> {
-    let slug = sql.one("SELECT slug FROM bodies WHERE id = $1", args![id.0])?.text(0)?;
     sql.execute("UPDATE bodies SET rules = $1, objective = $2 WHERE id = $3", args![rules, objective.as_str(), id.0])?;
-    audit(sql, by, "body.rules", format!("body {slug}"), serde_json::json!({ "rules": rules, "objective": objective }))
+    audit(sql, by, "body.rules", id, serde_json::json!({ "rules": rules, "objective": objective }))
 }
 
 pub(crate) fn nominate(
@@ -79,7 +82,6 @@ pub(crate) fn nominate(
     nominations: &[NewNomination],
     by: &AuditActor,
 ) -> Result<Vec<i64>> {
-    let slug = sql.one("SELECT slug FROM bodies WHERE id = $1", args![id.0])?.text(0)?;
     let mut ids = Vec::with_capacity(nominations.len());
     for n in nominations {
         let expertise = n.expertise.join(",");
@@ -104,7 +106,7 @@ pub(crate) fn nominate(
         ids.push(row.int(0)?);
     }
     let after = serde_json::json!({ "nominations": ids.len(), "first": ids.first(), "last": ids.last() });
-    audit(sql, by, "body.nominate", format!("body {slug}"), after)?;
+    audit(sql, by, "body.nominate", id, after)?;
     Ok(ids)
 }
 
@@ -159,8 +161,7 @@ pub(crate) fn set_pin(sql: &mut dyn Sql, id: BodyId, nomination: i64, pin: Pin, 
     if changed != 1 {
         return Err(StoreError::NotANomination(nomination));
     }
-    let slug = sql.one("SELECT slug FROM bodies WHERE id = $1", args![id.0])?.text(0)?;
-    audit(sql, by, "body.pin", format!("body {slug}"), serde_json::json!({ "nomination": nomination, "pin": pin }))
+    audit(sql, by, "body.pin", id, serde_json::json!({ "nomination": nomination, "pin": pin }))
 }
 
 /// Seats `members` (nominations of the body) for a term; a nomination of another body is
@@ -178,13 +179,12 @@ pub(crate) fn seat(sql: &mut dyn Sql, id: BodyId, terms: &[Membership], by: &Aud
             args![id.0, term.nomination, term.start.to_string().as_str(), term.end.to_string().as_str(), millis(by.at)],
         )?;
     }
-    let slug = sql.one("SELECT slug FROM bodies WHERE id = $1", args![id.0])?.text(0)?;
     let after = serde_json::json!({
         "seated": terms.iter().map(|t| t.nomination).collect::<Vec<_>>(),
         "from": terms.first().map(|t| t.start.to_string()),
         "until": terms.first().map(|t| t.end.to_string()),
     });
-    audit(sql, by, "body.seat", format!("body {slug}"), after)
+    audit(sql, by, "body.seat", id, after)
 }
 
 pub(crate) fn memberships(sql: &mut dyn Sql, id: BodyId) -> Result<Vec<Membership>> {

@@ -155,10 +155,14 @@ fn touch(sql: &mut dyn Sql, draft: DraftId) -> Result<()> {
     Ok(())
 }
 
-/// How the drafts of a consultation stand: how many there are and how many changes they had.
+/// How the drafts and bodies of a consultation stand: how many there are and how many changes
+/// they have had.
 pub(crate) fn mark(sql: &mut dyn Sql, consultation: ConsultationId) -> Result<(u64, i64)> {
     let row = sql.one(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(changes), 0) AS BIGINT) FROM drafts WHERE consultation_id = $1",
+        "SELECT (SELECT COUNT(*) FROM drafts WHERE consultation_id = $1)
+              + (SELECT COUNT(*) FROM bodies WHERE consultation_id = $1),
+                CAST((SELECT COALESCE(SUM(changes), 0) FROM drafts WHERE consultation_id = $1)
+                   + (SELECT COALESCE(SUM(changes), 0) FROM bodies WHERE consultation_id = $1) AS BIGINT)",
         args![consultation.0],
     )?;
     Ok((row.count(0)?, row.int(1)?))

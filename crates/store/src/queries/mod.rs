@@ -567,7 +567,7 @@ impl<B: Backend> DraftStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| drafts::of_consultation(sql, consultation))
     }
 
-    fn drafts_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
+    fn drafts_and_bodies_mark(&self, consultation: ConsultationId) -> Result<(u64, i64)> {
         self.backend.each_on_its_own(|sql| drafts::mark(sql, consultation))
     }
 

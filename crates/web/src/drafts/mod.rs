@@ -12,7 +12,7 @@ pub(crate) mod api;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use consulta_core::{Action, Entity};
 use consulta_drafting::{ComparedLine, Draft, Item, LineKind, Run, compare_lines};
 use consulta_drafting::{DraftStatus, Place};
@@ -25,6 +25,7 @@ use consulta_store::{Store, StoredAmendment};
 use serde_json::{Value, json};
 
 use crate::accounts::{QueryParams, Visitor, acting_for, with_visitor};
+use crate::forms::signed_in_form;
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError, PageResult};
 use crate::{App, forms};
@@ -288,33 +289,6 @@ pub(crate) fn drafts_of(
         .collect())
 }
 
-/// A signed-in visitor's form about a draft: checks its token, runs `act` with the entity the
-/// visitor acts for (a focal point's), then goes to the address `act` gives; a visitor not
-/// signed in is sent to sign in first.
-async fn draft_form<F: crate::forms::Posted + Send + 'static>(
-    app: App,
-    language: RequestLanguage,
-    headers: HeaderMap,
-    form: F,
-    symbol: String,
-    act: impl FnOnce(&mut dyn Store, &Visitor, Option<Entity>, F) -> Result<String, PageError> + Send + 'static,
-) -> Response {
-    let next = draft_url(&symbol);
-    let result = with_visitor(&app, headers, move |store, visitor| {
-        if visitor.actor.account().is_none() {
-            return Err(PageError::SignIn { next, ended: visitor.ended });
-        }
-        visitor.check_form(&form)?;
-        let entity = acting_for(store, &visitor)?;
-        act(store, &visitor, entity, form)
-    })
-    .await;
-    match result {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(error) => app.templates.respond(&language, Err(error)),
-    }
-}
-
 fn drafting_error(error: DraftingError, localizer: &Localizer) -> PageError {
     match error {
         DraftingError::UnknownDraft(_) | DraftingError::NoRevision { .. } | DraftingError::NoAmendment { .. } => {
@@ -341,7 +315,7 @@ pub(crate) async fn amend(
 ) -> Response {
     let localizer = language.localizer;
     let symbol = form.symbol.clone();
-    draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
+    signed_in_form(app, language, headers, form, draft_url(&symbol), move |store, visitor, entity, form| {
         if entity.is_none() && !visitor.actor.may(Action::Administer) {
             return Err(PageError::Forbidden);
         }
@@ -379,7 +353,7 @@ pub(crate) async fn stance(
 ) -> Response {
     let localizer = language.localizer;
     let symbol = form.symbol.clone();
-    draft_form(app, language, headers, form, symbol, move |store, visitor, entity, form| {
+    signed_in_form(app, language, headers, form, draft_url(&symbol), move |store, visitor, entity, form| {
         let entity = entity.ok_or(PageError::Forbidden)?;
         let number: u32 = form.amendment.trim().parse().map_err(|_| PageError::BadRequest(form.amendment.clone()))?;
         drafts::take_stance(store, &form.symbol, number, entity.id, form.stance != "oppose", &actor(visitor)?)
@@ -398,7 +372,7 @@ pub(crate) async fn decide(
 ) -> Response {
     let localizer = language.localizer;
     let symbol = form.symbol.clone();
-    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+    signed_in_form(app, language, headers, form, draft_url(&symbol), move |store, visitor, _, form| {
         visitor.secretariat("/admin")?;
         let decided = |wanted: &str| -> Vec<u32> {
             let mut numbers: Vec<u32> = form
@@ -432,7 +406,7 @@ pub(crate) async fn agree(
 ) -> Response {
     let localizer = language.localizer;
     let symbol = form.symbol.clone();
-    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+    signed_in_form(app, language, headers, form, draft_url(&symbol), move |store, visitor, _, form| {
         visitor.secretariat("/admin")?;
         let place = form.place.parse().map_err(|e| drafting_error(DraftingError::Amend(e), &localizer))?;
         drafts::mark_agreed(store, &form.symbol, &place, form.withdraw.is_empty(), &actor(visitor)?)
@@ -451,7 +425,7 @@ pub(crate) async fn set_status(
 ) -> Response {
     let localizer = language.localizer;
     let symbol = form.symbol.clone();
-    draft_form(app, language, headers, form, symbol, move |store, visitor, _, form| {
+    signed_in_form(app, language, headers, form, draft_url(&symbol), move |store, visitor, _, form| {
         visitor.secretariat("/admin")?;
         let status = form.status.parse().map_err(|e| drafting_error(DraftingError::Status(e), &localizer))?;
         drafts::set_status(store, &form.symbol, status, &actor(visitor)?).map_err(|e| drafting_error(e, &localizer))?;

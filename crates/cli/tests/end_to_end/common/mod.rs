@@ -461,3 +461,15 @@ pub const SECRETARIAT_PAGES: [(&str, &str); 8] = [
     ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
     ("admin-agreement", "/admin/agreement"),
 ];
+
+/// Posts a secretariat's form as a browser does, checks it is answered by a redirect, and reads
+/// the page it leads to.
+pub async fn post_then_read(app: &App, session: &str, url: &str, form: &[(&str, String)]) -> String {
+    use reqwest::header::{COOKIE, LOCATION};
+    let client = no_redirects();
+    let saved = client.post(url).header(COOKIE, session).form(form).send().await.expect("saved");
+    assert_eq!(saved.status(), reqwest::StatusCode::SEE_OTHER);
+    let location = saved.headers()[LOCATION].to_str().expect("location").to_owned();
+    let page = client.get(format!("{}{location}", app.url)).header(COOKIE, session).send().await.expect("page");
+    page.text().await.expect("HTML")
+}
