@@ -270,6 +270,11 @@ pub(crate) async fn stylesheet(headers: axum::http::HeaderMap) -> Response {
     crate::static_files::stylesheet().serve(&headers)
 }
 
-pub(crate) async fn not_found(State(app): State<App>, language: RequestLanguage) -> Response {
+/// What answers an address no route knows: a page, or under `/api/` the API's JSON error (a
+/// client of the API reads JSON whatever went wrong).
+pub(crate) async fn not_found(State(app): State<App>, language: RequestLanguage, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return crate::api::ApiError::not_found(&language.localizer).into_response();
+    }
     app.templates.respond(&language, Err(PageError::NotFound))
 }

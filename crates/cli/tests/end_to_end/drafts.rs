@@ -498,8 +498,13 @@ async fn drafts_in_the_api_with_their_amendments_in_the_public_log() {
     let whole = json(format!("{open}/drafts.json")).await;
     assert_eq!(whole[0]["revisions"].as_array().map(Vec::len), Some(2), "{whole}");
     assert_eq!(whole[0]["amendments"][0]["record_sha256"].as_str().map(str::len), Some(64), "{whole}");
-    for missing in [format!("{api}/amendments/99/record"), "/api/v1/drafts/NOPE".into(), format!("{api}?revision=9")] {
+    // A symbol's slashes not encoded name no operation: still the API's JSON error.
+    let unencoded = "/api/v1/drafts/EXAMPLE/DRAFT/1".to_owned();
+    for missing in
+        [format!("{api}/amendments/99/record"), "/api/v1/drafts/NOPE".into(), format!("{api}?revision=9"), unencoded]
+    {
         let answer = reqwest::get(format!("{}{missing}", app.url)).await.expect("answer");
         assert_eq!(answer.status(), reqwest::StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(answer.headers()["content-type"], "application/json", "{missing}");
     }
 }
