@@ -12,8 +12,8 @@ use consulta_report::bodies::{
 use consulta_store::{Database, Membership, NewBody, StoreError};
 
 use crate::cli::{
-    BodyCheck, BodyCommand, BodyCreate, BodyNominate, BodyPin, BodyRules, BodySeat, BodyShow, BodySolve, ListFormat,
-    ObjectiveArg, PinArg,
+    BodyChairs, BodyCheck, BodyCommand, BodyCreate, BodyNominate, BodyPin, BodyRules, BodySeat, BodyShow, BodySolve,
+    ListFormat, ObjectiveArg, PinArg,
 };
 use crate::commands::{command_line, find_consultation, open_existing};
 
@@ -26,6 +26,7 @@ pub fn run(database: &Database, command: BodyCommand, localizer: &Localizer) -> 
         BodyCommand::Check(args) => check_slate(database, args, localizer),
         BodyCommand::Solve(args) => solve_body(database, args, localizer),
         BodyCommand::Seat(args) => seat(database, args, localizer),
+        BodyCommand::Chairs(args) => chairs(database, args, localizer),
         BodyCommand::Show(args) => show(database, args, localizer),
     }
 }
@@ -274,7 +275,18 @@ fn seat(database: &Database, args: BodySeat, localizer: &Localizer) -> anyhow::R
         None => today(),
     };
     let end = start.checked_add(jiff::Span::new().years(i64::from(body.term_years)))?;
-    let terms: Vec<Membership> = members.iter().map(|&nomination| Membership { nomination, start, end }).collect();
+    for named in [args.chair, args.co_chair].into_iter().flatten() {
+        if !members.contains(&named) {
+            bail!(localizer.format("cli-body-chair-not-seated", &[("number", Arg::Number(named as f64))]));
+        }
+    }
+    let role = |nomination: i64| match (args.chair, args.co_chair) {
+        (Some(chair), _) if chair == nomination => consulta_composition::Role::Chair,
+        (_, Some(co_chair)) if co_chair == nomination => consulta_composition::Role::CoChair,
+        _ => consulta_composition::Role::Member,
+    };
+    let terms: Vec<Membership> =
+        members.iter().map(|&nomination| Membership { nomination, start, end, role: role(nomination) }).collect();
     match store.seat(body.id, &terms, &command_line()) {
         Err(StoreError::NotANomination(n)) => {
             bail!(localizer.format("body-not-a-nomination", &[("number", Arg::Number(n as f64))]))
@@ -323,5 +335,29 @@ fn show(database: &Database, args: BodyShow, localizer: &Localizer) -> anyhow::R
             }
         }
     }
+    Ok(())
+}
+
+fn chairs(database: &Database, args: BodyChairs, localizer: &Localizer) -> anyhow::Result<()> {
+    let mut store = open_existing(database, localizer)?;
+    let mut body = bodies::body(&*store, &args.slug).map_err(|e| said(e, localizer))?;
+    if let Some(rotation) = &args.rotation {
+        let names: Vec<String> = rotation.split(',').map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect();
+        if names.len() > 50 || names.iter().any(|n| n.chars().count() > 200) {
+            bail!(localizer.text("body-bad-fields"));
+        }
+        store.set_chair_rotation(body.id, &names, &command_line())?;
+        body.chair_rotation = names;
+    }
+    let nominations = store.nominations(body.id)?;
+    let memberships = store.memberships(body.id)?;
+    let (next, co_chairs) = bodies::chairs(&body, &nominations, &memberships, today());
+    if !body.chair_rotation.is_empty() {
+        println!("{}", localizer.format("body-rotation", &[("rotation", body.chair_rotation.join(" → ").into())]));
+    }
+    if let Some(next) = next {
+        println!("{}", localizer.format("body-next-chair", &[("nominator", next.into())]));
+    }
+    println!("{}", localizer.format("body-co-chair-candidates", &[("members", co_chairs.join(", ").into())]));
     Ok(())
 }

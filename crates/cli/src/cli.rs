@@ -495,7 +495,16 @@ pub enum BodyCommand {
     Check(BodyCheck),
     Solve(BodySolve),
     Seat(BodySeat),
+    Chairs(BodyChairs),
     Show(BodyShow),
+}
+
+#[derive(Debug, Args)]
+pub struct BodyChairs {
+    pub slug: String,
+    /// The nominators the chair rotates between, in order, separated by commas (ITU,UNESCO,UNDP).
+    #[arg(long, value_name = "NAMES")]
+    pub rotation: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -578,6 +587,12 @@ pub struct BodySeat {
     /// The term's first day (default: today).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
+    /// The nomination seated as chair for the term.
+    #[arg(long, value_name = "N")]
+    pub chair: Option<i64>,
+    /// The nomination seated as co-chair for the term.
+    #[arg(long, value_name = "N")]
+    pub co_chair: Option<i64>,
 }
 
 #[derive(Debug, Args)]

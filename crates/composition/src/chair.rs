@@ -3,6 +3,38 @@
 //! who may be elected co-chair (those who have not held it, all of them again once everyone
 //! has).
 
+use serde::Serialize;
+
+/// What a member holds on a body for a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Member,
+    Chair,
+    CoChair,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Member, Role::Chair, Role::CoChair];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Chair => "chair",
+            Role::CoChair => "co_chair",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or(())
+    }
+}
+
 /// The chair after `last` in `rotation` (the first when there was none, or `last` is not in it).
 pub fn next_chair<'a>(rotation: &[&'a str], last: Option<&str>) -> Option<&'a str> {
     let after = last.and_then(|last| rotation.iter().position(|r| *r == last)).map_or(0, |at| at + 1);

@@ -13,7 +13,7 @@ pub mod reference;
 pub mod rules;
 pub mod solve;
 
-pub use chair::{co_chair_candidates, next_chair};
+pub use chair::{Role, co_chair_candidates, next_chair};
 pub use check::{Violation, check};
 pub use rules::{Attribute, Bound, Candidate, Filter, Pin, Rule, RuleError, RuleProblem, RuleSet, parse_rules};
 pub use solve::{Objective, Slate, SolveError, Solved, score, solve};

@@ -321,3 +321,43 @@ pub fn read_nominations(
     }
     Ok(out)
 }
+
+/// Who nominated someone, as the rotation names nominators: the entity, or the selection
+/// process.
+pub fn nominator_label(nomination: &StoredNomination) -> String {
+    nomination.nominator_name.clone().or_else(|| nomination.nomination.process.clone()).unwrap_or_default()
+}
+
+/// The chair's rotation as it stands: the nominator whose turn it is next (after the nominator
+/// of the last chair seated), and the members seated on `day` who may be co-chair (those who
+/// have not held it; all of them once everyone has).
+pub fn chairs(
+    body: &StoredBody,
+    nominations: &[StoredNomination],
+    memberships: &[Membership],
+    day: jiff::civil::Date,
+) -> (Option<String>, Vec<String>) {
+    use consulta_composition::Role;
+    let named = |id: i64| nominations.iter().find(|n| n.id == id);
+    let last_chair = memberships
+        .iter()
+        .filter(|m| m.role == Role::Chair)
+        .max_by_key(|m| m.start)
+        .and_then(|m| named(m.nomination))
+        .map(nominator_label);
+    let rotation: Vec<&str> = body.chair_rotation.iter().map(String::as_str).collect();
+    let next = consulta_composition::next_chair(&rotation, last_chair.as_deref()).map(str::to_owned);
+    let seated: Vec<String> =
+        seated_on(memberships, day).into_iter().filter_map(named).map(|n| n.nomination.person.clone()).collect();
+    let held: Vec<String> = memberships
+        .iter()
+        .filter(|m| m.role == Role::CoChair)
+        .filter_map(|m| named(m.nomination))
+        .map(|n| n.nomination.person.clone())
+        .collect();
+    let seated_refs: Vec<&str> = seated.iter().map(String::as_str).collect();
+    let held_refs: Vec<&str> = held.iter().map(String::as_str).collect();
+    let candidates =
+        consulta_composition::co_chair_candidates(&seated_refs, &held_refs).into_iter().map(str::to_owned).collect();
+    (next, candidates)
+}

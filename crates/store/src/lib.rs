@@ -665,6 +665,8 @@ pub struct StoredBody {
     pub term_years: u32,
     pub rules: String,
     pub objective: consulta_composition::Objective,
+    /// The nominators the chair rotates between, in order.
+    pub chair_rotation: Vec<String>,
 }
 
 /// A nomination to record.
@@ -692,10 +694,12 @@ pub struct StoredNomination {
     pub pin: consulta_composition::Pin,
 }
 
-/// A term on a body: the nomination seated, from `start` until `end` (excluded).
+/// A term on a body: the nomination seated, from `start` until `end` (excluded), as a member,
+/// the chair or a co-chair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
     pub nomination: i64,
     pub start: jiff::civil::Date,
     pub end: jiff::civil::Date,
+    pub role: consulta_composition::Role,
 }

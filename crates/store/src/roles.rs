@@ -432,6 +432,8 @@ pub trait BodyStore: Send + std::fmt::Debug {
         objective: consulta_composition::Objective,
         by: &AuditActor,
     ) -> Result<()>;
+    /// Sets the nominators the chair rotates between, in order; audited (`body.chair_rotation`).
+    fn set_chair_rotation(&mut self, body: crate::BodyId, rotation: &[String], by: &AuditActor) -> Result<()>;
     /// Records nominations in one transaction (all or none), audited (`body.nominate`); gives
     /// their numbers.
     fn nominate(

@@ -1291,13 +1291,17 @@ fn a_body_keeps_its_rules_nominations_pins_and_terms(backend: Backend) {
     ));
     let start: jiff::civil::Date = "2013-05-01".parse().expect("date");
     let end: jiff::civil::Date = "2015-05-01".parse().expect("date");
-    store.seat(body.id, &[Membership { nomination: ids[0], start, end }], &by).expect("seated");
-    assert_eq!(store.memberships(body.id).expect("read"), [Membership { nomination: ids[0], start, end }]);
-    let stranger = Membership { nomination: 999, start, end };
+    let chair = Membership { nomination: ids[0], start, end, role: consulta_composition::Role::Chair };
+    store.seat(body.id, std::slice::from_ref(&chair), &by).expect("seated");
+    assert_eq!(store.memberships(body.id).expect("read"), [chair]);
+    let rotation = vec!["ITU".to_owned(), "UNESCO".to_owned(), "UNDP".to_owned()];
+    store.set_chair_rotation(body.id, &rotation, &by).expect("rotation");
+    assert_eq!(store.body_by_slug("wgec").expect("read").expect("found").chair_rotation, rotation);
+    let stranger = Membership { nomination: 999, start, end, role: consulta_composition::Role::Member };
     assert!(matches!(store.seat(body.id, &[stranger], &by), Err(StoreError::NotANomination(999))));
     let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
     let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
-    for action in ["body.create", "body.rules", "body.nominate", "body.pin", "body.seat"] {
+    for action in ["body.create", "body.rules", "body.nominate", "body.pin", "body.seat", "body.chair_rotation"] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
 }

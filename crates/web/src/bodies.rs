@@ -49,6 +49,8 @@ pub struct MemberView {
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
     pub gender: String,
+    /// `member`, `chair` or `co_chair`.
+    pub role: &'static str,
     /// The term: first day and the day it ends (excluded), YYYY-MM-DD.
     pub term_start: String,
     pub term_end: String,
@@ -113,6 +115,7 @@ fn view(loaded: &Loaded, localizer: &Localizer) -> BodyView {
                 stakeholder_group: n.nomination.stakeholder_group.clone(),
                 country: n.nomination.country.map(|c| c.as_str().to_owned()),
                 gender: n.nomination.gender.clone(),
+                role: term.map(|t| t.role).unwrap_or_default().as_str(),
                 term_start: term.map(|t| t.start.to_string()).unwrap_or_default(),
                 term_end: term.map(|t| t.end.to_string()).unwrap_or_default(),
             }
@@ -176,7 +179,10 @@ pub(crate) async fn page(
                 "group": value_name(Attribute::Group, &m.stakeholder_group, &localizer),
                 "country": m.country.as_deref().map(|c| value_name(Attribute::Country, c, &localizer)).unwrap_or_default(),
                 "gender": value_name(Attribute::Gender, &m.gender, &localizer),
+                "role": localizer.text(&format!("body-role-{}", m.role)),
             })).collect::<Vec<_>>(),
+            "rotation": loaded.body.chair_rotation.join(" → "),
+            "next_chair": bodies::chairs(&loaded.body, &loaded.nominations, &loaded.memberships, today()).0,
             "visitor": visitor.view(),
             "acting_for": entity.map(|e| e.name.as_str().to_owned()),
             "secretariat": secretariat,
@@ -380,8 +386,16 @@ pub(crate) async fn seat(
         let end = start
             .checked_add(jiff::Span::new().years(i64::from(loaded.body.term_years)))
             .map_err(|e| PageError::BadRequest(e.to_string()))?;
-        let terms: Vec<Membership> =
-            slate.members.iter().map(|&i| Membership { nomination: loaded.nominations[i].id, start, end }).collect();
+        let terms: Vec<Membership> = slate
+            .members
+            .iter()
+            .map(|&i| Membership {
+                nomination: loaded.nominations[i].id,
+                start,
+                end,
+                role: consulta_composition::Role::Member,
+            })
+            .collect();
         store.seat(loaded.body.id, &terms, &by)?;
         Ok(format!("{}?done=seated", body_url(&loaded.body.slug)))
     })

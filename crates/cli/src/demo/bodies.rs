@@ -39,8 +39,27 @@ pub fn compose(store: &mut dyn Store, consultation: &Consultation, now: Timestam
         anyhow::bail!("demo/example_rules.txt: the example nominations meet no slate");
     };
     let end = start.checked_add(jiff::Span::new().years(2))?;
-    let terms: Vec<Membership> =
-        slate.members.iter().map(|&i| Membership { nomination: stored[i].id, start, end }).collect();
+    // The chair rotates between the regional groups' governments, as an invented example.
+    let rotation: Vec<String> =
+        ["Fictional Republic of Aurelia", "Fictional Republic of Borealis", "Fictional Republic of Caldera"]
+            .map(str::to_owned)
+            .to_vec();
+    store.set_chair_rotation(body.id, &rotation, &by)?;
+    let chair = slate.members.iter().find(|&&i| stored[i].nominator_name.as_deref() == Some(rotation[0].as_str()));
+    let terms: Vec<Membership> = slate
+        .members
+        .iter()
+        .map(|&i| Membership {
+            nomination: stored[i].id,
+            start,
+            end,
+            role: if Some(&i) == chair {
+                consulta_composition::Role::Chair
+            } else {
+                consulta_composition::Role::Member
+            },
+        })
+        .collect();
     store.seat(body.id, &terms, &by)?;
     Ok(())
 }

@@ -60,6 +60,32 @@ fn a_body_is_composed_by_its_rules_and_told_when_they_conflict() {
     run(&["body", "pin", "wg", "--nomination", &number(3), "--pin", "free"]);
 
     assert!(run(&["body", "seat", "wg"]).contains("4 members seated"));
+
+    // The chair rotates between two nominators: Aurelia's nominee chairs the next term, so
+    // Borealis's turn comes next.
+    let rotation = "Fictional Republic of Aurelia,Fictional Republic of Borealis";
+    let chairs = run(&["body", "chairs", "wg", "--rotation", rotation]);
+    assert!(chairs.contains("Next chair: the nominee of Fictional Republic of Aurelia."), "{chairs}");
+    let next_term = [number(0), number(1), number(2), number(4)].join(",");
+    let not_seated =
+        ws.run(&["body", "seat", "wg", "--members", &next_term, "--from", "2030-01-01", "--chair", &number(3)]);
+    assert!(stderr(&not_seated).contains("is not among those seated"), "{}", stderr(&not_seated));
+    run(&[
+        "body",
+        "seat",
+        "wg",
+        "--members",
+        &next_term,
+        "--from",
+        "2030-01-01",
+        "--chair",
+        &number(0),
+        "--co-chair",
+        &number(2),
+    ]);
+    let chairs = run(&["body", "chairs", "wg"]);
+    assert!(chairs.contains("Next chair: the nominee of Fictional Republic of Borealis."), "{chairs}");
+    assert!(chairs.contains("Ben Example") && !chairs.contains("Cy Example"), "Cy has been co-chair: {chairs}");
     assert!(run(&["body", "check", "wg"]).contains("The slate of 4 meets every rule."));
     let broken = ws.run(&["body", "check", "wg", "--slate", &format!("{},{}", number(0), number(1))]);
     assert!(!broken.status.success());
@@ -93,6 +119,7 @@ async fn the_demo_working_group_on_the_web() {
     let page = reqwest::get(format!("{url}?lang=fr")).await.expect("page").text().await.expect("HTML");
     assert!(page.contains("Les membres en place aujourd’hui respectent toutes les règles."), "{page}");
     assert!(page.contains("Par groupe régional") && page.contains("<meter"), "{page}");
+    assert!(page.contains("La présidence est tournante") && page.contains("Président(e)"), "{page}");
     let api: serde_json::Value = reqwest::get(format!("{}/api/v1/bodies/example-working-group", app.url))
         .await
         .expect("API")

@@ -11,6 +11,9 @@ CREATE TABLE bodies (
     rules           TEXT NOT NULL DEFAULT '',
     objective       TEXT NOT NULL DEFAULT 'priority'
         CHECK (objective IN ('priority', 'spread_countries', 'keep_seated')),
+    -- The nominators the chair rotates between, in order, one a line (seeds/004 §17: ITU,
+    -- UNESCO, UNDP); empty when the chair does not rotate.
+    chair_rotation  TEXT NOT NULL DEFAULT '',
     created_at      BIGINT NOT NULL,
     -- Counts every change to the body, its nominations and members: what its open data follows.
     changes         BIGINT NOT NULL DEFAULT 0
@@ -36,13 +39,14 @@ CREATE TABLE nominations (
     CHECK (nominator_entity IS NOT NULL OR nominator_process IS NOT NULL)
 );
 CREATE INDEX nominations_by_body ON nominations (body_id, id);
--- A nominee seated on the body for a term (dates, YYYY-MM-DD, the end excluded); a renewal is
--- a new term.
+-- A nominee seated on the body for a term (dates, YYYY-MM-DD, the end excluded), as a member,
+-- the chair or a co-chair; a renewal is a new term.
 CREATE TABLE memberships (
     body_id       BIGINT NOT NULL REFERENCES bodies (id),
     nomination_id BIGINT NOT NULL REFERENCES nominations (id),
     term_start    TEXT NOT NULL,
     term_end      TEXT NOT NULL,
+    role          TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'chair', 'co_chair')),
     seated_at     BIGINT NOT NULL,
     PRIMARY KEY (body_id, nomination_id, term_start)
 );

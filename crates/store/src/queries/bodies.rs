@@ -24,7 +24,7 @@ fn audit(sql: &mut dyn Sql, by: &AuditActor, action: &str, id: BodyId, after: se
     )
 }
 
-const BODY_COLUMNS: &str = "id, consultation_id, slug, name, mandate, term_years, rules, objective";
+const BODY_COLUMNS: &str = "id, consultation_id, slug, name, mandate, term_years, rules, objective, chair_rotation";
 
 fn body(r: &mut Row) -> Result<StoredBody> {
     let objective = r.text(7)?;
@@ -37,6 +37,7 @@ fn body(r: &mut Row) -> Result<StoredBody> {
         term_years: r.small(5)?,
         rules: r.text(6)?,
         objective: objective.parse().map_err(|_| StoreError::Corrupt(format!("bodies.objective {objective}")))?,
+        chair_rotation: r.text(8)?.lines().map(str::to_owned).collect(),
     })
 }
 
@@ -74,6 +75,11 @@ pub(crate) fn set_rules(
 ) -> Result<()> {
     sql.execute("UPDATE bodies SET rules = $1, objective = $2 WHERE id = $3", args![rules, objective.as_str(), id.0])?;
     audit(sql, by, "body.rules", id, serde_json::json!({ "rules": rules, "objective": objective }))
+}
+
+pub(crate) fn set_chair_rotation(sql: &mut dyn Sql, id: BodyId, rotation: &[String], by: &AuditActor) -> Result<()> {
+    sql.execute("UPDATE bodies SET chair_rotation = $1 WHERE id = $2", args![rotation.join("\n").as_str(), id.0])?;
+    audit(sql, by, "body.chair_rotation", id, serde_json::json!({ "rotation": rotation }))
 }
 
 pub(crate) fn nominate(
@@ -174,13 +180,21 @@ pub(crate) fn seat(sql: &mut dyn Sql, id: BodyId, terms: &[Membership], by: &Aud
             return Err(StoreError::NotANomination(term.nomination));
         }
         sql.execute(
-            "INSERT INTO memberships (body_id, nomination_id, term_start, term_end, seated_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (body_id, nomination_id, term_start) DO UPDATE SET term_end = excluded.term_end",
-            args![id.0, term.nomination, term.start.to_string().as_str(), term.end.to_string().as_str(), millis(by.at)],
+            "INSERT INTO memberships (body_id, nomination_id, term_start, term_end, role, seated_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (body_id, nomination_id, term_start) DO UPDATE SET term_end = excluded.term_end, role = excluded.role",
+            args![
+                id.0,
+                term.nomination,
+                term.start.to_string().as_str(),
+                term.end.to_string().as_str(),
+                term.role.as_str(),
+                millis(by.at)
+            ],
         )?;
     }
     let after = serde_json::json!({
-        "seated": terms.iter().map(|t| t.nomination).collect::<Vec<_>>(),
+        "seated": terms.iter().map(|t| serde_json::json!({ "nomination": t.nomination, "role": t.role })).collect::<Vec<_>>(),
         "from": terms.first().map(|t| t.start.to_string()),
         "until": terms.first().map(|t| t.end.to_string()),
     });
@@ -189,7 +203,8 @@ pub(crate) fn seat(sql: &mut dyn Sql, id: BodyId, terms: &[Membership], by: &Aud
 
 pub(crate) fn memberships(sql: &mut dyn Sql, id: BodyId) -> Result<Vec<Membership>> {
     let rows = sql.rows(
-        "SELECT nomination_id, term_start, term_end FROM memberships WHERE body_id = $1 ORDER BY term_start, nomination_id",
+        "SELECT nomination_id, term_start, term_end, role FROM memberships WHERE body_id = $1
+         ORDER BY term_start, nomination_id",
         args![id.0],
     )?;
     rows.into_iter()
@@ -197,7 +212,13 @@ pub(crate) fn memberships(sql: &mut dyn Sql, id: BodyId) -> Result<Vec<Membershi
             let date = |text: String| {
                 text.parse::<jiff::civil::Date>().map_err(|_| StoreError::Corrupt(format!("memberships: {text}")))
             };
-            Ok(Membership { nomination: r.int(0)?, start: date(r.text(1)?)?, end: date(r.text(2)?)? })
+            let role = r.text(3)?;
+            Ok(Membership {
+                nomination: r.int(0)?,
+                start: date(r.text(1)?)?,
+                end: date(r.text(2)?)?,
+                role: role.parse().map_err(|_| StoreError::Corrupt(format!("memberships.role {role}")))?,
+            })
         })
         .collect()
 }

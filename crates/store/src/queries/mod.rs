@@ -675,6 +675,10 @@ impl<B: Backend> BodyStore for SqlStore<B> {
         write(&mut self.backend, |sql| bodies::set_rules(sql, body, rules, objective, by))
     }
 
+    fn set_chair_rotation(&mut self, body: crate::BodyId, rotation: &[String], by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| bodies::set_chair_rotation(sql, body, rotation, by))
+    }
+
     fn nominate(
         &mut self,
         body: crate::BodyId,
