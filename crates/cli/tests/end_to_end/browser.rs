@@ -586,3 +586,47 @@ async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
     assert_eq!(text.matches("(agreed ad referendum)").count(), 3, "the demo's marks carried to Rev.2: {text}");
     client.close().await.expect("the browser closes");
 }
+
+/// A focal point nominates a person to the demo's working group with no script; the
+/// secretariat then sees the nomination and the solver's slate on the same page.
+#[tokio::test]
+async fn a_focal_point_nominates_to_a_body_in_chromium_without_javascript() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=en", app.url)).await.expect("the page opens");
+    sign_in_as(&client, &app, "focal-point@demo.example").await;
+    client.goto(&format!("{}/bodies/example-working-group", app.url)).await.expect("the page opens");
+    let javascript = client.execute("return document.querySelectorAll('script').length;", vec![]).await.expect("runs");
+    assert_eq!(javascript, serde_json::json!(0), "the page needs no script");
+    let field = |id: &'static str| {
+        let client = client.clone();
+        async move { client.find(Locator::Css(id)).await.expect("field") }
+    };
+    field("#n-person").await.send_keys("Nominee Example-Browser").await.expect("type");
+    field("#n-country").await.send_keys("QM").await.expect("type");
+    field("#n-expertise").await.send_keys("access, security").await.expect("type");
+    field("#n-priority").await.send_keys("1").await.expect("type");
+    screenshot(&client, "body-nominate.png").await;
+    client
+        .find(Locator::Css("form[action='/body-nominations'] button"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("send");
+    client.wait().for_element(Locator::Css("p.done")).await.expect("recorded");
+    client.close().await.expect("the browser closes");
+
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=en", app.url)).await.expect("the page opens");
+    sign_in_as_secretariat(&client, &app).await;
+    client.goto(&format!("{}/bodies/example-working-group", app.url)).await.expect("the page opens");
+    let nominations =
+        client.find(Locator::Css("#nominations + div table")).await.expect("table").text().await.expect("text");
+    assert!(nominations.contains("Nominee Example-Browser"), "{nominations}");
+    let solved =
+        client.find(Locator::Css("section[aria-labelledby=solved]")).await.expect("slate").text().await.expect("text");
+    assert!(solved.contains("The best slate of 16 meeting every rule"), "{solved}");
+    client.close().await.expect("the browser closes");
+}
