@@ -280,6 +280,15 @@ fn seat(database: &Database, args: BodySeat, localizer: &Localizer) -> anyhow::R
             bail!(localizer.format("cli-body-chair-not-seated", &[("number", Arg::Number(named as f64))]));
         }
     }
+    bodies::check_chairs(
+        &body,
+        &store.nominations(body.id)?,
+        &store.memberships(body.id)?,
+        today(),
+        args.chair,
+        args.co_chair,
+    )
+    .map_err(|e| said(e, localizer))?;
     let role = |nomination: i64| match (args.chair, args.co_chair) {
         (Some(chair), _) if chair == nomination => consulta_composition::Role::Chair,
         (_, Some(co_chair)) if co_chair == nomination => consulta_composition::Role::CoChair,

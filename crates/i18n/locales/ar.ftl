@@ -1483,3 +1483,5 @@ cli-help-consulta-body-chairs-slug = الهيئة
 cli-help-consulta-body-chairs-rotation = الجهات المرشِّحة التي تتناوب الرئاسة بينها، بالترتيب، مفصولة بفواصل
 cli-help-consulta-body-seat-chair = الترشيح المعيَّن رئيساً
 cli-help-consulta-body-seat-co_chair = الترشيح المعيَّن رئيساً مشاركاً
+body-chair-not-in-turn = الدور في الرئاسة لـ{ $nominator }.
+body-co-chair-held = سبق أن كان { $person } رئيساً مشاركاً: الدور لعضو آخر.

@@ -1474,3 +1474,5 @@ cli-help-consulta-body-chairs-slug = The body
 cli-help-consulta-body-chairs-rotation = The nominators the chair rotates between, in order, separated by commas
 cli-help-consulta-body-seat-chair = The nomination seated as chair
 cli-help-consulta-body-seat-co_chair = The nomination seated as co-chair
+body-chair-not-in-turn = It is { $nominator }’s turn to have the chair.
+body-co-chair-held = { $person } has been co-chair already: another member takes the turn.

@@ -1473,3 +1473,5 @@ cli-help-consulta-body-chairs-slug = El órgano
 cli-help-consulta-body-chairs-rotation = Los proponentes entre los que rota la presidencia, en orden, separados por comas
 cli-help-consulta-body-seat-chair = La candidatura nombrada para la presidencia
 cli-help-consulta-body-seat-co_chair = La candidatura nombrada para la copresidencia
+body-chair-not-in-turn = Le corresponde a { $nominator } ejercer la presidencia.
+body-co-chair-held = { $person } ya ha ocupado la copresidencia: le toca a otro miembro.

@@ -1477,3 +1477,5 @@ cli-help-consulta-body-chairs-slug = L’organe
 cli-help-consulta-body-chairs-rotation = Les proposants entre lesquels la présidence tourne, dans l’ordre, séparés par des virgules
 cli-help-consulta-body-seat-chair = La candidature nommée à la présidence
 cli-help-consulta-body-seat-co_chair = La candidature nommée à la coprésidence
+body-chair-not-in-turn = C’est au tour de { $nominator } d’exercer la présidence.
+body-co-chair-held = { $person } a déjà été coprésident(e) : un autre membre prend son tour.

@@ -1439,3 +1439,5 @@ cli-help-consulta-body-chairs-slug = Орган
 cli-help-consulta-body-chairs-rotation = Выдвигающие стороны, между которыми чередуется председательство, по порядку, через запятую
 cli-help-consulta-body-seat-chair = Кандидатура, назначаемая председателем
 cli-help-consulta-body-seat-co_chair = Кандидатура, назначаемая сопредседателем
+body-chair-not-in-turn = Очередь председательствовать — за { $nominator }.
+body-co-chair-held = { $person } уже был сопредседателем: очередь другого члена.

@@ -1392,3 +1392,5 @@ cli-help-consulta-body-chairs-slug = 机构
 cli-help-consulta-body-chairs-rotation = 主席在其间轮换的提名方，按顺序，以逗号分隔
 cli-help-consulta-body-seat-chair = 任命为主席的提名
 cli-help-consulta-body-seat-co_chair = 任命为共同主席的提名
+body-chair-not-in-turn = 轮到 { $nominator } 担任主席。
+body-co-chair-held = { $person } 已担任过共同主席：应由其他成员担任。

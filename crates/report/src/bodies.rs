@@ -16,6 +16,10 @@ pub enum BodyError {
     Rules(#[from] RuleError),
     #[error(transparent)]
     Solve(#[from] consulta_composition::SolveError),
+    #[error("it is {expected}'s turn to have the chair")]
+    ChairNotInTurn { expected: String },
+    #[error("{person} has been co-chair already")]
+    CoChairHeld { person: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -28,6 +32,12 @@ impl BodyError {
                 "body-rules-error",
                 &[("line", error.line.into()), ("problem", error.problem.to_string().into())],
             ),
+            BodyError::ChairNotInTurn { expected } => {
+                localizer.format("body-chair-not-in-turn", &[("nominator", expected.clone().into())])
+            }
+            BodyError::CoChairHeld { person } => {
+                localizer.format("body-co-chair-held", &[("person", person.clone().into())])
+            }
             other => other.to_string(),
         }
     }
@@ -360,4 +370,31 @@ pub fn chairs(
     let candidates =
         consulta_composition::co_chair_candidates(&seated_refs, &held_refs).into_iter().map(str::to_owned).collect();
     (next, candidates)
+}
+
+/// Whether a chair and co-chair named for a new term follow the body's rotation: the chair
+/// nominated by the nominator whose turn it is (when the chair rotates), the co-chair one of
+/// the members who may be (those who have not held it, all once everyone has).
+pub fn check_chairs(
+    body: &StoredBody,
+    nominations: &[StoredNomination],
+    memberships: &[Membership],
+    day: jiff::civil::Date,
+    chair: Option<i64>,
+    co_chair: Option<i64>,
+) -> Result<(), BodyError> {
+    let (next, candidates) = chairs(body, nominations, memberships, day);
+    let named = |id: i64| nominations.iter().find(|n| n.id == id);
+    if let (Some(expected), Some(chair)) = (next, chair.and_then(named)) {
+        if nominator_label(chair) != expected {
+            return Err(BodyError::ChairNotInTurn { expected });
+        }
+    }
+    if let Some(co_chair) = co_chair.and_then(named) {
+        let seated_now = seated_on(memberships, day).contains(&co_chair.id);
+        if seated_now && !candidates.contains(&co_chair.nomination.person) {
+            return Err(BodyError::CoChairHeld { person: co_chair.nomination.person.clone() });
+        }
+    }
+    Ok(())
 }

@@ -85,6 +85,29 @@ fn a_body_is_composed_by_its_rules_and_told_when_they_conflict() {
     ]);
     let chairs = run(&["body", "chairs", "wg"]);
     assert!(chairs.contains("Next chair: the nominee of Fictional Republic of Borealis."), "{chairs}");
+    // Aurelia's nominee cannot chair again out of turn.
+    let out_of_turn =
+        ws.run(&["body", "seat", "wg", "--members", &next_term, "--from", "2032-01-01", "--chair", &number(0)]);
+    assert!(
+        stderr(&out_of_turn).contains("It is Fictional Republic of Borealis’s turn to have the chair."),
+        "{}",
+        stderr(&out_of_turn)
+    );
+    let again = [
+        "body",
+        "seat",
+        "wg",
+        "--members",
+        &next_term,
+        "--from",
+        "2032-01-01",
+        "--chair",
+        &number(1),
+        "--co-chair",
+        &number(2),
+    ];
+    let co_chair_again = ws.run(&again);
+    assert!(stderr(&co_chair_again).contains("Cy Example has been co-chair already"), "{}", stderr(&co_chair_again));
     assert!(chairs.contains("Ben Example") && !chairs.contains("Cy Example"), "Cy has been co-chair: {chairs}");
     assert!(run(&["body", "check", "wg"]).contains("The slate of 4 meets every rule."));
     let broken = ws.run(&["body", "check", "wg", "--slate", &format!("{},{}", number(0), number(1))]);
