@@ -232,6 +232,7 @@ fn solved_view(loaded: &Loaded, localizer: &Localizer) -> Result<Value, PageErro
                 json!({
                     "id": n.id,
                     "person": n.nomination.person,
+                    "nominator": bodies::nominator_label(n),
                     "group": value_name(Attribute::Group, &n.nomination.stakeholder_group, localizer),
                     "country": n.nomination.country.map(|c| value_name(Attribute::Country, c.as_str(), localizer)),
                     "gender": value_name(Attribute::Gender, &n.nomination.gender, localizer),
@@ -386,16 +387,33 @@ pub(crate) async fn seat(
         let end = start
             .checked_add(jiff::Span::new().years(i64::from(loaded.body.term_years)))
             .map_err(|e| PageError::BadRequest(e.to_string()))?;
-        let terms: Vec<Membership> = slate
-            .members
-            .iter()
-            .map(|&i| Membership {
-                nomination: loaded.nominations[i].id,
-                start,
-                end,
-                role: consulta_composition::Role::Member,
-            })
-            .collect();
+        let seated: Vec<i64> = slate.members.iter().map(|&i| loaded.nominations[i].id).collect();
+        // A chair or co-chair named is one of the slate, in turn by the body's rotation.
+        let named = |text: &str| -> Result<Option<i64>, PageError> {
+            match text.trim() {
+                "" => Ok(None),
+                n => n
+                    .parse()
+                    .ok()
+                    .filter(|n| seated.contains(n))
+                    .map(Some)
+                    .ok_or_else(|| PageError::BadRequest(n.to_owned())),
+            }
+        };
+        let (chair, co_chair) = (named(&form.chair)?, named(&form.co_chair)?);
+        bodies::check_chairs(&loaded.body, &loaded.nominations, &loaded.memberships, today(), chair, co_chair)
+            .map_err(|e| body_error(e, &localizer))?;
+        let role = |nomination: i64| {
+            if Some(nomination) == chair {
+                consulta_composition::Role::Chair
+            } else if Some(nomination) == co_chair {
+                consulta_composition::Role::CoChair
+            } else {
+                consulta_composition::Role::Member
+            }
+        };
+        let terms: Vec<Membership> =
+            seated.iter().map(|&nomination| Membership { nomination, start, end, role: role(nomination) }).collect();
         store.seat(loaded.body.id, &terms, &by)?;
         Ok(format!("{}?done=seated", body_url(&loaded.body.slug)))
     })

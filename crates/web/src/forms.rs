@@ -438,6 +438,9 @@ pub(crate) struct BodySeatForm {
     pub csrf: String,
     pub body: String,
     pub from: String,
+    /// The nomination seated as chair, and as co-chair (empty: none).
+    pub chair: String,
+    pub co_chair: String,
 }
 
 /// The secretariat marks a paragraph agreed ad referendum (`withdraw` empty) or takes the mark

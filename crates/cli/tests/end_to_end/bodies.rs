@@ -191,6 +191,28 @@ async fn the_demo_working_group_on_the_web() {
     let page = crate::common::no_redirects().get(&url).header(COOKIE, &session).send().await.expect("page");
     let page = page.text().await.expect("HTML");
     assert!(page.contains("Nominee Example-99") && page.contains("Seat this slate"), "{page}");
+    // The chair rotates: Aurelia's nominee chairs now, so Borealis's turn is next.
+    let seat = |chair: &str| {
+        [
+            ("csrf", crate::common::hidden_csrf(&page)),
+            ("body", "example-working-group".to_owned()),
+            ("from", "2029-01-01".to_owned()),
+            ("chair", chair.to_owned()),
+            ("co_chair", String::new()),
+        ]
+    };
+    let refused = crate::common::no_redirects()
+        .post(format!("{}/admin/body-seats", app.url))
+        .header(COOKIE, &session)
+        .form(&seat("1"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST);
+    let refused = refused.text().await.expect("HTML");
+    assert!(refused.contains("It is Fictional Republic of Borealis’s turn to have the chair."), "{refused}");
+    let seated = crate::common::post_then_read(&app, &session, &format!("{}/admin/body-seats", app.url), &seat("")).await;
+    assert!(seated.contains("The slate is seated."), "{seated}");
     let rules = [
         ("csrf", crate::common::hidden_csrf(&page)),
         ("body", "example-working-group".to_owned()),
