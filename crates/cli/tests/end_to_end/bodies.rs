@@ -211,7 +211,8 @@ async fn the_demo_working_group_on_the_web() {
     assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST);
     let refused = refused.text().await.expect("HTML");
     assert!(refused.contains("It is Fictional Republic of Borealis’s turn to have the chair."), "{refused}");
-    let seated = crate::common::post_then_read(&app, &session, &format!("{}/admin/body-seats", app.url), &seat("")).await;
+    let seated =
+        crate::common::post_then_read(&app, &session, &format!("{}/admin/body-seats", app.url), &seat("")).await;
     assert!(seated.contains("The slate is seated."), "{seated}");
     let rules = [
         ("csrf", crate::common::hidden_csrf(&page)),
