@@ -4,12 +4,12 @@
 //! seat a slate for a term, and show the body with its composition.
 
 use anyhow::{Context, bail};
-use consulta_composition::{Attribute, Objective, Pin, Solved, check, solve};
+use consulta_composition::{Attribute, Objective, Pin, Solved, check};
 use consulta_i18n::{Arg, Localizer};
 use consulta_report::bodies::{
     self, BodyError, candidates, composition, read_nominations, seated_on, violation_message,
 };
-use consulta_store::{Database, Membership, NewBody, StoreError};
+use consulta_store::{Database, NewBody, StoreError};
 
 use crate::cli::{
     BodyChairs, BodyCheck, BodyCommand, BodyCreate, BodyNominate, BodyPin, BodyRules, BodySeat, BodyShow, BodySolve,
@@ -180,27 +180,11 @@ fn check_slate(database: &Database, args: BodyCheck, localizer: &Localizer) -> a
     Ok(())
 }
 
-/// The solver's answer for a body: its slate as nomination numbers, or the rules that conflict.
-fn solved(
-    store: &dyn consulta_store::Store,
-    slug: &str,
-    localizer: &Localizer,
-) -> anyhow::Result<(
-    Vec<consulta_store::StoredNomination>,
-    Vec<consulta_composition::Candidate>,
-    consulta_composition::RuleSet,
-    Solved,
-)> {
-    let body = bodies::body(store, slug).map_err(|e| said(e, localizer))?;
-    let rules = bodies::rules(&body).map_err(|e| said(e, localizer))?;
-    let (nominations, candidates) = candidates(store, &body, today()).map_err(|e| said(e, localizer))?;
-    let answer = solve(&candidates, &rules, body.objective).map_err(|e| said(BodyError::Solve(e), localizer))?;
-    Ok((nominations, candidates, rules, answer))
-}
-
 fn solve_body(database: &Database, args: BodySolve, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let (nominations, _, rules, answer) = solved(&*store, &args.slug, localizer)?;
+    let body = bodies::body(&*store, &args.slug).map_err(|e| said(e, localizer))?;
+    let bodies::Solution { nominations, rules, answer, .. } =
+        bodies::solve_body(&*store, &body, today()).map_err(|e| said(e, localizer))?;
     let slate = match answer {
         Solved::Slate(slate) => slate,
         Solved::Conflict { rules: conflict } => {
@@ -261,10 +245,7 @@ fn seat(database: &Database, args: BodySeat, localizer: &Localizer) -> anyhow::R
     let mut store = open_existing(database, localizer)?;
     let body = bodies::body(&*store, &args.slug).map_err(|e| said(e, localizer))?;
     let members = if args.members.is_empty() {
-        match solved(&*store, &args.slug, localizer)? {
-            (nominations, _, _, Solved::Slate(slate)) => slate.members.iter().map(|&i| nominations[i].id).collect(),
-            (_, _, _, Solved::Conflict { .. }) => bail!(localizer.text("cli-body-no-slate")),
-        }
+        bodies::solve_body(&*store, &body, today()).and_then(|s| s.slate()).map_err(|e| said(e, localizer))?
     } else {
         args.members
     };
@@ -274,34 +255,9 @@ fn seat(database: &Database, args: BodySeat, localizer: &Localizer) -> anyhow::R
             .map_err(|_| anyhow::anyhow!(localizer.format("draft-date", &[("value", text.clone().into())])))?,
         None => today(),
     };
-    let end = start.checked_add(jiff::Span::new().years(i64::from(body.term_years)))?;
-    for named in [args.chair, args.co_chair].into_iter().flatten() {
-        if !members.contains(&named) {
-            bail!(localizer.format("cli-body-chair-not-seated", &[("number", Arg::Number(named as f64))]));
-        }
-    }
-    bodies::check_chairs(
-        &body,
-        &store.nominations(body.id)?,
-        &store.memberships(body.id)?,
-        today(),
-        args.chair,
-        args.co_chair,
-    )
-    .map_err(|e| said(e, localizer))?;
-    let role = |nomination: i64| match (args.chair, args.co_chair) {
-        (Some(chair), _) if chair == nomination => consulta_composition::Role::Chair,
-        (_, Some(co_chair)) if co_chair == nomination => consulta_composition::Role::CoChair,
-        _ => consulta_composition::Role::Member,
-    };
-    let terms: Vec<Membership> =
-        members.iter().map(|&nomination| Membership { nomination, start, end, role: role(nomination) }).collect();
-    match store.seat(body.id, &terms, &command_line()) {
-        Err(StoreError::NotANomination(n)) => {
-            bail!(localizer.format("body-not-a-nomination", &[("number", Arg::Number(n as f64))]))
-        }
-        other => other?,
-    }
+    let seating = bodies::Seating { members, start, chair: args.chair, co_chair: args.co_chair };
+    let end = bodies::seat(&mut *store, &body, &seating, today(), &command_line()).map_err(|e| said(e, localizer))?;
+    let terms = seating.members;
     let args: [(&str, Arg); 4] = [
         ("slug", args.slug.into()),
         ("count", terms.len().into()),

@@ -75,6 +75,26 @@ pub enum Pin {
     Out,
 }
 
+impl Pin {
+    pub const ALL: [Pin; 3] = [Pin::Free, Pin::In, Pin::Out];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pin::Free => "free",
+            Pin::In => "in",
+            Pin::Out => "out",
+        }
+    }
+}
+
+impl std::str::FromStr for Pin {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Pin::ALL.into_iter().find(|p| p.as_str() == s).ok_or(())
+    }
+}
+
 /// A person who may sit on the body: a nomination, or a member seated now.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Candidate {

@@ -20,8 +20,25 @@ pub enum BodyError {
     ChairNotInTurn { expected: String },
     #[error("{person} has been co-chair already")]
     CoChairHeld { person: String },
+    #[error("no slate meets every rule")]
+    NoSlate,
+    #[error("nomination {0} is not among those seated")]
+    ChairNotSeated(i64),
+    #[error("nomination {0} is not a nomination to this body")]
+    NotANomination(i64),
+    #[error("the term would end past the calendar's end")]
+    TermOutOfRange,
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for BodyError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotANomination(n) => BodyError::NotANomination(n),
+            other => BodyError::Store(other),
+        }
+    }
 }
 
 impl BodyError {
@@ -37,6 +54,13 @@ impl BodyError {
             }
             BodyError::CoChairHeld { person } => {
                 localizer.format("body-co-chair-held", &[("person", person.clone().into())])
+            }
+            BodyError::NoSlate => localizer.text("cli-body-no-slate"),
+            BodyError::ChairNotSeated(n) => {
+                localizer.format("cli-body-chair-not-seated", &[("number", Arg::Number(*n as f64))])
+            }
+            BodyError::NotANomination(n) => {
+                localizer.format("body-not-a-nomination", &[("number", Arg::Number(*n as f64))])
             }
             other => other.to_string(),
         }
@@ -397,4 +421,82 @@ pub fn check_chairs(
         }
     }
     Ok(())
+}
+
+/// A body's nominations and their candidates as of a day, its rules, and the solver's answer.
+#[derive(Debug)]
+pub struct Solution {
+    pub nominations: Vec<StoredNomination>,
+    pub candidates: Vec<Candidate>,
+    pub rules: RuleSet,
+    pub answer: consulta_composition::Solved,
+}
+
+impl Solution {
+    /// The solver's slate as nomination numbers, or `NoSlate`.
+    pub fn slate(&self) -> Result<Vec<i64>, BodyError> {
+        match &self.answer {
+            consulta_composition::Solved::Slate(slate) => {
+                Ok(slate.members.iter().map(|&i| self.nominations[i].id).collect())
+            }
+            consulta_composition::Solved::Conflict { .. } => Err(BodyError::NoSlate),
+        }
+    }
+}
+
+/// Solves a body as of `day`: the best slate by its objective, or the rules that conflict.
+pub fn solve_body(store: &dyn Store, body: &StoredBody, day: jiff::civil::Date) -> Result<Solution, BodyError> {
+    let rules = rules(body)?;
+    let (nominations, candidates) = candidates(store, body, day)?;
+    let answer = consulta_composition::solve(&candidates, &rules, body.objective)?;
+    Ok(Solution { nominations, candidates, rules, answer })
+}
+
+/// A slate to seat: its members (nomination numbers), the term's first day, and the chair and
+/// co-chair among them, if named.
+#[derive(Debug, Clone)]
+pub struct Seating {
+    pub members: Vec<i64>,
+    pub start: jiff::civil::Date,
+    pub chair: Option<i64>,
+    pub co_chair: Option<i64>,
+}
+
+/// Seats a slate for one term of the body's length, the chair and co-chair in turn by its
+/// rotation (as of `today`); gives the term's end.
+pub fn seat(
+    store: &mut dyn Store,
+    body: &StoredBody,
+    seating: &Seating,
+    today: jiff::civil::Date,
+    by: &consulta_store::AuditActor,
+) -> Result<jiff::civil::Date, BodyError> {
+    use consulta_composition::Role;
+    let end = seating
+        .start
+        .checked_add(jiff::Span::new().years(i64::from(body.term_years)))
+        .map_err(|_| BodyError::TermOutOfRange)?;
+    for named in [seating.chair, seating.co_chair].into_iter().flatten() {
+        if !seating.members.contains(&named) {
+            return Err(BodyError::ChairNotSeated(named));
+        }
+    }
+    let (nominations, memberships) = (store.nominations(body.id)?, store.memberships(body.id)?);
+    check_chairs(body, &nominations, &memberships, today, seating.chair, seating.co_chair)?;
+    let role = |nomination: i64| {
+        if Some(nomination) == seating.chair {
+            Role::Chair
+        } else if Some(nomination) == seating.co_chair {
+            Role::CoChair
+        } else {
+            Role::Member
+        }
+    };
+    let terms: Vec<Membership> = seating
+        .members
+        .iter()
+        .map(|&nomination| Membership { nomination, start: seating.start, end, role: role(nomination) })
+        .collect();
+    store.seat(body.id, &terms, by)?;
+    Ok(end)
 }

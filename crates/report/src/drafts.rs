@@ -444,14 +444,13 @@ pub fn export(
     localizer: &Localizer,
 ) -> Result<Exported, DraftingError> {
     let stored = draft(store, symbol)?;
-    if let Which::Amendment(number) = which {
-        return export_amendment(store, &stored, number, file, localizer);
-    }
-    if let Which::Comparison { earlier, later } = which {
-        return export_comparison(store, &stored, earlier, later.unwrap_or(stored.revision), file, localizer);
-    }
     let (revision, text) = match which {
-        Which::Latest | Which::Amendment(_) | Which::Comparison { .. } => (stored.revision, stored.text.clone()),
+        Which::Amendment(number) => return export_amendment(store, &stored, number, file, localizer),
+        Which::Comparison { earlier, later } => {
+            let later = later.unwrap_or(stored.revision);
+            return export_comparison(store, &stored, earlier, later, file, localizer);
+        }
+        Which::Latest => (stored.revision, stored.text.clone()),
         Which::Revision(revision) => (revision, revision_text(store, &stored, revision)?),
         // The compilation text has the shape of a draft's text, brackets inside its items: read
         // back, it is set like one.

@@ -38,6 +38,17 @@ pub struct ApiError {
     fields: Vec<&'static str>,
 }
 
+/// What the store may not have: its failure as the API answers one, or not found.
+pub(crate) trait Found<T> {
+    fn found(self, localizer: &Localizer) -> Result<T, ApiError>;
+}
+
+impl<T> Found<T> for Result<Option<T>, StoreError> {
+    fn found(self, localizer: &Localizer) -> Result<T, ApiError> {
+        self.map_err(|e| ApiError::from_store(e, localizer))?.ok_or_else(|| ApiError::not_found(localizer))
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, Json(ErrorBody { error: self.code, message: self.message, fields: self.fields })).into_response()
@@ -607,10 +618,7 @@ pub async fn contribution_record(
     let result = app
         .read(localizer, move |store| {
             let id = published(store, &id, &localizer)?;
-            let record = store
-                .canonical_record(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let record = store.canonical_record(id).found(&localizer)?;
             Ok(record.to_bytes())
         })
         .await;
@@ -705,10 +713,7 @@ pub async fn inclusion(
         .read(localizer, move |store| {
             let id = ContributionId(number(&params, "contribution", &localizer)? as i64);
             let size = number(&params, "tree_size", &localizer)?;
-            let inclusion = store
-                .inclusion(id, size)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let inclusion = store.inclusion(id, size).found(&localizer)?;
             Ok(InclusionResponse { contribution: id.0, proof: (&inclusion).into() })
         })
         .await;
@@ -815,10 +820,7 @@ pub async fn attachment_text(
         .read(localizer, move |store| {
             let id = published(store, &id, &localizer)?;
             let position: u32 = position.parse().map_err(|_| ApiError::not_found(&localizer))?;
-            let extraction = store
-                .extraction(id, position)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let extraction = store.extraction(id, position).found(&localizer)?;
             Ok(match extraction {
                 Extraction::Pending => AttachmentText::Pending,
                 Extraction::Done(text) => AttachmentText::Done { text },
@@ -844,10 +846,7 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
-            let consultation = store
-                .consultation_by_slug(&slug)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let consultation = store.consultation_by_slug(&slug).found(&localizer)?;
             let table = consulta_report::distribution_table(store, consultation.id)
                 .map_err(|e| ApiError::from_store(e, &localizer))?;
             Ok(consulta_report::render_table(&table, consulta_report::TableFormat::Json, &localizer))

@@ -202,7 +202,7 @@ pub(crate) async fn page(
                 "country": n.nomination.country.map(|c| value_name(Attribute::Country, c.as_str(), &localizer)),
                 "gender": value_name(Attribute::Gender, &n.nomination.gender, &localizer),
                 "priority": n.nomination.priority,
-                "pin": match n.pin { Pin::In => "in", Pin::Out => "out", Pin::Free => "free" },
+                "pin": n.pin.as_str(),
             })).collect::<Vec<_>>());
             context["solved"] = solved_view(&loaded, &localizer)?;
         }
@@ -347,12 +347,7 @@ pub(crate) async fn pin(
         let by = secretariat_actor(visitor)?;
         let body = bodies::body(store, &form.body).map_err(|e| body_error(e, &localizer))?;
         let nomination: i64 = form.nomination.parse().map_err(|_| PageError::BadRequest(form.nomination.clone()))?;
-        let pin = match form.pin.as_str() {
-            "in" => Pin::In,
-            "out" => Pin::Out,
-            "free" => Pin::Free,
-            other => return Err(PageError::BadRequest(other.to_owned())),
-        };
+        let pin: Pin = form.pin.parse().map_err(|_| PageError::BadRequest(form.pin.clone()))?;
         store.set_pin(body.id, nomination, pin, &by).map_err(|e| match e {
             consulta_store::StoreError::NotANomination(_) => PageError::NotFound,
             other => other.into(),
@@ -374,48 +369,23 @@ pub(crate) async fn seat(
     let next = body_url(&form.body);
     signed_in_form(app, language, headers, form, next, move |store, visitor, _, form| {
         let by = secretariat_actor(visitor)?;
-        let loaded = load(store, &form.body, &localizer)?;
-        let rules = bodies::rules(&loaded.body).map_err(|e| body_error(e, &localizer))?;
-        let answer = solve(&loaded.candidates, &rules, loaded.body.objective)
-            .map_err(|e| body_error(BodyError::Solve(e), &localizer))?;
-        let Solved::Slate(slate) = answer else {
-            return Err(PageError::BadRequest(localizer.text("cli-body-no-slate")));
-        };
+        let body = bodies::body(store, &form.body).map_err(|e| body_error(e, &localizer))?;
+        let members = bodies::solve_body(store, &body, today())
+            .and_then(|solution| solution.slate())
+            .map_err(|e| body_error(e, &localizer))?;
         let start: jiff::civil::Date = form.from.trim().parse().map_err(|_| {
             PageError::BadRequest(localizer.format("draft-date", &[("value", form.from.clone().into())]))
         })?;
-        let end = start
-            .checked_add(jiff::Span::new().years(i64::from(loaded.body.term_years)))
-            .map_err(|e| PageError::BadRequest(e.to_string()))?;
-        let seated: Vec<i64> = slate.members.iter().map(|&i| loaded.nominations[i].id).collect();
-        // A chair or co-chair named is one of the slate, in turn by the body's rotation.
-        let named = |text: &str| -> Result<Option<i64>, PageError> {
+        let number = |text: &str| -> Result<Option<i64>, PageError> {
             match text.trim() {
                 "" => Ok(None),
-                n => n
-                    .parse()
-                    .ok()
-                    .filter(|n| seated.contains(n))
-                    .map(Some)
-                    .ok_or_else(|| PageError::BadRequest(n.to_owned())),
+                n => n.parse().map(Some).map_err(|_| PageError::BadRequest(n.to_owned())),
             }
         };
-        let (chair, co_chair) = (named(&form.chair)?, named(&form.co_chair)?);
-        bodies::check_chairs(&loaded.body, &loaded.nominations, &loaded.memberships, today(), chair, co_chair)
-            .map_err(|e| body_error(e, &localizer))?;
-        let role = |nomination: i64| {
-            if Some(nomination) == chair {
-                consulta_composition::Role::Chair
-            } else if Some(nomination) == co_chair {
-                consulta_composition::Role::CoChair
-            } else {
-                consulta_composition::Role::Member
-            }
-        };
-        let terms: Vec<Membership> =
-            seated.iter().map(|&nomination| Membership { nomination, start, end, role: role(nomination) }).collect();
-        store.seat(loaded.body.id, &terms, &by)?;
-        Ok(format!("{}?done=seated", body_url(&loaded.body.slug)))
+        let seating =
+            bodies::Seating { members, start, chair: number(&form.chair)?, co_chair: number(&form.co_chair)? };
+        bodies::seat(store, &body, &seating, today(), &by).map_err(|e| body_error(e, &localizer))?;
+        Ok(format!("{}?done=seated", body_url(&body.slug)))
     })
     .await
 }

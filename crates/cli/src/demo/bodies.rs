@@ -4,10 +4,9 @@
 //! body nominate` reads a file), and the solver's slate seated for its first term.
 
 use anyhow::Context;
-use consulta_composition::Solved;
 use consulta_core::Consultation;
 use consulta_report::bodies::{self, read_nominations};
-use consulta_store::{AuditActor, Membership, NewBody, Store};
+use consulta_store::{AuditActor, NewBody, Store};
 use jiff::Timestamp;
 
 const EXAMPLE_RULES: &str = include_str!("../../demo/example_rules.txt");
@@ -32,34 +31,23 @@ pub fn compose(store: &mut dyn Store, consultation: &Consultation, now: Timestam
     let nominations = read_nominations(store, EXAMPLE_NOMINATIONS.as_bytes()).map_err(|e| anyhow::anyhow!("{e}"))?;
     store.nominate(body.id, &nominations, &by)?;
     let body = bodies::body(store, SLUG).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let start = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let (stored, candidates) = bodies::candidates(store, &body, start).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let rules = bodies::rules(&body).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let Solved::Slate(slate) = consulta_composition::solve(&candidates, &rules, body.objective)? else {
-        anyhow::bail!("demo/example_rules.txt: the example nominations meet no slate");
-    };
-    let end = start.checked_add(jiff::Span::new().years(2))?;
-    // The chair rotates between the regional groups' governments, as an invented example.
+    // The chair rotates between the regional groups' governments, as an invented example; the
+    // first chair is the nominee of the first of them.
     let rotation: Vec<String> =
         ["Fictional Republic of Aurelia", "Fictional Republic of Borealis", "Fictional Republic of Caldera"]
             .map(str::to_owned)
             .to_vec();
     store.set_chair_rotation(body.id, &rotation, &by)?;
-    let chair = slate.members.iter().find(|&&i| stored[i].nominator_name.as_deref() == Some(rotation[0].as_str()));
-    let terms: Vec<Membership> = slate
-        .members
+    let body = bodies::body(store, SLUG).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let start = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let solution = bodies::solve_body(store, &body, start).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let members = solution.slate().context("demo/example_rules.txt: the example nominations meet no slate")?;
+    let chair = solution
+        .nominations
         .iter()
-        .map(|&i| Membership {
-            nomination: stored[i].id,
-            start,
-            end,
-            role: if Some(&i) == chair {
-                consulta_composition::Role::Chair
-            } else {
-                consulta_composition::Role::Member
-            },
-        })
-        .collect();
-    store.seat(body.id, &terms, &by)?;
+        .find(|n| members.contains(&n.id) && n.nominator_name.as_deref() == Some(rotation[0].as_str()))
+        .map(|n| n.id);
+    let seating = bodies::Seating { members, start, chair, co_chair: None };
+    bodies::seat(store, &body, &seating, start, &by).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(())
 }

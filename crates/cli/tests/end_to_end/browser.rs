@@ -548,7 +548,9 @@ async fn a_focal_point_amends_a_draft_in_chromium_without_javascript() {
         .click()
         .await
         .expect("support");
-    client.wait().for_element(Locator::Css(".done")).await.expect("recorded");
+    // The stance's own message: the page before it already had the amendment's.
+    let stance = Locator::XPath("//*[contains(text(), 'Your stance is recorded.')]");
+    client.wait().for_element(stance).await.expect("recorded");
     client.goto(&format!("{}/drafts/EXAMPLE/DRAFT/1?view=compilation", app.url)).await.expect("the page opens");
     let compilation = client.find(Locator::Css("pre.draft-text")).await.expect("text").text().await.expect("text");
     assert!(

@@ -126,11 +126,8 @@ pub(crate) fn nominations(sql: &mut dyn Sql, id: BodyId) -> Result<Vec<StoredNom
     )?;
     rows.into_iter()
         .map(|mut r| {
-            let pin = match r.text(10)?.as_str() {
-                "in" => Pin::In,
-                "out" => Pin::Out,
-                _ => Pin::Free,
-            };
+            let pin = r.text(10)?;
+            let pin: Pin = pin.parse().map_err(|_| StoreError::Corrupt(format!("nominations.pin {pin}")))?;
             let expertise = r.text(7)?;
             Ok(StoredNomination {
                 id: r.int(0)?,
@@ -157,11 +154,7 @@ pub(crate) fn nominations(sql: &mut dyn Sql, id: BodyId) -> Result<Vec<StoredNom
 }
 
 pub(crate) fn set_pin(sql: &mut dyn Sql, id: BodyId, nomination: i64, pin: Pin, by: &AuditActor) -> Result<()> {
-    let pin = match pin {
-        Pin::In => "in",
-        Pin::Out => "out",
-        Pin::Free => "free",
-    };
+    let pin = pin.as_str();
     let changed =
         sql.execute("UPDATE nominations SET pin = $1 WHERE id = $2 AND body_id = $3", args![pin, nomination, id.0])?;
     if changed != 1 {

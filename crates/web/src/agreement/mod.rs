@@ -28,7 +28,7 @@ use serde_json::json;
 pub(crate) use cache::AgreementCache;
 
 use crate::accounts::{QueryParams, Visitor, acting_for, cookie, set_cookie, with_cookie, with_visitor};
-use crate::api::ApiError;
+use crate::api::{ApiError, Found};
 use crate::client::ClientIp;
 use crate::language::RequestLanguage;
 use crate::openapi::Refused;
@@ -473,10 +473,7 @@ pub(crate) async fn api(State(app): State<App>, language: RequestLanguage, Path(
     let localizer = language.localizer;
     let found = app
         .read(localizer, move |store| {
-            let consultation = store
-                .consultation_by_slug(&slug)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let consultation = store.consultation_by_slug(&slug).found(&localizer)?;
             let mark = store.agreement_mark(consultation.id).map_err(|e| ApiError::from_store(e, &localizer))?;
             Ok((consultation, mark))
         })
@@ -543,10 +540,7 @@ pub(crate) async fn statement_record(
     let result = app
         .read(localizer, move |store| {
             let id = accepted_statement(store, &id, &localizer)?;
-            let record = store
-                .statement_record(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let record = store.statement_record(id).found(&localizer)?;
             Ok(record.to_bytes())
         })
         .await;
@@ -578,10 +572,7 @@ pub(crate) async fn statement_inclusion(
         .read(localizer, move |store| {
             let id = accepted_statement(store, &id, &localizer)?;
             let size = crate::api::number(&params, "tree_size", &localizer)?;
-            let inclusion = store
-                .statement_inclusion(id, size)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let inclusion = store.statement_inclusion(id, size).found(&localizer)?;
             Ok(crate::openapi::StatementInclusionResponse { statement: id.0, proof: (&inclusion).into() })
         })
         .await;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::App;
-use crate::api::ApiError;
+use crate::api::{ApiError, Found};
 use crate::language::RequestLanguage;
 use crate::openapi::{LeafProof, Refused};
 
@@ -95,10 +95,7 @@ pub(crate) async fn list(State(app): State<App>, language: RequestLanguage, Path
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
-            let consultation = store
-                .consultation_by_slug(&slug)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let consultation = store.consultation_by_slug(&slug).found(&localizer)?;
             let drafts = store.drafts(consultation.id).map_err(|e| ApiError::from_store(e, &localizer))?;
             Ok(DraftsResponse {
                 consultation: slug,
@@ -190,10 +187,7 @@ pub(crate) async fn record(
     let result = app
         .read(localizer, move |store| {
             let (id, _) = amendment(store, &symbol, &number, &localizer)?;
-            let record = store
-                .amendment_record(id)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let record = store.amendment_record(id).found(&localizer)?;
             Ok(record.to_bytes())
         })
         .await;
@@ -225,10 +219,7 @@ pub(crate) async fn inclusion(
         .read(localizer, move |store| {
             let (id, number) = amendment(store, &symbol, &number, &localizer)?;
             let size = crate::api::number(&params, "tree_size", &localizer)?;
-            let inclusion = store
-                .amendment_inclusion(id, size)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let inclusion = store.amendment_inclusion(id, size).found(&localizer)?;
             Ok(AmendmentInclusionResponse { draft: symbol, amendment: number, proof: (&inclusion).into() })
         })
         .await;
@@ -260,10 +251,7 @@ pub(crate) async fn receipt(
             let (id, number) = amendment(store, &symbol, &number, &localizer)?;
             let head =
                 signer.signed_head(store, jiff::Timestamp::now()).map_err(|e| ApiError::from_store(e, &localizer))?;
-            let inclusion = store
-                .amendment_inclusion(id, head.head.size)
-                .map_err(|e| ApiError::from_store(e, &localizer))?
-                .ok_or_else(|| ApiError::not_found(&localizer))?;
+            let inclusion = store.amendment_inclusion(id, head.head.size).found(&localizer)?;
             Ok(AmendmentReceipt {
                 draft: symbol,
                 amendment: number,
