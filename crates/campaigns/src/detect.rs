@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::ready::Ready;
 use crate::sketch::{BANDS, SHINGLE, Shingled, bands, contains_at_least, minhash, runs};
 use crate::tokens::tokens;
 
@@ -60,12 +61,16 @@ impl Buckets {
         }
     }
 
-    /// Adds `member` under `key` unless it holds `most` members already; says whether it did.
+    /// Adds `member` under `key` unless it holds `most` members already; says whether it joined
+    /// earlier members there (where later texts will meet it beside them).
     fn add(&mut self, key: u64, member: u32, most: usize) -> bool {
         let most = most.min(BUCKET_ROW);
-        let Some(bucket) = self.keys.get_mut(&key) else {
-            self.keys.insert(key, Bucket::One(member));
-            return true;
+        let bucket = match self.keys.entry(key) {
+            std::collections::hash_map::Entry::Vacant(empty) => {
+                empty.insert(Bucket::One(member));
+                return false;
+            }
+            std::collections::hash_map::Entry::Occupied(bucket) => bucket.into_mut(),
         };
         match *bucket {
             Bucket::One(_) if most < 2 => false,
@@ -114,7 +119,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { containment: 0.8, fewest_shingles: 40, bucket_members: 16, comparisons: 8, tries_per_campaign: 3 }
+        Settings { containment: 0.8, fewest_shingles: 40, bucket_members: 8, comparisons: 8, tries_per_campaign: 3 }
     }
 }
 
@@ -133,7 +138,7 @@ impl Sketch {
         }
         // The sketch needs no sorting: a repeated shingle changes no minimum.
         let keys = bands(&minhash(runs.as_flattened()));
-        Sketch { keys: Some((keys, Shingled::from_runs(runs))) }
+        Sketch { keys: Some((keys, Shingled::from_runs(&runs))) }
     }
 
     fn all(texts: &[(u64, &str)], settings: &Settings, threads: usize) -> Vec<Sketch> {
@@ -150,11 +155,9 @@ impl Sketch {
     }
 }
 
-/// Texts kept ready for exact comparison unless `keep_ready` says otherwise (about 14 KB each):
-/// those compared most (a campaign's first members, met in its buckets) are read again from the
-/// caller only when they have been dropped. When full it is emptied: the texts still compared
-/// come back at once.
-const READY: usize = 4096;
+/// Texts kept ready for exact comparison unless `keep_ready` says otherwise (about 6 KB each, 22
+/// KB once compared as the longer).
+const READY: usize = 8192;
 
 /// Campaigns found so far among the texts added.
 #[derive(Debug, Default)]
@@ -167,9 +170,7 @@ pub struct Detector {
     /// How many texts each root's set holds.
     size: Vec<u32>,
     buckets: Buckets,
-    ready: HashMap<u32, Shingled>,
-    /// How many texts `ready` holds at most.
-    most_ready: usize,
+    ready: Ready,
     /// Kept between texts so that adding one allocates nothing: the earlier texts met in its
     /// buckets, and each with how many buckets it shares.
     met: Vec<u32>,
@@ -178,14 +179,13 @@ pub struct Detector {
 
 impl Detector {
     pub fn new(settings: Settings) -> Detector {
-        Detector { settings, most_ready: READY, ..Detector::default() }
+        Detector { settings, ready: Ready::new(READY), ..Detector::default() }
     }
 
     /// Keeps at most `texts` earlier texts ready for comparison (memory against reading texts
     /// again); the campaigns found are the same whatever it is.
     pub fn keep_ready(&mut self, texts: usize) {
-        self.most_ready = texts;
-        self.ready.clear();
+        self.ready = Ready::new(texts);
     }
 
     fn root(&mut self, mut at: u32) -> u32 {
@@ -217,8 +217,11 @@ impl Detector {
 
     /// Adds texts in order, as `add` adds each (the same campaigns), for rebuilding a whole
     /// consultation's campaigns: the texts are sketched a chunk ahead on the other cores while
-    /// the chunk before is added.
+    /// the chunk before is added. Keeps one text in 32 ready (up to 65,536, some 1.4 GB at
+    /// most): a large record has more campaigns, each with its first members compared again and
+    /// again.
     pub fn add_all(&mut self, texts: &[(u64, &str)], tokens_of: &mut dyn FnMut(u64) -> Vec<u64>) {
+        self.ready.keep_at_least((texts.len() / 32).min(65_536));
         const CHUNK: usize = 2_048;
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let settings = self.settings;
@@ -289,24 +292,22 @@ impl Detector {
                 break;
             }
             (*tries, comparisons) = (*tries + 1, comparisons + 1);
-            if self.ready.len() >= self.most_ready && !self.ready.contains_key(&other) {
-                self.ready.clear();
-            }
             let other_id = self.ids[other as usize];
-            let theirs = self.ready.entry(other).or_insert_with(|| Shingled::of(&tokens_of(other_id)));
+            let theirs = self.ready.get_or_read(other, || Shingled::of(&tokens_of(other_id)));
             if contains_at_least(&mine, theirs, self.settings.containment) {
                 self.join(at, other);
             }
         }
-        let mut kept = false;
+        let mut beside_others = false;
         for key in keys {
-            kept |= self.buckets.add(key, at, self.settings.bucket_members);
+            beside_others |= self.buckets.add(key, at, self.settings.bucket_members);
         }
         (self.met, self.shared) = (met, shared);
         let campaign = self.campaign_of_position(at);
-        // A member of a campaign kept in a bucket is likely to be compared with later ones.
-        if kept && campaign.is_some() && self.ready.len() < self.most_ready {
-            self.ready.insert(at, mine);
+        // A member of a campaign kept in a bucket beside other texts is likely to be compared
+        // with later ones; one only under keys of its own (its own edits), hardly.
+        if beside_others && campaign.is_some() {
+            self.ready.offer(at, mine);
         }
         campaign
     }

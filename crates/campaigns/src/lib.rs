@@ -9,6 +9,7 @@
 //! differences from it, and a template's slots.
 
 pub mod detect;
+mod ready;
 pub mod sketch;
 pub mod tokens;
 pub mod variants;

@@ -95,49 +95,52 @@ pub fn bands(sketch: &[u64; HASHES]) -> [u64; BANDS] {
     })
 }
 
-/// A text ready to be compared exactly: its runs, and its shingles in an open-addressing table
-/// (the hashes are mixed already, so their low bits place them; 0 marks an empty slot, and a
-/// shingle hashing to 0, one in 2^64, is never found).
+/// A text ready to be compared exactly: its runs as 32-bit fingerprints of their masked hashes
+/// (a hash's high bits, uniform as the hashes are mixed already; 0 is kept for an empty slot, so
+/// a fingerprint of 0 is taken as 1), and, made the first time the text is the longer of two
+/// compared (many never are), its fingerprints in an open-addressing table. Two different
+/// shingles with one fingerprint make a run found that was not, about one in 2^32 per probe:
+/// nothing a share of 0.8 notices, for half the memory of whole hashes.
 #[derive(Debug, Clone, Default)]
 pub struct Shingled {
-    runs: Vec<[u64; SHINGLE]>,
-    table: Vec<u64>,
+    runs: Vec<[u32; SHINGLE]>,
+    table: std::cell::OnceCell<Vec<u32>>,
+}
+
+fn fingerprint(h: u64) -> u32 {
+    ((h >> 32) as u32).max(1)
 }
 
 impl Shingled {
     pub fn of(tokens: &[u64]) -> Shingled {
-        Shingled::from_runs(runs(tokens))
+        Shingled::from_runs(&runs(tokens))
     }
 
-    pub fn from_runs(runs: Vec<[u64; SHINGLE]>) -> Shingled {
-        // At most three slots in four full: few probes, in a table a power of two long.
-        let slots = (runs.len() * SHINGLE * 4 / 3 + 1).next_power_of_two();
-        let mut table = vec![0u64; slots];
-        let mask = slots - 1;
-        for &h in runs.as_flattened() {
-            let mut at = h as usize & mask;
-            while table[at] != 0 && table[at] != h {
-                at = (at + 1) & mask;
+    pub fn from_runs(runs: &[[u64; SHINGLE]]) -> Shingled {
+        let runs = runs.iter().map(|run| run.map(fingerprint)).collect();
+        Shingled { runs, table: std::cell::OnceCell::new() }
+    }
+
+    fn table(&self) -> &[u32] {
+        self.table.get_or_init(|| {
+            // At most half the slots full, in a table a power of two long: a shingle that is not
+            // there (most lookups, for a text that is not the other's) is told in few probes.
+            let slots = (self.runs.len() * SHINGLE * 2).next_power_of_two();
+            let mut table = vec![0u32; slots];
+            let mask = slots - 1;
+            for &print in self.runs.as_flattened() {
+                let mut at = print as usize & mask;
+                while table[at] != 0 && table[at] != print {
+                    at = (at + 1) & mask;
+                }
+                table[at] = print;
             }
-            table[at] = h;
-        }
-        Shingled { runs, table }
+            table
+        })
     }
 
-    pub fn runs(&self) -> &[[u64; SHINGLE]] {
+    pub fn runs(&self) -> &[[u32; SHINGLE]] {
         &self.runs
-    }
-
-    fn holds(&self, h: u64) -> bool {
-        let mask = self.table.len().wrapping_sub(1);
-        let mut at = h as usize & mask;
-        loop {
-            match self.table.get(at) {
-                Some(&slot) if slot == h => return h != 0,
-                Some(&slot) if slot != 0 => at = (at + 1) & mask,
-                _ => return false,
-            }
-        }
     }
 
     /// The share of this text's runs that `other` holds with at most one token changed.
@@ -145,8 +148,22 @@ impl Shingled {
         if self.runs.is_empty() {
             return 0.0;
         }
-        let found = self.runs.iter().filter(|run| run.iter().any(|h| other.holds(*h))).count();
+        let table = other.table();
+        let found = self.runs.iter().filter(|run| run.iter().any(|h| holds(table, *h))).count();
         found as f64 / self.runs.len() as f64
+    }
+}
+
+/// Whether a text's shingle table holds the shingle fingerprinted `print`.
+fn holds(table: &[u32], print: u32) -> bool {
+    let mask = table.len().wrapping_sub(1);
+    let mut at = print as usize & mask;
+    loop {
+        match table.get(at) {
+            Some(&slot) if slot == print => return true,
+            Some(&slot) if slot != 0 => at = (at + 1) & mask,
+            _ => return false,
+        }
     }
 }
 
@@ -161,8 +178,9 @@ pub fn contains_at_least(a: &Shingled, b: &Shingled, share: f64) -> bool {
     // The fewest runs found that reach the share, and so the most that may be missing.
     let needed = (share * runs as f64).ceil() as usize;
     let (mut found, mut missing) = (0, 0);
+    let table = longer.table();
     for run in &shorter.runs {
-        if run.iter().any(|h| longer.holds(*h)) {
+        if run.iter().any(|h| holds(table, *h)) {
             found += 1;
             if found >= needed {
                 return true;
