@@ -92,6 +92,8 @@ pub enum Command {
     #[command(subcommand)]
     Body(BodyCommand),
     #[command(subcommand)]
+    FollowUp(FollowUpCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -600,6 +602,96 @@ pub struct BodyShow {
     pub slug: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowUpCommand {
+    ActionLines(FollowUpActionLines),
+    Import(FollowUpImport),
+    Export(FollowUpExport),
+    Commitments(FollowUpCommitments),
+    Update(FollowUpUpdate),
+    Facilitators(FollowUpFacilitators),
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpActionLines {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpImport {
+    /// A results CSV: id, parent_id, title/en, description/en, start_date, end_date, status, progress, entity,
+    /// action_lines, indicator, target, consultation.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The day the statuses in the file hold from (today by default).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpExport {
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpCommitments {
+    #[arg(long, value_name = "CODE")]
+    pub action_line: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Planned,
+    InProgress,
+    Achieved,
+    Dropped,
+}
+
+impl From<StatusArg> for consulta_followup::CommitmentStatus {
+    fn from(status: StatusArg) -> Self {
+        match status {
+            StatusArg::Planned => consulta_followup::CommitmentStatus::Planned,
+            StatusArg::InProgress => consulta_followup::CommitmentStatus::InProgress,
+            StatusArg::Achieved => consulta_followup::CommitmentStatus::Achieved,
+            StatusArg::Dropped => consulta_followup::CommitmentStatus::Dropped,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpUpdate {
+    #[arg(value_name = "N")]
+    pub commitment: i64,
+    #[arg(long, value_enum)]
+    pub status: StatusArg,
+    #[arg(long, value_name = "PERCENT")]
+    pub progress: u8,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<jiff::civil::Date>,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpFacilitators {
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// With --set: the action line whose facilitators are replaced.
+    #[arg(long, value_name = "CODE", requires = "set")]
+    pub action_line: Option<String>,
+    /// Organisations and their roles, separated by commas: "ITU:lead,UNESCO:co_facilitator".
+    #[arg(long, value_name = "LIST", requires_all = ["action_line", "year"])]
+    pub set: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

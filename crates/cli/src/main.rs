@@ -9,6 +9,7 @@ mod commands;
 mod config;
 mod demo;
 mod draft;
+mod follow_up;
 mod verify;
 
 use std::process::ExitCode;

@@ -10,6 +10,7 @@ pub mod campaigns;
 pub mod document;
 pub mod docx;
 pub mod drafts;
+pub mod follow_up;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

@@ -32,8 +32,8 @@ pub use database::{Database, PooledStore};
 pub use postgresql::{Postgres, PostgresStore};
 pub use queries::SqlStore;
 pub use roles::{
-    AccountStore, AgreementStore, BodyStore, CampaignStore, DraftStore, JobStore, LogStore, MaintenanceStore,
-    RecordStore, Store, TaxonomyStore,
+    AccountStore, AgreementStore, BodyStore, CampaignStore, DraftStore, FollowUpStore, JobStore, LogStore,
+    MaintenanceStore, RecordStore, Store, TaxonomyStore,
 };
 pub use sql::{DatabaseError, Failure};
 pub use sqlite::{Sqlite, SqliteStore};
@@ -82,6 +82,12 @@ pub enum StoreError {
     DuplicateBody(String),
     #[error("nomination {0} is not a nomination to this body")]
     NotANomination(i64),
+    #[error("no commitment {0}")]
+    NotACommitment(i64),
+    #[error("commitment {child}: no commitment {parent} to be its parent, in the file or the record")]
+    UnknownParent { child: String, parent: String },
+    #[error("{0}")]
+    CommitmentUpdate(#[from] consulta_followup::UpdateError),
     #[error("amendment {0} is not a pending amendment of this draft")]
     NotPending(u32),
     #[error("the draft is {0}: its text is no longer negotiated")]
@@ -702,4 +708,64 @@ pub struct Membership {
     pub start: jiff::civil::Date,
     pub end: jiff::civil::Date,
     pub role: consulta_composition::Role,
+}
+
+/// A commitment's row in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CommitmentId(pub i64);
+
+/// A commitment to record, or, when the store holds its `external_id` already, to update: what
+/// an entity undertook, as a results file or the secretariat gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCommitment {
+    /// Its id in the file it came from (Decidim's result id), if any.
+    pub external_id: Option<String>,
+    /// Its parent's id in the file (or in the store, from an earlier file).
+    pub parent_external_id: Option<String>,
+    pub consultation: Option<consulta_core::ConsultationId>,
+    pub entity: String,
+    pub title: String,
+    pub description: String,
+    /// Action line codes, C1 to C11.
+    pub action_lines: Vec<String>,
+    pub start_date: Option<jiff::civil::Date>,
+    pub end_date: Option<jiff::civil::Date>,
+    pub indicator: String,
+    pub target: String,
+    pub status: consulta_followup::CommitmentStatus,
+    pub progress: consulta_followup::Progress,
+}
+
+/// A commitment as the store keeps it: `commitment.parent_external_id` is its parent's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCommitment {
+    pub id: CommitmentId,
+    pub parent: Option<CommitmentId>,
+    pub commitment: NewCommitment,
+}
+
+/// One status and progress a commitment has had, from the day `on`, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentUpdate {
+    pub on: jiff::civil::Date,
+    pub status: consulta_followup::CommitmentStatus,
+    pub progress: consulta_followup::Progress,
+    pub note: String,
+}
+
+/// Which commitments a listing shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommitmentFilter {
+    pub action_line: Option<String>,
+    pub entity: Option<String>,
+    pub status: Option<consulta_followup::CommitmentStatus>,
+}
+
+/// An organisation facilitating an action line in a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facilitator {
+    pub year: i32,
+    pub action_line: String,
+    pub organisation: String,
+    pub role: consulta_followup::FacilitatorRole,
 }

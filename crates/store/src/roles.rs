@@ -36,6 +36,7 @@ pub trait Store:
     + CampaignStore
     + DraftStore
     + BodyStore
+    + FollowUpStore
     + MaintenanceStore
 {
 }
@@ -50,6 +51,7 @@ impl<
         + CampaignStore
         + DraftStore
         + BodyStore
+        + FollowUpStore
         + MaintenanceStore
         + ?Sized,
 > Store for S
@@ -550,4 +552,45 @@ pub trait MaintenanceStore: Send + std::fmt::Debug {
     fn is_usable(&self) -> bool {
         true
     }
+}
+
+/// The follow-up record: who facilitates each action line in a year, the commitments entities
+/// take and every update of their status and progress.
+pub trait FollowUpStore: Send + std::fmt::Debug {
+    /// Records commitments in one transaction (all or none), audited (`follow_up.import`): one
+    /// whose external id the store holds already updates that commitment, and adds an update
+    /// dated `on` if its status or progress changed (refused as `CommitmentUpdate` where the
+    /// rules forbid it); a parent is found by its external id, in the same rows or in the store
+    /// (`UnknownParent`). Gives how many were added and how many updated.
+    fn import_commitments(
+        &mut self,
+        rows: &[crate::NewCommitment],
+        on: jiff::civil::Date,
+        by: &AuditActor,
+    ) -> Result<(usize, usize)>;
+    /// The commitments the filter lets through, by id.
+    fn commitments(&self, filter: &crate::CommitmentFilter) -> Result<Vec<crate::StoredCommitment>>;
+    fn commitment(&self, id: crate::CommitmentId) -> Result<Option<crate::StoredCommitment>>;
+    /// A commitment's updates, its first one first.
+    fn commitment_updates(&self, id: crate::CommitmentId) -> Result<Vec<crate::CommitmentUpdate>>;
+    /// Updates a commitment's status and progress, checked against where it stands in the same
+    /// transaction (`CommitmentUpdate`), audited (`follow_up.update`).
+    fn update_commitment(
+        &mut self,
+        id: crate::CommitmentId,
+        update: &crate::CommitmentUpdate,
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// Replaces who facilitates an action line in a year, audited (`follow_up.facilitators`).
+    fn set_facilitators(
+        &mut self,
+        year: i32,
+        action_line: &str,
+        facilitators: &[(String, consulta_followup::FacilitatorRole)],
+        by: &AuditActor,
+    ) -> Result<()>;
+    /// Facilitators of one year, or of every year, by year, action line and role.
+    fn facilitators(&self, year: Option<i32>) -> Result<Vec<crate::Facilitator>>;
+    /// How many changes the follow-up record has had: what its open data follows.
+    fn follow_up_changes(&self) -> Result<i64>;
 }

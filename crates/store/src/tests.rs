@@ -84,6 +84,7 @@ on_both_backends!(
     campaigns_change_member_by_member_and_keep_the_secretariats_notes,
     a_draft_is_kept_whole_by_its_symbol_and_audited,
     a_body_keeps_its_rules_nominations_pins_and_terms,
+    commitments_are_imported_whole_updated_with_their_history_and_facilitators_kept_by_year,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1302,6 +1303,90 @@ fn a_body_keeps_its_rules_nominations_pins_and_terms(backend: Backend) {
     let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
     let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
     for action in ["body.create", "body.rules", "body.nominate", "body.pin", "body.seat", "body.chair_rotation"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+}
+
+fn commitments_are_imported_whole_updated_with_their_history_and_facilitators_kept_by_year(backend: Backend) {
+    use crate::{CommitmentFilter, CommitmentUpdate, NewCommitment};
+    use consulta_followup::{CommitmentStatus, FacilitatorRole, Progress};
+    let Some(mut f) = fixture(backend) else { return };
+    let store = &mut f.store;
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let at = |p: u8| Progress::new(p).expect("in range");
+    let commitment = |id: &str, parent: Option<&str>, status, progress| NewCommitment {
+        external_id: Some(id.into()),
+        parent_external_id: parent.map(str::to_owned),
+        consultation: None,
+        entity: "Example Ministry".into(),
+        title: format!("Commitment {id}"),
+        description: String::new(),
+        action_lines: vec!["C2".into(), "C7".into()],
+        start_date: Some("2025-01-01".parse().expect("date")),
+        end_date: None,
+        indicator: "Schools connected".into(),
+        target: "All".into(),
+        status,
+        progress,
+    };
+    let (first, second): (Date, Date) = ("2025-12-31".parse().expect("date"), "2026-12-31".parse().expect("date"));
+    // The child comes first in the file; its parent gets the smaller id all the same.
+    let rows = [
+        commitment("1.1", Some("1"), CommitmentStatus::InProgress, at(40)),
+        commitment("1", None, CommitmentStatus::InProgress, at(20)),
+    ];
+    let changes = store.follow_up_changes().expect("changes");
+    assert_eq!(store.import_commitments(&rows, first, &by).expect("imported"), (2, 0));
+    assert!(store.follow_up_changes().expect("changes") > changes, "open data follows the record");
+    let all = store.commitments(&CommitmentFilter::default()).expect("read");
+    assert_eq!(all.len(), 2);
+    let (parent, child) = (&all[0], &all[1]);
+    assert_eq!(parent.commitment.external_id.as_deref(), Some("1"));
+    assert_eq!(child.parent, Some(parent.id));
+    assert_eq!(child.commitment.parent_external_id.as_deref(), Some("1"));
+    assert_eq!(child.commitment.action_lines, ["C2", "C7"]);
+    // A stranger parent, or an update the rules refuse, leaves the record as it was.
+    let orphan = commitment("2", Some("nowhere"), CommitmentStatus::Planned, at(0));
+    assert!(matches!(store.import_commitments(&[orphan], first, &by), Err(StoreError::UnknownParent { .. })));
+    let back = commitment("1", None, CommitmentStatus::Planned, at(0));
+    let new = commitment("3", None, CommitmentStatus::Planned, at(0));
+    assert!(matches!(store.import_commitments(&[new, back], second, &by), Err(StoreError::CommitmentUpdate(_))));
+    assert_eq!(store.commitments(&CommitmentFilter::default()).expect("read").len(), 2, "nothing written");
+    // The same id a year later updates the commitment and keeps its history.
+    let later = commitment("1", None, CommitmentStatus::InProgress, at(70));
+    assert_eq!(store.import_commitments(&[later], second, &by).expect("imported"), (0, 1));
+    let history = store.commitment_updates(parent.id).expect("read");
+    assert_eq!(history.iter().map(|u| (u.on, u.progress.percent())).collect::<Vec<_>>(), [(first, 20), (second, 70)]);
+    let done = CommitmentUpdate {
+        on: second,
+        status: CommitmentStatus::Achieved,
+        progress: Progress::DONE,
+        note: "Done".into(),
+    };
+    store.update_commitment(child.id, &done, &by).expect("updated");
+    let reopened =
+        CommitmentUpdate { on: second, status: CommitmentStatus::InProgress, progress: at(50), note: String::new() };
+    assert!(matches!(store.update_commitment(child.id, &reopened, &by), Err(StoreError::CommitmentUpdate(_))));
+    assert!(matches!(
+        store.update_commitment(crate::CommitmentId(999), &done, &by),
+        Err(StoreError::NotACommitment(999))
+    ));
+    let filter = |status| CommitmentFilter { status: Some(status), ..CommitmentFilter::default() };
+    assert_eq!(store.commitments(&filter(CommitmentStatus::Achieved)).expect("read").len(), 1);
+    let c1 = CommitmentFilter { action_line: Some("C1".into()), ..CommitmentFilter::default() };
+    assert!(store.commitments(&c1).expect("read").is_empty(), "C1 is not found in C2 nor in a C12");
+    // Facilitators, replaced per year and action line.
+    let set = [("ITU".to_owned(), FacilitatorRole::Lead), ("UNDP".to_owned(), FacilitatorRole::CoFacilitator)];
+    store.set_facilitators(2025, "C2", &set, &by).expect("set");
+    store.set_facilitators(2026, "C2", &set[..1], &by).expect("set");
+    store.set_facilitators(2026, "C10", &set[1..], &by).expect("set");
+    assert_eq!(store.facilitators(Some(2025)).expect("read").len(), 2);
+    let latest: Vec<(String, String)> =
+        store.facilitators(Some(2026)).expect("read").into_iter().map(|f| (f.action_line, f.organisation)).collect();
+    assert_eq!(latest, [("C2".to_owned(), "ITU".to_owned()), ("C10".to_owned(), "UNDP".to_owned())], "C2 before C10");
+    let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
+    for action in ["follow_up.import", "follow_up.update", "follow_up.facilitators"] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
 }

@@ -13,6 +13,7 @@ mod campaigns;
 mod client;
 mod consultation_cache;
 mod drafts;
+mod follow_up;
 mod forms;
 mod kept_files;
 mod language;
@@ -168,6 +169,13 @@ fn router(app: App) -> Router {
         .route("/admin/body-pins", post(bodies::pin))
         .route("/admin/body-seats", post(bodies::seat))
         .route("/api/v1/bodies/{slug}", get(bodies::api))
+        .route("/action-lines", get(follow_up::index_page))
+        .route("/action-lines/{code}", get(follow_up::action_line_page))
+        .route("/commitments/{id}", get(follow_up::commitment_page))
+        .route("/open-data/{file}", get(follow_up::open_data))
+        .route("/api/v1/action-lines", get(follow_up::api_action_lines))
+        .route("/api/v1/action-lines/{code}", get(follow_up::api_action_line))
+        .route("/api/v1/commitments/{id}", get(follow_up::api_commitment))
         .route("/admin/draft-status", post(drafts::set_status))
         .route("/api/v1/consultations/{slug}/drafts", get(drafts::api::list))
         .route("/api/v1/drafts/{symbol}", get(drafts::api::draft))

@@ -245,6 +245,9 @@ pub struct OpinionGroupSize {
         crate::drafts::api::inclusion,
         crate::drafts::api::receipt,
         crate::bodies::api,
+        crate::follow_up::api_action_lines,
+        crate::follow_up::api_action_line,
+        crate::follow_up::api_commitment,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

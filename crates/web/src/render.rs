@@ -11,7 +11,10 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 26] = [
+const TEMPLATES: [(&str, &str); 29] = [
+    ("action_lines.html", include_str!("../templates/action_lines.html")),
+    ("action_line.html", include_str!("../templates/action_line.html")),
+    ("commitment.html", include_str!("../templates/commitment.html")),
     ("campaigns.html", include_str!("../templates/campaigns.html")),
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("agreement.html", include_str!("../templates/agreement.html")),

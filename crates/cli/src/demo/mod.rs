@@ -8,6 +8,7 @@
 mod bodies;
 mod campaigns;
 mod drafts;
+mod follow_up;
 
 use std::collections::BTreeMap;
 
@@ -114,6 +115,7 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
     vote_on_open_statements(store, &closed, &open, now).context("demo/open_statements.json")?;
     drafts::negotiate(store, &open, now).context("demo/example_draft.txt")?;
     bodies::compose(store, &closed, now).context("demo/example_nominations.csv")?;
+    follow_up::follow(store, now).context("demo/example_commitments_*.csv")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
 

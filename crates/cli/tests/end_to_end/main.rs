@@ -15,6 +15,7 @@ mod campaigns;
 mod cli;
 mod crash;
 mod drafts;
+mod follow_up;
 mod hardening;
 mod intake;
 mod object_storage;

@@ -10,6 +10,7 @@ mod bodies;
 mod campaigns;
 mod claims;
 mod drafts;
+mod follow_up;
 mod log;
 mod outbox;
 mod record;
@@ -37,10 +38,10 @@ use crate::sql::{Backend, Sql, Transaction};
 use crate::{
     AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, BodyStore, CampaignFacet,
     CampaignStore, CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport,
-    DraftStore, Extraction, ImportedConversation, Inclusion, Invitation, JobStore, LogStore, MailOutcome, MailRecord,
-    MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest, PendingExtraction,
-    PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session, TaxonomyEntry, TaxonomyStore,
-    copy,
+    DraftStore, Extraction, FollowUpStore, ImportedConversation, Inclusion, Invitation, JobStore, LogStore,
+    MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest,
+    PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session,
+    TaxonomyEntry, TaxonomyStore, copy,
 };
 
 /// A store over one connection of a backend (`SqliteStore`, `PostgresStore`).
@@ -708,6 +709,56 @@ impl<B: Backend> BodyStore for SqlStore<B> {
 
     fn memberships(&self, body: crate::BodyId) -> Result<Vec<crate::Membership>> {
         self.backend.snapshot(|sql| bodies::memberships(sql, body))
+    }
+}
+
+impl<B: Backend> FollowUpStore for SqlStore<B> {
+    fn import_commitments(
+        &mut self,
+        rows: &[crate::NewCommitment],
+        on: Date,
+        by: &AuditActor,
+    ) -> Result<(usize, usize)> {
+        write(&mut self.backend, |sql| follow_up::import(sql, rows, on, by))
+    }
+
+    fn commitments(&self, filter: &crate::CommitmentFilter) -> Result<Vec<crate::StoredCommitment>> {
+        self.backend.snapshot(|sql| follow_up::list(sql, filter))
+    }
+
+    fn commitment(&self, id: crate::CommitmentId) -> Result<Option<crate::StoredCommitment>> {
+        self.backend.snapshot(|sql| follow_up::one(sql, id))
+    }
+
+    fn commitment_updates(&self, id: crate::CommitmentId) -> Result<Vec<crate::CommitmentUpdate>> {
+        self.backend.snapshot(|sql| follow_up::updates(sql, id))
+    }
+
+    fn update_commitment(
+        &mut self,
+        id: crate::CommitmentId,
+        update: &crate::CommitmentUpdate,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| follow_up::update(sql, id, update, by))
+    }
+
+    fn set_facilitators(
+        &mut self,
+        year: i32,
+        action_line: &str,
+        facilitators: &[(String, consulta_followup::FacilitatorRole)],
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| follow_up::set_facilitators(sql, year, action_line, facilitators, by))
+    }
+
+    fn facilitators(&self, year: Option<i32>) -> Result<Vec<crate::Facilitator>> {
+        self.backend.snapshot(|sql| follow_up::facilitators(sql, year))
+    }
+
+    fn follow_up_changes(&self) -> Result<i64> {
+        self.backend.each_on_its_own(follow_up::changes)
     }
 }
 

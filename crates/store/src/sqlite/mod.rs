@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0018_campaign_notes.sql"),
     include_str!("../../migrations/sqlite/0019_drafts.sql"),
     include_str!("../../migrations/sqlite/0020_bodies.sql"),
+    include_str!("../../migrations/sqlite/0021_follow_up.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

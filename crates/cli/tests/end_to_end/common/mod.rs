@@ -430,7 +430,7 @@ pub async fn post_contribution(
 }
 
 /// The pages anyone reads, by a name for their screenshots.
-pub const PUBLIC_PAGES: [(&str, &str); 15] = [
+pub const PUBLIC_PAGES: [(&str, &str); 18] = [
     ("home", "/"),
     ("consultation-open", "/consultations/example-affordable-access"),
     ("consultation-2010", "/consultations/enhanced-cooperation-2010"),
@@ -448,6 +448,10 @@ pub const PUBLIC_PAGES: [(&str, &str); 15] = [
     ("draft", "/drafts/EXAMPLE/DRAFT/1"),
     ("draft-compilation", "/drafts/EXAMPLE/DRAFT/1?view=compilation"),
     ("draft-compare", "/drafts/EXAMPLE/DRAFT/1?compare=0"),
+    // The demo's follow-up record: the action lines, one of them, and a commitment's timeline.
+    ("action-lines", "/action-lines"),
+    ("action-line", "/action-lines/C2"),
+    ("commitment", "/commitments/1"),
 ];
 
 /// The secretariat's pages.

@@ -1,0 +1,131 @@
+//! `consulta follow-up` end to end: the action lines listed; a Decidim-style results file with a
+//! wrong line refused whole, with its line and field; the file imported, exported and imported
+//! again as it was; a commitment updated, and an update the rules forbid refused; facilitators
+//! set by year. Then the demo's follow-up record on the web and in the API, in English and
+//! French, and its open data read back by the import.
+
+use crate::common::{Workspace, stderr, stdout};
+
+const RESULTS: &str = "\
+id,parent_id,title/en,description/en,start_date,end_date,status,progress,category/id,entity,action_lines
+R1,,Connect rural schools (example),All schools of the north,2026-01-01,2027-12-31,In progress,40.0,3,Example Ministry,C2;C7
+R2,R1,Connect 50 schools (example),,2026-01-01,2026-12-31,in_progress,80,3,Example Ministry,C2
+R3,,Train librarians (example),,2026-03-01,,planned,,,Example Network,C4
+";
+
+#[test]
+fn commitments_come_in_from_a_results_file_and_are_followed() {
+    let ws = Workspace::new();
+    assert!(ws.run(&["load-demo"]).status.success());
+    let run = |args: &[&str]| {
+        let output = ws.run(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let lines = run(&["follow-up", "action-lines", "--format", "csv"]);
+    assert_eq!(lines.lines().count(), 12, "a header and C1 to C11: {lines}");
+    let before = run(&["follow-up", "commitments", "--format", "csv"]).lines().count();
+
+    // A wrong line refuses the whole file, saying where.
+    let wrong = RESULTS.replace("Example Network,C4", "Example Network,C14");
+    let bad = ws.write("bad.csv", wrong.as_bytes());
+    let refused = ws.run(&["follow-up", "import", bad.to_str().expect("path")]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("line 4, field action_lines: C14 is not an action line (C1 to C11)"),
+        "{}",
+        stderr(&refused)
+    );
+    let french = ws.run_in("fr", &["follow-up", "import", bad.to_str().expect("path")]);
+    assert!(stderr(&french).contains("ligne 4, champ action_lines"), "{}", stderr(&french));
+    assert_eq!(run(&["follow-up", "commitments", "--format", "csv"]).lines().count(), before, "nothing recorded");
+
+    let good = ws.write("results.csv", RESULTS.as_bytes());
+    let imported = run(&["follow-up", "import", good.to_str().expect("path"), "--on", "2026-06-30"]);
+    assert!(imported.contains("3 commitments added, 0 updated"), "{imported}");
+    let listed = run(&["follow-up", "commitments", "--action-line", "c2", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
+    let ours: Vec<&serde_json::Value> =
+        listed.as_array().expect("a list").iter().filter(|c| c["entity"] == "Example Ministry").collect();
+    assert_eq!(ours.len(), 2, "R1 and R2 serve C2: {listed}");
+    let r2 = ours.iter().find(|c| c["progress"] == 80).expect("R2")["id"].as_i64().expect("its number");
+
+    // Exported, the file reads back as the same commitments: imported again, it changes none.
+    let exported = ws.dir.path().join("exported.csv");
+    run(&["follow-up", "export", "--output", exported.to_str().expect("path")]);
+    let text = std::fs::read_to_string(&exported).expect("written");
+    assert!(
+        text.starts_with(
+            "id,parent_id,title/en,description/en,start_date,end_date,status,progress,entity,action_lines"
+        )
+    );
+    assert!(text.contains("R2,R1,Connect 50 schools (example)"), "{text}");
+    let again = run(&["follow-up", "import", exported.to_str().expect("path")]);
+    assert!(again.contains("0 commitments added"), "{again}");
+
+    // Updated: achieved; then going back is refused.
+    let r2 = r2.to_string();
+    run(&["follow-up", "update", &r2, "--status", "achieved", "--progress", "100", "--on", "2026-12-01"]);
+    let back = ws.run(&["follow-up", "update", &r2, "--status", "in-progress", "--progress", "90"]);
+    assert!(!back.status.success());
+    assert!(stderr(&back).contains("a commitment achieved cannot become in progress"), "{}", stderr(&back));
+    let below = ws.run(&["follow-up", "update", "999999", "--status", "planned", "--progress", "0"]);
+    assert!(stderr(&below).contains("there is no commitment 999999"), "{}", stderr(&below));
+
+    // Facilitators of a year.
+    run(&[
+        "follow-up",
+        "facilitators",
+        "--year",
+        "2031",
+        "--action-line",
+        "C10",
+        "--set",
+        "Example Agency:lead,Example Forum:moderator",
+    ]);
+    let facilitators = run(&["follow-up", "facilitators", "--year", "2031"]);
+    assert!(
+        facilitators.contains("2031  C10  lead facilitator") && facilitators.contains("Example Forum"),
+        "{facilitators}"
+    );
+    let bad_role = ws.run(&["follow-up", "facilitators", "--year", "2031", "--action-line", "C10", "--set", "X:chair"]);
+    assert!(stderr(&bad_role).contains("write ORGANISATION:ROLE"), "{}", stderr(&bad_role));
+}
+
+/// The demo's follow-up record on the web: the action lines with their facilitators and
+/// commitments, an action line's page, a commitment's timeline with its chart, in English and
+/// French, the API and the open data file.
+#[tokio::test]
+async fn the_demo_follow_up_record_on_the_web() {
+    let app = crate::common::spawn_demo();
+    let client = reqwest::Client::new();
+    let get = |path: &str| {
+        let (client, url) = (client.clone(), format!("{}{path}", app.url));
+        async move {
+            let response = client.get(&url).send().await.expect("answer");
+            assert!(response.status().is_success(), "{url}: {}", response.status());
+            response.text().await.expect("body")
+        }
+    };
+    let index = get("/action-lines").await;
+    assert!(index.contains("Information and communication infrastructure"), "{index}");
+    assert!(index.contains("Example Agency for Telecommunications (invented)"));
+    let french = get("/action-lines/C2?lang=fr").await;
+    assert!(french.contains("Infrastructure de l’information et de la communication"), "{french}");
+    assert!(french.contains("facilitateur principal"));
+    let commitment = get("/commitments/1").await;
+    assert!(commitment.contains("Connect every public school to broadband (invented example)"));
+    assert!(commitment.contains("<svg class=\"chart\" role=\"img\""), "the chart, drawn on the server");
+    assert!(commitment.contains("in progress, 55 %"), "the second year's report: {commitment}");
+    let api: serde_json::Value = serde_json::from_str(&get("/api/v1/commitments/1").await).expect("JSON");
+    assert_eq!(api["updates"].as_array().map(Vec::len), Some(2), "two reporting years: {api}");
+    assert_eq!(api["action_lines"][0]["code"], "C2");
+    let lines: serde_json::Value = serde_json::from_str(&get("/api/v1/action-lines").await).expect("JSON");
+    assert_eq!(lines.as_array().map(Vec::len), Some(11));
+    let missing = client.get(format!("{}/action-lines/C12", app.url)).send().await.expect("answer");
+    assert_eq!(missing.status(), reqwest::StatusCode::NOT_FOUND);
+    let csv = get("/open-data/commitments.csv").await;
+    let rows = consulta_followup::read_results(csv.as_bytes()).expect("the import reads the open data back");
+    assert!(rows.iter().any(|r| r.id == "EX-5" && r.status == consulta_followup::CommitmentStatus::Dropped));
+    assert!(get("/open-data/facilitators.csv").await.starts_with("year,action_line,organisation,role\n"));
+}

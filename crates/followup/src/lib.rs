@@ -1,0 +1,14 @@
+//! Follow-up: what a consultation's outcome becomes over the years. The action lines of the
+//! Geneva Plan of Action (`action_lines`, shipped as data with its source), who facilitates
+//! each in a year (`Facilitator`), the commitments entities take (`commitment`: status,
+//! progress, the rules of their updates), and the results CSV (`results_csv`), the columns of
+//! Decidim's accountability module with Consulta's own beside them, read with the line and
+//! field of every error and written back the same way. Pure: no I/O.
+
+pub mod action_lines;
+pub mod commitment;
+pub mod results_csv;
+
+pub use action_lines::{ActionLine, FacilitatorRole, action_line, action_lines};
+pub use commitment::{CommitmentStatus, Progress, UpdateError, check_update};
+pub use results_csv::{CommitmentRow, RESULT_COLUMNS, ResultsError, ResultsProblem, read_results, write_results};

@@ -1,0 +1,215 @@
+//! The follow-up record as the public reads it: the action lines of the Geneva Plan of Action
+//! with their facilitators and how the commitments serving each stand, one action line with
+//! its facilitators year by year and its commitments, and one commitment with its timeline and
+//! the chart of its progress (inline SVG, no script). The JSON API gives the same views.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use consulta_i18n::Localizer;
+use consulta_report::follow_up::{
+    self, ActionLineSummary, ActionLineView, CommitmentView, FollowUpError, progress_chart, status_name,
+};
+use consulta_store::Store;
+use serde_json::json;
+
+use crate::App;
+use crate::api::ApiError;
+use crate::language::RequestLanguage;
+use crate::page::{Page, PageError, PageResult};
+
+pub(crate) fn commitment_url(id: i64) -> String {
+    format!("/commitments/{id}")
+}
+
+fn follow_up_error(error: FollowUpError, localizer: &Localizer) -> PageError {
+    match error {
+        FollowUpError::UnknownActionLine(_) | FollowUpError::UnknownCommitment(_) => PageError::NotFound,
+        FollowUpError::Store(error) => error.into(),
+        other => PageError::BadRequest(other.message(localizer)),
+    }
+}
+
+/// Names of statuses and roles in the reader's language, for the templates.
+fn labels(localizer: &Localizer) -> serde_json::Value {
+    let status = |s: &str| status_name(s, localizer);
+    json!({
+        "planned": status("planned"),
+        "in_progress": status("in_progress"),
+        "achieved": status("achieved"),
+        "dropped": status("dropped"),
+        "lead": localizer.text("follow-up-role-lead"),
+        "co_facilitator": localizer.text("follow-up-role-co-facilitator"),
+        "moderator": localizer.text("follow-up-role-moderator"),
+    })
+}
+
+fn index(store: &dyn Store, localizer: &Localizer) -> PageResult {
+    let lines =
+        follow_up::action_line_summaries(store, localizer.language()).map_err(|e| follow_up_error(e, localizer))?;
+    Ok(Page {
+        template: "action_lines.html",
+        title: localizer.text("action-lines-title"),
+        is_example: false,
+        context: json!({ "lines": lines, "labels": labels(localizer) }),
+    })
+}
+
+/// GET /action-lines
+pub(crate) async fn index_page(State(app): State<App>, language: RequestLanguage) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| index(store, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+fn action_line(store: &dyn Store, code: &str, localizer: &Localizer) -> PageResult {
+    let view =
+        follow_up::action_line_view(store, code, localizer.language()).map_err(|e| follow_up_error(e, localizer))?;
+    // Facilitators grouped by year, the latest first.
+    let mut years: Vec<i32> = view.facilitators.iter().map(|f| f.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let by_year: Vec<_> = years
+        .iter()
+        .map(|year| json!({ "year": year, "facilitators": view.facilitators.iter().filter(|f| f.year == *year).collect::<Vec<_>>() }))
+        .collect();
+    Ok(Page {
+        template: "action_line.html",
+        title: format!("{} {}", view.code, view.title),
+        is_example: false,
+        context: json!({ "line": view, "years": by_year, "labels": labels(localizer) }),
+    })
+}
+
+/// GET /action-lines/{code}
+pub(crate) async fn action_line_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(code): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| action_line(store, &code, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+fn commitment(store: &dyn Store, id: &str, localizer: &Localizer) -> PageResult {
+    let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
+    let view =
+        follow_up::commitment_view(store, id, localizer.language()).map_err(|e| follow_up_error(e, localizer))?;
+    let chart_title = localizer.format("commitment-progress-chart", &[("title", view.title.clone().into())]);
+    let chart = progress_chart(&view.updates, (view.start_date.as_deref(), view.end_date.as_deref()), &chart_title);
+    let dates: Vec<String> =
+        view.updates.iter().map(|u| u.on.parse().map(|d| localizer.date(d)).unwrap_or_else(|_| u.on.clone())).collect();
+    let date = |d: &Option<String>| d.as_ref().and_then(|d| d.parse().ok()).map(|d| localizer.date(d));
+    Ok(Page {
+        template: "commitment.html",
+        title: view.title.clone(),
+        is_example: false,
+        context: json!({
+            "commitment": view,
+            "chart": chart,
+            "dates": dates,
+            "start": date(&view.start_date),
+            "end": date(&view.end_date),
+            "parent_url": view.parent.map(commitment_url),
+            "labels": labels(localizer),
+        }),
+    })
+}
+
+/// GET /commitments/{id}
+pub(crate) async fn commitment_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(id): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| commitment(store, &id, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+/// GET /api/v1/action-lines
+#[utoipa::path(
+    get,
+    path = "/api/v1/action-lines",
+    responses(
+        (status = 200, description = "The action lines C1 to C11 of the Geneva Plan of Action, each with its facilitators of the latest year recorded and its commitments counted by status", body = [ActionLineSummary]),
+        crate::openapi::Refused,
+    )
+)]
+pub(crate) async fn api_action_lines(State(app): State<App>, language: RequestLanguage) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            follow_up::action_line_summaries(store, localizer.language())
+                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /api/v1/action-lines/{code}
+#[utoipa::path(
+    get,
+    path = "/api/v1/action-lines/{code}",
+    params(("code" = String, Path, description = "The action line's code, C1 to C11")),
+    responses(
+        (status = 200, description = "One action line: its facilitators year by year and the commitments serving it", body = ActionLineView),
+        crate::openapi::Refused,
+    )
+)]
+pub(crate) async fn api_action_line(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(code): Path<String>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            follow_up::action_line_view(store, &code, localizer.language())
+                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// GET /api/v1/commitments/{id}
+#[utoipa::path(
+    get,
+    path = "/api/v1/commitments/{id}",
+    params(("id" = i64, Path, description = "The commitment's number")),
+    responses(
+        (status = 200, description = "A commitment: who undertook it, the action lines it serves, its dates, indicator and target, its status and progress, and every update of them", body = CommitmentView),
+        crate::openapi::Refused,
+    )
+)]
+pub(crate) async fn api_commitment(State(app): State<App>, language: RequestLanguage, Path(id): Path<i64>) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            follow_up::commitment_view(store, id, localizer.language())
+                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
+/// The follow-up record as open data: `commitments.csv` (the results CSV, Decidim's columns and
+/// Consulta's, which `consulta follow-up import` reads back) or `facilitators.csv`.
+pub(crate) async fn open_data(State(app): State<App>, language: RequestLanguage, Path(file): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            let written = match file.as_str() {
+                "commitments.csv" => follow_up::export_results(store),
+                "facilitators.csv" => follow_up::export_facilitators(store),
+                _ => return Err(ApiError::from_page(PageError::NotFound, &localizer)),
+            };
+            written.map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    match result {
+        Ok(csv) => ([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
