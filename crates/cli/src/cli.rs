@@ -853,8 +853,13 @@ pub enum ReportFileFormat {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    #[arg(long, value_name = "SLUG")]
-    pub consultation: String,
+    #[arg(long, value_name = "SLUG", required_unless_present = "year")]
+    pub consultation: Option<String>,
+    #[arg(long, value_enum, default_value = "synthesis")]
+    pub kind: ReportKind,
+    /// The year of a follow-up report.
+    #[arg(long, value_name = "YEAR", required_if_eq("kind", "follow-up"))]
+    pub year: Option<i16>,
     #[arg(long, value_enum)]
     pub lang: Option<InterfaceLanguage>,
     #[arg(long, value_enum, default_value = "html")]
@@ -863,6 +868,13 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
     #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
     pub public_url: Option<String>,
+}
+
+/// Which report: a consultation's synthesis, or the year's follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    Synthesis,
+    FollowUp,
 }
 
 #[derive(Debug, Args)]

@@ -27,8 +27,8 @@ use jiff::tz::TimeZone;
 use crate::cli::{
     AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
     CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, ImportList, IndexCommand,
-    InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ReportArgs, ReportFileFormat, ServeArgs, TableArgs,
-    TagsCommand, TranslateConsultation,
+    InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ReportArgs, ReportFileFormat, ReportKind, ServeArgs,
+    TableArgs, TagsCommand, TranslateConsultation,
 };
 use crate::demo;
 
@@ -417,18 +417,31 @@ fn table(database: &Database, args: TableArgs, localizer: &Localizer) -> anyhow:
 fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyhow::Result<()> {
     let localizer = chosen_language(args.lang, localizer);
     let store = open_existing(database, &localizer)?;
-    let consultation = find_consultation(&*store, &args.consultation, &localizer)?;
-    let base_url = args
-        .public_url
-        .as_deref()
-        .map(|url| parse_public_url(url, &localizer))
-        .transpose()?
-        .map(|url| url.as_str().to_owned());
-    let annex_name = consulta_report::annex_file_name(&consultation, localizer.language());
-    let input = consulta_report::gather(&*store, consultation)?;
-    let links = consulta_report::Links { base_url };
-    let document =
-        consulta_report::synthesis(&input, &localizer, &links, Timestamp::now().to_zoned(TimeZone::UTC).date());
+    let today = Timestamp::now().to_zoned(TimeZone::UTC).date();
+    let (document, annex_name) = match (args.kind, &args.consultation, args.year) {
+        (ReportKind::FollowUp, _, Some(year)) => {
+            if !(2000..=2200).contains(&year) {
+                bail!(localizer.format("cli-follow-up-bad-year", &[("value", year.to_string().into())]));
+            }
+            let document = consulta_report::follow_up_report::annual_report(&*store, year, &localizer, today)
+                .map_err(|e| anyhow::anyhow!(e.message(&localizer)))?;
+            (document, None)
+        }
+        (ReportKind::Synthesis, Some(slug), _) => {
+            let consultation = find_consultation(&*store, slug, &localizer)?;
+            let base_url = args
+                .public_url
+                .as_deref()
+                .map(|url| parse_public_url(url, &localizer))
+                .transpose()?
+                .map(|url| url.as_str().to_owned());
+            let annex_name = consulta_report::annex_file_name(&consultation, localizer.language());
+            let input = consulta_report::gather(&*store, consultation)?;
+            let links = consulta_report::Links { base_url };
+            (consulta_report::synthesis(&input, &localizer, &links, today), Some(annex_name))
+        }
+        _ => bail!(localizer.text("cli-report-needs-consultation")),
+    };
     let format = match args.format {
         ReportFileFormat::Html => ReportFormat::Html,
         ReportFileFormat::Md => ReportFormat::Markdown,
@@ -450,7 +463,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
         }
     }
     // A long annex is a file of its own, beside the report, under the name the report gives it.
-    if let Some(annex) = &document.separate_annex {
+    if let (Some(annex), Some(annex_name)) = (&document.separate_annex, annex_name) {
         let path = args.output.as_deref().map_or_else(|| PathBuf::from(&annex_name), |p| p.with_file_name(&annex_name));
         let mut file = File::create(&path).with_context(|| path.display().to_string())?;
         file.write_all(&consulta_report::render_annex_csv(annex))?;

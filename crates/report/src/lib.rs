@@ -11,6 +11,7 @@ pub mod document;
 pub mod docx;
 pub mod drafts;
 pub mod follow_up;
+pub mod follow_up_report;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

@@ -77,19 +77,53 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
         "follow-up",
         "facilitators",
         "--year",
-        "2031",
+        "2026",
         "--action-line",
         "C10",
         "--set",
         "Example Agency:lead,Example Forum:moderator",
     ]);
-    let facilitators = run(&["follow-up", "facilitators", "--year", "2031"]);
+    let facilitators = run(&["follow-up", "facilitators", "--year", "2026"]);
     assert!(
-        facilitators.contains("2031  C10  lead facilitator") && facilitators.contains("Example Forum"),
+        facilitators.contains("2026  C10  lead facilitator") && facilitators.contains("Example Forum"),
         "{facilitators}"
     );
-    let bad_role = ws.run(&["follow-up", "facilitators", "--year", "2031", "--action-line", "C10", "--set", "X:chair"]);
+    let bad_role = ws.run(&["follow-up", "facilitators", "--year", "2026", "--action-line", "C10", "--set", "X:chair"]);
     assert!(stderr(&bad_role).contains("write ORGANISATION:ROLE"), "{}", stderr(&bad_role));
+
+    // The year's report, in the four formats, in English and French.
+    // The year the file's commitments and the facilitators above were reported in.
+    let year = "2026".to_owned();
+    let report = run(&["report", "--kind", "follow-up", "--year", &year, "--format", "md"]);
+    for expected in [
+        "## I. Introduction",
+        "## II. The action lines and their facilitators",
+        "| C10 Ethical dimensions of the Information Society | Example Agency | — | Example Forum |",
+        "## III. Progress by action line",
+        "| Connect 50 schools (example) | Example Ministry | achieved | — | 100 % |",
+        "## IV. Commitments not reported on",
+    ] {
+        assert!(report.contains(expected), "{expected} in {report}");
+    }
+    let french = ws.run_in("fr", &["report", "--kind", "follow-up", "--year", &year, "--format", "md"]);
+    assert!(stdout(&french).contains("## III. Avancement par grande orientation"), "{}", stdout(&french));
+    for (format, magic) in [("pdf", &b"%PDF"[..]), ("docx", &b"PK"[..]), ("html", &b"<!DOCTYPE html>"[..])] {
+        let path = ws.dir.path().join(format!("follow-up.{format}"));
+        run(&[
+            "report",
+            "--kind",
+            "follow-up",
+            "--year",
+            &year,
+            "--format",
+            format,
+            "--output",
+            path.to_str().expect("path"),
+        ]);
+        assert!(std::fs::read(&path).expect("written").starts_with(magic), "{format}");
+    }
+    let no_year = ws.run(&["report", "--kind", "follow-up"]);
+    assert!(!no_year.status.success(), "a follow-up report needs its year");
 }
 
 /// The demo's follow-up record on the web: the action lines with their facilitators and
