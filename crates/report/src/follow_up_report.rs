@@ -13,7 +13,7 @@ use crate::document::{Builder, Chart, Document, FrontMatter, Span, Table};
 use crate::follow_up::{FollowUpError, status_name};
 
 /// A commitment as it stood at the end of a year: its latest update on or before that day.
-fn as_of<'a>(updates: &'a [CommitmentUpdate], day: Date) -> Option<&'a CommitmentUpdate> {
+fn as_of(updates: &[CommitmentUpdate], day: Date) -> Option<&CommitmentUpdate> {
     updates.iter().rfind(|u| u.on <= day)
 }
 
