@@ -612,6 +612,49 @@ pub enum FollowUpCommand {
     Commitments(FollowUpCommitments),
     Update(FollowUpUpdate),
     Facilitators(FollowUpFacilitators),
+    #[command(subcommand)]
+    Round(RoundCommand),
+}
+
+/// Reporting rounds: a consultation through which the invited organisations file their progress
+/// reports.
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    Open(RoundOpen),
+    Status(RoundStatus),
+    Remind(RoundRemind),
+}
+
+#[derive(Debug, Args)]
+pub struct RoundOpen {
+    /// The consultation reports are filed through (its questions the template, its closing the deadline).
+    #[arg(value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+    /// Action lines, separated by commas (C2,C5).
+    #[arg(long, value_name = "CODES", value_delimiter = ',', required = true)]
+    pub action_lines: Vec<String>,
+    /// Recorded entities invited to report, separated by semicolons.
+    #[arg(long, value_name = "NAMES", value_delimiter = ';')]
+    pub invite: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RoundStatus {
+    #[arg(value_name = "SLUG")]
+    pub consultation: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RoundRemind {
+    #[arg(value_name = "SLUG")]
+    pub consultation: String,
+    /// The instance's public address, which the reminders link to.
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub public_url: String,
 }
 
 #[derive(Debug, Args)]

@@ -585,7 +585,7 @@ fn serve(
 }
 
 /// The instance's public URL as given, or why it is refused, in the reader's language.
-fn parse_public_url(url: &str, localizer: &Localizer) -> anyhow::Result<PublicUrl> {
+pub(crate) fn parse_public_url(url: &str, localizer: &Localizer) -> anyhow::Result<PublicUrl> {
     PublicUrl::parse(url).map_err(|error| {
         anyhow!(localizer.format(
             "cli-public-url-invalid",

@@ -9,11 +9,12 @@ use consulta_report::follow_up::{
     self, FollowUpError, action_line_summaries, commitment_summaries, export_results, import_results,
     known_action_line, status_name,
 };
+use consulta_report::reporting_rounds;
 use consulta_store::{CommitmentFilter, CommitmentUpdate, Database};
 
 use crate::cli::{
     FollowUpActionLines, FollowUpCommand, FollowUpCommitments, FollowUpExport, FollowUpFacilitators, FollowUpImport,
-    FollowUpUpdate, ListFormat,
+    FollowUpUpdate, ListFormat, RoundCommand, RoundOpen, RoundRemind, RoundStatus,
 };
 use crate::commands::{command_line, open_existing};
 
@@ -25,7 +26,76 @@ pub fn run(database: &Database, command: FollowUpCommand, localizer: &Localizer)
         FollowUpCommand::Commitments(args) => commitments(database, args, localizer),
         FollowUpCommand::Update(args) => update(database, args, localizer),
         FollowUpCommand::Facilitators(args) => facilitators(database, args, localizer),
+        FollowUpCommand::Round(RoundCommand::Open(args)) => open_round(database, args, localizer),
+        FollowUpCommand::Round(RoundCommand::Status(args)) => round_status(database, args, localizer),
+        FollowUpCommand::Round(RoundCommand::Remind(args)) => remind(database, args, localizer),
     }
+}
+
+fn open_round(database: &Database, args: RoundOpen, localizer: &Localizer) -> anyhow::Result<()> {
+    if !(2000..=2200).contains(&args.year) {
+        bail!(localizer.format("cli-follow-up-bad-year", &[("value", args.year.to_string().into())]));
+    }
+    let mut store = open_existing(database, localizer)?;
+    let invitees: Vec<String> = args.invite.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect();
+    reporting_rounds::open_round(
+        &mut *store,
+        &args.consultation,
+        args.year,
+        &args.action_lines,
+        &invitees,
+        &command_line(),
+    )
+    .map_err(|e| said(e, localizer))?;
+    let counts: [(&str, Arg); 2] = [("slug", args.consultation.clone().into()), ("count", invitees.len().into())];
+    println!("{}", localizer.format("cli-follow-up-round-opened", &counts));
+    Ok(())
+}
+
+fn round_status(database: &Database, args: RoundStatus, localizer: &Localizer) -> anyhow::Result<()> {
+    let store = open_existing(database, localizer)?;
+    let round = reporting_rounds::round(&*store, &args.consultation, localizer.language(), jiff::Timestamp::now())
+        .map_err(|e| said(e, localizer))?;
+    match args.format {
+        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&round)?),
+        ListFormat::Csv => {
+            let mut out = csv::Writer::from_writer(std::io::stdout());
+            out.write_record(["entity", "standing", "report", "reported_at", "reminded_at"])?;
+            for i in &round.invitees {
+                out.write_record([
+                    i.name.as_str(),
+                    i.standing.as_str(),
+                    &i.report.map(|r| r.to_string()).unwrap_or_default(),
+                    i.reported_at.as_deref().unwrap_or_default(),
+                    i.reminded_at.as_deref().unwrap_or_default(),
+                ])?;
+            }
+            out.flush()?;
+        }
+        ListFormat::Text => {
+            let args: [(&str, Arg); 3] = [
+                ("reported", round.reported.into()),
+                ("count", round.invitees.len().into()),
+                ("late", round.late.into()),
+            ];
+            println!("{} ({})", round.title, round.year);
+            println!("{}", localizer.format("cli-follow-up-round-summary", &args));
+            for i in &round.invitees {
+                let standing = localizer.text(&format!("follow-up-standing-{}", i.standing.as_str()));
+                println!("  {:<10} {}", standing, i.name);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn remind(database: &Database, args: RoundRemind, localizer: &Localizer) -> anyhow::Result<()> {
+    let public_url = crate::commands::parse_public_url(&args.public_url, localizer)?;
+    let mut store = open_existing(database, localizer)?;
+    let sent = reporting_rounds::remind(&mut *store, &args.consultation, public_url.as_str(), &command_line())
+        .map_err(|e| said(e, localizer))?;
+    println!("{}", localizer.format("cli-follow-up-reminded", &[("count", sent.into())]));
+    Ok(())
 }
 
 fn said(error: FollowUpError, localizer: &Localizer) -> anyhow::Error {

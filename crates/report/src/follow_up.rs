@@ -29,6 +29,12 @@ pub enum FollowUpError {
     UnknownCommitment(i64),
     #[error("{0} is not an action line")]
     UnknownActionLine(String),
+    #[error("no reporting round over the consultation {0}")]
+    UnknownRound(String),
+    #[error("the consultation {0} is a reporting round already")]
+    DuplicateRound(String),
+    #[error("no recorded entity {0}")]
+    UnknownEntity(String),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -92,6 +98,15 @@ impl FollowUpError {
             }
             FollowUpError::UnknownActionLine(code) => {
                 localizer.format("follow-up-problem-action-line", &[("value", code.clone().into())])
+            }
+            FollowUpError::UnknownRound(slug) => {
+                localizer.format("follow-up-unknown-round", &[("slug", slug.clone().into())])
+            }
+            FollowUpError::DuplicateRound(slug) => {
+                localizer.format("follow-up-duplicate-round", &[("slug", slug.clone().into())])
+            }
+            FollowUpError::UnknownEntity(name) => {
+                localizer.format("follow-up-unknown-entity", &[("name", name.clone().into())])
             }
             FollowUpError::Store(e) => e.to_string(),
         }

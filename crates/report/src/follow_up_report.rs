@@ -187,6 +187,38 @@ pub fn annual_report(
         });
     }
 
+    // V. The year's reporting rounds: who reported, who was late.
+    let now = today.to_zoned(jiff::tz::TimeZone::UTC).map_or(jiff::Timestamp::now(), |z| z.timestamp());
+    let rounds: Vec<_> = crate::reporting_rounds::rounds(store, language, now)?
+        .into_iter()
+        .filter(|r| r.year == i32::from(year))
+        .collect();
+    if !rounds.is_empty() {
+        b.heading(l.text("report-follow-up-section-rounds"));
+        for round in &rounds {
+            let late: Vec<&str> = round
+                .invitees
+                .iter()
+                .filter(|i| i.standing == crate::reporting_rounds::Standing::Late)
+                .map(|i| i.name.as_str())
+                .collect();
+            let args = [
+                ("round", round.title.clone().into()),
+                ("reported", round.reported.into()),
+                ("count", round.invitees.len().into()),
+            ];
+            let mut text = l.format("report-follow-up-round", &args);
+            if !late.is_empty() {
+                text.push(' ');
+                text.push_str(&l.format("report-follow-up-round-late", &[("names", late.join(", ").into())]));
+            } else if round.open {
+                text.push(' ');
+                text.push_str(&l.text("report-follow-up-round-open"));
+            }
+            b.numbered(vec![Span::Text(text)]);
+        }
+    }
+
     Ok(Document {
         language: language.to_owned(),
         front: FrontMatter::default(),

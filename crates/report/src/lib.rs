@@ -15,6 +15,7 @@ pub mod follow_up_report;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod reporting_rounds;
 pub mod synthesis;
 
 pub use document::Document;

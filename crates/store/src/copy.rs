@@ -509,6 +509,18 @@ pub const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "reporting_rounds",
+        columns: &[("consultation_id", Integer), ("year", Integer), ("action_lines", Text), ("opened_at", Integer)],
+        order_by: "consultation_id",
+        identity: None,
+    },
+    Table {
+        name: "reporting_invitees",
+        columns: &[("consultation_id", Integer), ("entity_id", Integer), ("reminded_at", Integer)],
+        order_by: "consultation_id, entity_id",
+        identity: None,
+    },
+    Table {
         name: "follow_up_changes",
         columns: &[("only_row", Integer), ("changes", Integer)],
         order_by: "only_row",

@@ -88,6 +88,8 @@ pub enum StoreError {
     UnknownParent { child: String, parent: String },
     #[error("{0}")]
     CommitmentUpdate(#[from] consulta_followup::UpdateError),
+    #[error("this consultation is a reporting round already")]
+    DuplicateRound,
     #[error("amendment {0} is not a pending amendment of this draft")]
     NotPending(u32),
     #[error("the draft is {0}: its text is no longer negotiated")]
@@ -768,4 +770,32 @@ pub struct Facilitator {
     pub action_line: String,
     pub organisation: String,
     pub role: consulta_followup::FacilitatorRole,
+}
+
+/// A reporting round to open: the consultation progress reports are filed through, the year and
+/// action lines they report on, and the entities invited to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRound {
+    pub consultation: consulta_core::ConsultationId,
+    pub year: i32,
+    pub action_lines: Vec<String>,
+    pub invitees: Vec<consulta_core::EntityId>,
+}
+
+/// A reporting round as the store keeps it, each invitee with its first published report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRound {
+    pub consultation: consulta_core::ConsultationId,
+    pub year: i32,
+    pub action_lines: Vec<String>,
+    pub invitees: Vec<Invitee>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    pub entity: consulta_core::EntityId,
+    pub name: String,
+    /// Its first published contribution to the round's consultation, and when it came.
+    pub report: Option<(consulta_core::ContributionId, jiff::Timestamp)>,
+    pub reminded_at: Option<jiff::Timestamp>,
 }

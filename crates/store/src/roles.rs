@@ -593,4 +593,13 @@ pub trait FollowUpStore: Send + std::fmt::Debug {
     fn facilitators(&self, year: Option<i32>) -> Result<Vec<crate::Facilitator>>;
     /// How many changes the follow-up record has had: what its open data follows.
     fn follow_up_changes(&self) -> Result<i64>;
+    /// Opens a reporting round over a consultation, audited (`follow_up.round`); a consultation
+    /// that is a round already is refused (`DuplicateRound`).
+    fn open_round(&mut self, round: &crate::NewRound, by: &AuditActor) -> Result<()>;
+    /// Every reporting round, by year then consultation, with its invitees and their reports.
+    fn rounds(&self) -> Result<Vec<crate::StoredRound>>;
+    /// Notes that the focal points of these invitees were reminded at `at`.
+    fn mark_reminded(&mut self, consultation: ConsultationId, entities: &[EntityId], at: Timestamp) -> Result<()>;
+    /// The focal points' accounts of an entity (whom a reminder goes to).
+    fn focal_points_of(&self, entity: EntityId) -> Result<Vec<consulta_core::Account>>;
 }

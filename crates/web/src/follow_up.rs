@@ -3,18 +3,23 @@
 //! its facilitators year by year and its commitments, and one commitment with its timeline and
 //! the chart of its progress (inline SVG, no script). The JSON API gives the same views.
 
+use axum::Form;
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use consulta_i18n::Localizer;
 use consulta_report::follow_up::{
     self, ActionLineSummary, ActionLineView, CommitmentView, FollowUpError, progress_chart, status_name,
 };
+use consulta_report::reporting_rounds::{self, RoundView};
 use consulta_store::Store;
 use serde_json::json;
 
 use crate::App;
+use crate::accounts::{acting_for, with_visitor};
 use crate::api::ApiError;
+use crate::forms::{self, signed_in_form};
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError, PageResult};
 
@@ -24,7 +29,9 @@ pub(crate) fn commitment_url(id: i64) -> String {
 
 fn follow_up_error(error: FollowUpError, localizer: &Localizer) -> PageError {
     match error {
-        FollowUpError::UnknownActionLine(_) | FollowUpError::UnknownCommitment(_) => PageError::NotFound,
+        FollowUpError::UnknownActionLine(_) | FollowUpError::UnknownCommitment(_) | FollowUpError::UnknownRound(_) => {
+            PageError::NotFound
+        }
         FollowUpError::Store(error) => error.into(),
         other => PageError::BadRequest(other.message(localizer)),
     }
@@ -212,4 +219,130 @@ pub(crate) async fn open_data(State(app): State<App>, language: RequestLanguage,
         Ok(csv) => ([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response(),
         Err(error) => error.into_response(),
     }
+}
+
+/// Names of an invitee's standing in the reader's language, for the templates.
+fn standings(localizer: &Localizer) -> serde_json::Value {
+    json!({
+        "reported": localizer.text("follow-up-standing-reported"),
+        "late": localizer.text("follow-up-standing-late"),
+        "due": localizer.text("follow-up-standing-due"),
+    })
+}
+
+fn round_context(round: &RoundView, localizer: &Localizer) -> serde_json::Value {
+    let deadline = round
+        .deadline
+        .parse::<jiff::Timestamp>()
+        .map(|t| localizer.date(t.to_zoned(jiff::tz::TimeZone::UTC).date()))
+        .unwrap_or_default();
+    json!({ "round": round, "deadline": deadline })
+}
+
+/// GET /reports-due: the rounds a focal point's organisation is invited to, and whether it has
+/// reported; the secretariat sees every round, with a link to each one's status.
+pub(crate) async fn reports_due(State(app): State<App>, language: RequestLanguage, headers: HeaderMap) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        if visitor.actor.account().is_none() {
+            return Err(PageError::SignIn { next: "/reports-due".to_owned(), ended: visitor.ended });
+        }
+        let secretariat = visitor.actor.may(consulta_core::Action::Administer);
+        let entity = acting_for(store, &visitor)?;
+        let now = jiff::Timestamp::now();
+        let rounds = match (&entity, secretariat) {
+            (Some(entity), _) => reporting_rounds::rounds_of(store, entity.id, localizer.language(), now),
+            (None, true) => reporting_rounds::rounds(store, localizer.language(), now),
+            (None, false) => Ok(Vec::new()),
+        }
+        .map_err(|e| follow_up_error(e, &localizer))?;
+        let rounds: Vec<_> = rounds
+            .iter()
+            .map(|r| {
+                let mine = entity.as_ref().and_then(|e| r.invitees.iter().find(|i| i.entity == e.id.0));
+                let mut context = round_context(r, &localizer);
+                context["mine"] = json!(mine);
+                context
+            })
+            .collect();
+        Ok(Page {
+            template: "reports_due.html",
+            title: localizer.text("reports-due-title"),
+            is_example: false,
+            context: json!({
+                "rounds": rounds,
+                "entity": entity.map(|e| e.name.as_str().to_owned()),
+                "secretariat": secretariat,
+                "standings": standings(&localizer),
+                "visitor": visitor.view(),
+            }),
+        })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// GET /admin/reporting-rounds/{slug}: who has reported in a round, who is late, who is due,
+/// and the form that reminds those who have not reported.
+pub(crate) async fn round_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<crate::accounts::QueryParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = with_visitor(&app, headers, move |store, visitor| {
+        visitor.secretariat(&format!("/admin/reporting-rounds/{slug}"))?;
+        let round = reporting_rounds::round(store, &slug, localizer.language(), jiff::Timestamp::now())
+            .map_err(|e| follow_up_error(e, &localizer))?;
+        let mut context = round_context(&round, &localizer);
+        context["standings"] = standings(&localizer);
+        context["visitor"] = json!(visitor.view());
+        context["reminded"] = json!(query.get("reminded"));
+        Ok(Page { template: "reporting_round.html", title: round.title.clone(), is_example: false, context })
+    })
+    .await;
+    app.templates.respond(&language, result)
+}
+
+/// POST /admin/reporting-reminders: the secretariat reminds the invitees that have not reported.
+pub(crate) async fn remind(
+    State(app): State<App>,
+    language: RequestLanguage,
+    headers: HeaderMap,
+    Form(form): Form<forms::ReminderForm>,
+) -> Response {
+    let localizer = language.localizer;
+    let next = format!("/admin/reporting-rounds/{}", crate::language::encode(&form.round));
+    let public_url = app.public_url.as_str().to_owned();
+    signed_in_form(app, language, headers, form, next, move |store, visitor, _, form| {
+        let account = visitor.secretariat("/admin")?;
+        let by = consulta_store::AuditActor::account(account, jiff::Timestamp::now());
+        let sent = reporting_rounds::remind(store, &form.round, &public_url, &by)
+            .map_err(|e| follow_up_error(e, &localizer))?;
+        Ok(format!("/admin/reporting-rounds/{}?reminded={sent}", crate::language::encode(&form.round)))
+    })
+    .await
+}
+
+/// GET /api/v1/reporting-rounds/{slug}
+#[utoipa::path(
+    get,
+    path = "/api/v1/reporting-rounds/{slug}",
+    params(("slug" = String, Path, description = "The slug of the round's consultation")),
+    responses(
+        (status = 200, description = "A reporting round: its year, action lines and deadline, and each invited organisation with its report (reported, late or due)", body = RoundView),
+        crate::openapi::Refused,
+    )
+)]
+pub(crate) async fn api_round(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
+    let localizer = language.localizer;
+    let result = app
+        .read(localizer, move |store| {
+            reporting_rounds::round(store, &slug, localizer.language(), jiff::Timestamp::now())
+                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
 }

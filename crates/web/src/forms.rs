@@ -52,7 +52,8 @@ posted!(
     NominationForm,
     BodyRulesForm,
     BodyPinForm,
-    BodySeatForm
+    BodySeatForm,
+    ReminderForm
 );
 
 /// A vote on a statement: `choice` is agree, disagree or pass.
@@ -516,4 +517,13 @@ pub(crate) async fn signed_in_form<F: Posted + Send + 'static>(
         Ok(to) => axum::response::Redirect::to(&to).into_response(),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
+}
+
+/// The secretariat's reminder to the invitees of a reporting round that have not reported.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ReminderForm {
+    pub csrf: String,
+    /// The round's consultation.
+    pub round: String,
 }

@@ -11,7 +11,9 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 29] = [
+const TEMPLATES: [(&str, &str); 31] = [
+    ("reports_due.html", include_str!("../templates/reports_due.html")),
+    ("reporting_round.html", include_str!("../templates/reporting_round.html")),
     ("action_lines.html", include_str!("../templates/action_lines.html")),
     ("action_line.html", include_str!("../templates/action_line.html")),
     ("commitment.html", include_str!("../templates/commitment.html")),

@@ -50,6 +50,9 @@ struct DemoConsultation {
     time_zone: String,
     questions: Vec<BTreeMap<String, String>>,
     meetings: Vec<DemoMeeting>,
+    /// Whether only signed-in focal points may contribute (a reporting round).
+    #[serde(default)]
+    verified_only: bool,
     /// The report's invented symbol, organs, summary and conclusions.
     #[serde(default)]
     report_details: consulta_core::ReportDetails,
@@ -141,7 +144,7 @@ fn create(store: &mut dyn Store, json: &str, now: Timestamp) -> anyhow::Result<C
         time_zone: demo.time_zone,
         questions: demo.questions.iter().map(pairs).collect(),
         is_example: true,
-        verified_only: false,
+        verified_only: demo.verified_only,
     };
     let consultation = store.create_consultation(&draft.check()?)?;
     for meeting in demo.meetings {

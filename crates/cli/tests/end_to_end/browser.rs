@@ -633,3 +633,82 @@ async fn a_focal_point_nominates_to_a_body_in_chromium_without_javascript() {
     assert!(solved.contains("The best slate of 16 meeting every rule"), "{solved}");
     client.close().await.expect("the browser closes");
 }
+
+/// A focal point finds its report due, files it through the round's consultation with no
+/// script, and gets a receipt that `consulta verify` accepts; the round then shows it reported.
+#[tokio::test]
+async fn a_focal_point_files_a_progress_report_in_chromium_without_javascript() {
+    let Some((driver, binary)) = chromedriver_or_skip() else { return };
+    let app = common::spawn_demo();
+    let client = browser(&driver, &binary, 1280, 1000).await;
+    client.goto(&format!("{}/?lang=en", app.url)).await.expect("the page opens");
+    sign_in_as(&client, &app, "focal-point@demo.example").await;
+    client.goto(&format!("{}/reports-due", app.url)).await.expect("the page opens");
+    let due = client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
+    assert!(due.contains("Progress reports on infrastructure and capacity, this year (example)"), "{due}");
+    client
+        .find(Locator::XPath("//a[text()='File your progress report']"))
+        .await
+        .expect("the link to the form")
+        .click()
+        .await
+        .expect("follow");
+    for (field, value) in [
+        ("#f-email", "focal-point@demo.example"),
+        ("#f-title", "Example: progress report on infrastructure"),
+        ("#f-body", "Example text, invented for a test: 80 further schools connected in the year (C2)."),
+    ] {
+        client.find(Locator::Css(field)).await.expect("field").send_keys(value).await.expect("typing");
+    }
+    client.find(Locator::Css(".contribute button[type=submit]")).await.expect("button").click().await.expect("submit");
+    // The receipt's own page (the consultation's page has a message of its own already).
+    let started = Instant::now();
+    let id: i64 = loop {
+        let url = client.current_url().await.expect("url");
+        let parts: Vec<&str> = url.path().split('/').collect();
+        if let ["", "contributions", id, "receipt"] = parts.as_slice() {
+            break id.parse().expect("the contribution's number");
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let main = client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
+            panic!("no receipt at {url}: {main}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    screenshot(&client, "progress-report-receipt.png").await;
+
+    let receipt = reqwest::get(format!("{}/contributions/{id}/receipt.json", app.url))
+        .await
+        .expect("answer")
+        .text()
+        .await
+        .expect("the receipt");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("receipt.json");
+    std::fs::write(&path, receipt).expect("written");
+    let verified = std::process::Command::new(common::CONSULTA)
+        .args(["verify", path.to_str().expect("path"), "--server", &app.url])
+        .env("CONSULTA_LANG", "en")
+        .output()
+        .expect("consulta verify runs");
+    assert!(verified.status.success(), "{}", common::stdout(&verified));
+
+    client.goto(&format!("{}/reports-due", app.url)).await.expect("the page opens");
+    let after = client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
+    assert!(after.contains("Your report is recorded."), "{after}");
+    let round: serde_json::Value =
+        reqwest::get(format!("{}/api/v1/reporting-rounds/example-progress-reports", app.url))
+            .await
+            .expect("answer")
+            .json()
+            .await
+            .expect("JSON");
+    let aurelia = round["invitees"]
+        .as_array()
+        .expect("invitees")
+        .iter()
+        .find(|i| i["name"] == "Fictional Republic of Aurelia")
+        .expect("invited");
+    assert_eq!((aurelia["standing"].as_str(), aurelia["report"].as_i64()), (Some("reported"), Some(id)));
+    client.close().await.expect("the browser closes");
+}

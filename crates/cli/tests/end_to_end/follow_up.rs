@@ -126,6 +126,71 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
     assert!(!no_year.status.success(), "a follow-up report needs its year");
 }
 
+/// The demo's reporting rounds from the command line: last year's, closed, two reports filed
+/// and two organisations late; this year's, open, its invitees reminded by email; a round over
+/// an unknown entity or action line refused.
+#[test]
+fn reporting_rounds_say_who_reported_and_remind_the_others() {
+    let ws = Workspace::new();
+    assert!(ws.run(&["load-demo"]).status.success());
+    let run = |args: &[&str]| {
+        let output = ws.run(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let last = run(&["follow-up", "round", "status", "example-progress-reports-last-year"]);
+    assert!(last.contains("2 of 4 invited organisations have reported; 2 late."), "{last}");
+    let csv = run(&["follow-up", "round", "status", "example-progress-reports-last-year", "--format", "csv"]);
+    assert!(csv.contains("Fictional Republic of Dunmore,late,,"), "{csv}");
+    assert!(csv.contains("Fictional Republic of Borealis,reported,"), "{csv}");
+    let this = run(&["follow-up", "round", "status", "example-progress-reports"]);
+    assert!(this.contains("0 of 4 invited organisations have reported; 0 late."), "{this}");
+    // Only the demo's focal point (for Aurelia) has an account among the invitees.
+    let reminded = run(&[
+        "follow-up",
+        "round",
+        "remind",
+        "example-progress-reports",
+        "--public-url",
+        "https://consult.example.org",
+    ]);
+    assert!(reminded.contains("1 reminders queued."), "{reminded}");
+    let store = consulta_store::Database::from_location(&ws.db.display().to_string()).connect().expect("the record");
+    let outbox = consulta_store::JobStore::mail_log(&*store, consulta_store::PageRequest { offset: 0, limit: 10 })
+        .expect("the outbox");
+    let reminder =
+        outbox.items.iter().find(|m| m.subject.starts_with("Reminder: your progress report")).expect("queued");
+    assert_eq!(reminder.to, "focal-point@demo.example");
+    let closed = run(&[
+        "follow-up",
+        "round",
+        "remind",
+        "example-progress-reports-last-year",
+        "--public-url",
+        "https://consult.example.org",
+    ]);
+    assert!(closed.contains("0 reminders queued."), "a closed round reminds nobody: {closed}");
+    let unknown = ws.run(&[
+        "follow-up",
+        "round",
+        "open",
+        "enhanced-cooperation-2010",
+        "--year",
+        "2010",
+        "--action-lines",
+        "C2",
+        "--invite",
+        "Nobody (example)",
+    ]);
+    assert!(stderr(&unknown).contains("there is no recorded entity Nobody (example)"), "{}", stderr(&unknown));
+    let bad_line =
+        ws.run(&["follow-up", "round", "open", "enhanced-cooperation-2010", "--year", "2010", "--action-lines", "C20"]);
+    assert!(stderr(&bad_line).contains("C20 is not an action line"), "{}", stderr(&bad_line));
+    let twice =
+        ws.run(&["follow-up", "round", "open", "example-progress-reports", "--year", "2026", "--action-lines", "C2"]);
+    assert!(stderr(&twice).contains("is a reporting round already"), "{}", stderr(&twice));
+}
+
 /// The demo's follow-up record on the web: the action lines with their facilitators and
 /// commitments, an action line's page, a commitment's timeline with its chart, in English and
 /// French, the API and the open data file.

@@ -46,3 +46,19 @@ CREATE TABLE follow_up_changes (
     changes  INTEGER NOT NULL
 ) STRICT;
 INSERT INTO follow_up_changes (only_row, changes) VALUES (1, 0);
+-- A reporting round: a consultation through which organisations file their progress reports on
+-- some action lines for a year (its questions the template, its closing the deadline, its
+-- receipts and log those of every contribution), and the entities invited to report.
+CREATE TABLE reporting_rounds (
+    consultation_id INTEGER PRIMARY KEY REFERENCES consultations (id),
+    year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2200),
+    action_lines    TEXT NOT NULL,
+    opened_at       INTEGER NOT NULL
+) STRICT;
+CREATE TABLE reporting_invitees (
+    consultation_id INTEGER NOT NULL REFERENCES reporting_rounds (consultation_id),
+    entity_id       INTEGER NOT NULL REFERENCES entities (id),
+    -- When its focal points were last reminded.
+    reminded_at     INTEGER,
+    PRIMARY KEY (consultation_id, entity_id)
+) STRICT;

@@ -314,3 +314,94 @@ pub(crate) fn facilitators(sql: &mut dyn Sql, year: Option<i32>) -> Result<Vec<F
 pub(crate) fn changes(sql: &mut dyn Sql) -> Result<i64> {
     sql.one("SELECT changes FROM follow_up_changes", args![])?.int(0)
 }
+
+pub(crate) fn open_round(sql: &mut dyn Sql, round: &crate::NewRound, by: &AuditActor) -> Result<()> {
+    let known = sql.row("SELECT 1 FROM reporting_rounds WHERE consultation_id = $1", args![round.consultation.0])?;
+    if known.is_some() {
+        return Err(StoreError::DuplicateRound);
+    }
+    sql.execute(
+        "INSERT INTO reporting_rounds (consultation_id, year, action_lines, opened_at) VALUES ($1, $2, $3, $4)",
+        args![round.consultation.0, i64::from(round.year), round.action_lines.join(",").as_str(), millis(by.at)],
+    )?;
+    for entity in &round.invitees {
+        sql.execute(
+            "INSERT INTO reporting_invitees (consultation_id, entity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            args![round.consultation.0, entity.0],
+        )?;
+    }
+    let after = serde_json::json!({
+        "year": round.year, "action_lines": round.action_lines, "invitees": round.invitees.iter().map(|e| e.0).collect::<Vec<_>>(),
+    });
+    audit(sql, by, "follow_up.round", format!("consultation {}", round.consultation.0), after)
+}
+
+pub(crate) fn rounds(sql: &mut dyn Sql) -> Result<Vec<crate::StoredRound>> {
+    let rows = sql.rows(
+        "SELECT consultation_id, year, action_lines FROM reporting_rounds ORDER BY year, consultation_id",
+        args![],
+    )?;
+    let mut rounds = Vec::with_capacity(rows.len());
+    for mut r in rows {
+        let consultation = r.int(0)?;
+        // An invitee's report: its first published contribution, its own or attributed to it.
+        let invitees = sql.rows(
+            "SELECT i.entity_id, e.name, i.reminded_at,
+                 (SELECT MIN(c.id) FROM contributions c WHERE c.consultation_id = i.consultation_id
+                      AND c.withheld_reason IS NULL
+                      AND ((c.entity_id = i.entity_id AND c.identity <> 'unverified') OR c.attributed_entity_id = i.entity_id))
+             FROM reporting_invitees i JOIN entities e ON e.id = i.entity_id
+             WHERE i.consultation_id = $1 ORDER BY e.name COLLATE \"C\"",
+            args![consultation],
+        )?;
+        let mut list = Vec::with_capacity(invitees.len());
+        for mut i in invitees {
+            let report = match i.opt_int(3)? {
+                Some(id) => {
+                    let at = sql.one("SELECT submitted_at FROM contributions WHERE id = $1", args![id])?.instant(0)?;
+                    Some((consulta_core::ContributionId(id), at))
+                }
+                None => None,
+            };
+            list.push(crate::Invitee {
+                entity: consulta_core::EntityId(i.int(0)?),
+                name: i.text(1)?,
+                report,
+                reminded_at: i.opt_instant(2)?,
+            });
+        }
+        rounds.push(crate::StoredRound {
+            consultation: consulta_core::ConsultationId(consultation),
+            year: i32::try_from(r.int(1)?).map_err(|_| corrupt("reporting_rounds.year", "out of range"))?,
+            action_lines: r.text(2)?.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+            invitees: list,
+        });
+    }
+    Ok(rounds)
+}
+
+pub(crate) fn mark_reminded(
+    sql: &mut dyn Sql,
+    consultation: consulta_core::ConsultationId,
+    entities: &[consulta_core::EntityId],
+    at: jiff::Timestamp,
+) -> Result<()> {
+    for entity in entities {
+        sql.execute(
+            "UPDATE reporting_invitees SET reminded_at = $1 WHERE consultation_id = $2 AND entity_id = $3",
+            args![millis(at), consultation.0, entity.0],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn focal_points_of(
+    sql: &mut dyn Sql,
+    entity: consulta_core::EntityId,
+) -> Result<Vec<consulta_core::Account>> {
+    let select = format!(
+        "SELECT {} FROM accounts WHERE entity_id = $1 AND role = 'focal_point' ORDER BY id",
+        crate::rows::ACCOUNT_COLUMNS
+    );
+    sql.rows(&select, args![entity.0])?.iter_mut().map(crate::rows::account).collect()
+}

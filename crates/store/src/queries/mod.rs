@@ -760,6 +760,22 @@ impl<B: Backend> FollowUpStore for SqlStore<B> {
     fn follow_up_changes(&self) -> Result<i64> {
         self.backend.each_on_its_own(follow_up::changes)
     }
+
+    fn open_round(&mut self, round: &crate::NewRound, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| follow_up::open_round(sql, round, by))
+    }
+
+    fn rounds(&self) -> Result<Vec<crate::StoredRound>> {
+        self.backend.snapshot(follow_up::rounds)
+    }
+
+    fn mark_reminded(&mut self, consultation: ConsultationId, entities: &[EntityId], at: Timestamp) -> Result<()> {
+        write(&mut self.backend, |sql| follow_up::mark_reminded(sql, consultation, entities, at))
+    }
+
+    fn focal_points_of(&self, entity: EntityId) -> Result<Vec<Account>> {
+        self.backend.each_on_its_own(|sql| follow_up::focal_points_of(sql, entity))
+    }
 }
 
 impl<B: Backend> MaintenanceStore for SqlStore<B> {

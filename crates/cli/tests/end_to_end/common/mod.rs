@@ -455,7 +455,7 @@ pub const PUBLIC_PAGES: [(&str, &str); 18] = [
 ];
 
 /// The secretariat's pages.
-pub const SECRETARIAT_PAGES: [(&str, &str); 8] = [
+pub const SECRETARIAT_PAGES: [(&str, &str); 10] = [
     ("admin", "/admin"),
     ("admin-new-consultation", "/admin/consultations/new"),
     ("admin-tags", "/admin/tags?contribution=100"),
@@ -464,6 +464,8 @@ pub const SECRETARIAT_PAGES: [(&str, &str); 8] = [
     ("admin-audit", "/admin/audit"),
     ("admin-report", "/admin/consultations/enhanced-cooperation-2010/report"),
     ("admin-agreement", "/admin/agreement"),
+    ("reports-due", "/reports-due"),
+    ("admin-reporting-round", "/admin/reporting-rounds/example-progress-reports"),
 ];
 
 /// Posts a secretariat's form as a browser does, checks it is answered by a redirect, and reads
