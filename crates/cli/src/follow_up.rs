@@ -124,6 +124,9 @@ fn list_action_lines(database: &Database, args: FollowUpActionLines, localizer: 
             out.flush()?;
         }
         ListFormat::Text => {
+            if let Some(cycle) = follow_up::cycle_sentence(i32::from(jiff::Zoned::now().year()), localizer) {
+                println!("{cycle}\n");
+            }
             for l in &lines {
                 let facilitators: Vec<&str> = l.facilitators.iter().map(|f| f.organisation.as_str()).collect();
                 println!("{:<4} {}", l.code, l.title);

@@ -1635,3 +1635,5 @@ report-follow-up-section-rounds = خامساً - جولات التقارير
 report-follow-up-round = { $round }: قدّمت { $reported } من أصل { $count } منظمات مدعوة تقاريرها.
 report-follow-up-round-late = لم يرد قبل الموعد النهائي أي تقرير من: { $names }.
 report-follow-up-round-open = لا تزال الجولة مفتوحة.
+follow-up-cycle-review = في عام { $year }، يرأس فريق الأمم المتحدة المعني بمجتمع المعلومات { $chair }، وتعقد لجنة تسخير العلم والتكنولوجيا لأغراض التنمية دورة الاستعراض من دورتها { $start }-{ $end }.
+follow-up-cycle-policy = في عام { $year }، يرأس فريق الأمم المتحدة المعني بمجتمع المعلومات { $chair }، وتعقد لجنة تسخير العلم والتكنولوجيا لأغراض التنمية دورة السياسات من دورتها { $start }-{ $end }.

@@ -1626,3 +1626,5 @@ report-follow-up-section-rounds = V. Reporting rounds
 report-follow-up-round = { $round }: { $reported } of the { $count } organisations invited reported.
 report-follow-up-round-late = No report came before the deadline from: { $names }.
 report-follow-up-round-open = The round is still open.
+follow-up-cycle-review = In { $year }, the UN Group on the Information Society is chaired by { $chair }, and the Commission on Science and Technology for Development holds the review session of its { $start }–{ $end } cycle.
+follow-up-cycle-policy = In { $year }, the UN Group on the Information Society is chaired by { $chair }, and the Commission on Science and Technology for Development holds the policy session of its { $start }–{ $end } cycle.

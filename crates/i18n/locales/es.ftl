@@ -1625,3 +1625,5 @@ report-follow-up-section-rounds = V. Rondas de informes
 report-follow-up-round = { $round }: { $reported } de las { $count } organizaciones invitadas presentaron su informe.
 report-follow-up-round-late = No llegó ningún informe antes del plazo de: { $names }.
 report-follow-up-round-open = La ronda sigue abierta.
+follow-up-cycle-review = En { $year }, el Grupo de las Naciones Unidas sobre la Sociedad de la Información está presidido por { $chair }, y la Comisión de Ciencia y Tecnología para el Desarrollo celebra el período de sesiones de examen de su ciclo { $start }-{ $end }.
+follow-up-cycle-policy = En { $year }, el Grupo de las Naciones Unidas sobre la Sociedad de la Información está presidido por { $chair }, y la Comisión de Ciencia y Tecnología para el Desarrollo celebra el período de sesiones de políticas de su ciclo { $start }-{ $end }.

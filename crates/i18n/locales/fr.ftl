@@ -1629,3 +1629,5 @@ report-follow-up-section-rounds = V. Cycles de rapports
 report-follow-up-round = { $round } : { $reported } des { $count } organisations invitées ont remis leur rapport.
 report-follow-up-round-late = Aucun rapport n’est parvenu avant l’échéance de : { $names }.
 report-follow-up-round-open = Le cycle est encore ouvert.
+follow-up-cycle-review = En { $year }, le Groupe des Nations Unies sur la société de l’information est présidé par { $chair }, et la Commission de la science et de la technique au service du développement tient la session d’examen de son cycle { $start }-{ $end }.
+follow-up-cycle-policy = En { $year }, le Groupe des Nations Unies sur la société de l’information est présidé par { $chair }, et la Commission de la science et de la technique au service du développement tient la session directive de son cycle { $start }-{ $end }.

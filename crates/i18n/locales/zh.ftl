@@ -1544,3 +1544,5 @@ report-follow-up-section-rounds = 五. 报告轮次
 report-follow-up-round = { $round }：{ $count } 个受邀组织中有 { $reported } 个提交了报告。
 report-follow-up-round-late = 以下组织未在截止日期前提交报告：{ $names }。
 report-follow-up-round-open = 该轮次仍在进行中。
+follow-up-cycle-review = { $year } 年，联合国信息社会小组由 { $chair } 担任主席，科学和技术促进发展委员会举行其 { $start }–{ $end } 年周期的审查届会。
+follow-up-cycle-policy = { $year } 年，联合国信息社会小组由 { $chair } 担任主席，科学和技术促进发展委员会举行其 { $start }–{ $end } 年周期的政策届会。

@@ -132,6 +132,20 @@ pub fn status_name(status: &str, localizer: &Localizer) -> String {
     localizer.text(&format!("follow-up-status-{}", status.replace('_', "-")))
 }
 
+/// The year's calendar in a sentence: who chairs UNGIS and which session the CSTD holds, both
+/// computed from their rules (`consulta_followup::cycle`); None before either began.
+pub fn cycle_sentence(year: i32, localizer: &Localizer) -> Option<String> {
+    let chair = consulta_followup::ungis_chair(year)?;
+    let (session, start, end) = consulta_followup::cstd_session(year)?;
+    let args = [
+        ("year", Arg::Number(f64::from(year))),
+        ("chair", chair.into()),
+        ("start", Arg::Number(f64::from(start))),
+        ("end", Arg::Number(f64::from(end))),
+    ];
+    Some(localizer.format(&format!("follow-up-cycle-{}", session.as_str()), &args))
+}
+
 /// Reads a results file and records its commitments, all or none; gives (added, updated).
 pub fn import_results(
     store: &mut dyn Store,

@@ -70,6 +70,9 @@ pub fn annual_report(
     args.push(("year", year_arg()));
     args.push(("updates", followed.iter().filter(|f| updated_in_year(f)).count().into()));
     b.numbered(vec![Span::Text(l.format("report-follow-up-introduction", &args))]);
+    if let Some(cycle) = crate::follow_up::cycle_sentence(i32::from(year), l) {
+        b.numbered(vec![Span::Text(cycle)]);
+    }
     b.chart(Chart {
         caption: l.format("report-follow-up-chart", &[("year", year_arg())]),
         bars: CommitmentStatus::ALL.iter().map(|s| (status_name(s.as_str(), l), count(*s, &all) as u64)).collect(),

@@ -58,7 +58,11 @@ fn index(store: &dyn Store, localizer: &Localizer) -> PageResult {
         template: "action_lines.html",
         title: localizer.text("action-lines-title"),
         is_example: false,
-        context: json!({ "lines": lines, "labels": labels(localizer) }),
+        context: json!({
+            "lines": lines,
+            "labels": labels(localizer),
+            "cycle": follow_up::cycle_sentence(i32::from(jiff::Zoned::now().year()), localizer),
+        }),
     })
 }
 
@@ -135,6 +139,20 @@ pub(crate) async fn commitment_page(
     app.templates.respond(&language, result)
 }
 
+/// Answers an API request with a view of the follow-up record, or its error as JSON.
+async fn answer<T: serde::Serialize + Send + 'static>(
+    app: App,
+    localizer: Localizer,
+    view: impl FnOnce(&dyn Store, &Localizer) -> Result<T, FollowUpError> + Send + 'static,
+) -> Response {
+    let result = app
+        .read(localizer, move |store| {
+            view(store, &localizer).map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+        })
+        .await;
+    result.map(Json).into_response()
+}
+
 /// GET /api/v1/action-lines
 #[utoipa::path(
     get,
@@ -145,14 +163,7 @@ pub(crate) async fn commitment_page(
     )
 )]
 pub(crate) async fn api_action_lines(State(app): State<App>, language: RequestLanguage) -> Response {
-    let localizer = language.localizer;
-    let result = app
-        .read(localizer, move |store| {
-            follow_up::action_line_summaries(store, localizer.language())
-                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
+    answer(app, language.localizer, |store, l| follow_up::action_line_summaries(store, l.language())).await
 }
 
 /// GET /api/v1/action-lines/{code}
@@ -170,14 +181,7 @@ pub(crate) async fn api_action_line(
     language: RequestLanguage,
     Path(code): Path<String>,
 ) -> Response {
-    let localizer = language.localizer;
-    let result = app
-        .read(localizer, move |store| {
-            follow_up::action_line_view(store, &code, localizer.language())
-                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
+    answer(app, language.localizer, move |store, l| follow_up::action_line_view(store, &code, l.language())).await
 }
 
 /// GET /api/v1/commitments/{id}
@@ -191,14 +195,7 @@ pub(crate) async fn api_action_line(
     )
 )]
 pub(crate) async fn api_commitment(State(app): State<App>, language: RequestLanguage, Path(id): Path<i64>) -> Response {
-    let localizer = language.localizer;
-    let result = app
-        .read(localizer, move |store| {
-            follow_up::commitment_view(store, id, localizer.language())
-                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
+    answer(app, language.localizer, move |store, l| follow_up::commitment_view(store, id, l.language())).await
 }
 
 /// The follow-up record as open data: `commitments.csv` (the results CSV, Decidim's columns and
@@ -337,12 +334,8 @@ pub(crate) async fn remind(
     )
 )]
 pub(crate) async fn api_round(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
-    let localizer = language.localizer;
-    let result = app
-        .read(localizer, move |store| {
-            reporting_rounds::round(store, &slug, localizer.language(), jiff::Timestamp::now())
-                .map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
+    answer(app, language.localizer, move |store, l| {
+        reporting_rounds::round(store, &slug, l.language(), jiff::Timestamp::now())
+    })
+    .await
 }

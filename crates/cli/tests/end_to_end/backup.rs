@@ -148,7 +148,7 @@ fn a_record_migrates_to_postgresql_and_back_whole() {
     let moved = consulta(&["migrate", "--from", db, "--to", url]);
     assert!(moved.status.success(), "{}", stderr(&moved));
     assert!(
-        stdout(&moved).contains("136 contributions and 10 statements put to the vote, each in the log"),
+        stdout(&moved).contains("138 contributions and 10 statements put to the vote, each in the log"),
         "{}",
         stdout(&moved)
     );

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::queries::audit::insert_audit;
 use crate::rows::millis;
-use crate::sql::{Row, Sql, args};
+use crate::sql::{Arg, Row, Sql, args, value_rows};
 use crate::{
     AuditActor, AuditEntry, CommitmentFilter, CommitmentId, CommitmentUpdate, Facilitator, NewCommitment, Result,
     StoreError, StoredCommitment,
@@ -177,6 +177,10 @@ fn parents_first(rows: &[NewCommitment]) -> Result<Vec<&NewCommitment>> {
     Ok(order)
 }
 
+/// The columns a results row describes, in the order `import` binds them.
+const DESCRIBED: &str = "parent_id, consultation_id, entity, title, description, action_lines, start_date, \
+     end_date, indicator, target";
+
 pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &AuditActor) -> Result<(usize, usize)> {
     let (mut added, mut updated) = (0, 0);
     for row in parents_first(rows)? {
@@ -194,31 +198,27 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
         };
         let lines = row.action_lines.join(",");
         let dates = (row.start_date.map(|d| d.to_string()), row.end_date.map(|d| d.to_string()));
+        // What a row of the file says of the commitment, written alike whether it is new or known.
+        let described: [Arg<'_>; 10] = [
+            parent.into(),
+            row.consultation.map(|c| c.0).into(),
+            row.entity.as_str().into(),
+            row.title.as_str().into(),
+            row.description.as_str().into(),
+            lines.as_str().into(),
+            dates.0.as_deref().into(),
+            dates.1.as_deref().into(),
+            row.indicator.as_str().into(),
+            row.target.as_str().into(),
+        ];
         let known = match &row.external_id {
             Some(external) => by_external_id(sql, external)?,
             None => None,
         };
         match known {
             Some(known) => {
-                sql.execute(
-                    "UPDATE commitments SET parent_id = $1, consultation_id = $2, entity = $3, title = $4,
-                         description = $5, action_lines = $6, start_date = $7, end_date = $8, indicator = $9,
-                         target = $10
-                     WHERE id = $11",
-                    args![
-                        parent,
-                        row.consultation.map(|c| c.0),
-                        row.entity.as_str(),
-                        row.title.as_str(),
-                        row.description.as_str(),
-                        lines.as_str(),
-                        dates.0.as_deref(),
-                        dates.1.as_deref(),
-                        row.indicator.as_str(),
-                        row.target.as_str(),
-                        known.id.0
-                    ],
-                )?;
+                let update = format!("UPDATE commitments SET ({DESCRIBED}) = {} WHERE id = $11", value_rows(1, 10));
+                sql.execute(&update, &[&described[..], &[known.id.0.into()]].concat())?;
                 let was = (known.commitment.status, known.commitment.progress);
                 if was != (row.status, row.progress) {
                     check_update(was, (row.status, row.progress))?;
@@ -229,27 +229,18 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
                 updated += 1;
             }
             None => {
-                let inserted = sql.one(
-                    "INSERT INTO commitments (external_id, parent_id, consultation_id, entity, title, description,
-                         action_lines, start_date, end_date, indicator, target, status, progress, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
-                    args![
-                        row.external_id.as_deref(),
-                        parent,
-                        row.consultation.map(|c| c.0),
-                        row.entity.as_str(),
-                        row.title.as_str(),
-                        row.description.as_str(),
-                        lines.as_str(),
-                        dates.0.as_deref(),
-                        dates.1.as_deref(),
-                        row.indicator.as_str(),
-                        row.target.as_str(),
-                        row.status.as_str(),
-                        i64::from(row.progress.percent()),
-                        millis(by.at)
-                    ],
-                )?;
+                let insert = format!(
+                    "INSERT INTO commitments ({DESCRIBED}, external_id, status, progress, created_at)
+                     VALUES {} RETURNING id",
+                    value_rows(1, 14)
+                );
+                let rest: [Arg<'_>; 4] = [
+                    row.external_id.as_deref().into(),
+                    row.status.as_str().into(),
+                    i64::from(row.progress.percent()).into(),
+                    millis(by.at).into(),
+                ];
+                let inserted = sql.one(&insert, &[&described[..], &rest[..]].concat())?;
                 let id = CommitmentId(inserted.int(0)?);
                 // The first update holds from the start when the commitment is only planned, and
                 // from the day of the import otherwise (the file says where it stands now).
