@@ -139,7 +139,8 @@ pub fn cycle_sentence(year: i32, localizer: &Localizer) -> Option<String> {
     let (session, start, end) = consulta_followup::cstd_session(year)?;
     let args = [
         ("year", Arg::Number(f64::from(year))),
-        ("chair", chair.into()),
+        // The organisation as the reader's language names it in a sentence (UNDP, le PNUD, ПРООН).
+        ("chair", localizer.text(&format!("follow-up-org-{}", chair.to_lowercase())).into()),
         ("start", Arg::Number(f64::from(start))),
         ("end", Arg::Number(f64::from(end))),
     ];

@@ -42,7 +42,7 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
 
     let good = ws.write("results.csv", RESULTS.as_bytes());
     let imported = run(&["follow-up", "import", good.to_str().expect("path"), "--on", "2026-06-30"]);
-    assert!(imported.contains("3 commitments added, 0 updated"), "{imported}");
+    assert!(imported.contains("Commitments added: 3; updated: 0."), "{imported}");
     let listed = run(&["follow-up", "commitments", "--action-line", "c2", "--format", "json"]);
     let listed: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
     let ours: Vec<&serde_json::Value> =
@@ -61,7 +61,7 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
     );
     assert!(text.contains("R2,R1,Connect 50 schools (example)"), "{text}");
     let again = run(&["follow-up", "import", exported.to_str().expect("path")]);
-    assert!(again.contains("0 commitments added"), "{again}");
+    assert!(again.contains("Commitments added: 0;"), "{again}");
 
     // Updated: achieved; then going back is refused.
     let r2 = r2.to_string();
@@ -139,12 +139,12 @@ fn reporting_rounds_say_who_reported_and_remind_the_others() {
         stdout(&output)
     };
     let last = run(&["follow-up", "round", "status", "example-progress-reports-last-year"]);
-    assert!(last.contains("2 of 4 invited organisations have reported; 2 late."), "{last}");
+    assert!(last.contains("Reports received from 2 of the 4 organisations invited; late: 2."), "{last}");
     let csv = run(&["follow-up", "round", "status", "example-progress-reports-last-year", "--format", "csv"]);
     assert!(csv.contains("Fictional Republic of Dunmore,late,,"), "{csv}");
     assert!(csv.contains("Fictional Republic of Borealis,reported,"), "{csv}");
     let this = run(&["follow-up", "round", "status", "example-progress-reports"]);
-    assert!(this.contains("0 of 4 invited organisations have reported; 0 late."), "{this}");
+    assert!(this.contains("Reports received from 0 of the 4 organisations invited; late: 0."), "{this}");
     // Only the demo's focal point (for Aurelia) has an account among the invitees.
     let reminded = run(&[
         "follow-up",
@@ -154,7 +154,7 @@ fn reporting_rounds_say_who_reported_and_remind_the_others() {
         "--public-url",
         "https://consult.example.org",
     ]);
-    assert!(reminded.contains("1 reminders queued."), "{reminded}");
+    assert!(reminded.contains("Reminders queued: 1."), "{reminded}");
     let store = consulta_store::Database::from_location(&ws.db.display().to_string()).connect().expect("the record");
     let outbox = consulta_store::JobStore::mail_log(&*store, consulta_store::PageRequest { offset: 0, limit: 10 })
         .expect("the outbox");
@@ -169,7 +169,7 @@ fn reporting_rounds_say_who_reported_and_remind_the_others() {
         "--public-url",
         "https://consult.example.org",
     ]);
-    assert!(closed.contains("0 reminders queued."), "a closed round reminds nobody: {closed}");
+    assert!(closed.contains("Reminders queued: 0."), "a closed round reminds nobody: {closed}");
     let unknown = ws.run(&[
         "follow-up",
         "round",
