@@ -688,6 +688,15 @@ pub struct FollowUpCommitments {
     pub entity: Option<String>,
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
+    /// Only those of recorded entities of this stakeholder group.
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// Only those of entities of this UN regional group (african, asia_pacific, …).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Only those of entities of this development status (ldc, developing, developed).
+    #[arg(long, value_name = "STATUS")]
+    pub development: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
 }

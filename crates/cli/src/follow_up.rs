@@ -6,11 +6,11 @@ use anyhow::{Context, bail};
 use consulta_followup::{FacilitatorRole, Progress, action_lines};
 use consulta_i18n::{Arg, Localizer};
 use consulta_report::follow_up::{
-    self, FollowUpError, action_line_summaries, commitment_summaries, export_results, import_results,
+    self, CommitmentQuery, FollowUpError, action_line_summaries, commitment_summaries, export_results, import_results,
     known_action_line, status_name,
 };
 use consulta_report::reporting_rounds;
-use consulta_store::{CommitmentFilter, CommitmentUpdate, Database};
+use consulta_store::{CommitmentUpdate, Database};
 
 use crate::cli::{
     FollowUpActionLines, FollowUpCommand, FollowUpCommitments, FollowUpExport, FollowUpFacilitators, FollowUpImport,
@@ -160,13 +160,35 @@ fn export(database: &Database, args: FollowUpExport, localizer: &Localizer) -> a
     Ok(())
 }
 
+/// A value of a closed list, or why not: the values allowed.
+fn choice<T: std::str::FromStr>(
+    value: &Option<String>,
+    allowed: &[&str],
+    localizer: &Localizer,
+) -> anyhow::Result<Option<T>> {
+    let Some(value) = value else { return Ok(None) };
+    match value.trim().parse() {
+        Ok(parsed) => Ok(Some(parsed)),
+        Err(_) => bail!(localizer.format(
+            "cli-follow-up-bad-choice",
+            &[("value", value.clone().into()), ("allowed", allowed.join(", ").into())]
+        )),
+    }
+}
+
 fn commitments(database: &Database, args: FollowUpCommitments, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let action_line = match &args.action_line {
-        Some(code) => Some(known_action_line(code).map_err(|e| said(e, localizer))?.code.clone()),
-        None => None,
+    let regions: Vec<&str> = consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).collect();
+    let statuses: Vec<&str> = consulta_core::DevelopmentStatus::ALL.iter().map(|d| d.as_str()).collect();
+    let query = CommitmentQuery {
+        action_line: args.action_line.clone(),
+        entity: args.entity.clone(),
+        status: args.status.map(Into::into),
+        group: args.group.clone(),
+        region: choice(&args.region, &regions, localizer)?,
+        development: choice(&args.development, &statuses, localizer)?,
     };
-    let filter = CommitmentFilter { action_line, entity: args.entity.clone(), status: args.status.map(Into::into) };
+    let filter = query.filter().map_err(|e| said(e, localizer))?;
     let list = commitment_summaries(&*store, &filter).map_err(|e| said(e, localizer))?;
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&list)?),

@@ -61,6 +61,9 @@ pub enum DevelopmentStatus {
 }
 
 impl DevelopmentStatus {
+    pub const ALL: [DevelopmentStatus; 3] =
+        [DevelopmentStatus::LeastDeveloped, DevelopmentStatus::Developing, DevelopmentStatus::Developed];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DevelopmentStatus::LeastDeveloped => "ldc",

@@ -166,10 +166,13 @@ pub fn import_results(
                     .id,
             ),
         };
+        // Linked to the recorded entity of that name, when there is one.
+        let entity_id = crate::drafts::entity_named(store, &row.entity).ok();
         commitments.push(NewCommitment {
             external_id: Some(row.id),
             parent_external_id: row.parent_id,
             consultation,
+            entity_id,
             entity: row.entity,
             title: row.title,
             description: row.description,
@@ -346,6 +349,44 @@ fn summary(c: &StoredCommitment) -> CommitmentSummary {
         status: c.commitment.status,
         progress: c.commitment.progress,
         end_date: c.commitment.end_date.map(|d| d.to_string()),
+    }
+}
+
+/// A filter of commitments as people ask for it: by action line, entity, status, stakeholder
+/// group, UN regional group and development status (the last two read from the entity's
+/// country).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommitmentQuery {
+    pub action_line: Option<String>,
+    pub entity: Option<String>,
+    pub status: Option<CommitmentStatus>,
+    pub group: Option<String>,
+    pub region: Option<consulta_core::RegionalGroup>,
+    pub development: Option<consulta_core::DevelopmentStatus>,
+}
+
+impl CommitmentQuery {
+    /// The store's filter: the action line checked, the region and development status as the
+    /// countries that have them.
+    pub fn filter(&self) -> Result<CommitmentFilter, FollowUpError> {
+        let action_line = match &self.action_line {
+            Some(code) => Some(known_action_line(code)?.code.clone()),
+            None => None,
+        };
+        let countries = (self.region.is_some() || self.development.is_some()).then(|| {
+            consulta_core::reference::countries_for(true)
+                .filter(|c| self.region.is_none_or(|r| c.regional_group == Some(r)))
+                .filter(|c| self.development.is_none_or(|d| c.development == Some(d)))
+                .map(|c| c.code.as_str().to_owned())
+                .collect()
+        });
+        Ok(CommitmentFilter {
+            action_line,
+            entity: self.entity.clone(),
+            status: self.status,
+            group: self.group.clone(),
+            countries,
+        })
     }
 }
 

@@ -480,6 +480,7 @@ pub const TABLES: &[Table] = &[
             ("parent_id", Integer),
             ("consultation_id", Integer),
             ("entity", Text),
+            ("entity_id", Integer),
             ("title", Text),
             ("description", Text),
             ("action_lines", Text),

@@ -726,6 +726,8 @@ pub struct NewCommitment {
     pub parent_external_id: Option<String>,
     pub consultation: Option<consulta_core::ConsultationId>,
     pub entity: String,
+    /// The recorded entity of that name, if there is one.
+    pub entity_id: Option<consulta_core::EntityId>,
     pub title: String,
     pub description: String,
     /// Action line codes, C1 to C11.
@@ -761,6 +763,10 @@ pub struct CommitmentFilter {
     pub action_line: Option<String>,
     pub entity: Option<String>,
     pub status: Option<consulta_followup::CommitmentStatus>,
+    /// Of recorded entities of this stakeholder group.
+    pub group: Option<String>,
+    /// Of recorded entities of these countries (a region's or a development status's).
+    pub countries: Option<Vec<String>>,
 }
 
 /// An organisation facilitating an action line in a year.

@@ -1319,6 +1319,7 @@ fn commitments_are_imported_whole_updated_with_their_history_and_facilitators_ke
         parent_external_id: parent.map(str::to_owned),
         consultation: None,
         entity: "Example Ministry".into(),
+        entity_id: None,
         title: format!("Commitment {id}"),
         description: String::new(),
         action_lines: vec!["C2".into(), "C7".into()],

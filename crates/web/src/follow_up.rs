@@ -73,6 +73,121 @@ pub(crate) async fn index_page(State(app): State<App>, language: RequestLanguage
     app.templates.respond(&language, result)
 }
 
+/// The filters of the commitments' listing, as the query string gives them (empty = any).
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+pub(crate) struct CommitmentParams {
+    /// An action line, C1 to C11.
+    action_line: String,
+    /// planned, in_progress, achieved or dropped.
+    status: String,
+    /// A stakeholder group (government, civil_society, …).
+    group: String,
+    /// A UN regional group (african, asia_pacific, eastern_european, latin_american_caribbean, weog).
+    region: String,
+    /// ldc, developing or developed.
+    development: String,
+}
+
+impl CommitmentParams {
+    fn query(&self) -> Result<follow_up::CommitmentQuery, PageError> {
+        let given = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_owned);
+        let parse =
+            |v: &str| -> Result<_, PageError> { v.trim().parse().map_err(|_| PageError::BadRequest(v.to_owned())) };
+        Ok(follow_up::CommitmentQuery {
+            action_line: given(&self.action_line),
+            entity: None,
+            status: given(&self.status).map(|s| parse(&s)).transpose()?,
+            group: given(&self.group),
+            region: given(&self.region).map(|s| s.parse().map_err(|_| PageError::BadRequest(s))).transpose()?,
+            development: given(&self.development)
+                .map(|s| s.parse().map_err(|_| PageError::BadRequest(s)))
+                .transpose()?,
+        })
+    }
+}
+
+fn commitments(store: &dyn Store, params: &CommitmentParams, localizer: &Localizer) -> PageResult {
+    use consulta_composition::Attribute;
+    use consulta_report::bodies::value_name;
+    let filter = params.query()?.filter().map_err(|e| follow_up_error(e, localizer))?;
+    let list = follow_up::commitment_summaries(store, &filter).map_err(|e| follow_up_error(e, localizer))?;
+    let option =
+        |value: &str, label: String, chosen: &str| json!({ "value": value, "label": label, "chosen": value == chosen });
+    let lines: Vec<_> = consulta_followup::action_lines()
+        .iter()
+        .map(|l| option(&l.code, format!("{} {}", l.code, l.title(localizer.language())), &params.action_line))
+        .collect();
+    let statuses: Vec<_> = consulta_followup::CommitmentStatus::ALL
+        .iter()
+        .map(|s| option(s.as_str(), status_name(s.as_str(), localizer), &params.status))
+        .collect();
+    let groups: Vec<_> = store
+        .stakeholder_groups()?
+        .iter()
+        .map(|g| option(g.as_str(), value_name(Attribute::Group, g.as_str(), localizer), &params.group))
+        .collect();
+    let regions: Vec<_> = consulta_core::RegionalGroup::ALL
+        .iter()
+        .map(|r| option(r.as_str(), value_name(Attribute::Region, r.as_str(), localizer), &params.region))
+        .collect();
+    let developments: Vec<_> = consulta_core::DevelopmentStatus::ALL
+        .iter()
+        .map(|d| option(d.as_str(), value_name(Attribute::Development, d.as_str(), localizer), &params.development))
+        .collect();
+    Ok(Page {
+        template: "commitments.html",
+        title: localizer.text("commitments-title"),
+        is_example: false,
+        context: json!({
+            "commitments": list,
+            "labels": labels(localizer),
+            "filters": [
+                { "name": "action_line", "label": localizer.text("commitment-action-lines"), "options": lines },
+                { "name": "status", "label": localizer.text("commitment-status"), "options": statuses },
+                { "name": "group", "label": localizer.text("commitments-filter-group"), "options": groups },
+                { "name": "region", "label": localizer.text("commitments-filter-region"), "options": regions },
+                { "name": "development", "label": localizer.text("commitments-filter-development"), "options": developments },
+            ],
+        }),
+    })
+}
+
+/// GET /commitments: the implementation record, filtered by action line, status, stakeholder
+/// group, region and development status with a plain form.
+pub(crate) async fn commitments_page(
+    State(app): State<App>,
+    language: RequestLanguage,
+    axum::extract::Query(params): axum::extract::Query<CommitmentParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let result = app.page(move |store| commitments(store, &params, &localizer)).await;
+    app.templates.respond(&language, result)
+}
+
+/// GET /api/v1/commitments
+#[utoipa::path(
+    get,
+    path = "/api/v1/commitments",
+    params(CommitmentParams),
+    responses(
+        (status = 200, description = "The commitments the filters let through, by number", body = [follow_up::CommitmentSummary]),
+        crate::openapi::Refused,
+    )
+)]
+pub(crate) async fn api_commitments(
+    State(app): State<App>,
+    language: RequestLanguage,
+    axum::extract::Query(params): axum::extract::Query<CommitmentParams>,
+) -> Response {
+    let localizer = language.localizer;
+    let query = match params.query() {
+        Ok(query) => query,
+        Err(error) => return ApiError::from_page(error, &localizer).into_response(),
+    };
+    answer(app, localizer, move |store, _| follow_up::commitment_summaries(store, &query.filter()?)).await
+}
+
 fn action_line(store: &dyn Store, code: &str, localizer: &Localizer) -> PageResult {
     let view =
         follow_up::action_line_view(store, code, localizer.language()).map_err(|e| follow_up_error(e, localizer))?;

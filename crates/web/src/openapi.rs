@@ -248,6 +248,7 @@ pub struct OpinionGroupSize {
         crate::follow_up::api_action_lines,
         crate::follow_up::api_action_line,
         crate::follow_up::api_commitment,
+        crate::follow_up::api_commitments,
         crate::follow_up::api_round,
     ),
     components(schemas(ErrorBody, SubmissionForm))

@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 31] = [
+const TEMPLATES: [(&str, &str); 32] = [
+    ("commitments.html", include_str!("../templates/commitments.html")),
     ("reports_due.html", include_str!("../templates/reports_due.html")),
     ("reporting_round.html", include_str!("../templates/reporting_round.html")),
     ("action_lines.html", include_str!("../templates/action_lines.html")),

@@ -223,6 +223,17 @@ async fn the_demo_follow_up_record_on_the_web() {
     assert_eq!(lines.as_array().map(Vec::len), Some(11));
     let missing = client.get(format!("{}/action-lines/C12", app.url)).send().await.expect("answer");
     assert_eq!(missing.status(), reqwest::StatusCode::NOT_FOUND);
+    // The implementation record, filtered by region and by stakeholder group.
+    let african = get("/commitments?region=african&lang=fr").await;
+    assert!(african.contains("Engagements affichés : 2"), "Aurelia's two: {african}");
+    let governments: serde_json::Value =
+        serde_json::from_str(&get("/api/v1/commitments?group=government&development=developing").await).expect("JSON");
+    let entities: Vec<&str> =
+        governments.as_array().expect("a list").iter().filter_map(|c| c["entity"].as_str()).collect();
+    assert!(!entities.is_empty() && entities.iter().all(|e| e.starts_with("Fictional Republic of")), "{entities:?}");
+    assert!(!entities.contains(&"Fictional Republic of Aurelia"), "Aurelia is among the least developed: {entities:?}");
+    let unknown = client.get(format!("{}/commitments?region=mars", app.url)).send().await.expect("answer");
+    assert_eq!(unknown.status(), reqwest::StatusCode::BAD_REQUEST);
     let csv = get("/open-data/commitments.csv").await;
     let rows = consulta_followup::read_results(csv.as_bytes()).expect("the import reads the open data back");
     assert!(rows.iter().any(|r| r.id == "EX-5" && r.status == consulta_followup::CommitmentStatus::Dropped));

@@ -7,7 +7,7 @@ CREATE TABLE facilitators (
     role         TEXT NOT NULL CHECK (role IN ('lead', 'co_facilitator', 'moderator')),
     PRIMARY KEY (year, action_line, organisation)
 ) STRICT;
--- What an entity undertook (named as it names itself), the action lines it serves (codes
+-- What an entity undertook (named as it names itself, and linked to the recorded entity), the action lines it serves (codes
 -- separated by commas), its dates (YYYY-MM-DD), indicator and target, the consultation it came
 -- from, and, when imported, its id in the file (Decidim's result id) and its parent's.
 CREATE TABLE commitments (
@@ -16,6 +16,9 @@ CREATE TABLE commitments (
     parent_id       INTEGER REFERENCES commitments (id),
     consultation_id INTEGER REFERENCES consultations (id),
     entity          TEXT NOT NULL,
+    -- The recorded entity of that name when there is one: what the filters by stakeholder
+    -- group, region and development status read.
+    entity_id       INTEGER REFERENCES entities (id),
     title           TEXT NOT NULL,
     description     TEXT NOT NULL,
     action_lines    TEXT NOT NULL,

@@ -38,7 +38,8 @@ fn date(text: Option<String>) -> Result<Option<Date>> {
 }
 
 const COMMITMENT_COLUMNS: &str = "c.id, c.external_id, c.parent_id, p.external_id, c.consultation_id, c.entity, \
-     c.title, c.description, c.action_lines, c.start_date, c.end_date, c.indicator, c.target, c.status, c.progress";
+     c.title, c.description, c.action_lines, c.start_date, c.end_date, c.indicator, c.target, c.status, c.progress, \
+     c.entity_id";
 
 fn commitment(r: &mut Row) -> Result<StoredCommitment> {
     Ok(StoredCommitment {
@@ -58,6 +59,7 @@ fn commitment(r: &mut Row) -> Result<StoredCommitment> {
             target: r.text(12)?,
             status: status(&r.text(13)?)?,
             progress: progress(r.int(14)?)?,
+            entity_id: r.opt_int(15)?.map(consulta_core::EntityId),
         },
     })
 }
@@ -69,6 +71,7 @@ fn select_commitments(
 ) -> Result<Vec<StoredCommitment>> {
     let select = format!(
         "SELECT {COMMITMENT_COLUMNS} FROM commitments c LEFT JOIN commitments p ON p.id = c.parent_id
+             LEFT JOIN entities e ON e.id = c.entity_id
          WHERE {condition} ORDER BY c.id"
     );
     sql.rows(&select, args)?.iter_mut().map(commitment).collect()
@@ -81,8 +84,16 @@ pub(crate) fn list(sql: &mut dyn Sql, filter: &CommitmentFilter) -> Result<Vec<S
         sql,
         // Typed, as PostgreSQL cannot tell a parameter's type from a NULL.
         "(CAST($1 AS TEXT) IS NULL OR (',' || c.action_lines || ',') LIKE $1)
-         AND (CAST($2 AS TEXT) IS NULL OR c.entity = $2) AND (CAST($3 AS TEXT) IS NULL OR c.status = $3)",
-        args![line.as_deref(), filter.entity.as_deref(), filter.status.map(CommitmentStatus::as_str)],
+         AND (CAST($2 AS TEXT) IS NULL OR c.entity = $2) AND (CAST($3 AS TEXT) IS NULL OR c.status = $3)
+         AND (CAST($4 AS TEXT) IS NULL OR e.stakeholder_group = $4) AND ($5 = 0 OR e.country = ANY($6))",
+        args![
+            line.as_deref(),
+            filter.entity.as_deref(),
+            filter.status.map(CommitmentStatus::as_str),
+            filter.group.as_deref(),
+            i64::from(filter.countries.is_some()),
+            filter.countries.as_deref().unwrap_or_default()
+        ],
     )
 }
 
@@ -178,8 +189,8 @@ fn parents_first(rows: &[NewCommitment]) -> Result<Vec<&NewCommitment>> {
 }
 
 /// The columns a results row describes, in the order `import` binds them.
-const DESCRIBED: &str = "parent_id, consultation_id, entity, title, description, action_lines, start_date, \
-     end_date, indicator, target";
+const DESCRIBED: &str = "parent_id, consultation_id, entity, entity_id, title, description, action_lines, \
+     start_date, end_date, indicator, target";
 
 pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &AuditActor) -> Result<(usize, usize)> {
     let (mut added, mut updated) = (0, 0);
@@ -199,10 +210,11 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
         let lines = row.action_lines.join(",");
         let dates = (row.start_date.map(|d| d.to_string()), row.end_date.map(|d| d.to_string()));
         // What a row of the file says of the commitment, written alike whether it is new or known.
-        let described: [Arg<'_>; 10] = [
+        let described: [Arg<'_>; 11] = [
             parent.into(),
             row.consultation.map(|c| c.0).into(),
             row.entity.as_str().into(),
+            row.entity_id.map(|e| e.0).into(),
             row.title.as_str().into(),
             row.description.as_str().into(),
             lines.as_str().into(),
@@ -217,7 +229,7 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
         };
         match known {
             Some(known) => {
-                let update = format!("UPDATE commitments SET ({DESCRIBED}) = {} WHERE id = $11", value_rows(1, 10));
+                let update = format!("UPDATE commitments SET ({DESCRIBED}) = {} WHERE id = $12", value_rows(1, 11));
                 sql.execute(&update, &[&described[..], &[known.id.0.into()]].concat())?;
                 let was = (known.commitment.status, known.commitment.progress);
                 if was != (row.status, row.progress) {
@@ -232,7 +244,7 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
                 let insert = format!(
                     "INSERT INTO commitments ({DESCRIBED}, external_id, status, progress, created_at)
                      VALUES {} RETURNING id",
-                    value_rows(1, 14)
+                    value_rows(1, 15)
                 );
                 let rest: [Arg<'_>; 4] = [
                     row.external_id.as_deref().into(),

@@ -430,7 +430,7 @@ pub async fn post_contribution(
 }
 
 /// The pages anyone reads, by a name for their screenshots.
-pub const PUBLIC_PAGES: [(&str, &str); 18] = [
+pub const PUBLIC_PAGES: [(&str, &str); 19] = [
     ("home", "/"),
     ("consultation-open", "/consultations/example-affordable-access"),
     ("consultation-2010", "/consultations/enhanced-cooperation-2010"),
@@ -452,6 +452,7 @@ pub const PUBLIC_PAGES: [(&str, &str); 18] = [
     ("action-lines", "/action-lines"),
     ("action-line", "/action-lines/C2"),
     ("commitment", "/commitments/1"),
+    ("commitments", "/commitments?region=african"),
 ];
 
 /// The secretariat's pages.
