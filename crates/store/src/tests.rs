@@ -1376,6 +1376,12 @@ fn commitments_are_imported_whole_updated_with_their_history_and_facilitators_ke
     assert_eq!(store.commitments(&filter(CommitmentStatus::Achieved)).expect("read").len(), 1);
     let c1 = CommitmentFilter { action_line: Some("C1".into()), ..CommitmentFilter::default() };
     assert!(store.commitments(&c1).expect("read").is_empty(), "C1 is not found in C2 nor in a C12");
+    // Filters by the linked entity's group and country: these commitments name no recorded one.
+    let by_group = CommitmentFilter { group: Some("government".into()), ..CommitmentFilter::default() };
+    assert!(store.commitments(&by_group).expect("read").is_empty());
+    let by_countries =
+        CommitmentFilter { countries: Some(vec!["FR".into(), "KE".into()]), ..CommitmentFilter::default() };
+    assert!(store.commitments(&by_countries).expect("read").is_empty());
     // Facilitators, replaced per year and action line.
     let set = [("ITU".to_owned(), FacilitatorRole::Lead), ("UNDP".to_owned(), FacilitatorRole::CoFacilitator)];
     store.set_facilitators(2025, "C2", &set, &by).expect("set");

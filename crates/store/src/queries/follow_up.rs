@@ -85,7 +85,7 @@ pub(crate) fn list(sql: &mut dyn Sql, filter: &CommitmentFilter) -> Result<Vec<S
         // Typed, as PostgreSQL cannot tell a parameter's type from a NULL.
         "(CAST($1 AS TEXT) IS NULL OR (',' || c.action_lines || ',') LIKE $1)
          AND (CAST($2 AS TEXT) IS NULL OR c.entity = $2) AND (CAST($3 AS TEXT) IS NULL OR c.status = $3)
-         AND (CAST($4 AS TEXT) IS NULL OR e.stakeholder_group = $4) AND ($5 = 0 OR e.country = ANY($6))",
+         AND (CAST($4 AS TEXT) IS NULL OR e.stakeholder_group = $4) AND (CAST($5 AS BIGINT) = 0 OR e.country = ANY($6))",
         args![
             line.as_deref(),
             filter.entity.as_deref(),
