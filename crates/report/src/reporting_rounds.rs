@@ -53,8 +53,10 @@ pub struct RoundView {
     pub title: String,
     pub year: i32,
     pub action_lines: Vec<String>,
-    /// When reports are due (RFC 3339): the consultation's closing.
+    /// When reports are due (RFC 3339): the last instant before the consultation closes.
     pub deadline: String,
+    /// The last day reports are taken, in the consultation's time zone (YYYY-MM-DD).
+    pub last_day: String,
     pub open: bool,
     pub invitees: Vec<InviteeView>,
     pub reported: usize,
@@ -85,7 +87,8 @@ pub(crate) fn view(round: &StoredRound, consultation: &Consultation, language: &
         title: record.title.get(language, record.original_language.primary()).to_owned(),
         year: round.year,
         action_lines: round.action_lines.clone(),
-        deadline: record.period.closes().to_string(),
+        deadline: record.period.last_instant().to_string(),
+        last_day: record.period.last_instant().to_zoned(record.time_zone.clone()).date().to_string(),
         open,
         reported: invitees.iter().filter(|i| i.standing == Standing::Reported).count(),
         late: invitees.iter().filter(|i| i.standing == Standing::Late).count(),
@@ -184,7 +187,7 @@ pub fn remind(store: &mut dyn Store, slug: &str, public_url: &str, by: &AuditAct
                 ("year", Arg::Number(f64::from(view.year))),
                 (
                     "deadline",
-                    Arg::Text(localizer.date(record.period.closes().to_zoned(record.time_zone.clone()).date())),
+                    Arg::Text(localizer.date(record.period.last_instant().to_zoned(record.time_zone.clone()).date())),
                 ),
                 (
                     "link",

@@ -343,11 +343,7 @@ fn standings(localizer: &Localizer) -> serde_json::Value {
 }
 
 fn round_context(round: &RoundView, localizer: &Localizer) -> serde_json::Value {
-    let deadline = round
-        .deadline
-        .parse::<jiff::Timestamp>()
-        .map(|t| localizer.date(t.to_zoned(jiff::tz::TimeZone::UTC).date()))
-        .unwrap_or_default();
+    let deadline = round.last_day.parse().map(|day| localizer.date(day)).unwrap_or_default();
     json!({ "round": round, "deadline": deadline })
 }
 
