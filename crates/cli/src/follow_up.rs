@@ -160,35 +160,19 @@ fn export(database: &Database, args: FollowUpExport, localizer: &Localizer) -> a
     Ok(())
 }
 
-/// A value of a closed list, or why not: the values allowed.
-fn choice<T: std::str::FromStr>(
-    value: &Option<String>,
-    allowed: &[&str],
-    localizer: &Localizer,
-) -> anyhow::Result<Option<T>> {
-    let Some(value) = value else { return Ok(None) };
-    match value.trim().parse() {
-        Ok(parsed) => Ok(Some(parsed)),
-        Err(_) => bail!(localizer.format(
-            "cli-follow-up-bad-choice",
-            &[("value", value.clone().into()), ("allowed", allowed.join(", ").into())]
-        )),
-    }
-}
-
 fn commitments(database: &Database, args: FollowUpCommitments, localizer: &Localizer) -> anyhow::Result<()> {
     let store = open_existing(database, localizer)?;
-    let regions: Vec<&str> = consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).collect();
-    let statuses: Vec<&str> = consulta_core::DevelopmentStatus::ALL.iter().map(|d| d.as_str()).collect();
-    let query = CommitmentQuery {
-        action_line: args.action_line.clone(),
-        entity: args.entity.clone(),
-        status: args.status.map(Into::into),
-        group: args.group.clone(),
-        region: choice(&args.region, &regions, localizer)?,
-        development: choice(&args.development, &statuses, localizer)?,
-    };
-    let filter = query.filter().map_err(|e| said(e, localizer))?;
+    let status = args.status.map(|s| consulta_followup::CommitmentStatus::from(s).as_str());
+    let filter = CommitmentQuery::read(
+        args.action_line.as_deref(),
+        args.entity.as_deref(),
+        status,
+        args.group.as_deref(),
+        args.region.as_deref(),
+        args.development.as_deref(),
+    )
+    .and_then(|query| query.filter())
+    .map_err(|e| said(e, localizer))?;
     let list = commitment_summaries(&*store, &filter).map_err(|e| said(e, localizer))?;
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&list)?),

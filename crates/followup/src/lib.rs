@@ -14,4 +14,6 @@ pub mod results_csv;
 pub use action_lines::{ActionLine, FacilitatorRole, action_line, action_lines};
 pub use commitment::{CommitmentStatus, Progress, UpdateError, check_update};
 pub use cycle::{Session, cstd_session, ungis_chair};
-pub use results_csv::{CommitmentRow, RESULT_COLUMNS, ResultsError, ResultsProblem, read_results, write_results};
+pub use results_csv::{
+    CommitmentRow, RESULT_COLUMNS, ResultsError, ResultsProblem, read_results, read_results_by_line, write_results,
+};

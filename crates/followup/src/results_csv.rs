@@ -151,6 +151,12 @@ fn status(value: &str) -> Option<CommitmentStatus> {
 
 /// Reads a results file whole, or says the first thing wrong in it.
 pub fn read_results(bytes: &[u8]) -> Result<Vec<CommitmentRow>, ResultsError> {
+    Ok(read_results_by_line(bytes)?.into_iter().map(|(_, row)| row).collect())
+}
+
+/// Reads a results file as `read_results` does, each row with the line it starts on (a quoted
+/// field may hold line breaks), for what the caller checks further to say where.
+pub fn read_results_by_line(bytes: &[u8]) -> Result<Vec<(u64, CommitmentRow)>, ResultsError> {
     let error = |line: u64, field: &str, problem| ResultsError { line, field: field.to_owned(), problem };
     if bytes.len() > MAX_RESULTS_BYTES {
         return Err(error(0, "file", ResultsProblem::TooLarge));
@@ -163,7 +169,7 @@ pub fn read_results(bytes: &[u8]) -> Result<Vec<CommitmentRow>, ResultsError> {
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
         .collect();
     let columns = Columns::find(&header)?;
-    let mut rows: Vec<CommitmentRow> = Vec::new();
+    let mut rows: Vec<(u64, CommitmentRow)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -235,21 +241,24 @@ pub fn read_results(bytes: &[u8]) -> Result<Vec<CommitmentRow>, ResultsError> {
                 action_lines.push(known.code.clone());
             }
         }
-        rows.push(CommitmentRow {
-            id,
-            parent_id,
-            title: text(Some(columns.title), 300, true)?,
-            description: text(columns.description, 20_000, false)?,
-            start_date,
-            end_date,
-            status,
-            progress,
-            entity: text(Some(columns.entity), 200, true)?,
-            action_lines,
-            indicator: text(columns.indicator, 500, false)?,
-            target: text(columns.target, 500, false)?,
-            consultation: Some(text(columns.consultation, 100, false)?).filter(|c| !c.is_empty()),
-        });
+        rows.push((
+            line,
+            CommitmentRow {
+                id,
+                parent_id,
+                title: text(Some(columns.title), 300, true)?,
+                description: text(columns.description, 20_000, false)?,
+                start_date,
+                end_date,
+                status,
+                progress,
+                entity: text(Some(columns.entity), 200, true)?,
+                action_lines,
+                indicator: text(columns.indicator, 500, false)?,
+                target: text(columns.target, 500, false)?,
+                consultation: Some(text(columns.consultation, 100, false)?).filter(|c| !c.is_empty()),
+            },
+        ));
     }
     Ok(rows)
 }

@@ -6,7 +6,7 @@
 
 use consulta_followup::{
     ActionLine, CommitmentRow, CommitmentStatus, Progress, ResultsError, ResultsProblem, UpdateError, action_line,
-    action_lines, read_results, write_results,
+    action_lines, read_results_by_line, write_results,
 };
 use consulta_i18n::{Arg, Localizer};
 use consulta_store::{
@@ -35,6 +35,8 @@ pub enum FollowUpError {
     DuplicateRound(String),
     #[error("no recorded entity {0}")]
     UnknownEntity(String),
+    #[error("{value} is not one of: {allowed}")]
+    BadChoice { value: String, allowed: String },
     #[error(transparent)]
     Store(StoreError),
 }
@@ -108,6 +110,10 @@ impl FollowUpError {
             FollowUpError::UnknownEntity(name) => {
                 localizer.format("follow-up-unknown-entity", &[("name", name.clone().into())])
             }
+            FollowUpError::BadChoice { value, allowed } => localizer.format(
+                "follow-up-bad-choice",
+                &[("value", value.clone().into()), ("allowed", allowed.clone().into())],
+            ),
             FollowUpError::Store(e) => e.to_string(),
         }
     }
@@ -154,17 +160,24 @@ pub fn import_results(
     on: jiff::civil::Date,
     by: &AuditActor,
 ) -> Result<(usize, usize), FollowUpError> {
-    let rows = read_results(bytes).map_err(FollowUpError::File)?;
+    let rows = read_results_by_line(bytes).map_err(FollowUpError::File)?;
     let mut commitments = Vec::with_capacity(rows.len());
-    for (i, row) in rows.into_iter().enumerate() {
+    // A file names few consultations, each on many rows.
+    let mut consultations = std::collections::HashMap::new();
+    for (line, row) in rows {
         let consultation = match &row.consultation {
             None => None,
-            Some(slug) => Some(
-                store
-                    .consultation_by_slug(slug)?
-                    .ok_or_else(|| FollowUpError::UnknownConsultation { line: i as u64 + 2, slug: slug.clone() })?
-                    .id,
-            ),
+            Some(slug) => Some(match consultations.get(slug) {
+                Some(id) => *id,
+                None => {
+                    let id = store
+                        .consultation_by_slug(slug)?
+                        .ok_or_else(|| FollowUpError::UnknownConsultation { line, slug: slug.clone() })?
+                        .id;
+                    consultations.insert(slug.clone(), id);
+                    id
+                }
+            }),
         };
         // Linked to the recorded entity of that name, when there is one.
         let entity_id = crate::drafts::entity_named(store, &row.entity).ok();
@@ -221,15 +234,12 @@ pub fn export_results(store: &dyn Store) -> Result<String, FollowUpError> {
 /// Every facilitator of every year as CSV: `year,action_line,organisation,role`.
 pub fn export_facilitators(store: &dyn Store) -> Result<String, FollowUpError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut write = |record: [&str; 4]| {
-        writer.write_record(record).map_err(|e| FollowUpError::Store(StoreError::Corrupt(e.to_string())))
-    };
-    write(["year", "action_line", "organisation", "role"])?;
+    // Writing to memory fails only on a record of the wrong length, which these never are.
+    let _ = writer.write_record(["year", "action_line", "organisation", "role"]);
     for f in store.facilitators(None)? {
-        write([f.year.to_string().as_str(), &f.action_line, &f.organisation, f.role.as_str()])?;
+        let _ = writer.write_record([f.year.to_string().as_str(), &f.action_line, &f.organisation, f.role.as_str()]);
     }
-    let bytes = writer.into_inner().map_err(|e| FollowUpError::Store(StoreError::Corrupt(e.to_string())))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default())
 }
 
 /// Records an update of a commitment's status and progress (checked by the store).
@@ -365,7 +375,40 @@ pub struct CommitmentQuery {
     pub development: Option<consulta_core::DevelopmentStatus>,
 }
 
+/// A value of a closed list as written (none when empty), or `BadChoice` naming the values allowed.
+fn choice<T: std::str::FromStr>(value: Option<&str>, allowed: &[&str]) -> Result<Option<T>, FollowUpError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    value
+        .parse()
+        .map(Some)
+        .map_err(|_| FollowUpError::BadChoice { value: value.to_owned(), allowed: allowed.join(", ") })
+}
+
 impl CommitmentQuery {
+    /// A query as the command line's flags or a page's form give it: each field as written,
+    /// empty or none for any, the closed lists checked.
+    pub fn read(
+        action_line: Option<&str>,
+        entity: Option<&str>,
+        status: Option<&str>,
+        group: Option<&str>,
+        region: Option<&str>,
+        development: Option<&str>,
+    ) -> Result<CommitmentQuery, FollowUpError> {
+        let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let statuses: Vec<&str> = CommitmentStatus::ALL.iter().map(|s| s.as_str()).collect();
+        let regions: Vec<&str> = consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).collect();
+        let levels: Vec<&str> = consulta_core::DevelopmentStatus::ALL.iter().map(|d| d.as_str()).collect();
+        Ok(CommitmentQuery {
+            action_line: given(action_line),
+            entity: given(entity),
+            status: choice(status, &statuses)?,
+            group: given(group),
+            region: choice(region, &regions)?,
+            development: choice(development, &levels)?,
+        })
+    }
+
     /// The store's filter: the action line checked, the region and development status as the
     /// countries that have them.
     pub fn filter(&self) -> Result<CommitmentFilter, FollowUpError> {

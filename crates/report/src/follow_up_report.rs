@@ -33,14 +33,14 @@ pub fn annual_report(
     let language = l.language();
     let (start, end) = (jiff::civil::date(year, 1, 1), jiff::civil::date(year, 12, 31));
     let year_arg = || Arg::Number(f64::from(year));
-    let mut followed = Vec::new();
-    for commitment in store.commitments(&CommitmentFilter::default())? {
-        let updates = store.commitment_updates(commitment.id)?;
+    let mut updates = store.all_commitment_updates()?;
+    let followed: Vec<Followed> = store
+        .commitments(&CommitmentFilter::default())?
+        .into_iter()
+        .map(|commitment| Followed { updates: updates.remove(&commitment.id).unwrap_or_default(), commitment })
         // A commitment first reported after the year is not in its report.
-        if as_of(&updates, end).is_some() {
-            followed.push(Followed { commitment, updates });
-        }
-    }
+        .filter(|f| as_of(&f.updates, end).is_some())
+        .collect();
     let status_at_end = |f: &Followed| as_of(&f.updates, end).map(|u| (u.status, u.progress.percent()));
     let count = |status: CommitmentStatus, of: &[&Followed]| {
         of.iter().filter(|f| status_at_end(f).map(|s| s.0) == Some(status)).count()

@@ -107,14 +107,17 @@ pub fn rounds(store: &dyn Store, language: &str, now: Timestamp) -> Result<Vec<R
     Ok(views)
 }
 
+/// The round over consultation `slug`, with its consultation.
+fn stored_round(store: &dyn Store, slug: &str) -> Result<(StoredRound, Consultation), FollowUpError> {
+    let unknown = || FollowUpError::UnknownRound(slug.to_owned());
+    let consultation = store.consultation_by_slug(slug)?.ok_or_else(unknown)?;
+    let round = store.round(consultation.id)?.ok_or_else(unknown)?;
+    Ok((round, consultation))
+}
+
 /// The round over consultation `slug`.
 pub fn round(store: &dyn Store, slug: &str, language: &str, now: Timestamp) -> Result<RoundView, FollowUpError> {
-    let consultation = store.consultation_by_slug(slug)?.ok_or_else(|| FollowUpError::UnknownRound(slug.to_owned()))?;
-    let round = store
-        .rounds()?
-        .into_iter()
-        .find(|r| r.consultation == consultation.id)
-        .ok_or_else(|| FollowUpError::UnknownRound(slug.to_owned()))?;
+    let (round, consultation) = stored_round(store, slug)?;
     Ok(view(&round, &consultation, language, now))
 }
 
@@ -166,11 +169,11 @@ pub fn open_round(
 /// in its own language, linking to the round's consultation under `public_url`; gives how many
 /// emails were queued. Nothing is sent once the round has closed.
 pub fn remind(store: &mut dyn Store, slug: &str, public_url: &str, by: &AuditActor) -> Result<usize, FollowUpError> {
-    let view = round(store, slug, "en", by.at)?;
+    let (round, consultation) = stored_round(store, slug)?;
+    let view = view(&round, &consultation, consultation.record.original_language.primary(), by.at);
     if !view.open {
         return Ok(0);
     }
-    let consultation = store.consultation_by_slug(slug)?.ok_or_else(|| FollowUpError::UnknownRound(slug.to_owned()))?;
     let mut mails = Vec::new();
     let mut reminded = Vec::new();
     for invitee in view.invitees.iter().filter(|i| i.standing == Standing::Due) {

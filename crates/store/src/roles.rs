@@ -573,6 +573,10 @@ pub trait FollowUpStore: Send + std::fmt::Debug {
     fn commitment(&self, id: crate::CommitmentId) -> Result<Option<crate::StoredCommitment>>;
     /// A commitment's updates, its first one first.
     fn commitment_updates(&self, id: crate::CommitmentId) -> Result<Vec<crate::CommitmentUpdate>>;
+    /// Every commitment's updates, in one read (the annual report's).
+    fn all_commitment_updates(
+        &self,
+    ) -> Result<std::collections::HashMap<crate::CommitmentId, Vec<crate::CommitmentUpdate>>>;
     /// Updates a commitment's status and progress, checked against where it stands in the same
     /// transaction (`CommitmentUpdate`), audited (`follow_up.update`).
     fn update_commitment(
@@ -598,6 +602,8 @@ pub trait FollowUpStore: Send + std::fmt::Debug {
     fn open_round(&mut self, round: &crate::NewRound, by: &AuditActor) -> Result<()>;
     /// Every reporting round, by year then consultation, with its invitees and their reports.
     fn rounds(&self) -> Result<Vec<crate::StoredRound>>;
+    /// The reporting round over a consultation, if it is one.
+    fn round(&self, consultation: ConsultationId) -> Result<Option<crate::StoredRound>>;
     /// Notes that the focal points of these invitees were reminded at `at`.
     fn mark_reminded(&mut self, consultation: ConsultationId, entities: &[EntityId], at: Timestamp) -> Result<()>;
     /// The focal points' accounts of an entity (whom a reminder goes to).

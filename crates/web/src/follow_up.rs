@@ -90,27 +90,22 @@ pub(crate) struct CommitmentParams {
 }
 
 impl CommitmentParams {
-    fn query(&self) -> Result<follow_up::CommitmentQuery, PageError> {
-        let given = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(str::to_owned);
-        let parse =
-            |v: &str| -> Result<_, PageError> { v.trim().parse().map_err(|_| PageError::BadRequest(v.to_owned())) };
-        Ok(follow_up::CommitmentQuery {
-            action_line: given(&self.action_line),
-            entity: None,
-            status: given(&self.status).map(|s| parse(&s)).transpose()?,
-            group: given(&self.group),
-            region: given(&self.region).map(|s| s.parse().map_err(|_| PageError::BadRequest(s))).transpose()?,
-            development: given(&self.development)
-                .map(|s| s.parse().map_err(|_| PageError::BadRequest(s)))
-                .transpose()?,
-        })
+    fn query(&self) -> Result<follow_up::CommitmentQuery, FollowUpError> {
+        follow_up::CommitmentQuery::read(
+            Some(&self.action_line),
+            None,
+            Some(&self.status),
+            Some(&self.group),
+            Some(&self.region),
+            Some(&self.development),
+        )
     }
 }
 
 fn commitments(store: &dyn Store, params: &CommitmentParams, localizer: &Localizer) -> PageResult {
     use consulta_composition::Attribute;
     use consulta_report::bodies::value_name;
-    let filter = params.query()?.filter().map_err(|e| follow_up_error(e, localizer))?;
+    let filter = params.query().and_then(|q| q.filter()).map_err(|e| follow_up_error(e, localizer))?;
     let list = follow_up::commitment_summaries(store, &filter).map_err(|e| follow_up_error(e, localizer))?;
     let option =
         |value: &str, label: String, chosen: &str| json!({ "value": value, "label": label, "chosen": value == chosen });
@@ -180,12 +175,8 @@ pub(crate) async fn api_commitments(
     language: RequestLanguage,
     axum::extract::Query(params): axum::extract::Query<CommitmentParams>,
 ) -> Response {
-    let localizer = language.localizer;
-    let query = match params.query() {
-        Ok(query) => query,
-        Err(error) => return ApiError::from_page(error, &localizer).into_response(),
-    };
-    answer(app, localizer, move |store, _| follow_up::commitment_summaries(store, &query.filter()?)).await
+    answer(app, language.localizer, move |store, _| follow_up::commitment_summaries(store, &params.query()?.filter()?))
+        .await
 }
 
 fn action_line(store: &dyn Store, code: &str, localizer: &Localizer) -> PageResult {
@@ -315,20 +306,38 @@ pub(crate) async fn api_commitment(State(app): State<App>, language: RequestLang
 
 /// The follow-up record as open data: `commitments.csv` (the results CSV, Decidim's columns and
 /// Consulta's, which `consulta follow-up import` reads back) or `facilitators.csv`.
-pub(crate) async fn open_data(State(app): State<App>, language: RequestLanguage, Path(file): Path<String>) -> Response {
+pub(crate) async fn open_data(
+    State(app): State<App>,
+    language: RequestLanguage,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    use axum::http::{StatusCode, header};
     let localizer = language.localizer;
     let result = app
         .read(localizer, move |store| {
-            let written = match file.as_str() {
-                "commitments.csv" => follow_up::export_results(store),
-                "facilitators.csv" => follow_up::export_facilitators(store),
-                _ => return Err(ApiError::from_page(PageError::NotFound, &localizer)),
+            let not_found = || ApiError::from_page(PageError::NotFound, &localizer);
+            let export: fn(&dyn Store) -> Result<String, FollowUpError> = match file.as_str() {
+                "commitments.csv" => follow_up::export_results,
+                "facilitators.csv" => follow_up::export_facilitators,
+                _ => return Err(not_found()),
             };
-            written.map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
+            // The file's version is the record's count of changes: a client's copy of that
+            // version is answered 304, without writing the file again.
+            let changes = store.follow_up_changes().map_err(|e| ApiError::from_store(e, &localizer))?;
+            let etag = format!("\"{file}-{changes}\"");
+            if crate::static_files::holds(&headers, &etag) {
+                return Ok((etag, None));
+            }
+            let csv = export(store).map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))?;
+            Ok((etag, Some(csv)))
         })
         .await;
     match result {
-        Ok(csv) => ([(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")], csv).into_response(),
+        Ok((etag, None)) => (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response(),
+        Ok((etag, Some(csv))) => {
+            ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::ETAG, etag)], csv).into_response()
+        }
         Err(error) => error.into_response(),
     }
 }

@@ -18,6 +18,17 @@ pub(crate) struct StaticFile {
     version: String,
 }
 
+/// Whether the request's `If-None-Match` names `etag` (or any version): the client's copy is
+/// current, and 304 answers it.
+pub(crate) fn holds(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| tag.trim().trim_start_matches("W/") == etag || tag.trim() == "*")
+}
+
 impl StaticFile {
     fn new(body: impl Into<Bytes>, media_type: &'static str) -> StaticFile {
         let body = body.into();
@@ -39,12 +50,7 @@ impl StaticFile {
     /// The file, or 304 when the browser's copy (`If-None-Match`) is this version.
     pub(crate) fn serve(&self, headers: &HeaderMap) -> Response {
         let etag = self.etag();
-        let cached = headers
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|tag| tag.trim().trim_start_matches("W/") == etag || tag.trim() == "*");
+        let cached = holds(headers, &etag);
         let validators = [
             (header::ETAG, HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"\""))),
             // Linked by version: a new version is a new address.

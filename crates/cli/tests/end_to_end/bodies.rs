@@ -17,11 +17,7 @@ Ed Example,,Private sector selection (example),private_sector,CH,female,,Invente
 fn a_body_is_composed_by_its_rules_and_told_when_they_conflict() {
     let ws = Workspace::new();
     assert!(ws.run(&["load-demo"]).status.success());
-    let run = |args: &[&str]| {
-        let output = ws.run(args);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-    };
+    let run = |args: &[&str]| ws.succeed(args);
     run(&["body", "create", "wg", "--consultation", "enhanced-cooperation-2010", "--name", "Example working group"]);
     let rules = ws.write(
         "rules.txt",

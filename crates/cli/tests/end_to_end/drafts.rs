@@ -103,11 +103,7 @@ fn amendments_are_negotiated_into_a_revision() {
     let file = opinion_5.to_str().expect("path");
     let imported = ws.run(&["draft", "import", file, "--consultation", slug, "--symbol", "EX/5", "--lang", "fr"]);
     assert!(imported.status.success(), "{}", stderr(&imported));
-    let run = |args: &[&str]| {
-        let output = ws.run(args);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-    };
+    let run = |args: &[&str]| ws.succeed(args);
     let aurelia = "Fictional Republic of Aurelia";
     let said = run(&[
         "draft",

@@ -17,11 +17,7 @@ R3,,Train librarians (example),,2026-03-01,,planned,,,Example Network,C4
 fn commitments_come_in_from_a_results_file_and_are_followed() {
     let ws = Workspace::new();
     assert!(ws.run(&["load-demo"]).status.success());
-    let run = |args: &[&str]| {
-        let output = ws.run(args);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-    };
+    let run = |args: &[&str]| ws.succeed(args);
     let lines = run(&["follow-up", "action-lines", "--format", "csv"]);
     assert_eq!(lines.lines().count(), 12, "a header and C1 to C11: {lines}");
     let before = run(&["follow-up", "commitments", "--format", "csv"]).lines().count();
@@ -133,11 +129,7 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
 fn reporting_rounds_say_who_reported_and_remind_the_others() {
     let ws = Workspace::new();
     assert!(ws.run(&["load-demo"]).status.success());
-    let run = |args: &[&str]| {
-        let output = ws.run(args);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-    };
+    let run = |args: &[&str]| ws.succeed(args);
     let last = run(&["follow-up", "round", "status", "example-progress-reports-last-year"]);
     assert!(last.contains("Reports received from 2 of the 4 organisations invited; late: 2."), "{last}");
     let csv = run(&["follow-up", "round", "status", "example-progress-reports-last-year", "--format", "csv"]);
@@ -238,4 +230,14 @@ async fn the_demo_follow_up_record_on_the_web() {
     let rows = consulta_followup::read_results(csv.as_bytes()).expect("the import reads the open data back");
     assert!(rows.iter().any(|r| r.id == "EX-5" && r.status == consulta_followup::CommitmentStatus::Dropped));
     assert!(get("/open-data/facilitators.csv").await.starts_with("year,action_line,organisation,role\n"));
+    // A client's copy of the current version is answered 304, without the file.
+    let first = client.get(format!("{}/open-data/commitments.csv", app.url)).send().await.expect("answer");
+    let etag = first.headers()[reqwest::header::ETAG].clone();
+    let again = client
+        .get(format!("{}/open-data/commitments.csv", app.url))
+        .header(reqwest::header::IF_NONE_MATCH, etag)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(again.status(), reqwest::StatusCode::NOT_MODIFIED);
 }

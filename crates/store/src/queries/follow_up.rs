@@ -101,22 +101,24 @@ pub(crate) fn one(sql: &mut dyn Sql, id: CommitmentId) -> Result<Option<StoredCo
     Ok(select_commitments(sql, "c.id = $1", args![id.0])?.pop())
 }
 
-pub(crate) fn updates(sql: &mut dyn Sql, id: CommitmentId) -> Result<Vec<CommitmentUpdate>> {
+fn update_of(r: &mut Row) -> Result<CommitmentUpdate> {
+    let on = r.text(1)?;
+    Ok(CommitmentUpdate {
+        on: on.parse().map_err(|_| corrupt("commitment_updates.on_date", &on))?,
+        status: status(&r.text(2)?)?,
+        progress: progress(r.int(3)?)?,
+        note: r.text(4)?,
+    })
+}
+
+/// The updates of one commitment, or of every one, each commitment's in order.
+pub(crate) fn updates(sql: &mut dyn Sql, id: Option<CommitmentId>) -> Result<Vec<(CommitmentId, CommitmentUpdate)>> {
     let rows = sql.rows(
-        "SELECT on_date, status, progress, note FROM commitment_updates WHERE commitment_id = $1 ORDER BY number",
-        args![id.0],
+        "SELECT commitment_id, on_date, status, progress, note FROM commitment_updates
+         WHERE (CAST($1 AS BIGINT) IS NULL OR commitment_id = $1) ORDER BY commitment_id, number",
+        args![id.map(|c| c.0)],
     )?;
-    rows.into_iter()
-        .map(|mut r| {
-            let on = r.text(0)?;
-            Ok(CommitmentUpdate {
-                on: on.parse().map_err(|_| corrupt("commitment_updates.on_date", &on))?,
-                status: status(&r.text(1)?)?,
-                progress: progress(r.int(2)?)?,
-                note: r.text(3)?,
-            })
-        })
-        .collect()
+    rows.into_iter().map(|mut r| Ok((CommitmentId(r.int(0)?), update_of(&mut r)?))).collect()
 }
 
 fn add_update(sql: &mut dyn Sql, id: CommitmentId, update: &CommitmentUpdate, by: &AuditActor) -> Result<()> {
@@ -339,45 +341,51 @@ pub(crate) fn open_round(sql: &mut dyn Sql, round: &crate::NewRound, by: &AuditA
     audit(sql, by, "follow_up.round", format!("consultation {}", round.consultation.0), after)
 }
 
-pub(crate) fn rounds(sql: &mut dyn Sql) -> Result<Vec<crate::StoredRound>> {
+/// The reporting rounds, or the one over `consultation`, each with its invitees.
+pub(crate) fn rounds(
+    sql: &mut dyn Sql,
+    consultation: Option<consulta_core::ConsultationId>,
+) -> Result<Vec<crate::StoredRound>> {
     let rows = sql.rows(
-        "SELECT consultation_id, year, action_lines FROM reporting_rounds ORDER BY year, consultation_id",
-        args![],
+        "SELECT consultation_id, year, action_lines FROM reporting_rounds
+         WHERE (CAST($1 AS BIGINT) IS NULL OR consultation_id = $1) ORDER BY year, consultation_id",
+        args![consultation.map(|c| c.0)],
     )?;
     let mut rounds = Vec::with_capacity(rows.len());
     for mut r in rows {
         let consultation = r.int(0)?;
         // An invitee's report: its first published contribution, its own or attributed to it.
         let invitees = sql.rows(
-            "SELECT i.entity_id, e.name, i.reminded_at,
-                 (SELECT MIN(c.id) FROM contributions c WHERE c.consultation_id = i.consultation_id
-                      AND c.withheld_reason IS NULL
-                      AND ((c.entity_id = i.entity_id AND c.identity <> 'unverified') OR c.attributed_entity_id = i.entity_id))
+            "SELECT i.entity_id, e.name, i.reminded_at, r.id, r.submitted_at
              FROM reporting_invitees i JOIN entities e ON e.id = i.entity_id
+                 LEFT JOIN contributions r ON r.id = (
+                     SELECT MIN(c.id) FROM contributions c WHERE c.consultation_id = i.consultation_id
+                         AND c.withheld_reason IS NULL
+                         AND ((c.entity_id = i.entity_id AND c.identity <> 'unverified')
+                              OR c.attributed_entity_id = i.entity_id))
              WHERE i.consultation_id = $1 ORDER BY e.name COLLATE \"C\"",
             args![consultation],
         )?;
-        let mut list = Vec::with_capacity(invitees.len());
-        for mut i in invitees {
-            let report = match i.opt_int(3)? {
-                Some(id) => {
-                    let at = sql.one("SELECT submitted_at FROM contributions WHERE id = $1", args![id])?.instant(0)?;
-                    Some((consulta_core::ContributionId(id), at))
-                }
-                None => None,
-            };
-            list.push(crate::Invitee {
-                entity: consulta_core::EntityId(i.int(0)?),
-                name: i.text(1)?,
-                report,
-                reminded_at: i.opt_instant(2)?,
-            });
-        }
+        let invitees = invitees
+            .into_iter()
+            .map(|mut i| {
+                let report = match i.opt_int(3)? {
+                    Some(id) => Some((consulta_core::ContributionId(id), i.instant(4)?)),
+                    None => None,
+                };
+                Ok(crate::Invitee {
+                    entity: consulta_core::EntityId(i.int(0)?),
+                    name: i.text(1)?,
+                    report,
+                    reminded_at: i.opt_instant(2)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         rounds.push(crate::StoredRound {
             consultation: consulta_core::ConsultationId(consultation),
             year: i32::try_from(r.int(1)?).map_err(|_| corrupt("reporting_rounds.year", "out of range"))?,
             action_lines: r.text(2)?.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
-            invitees: list,
+            invitees,
         });
     }
     Ok(rounds)

@@ -731,7 +731,18 @@ impl<B: Backend> FollowUpStore for SqlStore<B> {
     }
 
     fn commitment_updates(&self, id: crate::CommitmentId) -> Result<Vec<crate::CommitmentUpdate>> {
-        self.backend.snapshot(|sql| follow_up::updates(sql, id))
+        let updates = self.backend.snapshot(|sql| follow_up::updates(sql, Some(id)))?;
+        Ok(updates.into_iter().map(|(_, update)| update).collect())
+    }
+
+    fn all_commitment_updates(
+        &self,
+    ) -> Result<std::collections::HashMap<crate::CommitmentId, Vec<crate::CommitmentUpdate>>> {
+        let mut all: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for (id, update) in self.backend.snapshot(|sql| follow_up::updates(sql, None))? {
+            all.entry(id).or_default().push(update);
+        }
+        Ok(all)
     }
 
     fn update_commitment(
@@ -766,7 +777,11 @@ impl<B: Backend> FollowUpStore for SqlStore<B> {
     }
 
     fn rounds(&self) -> Result<Vec<crate::StoredRound>> {
-        self.backend.snapshot(follow_up::rounds)
+        self.backend.snapshot(|sql| follow_up::rounds(sql, None))
+    }
+
+    fn round(&self, consultation: ConsultationId) -> Result<Option<crate::StoredRound>> {
+        Ok(self.backend.snapshot(|sql| follow_up::rounds(sql, Some(consultation)))?.pop())
     }
 
     fn mark_reminded(&mut self, consultation: ConsultationId, entities: &[EntityId], at: Timestamp) -> Result<()> {

@@ -159,6 +159,14 @@ impl Workspace {
         self.run_in("en", args)
     }
 
+    /// Runs a command that must succeed (the test fails with its error otherwise), giving what
+    /// it printed.
+    pub fn succeed(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    }
+
     pub fn run_in(&self, language: &str, args: &[&str]) -> Output {
         Command::new(CONSULTA)
             .arg("--db")
