@@ -94,6 +94,8 @@ pub enum Command {
     #[command(subcommand)]
     FollowUp(FollowUpCommand),
     #[command(subcommand)]
+    Forum(ForumCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -744,6 +746,85 @@ pub struct FollowUpFacilitators {
     /// Organisations and their roles, separated by commas: "ITU:lead,UNESCO:co_facilitator".
     #[arg(long, value_name = "LIST", requires_all = ["action_line", "year"])]
     pub set: Option<String>,
+}
+
+/// The forum on projects and funding: what the secretariat reads, posts for an entity and moderates.
+#[derive(Debug, Subcommand)]
+pub enum ForumCommand {
+    List(ForumList),
+    Show(ForumShow),
+    Post(ForumPostArgs),
+    Hide(ForumHide),
+    Restore(ForumRestore),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ForumKindArg {
+    Project,
+    Funding,
+}
+
+impl ForumKindArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ForumKindArg::Project => "project",
+            ForumKindArg::Funding => "funding",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ForumList {
+    #[arg(long, value_enum)]
+    pub kind: Option<ForumKindArg>,
+    #[arg(long, value_name = "CODE")]
+    pub action_line: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// The items the secretariat has hidden instead, with their reasons.
+    #[arg(long)]
+    pub hidden: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ForumShow {
+    #[arg(value_name = "N")]
+    pub item: i64,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ForumPostArgs {
+    /// The recorded entity the item is posted for.
+    #[arg(long, value_name = "NAME")]
+    pub entity: String,
+    /// A JSON object of the item's fields: kind, title, description, action_lines, countries, budget (a project's);
+    /// regions, development, groups, amount_min, amount_max, deadline, funder (a funding source's); contact.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ForumHide {
+    #[arg(value_name = "N")]
+    pub item: i64,
+    /// One answer of its thread, rather than the item.
+    #[arg(long, value_name = "M")]
+    pub answer: Option<i64>,
+    /// Why, shown in its place.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ForumRestore {
+    #[arg(value_name = "N")]
+    pub item: i64,
+    #[arg(long, value_name = "M")]
+    pub answer: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

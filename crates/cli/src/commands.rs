@@ -94,6 +94,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Draft(command) => crate::draft::run(&database, command, localizer),
         Command::Body(command) => crate::body::run(&database, command, localizer),
         Command::FollowUp(command) => crate::follow_up::run(&database, command, localizer),
+        Command::Forum(command) => crate::forum::run(&database, command, localizer),
         Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
         Command::Contribution(ContributionCommand::Attribute(args)) => {
             attribute(&database, args.id, args.entity.as_deref(), localizer)

@@ -10,6 +10,7 @@ mod config;
 mod demo;
 mod draft;
 mod follow_up;
+mod forum;
 mod verify;
 
 use std::process::ExitCode;

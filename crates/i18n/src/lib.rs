@@ -207,6 +207,21 @@ impl Localizer {
         self.format(key, &[("n", Arg::Text(value))])
     }
 
+    /// A whole number with its thousands grouped as this language writes them ("1,250,000",
+    /// "1 250 000").
+    pub fn whole_number(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = self.text("number-group-separator");
+        let mut grouped = String::with_capacity(digits.len() * 2);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push_str(&separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
     /// Whether the message exists in this language (for optional labels such as a stakeholder
     /// group's description).
     pub fn has(&self, key: &str) -> bool {
@@ -304,9 +319,23 @@ mod tests {
                 let args: Vec<(&str, Arg)> = names.iter().map(|name| (name.as_str(), Arg::Number(3.0))).collect();
                 let shown = localizer.format(key, &args);
                 assert!(!shown.contains("{$") && !shown.contains("{ $"), "{language} {key}: {shown}");
-                assert!(!shown.trim().is_empty() || key == "entity-none", "{language} {key} is empty");
+                // A thousands separator may be a space of its own (French, Russian).
+                let blank = if key == "number-group-separator" { shown.is_empty() } else { shown.trim().is_empty() };
+                assert!(!blank || key == "entity-none", "{language} {key} is empty");
             }
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_grouped_as_each_language_writes_them() {
+        let in_language = |language: &str, n: u64| Localizer::for_language(language).expect("language").whole_number(n);
+        assert_eq!(in_language("en", 1_250_000), "1,250,000");
+        assert_eq!(in_language("fr", 1_250_000), "1\u{202f}250\u{202f}000");
+        assert_eq!(in_language("es", 45_000), "45.000");
+        assert_eq!(
+            (in_language("en", 0), in_language("en", 999), in_language("en", 1000)),
+            ("0".into(), "999".into(), "1,000".into())
+        );
     }
 
     #[test]

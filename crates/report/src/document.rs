@@ -282,3 +282,9 @@ pub fn reads_right_to_left(text: &str, document_rtl: bool) -> bool {
         unicode_bidi::Direction::Mixed => document_rtl,
     }
 }
+
+/// A chapter's number as UN reports write it (I to XII; the last for any beyond).
+pub fn roman(chapter: usize) -> &'static str {
+    const NUMERALS: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+    NUMERALS[chapter.clamp(1, NUMERALS.len()) - 1]
+}

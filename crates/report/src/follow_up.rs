@@ -38,6 +38,8 @@ pub enum FollowUpError {
     #[error("{value} is not one of: {allowed}")]
     BadChoice { value: String, allowed: String },
     #[error(transparent)]
+    Forum(crate::forum::ForumError),
+    #[error(transparent)]
     Store(StoreError),
 }
 
@@ -114,6 +116,7 @@ impl FollowUpError {
                 "follow-up-bad-choice",
                 &[("value", value.clone().into()), ("allowed", allowed.clone().into())],
             ),
+            FollowUpError::Forum(e) => e.message(localizer),
             FollowUpError::Store(e) => e.to_string(),
         }
     }

@@ -1,15 +1,16 @@
 //! The annual report on the follow-up (`consulta report --kind follow-up --year Y`), in the
 //! same UN layout and the same four formats as the consultation's report: how the commitments
 //! stood at the end of the year, who facilitated each action line (the matrix of action lines
-//! and facilitators), progress by action line against the year before, and the commitments
-//! nobody reported on during the year.
+//! and facilitators), progress by action line against the year before, the commitments nobody
+//! reported on during the year, the year's reporting rounds, and the forum's projects with the
+//! funding sources each meets.
 
 use consulta_followup::{CommitmentStatus, FacilitatorRole, action_lines};
 use consulta_i18n::{Arg, Localizer};
 use consulta_store::{CommitmentFilter, CommitmentUpdate, Store, StoredCommitment};
 use jiff::civil::Date;
 
-use crate::document::{Builder, Chart, Document, FrontMatter, Span, Table};
+use crate::document::{Builder, Chart, Document, FrontMatter, Span, Table, roman};
 use crate::follow_up::{FollowUpError, status_name};
 
 /// A commitment as it stood at the end of a year: its latest update on or before that day.
@@ -190,6 +191,8 @@ pub fn annual_report(
         });
     }
 
+    // The chapters that follow are there only when the year has something to say in them.
+    let mut next_chapter = 4;
     // V. The year's reporting rounds: who reported, who was late.
     let now = today.to_zoned(jiff::tz::TimeZone::UTC).map_or(jiff::Timestamp::now(), |z| z.timestamp());
     let rounds: Vec<_> = crate::reporting_rounds::rounds(store, language, now)?
@@ -197,7 +200,8 @@ pub fn annual_report(
         .filter(|r| r.year == i32::from(year))
         .collect();
     if !rounds.is_empty() {
-        b.heading(l.text("report-follow-up-section-rounds"));
+        next_chapter += 1;
+        b.heading(l.format("report-follow-up-section-rounds", &[("number", roman(next_chapter).into())]));
         for round in &rounds {
             let late: Vec<&str> = round
                 .invitees
@@ -219,6 +223,46 @@ pub fn annual_report(
                 text.push_str(&l.text("report-follow-up-round-open"));
             }
             b.numbered(vec![Span::Text(text)]);
+        }
+    }
+
+    // VI. The forum on projects and funding: the year's items and the funding each project meets.
+    let posted: Vec<_> = crate::forum::items(store, &crate::forum::ForumQuery::default(), today, l)
+        .map_err(FollowUpError::Forum)?
+        .into_iter()
+        .filter(|i| i.posted_on.starts_with(&format!("{year}-")))
+        .collect();
+    if !posted.is_empty() {
+        next_chapter += 1;
+        b.heading(l.format("report-follow-up-section-forum", &[("number", roman(next_chapter).into())]));
+        let projects: Vec<_> = posted.iter().filter(|i| i.kind == "project").collect();
+        let args = [
+            ("year", year_arg()),
+            ("projects", projects.len().into()),
+            ("funding", (posted.len() - projects.len()).into()),
+            ("matched", projects.iter().filter(|p| !p.matches.is_empty()).count().into()),
+        ];
+        b.numbered(vec![Span::Text(l.format("report-follow-up-forum", &args))]);
+        if !projects.is_empty() {
+            b.table(Table {
+                caption: l.format("report-follow-up-forum-caption", &[("year", year_arg())]),
+                header: vec![
+                    l.text("forum-kind-project"),
+                    l.text("forum-posted-by"),
+                    l.text("forum-field-action-lines"),
+                    l.text("forum-matches-funding"),
+                ],
+                rows: projects
+                    .iter()
+                    .map(|p| {
+                        let funders: Vec<&str> = p.matches.iter().map(|m| m.entity.as_str()).collect();
+                        let funders = if funders.is_empty() { "—".to_owned() } else { funders.join("; ") };
+                        vec![p.title.clone(), p.entity.clone(), p.action_lines.join(", "), funders]
+                    })
+                    .collect(),
+                total: None,
+                numeric: false,
+            });
         }
     }
 

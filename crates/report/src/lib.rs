@@ -12,6 +12,7 @@ pub mod docx;
 pub mod drafts;
 pub mod follow_up;
 pub mod follow_up_report;
+pub mod forum;
 pub mod html;
 pub mod markdown;
 pub mod pdf;

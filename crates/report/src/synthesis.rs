@@ -525,13 +525,13 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     // V. Points of agreement and points for further debate, when statements were voted on.
     let mut next_chapter = 5;
     if let Some(agreement) = &input.agreement {
-        crate::agreement_chapter::chapter(&mut b, agreement, l, roman(next_chapter));
+        crate::agreement_chapter::chapter(&mut b, agreement, l, crate::document::roman(next_chapter));
         next_chapter += 1;
     }
 
     // V (or VI). Conclusions, as the secretariat wrote them, one numbered paragraph each.
     if let Some(conclusions) = in_language(&input.details.conclusions, language) {
-        b.heading(l.format("report-section-conclusions", &[("number", roman(next_chapter).into())]));
+        b.heading(l.format("report-section-conclusions", &[("number", crate::document::roman(next_chapter).into())]));
         for paragraph in paragraphs_of(conclusions) {
             b.numbered(vec![text(paragraph)]);
         }
@@ -590,11 +590,6 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
 }
 
 /// The front matter of a UN document from the secretariat's details, in the report's language.
-/// The chapters after the fourth, numbered as UN reports number them.
-fn roman(chapter: usize) -> &'static str {
-    ["V", "VI", "VII"].get(chapter.saturating_sub(5)).copied().unwrap_or("VII")
-}
-
 fn front_matter(details: &ReportDetails, l: &Localizer) -> FrontMatter {
     let language = l.language();
     let organ_name = |organ: Organ| l.text(&format!("organ-{}", organ.as_str()));

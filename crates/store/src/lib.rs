@@ -90,6 +90,10 @@ pub enum StoreError {
     CommitmentUpdate(#[from] consulta_followup::UpdateError),
     #[error("this consultation is a reporting round already")]
     DuplicateRound,
+    #[error("no item {0} in the forum")]
+    NotAForumItem(i64),
+    #[error("no answer {number} under item {item} of the forum")]
+    NotAForumReply { item: i64, number: i64 },
     #[error("amendment {0} is not a pending amendment of this draft")]
     NotPending(u32),
     #[error("the draft is {0}: its text is no longer negotiated")]
@@ -795,6 +799,52 @@ pub struct StoredRound {
     pub year: i32,
     pub action_lines: Vec<String>,
     pub invitees: Vec<Invitee>,
+}
+
+/// An item of the forum on projects and funding: its row in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ForumItemId(pub i64);
+
+/// A project or funding source to post, for an entity, by one of its focal points' accounts
+/// (none when the secretariat records it from the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewForumItem {
+    pub entity: consulta_core::EntityId,
+    pub account: Option<consulta_core::AccountId>,
+    pub post: consulta_followup::ForumPost,
+}
+
+/// Why and when the secretariat hid an item or an answer (kept in the record, shown in its place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    pub reason: String,
+    pub at: jiff::Timestamp,
+}
+
+/// A forum item as the store keeps it, with the posting entity's name and stakeholder group
+/// (what the matching reads) and how many answers its thread holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredForumItem {
+    pub id: ForumItemId,
+    pub entity: consulta_core::EntityId,
+    pub entity_name: String,
+    pub entity_group: String,
+    pub is_example: bool,
+    pub post: consulta_followup::ForumPost,
+    pub posted_at: jiff::Timestamp,
+    pub hidden: Option<Hidden>,
+    pub replies: i64,
+}
+
+/// A question or an answer in an item's thread, numbered from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForumReply {
+    pub number: i64,
+    pub entity: consulta_core::EntityId,
+    pub entity_name: String,
+    pub body: String,
+    pub posted_at: jiff::Timestamp,
+    pub hidden: Option<Hidden>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -608,4 +608,31 @@ pub trait FollowUpStore: Send + std::fmt::Debug {
     fn mark_reminded(&mut self, consultation: ConsultationId, entities: &[EntityId], at: Timestamp) -> Result<()>;
     /// The focal points' accounts of an entity (whom a reminder goes to).
     fn focal_points_of(&self, entity: EntityId) -> Result<Vec<consulta_core::Account>>;
+
+    /// Posts a project or a funding source to the forum, audited (`forum.post`).
+    fn post_forum_item(&mut self, item: &crate::NewForumItem, by: &AuditActor) -> Result<crate::ForumItemId>;
+    /// Every forum item, hidden ones included, the latest first.
+    fn forum_items(&self) -> Result<Vec<crate::StoredForumItem>>;
+    fn forum_item(&self, id: crate::ForumItemId) -> Result<Option<crate::StoredForumItem>>;
+    /// An item's thread, hidden answers included, in order (`NotAForumItem` for no such item).
+    fn forum_replies(&self, id: crate::ForumItemId) -> Result<Vec<crate::ForumReply>>;
+    /// Adds a question or an answer under an item, for an entity, audited (`forum.reply`); gives
+    /// its number.
+    fn reply_in_forum(
+        &mut self,
+        id: crate::ForumItemId,
+        entity: EntityId,
+        account: Option<consulta_core::AccountId>,
+        body: &str,
+        by: &AuditActor,
+    ) -> Result<i64>;
+    /// Hides an item, or one answer of its thread, with the secretariat's reason, or shows it
+    /// again (`reason` None), audited (`forum.hide`, `forum.show`).
+    fn moderate_forum(
+        &mut self,
+        id: crate::ForumItemId,
+        reply: Option<i64>,
+        reason: Option<&str>,
+        by: &AuditActor,
+    ) -> Result<()>;
 }

@@ -85,6 +85,7 @@ on_both_backends!(
     a_draft_is_kept_whole_by_its_symbol_and_audited,
     a_body_keeps_its_rules_nominations_pins_and_terms,
     commitments_are_imported_whole_updated_with_their_history_and_facilitators_kept_by_year,
+    forum_items_keep_their_fields_threads_and_moderation,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -1303,6 +1304,89 @@ fn a_body_keeps_its_rules_nominations_pins_and_terms(backend: Backend) {
     let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
     let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
     for action in ["body.create", "body.rules", "body.nominate", "body.pin", "body.seat", "body.chair_rotation"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+}
+
+fn forum_items_keep_their_fields_threads_and_moderation(backend: Backend) {
+    use crate::{ForumItemId, NewForumItem};
+    use consulta_followup::ForumFields;
+    let Some(mut f) = fixture(backend) else { return };
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let mut tx = f.store.begin().expect("begin");
+    let ngo = tx.insert_entity(&new_entity("Example Network", "civil_society")).expect("entity");
+    let fund = tx.insert_entity(&new_entity("Example Fund", "international_organization")).expect("entity");
+    tx.commit().expect("commit");
+    let store = &mut f.store;
+    let project = ForumFields {
+        kind: "project".into(),
+        title: "Community networks in rural districts".into(),
+        description: "Example need".into(),
+        action_lines: "C2 C4".into(),
+        countries: "KE UG".into(),
+        budget: "150000".into(),
+        contact: "projects@example.org".into(),
+        ..ForumFields::default()
+    }
+    .check()
+    .expect("a project");
+    let funding = ForumFields {
+        kind: "funding".into(),
+        title: "Connectivity grants".into(),
+        description: "Example scope".into(),
+        action_lines: "C2".into(),
+        regions: "african asia_pacific".into(),
+        development: "ldc developing".into(),
+        groups: "civil_society".into(),
+        amount_min: "10000".into(),
+        amount_max: "200000".into(),
+        deadline: "2027-03-31".into(),
+        funder: "Example Fund".into(),
+        contact: "fund@example.org".into(),
+        ..ForumFields::default()
+    }
+    .check()
+    .expect("a funding source");
+    let changes = store.follow_up_changes().expect("changes");
+    let first = store.post_forum_item(&NewForumItem { entity: ngo.id, account: None, post: project.clone() }, &by);
+    let first = first.expect("posted");
+    let second = store.post_forum_item(&NewForumItem { entity: fund.id, account: None, post: funding.clone() }, &by);
+    let second = second.expect("posted");
+    assert!(store.follow_up_changes().expect("changes") >= changes + 2, "open data follows the forum");
+    let items = store.forum_items().expect("items");
+    assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), [second, first], "the latest first");
+    let read = store.forum_item(second).expect("read").expect("found");
+    assert_eq!(
+        (read.post, read.entity_name.as_str(), read.entity_group.as_str()),
+        (funding, "Example Fund", "international_organization")
+    );
+    assert_eq!(store.forum_item(first).expect("read").expect("found").post, project);
+
+    assert_eq!(store.reply_in_forum(first, fund.id, None, "Is the budget for equipment?", &by).expect("asked"), 1);
+    assert_eq!(store.reply_in_forum(first, ngo.id, None, "Mostly: 70 %.", &by).expect("answered"), 2);
+    store.moderate_forum(first, Some(1), Some("Off topic"), &by).expect("hidden");
+    let thread = store.forum_replies(first).expect("thread");
+    assert_eq!(
+        thread.iter().map(|r| (r.number, r.entity_name.as_str())).collect::<Vec<_>>(),
+        [(1, "Example Fund"), (2, "Example Network")]
+    );
+    assert_eq!(thread[0].hidden.as_ref().map(|h| h.reason.as_str()), Some("Off topic"));
+    assert_eq!(store.forum_item(first).expect("read").expect("found").replies, 2);
+    store.moderate_forum(first, Some(1), None, &by).expect("shown again");
+    assert_eq!(store.forum_replies(first).expect("thread")[0].hidden, None);
+    store.moderate_forum(second, None, Some("Duplicate"), &by).expect("hidden");
+    assert!(store.forum_item(second).expect("read").expect("found").hidden.is_some());
+
+    let nothing = ForumItemId(999);
+    assert!(matches!(store.forum_replies(nothing), Err(StoreError::NotAForumItem(999))));
+    assert!(matches!(store.reply_in_forum(nothing, ngo.id, None, "?", &by), Err(StoreError::NotAForumItem(999))));
+    assert!(matches!(
+        store.moderate_forum(first, Some(9), Some("x"), &by),
+        Err(StoreError::NotAForumReply { number: 9, .. })
+    ));
+    let audit = store.audit_log(PageRequest { offset: 0, limit: 20 }).expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
+    for action in ["forum.post", "forum.reply", "forum.hide", "forum.show"] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
 }

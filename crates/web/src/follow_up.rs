@@ -305,7 +305,8 @@ pub(crate) async fn api_commitment(State(app): State<App>, language: RequestLang
 }
 
 /// The follow-up record as open data: `commitments.csv` (the results CSV, Decidim's columns and
-/// Consulta's, which `consulta follow-up import` reads back) or `facilitators.csv`.
+/// Consulta's, which `consulta follow-up import` reads back), `facilitators.csv`, or `forum.json`
+/// (the forum's items with their matches and threads).
 pub(crate) async fn open_data(
     State(app): State<App>,
     language: RequestLanguage,
@@ -317,9 +318,12 @@ pub(crate) async fn open_data(
     let result = app
         .read(localizer, move |store| {
             let not_found = || ApiError::from_page(PageError::NotFound, &localizer);
-            let export: fn(&dyn Store) -> Result<String, FollowUpError> = match file.as_str() {
-                "commitments.csv" => follow_up::export_results,
-                "facilitators.csv" => follow_up::export_facilitators,
+            let export: fn(&dyn Store) -> Result<String, String> = match file.as_str() {
+                "commitments.csv" => |store| follow_up::export_results(store).map_err(|e| e.to_string()),
+                "facilitators.csv" => |store| follow_up::export_facilitators(store).map_err(|e| e.to_string()),
+                "forum.json" => |store| {
+                    consulta_report::forum::export_json(store, jiff::Zoned::now().date()).map_err(|e| e.to_string())
+                },
                 _ => return Err(not_found()),
             };
             // The file's version is the record's count of changes: a client's copy of that
@@ -329,14 +333,15 @@ pub(crate) async fn open_data(
             if crate::static_files::holds(&headers, &etag) {
                 return Ok((etag, None));
             }
-            let csv = export(store).map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))?;
-            Ok((etag, Some(csv)))
+            let body = export(store).map_err(|e| ApiError::from_page(PageError::Internal(e), &localizer))?;
+            let media = if file.ends_with(".json") { "application/json" } else { "text/csv; charset=utf-8" };
+            Ok((etag, Some((media, body))))
         })
         .await;
     match result {
         Ok((etag, None)) => (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response(),
-        Ok((etag, Some(csv))) => {
-            ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::ETAG, etag)], csv).into_response()
+        Ok((etag, Some((media, body)))) => {
+            ([(header::CONTENT_TYPE, media.to_owned()), (header::ETAG, etag)], body).into_response()
         }
         Err(error) => error.into_response(),
     }

@@ -15,6 +15,7 @@ mod consultation_cache;
 mod drafts;
 mod follow_up;
 mod forms;
+mod forum;
 mod kept_files;
 mod language;
 mod listener;
@@ -182,6 +183,13 @@ fn router(app: App) -> Router {
         .route("/api/v1/action-lines", get(follow_up::api_action_lines))
         .route("/api/v1/action-lines/{code}", get(follow_up::api_action_line))
         .route("/api/v1/commitments/{id}", get(follow_up::api_commitment))
+        .route("/forum", get(forum::index_page).post(forum::post))
+        .route("/forum/new", get(forum::new_page))
+        .route("/forum/{id}", get(forum::item_page))
+        .route("/forum/{id}/answers", post(forum::answer))
+        .route("/admin/forum-moderation", post(forum::moderate))
+        .route("/api/v1/forum", get(forum::api_items))
+        .route("/api/v1/forum/{id}", get(forum::api_item))
         .route("/admin/draft-status", post(drafts::set_status))
         .route("/api/v1/consultations/{slug}/drafts", get(drafts::api::list))
         .route("/api/v1/drafts/{symbol}", get(drafts::api::draft))

@@ -250,6 +250,8 @@ pub struct OpinionGroupSize {
         crate::follow_up::api_commitment,
         crate::follow_up::api_commitments,
         crate::follow_up::api_round,
+        crate::forum::api_items,
+        crate::forum::api_item,
     ),
     components(schemas(ErrorBody, SubmissionForm))
 )]

@@ -11,7 +11,10 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 32] = [
+const TEMPLATES: [(&str, &str); 35] = [
+    ("forum.html", include_str!("../templates/forum.html")),
+    ("forum_item.html", include_str!("../templates/forum_item.html")),
+    ("forum_new.html", include_str!("../templates/forum_new.html")),
     ("commitments.html", include_str!("../templates/commitments.html")),
     ("reports_due.html", include_str!("../templates/reports_due.html")),
     ("reporting_round.html", include_str!("../templates/reporting_round.html")),

@@ -9,6 +9,7 @@ mod bodies;
 mod campaigns;
 mod drafts;
 mod follow_up;
+mod forum;
 
 use std::collections::BTreeMap;
 
@@ -119,6 +120,7 @@ pub fn load(store: &mut dyn Store, blobs: &dyn BlobStore, now: Timestamp) -> any
     drafts::negotiate(store, &open, now).context("demo/example_draft.txt")?;
     bodies::compose(store, &closed, now).context("demo/example_nominations.csv")?;
     follow_up::follow(store, now).context("demo/example_commitments_*.csv")?;
+    forum::post(store, now).context("demo/example_forum.json")?;
     Ok(Loaded { contributions: summary.contributions as u64 + recorded, accounts })
 }
 

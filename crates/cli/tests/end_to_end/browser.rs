@@ -636,8 +636,9 @@ async fn a_focal_point_nominates_to_a_body_in_chromium_without_javascript() {
 
 /// A focal point finds its report due, files it through the round's consultation with no
 /// script, and gets a receipt that `consulta verify` accepts; the round then shows it reported.
+/// The same focal point then posts a project in the forum and finds it matched to a funder.
 #[tokio::test]
-async fn a_focal_point_files_a_progress_report_in_chromium_without_javascript() {
+async fn a_focal_point_files_a_progress_report_and_posts_in_the_forum_in_chromium_without_javascript() {
     let Some((driver, binary)) = chromedriver_or_skip() else { return };
     let app = common::spawn_demo();
     let client = browser(&driver, &binary, 1280, 1000).await;
@@ -710,5 +711,26 @@ async fn a_focal_point_files_a_progress_report_in_chromium_without_javascript() 
         .find(|i| i["name"] == "Fictional Republic of Aurelia")
         .expect("invited");
     assert_eq!((aurelia["standing"].as_str(), aurelia["report"].as_i64()), (Some("reported"), Some(id)));
+
+    // The same focal point posts a project in the forum, with no script, and sees it matched.
+    client.goto(&format!("{}/forum", app.url)).await.expect("the page opens");
+    client.find(Locator::XPath("//a[text()='Post a project']")).await.expect("the link").click().await.expect("follow");
+    for (field, value) in [
+        ("#n-title", "Example: a data centre for the national library"),
+        ("#n-description", "Invented for a test: a small data centre to keep the library's digitised collections."),
+        ("#n-countries", "QM"),
+        ("#n-budget", "120,000"),
+        ("#n-contact", "library@aurelia.example"),
+    ] {
+        client.find(Locator::Css(field)).await.expect("field").send_keys(value).await.expect("typing");
+    }
+    client.find(Locator::Css("input[name=action_lines][value=C4]")).await.expect("box").click().await.expect("ticked");
+    screenshot(&client, "forum-new.png").await;
+    client.find(Locator::Css(".contribute button[type=submit]")).await.expect("button").click().await.expect("submit");
+    client.wait().for_element(Locator::Css("#matches")).await.expect("the new item's page");
+    let item = client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
+    assert!(item.contains("Example: last-mile connectivity and skills grants"), "{item}");
+    assert!(item.contains("Action lines both serve: C4"), "{item}");
+    screenshot(&client, "forum-item.png").await;
     client.close().await.expect("the browser closes");
 }

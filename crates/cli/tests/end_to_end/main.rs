@@ -16,6 +16,7 @@ mod cli;
 mod crash;
 mod drafts;
 mod follow_up;
+mod forum;
 mod hardening;
 mod intake;
 mod object_storage;

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0011_drafts.sql"),
     include_str!("../../migrations/postgres/0012_bodies.sql"),
     include_str!("../../migrations/postgres/0013_follow_up.sql"),
+    include_str!("../../migrations/postgres/0014_forum.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

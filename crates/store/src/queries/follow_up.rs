@@ -13,7 +13,13 @@ use crate::{
     StoreError, StoredCommitment,
 };
 
-fn audit(sql: &mut dyn Sql, by: &AuditActor, action: &str, subject: String, after: serde_json::Value) -> Result<()> {
+pub(crate) fn audit(
+    sql: &mut dyn Sql,
+    by: &AuditActor,
+    action: &str,
+    subject: String,
+    after: serde_json::Value,
+) -> Result<()> {
     sql.execute("UPDATE follow_up_changes SET changes = changes + 1", args![])?;
     insert_audit(
         sql,

@@ -11,6 +11,7 @@ mod campaigns;
 mod claims;
 mod drafts;
 mod follow_up;
+mod forum;
 mod log;
 mod outbox;
 mod record;
@@ -790,6 +791,43 @@ impl<B: Backend> FollowUpStore for SqlStore<B> {
 
     fn focal_points_of(&self, entity: EntityId) -> Result<Vec<Account>> {
         self.backend.each_on_its_own(|sql| follow_up::focal_points_of(sql, entity))
+    }
+
+    fn post_forum_item(&mut self, item: &crate::NewForumItem, by: &AuditActor) -> Result<crate::ForumItemId> {
+        write(&mut self.backend, |sql| forum::post(sql, item, by))
+    }
+
+    fn forum_items(&self) -> Result<Vec<crate::StoredForumItem>> {
+        self.backend.snapshot(|sql| forum::items(sql, None))
+    }
+
+    fn forum_item(&self, id: crate::ForumItemId) -> Result<Option<crate::StoredForumItem>> {
+        Ok(self.backend.snapshot(|sql| forum::items(sql, Some(id)))?.pop())
+    }
+
+    fn forum_replies(&self, id: crate::ForumItemId) -> Result<Vec<crate::ForumReply>> {
+        self.backend.snapshot(|sql| forum::replies(sql, id))
+    }
+
+    fn reply_in_forum(
+        &mut self,
+        id: crate::ForumItemId,
+        entity: EntityId,
+        account: Option<consulta_core::AccountId>,
+        body: &str,
+        by: &AuditActor,
+    ) -> Result<i64> {
+        write(&mut self.backend, |sql| forum::reply(sql, id, entity, account, body, by))
+    }
+
+    fn moderate_forum(
+        &mut self,
+        id: crate::ForumItemId,
+        reply: Option<i64>,
+        reason: Option<&str>,
+        by: &AuditActor,
+    ) -> Result<()> {
+        write(&mut self.backend, |sql| forum::moderate(sql, id, reply, reason, by))
     }
 }
 

@@ -438,7 +438,7 @@ pub async fn post_contribution(
 }
 
 /// The pages anyone reads, by a name for their screenshots.
-pub const PUBLIC_PAGES: [(&str, &str); 19] = [
+pub const PUBLIC_PAGES: [(&str, &str); 21] = [
     ("home", "/"),
     ("consultation-open", "/consultations/example-affordable-access"),
     ("consultation-2010", "/consultations/enhanced-cooperation-2010"),
@@ -461,10 +461,13 @@ pub const PUBLIC_PAGES: [(&str, &str); 19] = [
     ("action-line", "/action-lines/C2"),
     ("commitment", "/commitments/1"),
     ("commitments", "/commitments?region=african"),
+    // The demo's forum on projects and funding, and a project with its matches and thread.
+    ("forum", "/forum"),
+    ("forum-item", "/forum/1"),
 ];
 
 /// The secretariat's pages.
-pub const SECRETARIAT_PAGES: [(&str, &str); 10] = [
+pub const SECRETARIAT_PAGES: [(&str, &str); 11] = [
     ("admin", "/admin"),
     ("admin-new-consultation", "/admin/consultations/new"),
     ("admin-tags", "/admin/tags?contribution=100"),
@@ -475,6 +478,8 @@ pub const SECRETARIAT_PAGES: [(&str, &str); 10] = [
     ("admin-agreement", "/admin/agreement"),
     ("reports-due", "/reports-due"),
     ("admin-reporting-round", "/admin/reporting-rounds/example-progress-reports"),
+    // The same project with the secretariat's moderation forms.
+    ("forum-moderation", "/forum/1"),
 ];
 
 /// Posts a secretariat's form as a browser does, checks it is answered by a redirect, and reads
