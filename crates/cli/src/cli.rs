@@ -144,6 +144,17 @@ pub struct SiteAddress {
 pub struct InviteArgs {
     #[arg(long, value_name = "SLUG")]
     pub consultation: String,
+    #[command(flatten)]
+    pub choice: ChoiceArgs,
+    // No default: the links in the emails must be the instance's public address.
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// Whom an invitation campaign chooses: accreditation lists, stakeholder groups, UN regional
+/// groups, countries (each repeated for several; a kind left out does not narrow).
+#[derive(Debug, Args)]
+pub struct ChoiceArgs {
     #[arg(long = "list", value_name = "SLUG")]
     pub lists: Vec<String>,
     #[arg(long = "group", value_name = "GROUP")]
@@ -152,9 +163,12 @@ pub struct InviteArgs {
     pub regions: Vec<String>,
     #[arg(long = "country", value_name = "CODE")]
     pub countries: Vec<String>,
-    // No default: the links in the emails must be the instance's public address.
-    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
-    pub base_url: Option<String>,
+}
+
+impl ChoiceArgs {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.groups.is_empty() && self.regions.is_empty() && self.countries.is_empty()
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -640,6 +654,14 @@ pub struct RoundOpen {
     /// Recorded entities invited to report, separated by semicolons.
     #[arg(long, value_name = "NAMES", value_delimiter = ';')]
     pub invite: Vec<String>,
+    /// Also invite, as an invitation campaign chooses them, the entities of these accreditation
+    /// lists, stakeholder groups, UN regional groups and countries that have a contact.
+    #[command(flatten)]
+    pub choice: ChoiceArgs,
+    /// With a list, group, region or country: send each contact chosen the campaign's
+    /// invitation to the round, with its link under this public address.
+    #[arg(long, env = "CONSULTA_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -699,6 +721,9 @@ pub struct FollowUpCommitments {
     /// Only those of entities of this development status (ldc, developing, developed).
     #[arg(long, value_name = "STATUS")]
     pub development: Option<String>,
+    /// Only those serving this issue of the taxonomy (its identifier).
+    #[arg(long, value_name = "ISSUE")]
+    pub issue: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
 }

@@ -25,7 +25,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use crate::cli::{
-    AddMeeting, AdminCommand, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
+    AddMeeting, AdminCommand, ChoiceArgs, Cli, Command, ConsultationCommand, ContributionCommand, CreateAccount,
     CreateConsultation, ExportArgs, Format, ImportCommand, ImportContributions, ImportList, IndexCommand,
     InterfaceLanguage, InviteArgs, ListCommand, MeetingCommand, ReportArgs, ReportFileFormat, ReportKind, ServeArgs,
     TableArgs, TagsCommand, TranslateConsultation,
@@ -1057,20 +1057,29 @@ fn invite(database: &Database, args: InviteArgs, localizer: &Localizer) -> anyho
     let base_url = parse_public_url(base_url, localizer)?;
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    let choice = consulta_auth::invitations::Choice {
-        lists: args.lists,
-        groups: args.groups,
-        countries: args.countries,
-        regions: args.regions,
-    };
-    let selection = consulta_auth::invitations::selection(&*store, &choice).map_err(|error| match error {
-        consulta_auth::invitations::ChoiceError::Store(error) => anyhow!(error),
-        refused => anyhow!(refused.describe(localizer)),
-    })?;
+    let selection = campaign_selection(&*store, args.choice, localizer)?;
     let invited =
         consulta_auth::invitations::invite(&mut *store, &consultation, &selection, base_url.as_str(), &command_line())?;
     println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
     Ok(())
+}
+
+/// The entities an invitation campaign's choice selects, every value checked.
+pub fn campaign_selection(
+    store: &dyn Store,
+    choice: ChoiceArgs,
+    localizer: &Localizer,
+) -> anyhow::Result<consulta_store::Selection> {
+    let choice = consulta_auth::invitations::Choice {
+        lists: choice.lists,
+        groups: choice.groups,
+        countries: choice.countries,
+        regions: choice.regions,
+    };
+    consulta_auth::invitations::selection(store, &choice).map_err(|error| match error {
+        consulta_auth::invitations::ChoiceError::Store(error) => anyhow!(error),
+        refused => anyhow!(refused.describe(localizer)),
+    })
 }
 
 /// Writes a secretariat action done at the command line on a consultation to the audit log.

@@ -36,19 +36,42 @@ fn open_round(database: &Database, args: RoundOpen, localizer: &Localizer) -> an
     if !(2000..=2200).contains(&args.year) {
         bail!(localizer.format("cli-follow-up-bad-year", &[("value", args.year.to_string().into())]));
     }
+    let public_url =
+        args.public_url.as_deref().map(|url| crate::commands::parse_public_url(url, localizer)).transpose()?;
     let mut store = open_existing(database, localizer)?;
     let invitees: Vec<String> = args.invite.iter().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect();
+    // The entities an invitation campaign of this choice would reach, and that campaign.
+    let campaign = !args.choice.is_empty();
+    let selection = crate::commands::campaign_selection(&*store, args.choice, localizer)?;
+    let mut chosen: Vec<consulta_core::EntityId> = Vec::new();
+    if campaign {
+        for contact in store.invitation_targets(&selection)? {
+            if !chosen.contains(&contact.entity) {
+                chosen.push(contact.entity);
+            }
+        }
+    }
+    let by = command_line();
     reporting_rounds::open_round(
         &mut *store,
         &args.consultation,
         args.year,
         &args.action_lines,
         &invitees,
-        &command_line(),
+        &chosen,
+        &by,
     )
     .map_err(|e| said(e, localizer))?;
-    let counts: [(&str, Arg); 2] = [("slug", args.consultation.clone().into()), ("count", invitees.len().into())];
+    let Some(consultation) = store.consultation_by_slug(&args.consultation)? else {
+        bail!(localizer.format("follow-up-unknown-round", &[("slug", args.consultation.clone().into())]))
+    };
+    let invited = store.round(consultation.id)?.map_or(0, |round| round.invitees.len());
+    let counts: [(&str, Arg); 2] = [("slug", args.consultation.clone().into()), ("count", invited.into())];
     println!("{}", localizer.format("cli-follow-up-round-opened", &counts));
+    if let (true, Some(url)) = (campaign, public_url) {
+        let invited = consulta_auth::invitations::invite(&mut *store, &consultation, &selection, url.as_str(), &by)?;
+        println!("{}", localizer.format("cli-invited", &[("count", invited.into())]));
+    }
     Ok(())
 }
 
@@ -170,6 +193,7 @@ fn commitments(database: &Database, args: FollowUpCommitments, localizer: &Local
         args.group.as_deref(),
         args.region.as_deref(),
         args.development.as_deref(),
+        args.issue.as_deref(),
     )
     .and_then(|query| query.filter())
     .map_err(|e| said(e, localizer))?;

@@ -1,7 +1,8 @@
 //! The results CSV: commitments and their progress, one a row, in the columns of Decidim's
 //! accountability results (`id`, `parent_id`, `title/en`, `description/en`, `start_date`,
 //! `end_date`, `status`, `progress`) with Consulta's own beside them (`entity`, `action_lines`,
-//! `indicator`, `target`, `consultation`), so a secretariat can bring its history in from
+//! `indicator`, `target`, `consultation`, and the `issues`, `draft` and `contribution` it
+//! serves or came from), so a secretariat can bring its history in from
 //! Decidim and take it out again. Columns are found by name, in any order; other columns of a
 //! Decidim export (category, scope, proposals…) are left aside. Reading is bounded (size, rows,
 //! field lengths) and says the line and field of the first thing wrong.
@@ -13,7 +14,7 @@ use crate::action_lines::action_line;
 use crate::commitment::{CommitmentStatus, Progress};
 
 /// The columns written, in order; reading needs `id`, a title, `entity` and `action_lines`.
-pub const RESULT_COLUMNS: [&str; 13] = [
+pub const RESULT_COLUMNS: [&str; 16] = [
     "id",
     "parent_id",
     "title/en",
@@ -27,6 +28,9 @@ pub const RESULT_COLUMNS: [&str; 13] = [
     "indicator",
     "target",
     "consultation",
+    "issues",
+    "draft",
+    "contribution",
 ];
 
 /// The largest file read, and the most rows.
@@ -54,6 +58,11 @@ pub struct CommitmentRow {
     pub target: String,
     /// The consultation it came from (its slug), if any.
     pub consultation: Option<String>,
+    /// The issues of the taxonomy it serves (their identifiers).
+    pub issues: Vec<String>,
+    /// The draft it came from (its symbol), and the contribution (its number), if any.
+    pub draft: Option<String>,
+    pub contribution: Option<u64>,
 }
 
 /// What is wrong, and where: `line` 0 is the file as a whole.
@@ -95,6 +104,10 @@ pub enum ResultsProblem {
     DuplicateId(String),
     #[error("a commitment cannot be its own parent")]
     OwnParent,
+    #[error("{0} is not an issue identifier (lower-case letters, digits and '_')")]
+    BadIssue(String),
+    #[error("{0} is not a contribution's number")]
+    BadContribution(String),
 }
 
 /// The columns found in the header, by what they hold.
@@ -112,6 +125,9 @@ struct Columns {
     indicator: Option<usize>,
     target: Option<usize>,
     consultation: Option<usize>,
+    issues: Option<usize>,
+    draft: Option<usize>,
+    contribution: Option<usize>,
 }
 
 impl Columns {
@@ -138,6 +154,9 @@ impl Columns {
             indicator: any(&["indicator"]),
             target: any(&["target"]),
             consultation: any(&["consultation"]),
+            issues: any(&["issues"]),
+            draft: any(&["draft"]),
+            contribution: any(&["contribution"]),
         })
     }
 }
@@ -241,6 +260,23 @@ pub fn read_results_by_line(bytes: &[u8]) -> Result<Vec<(u64, CommitmentRow)>, R
                 action_lines.push(known.code.clone());
             }
         }
+        let mut issues = Vec::new();
+        for issue in text(columns.issues, 1000, false)?.split([';', ',', ' ']).filter(|i| !i.is_empty()) {
+            let valid =
+                issue.len() <= 64 && issue.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid {
+                return Err(error(line, "issues", ResultsProblem::BadIssue(issue.chars().take(64).collect())));
+            }
+            if !issues.iter().any(|known: &String| known == issue) {
+                issues.push(issue.to_owned());
+            }
+        }
+        let contribution = match get(columns.contribution) {
+            "" => None,
+            value => Some(value.parse::<u64>().map_err(|_| {
+                error(line, "contribution", ResultsProblem::BadContribution(value.chars().take(40).collect()))
+            })?),
+        };
         rows.push((
             line,
             CommitmentRow {
@@ -257,6 +293,9 @@ pub fn read_results_by_line(bytes: &[u8]) -> Result<Vec<(u64, CommitmentRow)>, R
                 indicator: text(columns.indicator, 500, false)?,
                 target: text(columns.target, 500, false)?,
                 consultation: Some(text(columns.consultation, 100, false)?).filter(|c| !c.is_empty()),
+                issues,
+                draft: Some(text(columns.draft, 100, false)?).filter(|d| !d.is_empty()),
+                contribution,
             },
         ));
     }
@@ -284,6 +323,9 @@ pub fn write_results(rows: &[CommitmentRow]) -> String {
             &row.indicator,
             &row.target,
             row.consultation.as_deref().unwrap_or_default(),
+            &row.issues.join(";"),
+            row.draft.as_deref().unwrap_or_default(),
+            &row.contribution.map(|c| c.to_string()).unwrap_or_default(),
         ]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -337,6 +379,14 @@ id,parent_id,title/en,description/en,start_date,end_date,status,progress,categor
         assert_eq!((e.line, e.field.as_str(), e.problem.clone()), (1, "entity", ResultsProblem::MissingColumn));
         let e = refused(&format!("{header}1,Title,Ministry\n"));
         assert!(matches!(e.problem, ResultsProblem::Csv(_)), "{e}");
+        let linked = "id,title/en,entity,action_lines,issues,contribution\n";
+        let e = refused(&format!("{linked}1,Title,Ministry,C2,privacy;Spam!,\n"));
+        assert_eq!((e.field.as_str(), e.problem.clone()), ("issues", ResultsProblem::BadIssue("Spam!".into())));
+        let e = refused(&format!("{linked}1,Title,Ministry,C2,,twelve\n"));
+        assert_eq!(
+            (e.field.as_str(), e.problem.clone()),
+            ("contribution", ResultsProblem::BadContribution("twelve".into()))
+        );
     }
 
     proptest::proptest! {
@@ -375,7 +425,10 @@ id,parent_id,title/en,description/en,start_date,end_date,status,progress,categor
                 action_lines: vec!["C4".into()],
                 indicator: String::new(),
                 target: String::new(),
-                consultation: None,
+                consultation: Some("example-consultation".into()),
+                issues: vec!["privacy".into(), "spam".into()],
+                draft: Some("EXAMPLE/DRAFT/1".into()),
+                contribution: Some(12),
             };
             proptest::prop_assume!(!row.title.is_empty() && !row.entity.is_empty());
             let read = read_results(write_results(std::slice::from_ref(&row)).as_bytes());

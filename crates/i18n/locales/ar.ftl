@@ -1771,3 +1771,16 @@ report-follow-up-section-forum = { $number ->
     } - منتدى المشاريع والتمويل
 report-follow-up-forum = نُشر في منتدى المشاريع والتمويل في عام { $year }: المشاريع: { $projects }؛ مصادر التمويل: { $funding }. المشاريع التي تستوفي مصدر تمويل واحداً على الأقل في تاريخ هذا التقرير: { $matched }.
 report-follow-up-forum-caption = المشاريع المنشورة في عام { $year } ومصادر التمويل التي يستوفيها كل منها
+cli-help-consulta-follow-up-round-open-lists = دعوة كيانات قائمة الاعتماد هذه التي لها جهة اتصال أيضاً، كما تفعل حملة الدعوات (يمكن التكرار)
+cli-help-consulta-follow-up-round-open-groups = دعوة كيانات مجموعة أصحاب المصلحة هذه التي لها جهة اتصال أيضاً (يمكن التكرار)
+cli-help-consulta-follow-up-round-open-regions = دعوة كيانات هذه المجموعة الإقليمية للأمم المتحدة التي لها جهة اتصال أيضاً (يمكن التكرار)
+cli-help-consulta-follow-up-round-open-countries = دعوة كيانات هذا البلد (رمز ISO) التي لها جهة اتصال أيضاً (يمكن التكرار)
+cli-help-consulta-follow-up-round-open-public_url = مع قائمة أو مجموعة أو منطقة أو بلد: إرسال دعوة الحملة إلى كل جهة اتصال مختارة، ورابطها تحت هذا العنوان العام
+commitments-filter-issue = القضية
+commitment-issues = القضايا التي يخدمها
+commitment-draft = مستمد من المشروع
+commitment-contribution = مستمد من المساهمة
+follow-up-unknown-reference = السطر { $line }، الحقل { $field }: { $value } غير موجود في السجل
+follow-up-problem-issue = { $value } ليس معرّف قضية (أحرف صغيرة وأرقام و_)
+follow-up-problem-contribution = { $value } ليس رقم مساهمة
+cli-help-consulta-follow-up-commitments-issue = فقط ما يخدم هذه القضية من التصنيف (معرّفها)

@@ -1680,3 +1680,16 @@ report-follow-up-section-forum = { $number ->
     }. 项目与资金论坛
 report-follow-up-forum = { $year } 年在项目与资金论坛发布：项目 { $projects } 个；资金来源 { $funding } 个。截至本报告日期，至少符合一个资金来源的项目：{ $matched } 个。
 report-follow-up-forum-caption = { $year } 年发布的项目及各自符合的资金来源
+cli-help-consulta-follow-up-round-open-lists = 另邀请此认可名单中有联系人的实体，与邀请活动相同（可重复）
+cli-help-consulta-follow-up-round-open-groups = 另邀请此利益攸关方群体中有联系人的实体（可重复）
+cli-help-consulta-follow-up-round-open-regions = 另邀请此联合国区域组中有联系人的实体（可重复）
+cli-help-consulta-follow-up-round-open-countries = 另邀请此国家（ISO 代码）中有联系人的实体（可重复）
+cli-help-consulta-follow-up-round-open-public_url = 指定名单、群体、区域或国家时：向每个选定联系人发送活动邀请，链接位于此公开地址下
+commitments-filter-issue = 议题
+commitment-issues = 涉及的议题
+commitment-draft = 来自草案
+commitment-contribution = 来自意见
+follow-up-unknown-reference = 第 { $line } 行，字段 { $field }：记录中没有 { $value }
+follow-up-problem-issue = { $value } 不是议题标识符（小写字母、数字和 _）
+follow-up-problem-contribution = { $value } 不是意见编号
+cli-help-consulta-follow-up-commitments-issue = 仅限服务于此分类议题的（其标识符）

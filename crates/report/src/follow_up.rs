@@ -21,6 +21,8 @@ pub enum FollowUpError {
     File(ResultsError),
     #[error("line {line}: no consultation {slug}")]
     UnknownConsultation { line: u64, slug: String },
+    #[error("line {line}, field {field}: {value} is not in the record")]
+    UnknownReference { line: u64, field: &'static str, value: String },
     #[error("commitment {child}: no commitment {parent} to be its parent")]
     UnknownParent { child: String, parent: String },
     #[error(transparent)]
@@ -74,6 +76,8 @@ fn problem_message(problem: &ResultsProblem, localizer: &Localizer) -> String {
         ResultsProblem::AchievedBelowDone => localizer.text("follow-up-problem-achieved"),
         ResultsProblem::DuplicateId(v) => value("follow-up-problem-duplicate", v),
         ResultsProblem::OwnParent => localizer.text("follow-up-problem-own-parent"),
+        ResultsProblem::BadIssue(v) => value("follow-up-problem-issue", v),
+        ResultsProblem::BadContribution(v) => value("follow-up-problem-contribution", v),
     }
 }
 
@@ -91,6 +95,10 @@ impl FollowUpError {
             FollowUpError::UnknownConsultation { line, slug } => localizer.format(
                 "follow-up-unknown-consultation",
                 &[("line", Arg::Number(*line as f64)), ("slug", slug.clone().into())],
+            ),
+            FollowUpError::UnknownReference { line, field, value } => localizer.format(
+                "follow-up-unknown-reference",
+                &[("line", Arg::Number(*line as f64)), ("field", (*field).into()), ("value", value.clone().into())],
             ),
             FollowUpError::UnknownParent { child, parent } => localizer.format(
                 "follow-up-unknown-parent",
@@ -167,7 +175,28 @@ pub fn import_results(
     let mut commitments = Vec::with_capacity(rows.len());
     // A file names few consultations, each on many rows.
     let mut consultations = std::collections::HashMap::new();
+    let issues: Vec<String> = store.issues()?.into_iter().map(|i| i.id.as_str().to_owned()).collect();
     for (line, row) in rows {
+        let unknown = |field, value: &str| FollowUpError::UnknownReference { line, field, value: value.to_owned() };
+        if let Some(issue) = row.issues.iter().find(|i| !issues.contains(i)) {
+            return Err(unknown("issues", issue));
+        }
+        if let Some(symbol) = &row.draft
+            && store.draft_by_symbol(symbol)?.is_none()
+        {
+            return Err(unknown("draft", symbol));
+        }
+        let contribution = match row.contribution {
+            None => None,
+            Some(number) => {
+                let id = i64::try_from(number).map(consulta_core::ContributionId).ok();
+                let recorded = match id {
+                    Some(id) => store.contribution(id)?.map(|c| c.id),
+                    None => None,
+                };
+                Some(recorded.ok_or_else(|| unknown("contribution", &number.to_string()))?)
+            }
+        };
         let consultation = match &row.consultation {
             None => None,
             Some(slug) => Some(match consultations.get(slug) {
@@ -199,6 +228,9 @@ pub fn import_results(
             target: row.target,
             status: row.status,
             progress: row.progress,
+            issues: row.issues,
+            draft: row.draft,
+            contribution,
         });
     }
     Ok(store.import_commitments(&commitments, on, by)?)
@@ -228,6 +260,9 @@ pub fn export_results(store: &dyn Store) -> Result<String, FollowUpError> {
                 indicator: c.indicator,
                 target: c.target,
                 consultation: c.consultation.and_then(|id| consultations.get(&id).cloned()),
+                issues: c.issues,
+                draft: c.draft,
+                contribution: c.contribution.and_then(|id| u64::try_from(id.0).ok()),
             }
         })
         .collect();
@@ -367,7 +402,7 @@ fn summary(c: &StoredCommitment) -> CommitmentSummary {
 
 /// A filter of commitments as people ask for it: by action line, entity, status, stakeholder
 /// group, UN regional group and development status (the last two read from the entity's
-/// country).
+/// country), and issue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommitmentQuery {
     pub action_line: Option<String>,
@@ -376,6 +411,8 @@ pub struct CommitmentQuery {
     pub group: Option<String>,
     pub region: Option<consulta_core::RegionalGroup>,
     pub development: Option<consulta_core::DevelopmentStatus>,
+    /// An issue of the taxonomy, by identifier.
+    pub issue: Option<String>,
 }
 
 /// A value of a closed list as written (none when empty), or `BadChoice` naming the values allowed.
@@ -397,6 +434,7 @@ impl CommitmentQuery {
         group: Option<&str>,
         region: Option<&str>,
         development: Option<&str>,
+        issue: Option<&str>,
     ) -> Result<CommitmentQuery, FollowUpError> {
         let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
         let statuses: Vec<&str> = CommitmentStatus::ALL.iter().map(|s| s.as_str()).collect();
@@ -409,6 +447,7 @@ impl CommitmentQuery {
             group: given(group),
             region: choice(region, &regions)?,
             development: choice(development, &levels)?,
+            issue: given(issue),
         })
     }
 
@@ -428,6 +467,7 @@ impl CommitmentQuery {
         });
         Ok(CommitmentFilter {
             action_line,
+            issue: self.issue.clone(),
             entity: self.entity.clone(),
             status: self.status,
             group: self.group.clone(),
@@ -483,7 +523,18 @@ pub struct CommitmentView {
     #[schema(value_type = u8)]
     pub progress: Progress,
     pub consultation: Option<String>,
+    /// The issues of the taxonomy it serves, named in the reader's language.
+    pub issues: Vec<IssueRef>,
+    /// The draft (its symbol) and the contribution (its number) it came from.
+    pub draft: Option<String>,
+    pub contribution: Option<i64>,
     pub updates: Vec<UpdateView>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct IssueRef {
+    pub id: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -512,6 +563,16 @@ pub fn commitment_view(store: &dyn Store, id: i64, language: &str) -> Result<Com
         Some(id) => store.consultation(id)?.map(|c| c.record.slug.to_string()),
         None => None,
     };
+    let issues = if c.issues.is_empty() {
+        Vec::new()
+    } else {
+        let taxonomy = store.issues()?;
+        c.issues
+            .iter()
+            .filter_map(|id| taxonomy.iter().find(|i| i.id.as_str() == id))
+            .map(|i| IssueRef { id: i.id.as_str().to_owned(), label: i.label.get(language, "en").to_owned() })
+            .collect()
+    };
     Ok(CommitmentView {
         id,
         external_id: c.external_id,
@@ -532,6 +593,9 @@ pub fn commitment_view(store: &dyn Store, id: i64, language: &str) -> Result<Com
         status: c.status,
         progress: c.progress,
         consultation,
+        issues,
+        draft: c.draft,
+        contribution: c.contribution.map(|c| c.0),
         updates: updates
             .into_iter()
             .map(|u| UpdateView { on: u.on.to_string(), status: u.status, progress: u.progress, note: u.note })

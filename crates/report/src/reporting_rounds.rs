@@ -132,13 +132,15 @@ pub fn rounds_of(
 }
 
 /// Opens a round over the consultation `slug` for `year` and `action_lines` (codes as people
-/// write them), inviting the entities named (recorded ones, by name).
+/// write them), inviting the entities named (recorded ones, by name) and those `chosen` (as an
+/// invitation campaign chooses them).
 pub fn open_round(
     store: &mut dyn Store,
     slug: &str,
     year: i32,
     action_lines: &[String],
     invitees: &[String],
+    chosen: &[EntityId],
     by: &AuditActor,
 ) -> Result<(), FollowUpError> {
     let consultation = store.consultation_by_slug(slug)?.ok_or_else(|| FollowUpError::UnknownRound(slug.to_owned()))?;
@@ -157,6 +159,11 @@ pub fn open_round(
         let entity =
             crate::drafts::entity_named(store, name).map_err(|_| FollowUpError::UnknownEntity(name.clone()))?;
         entities.push(entity);
+    }
+    for entity in chosen {
+        if !entities.contains(entity) {
+            entities.push(*entity);
+        }
     }
     let round = NewRound { consultation: consultation.id, year, action_lines: codes, invitees: entities };
     store.open_round(&round, by).map_err(|e| match e {

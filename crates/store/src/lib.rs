@@ -742,6 +742,11 @@ pub struct NewCommitment {
     pub target: String,
     pub status: consulta_followup::CommitmentStatus,
     pub progress: consulta_followup::Progress,
+    /// The issues of the taxonomy it serves, by identifier.
+    pub issues: Vec<String>,
+    /// The draft (its symbol) and the contribution it came from, if any.
+    pub draft: Option<String>,
+    pub contribution: Option<consulta_core::ContributionId>,
 }
 
 /// A commitment as the store keeps it: `commitment.parent_external_id` is its parent's.
@@ -765,6 +770,8 @@ pub struct CommitmentUpdate {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommitmentFilter {
     pub action_line: Option<String>,
+    /// An issue of the taxonomy, by identifier.
+    pub issue: Option<String>,
     pub entity: Option<String>,
     pub status: Option<consulta_followup::CommitmentStatus>,
     /// Of recorded entities of this stakeholder group.

@@ -1413,6 +1413,9 @@ fn commitments_are_imported_whole_updated_with_their_history_and_facilitators_ke
         target: "All".into(),
         status,
         progress,
+        issues: if parent.is_some() { vec!["privacy".into(), "spam".into()] } else { Vec::new() },
+        draft: None,
+        contribution: None,
     };
     let (first, second): (Date, Date) = ("2025-12-31".parse().expect("date"), "2026-12-31".parse().expect("date"));
     // The child comes first in the file; its parent gets the smaller id all the same.
@@ -1460,6 +1463,11 @@ fn commitments_are_imported_whole_updated_with_their_history_and_facilitators_ke
     assert_eq!(store.commitments(&filter(CommitmentStatus::Achieved)).expect("read").len(), 1);
     let c1 = CommitmentFilter { action_line: Some("C1".into()), ..CommitmentFilter::default() };
     assert!(store.commitments(&c1).expect("read").is_empty(), "C1 is not found in C2 nor in a C12");
+    let issue = |id: &str| CommitmentFilter { issue: Some(id.into()), ..CommitmentFilter::default() };
+    let spam = store.commitments(&issue("spam")).expect("read");
+    assert_eq!(spam.iter().map(|c| c.id).collect::<Vec<_>>(), [child.id]);
+    assert_eq!(spam[0].commitment.issues, ["privacy", "spam"]);
+    assert!(store.commitments(&issue("spa")).expect("read").is_empty(), "an issue is matched whole");
     // Filters by the linked entity's group and country: these commitments name no recorded one.
     let by_group = CommitmentFilter { group: Some("government".into()), ..CommitmentFilter::default() };
     assert!(store.commitments(&by_group).expect("read").is_empty());

@@ -87,6 +87,8 @@ pub(crate) struct CommitmentParams {
     region: String,
     /// ldc, developing or developed.
     development: String,
+    /// An issue of the taxonomy (its identifier).
+    issue: String,
 }
 
 impl CommitmentParams {
@@ -98,6 +100,7 @@ impl CommitmentParams {
             Some(&self.group),
             Some(&self.region),
             Some(&self.development),
+            Some(&self.issue),
         )
     }
 }
@@ -126,6 +129,11 @@ fn commitments(store: &dyn Store, params: &CommitmentParams, localizer: &Localiz
         .iter()
         .map(|r| option(r.as_str(), value_name(Attribute::Region, r.as_str(), localizer), &params.region))
         .collect();
+    let issues: Vec<_> = store
+        .issues()?
+        .iter()
+        .map(|i| option(i.id.as_str(), i.label.get(localizer.language(), "en").to_owned(), &params.issue))
+        .collect();
     let developments: Vec<_> = consulta_core::DevelopmentStatus::ALL
         .iter()
         .map(|d| option(d.as_str(), value_name(Attribute::Development, d.as_str(), localizer), &params.development))
@@ -143,13 +151,14 @@ fn commitments(store: &dyn Store, params: &CommitmentParams, localizer: &Localiz
                 { "name": "group", "label": localizer.text("commitments-filter-group"), "options": groups },
                 { "name": "region", "label": localizer.text("commitments-filter-region"), "options": regions },
                 { "name": "development", "label": localizer.text("commitments-filter-development"), "options": developments },
+                { "name": "issue", "label": localizer.text("commitments-filter-issue"), "options": issues },
             ],
         }),
     })
 }
 
 /// GET /commitments: the implementation record, filtered by action line, status, stakeholder
-/// group, region and development status with a plain form.
+/// group, region, development status and issue with a plain form.
 pub(crate) async fn commitments_page(
     State(app): State<App>,
     language: RequestLanguage,

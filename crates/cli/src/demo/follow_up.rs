@@ -78,7 +78,7 @@ fn open_rounds(store: &mut dyn Store, now: Timestamp, by: &AuditActor) -> anyhow
         "Fictional Republic of Dunmore",
         "Fictional Republic of Estria",
     ]);
-    reporting_rounds::open_round(store, last.record.slug.as_str(), year - 1, &lines, &last_year, by)
+    reporting_rounds::open_round(store, last.record.slug.as_str(), year - 1, &lines, &last_year, &[], by)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let this = super::create(store, THIS_YEARS_ROUND, now).context("demo/reporting_round.json")?;
     let this_year = invite(&[
@@ -87,7 +87,7 @@ fn open_rounds(store: &mut dyn Store, now: Timestamp, by: &AuditActor) -> anyhow
         "Fictional Republic of Caldera",
         "Example Rural Connectivity Trust",
     ]);
-    reporting_rounds::open_round(store, this.record.slug.as_str(), year, &lines, &this_year, by)
+    reporting_rounds::open_round(store, this.record.slug.as_str(), year, &lines, &this_year, &[], by)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(())
 }

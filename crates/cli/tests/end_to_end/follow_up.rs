@@ -35,6 +35,19 @@ fn commitments_come_in_from_a_results_file_and_are_followed() {
     let french = ws.run_in("fr", &["follow-up", "import", bad.to_str().expect("path")]);
     assert!(stderr(&french).contains("ligne 4, champ action_lines"), "{}", stderr(&french));
     assert_eq!(run(&["follow-up", "commitments", "--format", "csv"]).lines().count(), before, "nothing recorded");
+    // The issues, draft and contribution a row names must be in the record.
+    for (links, said) in [
+        ("privacy;astrology,,", "line 2, field issues: astrology is not in the record"),
+        ("privacy,NO/SUCH/1,", "line 2, field draft: NO/SUCH/1 is not in the record"),
+        ("privacy,,999999", "line 2, field contribution: 999999 is not in the record"),
+    ] {
+        let file = format!(
+            "id,title/en,entity,action_lines,issues,draft,contribution\nL1,A (example),Example Ministry,C2,{links}\n"
+        );
+        let linked = ws.write("linked.csv", file.as_bytes());
+        let refused = ws.run(&["follow-up", "import", linked.to_str().expect("path")]);
+        assert!(stderr(&refused).contains(said), "{said} in {}", stderr(&refused));
+    }
 
     let good = ws.write("results.csv", RESULTS.as_bytes());
     let imported = run(&["follow-up", "import", good.to_str().expect("path"), "--on", "2026-06-30"]);
@@ -181,6 +194,61 @@ fn reporting_rounds_say_who_reported_and_remind_the_others() {
     let twice =
         ws.run(&["follow-up", "round", "open", "example-progress-reports", "--year", "2026", "--action-lines", "C2"]);
     assert!(stderr(&twice).contains("is a reporting round already"), "{}", stderr(&twice));
+
+    // A round whose invitees an invitation campaign chooses (an accreditation list's entities
+    // with a contact), each contact sent the campaign's link to the round.
+    ws.create_open_consultation("example-media-reports");
+    let list = ws.write(
+        "wsis.csv",
+        "entity,stakeholder_group,country,focal_point_email,focal_point_name,language\n\
+         Example Press Freedom Collective,civil_society,MX,press@example.org,Ana Ruiz,es\n\
+         Example Library Federation,civil_society,CA,library@example.org,Lee Chan,fr\n\
+         Example Chamber of Commerce,private_sector,,,,\n"
+            .as_bytes(),
+    );
+    run(&["list", "import", list.to_str().expect("path"), "--list", "wsis"]);
+    let unknown_list = ws.run(&[
+        "follow-up",
+        "round",
+        "open",
+        "example-media-reports",
+        "--year",
+        "2026",
+        "--action-lines",
+        "C9",
+        "--list",
+        "nope",
+    ]);
+    assert!(stderr(&unknown_list).contains("nope"), "{}", stderr(&unknown_list));
+    let opened = run(&[
+        "follow-up",
+        "round",
+        "open",
+        "example-media-reports",
+        "--year",
+        "2026",
+        "--action-lines",
+        "C9",
+        "--list",
+        "wsis",
+        "--invite",
+        "Fictional Republic of Estria",
+        "--public-url",
+        "https://consult.example.org",
+    ]);
+    assert!(opened.contains("organisations invited: 3"), "the list's two with a contact and the one named: {opened}");
+    assert!(opened.contains("2 invitations queued"), "{opened}");
+    let status = run(&["follow-up", "round", "status", "example-media-reports", "--format", "csv"]);
+    for due in
+        ["Example Library Federation,due", "Example Press Freedom Collective,due", "Fictional Republic of Estria,due"]
+    {
+        assert!(status.contains(due), "{due} in {status}");
+    }
+    let store = consulta_store::Database::from_location(&ws.db.display().to_string()).connect().expect("the record");
+    let outbox = consulta_store::JobStore::mail_log(&*store, consulta_store::PageRequest { offset: 0, limit: 20 })
+        .expect("the outbox");
+    let invitation = outbox.items.iter().find(|m| m.to == "press@example.org").expect("invited");
+    assert!(invitation.subject.starts_with("Invitación:"), "in the contact's language: {}", invitation.subject);
 }
 
 /// The demo's follow-up record on the web: the action lines with their facilitators and
@@ -228,7 +296,22 @@ async fn the_demo_follow_up_record_on_the_web() {
     assert_eq!(unknown.status(), reqwest::StatusCode::BAD_REQUEST);
     let csv = get("/open-data/commitments.csv").await;
     let rows = consulta_followup::read_results(csv.as_bytes()).expect("the import reads the open data back");
-    assert!(rows.iter().any(|r| r.id == "EX-5" && r.status == consulta_followup::CommitmentStatus::Dropped));
+    let ex5 = rows.iter().find(|r| r.id == "EX-5").expect("EX-5");
+    assert_eq!(ex5.status, consulta_followup::CommitmentStatus::Dropped);
+    assert_eq!(
+        (ex5.issues.join(";"), ex5.draft.as_deref()),
+        ("interconnection_costs;affordability".into(), Some("EXAMPLE/DRAFT/1"))
+    );
+    // By issue: what a commitment serves, and where it came from, on its page.
+    let affordable = get("/commitments?issue=affordability").await;
+    assert!(affordable.contains("Commitments shown: 3"), "{affordable}");
+    let dropped =
+        get(&format!("/commitments/{}", api_id(&get("/api/v1/commitments?issue=interconnection_costs").await))).await;
+    assert!(
+        dropped.contains("<a href=\"/drafts/EXAMPLE/DRAFT/1\">")
+            && dropped.contains("International interconnection costs"),
+        "{dropped}"
+    );
     assert!(get("/open-data/facilitators.csv").await.starts_with("year,action_line,organisation,role\n"));
     // A client's copy of the current version is answered 304, without the file.
     let first = client.get(format!("{}/open-data/commitments.csv", app.url)).send().await.expect("answer");
@@ -240,4 +323,12 @@ async fn the_demo_follow_up_record_on_the_web() {
         .await
         .expect("answer");
     assert_eq!(again.status(), reqwest::StatusCode::NOT_MODIFIED);
+}
+
+/// The number of the one commitment an API listing gives.
+fn api_id(listing: &str) -> i64 {
+    let listing: serde_json::Value = serde_json::from_str(listing).expect("JSON");
+    let list = listing.as_array().expect("a list");
+    assert_eq!(list.len(), 1, "{listing}");
+    list[0]["id"].as_i64().expect("its number")
 }

@@ -45,7 +45,7 @@ fn date(text: Option<String>) -> Result<Option<Date>> {
 
 const COMMITMENT_COLUMNS: &str = "c.id, c.external_id, c.parent_id, p.external_id, c.consultation_id, c.entity, \
      c.title, c.description, c.action_lines, c.start_date, c.end_date, c.indicator, c.target, c.status, c.progress, \
-     c.entity_id";
+     c.entity_id, c.issues, c.draft_symbol, c.contribution_id";
 
 fn commitment(r: &mut Row) -> Result<StoredCommitment> {
     Ok(StoredCommitment {
@@ -66,6 +66,9 @@ fn commitment(r: &mut Row) -> Result<StoredCommitment> {
             status: status(&r.text(13)?)?,
             progress: progress(r.int(14)?)?,
             entity_id: r.opt_int(15)?.map(consulta_core::EntityId),
+            issues: r.text(16)?.split(',').filter(|i| !i.is_empty()).map(str::to_owned).collect(),
+            draft: r.opt_text(17)?,
+            contribution: r.opt_int(18)?.map(consulta_core::ContributionId),
         },
     })
 }
@@ -86,19 +89,22 @@ fn select_commitments(
 pub(crate) fn list(sql: &mut dyn Sql, filter: &CommitmentFilter) -> Result<Vec<StoredCommitment>> {
     // A code within commas: "C2" is not found in "C12".
     let line = filter.action_line.as_ref().map(|code| format!("%,{code},%"));
+    let issue = filter.issue.as_ref().map(|id| format!("%,{id},%"));
     select_commitments(
         sql,
         // Typed, as PostgreSQL cannot tell a parameter's type from a NULL.
         "(CAST($1 AS TEXT) IS NULL OR (',' || c.action_lines || ',') LIKE $1)
          AND (CAST($2 AS TEXT) IS NULL OR c.entity = $2) AND (CAST($3 AS TEXT) IS NULL OR c.status = $3)
-         AND (CAST($4 AS TEXT) IS NULL OR e.stakeholder_group = $4) AND (CAST($5 AS BIGINT) = 0 OR e.country = ANY($6))",
+         AND (CAST($4 AS TEXT) IS NULL OR e.stakeholder_group = $4) AND (CAST($5 AS BIGINT) = 0 OR e.country = ANY($6))
+         AND (CAST($7 AS TEXT) IS NULL OR (',' || c.issues || ',') LIKE $7)",
         args![
             line.as_deref(),
             filter.entity.as_deref(),
             filter.status.map(CommitmentStatus::as_str),
             filter.group.as_deref(),
             i64::from(filter.countries.is_some()),
-            filter.countries.as_deref().unwrap_or_default()
+            filter.countries.as_deref().unwrap_or_default(),
+            issue.as_deref()
         ],
     )
 }
@@ -198,7 +204,7 @@ fn parents_first(rows: &[NewCommitment]) -> Result<Vec<&NewCommitment>> {
 
 /// The columns a results row describes, in the order `import` binds them.
 const DESCRIBED: &str = "parent_id, consultation_id, entity, entity_id, title, description, action_lines, \
-     start_date, end_date, indicator, target";
+     start_date, end_date, indicator, target, issues, draft_symbol, contribution_id";
 
 pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &AuditActor) -> Result<(usize, usize)> {
     let (mut added, mut updated) = (0, 0);
@@ -216,9 +222,10 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
             ),
         };
         let lines = row.action_lines.join(",");
+        let issues = row.issues.join(",");
         let dates = (row.start_date.map(|d| d.to_string()), row.end_date.map(|d| d.to_string()));
         // What a row of the file says of the commitment, written alike whether it is new or known.
-        let described: [Arg<'_>; 11] = [
+        let described: [Arg<'_>; 14] = [
             parent.into(),
             row.consultation.map(|c| c.0).into(),
             row.entity.as_str().into(),
@@ -230,6 +237,9 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
             dates.1.as_deref().into(),
             row.indicator.as_str().into(),
             row.target.as_str().into(),
+            issues.as_str().into(),
+            row.draft.as_deref().into(),
+            row.contribution.map(|c| c.0).into(),
         ];
         let known = match &row.external_id {
             Some(external) => by_external_id(sql, external)?,
@@ -237,7 +247,7 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
         };
         match known {
             Some(known) => {
-                let update = format!("UPDATE commitments SET ({DESCRIBED}) = {} WHERE id = $12", value_rows(1, 11));
+                let update = format!("UPDATE commitments SET ({DESCRIBED}) = {} WHERE id = $15", value_rows(1, 14));
                 sql.execute(&update, &[&described[..], &[known.id.0.into()]].concat())?;
                 let was = (known.commitment.status, known.commitment.progress);
                 if was != (row.status, row.progress) {
@@ -252,7 +262,7 @@ pub(crate) fn import(sql: &mut dyn Sql, rows: &[NewCommitment], on: Date, by: &A
                 let insert = format!(
                     "INSERT INTO commitments ({DESCRIBED}, external_id, status, progress, created_at)
                      VALUES {} RETURNING id",
-                    value_rows(1, 15)
+                    value_rows(1, 18)
                 );
                 let rest: [Arg<'_>; 4] = [
                     row.external_id.as_deref().into(),
