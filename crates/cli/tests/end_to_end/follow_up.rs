@@ -207,35 +207,14 @@ fn reporting_rounds_say_who_reported_and_remind_the_others() {
             .as_bytes(),
     );
     run(&["list", "import", list.to_str().expect("path"), "--list", "wsis"]);
-    let unknown_list = ws.run(&[
-        "follow-up",
-        "round",
-        "open",
-        "example-media-reports",
-        "--year",
-        "2026",
-        "--action-lines",
-        "C9",
-        "--list",
-        "nope",
-    ]);
+    let open = ["follow-up", "round", "open", "example-media-reports", "--year", "2026", "--action-lines", "C9"];
+    let unknown_list = ws.run(&[&open[..], &["--list", "nope"]].concat());
     assert!(stderr(&unknown_list).contains("nope"), "{}", stderr(&unknown_list));
     let opened = run(&[
-        "follow-up",
-        "round",
-        "open",
-        "example-media-reports",
-        "--year",
-        "2026",
-        "--action-lines",
-        "C9",
-        "--list",
-        "wsis",
-        "--invite",
-        "Fictional Republic of Estria",
-        "--public-url",
-        "https://consult.example.org",
-    ]);
+        &open[..],
+        &["--list", "wsis", "--invite", "Fictional Republic of Estria", "--public-url", "https://consult.example.org"],
+    ]
+    .concat());
     assert!(opened.contains("organisations invited: 3"), "the list's two with a contact and the one named: {opened}");
     assert!(opened.contains("2 invitations queued"), "{opened}");
     let status = run(&["follow-up", "round", "status", "example-media-reports", "--format", "csv"]);
