@@ -1784,3 +1784,7 @@ follow-up-unknown-reference = السطر { $line }، الحقل { $field }: { $v
 follow-up-problem-issue = { $value } ليس معرّف قضية (أحرف صغيرة وأرقام و_)
 follow-up-problem-contribution = { $value } ليس رقم مساهمة
 cli-help-consulta-follow-up-commitments-issue = فقط ما يخدم هذه القضية من التصنيف (معرّفها)
+reports-due-informs = { $session ->
+        [review] تُستخدم هذه التقارير في دورة الاستعراض التي تعقدها اللجنة في عام { $year } (دورة { $start }-{ $end }).
+       *[policy] تُستخدم هذه التقارير في دورة السياسات التي تعقدها اللجنة في عام { $year } (دورة { $start }-{ $end }).
+    }

@@ -1769,3 +1769,7 @@ follow-up-unknown-reference = line { $line }, field { $field }: { $value } is no
 follow-up-problem-issue = { $value } is not an issue identifier (lower-case letters, digits and _)
 follow-up-problem-contribution = { $value } is not a contribution's number
 cli-help-consulta-follow-up-commitments-issue = Only those serving this issue of the taxonomy (its identifier)
+reports-due-informs = { $session ->
+        [review] These reports inform the Commission's review session of { $year } ({ $start }–{ $end } cycle).
+       *[policy] These reports inform the Commission's policy session of { $year } ({ $start }–{ $end } cycle).
+    }

@@ -1768,3 +1768,7 @@ follow-up-unknown-reference = línea { $line }, campo { $field }: { $value } no 
 follow-up-problem-issue = { $value } no es un identificador de cuestión (minúsculas, cifras y _)
 follow-up-problem-contribution = { $value } no es un número de contribución
 cli-help-consulta-follow-up-commitments-issue = Solo los que atienden esta cuestión de la taxonomía (su identificador)
+reports-due-informs = { $session ->
+        [review] Estos informes sirven a la sesión de examen de la Comisión de { $year } (ciclo { $start }-{ $end }).
+       *[policy] Estos informes sirven a la sesión de políticas de la Comisión de { $year } (ciclo { $start }-{ $end }).
+    }

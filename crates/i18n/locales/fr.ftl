@@ -1772,3 +1772,7 @@ follow-up-unknown-reference = ligne { $line }, champ { $field } : { $value } n�
 follow-up-problem-issue = { $value } n’est pas un identifiant de question (minuscules, chiffres et _)
 follow-up-problem-contribution = { $value } n’est pas un numéro de contribution
 cli-help-consulta-follow-up-commitments-issue = Seulement ceux qui servent cette question de la taxonomie (son identifiant)
+reports-due-informs = { $session ->
+        [review] Ces rapports éclairent la session d’examen de la Commission en { $year } (cycle { $start }-{ $end }).
+       *[policy] Ces rapports éclairent la session directive de la Commission en { $year } (cycle { $start }-{ $end }).
+    }

@@ -1734,3 +1734,7 @@ follow-up-unknown-reference = строка { $line }, поле { $field }: { $va
 follow-up-problem-issue = { $value } не является идентификатором вопроса (строчные буквы, цифры и _)
 follow-up-problem-contribution = { $value } не является номером вклада
 cli-help-consulta-follow-up-commitments-issue = Только относящиеся к этому вопросу таксономии (его идентификатор)
+reports-due-informs = { $session ->
+        [review] Эти доклады используются на обзорной сессии Комиссии в { $year } году (цикл { $start }–{ $end }).
+       *[policy] Эти доклады используются на сессии Комиссии по вопросам политики в { $year } году (цикл { $start }–{ $end }).
+    }

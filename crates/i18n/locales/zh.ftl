@@ -1693,3 +1693,7 @@ follow-up-unknown-reference = 第 { $line } 行，字段 { $field }：记录中�
 follow-up-problem-issue = { $value } 不是议题标识符（小写字母、数字和 _）
 follow-up-problem-contribution = { $value } 不是意见编号
 cli-help-consulta-follow-up-commitments-issue = 仅限服务于此分类议题的（其标识符）
+reports-due-informs = { $session ->
+        [review] 这些报告供委员会 { $year } 年审查届会参考（{ $start }–{ $end } 周期）。
+       *[policy] 这些报告供委员会 { $year } 年政策届会参考（{ $start }–{ $end } 周期）。
+    }

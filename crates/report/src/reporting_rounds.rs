@@ -61,6 +61,20 @@ pub struct RoundView {
     pub invitees: Vec<InviteeView>,
     pub reported: usize,
     pub late: usize,
+    /// The Commission's session the year's reports inform: the one it holds the year after.
+    pub informs: Option<SessionView>,
+}
+
+/// A session of the Commission on Science and Technology for Development, computed from its
+/// two-year cycle (seeds/004 §32–33).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SessionView {
+    pub year: i32,
+    /// review or policy.
+    pub session: String,
+    /// The cycle's first and last years.
+    pub cycle_start: i32,
+    pub cycle_end: i32,
 }
 
 pub(crate) fn view(round: &StoredRound, consultation: &Consultation, language: &str, now: Timestamp) -> RoundView {
@@ -93,6 +107,12 @@ pub(crate) fn view(round: &StoredRound, consultation: &Consultation, language: &
         reported: invitees.iter().filter(|i| i.standing == Standing::Reported).count(),
         late: invitees.iter().filter(|i| i.standing == Standing::Late).count(),
         invitees,
+        informs: consulta_followup::cstd_session(round.year + 1).map(|(session, cycle_start, cycle_end)| SessionView {
+            year: round.year + 1,
+            session: session.as_str().to_owned(),
+            cycle_start,
+            cycle_end,
+        }),
     }
 }
 

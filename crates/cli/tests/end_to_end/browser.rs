@@ -647,6 +647,7 @@ async fn a_focal_point_files_a_progress_report_and_posts_in_the_forum_in_chromiu
     client.goto(&format!("{}/reports-due", app.url)).await.expect("the page opens");
     let due = client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
     assert!(due.contains("Progress reports on infrastructure and capacity, this year (example)"), "{due}");
+    assert!(due.contains("These reports inform the Commission"), "the session they feed: {due}");
     client
         .find(Locator::XPath("//a[text()='File your progress report']"))
         .await

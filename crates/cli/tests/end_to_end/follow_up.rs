@@ -260,6 +260,13 @@ async fn the_demo_follow_up_record_on_the_web() {
     assert_eq!(api["action_lines"][0]["code"], "C2");
     let lines: serde_json::Value = serde_json::from_str(&get("/api/v1/action-lines").await).expect("JSON");
     assert_eq!(lines.as_array().map(Vec::len), Some(11));
+    // A round says which of the Commission's sessions its reports inform: the next year's.
+    let round: serde_json::Value =
+        serde_json::from_str(&get("/api/v1/reporting-rounds/example-progress-reports").await).expect("JSON");
+    let year = round["year"].as_i64().expect("its year");
+    assert_eq!(round["informs"]["year"].as_i64(), Some(year + 1), "{round}");
+    let expected = if (year + 1 - 2007) % 2 == 0 { "review" } else { "policy" };
+    assert_eq!(round["informs"]["session"], expected, "review sessions in 2007, 2009…: {round}");
     let missing = client.get(format!("{}/action-lines/C12", app.url)).send().await.expect("answer");
     assert_eq!(missing.status(), reqwest::StatusCode::NOT_FOUND);
     // The implementation record, filtered by region and by stakeholder group.
