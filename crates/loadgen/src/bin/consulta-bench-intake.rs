@@ -2,7 +2,11 @@
 //! sending text submissions through the API. Every submission is acknowledged only once it is on
 //! disk (SQLite's FULL synchronous mode; PostgreSQL's default, every commit flushed), with its log
 //! leaf and signed receipt. Runs on SQLite, then on PostgreSQL (a throwaway server), and prints
-//! both side by side: submissions per second and latency percentiles.
+//! both side by side: submissions per second, latency percentiles and the CPU time each
+//! submission costs (client, server and search index together, all in this process). Beside them
+//! runs the reference the issue sets: plain SQLite with the same durability (WAL, synchronous
+//! FULL) and group commit of up to 64 rows, the same number of clients each waiting for its
+//! row to be on disk, and the ratio of Consulta's rate to it.
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --count 20000 --clients 64
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --backend postgres
@@ -48,6 +52,8 @@ struct Measured {
     /// Sorted.
     latencies: Vec<Duration>,
     log_size: u64,
+    /// CPU time of the whole process over the run, when /proc says it.
+    cpu: Option<Duration>,
 }
 
 impl Measured {
@@ -76,15 +82,22 @@ fn main() -> anyhow::Result<()> {
         let database = Database::from_location(&server.new_database());
         measured.push(measure("PostgreSQL", &database, dir.path(), &args)?);
     }
+    let reference = if args.backend == Which::Postgres {
+        None
+    } else {
+        let dir = tempfile::Builder::new().prefix("consulta-bench-reference-").tempdir()?;
+        Some(group_commit_reference(&dir.path().join("reference.db"), args.count, args.clients)?)
+    };
     println!("{} durable text submissions, {} clients", args.count, args.clients);
     println!(
-        "{:<12} {:>14} {:>9} {:>9} {:>9} {:>10} {:>8}",
-        "backend", "submissions/s", "p50 ms", "p99 ms", "max ms", "log size", "seconds"
+        "{:<30} {:>14} {:>9} {:>9} {:>9} {:>10} {:>8} {:>12}",
+        "backend", "submissions/s", "p50 ms", "p99 ms", "max ms", "log size", "seconds", "CPU ms each"
     );
-    for m in &measured {
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    for m in measured.iter().chain(&reference) {
+        let cpu = m.cpu.map_or("—".to_owned(), |cpu| format!("{:.2}", ms(cpu) / m.submissions as f64));
         println!(
-            "{:<12} {:>14.0} {:>9.1} {:>9.1} {:>9.1} {:>10} {:>8.1}",
+            "{:<30} {:>14.0} {:>9.1} {:>9.1} {:>9.1} {:>10} {:>8.1} {:>12}",
             m.backend,
             m.per_second(),
             ms(percentile(&m.latencies, 0.5)),
@@ -92,6 +105,14 @@ fn main() -> anyhow::Result<()> {
             m.latencies.last().map_or(0.0, |d| ms(*d)),
             m.log_size,
             m.elapsed.as_secs_f64(),
+            cpu,
+        );
+    }
+    if let (Some(sqlite), Some(reference)) = (measured.iter().find(|m| m.backend == "SQLite"), &reference) {
+        println!(
+            "Consulta on SQLite at {:.0} % of the group-commit reference (aim: at least 50 %); p99 {:.1} ms (aim: under 50 ms)",
+            100.0 * sqlite.per_second() / reference.per_second(),
+            ms(percentile(&sqlite.latencies, 0.99)),
         );
     }
     if let [sqlite, postgres] = measured.as_slice() {
@@ -148,6 +169,7 @@ fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, ar
         demo_accounts: Vec::new(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let cpu_before = consulta_loadgen::cpu_time();
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/api/v1/consultations/bench/contributions", listener.local_addr()?);
@@ -173,7 +195,7 @@ fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, ar
                         .text("email", "contact@example.org")
                         .text("language", "en")
                         .text("title", format!("Synthetic submission {n}"))
-                        .text("body", "Enhanced cooperation on international public policy issues pertaining to the Internet requires a clearer division of roles between governments and the other stakeholders. ".repeat(4));
+                        .text("body", BODY.repeat(4));
                     let sent = Instant::now();
                     match client.post(&url).multipart(form).send().await {
                         Ok(response) if response.status() == reqwest::StatusCode::CREATED => {
@@ -195,10 +217,97 @@ fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, ar
         }
         anyhow::Ok((started.elapsed(), latencies, failures))
     })?;
+    let cpu = consulta_loadgen::cpu_time().zip(cpu_before).and_then(|(after, before)| after.checked_sub(before));
     if failures > 0 {
         bail!("{failures} submissions failed");
     }
     latencies.sort();
     let log_size = database.connect()?.log_size()?;
-    Ok(Measured { backend, submissions: latencies.len(), elapsed, latencies, log_size })
+    Ok(Measured { backend, submissions: latencies.len(), elapsed, latencies, log_size, cpu })
 }
+
+/// The most rows the reference writes in one transaction.
+const REFERENCE_GROUP: usize = 64;
+
+/// A row for the reference writer, and where to say it is on disk.
+type Pending = ((String, String, String), std::sync::mpsc::SyncSender<()>);
+
+/// Plain SQLite at Consulta's durability: one writer commits up to `REFERENCE_GROUP` waiting rows
+/// at a time (WAL, synchronous FULL: on disk before the commit returns), `clients` threads each
+/// send a row of the benchmark's size and wait until it is committed. No log, no receipt, no
+/// index: what the disk allows, which Consulta's rate is measured against.
+fn group_commit_reference(path: &std::path::Path, count: usize, clients: usize) -> anyhow::Result<Measured> {
+    let connection = rusqlite::Connection::open(path)?;
+    connection.pragma_update(None, "journal_mode", "WAL")?;
+    connection.pragma_update(None, "synchronous", "FULL")?;
+    connection
+        .execute("CREATE TABLE contributions (id INTEGER PRIMARY KEY, entity TEXT, title TEXT, body TEXT)", [])?;
+    let (sender, received) = std::sync::mpsc::channel::<Pending>();
+    let cpu_before = consulta_loadgen::cpu_time();
+    let writer = std::thread::spawn(move || -> rusqlite::Result<()> {
+        let mut connection = connection;
+        while let Ok(first) = received.recv() {
+            let mut group = vec![first];
+            while group.len() < REFERENCE_GROUP {
+                match received.try_recv() {
+                    Ok(next) => group.push(next),
+                    Err(_) => break,
+                }
+            }
+            let transaction = connection.transaction()?;
+            {
+                let mut insert = transaction
+                    .prepare_cached("INSERT INTO contributions (entity, title, body) VALUES (?1, ?2, ?3)")?;
+                for ((entity, title, body), _) in &group {
+                    insert.execute((entity, title, body))?;
+                }
+            }
+            transaction.commit()?;
+            for (_, done) in group {
+                let _ = done.send(());
+            }
+        }
+        Ok(())
+    });
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            let (sender, next) = (sender.clone(), next.clone());
+            std::thread::spawn(move || {
+                let mut latencies = Vec::new();
+                loop {
+                    let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if n >= count {
+                        break;
+                    }
+                    let row =
+                        (format!("Synthetic entity {}", n % 5000), format!("Synthetic submission {n}"), BODY.repeat(4));
+                    let (done, on_disk) = std::sync::mpsc::sync_channel(1);
+                    let sent = Instant::now();
+                    if sender.send((row, done)).is_err() || on_disk.recv().is_err() {
+                        break;
+                    }
+                    latencies.push(sent.elapsed());
+                }
+                latencies
+            })
+        })
+        .collect();
+    drop(sender);
+    let mut latencies = Vec::with_capacity(count);
+    for thread in threads {
+        latencies.extend(thread.join().map_err(|_| anyhow::anyhow!("a reference client failed"))?);
+    }
+    let elapsed = started.elapsed();
+    writer.join().map_err(|_| anyhow::anyhow!("the reference writer failed"))??;
+    let cpu = consulta_loadgen::cpu_time().zip(cpu_before).and_then(|(after, before)| after.checked_sub(before));
+    if latencies.len() != count {
+        bail!("the reference recorded {} of {count} rows", latencies.len());
+    }
+    latencies.sort();
+    Ok(Measured { backend: "reference: SQLite group commit", submissions: count, elapsed, latencies, log_size: 0, cpu })
+}
+
+/// The text every submission sends, four times over (about 800 bytes).
+const BODY: &str = "Enhanced cooperation on international public policy issues pertaining to the Internet requires a clearer division of roles between governments and the other stakeholders. ";
