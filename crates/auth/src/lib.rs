@@ -2,6 +2,7 @@
 //! hashes are stored), sign-in with a constant-time answer, limits on failed sign-ins and reset
 //! requests that every server shares (`throttle`); and the single-use links of invitations and password resets.
 
+pub mod api_keys;
 pub mod invitations;
 pub mod throttle;
 

@@ -96,6 +96,8 @@ pub enum Command {
     #[command(subcommand)]
     Forum(ForumCommand),
     #[command(subcommand)]
+    ApiKey(ApiKeyCommand),
+    #[command(subcommand)]
     Index(IndexCommand),
     Export(ExportArgs),
     #[command(subcommand)]
@@ -771,6 +773,34 @@ pub struct FollowUpFacilitators {
     /// Organisations and their roles, separated by commas: "ITU:lead,UNESCO:co_facilitator".
     #[arg(long, value_name = "LIST", requires_all = ["action_line", "year"])]
     pub set: Option<String>,
+}
+
+/// API keys for the bulk channel, issued to an organisation for one consultation.
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    Issue(ApiKeyIssue),
+    List,
+    Revoke(ApiKeyRevoke),
+}
+
+#[derive(Debug, Args)]
+pub struct ApiKeyIssue {
+    #[arg(long, value_name = "SLUG")]
+    pub consultation: String,
+    /// The recorded entity the key is issued to.
+    #[arg(long, value_name = "NAME")]
+    pub entity: String,
+    /// What the key is for, as the secretariat will recognise it.
+    #[arg(long, value_name = "TEXT")]
+    pub label: String,
+    #[arg(long, value_name = "N", default_value_t = consulta_auth::api_keys::DEFAULT_LINES_PER_HOUR)]
+    pub lines_per_hour: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiKeyRevoke {
+    #[arg(value_name = "N")]
+    pub key: i64,
 }
 
 /// The forum on projects and funding: what the secretariat reads, posts for an entity and moderates.

@@ -95,6 +95,7 @@ pub fn run(cli: Cli, localizer: &Localizer) -> anyhow::Result<()> {
         Command::Body(command) => crate::body::run(&database, command, localizer),
         Command::FollowUp(command) => crate::follow_up::run(&database, command, localizer),
         Command::Forum(command) => crate::forum::run(&database, command, localizer),
+        Command::ApiKey(command) => crate::api_keys::run(&database, command, localizer),
         Command::Contribution(ContributionCommand::Publish(args)) => set_withheld(&database, args.id, None, localizer),
         Command::Contribution(ContributionCommand::Attribute(args)) => {
             attribute(&database, args.id, args.entity.as_deref(), localizer)

@@ -1,6 +1,7 @@
 //! `consulta`: the one binary. It reads the command line, sets up logging and runs a command.
 
 mod agreement;
+mod api_keys;
 mod backup;
 mod body;
 mod campaigns;

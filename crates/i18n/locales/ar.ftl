@@ -1788,3 +1788,29 @@ reports-due-informs = { $session ->
         [review] تُستخدم هذه التقارير في دورة الاستعراض التي تعقدها اللجنة في عام { $year } (دورة { $start }-{ $end }).
        *[policy] تُستخدم هذه التقارير في دورة السياسات التي تعقدها اللجنة في عام { $year } (دورة { $start }-{ $end }).
     }
+api-key-missing = يتطلب هذا الطلب مفتاح API: ‏Authorization: Bearer متبوعاً بالمفتاح الذي أصدرته الأمانة.
+api-key-unknown = لم يُصدر هذا الموقع مفتاح API هذا.
+api-key-revoked = ألغت الأمانة مفتاح API هذا.
+api-key-other-consultation = مفتاح API هذا مخصص لمشاورة أخرى.
+bulk-too-large = الدفعة أكبر من { $size }: أرسلها على عدة طلبات.
+bulk-too-many-lines = الدفعة تتجاوز عدد الأسطر المسموح به ({ $count }): أرسلها على عدة طلبات.
+bulk-empty = لا تحتوي الدفعة على أي سطر: أرسل مساهمة واحدة في كل سطر بصيغة JSON.
+bulk-line-too-long = السطر أطول من { $size }.
+bulk-line-not-json = السطر ليس مساهمة بصيغة JSON: { $detail }
+bulk-allowance = يمكن لهذا المفتاح إرسال { $allowance } مساهمة في الساعة؛ المرسل في الساعة الأخيرة: { $sent }؛ في هذه الدفعة: { $count }. أعد المحاولة لاحقاً.
+cli-api-key-none = لا يوجد مفتاح API رقم { $number } قيد الاستخدام.
+cli-api-key-revoked = أُلغي مفتاح API رقم { $number }.
+cli-api-key-bad-label = أعطِ المفتاح تسمية من 1 إلى 200 حرف.
+cli-api-key-bad-allowance = يجب ألا تقل الحصة بالساعة عن 1.
+cli-api-key-issued = صدر مفتاح API رقم { $number } إلى { $entity } للمشاورة { $slug }. لا يُعرض إلا هذه المرة؛ احفظه بأمان.
+cli-api-key-state-in-use = قيد الاستخدام
+cli-api-key-state-revoked = أُلغي { $date }
+cli-help-consulta-api-key = مفاتيح API لقناة الإرسال بالجملة: إصدار مفتاح لمنظمة لمشاورة، وعرضها، وإلغاء مفتاح
+cli-help-consulta-api-key-issue = إصدار مفتاح API (يُعرض مرة واحدة ولا يُحفظ إلا بصمته)
+cli-help-consulta-api-key-issue-consultation = المشاورة التي يمكن للمفتاح الإرسال إليها
+cli-help-consulta-api-key-issue-entity = المنظمة المسجلة التي يصدر لها المفتاح
+cli-help-consulta-api-key-issue-label = الغرض من المفتاح لتتعرف عليه الأمانة
+cli-help-consulta-api-key-issue-lines_per_hour = عدد المساهمات التي يمكن للمفتاح إرسالها في الساعة
+cli-help-consulta-api-key-list = عرض المفاتيح الصادرة، قيد الاستخدام أو الملغاة
+cli-help-consulta-api-key-revoke = إلغاء مفتاح: يُرفض من ذلك الحين
+cli-help-consulta-api-key-revoke-key = رقم المفتاح

@@ -1773,3 +1773,29 @@ reports-due-informs = { $session ->
         [review] These reports inform the Commission's review session of { $year } ({ $start }–{ $end } cycle).
        *[policy] These reports inform the Commission's policy session of { $year } ({ $start }–{ $end } cycle).
     }
+api-key-missing = This request needs an API key: Authorization: Bearer followed by the key the secretariat issued.
+api-key-unknown = This API key is not one this site issued.
+api-key-revoked = This API key was revoked by the secretariat.
+api-key-other-consultation = This API key is for another consultation.
+bulk-too-large = The batch is larger than { $size }: send it in several requests.
+bulk-too-many-lines = The batch has more lines than allowed ({ $count }): send it in several requests.
+bulk-empty = The batch holds no line: send one contribution a line, in JSON.
+bulk-line-too-long = The line is longer than { $size }.
+bulk-line-not-json = The line is not a contribution in JSON: { $detail }
+bulk-allowance = This key may send { $allowance } contributions an hour; sent in the last hour: { $sent }; in this batch: { $count }. Retry later.
+cli-api-key-none = There is no API key { $number } in use.
+cli-api-key-revoked = API key { $number } is revoked.
+cli-api-key-bad-label = Give the key a label of 1 to 200 characters.
+cli-api-key-bad-allowance = The hourly allowance must be at least 1.
+cli-api-key-issued = API key { $number } issued to { $entity } for { $slug }. It is shown this once; keep it safe.
+cli-api-key-state-in-use = in use
+cli-api-key-state-revoked = revoked { $date }
+cli-help-consulta-api-key = API keys of the bulk channel: issue one to an organisation for a consultation, list them, revoke one
+cli-help-consulta-api-key-issue = Issue an API key (printed once, kept only as its hash)
+cli-help-consulta-api-key-issue-consultation = The consultation the key may send to
+cli-help-consulta-api-key-issue-entity = The recorded organisation the key is issued to
+cli-help-consulta-api-key-issue-label = What the key is for, as the secretariat will recognise it
+cli-help-consulta-api-key-issue-lines_per_hour = How many contributions the key may send an hour
+cli-help-consulta-api-key-list = List the keys issued, in use or revoked
+cli-help-consulta-api-key-revoke = Revoke a key: it is refused from then on
+cli-help-consulta-api-key-revoke-key = The key's number

@@ -1772,3 +1772,29 @@ reports-due-informs = { $session ->
         [review] Estos informes sirven a la sesión de examen de la Comisión de { $year } (ciclo { $start }-{ $end }).
        *[policy] Estos informes sirven a la sesión de políticas de la Comisión de { $year } (ciclo { $start }-{ $end }).
     }
+api-key-missing = Esta solicitud necesita una clave de API: Authorization: Bearer seguido de la clave que emitió la secretaría.
+api-key-unknown = Este sitio no emitió esta clave de API.
+api-key-revoked = La secretaría revocó esta clave de API.
+api-key-other-consultation = Esta clave de API es para otra consulta.
+bulk-too-large = El lote supera { $size }: envíelo en varias solicitudes.
+bulk-too-many-lines = El lote tiene más líneas de las permitidas ({ $count }): envíelo en varias solicitudes.
+bulk-empty = El lote no contiene ninguna línea: envíe una contribución por línea, en JSON.
+bulk-line-too-long = La línea supera { $size }.
+bulk-line-not-json = La línea no es una contribución en JSON: { $detail }
+bulk-allowance = Esta clave puede enviar { $allowance } contribuciones por hora; enviadas en la última hora: { $sent }; en este lote: { $count }. Vuelva a intentarlo más tarde.
+cli-api-key-none = No hay ninguna clave de API { $number } en uso.
+cli-api-key-revoked = La clave de API { $number } está revocada.
+cli-api-key-bad-label = Dé a la clave una etiqueta de 1 a 200 caracteres.
+cli-api-key-bad-allowance = La cuota por hora debe ser al menos 1.
+cli-api-key-issued = Clave de API { $number } emitida para { $entity } en { $slug }. Solo se muestra esta vez: guárdela en lugar seguro.
+cli-api-key-state-in-use = en uso
+cli-api-key-state-revoked = revocada { $date }
+cli-help-consulta-api-key = Claves de API del canal masivo: emitir una para una organización y una consulta, listarlas, revocar una
+cli-help-consulta-api-key-issue = Emitir una clave de API (se muestra una vez y solo se guarda su huella)
+cli-help-consulta-api-key-issue-consultation = La consulta a la que la clave puede enviar
+cli-help-consulta-api-key-issue-entity = La organización registrada a la que se emite la clave
+cli-help-consulta-api-key-issue-label = Para qué sirve la clave, para que la secretaría la reconozca
+cli-help-consulta-api-key-issue-lines_per_hour = Cuántas contribuciones puede enviar la clave por hora
+cli-help-consulta-api-key-list = Listar las claves emitidas, en uso o revocadas
+cli-help-consulta-api-key-revoke = Revocar una clave: se rechaza desde entonces
+cli-help-consulta-api-key-revoke-key = El número de la clave

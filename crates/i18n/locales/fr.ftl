@@ -1776,3 +1776,29 @@ reports-due-informs = { $session ->
         [review] Ces rapports éclairent la session d’examen de la Commission en { $year } (cycle { $start }-{ $end }).
        *[policy] Ces rapports éclairent la session directive de la Commission en { $year } (cycle { $start }-{ $end }).
     }
+api-key-missing = Cette requête demande une clé d’API : Authorization: Bearer suivi de la clé délivrée par le secrétariat.
+api-key-unknown = Cette clé d’API n’a pas été délivrée par ce site.
+api-key-revoked = Cette clé d’API a été révoquée par le secrétariat.
+api-key-other-consultation = Cette clé d’API vaut pour une autre consultation.
+bulk-too-large = Le lot dépasse { $size } : envoyez-le en plusieurs requêtes.
+bulk-too-many-lines = Le lot a plus de lignes qu’il n’est permis ({ $count }) : envoyez-le en plusieurs requêtes.
+bulk-empty = Le lot ne contient aucune ligne : envoyez une contribution par ligne, en JSON.
+bulk-line-too-long = La ligne dépasse { $size }.
+bulk-line-not-json = La ligne n’est pas une contribution en JSON : { $detail }
+bulk-allowance = Cette clé peut envoyer { $allowance } contributions par heure ; envoyées dans l’heure : { $sent } ; dans ce lot : { $count }. Réessayez plus tard.
+cli-api-key-none = Il n’y a pas de clé d’API { $number } en service.
+cli-api-key-revoked = La clé d’API { $number } est révoquée.
+cli-api-key-bad-label = Donnez à la clé un libellé de 1 à 200 caractères.
+cli-api-key-bad-allowance = L’allocation horaire doit être d’au moins 1.
+cli-api-key-issued = Clé d’API { $number } délivrée à { $entity } pour { $slug }. Elle n’est montrée qu’une fois : gardez-la en lieu sûr.
+cli-api-key-state-in-use = en service
+cli-api-key-state-revoked = révoquée { $date }
+cli-help-consulta-api-key = Clés d’API du canal de masse : en délivrer une à une organisation pour une consultation, les lister, en révoquer une
+cli-help-consulta-api-key-issue = Délivrer une clé d’API (affichée une fois, conservée seulement sous forme d’empreinte)
+cli-help-consulta-api-key-issue-consultation = La consultation à laquelle la clé peut envoyer
+cli-help-consulta-api-key-issue-entity = L’organisation enregistrée à laquelle la clé est délivrée
+cli-help-consulta-api-key-issue-label = À quoi sert la clé, pour que le secrétariat la reconnaisse
+cli-help-consulta-api-key-issue-lines_per_hour = Combien de contributions la clé peut envoyer par heure
+cli-help-consulta-api-key-list = Lister les clés délivrées, en service ou révoquées
+cli-help-consulta-api-key-revoke = Révoquer une clé : elle est refusée dès lors
+cli-help-consulta-api-key-revoke-key = Le numéro de la clé

@@ -1738,3 +1738,29 @@ reports-due-informs = { $session ->
         [review] Эти доклады используются на обзорной сессии Комиссии в { $year } году (цикл { $start }–{ $end }).
        *[policy] Эти доклады используются на сессии Комиссии по вопросам политики в { $year } году (цикл { $start }–{ $end }).
     }
+api-key-missing = Для этого запроса нужен ключ API: Authorization: Bearer и ключ, выданный секретариатом.
+api-key-unknown = Этот ключ API выдан не этим сайтом.
+api-key-revoked = Этот ключ API отозван секретариатом.
+api-key-other-consultation = Этот ключ API предназначен для другой консультации.
+bulk-too-large = Пакет больше { $size }: отправьте его несколькими запросами.
+bulk-too-many-lines = В пакете больше строк, чем разрешено ({ $count }): отправьте его несколькими запросами.
+bulk-empty = В пакете нет строк: отправляйте по одному вкладу в строке, в JSON.
+bulk-line-too-long = Строка длиннее { $size }.
+bulk-line-not-json = Строка не является вкладом в формате JSON: { $detail }
+bulk-allowance = Этот ключ может отправлять { $allowance } вкладов в час; отправлено за последний час: { $sent }; в этом пакете: { $count }. Повторите позже.
+cli-api-key-none = Ключа API { $number } в использовании нет.
+cli-api-key-revoked = Ключ API { $number } отозван.
+cli-api-key-bad-label = Дайте ключу метку длиной от 1 до 200 символов.
+cli-api-key-bad-allowance = Часовой лимит должен быть не меньше 1.
+cli-api-key-issued = Ключ API { $number } выдан { $entity } для { $slug }. Он показывается один раз: храните его надёжно.
+cli-api-key-state-in-use = действует
+cli-api-key-state-revoked = отозван { $date }
+cli-help-consulta-api-key = Ключи API массового канала: выдать ключ организации для консультации, перечислить, отозвать
+cli-help-consulta-api-key-issue = Выдать ключ API (выводится один раз, хранится только его хеш)
+cli-help-consulta-api-key-issue-consultation = Консультация, в которую ключ может отправлять
+cli-help-consulta-api-key-issue-entity = Зарегистрированная организация, которой выдаётся ключ
+cli-help-consulta-api-key-issue-label = Назначение ключа, чтобы секретариат его узнал
+cli-help-consulta-api-key-issue-lines_per_hour = Сколько вкладов ключ может отправлять в час
+cli-help-consulta-api-key-list = Перечислить выданные ключи, действующие и отозванные
+cli-help-consulta-api-key-revoke = Отозвать ключ: после этого он отклоняется
+cli-help-consulta-api-key-revoke-key = Номер ключа

@@ -1697,3 +1697,29 @@ reports-due-informs = { $session ->
         [review] 这些报告供委员会 { $year } 年审查届会参考（{ $start }–{ $end } 周期）。
        *[policy] 这些报告供委员会 { $year } 年政策届会参考（{ $start }–{ $end } 周期）。
     }
+api-key-missing = 此请求需要 API 密钥：Authorization: Bearer 加秘书处签发的密钥。
+api-key-unknown = 此 API 密钥并非本网站签发。
+api-key-revoked = 此 API 密钥已被秘书处撤销。
+api-key-other-consultation = 此 API 密钥用于另一项磋商。
+bulk-too-large = 批次大于 { $size }：请分多次请求发送。
+bulk-too-many-lines = 批次行数超过上限（{ $count }）：请分多次请求发送。
+bulk-empty = 批次中没有任何行：每行发送一条意见，使用 JSON。
+bulk-line-too-long = 该行超过 { $size }。
+bulk-line-not-json = 该行不是 JSON 格式的意见：{ $detail }
+bulk-allowance = 此密钥每小时可发送 { $allowance } 条意见；过去一小时已发送：{ $sent }；本批次：{ $count }。请稍后重试。
+cli-api-key-none = 没有正在使用的 API 密钥 { $number }。
+cli-api-key-revoked = API 密钥 { $number } 已撤销。
+cli-api-key-bad-label = 请为密钥提供 1 至 200 个字符的标签。
+cli-api-key-bad-allowance = 每小时额度至少为 1。
+cli-api-key-issued = 已向 { $entity } 签发用于 { $slug } 的 API 密钥 { $number }。仅显示这一次，请妥善保管。
+cli-api-key-state-in-use = 使用中
+cli-api-key-state-revoked = 已撤销 { $date }
+cli-help-consulta-api-key = 批量渠道的 API 密钥：为某组织签发某项磋商的密钥、列出、撤销
+cli-help-consulta-api-key-issue = 签发 API 密钥（仅显示一次，只保存其哈希）
+cli-help-consulta-api-key-issue-consultation = 该密钥可发送到的磋商
+cli-help-consulta-api-key-issue-entity = 获签发密钥的已登记组织
+cli-help-consulta-api-key-issue-label = 密钥用途，便于秘书处识别
+cli-help-consulta-api-key-issue-lines_per_hour = 该密钥每小时可发送的意见数
+cli-help-consulta-api-key-list = 列出已签发的密钥（使用中或已撤销）
+cli-help-consulta-api-key-revoke = 撤销密钥：此后将被拒绝
+cli-help-consulta-api-key-revoke-key = 密钥编号

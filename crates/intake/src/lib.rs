@@ -4,6 +4,7 @@
 //! error rolls the transaction back.
 
 pub mod acknowledgement;
+pub mod bulk;
 pub mod committer;
 mod csv_rows;
 mod lines;

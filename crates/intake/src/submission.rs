@@ -405,6 +405,23 @@ pub fn prepare(
     limits: Limits,
     now: Timestamp,
 ) -> Result<Prepared, SubmissionError> {
+    let groups = store.stakeholder_groups()?;
+    prepare_among(&groups, store, blobs, consultation, submission, sender, limits, now)
+}
+
+/// `prepare` with the instance's stakeholder groups read once for many submissions (the bulk
+/// channel's lines).
+#[allow(clippy::too_many_arguments)]
+pub fn prepare_among(
+    groups: &[StakeholderGroupId],
+    store: &dyn Store,
+    blobs: &dyn BlobStore,
+    consultation: &Consultation,
+    submission: &Submission,
+    sender: Sender<'_>,
+    limits: Limits,
+    now: Timestamp,
+) -> Result<Prepared, SubmissionError> {
     let idempotency_key = sender.idempotency_key;
     if let Some(key) = idempotency_key {
         if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
@@ -433,7 +450,6 @@ pub fn prepare(
     }
 
     // Check every field and report every problem at once.
-    let groups = store.stakeholder_groups()?;
     let mut problems = Vec::new();
     let mut check = |field: &'static str, result: Result<(), RowProblem>| {
         if let Err(problem) = result {
@@ -443,7 +459,7 @@ pub fn prepare(
     let mut name = None;
     check("entity", submission.entity.parse::<EntityName>().map(|n| name = Some(n)).map_err(RowProblem::EntityName));
     let mut group = None;
-    check("stakeholder_group", known_group(submission.stakeholder_group.trim(), &groups).map(|g| group = Some(g)));
+    check("stakeholder_group", known_group(submission.stakeholder_group.trim(), groups).map(|g| group = Some(g)));
     let mut country = None;
     let country_text = submission.country.trim();
     // The form offers "international" as a choice of its own, so that no default ever records a

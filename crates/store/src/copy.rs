@@ -227,6 +227,21 @@ pub const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "api_keys",
+        columns: &[
+            ("id", Integer),
+            ("key_sha256", Bytes),
+            ("consultation_id", Integer),
+            ("entity_id", Integer),
+            ("label", Text),
+            ("lines_per_hour", Integer),
+            ("created_at", Integer),
+            ("revoked_at", Integer),
+        ],
+        order_by: "id",
+        identity: Some("id"),
+    },
+    Table {
         name: "invitations",
         columns: &[
             ("token_sha256", Bytes),

@@ -92,6 +92,8 @@ pub enum StoreError {
     DuplicateRound,
     #[error("no item {0} in the forum")]
     NotAForumItem(i64),
+    #[error("no API key {0} in use")]
+    NotAnApiKey(i64),
     #[error("no answer {number} under item {item} of the forum")]
     NotAForumReply { item: i64, number: i64 },
     #[error("amendment {0} is not a pending amendment of this draft")]
@@ -806,6 +808,38 @@ pub struct StoredRound {
     pub year: i32,
     pub action_lines: Vec<String>,
     pub invitees: Vec<Invitee>,
+}
+
+/// An API key to issue for the bulk channel: its hash only, the consultation it may send to, the
+/// organisation it is issued to, and how many contributions it may send an hour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiKey {
+    pub key_sha256: consulta_log::Hash,
+    pub consultation: consulta_core::ConsultationId,
+    pub entity: consulta_core::EntityId,
+    pub label: String,
+    pub lines_per_hour: u64,
+}
+
+/// An API key as the store keeps it (never the key itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    pub id: i64,
+    pub consultation: consulta_core::ConsultationId,
+    pub consultation_slug: String,
+    pub entity: consulta_core::EntityId,
+    pub entity_name: String,
+    pub label: String,
+    pub lines_per_hour: u64,
+    pub created_at: jiff::Timestamp,
+    pub revoked_at: Option<jiff::Timestamp>,
+}
+
+impl ApiKey {
+    /// What the contributions it sends are recorded as sent by (the per-sender count reads it).
+    pub fn sender_key(&self) -> String {
+        format!("api-key:{}", self.id)
+    }
 }
 
 /// An item of the forum on projects and funding: its row in the store.

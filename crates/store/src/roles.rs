@@ -174,6 +174,14 @@ pub trait LogStore: Send + std::fmt::Debug {
 
 /// Accounts, sessions, invitations, password resets, the shared rate limits and the audit log.
 pub trait AccountStore: Send + std::fmt::Debug {
+    /// Issues an API key (its hash only), audited (`api_key.issue`); gives its number.
+    fn issue_api_key(&mut self, new: &crate::NewApiKey, by: &AuditActor) -> Result<i64>;
+    /// The key with this hash, revoked or not.
+    fn api_key_by_hash(&self, key_sha256: &consulta_log::Hash) -> Result<Option<crate::ApiKey>>;
+    /// Every key issued, by number.
+    fn api_keys(&self) -> Result<Vec<crate::ApiKey>>;
+    /// Revokes a key in use, audited (`api_key.revoke`); `NotAnApiKey` for none or one revoked.
+    fn revoke_api_key(&mut self, id: i64, by: &AuditActor) -> Result<()>;
     /// Creates an account and audits it, in one transaction.
     fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account>;
     fn account(&self, id: AccountId) -> Result<Option<Account>>;

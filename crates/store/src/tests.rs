@@ -86,6 +86,7 @@ on_both_backends!(
     a_body_keeps_its_rules_nominations_pins_and_terms,
     commitments_are_imported_whole_updated_with_their_history_and_facilitators_kept_by_year,
     forum_items_keep_their_fields_threads_and_moderation,
+    an_api_key_is_kept_as_its_hash_scoped_and_revoked_once,
 );
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -632,6 +633,39 @@ fn accounts_sessions_and_the_audit_log(backend: Backend) {
     assert_eq!(withhold.after, Some(serde_json::json!({ "withheld_reason": "spam" })));
     assert_eq!(log.items[1].entry.action, "account.create");
     assert_eq!(log.items[1].entry.by.label, "command line: admin");
+}
+
+fn an_api_key_is_kept_as_its_hash_scoped_and_revoked_once(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let mut tx = f.store.begin().expect("begin");
+    let entity = tx.insert_entity(&new_entity("Example Campaign Org", "civil_society")).expect("entity");
+    tx.commit().expect("commit");
+    let hash = consulta_log::sha256(b"the key itself");
+    let new = crate::NewApiKey {
+        key_sha256: hash,
+        consultation: c.id,
+        entity: entity.id,
+        label: "Petition platform".into(),
+        lines_per_hour: 100_000,
+    };
+    let id = f.store.issue_api_key(&new, &by).expect("issued");
+    let key = f.store.api_key_by_hash(&hash).expect("read").expect("found");
+    assert_eq!(
+        (key.id, key.consultation_slug.as_str(), key.entity_name.as_str()),
+        (id, "ec-2010", "Example Campaign Org")
+    );
+    assert_eq!((key.lines_per_hour, key.revoked_at, key.sender_key()), (100_000, None, format!("api-key:{id}")));
+    assert_eq!(f.store.api_key_by_hash(&consulta_log::sha256(b"another")).expect("read"), None);
+    assert!(f.store.issue_api_key(&new, &by).is_err(), "one hash, one key");
+    f.store.revoke_api_key(id, &by).expect("revoked");
+    assert!(f.store.api_key_by_hash(&hash).expect("read").expect("found").revoked_at.is_some());
+    assert!(matches!(f.store.revoke_api_key(id, &by), Err(StoreError::NotAnApiKey(n)) if n == id), "once");
+    assert_eq!(f.store.api_keys().expect("list").len(), 1);
+    let audit = f.store.audit_log(PageRequest { offset: 0, limit: 10 }).expect("audit");
+    let actions: Vec<&str> = audit.items.iter().map(|a| a.entry.action.as_str()).collect();
+    assert!(actions.contains(&"api_key.issue") && actions.contains(&"api_key.revoke"), "{actions:?}");
 }
 
 fn an_invitation_works_once_and_not_after_it_expires(backend: Backend) {

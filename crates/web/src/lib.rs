@@ -9,6 +9,7 @@ mod agreement;
 mod analysis;
 mod api;
 mod bodies;
+mod bulk;
 mod campaigns;
 mod client;
 mod consultation_cache;
@@ -116,6 +117,7 @@ impl App {
 fn router(app: App) -> Router {
     let submissions = Router::new()
         .route("/api/v1/consultations/{slug}/contributions", post(api::submit_contribution))
+        .route("/api/v1/consultations/{slug}/contributions:batch", post(bulk::submit_batch))
         .route("/consultations/{slug}/contribute", post(public::contribute))
         .layer(DefaultBodyLimit::max(api::transport_limit(app.limits)));
     let others = Router::new()

@@ -251,6 +251,7 @@ pub struct OpinionGroupSize {
         crate::follow_up::api_commitments,
         crate::follow_up::api_round,
         crate::forum::api_items,
+        crate::bulk::submit_batch,
         crate::forum::api_item,
     ),
     components(schemas(ErrorBody, SubmissionForm))

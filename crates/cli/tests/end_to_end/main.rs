@@ -10,6 +10,7 @@ mod archive;
 mod backup;
 mod bodies;
 mod browser;
+mod bulk;
 mod campaign;
 mod campaigns;
 mod cli;

@@ -8,6 +8,10 @@
 //! FULL) and group commit of up to 64 rows, the same number of clients each waiting for its
 //! row to be on disk, and the ratio of Consulta's rate to it.
 //!
+//! Then one batch of `--bulk` lines goes through the bulk channel (NDJSON, an API key) into a
+//! fresh SQLite record, every line on disk and in the log under one signed head before the
+//! answer: the time from sending to the answer, and the process's peak memory, are printed.
+//!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --count 20000 --clients 64
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-intake -- --backend postgres
 
@@ -35,6 +39,10 @@ struct Args {
     /// durable settings) or both, one after the other.
     #[arg(long, value_enum, default_value_t = Which::Both)]
     backend: Which,
+    /// Lines of the one batch sent through the bulk channel (NDJSON with an API key) on SQLite;
+    /// 0 for none.
+    #[arg(long, default_value_t = 75_000)]
+    bulk: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -108,6 +116,18 @@ fn main() -> anyhow::Result<()> {
             cpu,
         );
     }
+    if args.bulk > 0 && args.backend != Which::Postgres {
+        let dir = tempfile::Builder::new().prefix("consulta-bench-bulk-").tempdir()?;
+        let database = Database::sqlite(&dir.path().join("consulta.db"));
+        let (elapsed, accepted) = bulk(&database, dir.path(), args.bulk)?;
+        println!(
+            "bulk channel: {accepted} of {} lines recorded in one batch in {:.2} s ({:.0} lines/s; aim: 75,000 in at most 1 s); peak memory of the process {} MiB",
+            args.bulk,
+            elapsed.as_secs_f64(),
+            accepted as f64 / elapsed.as_secs_f64(),
+            consulta_loadgen::peak_memory_kib().map_or(0, |k| k / 1024),
+        );
+    }
     if let (Some(sqlite), Some(reference)) = (measured.iter().find(|m| m.backend == "SQLite"), &reference) {
         println!(
             "Consulta on SQLite at {:.0} % of the group-commit reference (aim: at least 50 %); p99 {:.1} ms (aim: under 50 ms)",
@@ -127,47 +147,7 @@ fn main() -> anyhow::Result<()> {
 /// Serves the API over `database` and sends it `args.count` submissions.
 fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, args: &Args) -> anyhow::Result<Measured> {
     eprintln!("recording in {}", database.describe());
-    // Signed and journalled as a server does.
-    let signer = {
-        let mut store = database.connect()?;
-        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.join("log.key"))?;
-        let journal = consulta_store::heads::HeadJournal::open(&dir.join("heads.jsonl"))?;
-        Arc::new(consulta_store::log_key::LogSigner::new(key, Some(journal)))
-    };
-    {
-        let mut store = database.connect()?;
-        let draft = ConsultationDraft {
-            slug: "bench".into(),
-            original_language: "en".into(),
-            title: vec![("en".into(), "Benchmark".into())],
-            opens: "2020-01-01".into(),
-            closes: "2099-12-31".into(),
-            time_zone: "UTC".into(),
-            ..Default::default()
-        };
-        store.create_consultation(&draft.check()?)?;
-    }
-    let config = WebConfig {
-        database: database.clone(),
-        blobs: Arc::new(LocalBlobs::new(dir.join("files"))),
-        limits: Limits::default(),
-        // The server indexes what it receives as it goes, as a real one does.
-        index: Arc::new(consulta_index::SearchIndex::open(&dir.join("index"))?),
-        // One client address sends everything here: no per-address limit.
-        unverified_per_hour: 0,
-        mailer: Arc::new(consulta_mail::Mailer::new(
-            consulta_mail::Delivery::configure(None, dir.join("outbox"))?,
-            "consulta@localhost",
-            60,
-        )?),
-        public_url: consulta_web::PublicUrl::local(([127, 0, 0, 1], 0).into()),
-        max_connections: 4096,
-        // The benchmark sends no files.
-        extractor: consulta_extract::Extractor::InProcess,
-        signer,
-        trusted_proxies: Vec::new(),
-        demo_accounts: Vec::new(),
-    };
+    let config = server(database, dir)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let cpu_before = consulta_loadgen::cpu_time();
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {
@@ -224,6 +204,100 @@ fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, ar
     latencies.sort();
     let log_size = database.connect()?.log_size()?;
     Ok(Measured { backend, submissions: latencies.len(), elapsed, latencies, log_size, cpu })
+}
+
+/// The real server's configuration over `database`, with a consultation `bench` open, signed
+/// and journalled as a server does.
+fn server(database: &Database, dir: &std::path::Path) -> anyhow::Result<WebConfig> {
+    // Signed and journalled as a server does.
+    let signer = {
+        let mut store = database.connect()?;
+        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.join("log.key"))?;
+        let journal = consulta_store::heads::HeadJournal::open(&dir.join("heads.jsonl"))?;
+        Arc::new(consulta_store::log_key::LogSigner::new(key, Some(journal)))
+    };
+    {
+        let mut store = database.connect()?;
+        let draft = ConsultationDraft {
+            slug: "bench".into(),
+            original_language: "en".into(),
+            title: vec![("en".into(), "Benchmark".into())],
+            opens: "2020-01-01".into(),
+            closes: "2099-12-31".into(),
+            time_zone: "UTC".into(),
+            ..Default::default()
+        };
+        store.create_consultation(&draft.check()?)?;
+    }
+    Ok(WebConfig {
+        database: database.clone(),
+        blobs: Arc::new(LocalBlobs::new(dir.join("files"))),
+        limits: Limits::default(),
+        // The server indexes what it receives as it goes, as a real one does.
+        index: Arc::new(consulta_index::SearchIndex::open(&dir.join("index"))?),
+        // One client address sends everything here: no per-address limit.
+        unverified_per_hour: 0,
+        mailer: Arc::new(consulta_mail::Mailer::new(
+            consulta_mail::Delivery::configure(None, dir.join("outbox"))?,
+            "consulta@localhost",
+            60,
+        )?),
+        public_url: consulta_web::PublicUrl::local(([127, 0, 0, 1], 0).into()),
+        max_connections: 4096,
+        // The benchmark sends no files.
+        extractor: consulta_extract::Extractor::InProcess,
+        signer,
+        trusted_proxies: Vec::new(),
+        demo_accounts: Vec::new(),
+    })
+}
+
+/// Sends one batch of `lines` NDJSON lines through the bulk channel with a key issued for it;
+/// gives the time to the answer and how many lines were recorded.
+fn bulk(database: &Database, dir: &std::path::Path, lines: usize) -> anyhow::Result<(Duration, usize)> {
+    let config = server(database, dir)?;
+    let key = {
+        let mut store = database.connect()?;
+        let consultation = store.consultation_by_slug("bench")?.ok_or_else(|| anyhow::anyhow!("no consultation"))?;
+        let mut transaction = store.begin()?;
+        let entity = transaction.insert_entity(&consulta_core::NewEntity {
+            name: "Synthetic petition platform".parse()?,
+            group: "civil_society".parse()?,
+            country: None,
+            is_example: false,
+            claimed: false,
+        })?;
+        transaction.commit()?;
+        let by = consulta_store::AuditActor::command_line("bench", jiff::Timestamp::now());
+        consulta_auth::api_keys::issue(&mut *store, &consultation, &entity, "bench", u64::MAX / 2, &by)?.1
+    };
+    let body: String = (0..lines)
+        .map(|n| {
+            serde_json::json!({
+                "entity": format!("Synthetic resident {n}"), "stakeholder_group": "civil_society",
+                "email": "contact@example.org", "language": "en", "title": format!("Synthetic comment {n}"),
+                "body": BODY.repeat(4),
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}/api/v1/consultations/bench/contributions:batch", listener.local_addr()?);
+        tokio::spawn(async move { consulta_web::serve(listener, config).await });
+        let started = Instant::now();
+        let response = reqwest::Client::new().post(&url).bearer_auth(key).body(body).send().await?;
+        let status = response.status();
+        let answer: serde_json::Value = response.json().await?;
+        let elapsed = started.elapsed();
+        if status != reqwest::StatusCode::OK {
+            bail!("the batch was refused: {status} {answer}");
+        }
+        let accepted = answer["accepted"].as_u64().unwrap_or(0) as usize;
+        anyhow::Ok((elapsed, accepted))
+    })
 }
 
 /// The most rows the reference writes in one transaction.

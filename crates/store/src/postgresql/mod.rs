@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0013_follow_up.sql"),
     include_str!("../../migrations/postgres/0014_forum.sql"),
     include_str!("../../migrations/postgres/0015_commitment_links.sql"),
+    include_str!("../../migrations/postgres/0016_api_keys.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

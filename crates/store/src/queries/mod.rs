@@ -5,6 +5,7 @@
 
 mod accounts;
 mod agreement;
+mod api_keys;
 mod audit;
 mod bodies;
 mod campaigns;
@@ -234,6 +235,22 @@ impl<B: Backend> LogStore for SqlStore<B> {
 }
 
 impl<B: Backend> AccountStore for SqlStore<B> {
+    fn issue_api_key(&mut self, new: &crate::NewApiKey, by: &AuditActor) -> Result<i64> {
+        write(&mut self.backend, |sql| api_keys::issue(sql, new, by))
+    }
+
+    fn api_key_by_hash(&self, key_sha256: &consulta_log::Hash) -> Result<Option<crate::ApiKey>> {
+        self.backend.each_on_its_own(|sql| api_keys::by_hash(sql, key_sha256))
+    }
+
+    fn api_keys(&self) -> Result<Vec<crate::ApiKey>> {
+        self.backend.each_on_its_own(api_keys::list)
+    }
+
+    fn revoke_api_key(&mut self, id: i64, by: &AuditActor) -> Result<()> {
+        write(&mut self.backend, |sql| api_keys::revoke(sql, id, by))
+    }
+
     fn create_account(&mut self, new: &NewAccount, by: &AuditActor) -> Result<Account> {
         write(&mut self.backend, |sql| accounts::create_account(sql, new, by))
     }
