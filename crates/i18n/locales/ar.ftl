@@ -1814,3 +1814,4 @@ cli-help-consulta-api-key-issue-lines_per_hour = عدد المساهمات ال�
 cli-help-consulta-api-key-list = عرض المفاتيح الصادرة، قيد الاستخدام أو الملغاة
 cli-help-consulta-api-key-revoke = إلغاء مفتاح: يُرفض من ذلك الحين
 cli-help-consulta-api-key-revoke-key = رقم المفتاح
+submit-busy = يتلقى الموقع في هذه اللحظة عدداً كبيراً جداً من المساهمات: لم تُسجَّل مساهمتك. أرسلها من جديد بعد بضع ثوانٍ؛ لن يضيع شيء مما كتبته.

@@ -1798,3 +1798,4 @@ cli-help-consulta-api-key-issue-lines_per_hour = Cuántas contribuciones puede e
 cli-help-consulta-api-key-list = Listar las claves emitidas, en uso o revocadas
 cli-help-consulta-api-key-revoke = Revocar una clave: se rechaza desde entonces
 cli-help-consulta-api-key-revoke-key = El número de la clave
+submit-busy = El sitio recibe en este momento muchísimas contribuciones: la suya no se ha registrado. Envíela de nuevo en unos segundos; no se pierde nada de lo que escribió.

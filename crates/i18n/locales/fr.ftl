@@ -1802,3 +1802,4 @@ cli-help-consulta-api-key-issue-lines_per_hour = Combien de contributions la cl�
 cli-help-consulta-api-key-list = Lister les clés délivrées, en service ou révoquées
 cli-help-consulta-api-key-revoke = Révoquer une clé : elle est refusée dès lors
 cli-help-consulta-api-key-revoke-key = Le numéro de la clé
+submit-busy = Le site reçoit en ce moment un très grand nombre de contributions : la vôtre n’a pas été enregistrée. Renvoyez-la dans quelques secondes ; rien de ce que vous avez saisi n’est perdu.

@@ -1764,3 +1764,4 @@ cli-help-consulta-api-key-issue-lines_per_hour = Сколько вкладов �
 cli-help-consulta-api-key-list = Перечислить выданные ключи, действующие и отозванные
 cli-help-consulta-api-key-revoke = Отозвать ключ: после этого он отклоняется
 cli-help-consulta-api-key-revoke-key = Номер ключа
+submit-busy = Сейчас сайт получает очень много вкладов: ваш вклад не записан. Отправьте его снова через несколько секунд; ничего из введённого не потеряно.

@@ -1723,3 +1723,4 @@ cli-help-consulta-api-key-issue-lines_per_hour = 该密钥每小时可发送的�
 cli-help-consulta-api-key-list = 列出已签发的密钥（使用中或已撤销）
 cli-help-consulta-api-key-revoke = 撤销密钥：此后将被拒绝
 cli-help-consulta-api-key-revoke-key = 密钥编号
+submit-busy = 网站此刻正在接收大量意见：您的意见未被记录。请几秒钟后再次发送；您输入的内容不会丢失。

@@ -22,8 +22,10 @@ use crate::submission::{Prepared, Receipt, SubmissionError, receipts_from, recor
 
 /// Most submissions recorded in one transaction.
 const MAX_BATCH: usize = 512;
-/// Submissions that may wait for the committer before senders block.
-const QUEUE: usize = 4096;
+/// Submissions that may wait for the committer: about what it writes in a second on a small
+/// machine. Past it a submission is refused at once (`SubmissionError::Busy`, answered 503 with
+/// `Retry-After`) rather than left waiting until its client times out.
+pub const QUEUE: usize = 4096;
 /// How long a batch waits for another writer to finish before it is refused.
 const MAX_WAIT_FOR_WRITER: std::time::Duration = std::time::Duration::from_secs(300);
 
@@ -71,18 +73,30 @@ impl CommitterThread {
 impl Committer {
     /// Starts the committer thread for `database`, signing with `signer`.
     pub fn start(database: Database, signer: Arc<LogSigner>) -> std::io::Result<(Committer, CommitterThread)> {
-        let (jobs, queue) = mpsc::channel(QUEUE);
+        Committer::start_with_queue(database, signer, QUEUE)
+    }
+
+    /// `start` with `queue` submissions allowed to wait.
+    pub fn start_with_queue(
+        database: Database,
+        signer: Arc<LogSigner>,
+        queue: usize,
+    ) -> std::io::Result<(Committer, CommitterThread)> {
+        let (jobs, queue) = mpsc::channel(queue.max(1));
         let thread =
             thread::Builder::new().name("consulta-committer".into()).spawn(move || run(&database, &signer, queue))?;
         Ok((Committer { jobs }, CommitterThread(thread)))
     }
 
     /// Records a prepared submission and waits, without holding a thread, until it is on disk;
-    /// returns its receipt.
+    /// returns its receipt. When the queue is full it is refused at once (`Busy`).
     pub async fn record(&self, prepared: Prepared) -> Reply {
         let (reply, answer) = oneshot::channel();
         let gone = || SubmissionError::Store(StoreError::Batch("the committer has stopped".into()));
-        self.jobs.send(Job { prepared, reply }).await.map_err(|_| gone())?;
+        self.jobs.try_send(Job { prepared, reply }).map_err(|error| match error {
+            mpsc::error::TrySendError::Full(_) => SubmissionError::Busy,
+            mpsc::error::TrySendError::Closed(_) => gone(),
+        })?;
         answer.await.map_err(|_| gone())?
     }
 }
@@ -351,6 +365,51 @@ mod tests {
         assert_eq!(f.database.connect().expect("store").log_size().expect("size"), 2, "two contributions, two leaves");
         let receipt = replies[0].as_ref().map(|(r, _)| r.clone()).expect("receipt");
         assert_eq!(receipt.log.tree_size, 2, "one tree head signed for the whole batch");
+    }
+
+    /// With the writer held up (another writer holds the database) and its queue full, a
+    /// submission is refused at once as busy, nothing recorded; those already waiting are
+    /// recorded once the writer is free.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_refuses_at_once_and_loses_nothing_already_taken() {
+        let f = fixture();
+        let (first, second, third) = (
+            f.prepared("Example A", "academic", None),
+            f.prepared("Example B", "academic", None),
+            f.prepared("Example C", "academic", None),
+        );
+        let mut holder = f.database.connect().expect("store");
+        let mut held = holder.begin().expect("a transaction");
+        held.insert_entity(&consulta_core::NewEntity {
+            name: "Example Holder".parse().expect("name"),
+            group: "academic".parse().expect("group"),
+            country: None,
+            is_example: false,
+            claimed: false,
+        })
+        .expect("the database is held");
+        let (committer, thread) =
+            Committer::start_with_queue(f.database.clone(), Arc::new(f.signer), 1).expect("started");
+        let taken = tokio::spawn({
+            let committer = committer.clone();
+            async move { committer.record(first).await }
+        });
+        // The writer takes the first and waits for the database; the second waits in the queue.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let waiting = tokio::spawn({
+            let committer = committer.clone();
+            async move { committer.record(second).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let started = std::time::Instant::now();
+        assert!(matches!(committer.record(third).await, Err(SubmissionError::Busy)));
+        assert!(started.elapsed() < std::time::Duration::from_millis(100), "refused at once, not after a wait");
+        drop(held);
+        drop(holder);
+        assert!(taken.await.expect("joined").is_ok() && waiting.await.expect("joined").is_ok());
+        drop(committer);
+        assert!(thread.finish(std::time::Duration::from_secs(10)));
+        assert_eq!(f.database.connect().expect("store").log_size().expect("size"), 2, "the two taken, not the refused");
     }
 
     /// An item the database refuses as it is written (here, amending a contribution that does

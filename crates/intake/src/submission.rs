@@ -77,6 +77,10 @@ pub enum SubmissionError {
     IdempotencyConflict,
     #[error("the idempotency key is not usable")]
     BadIdempotencyKey,
+    /// More submissions are waiting to be written than the writer clears in about a second:
+    /// refused at once, nothing recorded, rather than left to wait until the client gives up.
+    #[error("too many submissions are waiting to be written")]
+    Busy,
     #[error(transparent)]
     Blobs(#[from] BlobError),
     #[error(transparent)]
@@ -97,6 +101,7 @@ impl SubmissionError {
             SubmissionError::VerifiedOnly => "verified_only",
             SubmissionError::CannotAmend(_) => "cannot_amend",
             SubmissionError::BadIdempotencyKey => "bad_idempotency_key",
+            SubmissionError::Busy => "busy",
             SubmissionError::Blobs(BlobError::Full(_)) => "storage_full",
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => "server",
         }
@@ -136,6 +141,7 @@ impl SubmissionError {
                 localizer.format("submit-cannot-amend", &[("id", id.to_string().into())])
             }
             SubmissionError::BadIdempotencyKey => localizer.text("submit-bad-idempotency-key"),
+            SubmissionError::Busy => localizer.text("submit-busy"),
             SubmissionError::Blobs(BlobError::Full(_)) => localizer.text("submit-storage-full"),
             SubmissionError::Blobs(_) | SubmissionError::Store(_) => localizer.text("error-server"),
         }

@@ -401,6 +401,55 @@ pub fn import_generated(
     Ok((consultation, started.elapsed()))
 }
 
+/// The real server's configuration over `database`, with a consultation `bench` open, signed
+/// and journalled as a server does.
+pub fn bench_server(
+    database: &consulta_store::Database,
+    dir: &std::path::Path,
+) -> anyhow::Result<consulta_web::WebConfig> {
+    // Signed and journalled as a server does.
+    let signer = {
+        let mut store = database.connect()?;
+        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.join("log.key"))?;
+        let journal = consulta_store::heads::HeadJournal::open(&dir.join("heads.jsonl"))?;
+        std::sync::Arc::new(consulta_store::log_key::LogSigner::new(key, Some(journal)))
+    };
+    {
+        let mut store = database.connect()?;
+        let draft = consulta_core::ConsultationDraft {
+            slug: "bench".into(),
+            original_language: "en".into(),
+            title: vec![("en".into(), "Benchmark".into())],
+            opens: "2020-01-01".into(),
+            closes: "2099-12-31".into(),
+            time_zone: "UTC".into(),
+            ..Default::default()
+        };
+        store.create_consultation(&draft.check()?)?;
+    }
+    Ok(consulta_web::WebConfig {
+        database: database.clone(),
+        blobs: std::sync::Arc::new(consulta_blobs::LocalBlobs::new(dir.join("files"))),
+        limits: consulta_intake::submission::Limits::default(),
+        // The server indexes what it receives as it goes, as a real one does.
+        index: std::sync::Arc::new(consulta_index::SearchIndex::open(&dir.join("index"))?),
+        // One client address sends everything here: no per-address limit.
+        unverified_per_hour: 0,
+        mailer: std::sync::Arc::new(consulta_mail::Mailer::new(
+            consulta_mail::Delivery::configure(None, dir.join("outbox"))?,
+            "consulta@localhost",
+            60,
+        )?),
+        public_url: consulta_web::PublicUrl::local(([127, 0, 0, 1], 0).into()),
+        max_connections: 4096,
+        // The benchmark sends no files.
+        extractor: consulta_extract::Extractor::InProcess,
+        signer,
+        trusted_proxies: Vec::new(),
+        demo_accounts: Vec::new(),
+    })
+}
+
 /// Peak resident memory of this process so far, in KiB (Linux), from /proc/self/status.
 pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -99,6 +99,7 @@ impl ApiError {
                 StatusCode::FORBIDDEN
             }
             SubmissionError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
+            SubmissionError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             SubmissionError::Blobs(consulta_blobs::BlobError::Full(_)) => {
                 tracing::error!(%error, "a submission was refused: the files' store is full");
                 StatusCode::INSUFFICIENT_STORAGE
@@ -430,9 +431,16 @@ pub async fn submit_contribution(
             (status, [(header::LOCATION, format!("/contributions/{}", receipt.id))], Json(receipt)).into_response()
         }
         Err(RecordError::UnknownConsultation) => ApiError::not_found(&localizer).into_response(),
+        Err(RecordError::Submission(SubmissionError::Busy)) => {
+            let busy = ApiError::from_submission(SubmissionError::Busy, &localizer).into_response();
+            ([(header::RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS.to_string())], busy).into_response()
+        }
         Err(RecordError::Submission(error)) => ApiError::from_submission(error, &localizer).into_response(),
     }
 }
+
+/// When a client refused as busy may send again: the writer clears its queue in about a second.
+pub const BUSY_RETRY_AFTER_SECONDS: u64 = 2;
 
 pub enum RecordError {
     UnknownConsultation,

@@ -114,8 +114,10 @@ fn line_error(problem: LineProblem, localizer: &Localizer) -> LineError {
         ("slug" = String, Path, description = "The consultation's slug, the one the key is for"),
         ("Authorization" = String, Header, description = "Bearer and the API key the secretariat issued (consulta api-key issue)"),
     ),
-    request_body(content = String, content_type = "application/x-ndjson",
-        description = "One contribution a line, as JSON: entity, stakeholder_group, country (optional), email, language, title, body. At most 100,000 lines and 128 MiB."),
+    request_body(
+        description = "One contribution a line, as JSON: entity, stakeholder_group, country (optional), email, language, title, body. At most 100,000 lines and 128 MiB. Sent as NDJSON; the body is read as such whatever its Content-Type.",
+        content((String = "application/x-ndjson"), (String = "text/plain"))
+    ),
     responses(
         (status = 200, description = "Each line's contribution or why it was refused; the accepted ones are on disk and in the log under the signed tree head given", body = BatchResponse),
         (status = 401, description = "No API key, one this instance did not issue, or one revoked", body = crate::openapi::ErrorBody),

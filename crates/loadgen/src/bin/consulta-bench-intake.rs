@@ -20,11 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::bail;
 use clap::Parser;
-use consulta_blobs::LocalBlobs;
-use consulta_core::ConsultationDraft;
-use consulta_intake::submission::Limits;
 use consulta_store::Database;
-use consulta_web::WebConfig;
 
 /// Benchmark durable submissions through the API.
 #[derive(Parser)]
@@ -147,7 +143,7 @@ fn main() -> anyhow::Result<()> {
 /// Serves the API over `database` and sends it `args.count` submissions.
 fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, args: &Args) -> anyhow::Result<Measured> {
     eprintln!("recording in {}", database.describe());
-    let config = server(database, dir)?;
+    let config = consulta_loadgen::bench_server(database, dir)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let cpu_before = consulta_loadgen::cpu_time();
     let (elapsed, mut latencies, failures) = runtime.block_on(async move {
@@ -206,56 +202,10 @@ fn measure(backend: &'static str, database: &Database, dir: &std::path::Path, ar
     Ok(Measured { backend, submissions: latencies.len(), elapsed, latencies, log_size, cpu })
 }
 
-/// The real server's configuration over `database`, with a consultation `bench` open, signed
-/// and journalled as a server does.
-fn server(database: &Database, dir: &std::path::Path) -> anyhow::Result<WebConfig> {
-    // Signed and journalled as a server does.
-    let signer = {
-        let mut store = database.connect()?;
-        let key = consulta_store::log_key::open_log_key(&mut *store, &dir.join("log.key"))?;
-        let journal = consulta_store::heads::HeadJournal::open(&dir.join("heads.jsonl"))?;
-        Arc::new(consulta_store::log_key::LogSigner::new(key, Some(journal)))
-    };
-    {
-        let mut store = database.connect()?;
-        let draft = ConsultationDraft {
-            slug: "bench".into(),
-            original_language: "en".into(),
-            title: vec![("en".into(), "Benchmark".into())],
-            opens: "2020-01-01".into(),
-            closes: "2099-12-31".into(),
-            time_zone: "UTC".into(),
-            ..Default::default()
-        };
-        store.create_consultation(&draft.check()?)?;
-    }
-    Ok(WebConfig {
-        database: database.clone(),
-        blobs: Arc::new(LocalBlobs::new(dir.join("files"))),
-        limits: Limits::default(),
-        // The server indexes what it receives as it goes, as a real one does.
-        index: Arc::new(consulta_index::SearchIndex::open(&dir.join("index"))?),
-        // One client address sends everything here: no per-address limit.
-        unverified_per_hour: 0,
-        mailer: Arc::new(consulta_mail::Mailer::new(
-            consulta_mail::Delivery::configure(None, dir.join("outbox"))?,
-            "consulta@localhost",
-            60,
-        )?),
-        public_url: consulta_web::PublicUrl::local(([127, 0, 0, 1], 0).into()),
-        max_connections: 4096,
-        // The benchmark sends no files.
-        extractor: consulta_extract::Extractor::InProcess,
-        signer,
-        trusted_proxies: Vec::new(),
-        demo_accounts: Vec::new(),
-    })
-}
-
 /// Sends one batch of `lines` NDJSON lines through the bulk channel with a key issued for it;
 /// gives the time to the answer and how many lines were recorded.
 fn bulk(database: &Database, dir: &std::path::Path, lines: usize) -> anyhow::Result<(Duration, usize)> {
-    let config = server(database, dir)?;
+    let config = consulta_loadgen::bench_server(database, dir)?;
     let key = {
         let mut store = database.connect()?;
         let consultation = store.consultation_by_slug("bench")?.ok_or_else(|| anyhow::anyhow!("no consultation"))?;
