@@ -550,7 +550,7 @@ fn serve(
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| addr.to_string())?;
+        let listener = consulta_web::bind(addr).with_context(|| addr.to_string())?;
         let local = listener.local_addr()?;
         let public_url = match given_url {
             Some(url) => url,

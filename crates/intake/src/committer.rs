@@ -22,10 +22,11 @@ use crate::submission::{Prepared, Receipt, SubmissionError, receipts_from, recor
 
 /// Most submissions recorded in one transaction.
 const MAX_BATCH: usize = 512;
-/// Submissions that may wait for the committer: about what it writes in a second on a small
-/// machine. Past it a submission is refused at once (`SubmissionError::Busy`, answered 503 with
-/// `Retry-After`) rather than left waiting until its client times out.
-pub const QUEUE: usize = 4096;
+/// Submissions that may wait for the committer: under what it writes in a second on a small
+/// machine (2,000 to 5,000 a second on 2 cores, `consulta-bench-flash-crowd`). Past it a
+/// submission is refused at once (`SubmissionError::Busy`, answered 503 with `Retry-After`)
+/// rather than left waiting until its client times out.
+pub const QUEUE: usize = 1024;
 /// How long a batch waits for another writer to finish before it is refused.
 const MAX_WAIT_FOR_WRITER: std::time::Duration = std::time::Duration::from_secs(300);
 

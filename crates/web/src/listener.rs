@@ -22,6 +22,19 @@ pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long connections still open at shutdown have to finish.
 const DRAIN: Duration = Duration::from_secs(20);
 
+/// Connections the kernel keeps waiting to be accepted: a flash crowd opens thousands at once,
+/// and past the queue the kernel resets them (tokio's own default is 1,024; Linux caps it at
+/// `net.core.somaxconn`, 4,096 by default).
+const ACCEPT_QUEUE: u32 = 4096;
+
+/// Listens on `addr` with an accept queue deep enough for a flash crowd (inside a tokio runtime).
+pub fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_QUEUE)
+}
+
 /// Serves `app` on `listener`, at most `max_connections` at once (further clients wait in the
 /// kernel's queue), until the process is asked to stop.
 pub async fn serve_connections(listener: TcpListener, app: Router, max_connections: usize) -> std::io::Result<()> {

@@ -40,6 +40,8 @@ struct Step {
     acknowledged: usize,
     busy: usize,
     failed: usize,
+    /// Why writes failed, each kind once.
+    failures: std::collections::BTreeSet<String>,
     write_p99: Duration,
     reads: usize,
     read_p99: Duration,
@@ -66,7 +68,7 @@ fn main() -> anyhow::Result<()> {
     let config = consulta_loadgen::bench_server(&database, dir.path())?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let steps = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let listener = consulta_web::bind(([127, 0, 0, 1], 0).into())?;
         let base = format!("http://{}", listener.local_addr()?);
         tokio::spawn(async move { consulta_web::serve(listener, config).await });
         // One client, its pool as large as the largest step; a request not answered within 60 s
@@ -99,6 +101,9 @@ fn main() -> anyhow::Result<()> {
             s.read_p99.as_secs_f64() * 1000.0
         );
     }
+    for s in steps.iter().filter(|s| s.failed > 0) {
+        println!("{} writers: failed as {:?}", s.clients, s.failures);
+    }
     println!("acknowledged {acknowledged}, in the public log {in_log}");
     if in_log != acknowledged as u64 {
         bail!("{} acknowledged submissions are not in the log", acknowledged as u64 - in_log.min(acknowledged as u64));
@@ -125,7 +130,8 @@ async fn step(
         let (client, stop) = (client.clone(), stop.clone());
         let url = format!("{base}/api/v1/consultations/bench/contributions");
         writers.push(tokio::spawn(async move {
-            let (mut latencies, mut busy, mut failed, mut n) = (Vec::new(), 0usize, 0usize, 0usize);
+            let (mut latencies, mut busy, mut n) = (Vec::new(), 0usize, 0usize);
+            let mut failed = Vec::new();
             while !stop.load(Ordering::Relaxed) {
                 n += 1;
                 let form = reqwest::multipart::Form::new()
@@ -146,7 +152,17 @@ async fn step(
                         // As a well-behaved client does, within the Retry-After given.
                         tokio::time::sleep(Duration::from_millis(500)).await;
                     }
-                    _ => failed += 1,
+                    Ok(r) => failed.push(format!("status {}", r.status())),
+                    Err(e) if e.is_timeout() => failed.push("timeout".to_owned()),
+                    Err(e) if e.is_connect() => failed.push("connection refused".to_owned()),
+                    Err(e) => {
+                        // The innermost cause says what happened (a reset, a closed connection).
+                        let mut cause: &dyn std::error::Error = &e;
+                        while let Some(next) = cause.source() {
+                            cause = next;
+                        }
+                        failed.push(cause.to_string());
+                    }
                 }
             }
             (latencies, busy, failed)
@@ -175,12 +191,12 @@ async fn step(
     }
     tokio::time::sleep(length).await;
     stop.store(true, Ordering::Relaxed);
-    let (mut writes, mut busy, mut failed) = (Vec::new(), 0, 0);
+    let (mut writes, mut busy, mut failed) = (Vec::new(), 0, Vec::new());
     for writer in writers {
         let (l, b, f) = writer.await?;
         writes.extend(l);
         busy += b;
-        failed += f;
+        failed.extend(f);
     }
     let elapsed = started.elapsed();
     let mut reads = Vec::new();
@@ -191,7 +207,8 @@ async fn step(
         clients,
         acknowledged: writes.len(),
         busy,
-        failed,
+        failed: failed.len(),
+        failures: failed.into_iter().collect(),
         write_p99: p99(writes),
         reads: reads.len(),
         read_p99: p99(reads),
@@ -202,7 +219,7 @@ async fn step(
 /// The curve as an SVG chart: acknowledged writes per second (solid) and the p99 of writes and
 /// reads (dashed, right scale) against the number of writers, on a logarithmic axis.
 fn chart(steps: &[Step]) -> String {
-    let (width, height, left, right, top, bottom) = (720.0, 400.0, 70.0, 70.0, 40.0, 50.0);
+    let (width, height, left, right, top, bottom) = (720.0, 420.0, 70.0, 70.0, 64.0, 50.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
     let most_rate = steps.iter().map(Step::per_second).fold(1.0, f64::max) * 1.1;
@@ -251,11 +268,11 @@ fn chart(steps: &[Step]) -> String {
          <text x=\"{left}\" y=\"{:.1}\" fill=\"#0b4f8a\">writes/s</text><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#a4161a\">write p99</text><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#1d6b2f\">read p99</text>\n</svg>\n",
         left + plot_w / 2.0,
         height - 8.0,
-        height - 24.0,
+        top - 18.0,
         left + 90.0,
-        height - 24.0,
+        top - 18.0,
         left + 180.0,
-        height - 24.0,
+        top - 18.0,
     );
     svg
 }
