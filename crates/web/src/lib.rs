@@ -57,9 +57,9 @@ use crate::page::PageError;
 use crate::render::Templates;
 
 pub use client::parse_trusted as parse_trusted_proxy;
+pub use listener::bind;
 pub use pages::Query as PageQuery;
 pub use public_url::{PublicUrl, PublicUrlError};
-pub use listener::bind;
 pub use server::{DemoAccount, Server, WebConfig, serve};
 
 /// How long a request other than a submission may take before its response starts (a page, an
