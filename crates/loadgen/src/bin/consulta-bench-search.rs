@@ -2,7 +2,12 @@
 //! rarer words), imports them into a fresh SQLite database, builds the search index from the
 //! store's change feed as `consulta index rebuild` does, and times searches through the same
 //! function as `GET /api/v1/search` (facet counts, a page of 20 results read from the store,
-//! snippets). Prints build time, index size and latency percentiles per kind of query.
+//! snippets). Prints build time, index size and latency percentiles per kind of query. Beside
+//! it, in the same run on the same database, the reference the issue names: SQLite's FTS5 (the
+//! bundled SQLite's, an external-content table over the contributions' titles and bodies, the
+//! `unicode61` tokenizer without diacritics), answering each query as the API does — the total,
+//! the counts by stakeholder group, language and channel, and a page of 20 by rank with
+//! snippets — and the ratio of the p95s.
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-search -- --count 1000000
 
@@ -74,7 +79,19 @@ fn main() -> anyhow::Result<()> {
         size as f64 / index.len().max(1) as f64,
     );
 
+    let reference = Fts5::build(&db_path)?;
+    println!("FTS5 reference: built in {:.1} s", reference.built_in.as_secs_f64());
     for (kind, requests) in queries() {
+        let mut fts5 = Vec::new();
+        for request in &requests {
+            reference.search(request)?; // warm-up
+            for _ in 0..args.runs {
+                let started = Instant::now();
+                reference.search(request)?;
+                fts5.push(started.elapsed());
+            }
+        }
+        fts5.sort();
         let mut latencies = Vec::new();
         let mut matches = Vec::new();
         for request in &requests {
@@ -100,6 +117,13 @@ fn main() -> anyhow::Result<()> {
             ms(latencies.last().copied().unwrap_or_default()),
             matches[matches.len() / 2],
             matches.last().copied().unwrap_or_default(),
+        );
+        println!(
+            "{:<28} FTS5: p50 {:>6.1} ms  p95 {:>6.1} ms; Consulta's p95 is {:.1}x faster (aim: under 20 ms)",
+            "",
+            ms(percentile(&fts5, 0.50)),
+            ms(percentile(&fts5, 0.95)),
+            ms(percentile(&fts5, 0.95)) / ms(percentile(&latencies, 0.95)).max(0.001),
         );
     }
     println!("peak memory: {:.1} MiB", peak_memory_kib().unwrap_or(0) as f64 / 1024.0);
@@ -187,4 +211,118 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
+}
+
+/// SQLite's FTS5 over the same database: the reference Consulta's search is measured against.
+struct Fts5 {
+    connection: rusqlite::Connection,
+    built_in: Duration,
+}
+
+impl Fts5 {
+    /// An external-content FTS5 table over the contributions' titles and bodies, built anew.
+    fn build(db_path: &Path) -> anyhow::Result<Fts5> {
+        let connection = rusqlite::Connection::open(db_path)?;
+        let started = Instant::now();
+        connection.execute_batch(
+            "DROP TABLE IF EXISTS bench_fts;
+             CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, content='contributions', content_rowid='id',
+                 tokenize='unicode61 remove_diacritics 2');
+             INSERT INTO bench_fts (bench_fts) VALUES ('rebuild');",
+        )?;
+        Ok(Fts5 { connection, built_in: started.elapsed() })
+    }
+
+    /// Answers a request as the API does: the total, the counts of three facets, a page of 20.
+    fn search(&self, request: &SearchRequest) -> anyhow::Result<u64> {
+        let mut conditions = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        if let Some(matched) = fts_query(&request.query) {
+            conditions.push("c.id IN (SELECT rowid FROM bench_fts WHERE bench_fts MATCH ?)".to_owned());
+            values.push(matched);
+        }
+        for (facet, value) in &request.filters {
+            match facet {
+                Facet::Group => conditions.push("c.stakeholder_group = ?".to_owned()),
+                Facet::Language => conditions.push("c.language = ?".to_owned()),
+                Facet::Channel => conditions.push("c.channel = ?".to_owned()),
+                Facet::Country => conditions.push("c.country = ?".to_owned()),
+                Facet::RegionalGroup => {
+                    conditions.push("c.country IN (SELECT value FROM json_each(?))".to_owned());
+                    let region: consulta_core::RegionalGroup = value.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let codes: Vec<&str> = consulta_core::reference::countries()
+                        .iter()
+                        .filter(|c| c.regional_group == Some(region))
+                        .map(|c| c.code.as_str())
+                        .collect();
+                    values.push(serde_json::to_string(&codes)?);
+                    continue;
+                }
+                // Not among the benchmark's filters.
+                Facet::Consultation | Facet::Year => continue,
+            }
+            values.push(value.clone());
+        }
+        let condition = if conditions.is_empty() { "1 = 1".to_owned() } else { conditions.join(" AND ") };
+        let params = rusqlite::params_from_iter(values.iter());
+        let total: u64 = self.connection.query_row(
+            &format!("SELECT COUNT(*) FROM contributions c WHERE {condition}"),
+            params,
+            |r| r.get(0),
+        )?;
+        for column in ["stakeholder_group", "language", "channel"] {
+            let mut counts = self.connection.prepare_cached(&format!(
+                "SELECT c.{column}, COUNT(*) FROM contributions c WHERE {condition} GROUP BY 1"
+            ))?;
+            let _: Vec<(String, u64)> = counts
+                .query_map(rusqlite::params_from_iter(values.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+        }
+        let page = match fts_query(&request.query) {
+            // By rank, with snippets, the filters applied to the matches.
+            Some(_) => format!(
+                "SELECT f.rowid, snippet(bench_fts, 1, '[', ']', '…', 12) FROM bench_fts f
+                 JOIN contributions c ON c.id = f.rowid WHERE bench_fts MATCH ?1 AND {} ORDER BY f.rank LIMIT 20",
+                if conditions.len() > 1 { conditions[1..].join(" AND ") } else { "1 = 1".to_owned() }
+            ),
+            None => format!(
+                "SELECT c.id, substr(c.body, 1, 120) FROM contributions c WHERE {condition} ORDER BY c.submitted_at DESC LIMIT 20"
+            ),
+        };
+        let mut statement = self.connection.prepare_cached(&page)?;
+        let _: Vec<(i64, String)> = statement
+            .query_map(rusqlite::params_from_iter(values.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(total)
+    }
+}
+
+/// A query as the API reads it, in FTS5's syntax: words and quoted phrases all required, a word
+/// after `-` excluded; None for no words (browsing).
+fn fts_query(query: &str) -> Option<String> {
+    let (mut wanted, mut unwanted) = (Vec::new(), Vec::new());
+    let mut rest = query.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('"') {
+            let end = after.find('"').unwrap_or(after.len());
+            wanted.push(format!("\"{}\"", &after[..end]));
+            rest = after.get(end + 1..).unwrap_or("").trim_start();
+            continue;
+        }
+        let end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..end];
+        match word.strip_prefix('-') {
+            Some(excluded) if !excluded.is_empty() => unwanted.push(format!("\"{excluded}\"")),
+            _ => wanted.push(format!("\"{word}\"")),
+        }
+        rest = rest[end..].trim_start();
+    }
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut matched = wanted.join(" ");
+    for word in unwanted {
+        matched.push_str(&format!(" NOT {word}"));
+    }
+    Some(matched)
 }
