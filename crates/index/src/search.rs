@@ -95,6 +95,8 @@ impl SearchIndex {
         let clauses = parse_query(&request.query);
         let words = clauses.iter().any(|c| !c.excluded);
         let query = self.query(&clauses, request);
+        // Browsing the whole record: its counts are the same for every reader of this searcher.
+        let everything = clauses.is_empty() && request.filters.is_empty();
         let limit = request.limit.clamp(1, MAX_PAGE_SIZE);
         let top = if request.collapse {
             TopDocs::with_limit(COLLAPSE_SCAN)
@@ -106,8 +108,8 @@ impl SearchIndex {
                 let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?;
                 (top.into_iter().map(|(_, a)| a).collect(), total, facets)
             }
-            Sort::Relevance | Sort::Newest => by_date(&searcher, &query, top, Order::Desc)?,
-            Sort::Oldest => by_date(&searcher, &query, top, Order::Asc)?,
+            Sort::Relevance | Sort::Newest => self.by_date(&searcher, &query, top, Order::Desc, everything)?,
+            Sort::Oldest => self.by_date(&searcher, &query, top, Order::Asc, everything)?,
         };
         let mut ids = self.ids(&searcher, &addresses)?;
         let (mut total, mut campaigns) = (total as u64, HashMap::new());
@@ -235,10 +237,39 @@ fn fold_campaigns(store: &dyn Store, ids: &[ContributionId]) -> Result<Folded> {
 
 type Page = (Vec<DocAddress>, usize, Vec<FacetCount>);
 
-fn by_date(searcher: &Searcher, query: &dyn Query, top: TopDocs, order: Order) -> Result<Page> {
-    let by_date = top.order_by_fast_field::<i64>("submitted_at", order);
-    let (top, total, facets) = searcher.search(query, &(by_date, Count, FacetCollector))?;
-    Ok((top.into_iter().map(|(_, a)| a).collect(), total, facets))
+impl SearchIndex {
+    /// A page by date, with the total and facet counts of the matches; for the whole record
+    /// (`everything`) the counts are those of the searcher's generation, counted once.
+    fn by_date(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        top: TopDocs,
+        order: Order,
+        everything: bool,
+    ) -> Result<Page> {
+        let by_date = top.order_by_fast_field::<i64>("submitted_at", order);
+        if !everything {
+            let (top, total, facets) = searcher.search(query, &(by_date, Count, FacetCollector))?;
+            return Ok((top.into_iter().map(|(_, a)| a).collect(), total, facets));
+        }
+        let generation = searcher.generation().generation_id();
+        let cached = self.everything.lock().ok().and_then(|cached| {
+            cached.as_ref().filter(|(counted_in, _, _)| *counted_in == generation).map(|(_, t, f)| (*t, f.clone()))
+        });
+        let (total, facets) = match cached {
+            Some(counts) => counts,
+            None => {
+                let (total, facets) = searcher.search(query, &(Count, FacetCollector))?;
+                if let Ok(mut cached) = self.everything.lock() {
+                    *cached = Some((generation, total, facets.clone()));
+                }
+                (total, facets)
+            }
+        };
+        let top = searcher.search(query, &by_date)?;
+        Ok((top.into_iter().map(|(_, a)| a).collect(), total, facets))
+    }
 }
 
 /// Makes snippets, with one generator per language field, made when first needed.

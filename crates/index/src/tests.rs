@@ -229,6 +229,9 @@ fn withheld_contributions_leave_the_index_and_return_when_published() {
     let index = SearchIndex::in_memory().expect("index");
     let mut updater = index.writer(15_000_000).expect("writer");
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
+    let browse = SearchRequest { limit: 10, ..Default::default() };
+    // Browsing counts the whole index once per generation: withheld or published, it follows.
+    assert_eq!(index.search(&f.store, &browse).expect("search").total, 5);
     f.store
         .set_withheld(
             french,
@@ -240,7 +243,7 @@ fn withheld_contributions_leave_the_index_and_return_when_published() {
     assert_eq!(find(&index, &f.store, "gouvernements"), Vec::<ContributionId>::new());
     assert_eq!(updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up"), 1);
     assert_eq!(index.len(), 4);
-    let all = index.search(&f.store, &SearchRequest { limit: 10, ..Default::default() }).expect("search");
+    let all = index.search(&f.store, &browse).expect("search");
     assert_eq!(all.total, 4);
     assert!(!all.facets.iter().flat_map(|c| &c.values).any(|(v, _)| v == "fr"), "nor in the facets");
     f.store
@@ -248,6 +251,9 @@ fn withheld_contributions_leave_the_index_and_return_when_published() {
         .expect("publish");
     updater.catch_up(&f.store, &mut |_, _| {}).expect("catch up");
     assert_eq!(find(&index, &f.store, "gouvernements"), vec![french]);
+    let again = index.search(&f.store, &browse).expect("search");
+    assert_eq!((again.total, again.hits.len()), (5, 5));
+    assert!(again.facets.iter().flat_map(|c| &c.values).any(|(v, _)| v == "fr"), "back in the facets");
 }
 
 #[test]
