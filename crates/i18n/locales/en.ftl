@@ -1800,3 +1800,4 @@ cli-help-consulta-api-key-list = List the keys issued, in use or revoked
 cli-help-consulta-api-key-revoke = Revoke a key: it is refused from then on
 cli-help-consulta-api-key-revoke-key = The key's number
 submit-busy = The site is receiving a great many contributions at this moment: yours was not recorded. Send it again in a few seconds; nothing you typed is lost.
+example-banner-forum = Example data. This item, its poster and its thread are invented for demonstration; they are not the words of any real government or organisation.

@@ -1799,3 +1799,4 @@ cli-help-consulta-api-key-list = Listar las claves emitidas, en uso o revocadas
 cli-help-consulta-api-key-revoke = Revocar una clave: se rechaza desde entonces
 cli-help-consulta-api-key-revoke-key = El número de la clave
 submit-busy = El sitio recibe en este momento muchísimas contribuciones: la suya no se ha registrado. Envíela de nuevo en unos segundos; no se pierde nada de lo que escribió.
+example-banner-forum = Datos de ejemplo. Esta publicación, su autor y su hilo son inventados para la demostración; no son palabras de ningún gobierno ni organización reales.

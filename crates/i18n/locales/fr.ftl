@@ -1803,3 +1803,4 @@ cli-help-consulta-api-key-list = Lister les clés délivrées, en service ou ré
 cli-help-consulta-api-key-revoke = Révoquer une clé : elle est refusée dès lors
 cli-help-consulta-api-key-revoke-key = Le numéro de la clé
 submit-busy = Le site reçoit en ce moment un très grand nombre de contributions : la vôtre n’a pas été enregistrée. Renvoyez-la dans quelques secondes ; rien de ce que vous avez saisi n’est perdu.
+example-banner-forum = Données d’exemple. Cette publication, son auteur et ses échanges sont inventés pour la démonstration ; ce ne sont les propos d’aucun gouvernement ni d’aucune organisation réels.

@@ -1724,3 +1724,4 @@ cli-help-consulta-api-key-list = 列出已签发的密钥（使用中或已撤�
 cli-help-consulta-api-key-revoke = 撤销密钥：此后将被拒绝
 cli-help-consulta-api-key-revoke-key = 密钥编号
 submit-busy = 网站此刻正在接收大量意见：您的意见未被记录。请几秒钟后再次发送；您输入的内容不会丢失。
+example-banner-forum = 示例数据。本条目、其发布者及问答均为演示而虚构，并非任何真实政府或组织的言论。

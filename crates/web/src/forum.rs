@@ -123,6 +123,8 @@ fn item(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &Localizer) -
             "answered": answered,
             "kinds": kinds(localizer),
             "acting_for": entity.map(|e| e.name.as_str().to_owned()),
+            // The item, not a consultation, is what is invented here.
+            "example_banner": "example-banner-forum",
             "secretariat": visitor.actor.may(consulta_core::Action::Administer),
             "visitor": visitor.view(),
         }),
