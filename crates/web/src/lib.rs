@@ -8,6 +8,7 @@ mod accounts;
 mod agreement;
 mod analysis;
 mod api;
+mod api_keys;
 mod bodies;
 mod bulk;
 mod campaigns;
@@ -147,6 +148,8 @@ fn router(app: App) -> Router {
         .route("/admin/audit", get(accounts::audit))
         .route("/admin/audit.csv", get(accounts::audit_csv))
         .route("/admin/mail", get(accounts::mail))
+        .route("/admin/api-keys", get(api_keys::keys_page).post(api_keys::issue_key))
+        .route("/admin/api-key-revocations", post(api_keys::revoke_key))
         .route("/admin/invitations", post(accounts::invite))
         .route("/admin/consultations/new", get(accounts::new_consultation))
         .route("/admin/consultations", post(accounts::create_consultation))

@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::language::RequestLanguage;
 use crate::page::{PageError, PageResult};
 
-const TEMPLATES: [(&str, &str); 35] = [
+const TEMPLATES: [(&str, &str); 36] = [
+    ("admin_api_keys.html", include_str!("../templates/admin_api_keys.html")),
     ("forum.html", include_str!("../templates/forum.html")),
     ("forum_item.html", include_str!("../templates/forum_item.html")),
     ("forum_new.html", include_str!("../templates/forum_new.html")),

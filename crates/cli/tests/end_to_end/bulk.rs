@@ -118,3 +118,71 @@ async fn an_organisation_sends_a_batch_with_its_key_and_gets_an_answer_per_line(
     let listed = stdout(&ws.run(&["api-key", "list"]));
     assert!(listed.contains("revoked") && listed.contains("Small"), "{listed}");
 }
+
+/// The secretariat issues a key on its page (shown once), the key sends a batch, and the page
+/// revokes it.
+#[tokio::test]
+async fn the_secretariat_issues_and_revokes_a_key_on_its_page() {
+    let app = common::spawn_demo();
+    let secretariat = common::sign_in(&app, "secretariat@demo.example").await;
+    let client = common::no_redirects();
+    let post = |path: &str, form: Vec<(&str, String)>| {
+        let request = client
+            .post(format!("{}{path}?lang=en", app.url))
+            .header(reqwest::header::COOKIE, secretariat.cookie.clone())
+            .form(&form);
+        async move {
+            let response = request.send().await.expect("answer");
+            (response.status(), response.text().await.expect("body"))
+        }
+    };
+    let csrf = secretariat.csrf.clone();
+    let (status, page) = post(
+        "/admin/api-keys",
+        vec![
+            ("csrf", csrf.clone()),
+            ("consultation", "example-affordable-access".into()),
+            ("entity", "Example Rural Connectivity Trust".into()),
+            ("label", "Example petitions".into()),
+            ("lines_per_hour", "1000".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("API key 1 is issued. Copy it now"), "{page}");
+    let at = page.find("<code class=\"key\">").expect("the key, once") + "<code class=\"key\">".len();
+    let key = page[at..page[at..].find('<').expect("ends") + at].to_owned();
+    let listed = client
+        .get(format!("{}/admin/api-keys?lang=en", app.url))
+        .header(reqwest::header::COOKIE, secretariat.cookie.clone())
+        .send()
+        .await
+        .expect("answer")
+        .text()
+        .await
+        .expect("page");
+    assert!(listed.contains("Example petitions") && !listed.contains(&key), "never shown again");
+    let send = || {
+        client
+            .post(format!("{}/api/v1/consultations/example-affordable-access/contributions:batch", app.url))
+            .header(AUTHORIZATION, format!("Bearer {key}"))
+            .body(batch(&[GOOD]))
+            .send()
+    };
+    assert_eq!(send().await.expect("answer").status(), StatusCode::OK);
+    let (status, _) = post("/admin/api-key-revocations", vec![("csrf", csrf.clone()), ("key", "1".into())]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(send().await.expect("answer").status(), StatusCode::UNAUTHORIZED);
+    let (status, page) = post(
+        "/admin/api-keys",
+        vec![
+            ("csrf", csrf),
+            ("consultation", "example-affordable-access".into()),
+            ("entity", "Nobody (example)".into()),
+            ("label", "x".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("there is no recorded entity Nobody (example)"), "{page}");
+}

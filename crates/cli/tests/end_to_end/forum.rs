@@ -9,7 +9,7 @@
 use reqwest::StatusCode;
 use reqwest::header::COOKIE;
 
-use crate::common::{Workspace, cookie_named, demo_password, hidden_csrf, no_redirects, sign_in_response, stderr};
+use crate::common::{Workspace, no_redirects, sign_in, stderr};
 
 const PROJECT: &str = r#"{
   "kind": "project",
@@ -108,22 +108,6 @@ fn the_secretariat_reads_posts_and_moderates_the_forum() {
     assert!(stderr(&no_answer).contains("There is no answer 4 under item 7."), "{}", stderr(&no_answer));
     run(&["forum", "restore", "7"]);
     assert_eq!(run(&["forum", "list", "--format", "csv"]).lines().count(), 8);
-}
-
-/// A signed-in account's cookie and form token.
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn sign_in(app: &crate::common::App, email: &str) -> Session {
-    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
-    let response = sign_in_response(app, email, &demo_password(&home, email)).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} signs in");
-    let cookie = cookie_named(&response, "consulta_session").expect("a session cookie");
-    let page = no_redirects().get(format!("{}/forum", app.url)).header(COOKIE, &cookie).send().await.expect("page");
-    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
-    Session { cookie, csrf }
 }
 
 #[tokio::test]

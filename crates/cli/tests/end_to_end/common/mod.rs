@@ -308,6 +308,27 @@ pub async fn sign_in_response(app: &App, email: &str, password: &str) -> reqwest
         .expect("sign in")
 }
 
+/// A signed-in account of the demo: its session cookie and form token.
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+pub async fn sign_in(app: &App, email: &str) -> Session {
+    let home = reqwest::get(&app.url).await.expect("home").text().await.expect("HTML");
+    let response = sign_in_response(app, email, &demo_password(&home, email)).await;
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "{email} signs in");
+    let cookie = cookie_named(&response, "consulta_session").expect("a session cookie");
+    let page = no_redirects()
+        .get(format!("{}/forum", app.url))
+        .header(reqwest::header::COOKIE, &cookie)
+        .send()
+        .await
+        .expect("page");
+    let csrf = hidden_csrf(&page.text().await.expect("HTML"));
+    Session { cookie, csrf }
+}
+
 /// The password the demo's home page shows for the account `email` (the `<code>` after the
 /// address's), in whatever language the page is.
 pub fn demo_password(home: &str, email: &str) -> String {
@@ -467,7 +488,7 @@ pub const PUBLIC_PAGES: [(&str, &str); 21] = [
 ];
 
 /// The secretariat's pages.
-pub const SECRETARIAT_PAGES: [(&str, &str); 11] = [
+pub const SECRETARIAT_PAGES: [(&str, &str); 12] = [
     ("admin", "/admin"),
     ("admin-new-consultation", "/admin/consultations/new"),
     ("admin-tags", "/admin/tags?contribution=100"),
@@ -480,6 +501,7 @@ pub const SECRETARIAT_PAGES: [(&str, &str); 11] = [
     ("admin-reporting-round", "/admin/reporting-rounds/example-progress-reports"),
     // The same project with the secretariat's moderation forms.
     ("forum-moderation", "/forum/1"),
+    ("admin-api-keys", "/admin/api-keys"),
 ];
 
 /// Posts a secretariat's form as a browser does, checks it is answered by a redirect, and reads
