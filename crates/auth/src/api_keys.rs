@@ -2,7 +2,7 @@
 //! consultation (shown once, kept only as its SHA-256), revokes it, and every request shows it
 //! as `Authorization: Bearer <key>`; a key is refused once revoked, or for another consultation.
 
-use consulta_core::{Consultation, Entity};
+use consulta_core::{Consultation, EntityName};
 use consulta_store::{ApiKey, AuditActor, NewApiKey, Store, StoreError};
 
 use crate::{AuthError, new_token, token_hash};
@@ -27,23 +27,67 @@ pub enum KeyError {
     Store(#[from] StoreError),
 }
 
-/// Issues a key to `entity` for `consultation`; gives its number and its text, which is shown
-/// once and never stored.
+/// Why a key is not issued.
+#[derive(Debug, thiserror::Error)]
+pub enum IssueError {
+    #[error("a key's label is 1 to 200 characters")]
+    BadLabel,
+    #[error("a key's hourly allowance is at least 1")]
+    BadAllowance,
+    #[error("there is no recorded entity {0}")]
+    UnknownEntity(String),
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+}
+
+impl From<StoreError> for IssueError {
+    fn from(error: StoreError) -> Self {
+        IssueError::Auth(AuthError::Store(error))
+    }
+}
+
+impl IssueError {
+    /// What to tell the secretariat, in its language.
+    pub fn describe(&self, localizer: &consulta_i18n::Localizer) -> String {
+        match self {
+            IssueError::BadLabel => localizer.text("cli-api-key-bad-label"),
+            IssueError::BadAllowance => localizer.text("cli-api-key-bad-allowance"),
+            IssueError::UnknownEntity(name) => {
+                localizer.format("follow-up-unknown-entity", &[("name", name.as_str().into())])
+            }
+            IssueError::Auth(_) => localizer.text("error-server"),
+        }
+    }
+}
+
+/// Issues a key to the recorded entity named `entity` for `consultation`, the command line's
+/// and the secretariat's page's alike; gives its number and its text, which is shown once and
+/// never stored.
 pub fn issue(
     store: &mut dyn Store,
     consultation: &Consultation,
-    entity: &Entity,
+    entity: &str,
     label: &str,
     lines_per_hour: u64,
     by: &AuditActor,
-) -> Result<(i64, String), AuthError> {
+) -> Result<(i64, String), IssueError> {
+    let label = label.trim();
+    if label.is_empty() || label.chars().count() > 200 {
+        return Err(IssueError::BadLabel);
+    }
+    if lines_per_hour == 0 {
+        return Err(IssueError::BadAllowance);
+    }
+    let unknown = || IssueError::UnknownEntity(entity.trim().to_owned());
+    let name: EntityName = entity.parse().map_err(|_| unknown())?;
+    let entity = consulta_store::audited::recorded_entity(store, &name)?.ok_or_else(unknown)?;
     let key = format!("{KEY_PREFIX}{}", new_token()?);
     let new = NewApiKey {
         key_sha256: token_hash(&key),
         consultation: consultation.id,
         entity: entity.id,
-        label: label.trim().to_owned(),
-        lines_per_hour: lines_per_hour.max(1),
+        label: label.to_owned(),
+        lines_per_hour,
     };
     let id = store.issue_api_key(&new, by)?;
     Ok((id, key))

@@ -26,32 +26,22 @@ pub fn run(database: &Database, command: ApiKeyCommand, localizer: &Localizer) -
 }
 
 fn issue(database: &Database, args: ApiKeyIssue, localizer: &Localizer) -> anyhow::Result<()> {
-    let label = args.label.trim();
-    if label.is_empty() || label.chars().count() > 200 {
-        anyhow::bail!(localizer.text("cli-api-key-bad-label"));
-    }
-    if args.lines_per_hour == 0 {
-        anyhow::bail!(localizer.text("cli-api-key-bad-allowance"));
-    }
     let mut store = open_existing(database, localizer)?;
     let consultation = find_consultation(&*store, &args.consultation, localizer)?;
-    let unknown =
-        || anyhow::anyhow!(localizer.format("follow-up-unknown-entity", &[("name", args.entity.clone().into())]));
-    let name: consulta_core::EntityName = args.entity.parse().map_err(|_| unknown())?;
-    let entity = consulta_store::audited::recorded_entity(&mut *store, &name)?.ok_or_else(unknown)?;
     let (id, key) = consulta_auth::api_keys::issue(
         &mut *store,
         &consultation,
-        &entity,
-        label,
+        &args.entity,
+        &args.label,
         args.lines_per_hour,
         &command_line(),
-    )?;
-    let args: [(&str, Arg); 3] = [
-        ("number", Arg::Number(id as f64)),
-        ("entity", entity.name.as_str().into()),
-        ("slug", args.consultation.into()),
-    ];
+    )
+    .map_err(|e| match e {
+        consulta_auth::api_keys::IssueError::Auth(e) => anyhow::anyhow!(e),
+        refused => anyhow::anyhow!(refused.describe(localizer)),
+    })?;
+    let args: [(&str, Arg); 3] =
+        [("number", Arg::Number(id as f64)), ("entity", args.entity.trim().into()), ("slug", args.consultation.into())];
     eprintln!("{}", localizer.format("cli-api-key-issued", &args));
     // The key alone on standard output, so that a script can take it.
     println!("{key}");

@@ -102,9 +102,14 @@ impl ForumError {
     }
 }
 
-/// Checks who posts: an entity of the registry (never an unverified sender's claim).
+/// Whether an entity may post and answer in the forum: one of the registry, never an unverified
+/// sender's claim.
+pub fn may_post(entity: &Entity) -> bool {
+    !entity.claimed
+}
+
 fn verified(entity: &Entity) -> Result<(), ForumError> {
-    if entity.claimed {
+    if !may_post(entity) {
         return Err(ForumError::NotVerified);
     }
     Ok(())
@@ -427,6 +432,17 @@ fn reply_view(reply: ForumReply) -> ReplyView {
 pub fn item_view(store: &dyn Store, id: i64, today: Date, localizer: &Localizer) -> Result<ForumItemView, ForumError> {
     let all = store.forum_items()?;
     let item = all.iter().find(|i| i.id.0 == id).ok_or(ForumError::UnknownItem(id))?;
+    whole(store, item, &all, today, localizer)
+}
+
+/// `item` whole, matched among `all` (every item, read once by the caller), with its thread.
+fn whole(
+    store: &dyn Store,
+    item: &StoredForumItem,
+    all: &[StoredForumItem],
+    today: Date,
+    localizer: &Localizer,
+) -> Result<ForumItemView, ForumError> {
     let thread = store.forum_replies(item.id)?.into_iter().map(reply_view).collect();
     let shown = item.hidden.is_none();
     let post = &item.post;
@@ -434,7 +450,7 @@ pub fn item_view(store: &dyn Store, id: i64, today: Date, localizer: &Localizer)
         values.into_iter().map(|v| value_name(attribute, v, localizer)).collect()
     };
     Ok(ForumItemView {
-        summary: summary(item, &all, today, localizer),
+        summary: summary(item, all, today, localizer),
         description: shown.then(|| post.description.clone()),
         contact: shown.then(|| post.contact.clone()),
         regions: names(Attribute::Region, post.regions.iter().map(|r| r.as_str()).collect()),
@@ -448,9 +464,7 @@ pub fn item_view(store: &dyn Store, id: i64, today: Date, localizer: &Localizer)
 /// thread and its matches, in English.
 pub fn export_json(store: &dyn Store, today: Date) -> Result<String, ForumError> {
     let localizer = Localizer::for_language("en").unwrap_or_else(|| Localizer::negotiate(""));
-    let mut items = Vec::new();
-    for item in store.forum_items()? {
-        items.push(item_view(store, item.id.0, today, &localizer)?);
-    }
+    let all = store.forum_items()?;
+    let items = all.iter().map(|item| whole(store, item, &all, today, &localizer)).collect::<Result<Vec<_>, _>>()?;
     Ok(serde_json::to_string_pretty(&items).unwrap_or_default())
 }

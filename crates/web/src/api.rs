@@ -530,6 +530,22 @@ impl App {
         committer.record(prepared).await.map_err(RecordError::Submission)
     }
 
+    /// Answers an API request with a view read from the store as JSON, or with its error, as
+    /// `to_page` classes it (not found, bad request…), in the reader's language.
+    pub(crate) async fn json_view<T: serde::Serialize + Send + 'static, E: 'static>(
+        &self,
+        localizer: Localizer,
+        to_page: fn(E, &Localizer) -> crate::page::PageError,
+        view: impl FnOnce(&dyn consulta_store::Store, &Localizer) -> Result<T, E> + Send + 'static,
+    ) -> Response {
+        let result = self
+            .read(localizer, move |store| {
+                view(store, &localizer).map_err(|e| ApiError::from_page(to_page(e, &localizer), &localizer))
+            })
+            .await;
+        result.map(Json).into_response()
+    }
+
     /// Runs a read of the store on a blocking thread, for the API.
     pub(crate) async fn read<T: Send + 'static>(
         &self,

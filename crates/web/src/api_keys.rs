@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use consulta_auth::api_keys::{DEFAULT_LINES_PER_HOUR, issue};
+use consulta_auth::api_keys::{DEFAULT_LINES_PER_HOUR, IssueError, issue};
 use consulta_i18n::Localizer;
 use consulta_store::{AuditActor, Store};
 use serde::Deserialize;
@@ -96,24 +96,17 @@ pub(crate) async fn issue_key(
     let result = with_visitor(&app, headers, move |store, visitor| {
         let account = visitor.secretariat(PATH)?.clone();
         visitor.check_form(&form)?;
-        let bad = |key: &str| PageError::BadRequest(localizer.text(key));
-        let label = form.label.trim();
-        if label.is_empty() || label.chars().count() > 200 {
-            return Err(bad("cli-api-key-bad-label"));
-        }
         let allowance = match form.lines_per_hour.trim() {
             "" => DEFAULT_LINES_PER_HOUR,
-            text => text.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| bad("cli-api-key-bad-allowance"))?,
+            // Not a number is refused as an allowance of none is.
+            text => text.parse::<u64>().unwrap_or(0),
         };
         let consultation = store.consultation_by_slug(form.consultation.trim())?.ok_or(PageError::NotFound)?;
-        let unknown = || {
-            PageError::BadRequest(localizer.format("follow-up-unknown-entity", &[("name", form.entity.trim().into())]))
-        };
-        let name: consulta_core::EntityName = form.entity.parse().map_err(|_| unknown())?;
-        let entity = consulta_store::audited::recorded_entity(store, &name)?.ok_or_else(unknown)?;
         let by = AuditActor::account(&account, jiff::Timestamp::now());
-        let issued = issue(store, &consultation, &entity, label, allowance, &by)
-            .map_err(|e| PageError::Internal(e.to_string()))?;
+        let issued = issue(store, &consultation, &form.entity, &form.label, allowance, &by).map_err(|e| match e {
+            IssueError::Auth(e) => PageError::Internal(e.to_string()),
+            refused => PageError::BadRequest(refused.describe(&localizer)),
+        })?;
         page(store, &visitor, Some(issued), &localizer)
     })
     .await;

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use consulta_auth::api_keys::{KeyError, authenticate};
 use consulta_i18n::{Arg, Localizer};
-use consulta_intake::bulk::{BulkError, LineProblem, MAX_BULK_BYTES, read_lines, record_lines};
+use consulta_intake::bulk::{BulkError, LineProblem, MAX_BULK_BYTES, MAX_LINE_BYTES, read_lines, record_lines};
 use consulta_intake::submission::TreeHeadJson;
 use serde::Serialize;
 use tokio::sync::Semaphore;
@@ -91,7 +91,8 @@ fn line_error(problem: LineProblem, localizer: &Localizer) -> LineError {
     match problem {
         LineProblem::TooLong => LineError {
             code: "line_too_long",
-            message: localizer.format("bulk-line-too-long", &[("size", localizer.file_size(256 * 1024).into())]),
+            message: localizer
+                .format("bulk-line-too-long", &[("size", localizer.file_size(MAX_LINE_BYTES as u64).into())]),
             fields: Vec::new(),
         },
         LineProblem::Json(detail) => LineError {

@@ -4,7 +4,6 @@
 //! the chart of its progress (inline SVG, no script). The JSON API gives the same views.
 
 use axum::Form;
-use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -184,8 +183,10 @@ pub(crate) async fn api_commitments(
     language: RequestLanguage,
     axum::extract::Query(params): axum::extract::Query<CommitmentParams>,
 ) -> Response {
-    answer(app, language.localizer, move |store, _| follow_up::commitment_summaries(store, &params.query()?.filter()?))
-        .await
+    app.json_view(language.localizer, follow_up_error, move |store, _| {
+        follow_up::commitment_summaries(store, &params.query()?.filter()?)
+    })
+    .await
 }
 
 fn action_line(store: &dyn Store, code: &str, localizer: &Localizer) -> PageResult {
@@ -254,20 +255,6 @@ pub(crate) async fn commitment_page(
     app.templates.respond(&language, result)
 }
 
-/// Answers an API request with a view of the follow-up record, or its error as JSON.
-async fn answer<T: serde::Serialize + Send + 'static>(
-    app: App,
-    localizer: Localizer,
-    view: impl FnOnce(&dyn Store, &Localizer) -> Result<T, FollowUpError> + Send + 'static,
-) -> Response {
-    let result = app
-        .read(localizer, move |store| {
-            view(store, &localizer).map_err(|e| ApiError::from_page(follow_up_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
-}
-
 /// GET /api/v1/action-lines
 #[utoipa::path(
     get,
@@ -278,7 +265,8 @@ async fn answer<T: serde::Serialize + Send + 'static>(
     )
 )]
 pub(crate) async fn api_action_lines(State(app): State<App>, language: RequestLanguage) -> Response {
-    answer(app, language.localizer, |store, l| follow_up::action_line_summaries(store, l.language())).await
+    app.json_view(language.localizer, follow_up_error, |store, l| follow_up::action_line_summaries(store, l.language()))
+        .await
 }
 
 /// GET /api/v1/action-lines/{code}
@@ -296,7 +284,10 @@ pub(crate) async fn api_action_line(
     language: RequestLanguage,
     Path(code): Path<String>,
 ) -> Response {
-    answer(app, language.localizer, move |store, l| follow_up::action_line_view(store, &code, l.language())).await
+    app.json_view(language.localizer, follow_up_error, move |store, l| {
+        follow_up::action_line_view(store, &code, l.language())
+    })
+    .await
 }
 
 /// GET /api/v1/commitments/{id}
@@ -310,7 +301,10 @@ pub(crate) async fn api_action_line(
     )
 )]
 pub(crate) async fn api_commitment(State(app): State<App>, language: RequestLanguage, Path(id): Path<i64>) -> Response {
-    answer(app, language.localizer, move |store, l| follow_up::commitment_view(store, id, l.language())).await
+    app.json_view(language.localizer, follow_up_error, move |store, l| {
+        follow_up::commitment_view(store, id, l.language())
+    })
+    .await
 }
 
 /// The follow-up record as open data: `commitments.csv` (the results CSV, Decidim's columns and
@@ -468,7 +462,7 @@ pub(crate) async fn remind(
     )
 )]
 pub(crate) async fn api_round(State(app): State<App>, language: RequestLanguage, Path(slug): Path<String>) -> Response {
-    answer(app, language.localizer, move |store, l| {
+    app.json_view(language.localizer, follow_up_error, move |store, l| {
         reporting_rounds::round(store, &slug, l.language(), jiff::Timestamp::now())
     })
     .await

@@ -4,7 +4,6 @@
 //! wrong), answers in a thread, and the secretariat's moderation. The JSON API reads the same.
 
 use axum::Form;
-use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,7 +16,6 @@ use serde_json::json;
 
 use crate::App;
 use crate::accounts::{Visitor, acting_for, with_visitor};
-use crate::api::ApiError;
 use crate::forms::{self, signed_in_form};
 use crate::language::RequestLanguage;
 use crate::page::{Page, PageError, PageResult};
@@ -73,7 +71,7 @@ fn index(store: &dyn Store, params: &ForumParams, visitor: &Visitor, localizer: 
         .iter()
         .map(|l| option(&l.code, format!("{} {}", l.code, l.title(localizer.language())), &params.action_line))
         .collect();
-    let may_post = acting_for(store, visitor)?.is_some_and(|e| !e.claimed);
+    let may_post = acting_for(store, visitor)?.is_some_and(|e| forum::may_post(&e));
     Ok(Page {
         template: "forum.html",
         title: localizer.text("forum-title"),
@@ -107,7 +105,7 @@ pub(crate) async fn index_page(
 fn item(store: &dyn Store, id: &str, visitor: &Visitor, localizer: &Localizer) -> PageResult {
     let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
     let view = forum::item_view(store, id, today(), localizer).map_err(|e| forum_error(e, localizer))?;
-    let entity = acting_for(store, visitor)?.filter(|e| !e.claimed);
+    let entity = acting_for(store, visitor)?.filter(forum::may_post);
     let date = |d: &str| d.parse().map(|d| localizer.date(d)).unwrap_or_else(|_| d.to_owned());
     let posted = date(&view.summary.posted_on);
     let deadline = view.summary.deadline.as_deref().map(date);
@@ -202,7 +200,7 @@ fn post_form(
 ) -> PageResult {
     use consulta_composition::Attribute;
     use consulta_report::bodies::value_name;
-    let Some(entity) = acting_for(store, visitor)?.filter(|e| !e.claimed) else {
+    let Some(entity) = acting_for(store, visitor)?.filter(forum::may_post) else {
         return Err(forum_error(ForumError::NotVerified, localizer));
     };
     let chosen = |list: Option<&String>, value: &str| list.is_some_and(|l| l.split(',').any(|v| v == value));
@@ -395,20 +393,6 @@ pub(crate) async fn moderate(
     .await
 }
 
-/// Answers an API request with a view of the forum, or its error as JSON.
-async fn answer_api<T: serde::Serialize + Send + 'static>(
-    app: App,
-    localizer: Localizer,
-    view: impl FnOnce(&dyn Store, &Localizer) -> Result<T, ForumError> + Send + 'static,
-) -> Response {
-    let result = app
-        .read(localizer, move |store| {
-            view(store, &localizer).map_err(|e| ApiError::from_page(forum_error(e, &localizer), &localizer))
-        })
-        .await;
-    result.map(Json).into_response()
-}
-
 /// GET /api/v1/forum
 #[utoipa::path(
     get,
@@ -424,7 +408,8 @@ pub(crate) async fn api_items(
     language: RequestLanguage,
     Query(params): Query<ForumParams>,
 ) -> Response {
-    answer_api(app, language.localizer, move |store, l| forum::items(store, &params.query()?, today(), l)).await
+    app.json_view(language.localizer, forum_error, move |store, l| forum::items(store, &params.query()?, today(), l))
+        .await
 }
 
 /// GET /api/v1/forum/{id}
@@ -438,5 +423,5 @@ pub(crate) async fn api_items(
     )
 )]
 pub(crate) async fn api_item(State(app): State<App>, language: RequestLanguage, Path(id): Path<i64>) -> Response {
-    answer_api(app, language.localizer, move |store, l| forum::item_view(store, id, today(), l)).await
+    app.json_view(language.localizer, forum_error, move |store, l| forum::item_view(store, id, today(), l)).await
 }

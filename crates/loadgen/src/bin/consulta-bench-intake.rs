@@ -210,7 +210,7 @@ fn bulk(database: &Database, dir: &std::path::Path, lines: usize) -> anyhow::Res
         let mut store = database.connect()?;
         let consultation = store.consultation_by_slug("bench")?.ok_or_else(|| anyhow::anyhow!("no consultation"))?;
         let mut transaction = store.begin()?;
-        let entity = transaction.insert_entity(&consulta_core::NewEntity {
+        transaction.insert_entity(&consulta_core::NewEntity {
             name: "Synthetic petition platform".parse()?,
             group: "civil_society".parse()?,
             country: None,
@@ -219,7 +219,15 @@ fn bulk(database: &Database, dir: &std::path::Path, lines: usize) -> anyhow::Res
         })?;
         transaction.commit()?;
         let by = consulta_store::AuditActor::command_line("bench", jiff::Timestamp::now());
-        consulta_auth::api_keys::issue(&mut *store, &consultation, &entity, "bench", u64::MAX / 2, &by)?.1
+        consulta_auth::api_keys::issue(
+            &mut *store,
+            &consultation,
+            "Synthetic petition platform",
+            "bench",
+            u64::MAX / 2,
+            &by,
+        )?
+        .1
     };
     let body: String = (0..lines)
         .map(|n| {
