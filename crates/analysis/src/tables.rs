@@ -22,9 +22,19 @@ impl CrossTable {
         column_order: &[&str],
         keep_empty_rows: bool,
     ) -> CrossTable {
+        CrossTable::from_counts(pairs.into_iter().map(|pair| (pair, 1)), row_order, column_order, keep_empty_rows)
+    }
+
+    /// The same table from pairs already counted (a pair given twice adds up).
+    pub fn from_counts<'a>(
+        counted: impl IntoIterator<Item = ((&'a str, &'a str), u64)>,
+        row_order: &[&str],
+        column_order: &[&str],
+        keep_empty_rows: bool,
+    ) -> CrossTable {
         let mut counts: BTreeMap<(&str, &str), u64> = BTreeMap::new();
-        for pair in pairs {
-            *counts.entry(pair).or_default() += 1;
+        for (pair, n) in counted {
+            *counts.entry(pair).or_default() += n;
         }
         let ordered = |order: &[&str], seen: Vec<&str>| -> Vec<String> {
             let mut keys: Vec<String> = order.iter().map(|k| (*k).to_owned()).collect();

@@ -420,7 +420,7 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
     let localizer = chosen_language(args.lang, localizer);
     let store = open_existing(database, &localizer)?;
     let today = Timestamp::now().to_zoned(TimeZone::UTC).date();
-    let (document, annex_name) = match (args.kind, &args.consultation, args.year) {
+    let (document, consultation) = match (args.kind, &args.consultation, args.year) {
         (ReportKind::FollowUp, _, Some(year)) => {
             if !(2000..=2200).contains(&year) {
                 bail!(localizer.format("cli-follow-up-bad-year", &[("value", year.to_string().into())]));
@@ -437,10 +437,9 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
                 .map(|url| parse_public_url(url, &localizer))
                 .transpose()?
                 .map(|url| url.as_str().to_owned());
-            let annex_name = consulta_report::annex_file_name(&consultation, localizer.language());
-            let input = consulta_report::gather(&*store, consultation)?;
+            let input = consulta_report::gather(&*store, consultation.clone())?;
             let links = consulta_report::Links { base_url };
-            (consulta_report::synthesis(&input, &localizer, &links, today), Some(annex_name))
+            (consulta_report::synthesis(&input, &localizer, &links, today), Some(consultation))
         }
         _ => bail!(localizer.text("cli-report-needs-consultation")),
     };
@@ -465,11 +464,14 @@ fn report(database: &Database, args: ReportArgs, localizer: &Localizer) -> anyho
         }
     }
     // A long annex is a file of its own, beside the report, under the name the report gives it.
-    if let (Some(annex), Some(annex_name)) = (&document.separate_annex, annex_name) {
+    if let (true, Some(consultation)) = (document.separate_annex, consultation) {
+        let annex_name = consulta_report::annex_file_name(&consultation, localizer.language());
         let path = args.output.as_deref().map_or_else(|| PathBuf::from(&annex_name), |p| p.with_file_name(&annex_name));
-        let mut file = File::create(&path).with_context(|| path.display().to_string())?;
-        file.write_all(&consulta_report::render_annex_csv(annex))?;
-        file.sync_all()?;
+        let file = File::create(&path).with_context(|| path.display().to_string())?;
+        let mut out = std::io::BufWriter::new(file);
+        consulta_report::write_annex_csv(&*store, &consultation, &localizer, &mut out)
+            .with_context(|| path.display().to_string())?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         eprintln!("{}", localizer.format("cli-report-annex", &[("path", path.display().to_string().into())]));
     }
     Ok(())

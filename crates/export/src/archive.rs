@@ -3,7 +3,7 @@
 //! that anyone can check it offline (`consulta verify-archive`) without trusting the server.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufWriter, Read, Seek, SeekFrom, Write};
 
 use consulta_blobs::BlobStore;
 use consulta_core::Consultation;
@@ -17,15 +17,36 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use crate::tables::{CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, contribution_value, csv_row, entity_values_from};
+use crate::tables::{CONTRIBUTION_COLUMNS, EntityListings, contribution_value, csv_row, write_entities_of};
 use crate::{ExportError, Result, for_each_contribution};
 
 /// The manifest's format; a reader refuses formats it does not know.
-const FORMAT: &str = "consulta-archive/1";
+const FORMAT: &str = "consulta-archive/2";
 const MANIFEST: &str = "manifest.json";
+/// The canonical records, one a line, each byte for byte what the log commits to (compact JSON
+/// holds no line break). One file, not one a record: a zip's directory of millions of entries
+/// would be held whole in memory by its writer and by every reader.
+const RECORDS: &str = "records.jsonl";
+/// The texts, one a line: `{"id", "file", "text"}`, `file` null for the title and text, the
+/// attachment's place for the text extracted from it.
+const TEXTS: &str = "texts.jsonl";
 
-#[derive(Debug, Serialize, Deserialize)]
+/// The manifest as a reader takes it whole; the writer writes its head (`ManifestHead`), then
+/// streams the two lists after it.
+#[derive(Debug, Deserialize)]
 struct Manifest {
+    format: String,
+    consultation: String,
+    generated_at: String,
+    public_key: String,
+    tree_head: TreeHeadJson,
+    contributions: Vec<ManifestContribution>,
+    files: Vec<ManifestFile>,
+}
+
+/// The manifest's fields before its two lists.
+#[derive(Debug, Serialize)]
+struct ManifestHead {
     format: String,
     consultation: String,
     generated_at: String,
@@ -33,8 +54,6 @@ struct Manifest {
     /// publishes at /api/v1/log/tree-head.
     public_key: String,
     tree_head: TreeHeadJson,
-    contributions: Vec<ManifestContribution>,
-    files: Vec<ManifestFile>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -43,8 +62,9 @@ struct ManifestContribution {
     leaf_index: u64,
     record_sha256: String,
     inclusion_proof: Vec<String>,
-    /// The canonical record's file; absent for a withheld contribution.
-    record: Option<String>,
+    /// The canonical record's line in `records.jsonl` (the first is 1); absent for a withheld
+    /// contribution.
+    record_line: Option<u64>,
     withheld_reason: Option<String>,
     /// The files of its attachments, in the record's order.
     attachments: Vec<String>,
@@ -66,10 +86,11 @@ pub struct ArchiveSummary {
     pub tree_size: u64,
 }
 
-/// Writes a zip entry and notes its size and hash for the manifest.
+/// Writes a zip entry and notes its size and hash for the manifest, in a file beside the
+/// archive: the manifest's lists grow with the record, the writer's memory does not.
 struct Entries<W: Write + Seek> {
     zip: ZipWriter<W>,
-    files: Vec<ManifestFile>,
+    files: JsonList,
 }
 
 impl<W: Write + Seek> Entries<W> {
@@ -78,7 +99,36 @@ impl<W: Write + Seek> Entries<W> {
         let options = SimpleFileOptions::default().compression_method(method).large_file(true);
         self.zip.start_file(path.as_str(), options)?;
         let (size, sha256) = copy_hashing(source, &mut self.zip)?;
-        self.files.push(ManifestFile { path, size, sha256: to_hex(&sha256) });
+        self.files.push(&ManifestFile { path, size, sha256: to_hex(&sha256) })
+    }
+}
+
+/// The elements of a JSON array written one by one to a temporary file, then copied whole into
+/// the manifest.
+struct JsonList {
+    file: BufWriter<std::fs::File>,
+    len: u64,
+}
+
+impl JsonList {
+    fn new() -> Result<JsonList> {
+        Ok(JsonList { file: BufWriter::new(tempfile::tempfile()?), len: 0 })
+    }
+
+    fn push(&mut self, element: &impl Serialize) -> Result<()> {
+        self.file.write_all(if self.len == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut self.file, element)?;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Writes the array to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> Result<()> {
+        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
+        file.seek(SeekFrom::Start(0))?;
+        out.write_all(b"[")?;
+        std::io::copy(&mut file, out)?;
+        out.write_all(b"\n]")?;
         Ok(())
     }
 }
@@ -114,6 +164,13 @@ fn safe_name(name: &str) -> String {
     if trimmed.is_empty() { "file".to_owned() } else { trimmed.to_owned() }
 }
 
+/// A line of `texts.jsonl`.
+fn write_text(texts: &mut impl Write, id: i64, file: Option<usize>, text: &str) -> Result<()> {
+    serde_json::to_writer(&mut *texts, &serde_json::json!({ "id": id, "file": file, "text": text }))?;
+    texts.write_all(b"\n")?;
+    Ok(())
+}
+
 /// Writes the archive of `consultation` to `out`. It holds what the log held at `now`: later
 /// contributions wait for the next archive.
 pub fn write_archive<W: Write + Seek>(
@@ -125,13 +182,16 @@ pub fn write_archive<W: Write + Seek>(
     out: W,
 ) -> Result<ArchiveSummary> {
     let head = signer.signed_head(store, now)?;
-    let mut entries = Entries { zip: ZipWriter::new(out), files: Vec::new() };
-    let mut contributions = Vec::new();
+    let mut entries = Entries { zip: ZipWriter::new(out), files: JsonList::new()? };
+    let mut contributions = JsonList::new()?;
     let mut entity_counts = BTreeMap::new();
     // The tables are written beside the archive as it goes, then copied in: one pass over the
     // record, whatever its size.
     let mut csv_file = BufWriter::new(tempfile::tempfile()?);
     let mut json_file = BufWriter::new(tempfile::tempfile()?);
+    let mut records = BufWriter::new(tempfile::tempfile()?);
+    let mut texts = BufWriter::new(tempfile::tempfile()?);
+    let mut record_lines = 0;
     let mut csv = csv::Writer::from_writer(&mut csv_file);
     csv.write_record(CONTRIBUTION_COLUMNS)?;
     json_file.write_all(b"[")?;
@@ -139,18 +199,19 @@ pub fn write_archive<W: Write + Seek>(
     for_each_contribution(store, consultation, Some(head.head.size), &mut |c| {
         let value = contribution_value(&c);
         csv.write_record(csv_row(&value, &CONTRIBUTION_COLUMNS))?;
-        json_file.write_all(if contributions.is_empty() { b"\n" } else { b",\n" })?;
+        json_file.write_all(if contributions.len == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut json_file, &value)?;
         let id = c.id.0;
-        let mut record_path = None;
+        let mut record_line = None;
         let mut attachments = Vec::new();
         if let Some(record) = c.published() {
             *entity_counts.entry(c.entity).or_default() += 1;
-            let path = format!("records/{id}.json");
-            entries.add(path.clone(), &mut record.to_bytes().as_slice(), true)?;
-            record_path = Some(path);
+            records.write_all(&record.to_bytes())?;
+            records.write_all(b"\n")?;
+            record_lines += 1;
+            record_line = Some(record_lines);
             let text = format!("{}\n\n{}\n", record.title, record.body);
-            entries.add(format!("texts/{id}.txt"), &mut text.as_bytes(), true)?;
+            write_text(&mut texts, id, None, &text)?;
             for (position, attachment) in store.attachments(c.id)?.iter().enumerate() {
                 let bytes = blobs
                     .get(&attachment.sha256)?
@@ -159,63 +220,81 @@ pub fn write_archive<W: Write + Seek>(
                 entries.add(path.clone(), &mut bytes.as_slice(), false)?;
                 attachments.push(path);
                 if let Some(Extraction::Done(text)) = store.extraction(c.id, attachment.position)? {
-                    entries.add(format!("texts/{id}-{position}.txt"), &mut text.as_bytes(), true)?;
+                    write_text(&mut texts, id, Some(position), &text)?;
                 }
             }
         } else {
             withheld += 1;
         }
         let inclusion = c.inclusion.as_ref().ok_or(ExportError::MissingRecord(id))?;
-        contributions.push(ManifestContribution {
+        contributions.push(&ManifestContribution {
             id,
             leaf_index: inclusion.leaf_index,
             record_sha256: to_hex(&c.record_sha256),
             inclusion_proof: inclusion.proof.iter().map(|h| to_hex(h)).collect(),
-            record: record_path,
+            record_line,
             withheld_reason: c.withheld_reason.clone(),
             attachments,
-        });
-        Ok(())
+        })
     })?;
     csv.flush()?;
     drop(csv);
     json_file.write_all(b"\n]\n")?;
-    for (name, file) in [("contributions.csv", csv_file), ("contributions.json", json_file)] {
+
+    let [mut entities_csv, mut entities_json, mut popolo] =
+        [tempfile::tempfile()?, tempfile::tempfile()?, tempfile::tempfile()?].map(BufWriter::new);
+    let listings =
+        EntityListings { csv: Some(&mut entities_csv), json: Some(&mut entities_json), popolo: Some(&mut popolo) };
+    write_entities_of(store, entity_counts, listings)?;
+    // The files written beside the archive, copied in.
+    for (name, file) in [
+        (RECORDS, records),
+        (TEXTS, texts),
+        ("contributions.csv", csv_file),
+        ("contributions.json", json_file),
+        ("entities.csv", entities_csv),
+        ("entities.json", entities_json),
+        ("entities.popolo.json", popolo),
+    ] {
         let mut file = file.into_inner().map_err(|e| e.into_error())?;
         file.seek(SeekFrom::Start(0))?;
         entries.add(name.to_owned(), &mut file, true)?;
     }
 
-    let entities = entity_values_from(store, entity_counts)?;
-    let mut entities_csv = csv::Writer::from_writer(Vec::new());
-    entities_csv.write_record(ENTITY_COLUMNS)?;
-    for value in &entities {
-        entities_csv.write_record(csv_row(value, &ENTITY_COLUMNS))?;
-    }
-    let entities_csv = entities_csv.into_inner().map_err(|e| ExportError::Io(e.into_error()))?;
-    entries.add("entities.csv".into(), &mut entities_csv.as_slice(), true)?;
-    entries.add("entities.json".into(), &mut serde_json::to_vec_pretty(&entities)?.as_slice(), true)?;
-    let popolo = crate::tables::popolo(&entities);
-    entries.add("entities.popolo.json".into(), &mut serde_json::to_vec_pretty(&popolo)?.as_slice(), true)?;
-
     let summary = ArchiveSummary {
-        contributions: contributions.len() as u64,
+        contributions: contributions.len,
         withheld,
-        files: entries.files.len() as u64,
+        files: entries.files.len,
         tree_size: head.head.size,
     };
-    let manifest = Manifest {
+    let manifest = ManifestHead {
         format: FORMAT.to_owned(),
         consultation: consultation.record.slug.as_str().to_owned(),
         generated_at: now.to_string(),
         public_key: to_hex(&signer.public_key()),
         tree_head: TreeHeadJson::from(&head),
-        contributions,
-        files: entries.files,
     };
     let mut zip = entries.zip;
     zip.start_file(MANIFEST, SimpleFileOptions::default().compression_method(CompressionMethod::Deflated))?;
-    serde_json::to_writer_pretty(&mut zip, &manifest)?;
+    // The head's fields, then the two lists copied from their files: one JSON object.
+    let mut out = BufWriter::new(&mut zip);
+    out.write_all(b"{")?;
+    if let serde_json::Value::Object(fields) = serde_json::to_value(&manifest)? {
+        for (name, value) in fields {
+            writeln!(out)?;
+            serde_json::to_writer(&mut out, &name)?;
+            out.write_all(b": ")?;
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            out.write_all(b",")?;
+        }
+    }
+    out.write_all(b"\n\"contributions\": ")?;
+    contributions.copy_to(&mut out)?;
+    out.write_all(b",\n\"files\": ")?;
+    entries.files.copy_to(&mut out)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()?;
+    drop(out);
     zip.finish()?;
     Ok(summary)
 }
@@ -299,6 +378,14 @@ pub fn verify_archive<R: Read + Seek>(input: R) -> Result<ArchiveReport, Archive
 
     let mut ids = BTreeSet::new();
     let mut withheld = 0;
+    // The records are read in one pass, in the manifest's order, whatever their number.
+    let mut records = match zip.by_name(RECORDS) {
+        Ok(entry) => Some(std::io::BufReader::new(entry)),
+        Err(_) if manifest.contributions.iter().all(|c| c.record_line.is_none()) => None,
+        Err(_) => return Err(ArchiveProblem::MissingFile(RECORDS.to_owned())),
+    };
+    let mut lines_read = 0;
+    let mut line = Vec::new();
     for c in &manifest.contributions {
         if !ids.insert(c.id) {
             return Err(bad_manifest(&format!("contribution {} is listed twice", c.id)));
@@ -312,15 +399,32 @@ pub fn verify_archive<R: Read + Seek>(input: R) -> Result<ArchiveReport, Archive
         if !verify_inclusion(&leaf_hash(&record_sha256), c.leaf_index, head.head.size, &proof, &head.head.root) {
             return Err(ArchiveProblem::NotInLog(c.id));
         }
-        let Some(path) = &c.record else {
+        let Some(wanted) = c.record_line else {
             withheld += 1;
             continue;
         };
-        let file = listed.get(path.as_str()).ok_or_else(|| ArchiveProblem::MissingFile(path.clone()))?;
-        if file.sha256 != c.record_sha256 {
+        let records = records.as_mut().ok_or_else(|| ArchiveProblem::MissingFile(RECORDS.to_owned()))?;
+        if wanted <= lines_read {
+            return Err(bad_manifest(&format!("the record lines are not in order at contribution {}", c.id)));
+        }
+        while lines_read < wanted {
+            line.clear();
+            let read = records
+                .read_until(b'\n', &mut line)
+                .map_err(|e| ArchiveProblem::Unreadable(format!("{RECORDS}: {e}")))?;
+            if read == 0 {
+                return Err(ArchiveProblem::RecordMismatch {
+                    id: c.id,
+                    detail: format!("{RECORDS} has no line {wanted}"),
+                });
+            }
+            lines_read += 1;
+        }
+        let record = line.strip_suffix(b"\n").unwrap_or(&line);
+        if to_hex(&consulta_log::sha256(record)) != c.record_sha256 {
             return Err(ArchiveProblem::RecordChanged(c.id));
         }
-        check_record(&mut zip, c, &listed)?;
+        check_record(record, c, &listed)?;
     }
     Ok(ArchiveReport {
         consultation: manifest.consultation,
@@ -336,15 +440,13 @@ pub fn verify_archive<R: Read + Seek>(input: R) -> Result<ArchiveReport, Archive
 
 /// The record of a contribution names its id and, for each attachment, the hash and size of
 /// the file the archive holds for it.
-fn check_record<R: Read + Seek>(
-    zip: &mut ZipArchive<R>,
+fn check_record(
+    record: &[u8],
     c: &ManifestContribution,
     listed: &BTreeMap<&str, &ManifestFile>,
 ) -> Result<(), ArchiveProblem> {
     let mismatch = |detail: String| ArchiveProblem::RecordMismatch { id: c.id, detail };
-    let path = c.record.as_deref().unwrap_or_default();
-    let entry = zip.by_name(path).map_err(|_| ArchiveProblem::MissingFile(path.to_owned()))?;
-    let record: RecordView = serde_json::from_reader(entry).map_err(|e| mismatch(e.to_string()))?;
+    let record: RecordView = serde_json::from_slice(record).map_err(|e| mismatch(e.to_string()))?;
     if record.id != c.id {
         return Err(mismatch(format!("the record says id {}", record.id)));
     }

@@ -150,19 +150,43 @@ pub fn contributions_json(store: &dyn Store, consultation: &Consultation, out: &
     Ok(())
 }
 
-/// The entities with published contributions to a consultation, as JSON objects with the CSV's
-/// columns, in id order.
-fn entity_values(store: &dyn Store, consultation: &Consultation) -> Result<Vec<Value>> {
-    entity_values_from(store, entity_counts(store, consultation)?)
+/// Where the entity listings go: any of CSV, JSON and Popolo, written as the entities are read.
+#[derive(Default)]
+pub(crate) struct EntityListings<'a> {
+    pub csv: Option<&'a mut dyn Write>,
+    pub json: Option<&'a mut dyn Write>,
+    pub popolo: Option<&'a mut dyn Write>,
 }
 
-/// The entities of `counts` (entity → published contributions), as `entity_values` gives them.
-pub(crate) fn entity_values_from(store: &dyn Store, counts: BTreeMap<EntityId, u64>) -> Result<Vec<Value>> {
-    let mut values = Vec::with_capacity(counts.len());
+/// Writes the listings of the entities with published contributions to a consultation, in id
+/// order, each entity as a JSON object with the CSV's columns.
+fn write_entities(store: &dyn Store, consultation: &Consultation, listings: EntityListings<'_>) -> Result<()> {
+    write_entities_of(store, entity_counts(store, consultation)?, listings)
+}
+
+/// The same for the entities of `counts` (entity → published contributions): one entity in
+/// memory at a time, whatever their number.
+pub(crate) fn write_entities_of(
+    store: &dyn Store,
+    counts: BTreeMap<EntityId, u64>,
+    listings: EntityListings<'_>,
+) -> Result<()> {
+    let mut csv = listings.csv.map(csv::Writer::from_writer);
+    if let Some(csv) = &mut csv {
+        csv.write_record(ENTITY_COLUMNS)?;
+    }
+    let mut json = listings.json.map(JsonArray::open).transpose()?;
+    let mut popolo = match listings.popolo {
+        Some(out) => {
+            out.write_all(b"{\n\"organizations\": ")?;
+            Some((JsonArray::open(out)?, BTreeMap::new()))
+        }
+        None => None,
+    };
     for (id, count) in counts {
         let Some(entity) = store.entity(id)? else { continue };
         let country = entity.country.map(|c| c.country());
-        values.push(json!({
+        let value = json!({
             "id": id.0,
             "name": entity.name.as_str(),
             "stakeholder_group": entity.group.as_str(),
@@ -172,9 +196,55 @@ pub(crate) fn entity_values_from(store: &dyn Store, counts: BTreeMap<EntityId, u
             "contributions": count,
             "url": entity_url(id),
             "claimed": entity.claimed,
-        }));
+        });
+        if let Some(csv) = &mut csv {
+            csv.write_record(csv_row(&value, &ENTITY_COLUMNS))?;
+        }
+        if let Some((organizations, areas)) = &mut popolo {
+            organizations.push(&popolo_organization(&value, areas))?;
+        }
+        if let Some(json) = &mut json {
+            json.push(&value)?;
+        }
     }
-    Ok(values)
+    if let Some(mut csv) = csv {
+        csv.flush()?;
+    }
+    if let Some(json) = json {
+        json.close()?.write_all(b"\n")?;
+    }
+    if let Some((organizations, areas)) = popolo {
+        let out = organizations.close()?;
+        out.write_all(b",\n\"areas\": ")?;
+        serde_json::to_writer_pretty(&mut *out, &areas.into_values().collect::<Vec<_>>())?;
+        out.write_all(b"\n}\n")?;
+    }
+    Ok(())
+}
+
+/// A JSON array written element by element.
+struct JsonArray<'a> {
+    out: &'a mut dyn Write,
+    empty: bool,
+}
+
+impl<'a> JsonArray<'a> {
+    fn open(out: &'a mut dyn Write) -> Result<JsonArray<'a>> {
+        out.write_all(b"[")?;
+        Ok(JsonArray { out, empty: true })
+    }
+
+    fn push(&mut self, element: &Value) -> Result<()> {
+        self.out.write_all(if self.empty { b"\n" } else { b",\n" })?;
+        serde_json::to_writer_pretty(&mut *self.out, element)?;
+        self.empty = false;
+        Ok(())
+    }
+
+    fn close(self) -> Result<&'a mut dyn Write> {
+        self.out.write_all(if self.empty { b"]" } else { b"\n]" })?;
+        Ok(self.out)
+    }
 }
 
 fn entity_url(id: EntityId) -> String {
@@ -182,60 +252,44 @@ fn entity_url(id: EntityId) -> String {
 }
 
 pub fn entities_csv(store: &dyn Store, consultation: &Consultation, out: &mut dyn Write) -> Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(ENTITY_COLUMNS)?;
-    for value in entity_values(store, consultation)? {
-        writer.write_record(csv_row(&value, &ENTITY_COLUMNS))?;
-    }
-    writer.flush()?;
-    Ok(())
+    write_entities(store, consultation, EntityListings { csv: Some(out), ..Default::default() })
 }
 
 pub fn entities_json(store: &dyn Store, consultation: &Consultation, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &entity_values(store, consultation)?)?;
-    out.write_all(b"\n")?;
-    Ok(())
+    write_entities(store, consultation, EntityListings { json: Some(out), ..Default::default() })
 }
 
 /// The entities as Popolo (https://www.popoloproject.com/specs/organization.html): each an
 /// organization classified by stakeholder group, with its country as an area.
 pub fn entities_popolo(store: &dyn Store, consultation: &Consultation, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &popolo(&entity_values(store, consultation)?))?;
-    out.write_all(b"\n")?;
-    Ok(())
+    write_entities(store, consultation, EntityListings { popolo: Some(out), ..Default::default() })
 }
 
-/// Entities (as `entity_values` gives them) as a Popolo document.
-pub(crate) fn popolo(entities: &[Value]) -> Value {
-    let mut areas = std::collections::BTreeMap::new();
-    let organizations: Vec<Value> = entities
-        .iter()
-        .map(|e| {
-            let country = e["country"].as_str();
-            if let Some(country) = country_of(country) {
-                areas.insert(
-                    country.code.as_str().to_owned(),
-                    json!({
-                        "id": format!("iso3166-1:{}", country.code.as_str()),
-                        "name": country.name_en,
-                        "other_names": [{ "name": country.name_fr, "note": "fr" }],
-                        "classification": "country",
-                        "identifiers": [
-                            { "scheme": "ISO 3166-1 alpha-2", "identifier": country.code.as_str() },
-                            { "scheme": "ISO 3166-1 alpha-3", "identifier": country.alpha3 },
-                        ],
-                    }),
-                );
-            }
+/// An entity (as `write_entities_of` reads it) as a Popolo organization; its country is added to
+/// `areas`.
+fn popolo_organization(e: &Value, areas: &mut BTreeMap<String, Value>) -> Value {
+    let country = e["country"].as_str();
+    if let Some(country) = country_of(country) {
+        areas.insert(
+            country.code.as_str().to_owned(),
             json!({
-                "id": format!("entity-{}", e["id"]),
-                "name": e["name"],
-                "classification": e["stakeholder_group"],
-                "area_id": country.map(|c| format!("iso3166-1:{c}")),
-                "identifiers": [{ "scheme": "consulta", "identifier": e["id"].to_string() }],
-                "links": [{ "url": e["url"] }],
-            })
-        })
-        .collect();
-    json!({ "organizations": organizations, "areas": areas.into_values().collect::<Vec<_>>() })
+                "id": format!("iso3166-1:{}", country.code.as_str()),
+                "name": country.name_en,
+                "other_names": [{ "name": country.name_fr, "note": "fr" }],
+                "classification": "country",
+                "identifiers": [
+                    { "scheme": "ISO 3166-1 alpha-2", "identifier": country.code.as_str() },
+                    { "scheme": "ISO 3166-1 alpha-3", "identifier": country.alpha3 },
+                ],
+            }),
+        );
+    }
+    json!({
+        "id": format!("entity-{}", e["id"]),
+        "name": e["name"],
+        "classification": e["stakeholder_group"],
+        "area_id": country.map(|c| format!("iso3166-1:{c}")),
+        "identifiers": [{ "scheme": "consulta", "identifier": e["id"].to_string() }],
+        "links": [{ "url": e["url"] }],
+    })
 }

@@ -233,9 +233,8 @@ fn an_archive_verifies_offline_and_holds_nothing_withheld() {
     let first = f.ids[0].0;
     for expected in [
         "manifest.json".to_owned(),
-        format!("records/{first}.json"),
-        format!("texts/{first}.txt"),
-        format!("texts/{first}-0.txt"),
+        "records.jsonl".into(),
+        "texts.jsonl".into(),
         format!("attachments/{first}/0-annexe.txt"),
         "contributions.csv".into(),
         "entities.popolo.json".into(),
@@ -244,6 +243,16 @@ fn an_archive_verifies_offline_and_holds_nothing_withheld() {
     }
     let withheld = f.ids[2].0;
     assert!(!names.iter().any(|n| n.contains(&format!("/{withheld}"))), "{names:?}");
+    let entry = |zip: &mut zip::ZipArchive<Cursor<&Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        zip.by_name(name).expect(name).read_to_string(&mut text).expect("read");
+        text
+    };
+    let records = entry(&mut zip, "records.jsonl");
+    assert_eq!(records.lines().count(), 2, "a line for each published record: {records}");
+    assert!(records.lines().next().is_some_and(|l| l.starts_with('{') && l.contains(&format!("\"id\":{first}"))));
+    let texts = entry(&mut zip, "texts.jsonl");
+    assert!(texts.contains(&format!("{{\"file\":0,\"id\":{first},")), "the extracted text of the file: {texts}");
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).expect("entry");
         let mut text = Vec::new();
@@ -257,7 +266,7 @@ fn a_changed_archive_is_refused_with_what_changed() {
     let f = fixture();
     let bytes = archive(&f);
     let first = f.ids[0].0;
-    let record = format!("records/{first}.json");
+    let record = "records.jsonl";
     let verify = |bytes: Vec<u8>| verify_archive(Cursor::new(bytes));
 
     let edited = rewritten(
@@ -265,30 +274,39 @@ fn a_changed_archive_is_refused_with_what_changed() {
         |name, b| Some(if name == record { b.replace_text("renforcer", "affaiblir") } else { b }),
         &[],
     );
-    assert_eq!(verify(edited), Err(ArchiveProblem::FileChanged(record.clone())));
+    assert_eq!(verify(edited), Err(ArchiveProblem::FileChanged(record.into())));
 
-    // The record and the manifest's hash of it both changed: the log does not agree.
+    // The records' file and the manifest's hash of it changed: the record's hash does not agree.
     let original = {
         let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).expect("zip");
         let mut text = String::new();
-        zip.by_name(&record).expect("record").read_to_string(&mut text).expect("read");
+        zip.by_name(record).expect("records").read_to_string(&mut text).expect("read");
         text
     };
     let forged = original.replace("renforcer", "affaiblir");
-    let old_hash = consulta_log::to_hex(&consulta_log::sha256(original.as_bytes()));
-    let new_hash = consulta_log::to_hex(&consulta_log::sha256(forged.as_bytes()));
-    let edited = rewritten(
-        &bytes,
-        |name, b| match name {
-            n if n == record => Some(forged.as_bytes().to_vec()),
-            "manifest.json" => Some(b.replace_text(&old_hash, &new_hash)),
-            _ => Some(b),
-        },
-        &[],
-    );
-    assert!(
-        matches!(verify(edited), Err(ArchiveProblem::RecordChanged(id) | ArchiveProblem::NotInLog(id)) if id == first)
-    );
+    let hash = |text: &str| consulta_log::to_hex(&consulta_log::sha256(text.as_bytes()));
+    let first_line = |text: &str| text.lines().next().expect("a record").to_owned();
+    let forge = |also_the_record: bool| {
+        rewritten(
+            &bytes,
+            |name, b| match name {
+                n if n == record => Some(forged.as_bytes().to_vec()),
+                "manifest.json" => {
+                    let b = b.replace_text(&hash(&original), &hash(&forged));
+                    Some(if also_the_record {
+                        b.replace_text(&hash(&first_line(&original)), &hash(&first_line(&forged)))
+                    } else {
+                        b
+                    })
+                }
+                _ => Some(b),
+            },
+            &[],
+        )
+    };
+    assert_eq!(verify(forge(false)), Err(ArchiveProblem::RecordChanged(first)));
+    // And the manifest's hash of the record: the log does not agree.
+    assert_eq!(verify(forge(true)), Err(ArchiveProblem::NotInLog(first)));
 
     let attachment = format!("attachments/{first}/0-annexe.txt");
     let dropped = rewritten(&bytes, |name, b| (name != attachment).then_some(b), &[]);

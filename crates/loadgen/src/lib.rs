@@ -450,6 +450,26 @@ pub fn bench_server(
     })
 }
 
+/// Runs this benchmark again with `args`, in a process of its own so that the peak memory it
+/// prints is its own; prints what it printed, and gives it back.
+pub fn run_again<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> anyhow::Result<String> {
+    let output = std::process::Command::new(std::env::current_exe()?).args(args).output()?;
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    print!("{printed}");
+    if !output.status.success() {
+        anyhow::bail!("the run failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(printed)
+}
+
+/// The number printed after `label` on the first line of `printed` that starts with `start`
+/// (`figure(out, "open data archive.zip", "peak memory ")`).
+pub fn printed_figure(printed: &str, start: &str, label: &str) -> Option<f64> {
+    let line = printed.lines().find(|l| l.starts_with(start))?;
+    let after = &line[line.find(label)? + label.len()..];
+    after.split(|c: char| !(c.is_ascii_digit() || c == '.')).next()?.parse().ok()
+}
+
 /// Peak resident memory of this process so far, in KiB (Linux), from /proc/self/status.
 pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

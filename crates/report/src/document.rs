@@ -180,9 +180,9 @@ pub struct Document {
     pub title: String,
     pub subtitle: String,
     pub blocks: Vec<Block>,
-    /// The annex of contributors when it is too long to print: a file of its own that the
-    /// report names (`synthesis::annex_file_name`).
-    pub separate_annex: Option<Table>,
+    /// Whether the annex of contributors is too long to print: then it is a file of its own that
+    /// the report names (`synthesis::annex_file_name`, written by `synthesis::write_annex_csv`).
+    pub separate_annex: bool,
 }
 
 impl Document {

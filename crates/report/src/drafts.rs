@@ -364,7 +364,7 @@ pub fn document(
         title: draft.title.clone(),
         subtitle: localizer.format("draft-page-title", &[("symbol", symbol.into())]),
         blocks,
-        separate_annex: None,
+        separate_annex: false,
     }
 }
 
@@ -577,7 +577,7 @@ fn comparison_document(
         title: after.title.clone(),
         subtitle: localizer.format("draft-page-title", &[("symbol", stored.symbol.clone().into())]),
         blocks,
-        separate_annex: None,
+        separate_annex: false,
     }
 }
 

@@ -273,6 +273,6 @@ pub fn annual_report(
         title: l.format("report-follow-up-title", &[("year", year_arg())]),
         subtitle: l.text("report-follow-up-subtitle"),
         blocks: b.finish(),
-        separate_annex: None,
+        separate_annex: false,
     })
 }

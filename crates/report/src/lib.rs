@@ -20,7 +20,10 @@ pub mod reporting_rounds;
 pub mod synthesis;
 
 pub use document::Document;
-pub use synthesis::{ANNEX_INLINE_MAX, Links, ReportInput, annex_file_name, gather, synthesis};
+pub use synthesis::{
+    ANNEX_INLINE_MAX, AnnexError, Links, ReportInput, annex_file_name, annex_is_separate, gather, synthesis,
+    write_annex_csv,
+};
 
 use consulta_core::table::ChannelCounts;
 use consulta_core::{Channel, ConsultationId, DistributionTable};
@@ -229,19 +232,6 @@ pub fn describe_details_problem(
         _ => 0,
     };
     localizer.format(&format!("report-details-{}", error.code()), &[("field", field.into()), ("max", max.into())])
-}
-
-/// A report's separate annex (`Document::separate_annex`) as CSV: its header, then a row per
-/// contributor, every cell made safe for spreadsheets.
-pub fn render_annex_csv(annex: &document::Table) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in std::iter::once(&annex.header).chain(&annex.rows) {
-        let safe: Vec<String> =
-            row.iter().map(|cell| consulta_core::markup::spreadsheet_safe(cell).into_owned()).collect();
-        // Writing into memory only fails on a bug of the writer.
-        let _ = writer.write_record(&safe);
-    }
-    writer.into_inner().unwrap_or_default()
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -161,6 +161,17 @@ pub const TABLES: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "contribution_counts",
+        columns: &[
+            ("consultation_id", Integer),
+            ("stakeholder_group", Text),
+            ("channel", Text),
+            ("contributions", Integer),
+        ],
+        order_by: "consultation_id, stakeholder_group, channel",
+        identity: None,
+    },
+    Table {
         name: "change_feed",
         columns: &[("seq", Integer), ("contribution_id", Integer)],
         order_by: "seq",

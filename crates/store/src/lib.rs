@@ -106,6 +106,9 @@ pub enum StoreError {
     Randomness(String),
     #[error("the batch could not be recorded: {0}")]
     Batch(String),
+    /// A reader given the record a row at a time stopped, for a reason of its own that it keeps.
+    #[error("the reading of the record was stopped by its reader")]
+    Stopped,
     #[error("database error: {0}")]
     Database(DatabaseError),
 }
@@ -232,6 +235,18 @@ pub fn for_each_id_batch<E: From<StoreError>>(
         after = Some(*last);
         each(ids)?;
     }
+}
+
+/// Someone whose contributions a report counts, with those contributions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contributor {
+    /// The entity, or the one the secretariat attributed its unverified contributions to.
+    pub entity: EntityId,
+    pub name: String,
+    pub group: StakeholderGroupId,
+    pub country: Option<CountryCode>,
+    /// In the order they were recorded.
+    pub contributions: Vec<ContributionId>,
 }
 
 /// A file of a contribution, as recorded.

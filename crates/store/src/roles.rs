@@ -17,9 +17,9 @@ use jiff::civil::Date;
 
 use crate::{
     Attachment, AuditActor, AuditEntry, AuditRecord, Change, Contact, ContributionFilter, ContributionSummary,
-    Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset, NewSession,
-    Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection, Session,
-    TaxonomyEntry, copy,
+    Contributor, Extraction, Inclusion, Invitation, MailOutcome, MailRecord, NewAccount, NewMail, NewPasswordReset,
+    NewSession, Page, PageRequest, PendingExtraction, PublicText, QueuedMail, RecordTransaction, Result, Selection,
+    Session, TaxonomyEntry, copy,
 };
 use crate::{ConversationImport, ImportedConversation};
 
@@ -133,6 +133,13 @@ pub trait RecordStore: Send + std::fmt::Debug {
     /// The texts and facets of these contributions as they are now, withheld ones included
     /// (marked), in id order; ids that do not exist are left out.
     fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>>;
+    /// Every contributor of a consultation's counted contributions (published, from a recorded,
+    /// verified or attributed sender), in the order the report's annex lists them: their
+    /// stakeholder group's place, then their name. Read one at a time, whatever the record's size.
+    fn contributors(&self, consultation: ConsultationId, each: &mut dyn FnMut(Contributor) -> Result<()>)
+    -> Result<()>;
+    /// How many contributors `contributors` would give.
+    fn contributor_count(&self, consultation: ConsultationId) -> Result<u64>;
     /// How many contributions came from the sender whose keyed address is `key` since `since`.
     fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64>;
 
@@ -289,6 +296,11 @@ pub trait TaxonomyStore: Send + std::fmt::Debug {
     ) -> Result<bool>;
     /// Every tag (contribution, issue) of a consultation, or of all of them.
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>>;
+    /// The tags of these contributions, by contribution then issue.
+    fn issue_tags_of(&self, contributions: &[ContributionId]) -> Result<Vec<(ContributionId, IssueId)>>;
+    /// For each issue raised in a consultation's counted contributions (published, from a
+    /// recorded, verified or attributed sender), how many contributors raised it.
+    fn issue_contributor_counts(&self, consultation: ConsultationId) -> Result<Vec<(IssueId, u64)>>;
 }
 
 /// Points of agreement: statements, their moderation, participants and votes.

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use consulta_core::Channel;
-use consulta_core::table::Standing;
 use consulta_core::time::time_zone;
 use consulta_core::{
     Account, AccountId, AttachmentEntry, CanonicalRecord, Consultation, ConsultationId, Contribution, ContributionId,
@@ -213,27 +211,24 @@ pub(crate) fn attribution_audit(
     }
 }
 
-/// The counts of a consultation's contributions by stakeholder group, channel and standing
-/// (`Standing`; `$1` is the consultation): an attributed contribution counts under its entity's
-/// group.
-pub(crate) const STANDING_COUNTS: &str = "SELECT COALESCE(a.stakeholder_group, c.stakeholder_group), c.channel,
+/// Every contribution of consultation `$1` by its own stakeholder group and channel, as the
+/// trigger `contribution_counts_on_insert` keeps them: a few rows, however large the record.
+pub(crate) const GROUP_CHANNEL_COUNTS: &str = "SELECT stakeholder_group, channel, contributions
+ FROM contribution_counts WHERE consultation_id = $1";
+
+/// The contributions of consultation `$1` not plainly counted under their own group, withheld or
+/// sent without a verified identity (those the secretariat attributed among them), by their own
+/// group and channel, then the group and standing they are counted under: a scan of the partial
+/// index `contributions_not_plainly_counted`, which holds only them.
+pub(crate) const EXCEPTION_COUNTS: &str = "SELECT c.stakeholder_group, c.channel,
+        COALESCE(a.stakeholder_group, c.stakeholder_group),
         CASE WHEN c.withheld_reason IS NOT NULL THEN 'withheld'
              WHEN c.identity = 'unverified' AND c.attributed_entity_id IS NULL THEN 'unverified'
              ELSE 'counted' END,
         COUNT(*)
  FROM contributions c LEFT JOIN entities a ON a.id = c.attributed_entity_id
- WHERE c.consultation_id = $1
- GROUP BY 1, 2, 3";
-
-/// One row of `STANDING_COUNTS`, checked.
-pub(crate) fn standing_count(r: &mut Row) -> Result<(StakeholderGroupId, Channel, Standing, u64)> {
-    Ok((
-        r.parse(0, "contributions.stakeholder_group")?,
-        r.parse(1, "contributions.channel")?,
-        Standing::parse(&r.text(2)?).ok_or_else(|| corrupt("standing"))?,
-        r.count(3)?,
-    ))
-}
+ WHERE c.consultation_id = $1 AND (c.withheld_reason IS NOT NULL OR c.identity = 'unverified')
+ GROUP BY 1, 2, 3, 4";
 
 /// The audit entry of creating an account.
 pub(crate) fn account_audit(account: &Account, by: &AuditActor) -> AuditEntry {

@@ -60,6 +60,7 @@ on_both_backends!(
     one_meeting_a_day,
     a_transaction_dropped_without_commit_writes_nothing,
     counts_and_listings_follow_the_recorded_group,
+    contributors_are_read_in_the_annex_order_and_counted,
     an_oral_contribution_without_a_meeting_is_refused_by_the_schema,
     reopening_keeps_the_record,
     the_log_proves_inclusion_and_consistency_under_a_key_that_persists,
@@ -425,6 +426,76 @@ fn a_transaction_dropped_without_commit_writes_nothing(backend: Backend) {
     assert_eq!(page.total, 0);
     let mut tx = f.store.begin().expect("begin");
     assert_eq!(tx.entity_by_name(&"Example Org".parse().expect("name")).expect("lookup"), None);
+}
+
+/// The report's annex and counts: every contributor of a counted contribution, in the order of
+/// their group then name, an attributed contribution under the entity it was attributed to,
+/// withheld and unverified ones left out; the table moves an attributed contribution to its
+/// entity's group.
+fn contributors_are_read_in_the_annex_order_and_counted(backend: Backend) {
+    let Some(mut f) = fixture(backend) else { return };
+    let c = f.store.create_consultation(&new_consultation("ec-2010")).expect("create");
+    let by = AuditActor::command_line("test", Timestamp::now());
+    let mut tx = f.store.begin().expect("begin");
+    let zeta = tx.insert_entity(&new_entity("zeta NGO", "civil_society")).expect("entity");
+    let alpha = tx.insert_entity(&new_entity("Alpha NGO", "civil_society")).expect("entity");
+    let state = tx.insert_entity(&new_entity("Fictional Republic of Aurelia", "government")).expect("entity");
+    let claim =
+        tx.insert_entity(&NewEntity { claimed: true, ..new_entity("Aurelia", "private_sector") }).expect("a claim");
+    let first = tx.insert_contribution(&contribution(&c, &zeta, Channel::Written)).expect("insert");
+    let second = tx.insert_contribution(&contribution(&c, &alpha, Channel::Written)).expect("insert");
+    let third = tx.insert_contribution(&contribution(&c, &zeta, Channel::Written)).expect("insert");
+    let unverified =
+        NewContribution { identity: consulta_core::Identity::Unverified, ..contribution(&c, &claim, Channel::Written) };
+    let attributed = tx.insert_contribution(&unverified).expect("insert");
+    tx.insert_contribution(&unverified).expect("insert");
+    let withheld = tx.insert_contribution(&contribution(&c, &state, Channel::Written)).expect("insert");
+    tx.commit().expect("commit");
+    f.store.set_withheld(withheld, Some("abuse"), &by).expect("withhold");
+    f.store.attribute(attributed, Some(state.id), &by).expect("attribute");
+    let issue: IssueId = "privacy".parse().expect("id");
+    for id in [first, third, second] {
+        f.store.set_contribution_issues(id, std::slice::from_ref(&issue), &by).expect("tag");
+    }
+
+    let mut read = Vec::new();
+    f.store
+        .contributors(c.id, &mut |contributor| {
+            read.push((contributor.name, contributor.group.to_string(), contributor.contributions));
+            Ok(())
+        })
+        .expect("contributors");
+    assert_eq!(
+        read,
+        vec![
+            ("Fictional Republic of Aurelia".to_owned(), "government".to_owned(), vec![attributed]),
+            ("Alpha NGO".to_owned(), "civil_society".to_owned(), vec![second]),
+            ("zeta NGO".to_owned(), "civil_society".to_owned(), vec![first, third]),
+        ],
+        "the group's place, then the name whatever its case; withheld and unverified left out"
+    );
+    assert_eq!(f.store.contributor_count(c.id).expect("count"), 3);
+    assert_eq!(f.store.issue_contributor_counts(c.id).expect("by issue"), vec![(issue.clone(), 2)]);
+    assert_eq!(
+        f.store.issue_tags_of(&[third, attributed, first]).expect("tags"),
+        vec![(first, issue.clone()), (third, issue)]
+    );
+    let mut counts = f.store.channel_counts(c.id).expect("counts");
+    counts.sort();
+    assert_eq!(
+        counts,
+        vec![
+            ("government".parse().expect("g"), Channel::Written, Standing::Counted, 1),
+            ("government".parse().expect("g"), Channel::Written, Standing::Withheld, 1),
+            ("private_sector".parse().expect("g"), Channel::Written, Standing::Unverified, 1),
+            ("civil_society".parse().expect("g"), Channel::Written, Standing::Counted, 3),
+        ]
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>(),
+        "the attributed contribution counts under its entity's group, the other claim apart"
+    );
 }
 
 fn counts_and_listings_follow_the_recorded_group(backend: Backend) {

@@ -3,6 +3,7 @@
 //! same functions as `consulta report`.
 
 use std::collections::BTreeMap;
+use std::io::{Seek, SeekFrom};
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -73,7 +74,7 @@ pub async fn report_page(
                 "report_language": localizer.language(),
                 "report": consulta_report::html::fragment(&document),
                 "formats": ReportFormat::ALL.iter().map(|f| f.extension()).collect::<Vec<_>>(),
-                "annex": document.separate_annex.as_ref().map(|_| ANNEX_DOWNLOAD),
+                "annex": document.separate_annex.then_some(ANNEX_DOWNLOAD),
                 "saved": query.contains_key("saved"),
                 "details": details_form(&details, &page_localizer),
             }),
@@ -101,27 +102,45 @@ pub async fn report_download(
     };
     let result = with_visitor(&app, headers, move |store, visitor| {
         visitor.secretariat(&format!("/admin/consultations/{slug}/report"))?;
-        let document = build_report(store, &slug, &localizer, base_url)?;
         match format {
             Some(format) => {
+                let document = build_report(store, &slug, &localizer, base_url)?;
                 let name = format!("{slug}-report-{}.{}", localizer.language(), format.extension());
                 // The PDF needs its fonts: a server without them logs why and answers 500.
                 let bytes = render_report(&document, format).map_err(|e| PageError::Internal(e.to_string()))?;
-                Ok((bytes, format.media_type(), name))
+                Ok((Download::Bytes(bytes), format.media_type(), name))
             }
             None => {
+                // The annex alone, written from the record a contributor at a time: the report
+                // itself is not needed to send it.
                 let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
-                let annex = document.separate_annex.as_ref().ok_or(PageError::NotFound)?;
+                let counted = consulta_report::distribution_table(store, consultation.id)?.totals.total();
+                if !consulta_report::annex_is_separate(store.contributor_count(consultation.id)?, counted) {
+                    return Err(PageError::NotFound);
+                }
+                let internal = |e: &dyn std::fmt::Display| PageError::Internal(e.to_string());
+                let mut file = tempfile::tempfile().map_err(|e| internal(&e))?;
+                consulta_report::write_annex_csv(store, &consultation, &localizer, &mut file)
+                    .map_err(|e| internal(&e))?;
+                file.seek(SeekFrom::Start(0)).map_err(|e| internal(&e))?;
                 let name = consulta_report::annex_file_name(&consultation, localizer.language());
-                Ok((consulta_report::render_annex_csv(annex), "text/csv; charset=utf-8", name))
+                Ok((Download::File(file), "text/csv; charset=utf-8", name))
             }
         }
     })
     .await;
     match result {
-        Ok((bytes, media_type, name)) => crate::page::attachment(bytes, media_type, &name),
+        Ok((Download::Bytes(bytes), media_type, name)) => crate::page::attachment(bytes, media_type, &name),
+        Ok((Download::File(file), media_type, name)) => crate::page::attachment_file(file, media_type, &name),
         Err(error) => app.templates.respond(&language, Err(error)),
     }
+}
+
+/// A download: made in memory (a report of bounded size), or written to a file (the annex,
+/// which grows with the record).
+enum Download {
+    Bytes(Vec<u8>),
+    File(std::fs::File),
 }
 
 /// The download name, in the report's address, of its separate annex.

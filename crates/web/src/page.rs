@@ -106,9 +106,19 @@ impl PageError {
 
 /// A file to download: its bytes, its media type and the name a browser saves it under.
 pub(crate) fn attachment(bytes: Vec<u8>, media_type: &'static str, name: &str) -> Response {
+    (download_headers(media_type, name), bytes).into_response()
+}
+
+/// The same from a file on disk, sent as it is read: a file as large as the record is never
+/// held in memory.
+pub(crate) fn attachment_file(file: std::fs::File, media_type: &'static str, name: &str) -> Response {
+    let body = axum::body::Body::from_stream(tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file)));
+    (download_headers(media_type, name), body).into_response()
+}
+
+fn download_headers(media_type: &'static str, name: &str) -> [(header::HeaderName, HeaderValue); 2] {
     // Names are built from symbols and slugs; one that is not a valid header still downloads.
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
-    ([(header::CONTENT_TYPE, HeaderValue::from_static(media_type)), (header::CONTENT_DISPOSITION, disposition)], bytes)
-        .into_response()
+    [(header::CONTENT_TYPE, HeaderValue::from_static(media_type)), (header::CONTENT_DISPOSITION, disposition)]
 }

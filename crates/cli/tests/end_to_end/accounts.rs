@@ -572,3 +572,38 @@ async fn the_secretariat_tags_a_contribution_and_the_report_counts_it() {
         "{report}"
     );
 }
+
+/// A report of more contributors than it can list offers its annex as a CSV file of its own,
+/// written from the record as it is sent; a short report has none to offer.
+#[tokio::test]
+async fn a_long_annex_downloads_as_a_file_of_its_own() {
+    let (ws, app) = instance();
+    ws.create_consultation("many", "2010-09-01", "2010-12-31");
+    let mut csv = String::from("entity,stakeholder_group,country,channel,submitted_at,language,title,body,meeting\n");
+    for n in (0..1001).rev() {
+        csv += &format!("Example Organisation {n},civil_society,KE,written,2010-10-01,en,Views {n},Example text,\n");
+    }
+    ws.import(&ws.write("many.csv", csv.as_bytes()), "many");
+    let secretariat = sign_in(&app, "secretariat@example.org").await;
+
+    let page = get(&app, &secretariat, "/admin/consultations/many/report?lang=en").await.text().await.expect("HTML");
+    assert!(page.contains("/admin/consultations/many/report/contributors.csv"), "{page}");
+    let annex = get(&app, &secretariat, "/admin/consultations/many/report/contributors.csv?lang=en").await;
+    assert_eq!(annex.status(), StatusCode::OK);
+    assert_eq!(annex.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(annex.headers()["content-disposition"].to_str().expect("ASCII").contains("many-contributors-en.csv"));
+    let annex = annex.text().await.expect("CSV");
+    let rows: Vec<&str> = annex.lines().collect();
+    assert_eq!(rows.len(), 1002, "a header and every contributor");
+    assert!(
+        rows[1].starts_with("Example Organisation 0,") && rows[2].starts_with("Example Organisation 1,"),
+        "by name"
+    );
+    // The open consultation holds contributions 1 and 2; these were imported last first.
+    assert!(rows[1].ends_with(",1003"), "its contribution's number: {}", rows[1]);
+
+    let short = get(&app, &secretariat, "/admin/consultations/open/report/contributors.csv").await;
+    assert_eq!(short.status(), StatusCode::NOT_FOUND, "the annex of a short report is in the report");
+    let public = get(&app, &Who::default(), "/admin/consultations/many/report/contributors.csv").await;
+    assert_ne!(public.status(), StatusCode::OK, "the secretariat's alone");
+}

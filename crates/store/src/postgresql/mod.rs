@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0014_forum.sql"),
     include_str!("../../migrations/postgres/0015_commitment_links.sql"),
     include_str!("../../migrations/postgres/0016_api_keys.sql"),
+    include_str!("../../migrations/postgres/0017_contribution_counts.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

@@ -242,7 +242,7 @@ pub(crate) fn campaigns_of(sql: &mut dyn Sql, ids: &[ContributionId]) -> Result<
     Ok(found)
 }
 
-/// Counted members: published, and of a known sender (or attributed), as `STANDING_COUNTS`
+/// Counted members: published, and of a known sender (or attributed), as `channel_counts`
 /// counts them.
 const COUNTED_MEMBERS: &str = "campaign_members m JOIN contributions c ON c.id = m.contribution_id
      LEFT JOIN entities a ON a.id = c.attributed_entity_id

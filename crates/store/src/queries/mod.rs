@@ -10,6 +10,7 @@ mod audit;
 mod bodies;
 mod campaigns;
 mod claims;
+mod contributors;
 mod drafts;
 mod follow_up;
 mod forum;
@@ -39,10 +40,10 @@ use crate::rows::{LEGACY_LOG_SECRET, LOG_PUBLIC_KEY, corrupt};
 use crate::sql::{Backend, Sql, Transaction};
 use crate::{
     AccountStore, AgreementStore, Attachment, AuditActor, AuditEntry, AuditRecord, BodyStore, CampaignFacet,
-    CampaignStore, CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, ConversationImport,
-    DraftStore, Extraction, FollowUpStore, ImportedConversation, Inclusion, Invitation, JobStore, LogStore,
-    MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page, PageRequest,
-    PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session,
+    CampaignStore, CampaignSummary, Change, Contact, ContributionFilter, ContributionSummary, Contributor,
+    ConversationImport, DraftStore, Extraction, FollowUpStore, ImportedConversation, Inclusion, Invitation, JobStore,
+    LogStore, MailOutcome, MailRecord, MaintenanceStore, NewAccount, NewMail, NewPasswordReset, NewSession, Page,
+    PageRequest, PendingExtraction, PublicText, QueuedMail, RecordStore, RecordTransaction, Result, Selection, Session,
     TaxonomyEntry, TaxonomyStore, copy,
 };
 
@@ -182,6 +183,19 @@ impl<B: Backend> RecordStore for SqlStore<B> {
 
     fn public_texts(&self, ids: &[ContributionId]) -> Result<Vec<PublicText>> {
         self.backend.each_on_its_own(|sql| record::public_texts(sql, ids))
+    }
+
+    fn contributors(
+        &self,
+        consultation: ConsultationId,
+        each: &mut dyn FnMut(Contributor) -> Result<()>,
+    ) -> Result<()> {
+        // One snapshot: the list is sorted in the database and read while it is written to.
+        self.backend.snapshot(|sql| contributors::contributors(sql, consultation, each))
+    }
+
+    fn contributor_count(&self, consultation: ConsultationId) -> Result<u64> {
+        self.backend.each_on_its_own(|sql| contributors::contributor_count(sql, consultation))
     }
 
     fn contributions_from_sender(&self, key: &str, since: Timestamp) -> Result<u64> {
@@ -409,6 +423,14 @@ impl<B: Backend> TaxonomyStore for SqlStore<B> {
 
     fn issue_tags(&self, consultation: Option<ConsultationId>) -> Result<Vec<(ContributionId, IssueId)>> {
         self.backend.each_on_its_own(|sql| taxonomy::issue_tags(sql, consultation))
+    }
+
+    fn issue_tags_of(&self, contributions: &[ContributionId]) -> Result<Vec<(ContributionId, IssueId)>> {
+        self.backend.each_on_its_own(|sql| taxonomy::issue_tags_of(sql, contributions))
+    }
+
+    fn issue_contributor_counts(&self, consultation: ConsultationId) -> Result<Vec<(IssueId, u64)>> {
+        self.backend.each_on_its_own(|sql| contributors::issue_contributor_counts(sql, consultation))
     }
 }
 

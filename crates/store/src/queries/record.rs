@@ -2,6 +2,8 @@
 //! contributions and their files, the counts of the participation table, withholding and
 //! attribution, report details, the change feed and what the public may read.
 
+use std::collections::BTreeMap;
+
 use consulta_core::table::Standing;
 use consulta_core::time::zone_name;
 use consulta_core::{
@@ -12,9 +14,9 @@ use jiff::civil::Date;
 
 use super::audit::insert_audit;
 use crate::rows::{
-    CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, STANDING_COUNTS, attribution_audit,
-    corrupt, extraction_columns, extraction_from_columns, localized_to_json, millis, questions_to_json,
-    report_details_audit, report_details_from, report_details_json, standing_count, withholding_audit,
+    CANONICAL_SELECT, CONSULTATION_COLUMNS, CONTRIBUTION_COLUMNS, ENTITY_COLUMNS, EXCEPTION_COUNTS,
+    GROUP_CHANNEL_COUNTS, attribution_audit, corrupt, extraction_columns, extraction_from_columns, localized_to_json,
+    millis, questions_to_json, report_details_audit, report_details_from, report_details_json, withholding_audit,
 };
 use crate::sql::{Arg, Failure, Sql, args};
 use crate::{
@@ -196,7 +198,27 @@ pub(crate) fn channel_counts(
     sql: &mut dyn Sql,
     consultation: ConsultationId,
 ) -> Result<Vec<(StakeholderGroupId, Channel, Standing, u64)>> {
-    sql.rows(STANDING_COUNTS, args![consultation.0])?.iter_mut().map(standing_count).collect()
+    // Every contribution counted under its own group, then the few that are not moved to where
+    // they belong: the kept counts and a partial index, not a scan of the contributions.
+    let mut counts: BTreeMap<(StakeholderGroupId, Channel, Standing), i64> = BTreeMap::new();
+    for mut row in sql.rows(GROUP_CHANNEL_COUNTS, args![consultation.0])? {
+        let key = (row.parse(0, "contributions.stakeholder_group")?, row.parse(1, "contributions.channel")?);
+        *counts.entry((key.0, key.1, Standing::Counted)).or_default() += count(&row, 2)?;
+    }
+    for mut row in sql.rows(EXCEPTION_COUNTS, args![consultation.0])? {
+        let own: StakeholderGroupId = row.parse(0, "contributions.stakeholder_group")?;
+        let channel: Channel = row.parse(1, "contributions.channel")?;
+        let counted_under: StakeholderGroupId = row.parse(2, "entities.stakeholder_group")?;
+        let standing = Standing::parse(&row.text(3)?).ok_or_else(|| corrupt("standing"))?;
+        let n = count(&row, 4)?;
+        *counts.entry((own, channel, Standing::Counted)).or_default() -= n;
+        *counts.entry((counted_under, channel, standing)).or_default() += n;
+    }
+    Ok(counts.into_iter().filter(|(_, n)| *n > 0).map(|((g, c, s), n)| (g, c, s, n as u64)).collect())
+}
+
+fn count(row: &crate::sql::Row, column: usize) -> Result<i64> {
+    i64::try_from(row.count(column)?).map_err(|_| corrupt("count"))
 }
 
 /// The canonical record of a contribution (what its log leaf commits to).

@@ -152,6 +152,20 @@ pub(crate) fn set_contribution_issues(
     Ok(true)
 }
 
+/// The tags (contribution, issue) of these contributions, in the order `issue_tags` gives.
+pub(crate) fn issue_tags_of(
+    sql: &mut dyn Sql,
+    contributions: &[ContributionId],
+) -> Result<Vec<(ContributionId, IssueId)>> {
+    let ids: Vec<i64> = contributions.iter().map(|id| id.0).collect();
+    let rows = sql.rows(
+        "SELECT contribution_id, issue_id FROM contribution_issues WHERE contribution_id = ANY($1)
+         ORDER BY contribution_id, issue_id COLLATE \"C\"",
+        args![ids.as_slice()],
+    )?;
+    rows.into_iter().map(|mut r| Ok((ContributionId(r.int(0)?), r.parse(1, "contribution_issues.issue_id")?))).collect()
+}
+
 /// Every tag (contribution, issue) of a consultation, or of all of them.
 pub(crate) fn issue_tags(
     sql: &mut dyn Sql,

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0022_forum.sql"),
     include_str!("../../migrations/sqlite/0023_commitment_links.sql"),
     include_str!("../../migrations/sqlite/0024_api_keys.sql"),
+    include_str!("../../migrations/sqlite/0025_contribution_counts.sql"),
 ];
 
 /// The migration after which the starting issue taxonomy is written, once.

@@ -12,27 +12,41 @@ use consulta_analysis::{Cited, CrossTable};
 use consulta_core::issue::gaps;
 use consulta_core::report_details::in_language;
 use consulta_core::{
-    Channel, Consultation, ContributionId, CountryCode, Gap, Issue, IssueId, Matrix, Mechanism, Meeting,
-    StakeholderGroupId,
+    Channel, Consultation, ContributionId, Gap, Issue, IssueId, Matrix, Mechanism, Meeting, StakeholderGroupId,
 };
 use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::{Arg, Localizer};
-use consulta_store::{Store, StoreError};
+use consulta_store::{Contributor, Store, StoreError};
 use jiff::civil::Date;
 
 use crate::document::{Builder, Chart, Document, FrontMatter, Span, Table};
 use crate::{distribution_table, group_label};
 
-/// Everything the report draws on, read from the store in one go.
+mod annex;
+mod counts;
+
+pub use annex::{AnnexError, write_annex_csv};
+use annex::{annex_header, annex_row};
+pub use counts::{ContributionFacts, IssueCounts, NAMED_PER_ISSUE, RecordCounts};
+use counts::{NO_COUNTRY, NOT_LISTED};
+
+/// Everything the report draws on, read from the store in one pass: counts, not the
+/// contributions themselves, so that its size does not grow with the record.
 #[derive(Debug, Clone)]
 pub struct ReportInput {
     pub consultation: Consultation,
     pub meetings: Vec<Meeting>,
     /// The stakeholder groups, in the order tables list them.
     pub groups: Vec<StakeholderGroupId>,
-    /// Every contribution, withheld ones included (marked).
-    pub contributions: Vec<ContributionFacts>,
-    pub tags: Vec<(ContributionId, IssueId)>,
+    /// The contributions, counted.
+    pub counts: RecordCounts,
+    /// How many contributors the counted contributions have.
+    pub contributors: u64,
+    /// For each issue raised, how many contributors raised it.
+    pub issue_contributors: BTreeMap<IssueId, u64>,
+    /// Every contributor with their contributions, when the annex is printed in the report;
+    /// None when it is a file of its own (`annex_is_separate`), written by `write_annex_csv`.
+    pub annex: Option<Vec<Contributor>>,
     pub issues: Vec<Issue>,
     pub mechanisms: Vec<Mechanism>,
     pub matrix: Matrix,
@@ -45,49 +59,51 @@ pub struct ReportInput {
     pub voices: crate::campaigns::Voices,
 }
 
-/// What the report needs of a contribution: who sent it, how, and what it cites (its text is
-/// read once, for its citations, and not kept).
-#[derive(Debug, Clone)]
-pub struct ContributionFacts {
-    pub id: ContributionId,
-    pub entity_name: String,
-    pub group: StakeholderGroupId,
-    pub channel: Channel,
-    pub country: Option<CountryCode>,
-    pub withheld: bool,
-    /// Sent without a verified identity and not attributed: not counted in the report.
-    pub unverified: bool,
-    pub cited: Vec<Cited>,
-}
-
 /// How many contributions are read from the store at a time.
 const BATCH: usize = 1000;
 
 /// Reads what the report of `consultation` needs.
 pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInput, StoreError> {
-    let mut contributions = Vec::new();
+    let mut counts = RecordCounts::default();
     consulta_store::for_each_id_batch(store, consultation.id, BATCH, |ids| {
-        contributions.extend(store.public_texts(&ids)?.into_iter().map(|c| ContributionFacts {
-            // A withheld contribution's text is not the report's to quote, nor its citations.
-            cited: if c.withheld {
-                Vec::new()
-            } else {
-                cited_in(&format!("{}\n{}\n{}", c.title, c.body, c.attachments_text))
-            },
-            id: c.id,
-            entity_name: c.entity_name,
-            group: c.group,
-            channel: c.channel,
-            country: c.country,
-            withheld: c.withheld,
-            unverified: c.unverified,
-        }));
+        let mut tags: BTreeMap<ContributionId, Vec<IssueId>> = BTreeMap::new();
+        for (contribution, issue) in store.issue_tags_of(&ids)? {
+            tags.entry(contribution).or_default().push(issue);
+        }
+        for c in store.public_texts(&ids)? {
+            counts.add(ContributionFacts {
+                // A withheld contribution's text is not the report's to quote, nor its citations.
+                cited: if c.withheld {
+                    Vec::new()
+                } else {
+                    cited_in(&format!("{}\n{}\n{}", c.title, c.body, c.attachments_text))
+                },
+                issues: tags.remove(&c.id).unwrap_or_default(),
+                id: c.id,
+                entity_name: c.entity_name,
+                group: c.group,
+                channel: c.channel,
+                country: c.country,
+                withheld: c.withheld,
+                unverified: c.unverified,
+            });
+        }
         Ok::<_, StoreError>(())
     })?;
+    let contributors = store.contributor_count(consultation.id)?;
+    let annex = if annex_is_separate(contributors, counts.counted) {
+        None
+    } else {
+        let mut annex = Vec::new();
+        store.contributors(consultation.id, &mut |c| {
+            annex.push(c);
+            Ok(())
+        })?;
+        Some(annex)
+    };
     Ok(ReportInput {
         meetings: store.meetings(consultation.id)?,
         groups: store.stakeholder_groups()?,
-        tags: store.issue_tags(Some(consultation.id))?,
         issues: store.issues()?,
         mechanisms: store.mechanisms()?,
         matrix: store.matrix()?,
@@ -99,19 +115,27 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
         } else {
             Some(crate::agreement::agreement_of(store, &consultation)?)
         },
-        contributions,
+        issue_contributors: store.issue_contributor_counts(consultation.id)?.into_iter().collect(),
+        counts,
+        contributors,
+        annex,
         consultation,
     })
 }
 
-/// How many contributions an issue's paragraph links to before it says "and N more".
-const LINKS_PER_ISSUE: usize = 12;
 /// How many rows the citation tables show.
 const CITATION_ROWS: usize = 10;
 
 /// Past this many contributors, the annex is a file of its own that the report names, so that a
 /// consultation of a million contributors does not make a report of thousands of pages.
-pub const ANNEX_INLINE_MAX: usize = 1_000;
+pub const ANNEX_INLINE_MAX: u64 = 1_000;
+/// Past this many contributions, the same: a few contributors may send thousands.
+pub const ANNEX_INLINE_CONTRIBUTIONS_MAX: u64 = 10_000;
+
+/// Whether the annex of so many contributors and counted contributions is a file of its own.
+pub fn annex_is_separate(contributors: u64, contributions: u64) -> bool {
+    contributors > ANNEX_INLINE_MAX || contributions > ANNEX_INLINE_CONTRIBUTIONS_MAX
+}
 
 /// Where the report's readers find things: the instance's public address, never one a request
 /// named; without one, the report names contributions without linking them.
@@ -160,9 +184,7 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             .find(|i| i.id.as_str() == id)
             .map_or_else(|| id.to_owned(), |i| i.label.get(language, "en").to_owned())
     };
-    // What the report counts, as the distribution table does: published contributions of
-    // recorded, verified or attributed senders.
-    let public: Vec<&ContributionFacts> = input.contributions.iter().filter(|c| !c.withheld && !c.unverified).collect();
+    let counts = &input.counts;
 
     let front = front_matter(&input.details, l);
     let subtitle = l.text(if input.details.is_empty() { "report-subtitle" } else { "report-of-the-secretary-general" });
@@ -206,12 +228,11 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         ],
     ))]);
     let totals = input.table.totals;
-    let entities: BTreeSet<&str> = public.iter().map(|c| c.entity_name.as_str()).collect();
     b.numbered(vec![text(l.format(
         "report-organisation-total",
         &[
             ("total", totals.total().into()),
-            ("entities", entities.len().into()),
+            ("entities", input.contributors.into()),
             ("written", totals.written.into()),
             ("presentations", totals.presentation.into()),
             ("interventions", totals.intervention.into()),
@@ -245,24 +266,17 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     // By regional group and by development status, from the country each contribution gave: an
     // entity with no country (an international one) and a country outside the lists (a territory)
     // get rows of their own.
-    let (no_country, not_listed) = ("no_country", "not_listed");
-    let by_region = CrossTable::count(
-        public.iter().map(|c| {
-            let region = match c.country {
-                None => no_country,
-                Some(code) => code.country().regional_group.map_or(not_listed, |r| r.as_str()),
-            };
-            (region, c.channel.as_str())
-        }),
+    let by_region = CrossTable::from_counts(
+        counts.by_region.iter().map(|(pair, n)| (*pair, *n)),
         &consulta_core::RegionalGroup::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         &channels,
         false,
     );
-    let international = public.iter().filter(|c| c.country.is_none()).count();
+    let international = counts.international();
     b.numbered(vec![text(l.format("report-organisation-regions", &[("unstated", international.into())]))]);
     let outside_label = |key: &str| match key {
-        "no_country" => Some(l.text("report-no-country")),
-        "not_listed" => Some(l.text("report-not-listed")),
+        NO_COUNTRY => Some(l.text("report-no-country")),
+        NOT_LISTED => Some(l.text("report-not-listed")),
         _ => None,
     };
     let region_label = |r: &str| outside_label(r).unwrap_or_else(|| l.text(&format!("region-{r}")));
@@ -277,14 +291,8 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         caption: l.text("report-chart-regions"),
         bars: by_region.rows.iter().enumerate().map(|(i, r)| (region_label(r), by_region.row_total(i))).collect(),
     });
-    let by_development = CrossTable::count(
-        public.iter().map(|c| {
-            let status = match c.country {
-                None => no_country,
-                Some(code) => code.country().development.map_or(not_listed, |d| d.as_str()),
-            };
-            (status, c.channel.as_str())
-        }),
+    let by_development = CrossTable::from_counts(
+        counts.by_development.iter().map(|(pair, n)| (*pair, *n)),
         &["ldc", "developing", "developed"],
         &channels,
         false,
@@ -298,13 +306,11 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
         status_label,
         true,
     ));
-    let withheld = input.contributions.iter().filter(|c| c.withheld).count();
-    if withheld > 0 {
-        b.numbered(vec![text(l.format("report-withheld", &[("count", withheld.into())]))]);
+    if counts.withheld > 0 {
+        b.numbered(vec![text(l.format("report-withheld", &[("count", counts.withheld.into())]))]);
     }
-    let unverified = input.contributions.iter().filter(|c| !c.withheld && c.unverified).count();
-    if unverified > 0 {
-        b.numbered(vec![text(l.format("report-unverified", &[("count", unverified.into())]))]);
+    if counts.unverified > 0 {
+        b.numbered(vec![text(l.format("report-unverified", &[("count", counts.unverified.into())]))]);
     }
     if input.voices.campaigns > 0 {
         b.numbered(vec![text(l.format(
@@ -319,25 +325,23 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
 
     // III. The issues raised.
     b.heading(l.text("report-section-issues"));
-    let public_ids: BTreeSet<ContributionId> = public.iter().map(|c| c.id).collect();
-    let group_of: BTreeMap<ContributionId, &StakeholderGroupId> = public.iter().map(|c| (c.id, &c.group)).collect();
-    let name_of: BTreeMap<ContributionId, &str> = public.iter().map(|c| (c.id, c.entity_name.as_str())).collect();
-    let tags: Vec<&(ContributionId, IssueId)> = input.tags.iter().filter(|(c, _)| public_ids.contains(c)).collect();
-    let by_issue: BTreeMap<&IssueId, Vec<ContributionId>> = tags.iter().fold(BTreeMap::new(), |mut map, (c, i)| {
-        map.entry(i).or_insert_with(Vec::new).push(*c);
-        map
-    });
-    let count_of = |issue: &IssueId| by_issue.get(issue).map_or(0, Vec::len);
-    if tags.is_empty() {
+    let count_of = |issue: &IssueId| counts.issues.get(issue).map_or(0, |i| i.contributions);
+    if counts.issues.is_empty() {
         b.numbered(vec![text(l.text("report-issues-none"))]);
     } else {
-        let tagged: BTreeSet<ContributionId> = tags.iter().map(|(c, _)| *c).collect();
         b.numbered(vec![text(l.format(
             "report-issues-intro",
-            &[("tagged", tagged.len().into()), ("total", public.len().into()), ("issues", by_issue.len().into())],
+            &[
+                ("tagged", counts.tagged.into()),
+                ("total", counts.counted.into()),
+                ("issues", counts.issues.len().into()),
+            ],
         ))]);
-        let issue_table = CrossTable::count(
-            tags.iter().filter_map(|(c, i)| Some((i.as_str(), group_of.get(c)?.as_str()))),
+        let issue_table = CrossTable::from_counts(
+            counts
+                .issues
+                .iter()
+                .flat_map(|(issue, c)| c.by_group.iter().map(move |(group, n)| ((issue.as_str(), group.as_str()), *n))),
             &input.issues.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
             &input.groups.iter().map(StakeholderGroupId::as_str).collect::<Vec<_>>(),
             false,
@@ -349,42 +353,31 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
             .chain([l.text("table-total")])
             .collect();
         b.table(cross_table(&issue_table, l.text("report-table-issues"), header, issue_name, false));
-        let mut raised: Vec<(&IssueId, &Vec<ContributionId>)> = by_issue.iter().map(|(i, c)| (*i, c)).collect();
-        raised.sort_by_key(|(_, c)| std::cmp::Reverse(c.len()));
-        for (issue, contributions) in raised {
-            let mut per_group: Vec<(usize, &StakeholderGroupId, u64)> = Vec::new();
-            for c in contributions {
-                if let Some(g) = group_of.get(c) {
-                    match per_group.iter_mut().find(|(_, group, _)| group == g) {
-                        Some(entry) => entry.2 += 1,
-                        None => per_group.push((input.groups.iter().position(|x| x == *g).unwrap_or(usize::MAX), g, 1)),
-                    }
-                }
-            }
+        let mut raised: Vec<(&IssueId, &IssueCounts)> = counts.issues.iter().collect();
+        raised.sort_by_key(|(_, c)| std::cmp::Reverse(c.contributions));
+        for (issue, raised) in raised {
+            let mut per_group: Vec<(usize, &StakeholderGroupId, u64)> = raised
+                .by_group
+                .iter()
+                .map(|(g, n)| (input.groups.iter().position(|x| x == g).unwrap_or(usize::MAX), g, *n))
+                .collect();
             per_group.sort();
             let groups: Vec<String> = per_group.iter().map(|(_, g, n)| format!("{} {n}", group_name(g))).collect();
             let mut spans = vec![text(l.format(
                 "report-issue-raised",
                 &[
                     ("issue", issue_name(issue.as_str()).into()),
-                    ("count", contributions.len().into()),
+                    ("count", raised.contributions.into()),
                     ("groups", groups.join(", ").into()),
                 ],
             ))];
             // Each contributor named once, linked to its first contribution on the issue.
-            let mut named: Vec<(&str, ContributionId)> = Vec::new();
-            for id in contributions {
-                if let Some(name) = name_of.get(id) {
-                    if !named.iter().any(|(n, _)| n == name) {
-                        named.push((name, *id));
-                    }
-                }
-            }
-            for (k, (name, id)) in named.iter().take(LINKS_PER_ISSUE).enumerate() {
+            for (k, (name, id)) in raised.named.iter().enumerate() {
                 spans.push(text(if k == 0 { " ".to_owned() } else { ", ".to_owned() }));
-                spans.push(links.contribution((*name).to_owned(), *id));
+                spans.push(links.contribution(name.clone(), *id));
             }
-            let more = named.len().saturating_sub(LINKS_PER_ISSUE);
+            let contributors = input.issue_contributors.get(issue).copied().unwrap_or(raised.named.len() as u64);
+            let more = contributors.saturating_sub(raised.named.len() as u64);
             if more > 0 {
                 spans.push(text(format!(" {}", l.format("report-and-more", &[("count", more.into())]))));
             }
@@ -394,31 +387,19 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
     }
 
     // Citations of UN documents and of the Tunis Agenda.
-    let mut citations: Vec<(Cited, &StakeholderGroupId)> = Vec::new();
-    for c in &public {
-        citations.extend(c.cited.iter().cloned().map(|cited| (cited, &c.group)));
-    }
-    let paragraphs: Vec<(String, &str)> = citations
-        .iter()
-        .filter_map(|(c, g)| if let Cited::TunisParagraph(n) = c { Some((n.to_string(), g.as_str())) } else { None })
-        .collect();
-    let mut documents: BTreeMap<&str, u64> = BTreeMap::new();
-    for (cited, _) in &citations {
-        if let Cited::Document(symbol) = cited {
-            *documents.entry(symbol).or_default() += 1;
-        }
-    }
-    if citations.is_empty() {
+    if !counts.any_citation() {
         b.numbered(vec![text(l.text("report-citations-none"))]);
     } else {
-        let distinct_paragraphs: BTreeSet<&str> = paragraphs.iter().map(|(p, _)| p.as_str()).collect();
+        let distinct_paragraphs: BTreeSet<u32> = counts.tunis_paragraphs.keys().map(|(p, _)| *p).collect();
         b.numbered(vec![text(l.format(
             "report-citations-intro",
-            &[("documents", documents.len().into()), ("paragraphs", distinct_paragraphs.len().into())],
+            &[("documents", counts.documents.len().into()), ("paragraphs", distinct_paragraphs.len().into())],
         ))]);
-        if !paragraphs.is_empty() {
-            let table = CrossTable::count(
-                paragraphs.iter().map(|(p, g)| (p.as_str(), *g)),
+        if !counts.tunis_paragraphs.is_empty() {
+            let paragraphs: Vec<((String, &str), u64)> =
+                counts.tunis_paragraphs.iter().map(|((p, g), n)| ((p.to_string(), g.as_str()), *n)).collect();
+            let table = CrossTable::from_counts(
+                paragraphs.iter().map(|((p, g), n)| ((p.as_str(), *g), *n)),
                 &[],
                 &input.groups.iter().map(StakeholderGroupId::as_str).collect::<Vec<_>>(),
                 false,
@@ -437,8 +418,8 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
                 false,
             ));
         }
-        if !documents.is_empty() {
-            let mut ranked: Vec<(&str, u64)> = documents.into_iter().collect();
+        if !counts.documents.is_empty() {
+            let mut ranked: Vec<(&str, u64)> = counts.documents.iter().map(|(s, n)| (s.as_str(), *n)).collect();
             ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
             let mut spans = vec![text(l.text("report-documents-cited"))];
             for (k, (symbol, n)) in ranked.iter().take(CITATION_ROWS).enumerate() {
@@ -539,51 +520,27 @@ pub fn synthesis(input: &ReportInput, localizer: &Localizer, links: &Links, toda
 
     // Annex: every contributor.
     b.heading(l.text("report-annex"));
-    struct Contributor {
-        name: String,
-        group: String,
-        country: String,
-        contributions: Vec<String>,
-    }
-    let mut contributors: BTreeMap<(usize, String), Contributor> = BTreeMap::new();
-    for c in &public {
-        let order = input.groups.iter().position(|g| g == &c.group).unwrap_or(usize::MAX);
-        contributors
-            .entry((order, c.entity_name.to_lowercase()))
-            .or_insert_with(|| Contributor {
-                name: c.entity_name.clone(),
-                group: group_name(&c.group),
-                country: c.country.map(|code| code.country().name(language).to_owned()).unwrap_or_default(),
-                contributions: Vec::new(),
-            })
-            .contributions
-            .push(c.id.0.to_string());
-    }
-    let count = contributors.len();
-    let annex = Table {
-        caption: l.format("report-annex-caption", &[("count", count.into())]),
-        header: vec![
-            l.text("report-contributor"),
-            l.text("table-group"),
-            l.text("report-country"),
-            l.text("report-contributions"),
-        ],
-        rows: contributors
-            .into_values()
-            .map(|c| vec![c.name, c.group, c.country, c.contributions.join(", ")])
-            .collect(),
-        total: None,
-        numeric: false,
-    };
-    let separate_annex = if count > ANNEX_INLINE_MAX {
-        b.plain(vec![text(l.format(
-            "report-annex-separate",
-            &[("count", count.into()), ("file", annex_file_name(&input.consultation, language).into())],
-        ))]);
-        Some(annex)
-    } else {
-        b.table(annex);
-        None
+    let separate_annex = match &input.annex {
+        Some(contributors) => {
+            b.table(Table {
+                caption: l.format("report-annex-caption", &[("count", contributors.len().into())]),
+                header: annex_header(l),
+                rows: contributors.iter().map(|c| annex_row(c, l)).collect(),
+                total: None,
+                numeric: false,
+            });
+            false
+        }
+        None => {
+            b.plain(vec![text(l.format(
+                "report-annex-separate",
+                &[
+                    ("count", input.contributors.into()),
+                    ("file", annex_file_name(&input.consultation, language).into()),
+                ],
+            ))]);
+            true
+        }
     };
 
     Document { language: language.to_owned(), front, masthead, title, subtitle, blocks: b.finish(), separate_annex }

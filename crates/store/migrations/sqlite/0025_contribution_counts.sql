@@ -1,0 +1,26 @@
+-- The distribution table at ten million contributions (issue 22). A trigger keeps the number of
+-- a consultation's contributions by their own stakeholder group and channel as each is recorded
+-- (contributions are never deleted, nor their group or channel changed), so the table reads a
+-- few rows, not the contributions. Those withheld or sent without a verified identity (the ones
+-- the secretariat attributed among them) are read from a partial index that holds only them,
+-- and moved to where they count.
+CREATE TABLE contribution_counts (
+    consultation_id   INTEGER NOT NULL REFERENCES consultations (id),
+    stakeholder_group TEXT NOT NULL REFERENCES stakeholder_groups (id),
+    channel           TEXT NOT NULL,
+    contributions     INTEGER NOT NULL,
+    PRIMARY KEY (consultation_id, stakeholder_group, channel)
+) STRICT;
+
+INSERT INTO contribution_counts (consultation_id, stakeholder_group, channel, contributions)
+SELECT consultation_id, stakeholder_group, channel, COUNT(*) FROM contributions GROUP BY 1, 2, 3;
+
+CREATE TRIGGER contribution_counts_on_insert AFTER INSERT ON contributions
+BEGIN
+    INSERT INTO contribution_counts (consultation_id, stakeholder_group, channel, contributions)
+    VALUES (NEW.consultation_id, NEW.stakeholder_group, NEW.channel, 1)
+    ON CONFLICT (consultation_id, stakeholder_group, channel) DO UPDATE SET contributions = contributions + 1;
+END;
+
+CREATE INDEX contributions_not_plainly_counted ON contributions (consultation_id, stakeholder_group, channel)
+    WHERE withheld_reason IS NOT NULL OR identity = 'unverified';
