@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use consulta_core::Consultation;
 use consulta_core::markup::escape_xml;
-use consulta_store::{ContributionFilter, PageRequest, Store};
+use consulta_store::Store;
 
 use crate::Result;
 
@@ -19,10 +19,8 @@ pub fn atom_feed(store: &dyn Store, consultation: &Consultation, base_url: &str)
     let base = escape_xml(base_url.trim_end_matches('/'));
     let slug = consultation.record.slug.as_str();
     let language = consultation.record.original_language.primary();
-    let filter = ContributionFilter { consultation: Some(consultation.id), ..Default::default() };
-    let total = store.contributions(&filter, PageRequest { offset: 0, limit: 0 })?.total;
-    let page = store.contributions(&filter, PageRequest { offset: total.saturating_sub(ENTRIES), limit: ENTRIES })?;
-    let published: Vec<_> = page.items.iter().rev().filter(|c| !c.withheld).collect();
+    let newest = store.newest_contributions(consultation.id, ENTRIES)?;
+    let published: Vec<_> = newest.iter().filter(|c| !c.withheld).collect();
     let updated = published.first().map_or(consultation.record.period.opens(), |c| c.submitted_at);
 
     let mut xml = String::with_capacity(4096);

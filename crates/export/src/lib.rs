@@ -234,15 +234,16 @@ pub fn for_each_contribution(
         store.campaign_members(consultation.id)?.into_iter().map(|(member, campaign)| (member.0, campaign.0)).collect();
     consulta_store::for_each_id_batch(store, consultation.id, PAGE, |ids| {
         let recorded = store.recorded_hashes(&ids)?;
-        for (id, recorded) in ids.into_iter().zip(recorded) {
-            let inclusion = match tree_size {
-                Some(size) => match store.inclusion(id, size)? {
-                    Some(inclusion) => Some(inclusion),
-                    // Recorded after the tree head the export proves against.
-                    None => continue,
-                },
-                None => None,
-            };
+        // The batch's proofs together: the nodes they share are read once.
+        let inclusions = match tree_size {
+            Some(size) => store.inclusions(&ids, size)?,
+            None => vec![None; ids.len()],
+        };
+        for ((id, recorded), inclusion) in ids.into_iter().zip(recorded).zip(inclusions) {
+            if tree_size.is_some() && inclusion.is_none() {
+                // Recorded after the tree head the export proves against.
+                continue;
+            }
             let contribution = store.contribution(id)?.ok_or(ExportError::MissingRecord(id.0))?;
             let record = store.canonical_record(id)?.ok_or(ExportError::MissingRecord(id.0))?;
             let now = consulta_log::sha256(&record.to_bytes());

@@ -21,7 +21,7 @@ pub mod synthesis;
 
 pub use document::Document;
 pub use synthesis::{
-    ANNEX_INLINE_MAX, AnnexError, Links, ReportInput, annex_file_name, annex_is_separate, gather, synthesis,
+    ANNEX_INLINE_MAX, AnnexError, AnnexSize, Links, ReportInput, annex_file_name, annex_size, gather, synthesis,
     write_annex_csv,
 };
 

@@ -79,6 +79,8 @@ pub trait RecordStore: Send + std::fmt::Debug {
     fn entity(&self, id: EntityId) -> Result<Option<Entity>>;
     fn contribution(&self, id: ContributionId) -> Result<Option<Contribution>>;
     fn contributions(&self, filter: &ContributionFilter, page: PageRequest) -> Result<Page<ContributionSummary>>;
+    /// The newest `count` contributions of a consultation, newest first (withheld ones marked).
+    fn newest_contributions(&self, consultation: ConsultationId, count: u64) -> Result<Vec<ContributionSummary>>;
 
     /// The ids of a consultation's contributions after `after`, in id order, at most `limit`:
     /// for walking a whole consultation (each page is an index range, not an OFFSET).

@@ -114,8 +114,7 @@ pub async fn report_download(
                 // The annex alone, written from the record a contributor at a time: the report
                 // itself is not needed to send it.
                 let consultation = store.consultation_by_slug(&slug)?.ok_or(PageError::NotFound)?;
-                let counted = consulta_report::distribution_table(store, consultation.id)?.totals.total();
-                if !consulta_report::annex_is_separate(store.contributor_count(consultation.id)?, counted) {
+                if !consulta_report::annex_size(store, consultation.id)?.separate {
                     return Err(PageError::NotFound);
                 }
                 let internal = |e: &dyn std::fmt::Display| PageError::Internal(e.to_string());

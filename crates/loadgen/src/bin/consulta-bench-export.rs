@@ -31,6 +31,9 @@ struct Args {
     database: Option<PathBuf>,
     #[arg(long)]
     file: Option<String>,
+    /// Only these files (`feed.atom,archive.zip`); all of them by default.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
 }
 
 /// The files measured: those that grow with the record.
@@ -52,7 +55,11 @@ fn main() -> anyhow::Result<()> {
     if !args.sizes.is_empty() {
         let mut printed = Vec::new();
         for size in &args.sizes {
-            printed.push((*size, run_again(&["--count", &size.to_string()])?));
+            let mut again = vec!["--count".to_owned(), size.to_string()];
+            if !args.only.is_empty() {
+                again.extend(["--only".to_owned(), args.only.join(",")]);
+            }
+            printed.push((*size, run_again(&again)?));
         }
         let (Some((small, first)), Some((large, last))) = (printed.first(), printed.last()) else { return Ok(()) };
         println!("peak memory, {small} against {large} contributions (aim: within 25 %):");
@@ -79,7 +86,7 @@ fn main() -> anyhow::Result<()> {
     drop(store);
     std::fs::remove_file(&csv_path)?;
     println!("imported {} contributions in {:.1} s", args.count, imported_in.as_secs_f64());
-    for what in FILES {
+    for what in FILES.into_iter().filter(|f| args.only.is_empty() || args.only.iter().any(|o| o == f.file_name())) {
         let database = database.as_os_str().to_owned();
         run_again(&["--database".into(), database, "--file".into(), what.file_name().into()])?;
     }

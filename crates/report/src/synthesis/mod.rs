@@ -12,7 +12,8 @@ use consulta_analysis::{Cited, CrossTable};
 use consulta_core::issue::gaps;
 use consulta_core::report_details::in_language;
 use consulta_core::{
-    Channel, Consultation, ContributionId, Gap, Issue, IssueId, Matrix, Mechanism, Meeting, StakeholderGroupId,
+    Channel, Consultation, ConsultationId, ContributionId, Gap, Issue, IssueId, Matrix, Mechanism, Meeting,
+    StakeholderGroupId,
 };
 use consulta_core::{Organ, ReportDetails};
 use consulta_i18n::{Arg, Localizer};
@@ -90,8 +91,8 @@ pub fn gather(store: &dyn Store, consultation: Consultation) -> Result<ReportInp
         }
         Ok::<_, StoreError>(())
     })?;
-    let contributors = store.contributor_count(consultation.id)?;
-    let annex = if annex_is_separate(contributors, counts.counted) {
+    let AnnexSize { contributors, separate } = annex_size(store, consultation.id)?;
+    let annex = if separate {
         None
     } else {
         let mut annex = Vec::new();
@@ -132,9 +133,20 @@ pub const ANNEX_INLINE_MAX: u64 = 1_000;
 /// Past this many contributions, the same: a few contributors may send thousands.
 pub const ANNEX_INLINE_CONTRIBUTIONS_MAX: u64 = 10_000;
 
-/// Whether the annex of so many contributors and counted contributions is a file of its own.
-pub fn annex_is_separate(contributors: u64, contributions: u64) -> bool {
-    contributors > ANNEX_INLINE_MAX || contributions > ANNEX_INLINE_CONTRIBUTIONS_MAX
+/// How many contributors a consultation's annex lists, and whether that makes it a file of its
+/// own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnnexSize {
+    pub contributors: u64,
+    pub separate: bool,
+}
+
+/// The annex's size, from the counts the store keeps (it reads no contribution).
+pub fn annex_size(store: &dyn Store, consultation: ConsultationId) -> Result<AnnexSize, StoreError> {
+    let contributors = store.contributor_count(consultation)?;
+    let contributions = distribution_table(store, consultation)?.totals.total();
+    let separate = contributors > ANNEX_INLINE_MAX || contributions > ANNEX_INLINE_CONTRIBUTIONS_MAX;
+    Ok(AnnexSize { contributors, separate })
 }
 
 /// Where the report's readers find things: the instance's public address, never one a request

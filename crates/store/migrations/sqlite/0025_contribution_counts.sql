@@ -24,3 +24,7 @@ END;
 
 CREATE INDEX contributions_not_plainly_counted ON contributions (consultation_id, stakeholder_group, channel)
     WHERE withheld_reason IS NOT NULL OR identity = 'unverified';
+
+-- The newest contributions (the Atom feed) read from the end of an index, not found by skipping
+-- all the others.
+CREATE INDEX contributions_by_time ON contributions (consultation_id, submitted_at, id);

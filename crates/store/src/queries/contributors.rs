@@ -56,7 +56,7 @@ pub(crate) fn contributors(
         }
         Ok(())
     })?;
-    current.map_or(Ok(()), |last| each(last))
+    current.map_or(Ok(()), each)
 }
 
 /// How many contributors a consultation's counted contributions have.

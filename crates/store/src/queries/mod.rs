@@ -120,6 +120,10 @@ impl<B: Backend> RecordStore for SqlStore<B> {
         self.backend.each_on_its_own(|sql| record::contributions(sql, filter, page))
     }
 
+    fn newest_contributions(&self, consultation: ConsultationId, count: u64) -> Result<Vec<ContributionSummary>> {
+        self.backend.each_on_its_own(|sql| record::newest_contributions(sql, consultation, count))
+    }
+
     fn contribution_ids(
         &self,
         consultation: ConsultationId,

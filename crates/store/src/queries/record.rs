@@ -145,38 +145,49 @@ pub(crate) fn contributions(
         if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
     let total = sql.one(&format!("SELECT COUNT(*) FROM contributions c {where_clause}"), &values)?.count(0)?;
     let select = format!(
-        "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
-                c.language, c.title, c.late, c.withheld_reason IS NOT NULL,
-                c.identity = 'unverified' AND c.attributed_entity_id IS NULL
-         FROM contributions c JOIN entities e ON e.id = c.entity_id
-         {where_clause}
-         ORDER BY c.submitted_at, c.id
-         LIMIT ${} OFFSET ${}",
+        "{SUMMARY_SELECT} {where_clause} ORDER BY c.submitted_at, c.id LIMIT ${} OFFSET ${}",
         values.len() + 1,
         values.len() + 2
     );
     values.extend([Arg::Int(limit(page.limit)), Arg::Int(limit(page.offset))]);
-    let items = sql
-        .rows(&select, &values)?
-        .into_iter()
-        .map(|mut r| {
-            Ok(ContributionSummary {
-                id: ContributionId(r.int(0)?),
-                consultation: ConsultationId(r.int(1)?),
-                entity: EntityId(r.int(2)?),
-                entity_name: r.text(3)?,
-                group: r.parse(4, "contributions.stakeholder_group")?,
-                channel: r.parse(5, "contributions.channel")?,
-                submitted_at: r.instant(6)?,
-                language: r.text(7)?,
-                title: r.text(8)?,
-                late: r.bool(9)?,
-                withheld: r.bool(10)?,
-                unverified: r.bool(11)?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let items = sql.rows(&select, &values)?.iter_mut().map(summary).collect::<Result<Vec<_>>>()?;
     Ok(Page { items, total })
+}
+
+/// The newest `count` contributions of a consultation, newest first: read from the end of the
+/// index `contributions_by_time`, whatever the record's size.
+pub(crate) fn newest_contributions(
+    sql: &mut dyn Sql,
+    consultation: ConsultationId,
+    count: u64,
+) -> Result<Vec<ContributionSummary>> {
+    let select =
+        format!("{SUMMARY_SELECT} WHERE c.consultation_id = $1 ORDER BY c.submitted_at DESC, c.id DESC LIMIT $2");
+    sql.rows(&select, args![consultation.0, limit(count)])?.iter_mut().map(summary).collect()
+}
+
+/// What a listing shows of a contribution `c` (`e` its entity), read by `summary`.
+const SUMMARY_SELECT: &str =
+    "SELECT c.id, c.consultation_id, c.entity_id, e.name, c.stakeholder_group, c.channel, c.submitted_at,
+            c.language, c.title, c.late, c.withheld_reason IS NOT NULL,
+            c.identity = 'unverified' AND c.attributed_entity_id IS NULL
+     FROM contributions c JOIN entities e ON e.id = c.entity_id";
+
+fn summary(r: &mut crate::sql::Row) -> Result<ContributionSummary> {
+    Ok(ContributionSummary {
+        id: ContributionId(r.int(0)?),
+        consultation: ConsultationId(r.int(1)?),
+        entity: EntityId(r.int(2)?),
+        entity_name: r.text(3)?,
+        group: r.parse(4, "contributions.stakeholder_group")?,
+        channel: r.parse(5, "contributions.channel")?,
+        submitted_at: r.instant(6)?,
+        language: r.text(7)?,
+        title: r.text(8)?,
+        late: r.bool(9)?,
+        withheld: r.bool(10)?,
+        unverified: r.bool(11)?,
+    })
 }
 
 pub(crate) fn contribution_ids(
