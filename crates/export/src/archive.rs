@@ -30,6 +30,9 @@ const RECORDS: &str = "records.jsonl";
 /// The texts, one a line: `{"id", "file", "text"}`, `file` null for the title and text, the
 /// attachment's place for the text extracted from it.
 const TEXTS: &str = "texts.jsonl";
+/// The longest line of `records.jsonl` a reader takes: a record's text is at most 1 MiB
+/// (`MAX_BODY_BYTES`), which JSON's escapes can make six times longer.
+const MAX_RECORD_LINE: usize = 8 << 20;
 
 /// The manifest as a reader takes it whole; the writer writes its head (`ManifestHead`), then
 /// streams the two lists after it.
@@ -410,8 +413,16 @@ pub fn verify_archive<R: Read + Seek>(input: R) -> Result<ArchiveReport, Archive
         while lines_read < wanted {
             line.clear();
             let read = records
+                .by_ref()
+                .take(MAX_RECORD_LINE as u64 + 1)
                 .read_until(b'\n', &mut line)
                 .map_err(|e| ArchiveProblem::Unreadable(format!("{RECORDS}: {e}")))?;
+            if line.len() > MAX_RECORD_LINE {
+                return Err(ArchiveProblem::RecordMismatch {
+                    id: c.id,
+                    detail: format!("line {} of {RECORDS} is longer than any record", lines_read + 1),
+                });
+            }
             if read == 0 {
                 return Err(ArchiveProblem::RecordMismatch {
                     id: c.id,

@@ -305,6 +305,30 @@ fn a_changed_archive_is_refused_with_what_changed() {
         )
     };
     assert_eq!(verify(forge(false)), Err(ArchiveProblem::RecordChanged(first)));
+    // A records file of one endless line, listed with its true hash and size, is refused
+    // without being read whole.
+    let endless = vec![b'x'; 9 << 20];
+    let listed = rewritten(
+        &bytes,
+        |name, b| match name {
+            n if n == record => Some(endless.clone()),
+            "manifest.json" => {
+                let mut manifest: serde_json::Value = serde_json::from_slice(&b).expect("JSON");
+                for file in manifest["files"].as_array_mut().expect("files") {
+                    if file["path"] == record {
+                        file["size"] = endless.len().into();
+                        file["sha256"] = consulta_log::to_hex(&consulta_log::sha256(&endless)).into();
+                    }
+                }
+                Some(serde_json::to_vec(&manifest).expect("JSON"))
+            }
+            _ => Some(b),
+        },
+        &[],
+    );
+    assert!(
+        matches!(verify(listed), Err(ArchiveProblem::RecordMismatch { id, ref detail }) if id == first && detail.contains("longer")),
+    );
     // And the manifest's hash of the record: the log does not agree.
     assert_eq!(verify(forge(true)), Err(ArchiveProblem::NotInLog(first)));
 
@@ -322,6 +346,35 @@ fn a_changed_archive_is_refused_with_what_changed() {
     );
     assert!(matches!(verify(unsigned), Err(ArchiveProblem::BadSignature | ArchiveProblem::BadManifest(_))));
     assert!(matches!(verify(b"not a zip".to_vec()), Err(ArchiveProblem::Unreadable(_))));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever bytes of an archive are changed, the check answers without panicking, and an
+    /// archive it accepts says what the original said.
+    #[test]
+    fn a_damaged_archive_never_panics_the_check(changes in proptest::collection::vec((0.0..1.0f64, 0u8..=255), 1..4)) {
+        let (original, bytes) = archive_once();
+        let mut damaged = bytes.clone();
+        for (at, value) in changes {
+            let at = ((damaged.len() - 1) as f64 * at) as usize;
+            damaged[at] = value;
+        }
+        if let Ok(report) = verify_archive(Cursor::new(damaged)) {
+            proptest::prop_assert_eq!(report, original.clone());
+        }
+    }
+}
+
+/// One archive and its check, made once for the property test.
+fn archive_once() -> &'static (ArchiveReport, Vec<u8>) {
+    static ARCHIVE: std::sync::OnceLock<(ArchiveReport, Vec<u8>)> = std::sync::OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let f = fixture();
+        let bytes = archive(&f);
+        (verify_archive(Cursor::new(&bytes)).expect("verifies"), bytes)
+    })
 }
 
 trait ReplaceText {
