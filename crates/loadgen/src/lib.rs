@@ -450,6 +450,28 @@ pub fn bench_server(
     })
 }
 
+/// Generates `count` contributions and imports them into a fresh SQLite database in a temporary
+/// directory (removed when the directory is dropped), printing how long the import took; gives
+/// the directory and the database's path, for a benchmark's next process to open.
+pub fn generated_database(count: u64) -> anyhow::Result<(tempfile::TempDir, std::path::PathBuf)> {
+    let dir = tempfile::Builder::new().prefix("consulta-bench-").tempdir()?;
+    let csv_path = dir.path().join("contributions.csv");
+    write_contributions(Spec { contributions: count, seed: 2010 }, std::fs::File::create(&csv_path)?)?;
+    let database = dir.path().join("consulta.db");
+    let mut store = consulta_store::SqliteStore::open(&database)?;
+    let (_, imported_in) = import_generated(&mut store, &csv_path, count)?;
+    drop(store);
+    std::fs::remove_file(&csv_path)?;
+    println!("imported {count} contributions in {:.1} s", imported_in.as_secs_f64());
+    Ok((dir, database))
+}
+
+/// The one consultation of a benchmark's database.
+pub fn only_consultation(store: &dyn consulta_store::Store) -> anyhow::Result<consulta_core::Consultation> {
+    use anyhow::Context;
+    store.consultations()?.into_iter().next().context("the database holds no consultation")
+}
+
 /// Runs this benchmark again with `args`, in a process of its own so that the peak memory it
 /// prints is its own; prints what it printed, and gives it back.
 pub fn run_again<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> anyhow::Result<String> {

@@ -13,8 +13,8 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use clap::Parser;
 use consulta_export::{OpenData, OpenDataSource, write_open_data};
-use consulta_loadgen::{Spec, import_generated, peak_memory_kib, printed_figure, run_again, write_contributions};
-use consulta_store::{RecordStore, SqliteStore};
+use consulta_loadgen::{generated_database, only_consultation, peak_memory_kib, printed_figure, run_again};
+use consulta_store::SqliteStore;
 
 /// Benchmark the open data files.
 #[derive(Parser)]
@@ -77,15 +77,7 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
 
-    let dir = tempfile::Builder::new().prefix("consulta-bench-").tempdir()?;
-    let csv_path = dir.path().join("contributions.csv");
-    write_contributions(Spec { contributions: args.count, seed: 2010 }, std::fs::File::create(&csv_path)?)?;
-    let database = dir.path().join("consulta.db");
-    let mut store = SqliteStore::open(&database)?;
-    let (_, imported_in) = import_generated(&mut store, &csv_path, args.count)?;
-    drop(store);
-    std::fs::remove_file(&csv_path)?;
-    println!("imported {} contributions in {:.1} s", args.count, imported_in.as_secs_f64());
+    let (_dir, database) = generated_database(args.count)?;
     for what in FILES.into_iter().filter(|f| args.only.is_empty() || args.only.iter().any(|o| o == f.file_name())) {
         let database = database.as_os_str().to_owned();
         run_again(&["--database".into(), database, "--file".into(), what.file_name().into()])?;
@@ -97,7 +89,7 @@ fn main() -> anyhow::Result<()> {
 fn write_one(database: &Path, what: OpenData) -> anyhow::Result<()> {
     let dir = database.parent().context("the database's directory")?;
     let store = SqliteStore::open(database)?;
-    let consultation = store.consultations()?.into_iter().next().context("the database holds no consultation")?;
+    let consultation = only_consultation(&store)?;
     let key = consulta_store::log_key::open_log_key(&mut SqliteStore::open(database)?, &dir.join("log.key"))?;
     let signer = consulta_store::log_key::LogSigner::new(key, None);
     let blobs = consulta_blobs::LocalBlobs::new(dir.join("files"));

@@ -11,11 +11,11 @@
 
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::Parser;
-use consulta_loadgen::{Spec, entity_count, import_generated, peak_memory_kib, write_contributions};
+use consulta_loadgen::{Spec, entity_count, import_generated, only_consultation, peak_memory_kib, write_contributions};
 use consulta_report::distribution_table;
-use consulta_store::{RecordStore, SqliteStore};
+use consulta_store::SqliteStore;
 
 /// Benchmark the import of contribution files and the distribution table.
 #[derive(Parser)]
@@ -107,7 +107,7 @@ fn main() -> anyhow::Result<()> {
 /// Times the table (and the gather) over the one consultation of `database`.
 fn table(database: &std::path::Path, args: &Args) -> anyhow::Result<()> {
     let store = SqliteStore::open(database)?;
-    let consultation = store.consultations()?.into_iter().next().context("the database holds no consultation")?;
+    let consultation = only_consultation(&store)?;
     let mut timings = Vec::with_capacity(args.table_runs);
     let mut total = 0;
     for _ in 0..args.table_runs.max(1) {

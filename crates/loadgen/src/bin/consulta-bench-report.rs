@@ -14,9 +14,9 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 use consulta_i18n::Localizer;
-use consulta_loadgen::{Spec, import_generated, peak_memory_kib, printed_figure, run_again, write_contributions};
+use consulta_loadgen::{generated_database, only_consultation, peak_memory_kib, printed_figure, run_again};
 use consulta_report::{Links, ReportFormat, annex_file_name, gather, render_report, synthesis, write_annex_csv};
-use consulta_store::{RecordStore, SqliteStore};
+use consulta_store::SqliteStore;
 
 /// Benchmark the synthesis report.
 #[derive(Parser)]
@@ -55,14 +55,7 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
 
-    let dir = tempfile::Builder::new().prefix("consulta-bench-").tempdir()?;
-    let csv_path = dir.path().join("contributions.csv");
-    write_contributions(Spec { contributions: args.count, seed: 2010 }, std::fs::File::create(&csv_path)?)?;
-    let database = dir.path().join("consulta.db");
-    let mut store = SqliteStore::open(&database)?;
-    let (_, imported_in) = import_generated(&mut store, &csv_path, args.count)?;
-    drop(store);
-    println!("imported {} contributions in {:.1} s", args.count, imported_in.as_secs_f64());
+    let (_dir, database) = generated_database(args.count)?;
     run_again(&["--database".as_ref(), database.as_os_str()])?;
     Ok(())
 }
@@ -70,7 +63,7 @@ fn main() -> anyhow::Result<()> {
 /// Times the report over the one consultation of `database`.
 fn report(database: &std::path::Path) -> anyhow::Result<()> {
     let store = SqliteStore::open(database)?;
-    let consultation = store.consultations()?.into_iter().next().context("the database holds no consultation")?;
+    let consultation = only_consultation(&store)?;
     let started = Instant::now();
     let input = gather(&store, consultation.clone())?;
     println!("gather (record read, citations found): {:.2} s", started.elapsed().as_secs_f64());
