@@ -3,8 +3,8 @@
 //! then, per language, case and accents folded, stop words dropped and words stemmed.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter, TextAnalyzer, Token,
-    TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter, TextAnalyzer,
+    TextAnalyzerBuilder, Token, TokenStream, Tokenizer,
 };
 
 /// The analysers of the index: one per language that has a stemmer, and one for the rest.
@@ -35,6 +35,11 @@ impl Analysis {
             "ar" => Analysis::Arabic,
             _ => Analysis::Plain,
         }
+    }
+
+    /// Where it stands in `ALL` (and its fields in the index's lists of fields).
+    pub(crate) fn position(self) -> usize {
+        Analysis::ALL.iter().position(|a| *a == self).unwrap_or(Analysis::ALL.len() - 1)
     }
 
     /// The name of its tokenizer and of the index field that holds texts analysed this way.
@@ -82,6 +87,15 @@ impl Analysis {
     /// stemming, so that a word typed without its accents (cooperation) and one typed with
     /// them (coopération) are the same term.
     pub fn analyzer(self) -> TextAnalyzer {
+        self.builder().build()
+    }
+
+    /// The same terms as `analyzer`, each made a pair with the one before it (`Pairs`).
+    pub(crate) fn pairs_analyzer(self) -> TextAnalyzer {
+        self.builder().filter_dynamic(Pairs).build()
+    }
+
+    fn builder(self) -> TextAnalyzerBuilder {
         let builder = TextAnalyzer::builder(Words::default())
             .filter(RemoveLongFilter::limit(60))
             .filter(LowerCaser)
@@ -96,7 +110,18 @@ impl Analysis {
             Some(language) => builder.filter_dynamic(Stemmer::new(language)).filter_dynamic(FinalE),
             None => builder,
         }
-        .build()
+    }
+
+    /// The name of the tokenizer and index field of a text's pairs of terms (`Pairs`).
+    pub(crate) fn pairs_name(self) -> &'static str {
+        match self {
+            Analysis::English => "pairs_en",
+            Analysis::French => "pairs_fr",
+            Analysis::Spanish => "pairs_es",
+            Analysis::Russian => "pairs_ru",
+            Analysis::Arabic => "pairs_ar",
+            Analysis::Plain => "pairs_plain",
+        }
     }
 }
 
@@ -222,6 +247,72 @@ impl<S: TokenStream> TokenStream for FinalEStream<S> {
     }
 }
 
+/// Makes each term a pair with the term before it ("enhanc cooper"), for a field of its own. The
+/// pairs of a phrase of common words are far rarer than its words: a phrase is looked for only
+/// in the contributions that have all its pairs, instead of in the positions of every
+/// contribution that has all its words (under 10 ms rather than 30 ms at a million
+/// contributions for "enhanced cooperation").
+#[derive(Clone, Copy, Debug, Default)]
+struct Pairs;
+
+impl tantivy::tokenizer::TokenFilter for Pairs {
+    type Tokenizer<T: Tokenizer> = PairsWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> PairsWrapper<T> {
+        PairsWrapper(tokenizer)
+    }
+}
+
+#[derive(Clone)]
+struct PairsWrapper<T>(T);
+
+impl<T: Tokenizer> Tokenizer for PairsWrapper<T> {
+    type TokenStream<'a> = PairsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PairsStream { terms: self.0.token_stream(text), previous: String::new(), from: None, pair: Token::default() }
+    }
+}
+
+struct PairsStream<S> {
+    terms: S,
+    /// The term before, and where it starts in the text (none before the first term).
+    previous: String,
+    from: Option<usize>,
+    pair: Token,
+}
+
+impl<S: TokenStream> TokenStream for PairsStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.terms.advance() {
+            let term = self.terms.token();
+            let from = self.from.replace(term.offset_from);
+            if let Some(from) = from {
+                self.pair.text.clear();
+                self.pair.text.push_str(&self.previous);
+                // Terms are runs of letters and digits: a space never belongs to one.
+                self.pair.text.push(' ');
+                self.pair.text.push_str(&term.text);
+                (self.pair.offset_from, self.pair.offset_to) = (from, term.offset_to);
+                self.pair.position = term.position;
+            }
+            self.previous.clone_from(&term.text);
+            if from.is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.pair
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.pair
+    }
+}
+
 /// Splits text into words: runs of letters, digits and combining marks (Arabic vowel signs
 /// stay inside their word). Han, Hiragana and Katakana runs become overlapping pairs of
 /// characters (a single character stays alone), so a Chinese word of two or more characters
@@ -333,7 +424,10 @@ mod tests {
     use super::*;
 
     fn terms(analysis: Analysis, text: &str) -> Vec<String> {
-        let mut analyzer = analysis.analyzer();
+        analysed(analysis.analyzer(), text)
+    }
+
+    fn analysed(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
@@ -374,6 +468,19 @@ mod tests {
         assert_eq!(terms(Analysis::Plain, "Ḗcole"), ["ecole"]);
         // Arabic vowel signs stay inside their word.
         assert_eq!(terms(Analysis::Plain, "كَتَبَ الكتاب").len(), 2);
+    }
+
+    #[test]
+    fn pairs_join_each_term_to_the_one_before() {
+        let pairs = |analysis: Analysis, text| analysed(analysis.pairs_analyzer(), text);
+        assert_eq!(
+            pairs(Analysis::English, "Enhanced cooperation on the Internet"),
+            ["enhanc cooper", "cooper internet"]
+        );
+        assert_eq!(pairs(Analysis::French, "coopération renforcée"), pairs(Analysis::French, "Cooperation renforcee"));
+        assert_eq!(pairs(Analysis::Plain, "互联网治理"), ["互联 联网", "联网 网治", "网治 治理"]);
+        assert!(pairs(Analysis::English, "cooperation").is_empty(), "a single term makes no pair");
+        assert!(pairs(Analysis::English, "").is_empty());
     }
 
     #[test]

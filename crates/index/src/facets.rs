@@ -2,12 +2,14 @@
 //! query in each of their values.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use consulta_store::PublicText;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::columnar::Column;
+use tantivy::index::SegmentId;
+use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A facet: every contribution has at most one value of each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,7 +68,25 @@ impl Facet {
             Facet::Year => Some(Cow::Owned(text.submitted_at.to_zoned(jiff::tz::TimeZone::UTC).year().to_string())),
         }
     }
+
+    /// A contribution's values of every facet as one string, in the order of `Facet::ALL`, an
+    /// absent value empty: what the index's `facet_values` column holds.
+    pub(crate) fn combination_of(text: &PublicText) -> String {
+        let values: Vec<Cow<'_, str>> =
+            Facet::ALL.iter().map(|facet| facet.value_of(text).unwrap_or_default()).collect();
+        values.join(SEPARATOR)
+    }
 }
+
+/// The field holding each contribution's `Facet::combination_of`.
+pub(crate) const COMBINATION_FIELD: &str = "facet_values";
+/// Between the values of a combination: facet values are slugs, codes and numbers, which never
+/// hold it (a combination that does not split in as many values as there are facets is not
+/// counted).
+const SEPARATOR: &str = "\u{1f}";
+const FACETS: usize = Facet::ALL.len();
+/// No value of a facet in a combination.
+const NONE: u32 = u32::MAX;
 
 /// How many matching contributions have each value of a facet, most first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,28 +95,105 @@ pub struct FacetCount {
     pub values: Vec<(String, u64)>,
 }
 
-/// Counts, for every facet, the matching documents per value. Values are read as term
-/// ordinals from the fast fields and turned into strings once per segment.
-pub(crate) struct FacetCollector;
+/// The distinct combinations of facet values in one segment, decoded from its dictionary once
+/// (a segment never changes): counting a match then reads one value, not one per facet, which
+/// was most of the work of a search for a common word.
+pub(crate) struct Combinations {
+    /// For each combination's ordinal, each facet's value: an index into `values`, or `NONE`.
+    by_ord: Vec<[u32; FACETS]>,
+    /// Each facet's values in the segment.
+    values: [Vec<String>; FACETS],
+}
+
+impl Combinations {
+    fn of(column: &tantivy::columnar::StrColumn) -> std::io::Result<Combinations> {
+        let mut combinations =
+            Combinations { by_ord: Vec::with_capacity(column.num_terms()), values: Default::default() };
+        let mut known: [HashMap<String, u32>; FACETS] = Default::default();
+        let mut terms = column.dictionary().stream()?;
+        while terms.advance() {
+            let mut combination = [NONE; FACETS];
+            let text = String::from_utf8_lossy(terms.key());
+            let parts: Vec<&str> = text.split(SEPARATOR).collect();
+            if parts.len() == FACETS {
+                for (facet, part) in parts.into_iter().enumerate() {
+                    if part.is_empty() {
+                        continue;
+                    }
+                    let values = &mut combinations.values[facet];
+                    combination[facet] = *known[facet].entry(part.to_owned()).or_insert_with(|| {
+                        values.push(part.to_owned());
+                        (values.len() - 1) as u32
+                    });
+                }
+            }
+            combinations.by_ord.push(combination);
+        }
+        Ok(combinations)
+    }
+}
+
+/// The combinations of the segments searched, kept while they are in the index.
+#[derive(Default)]
+pub(crate) struct CombinationCache(Mutex<HashMap<SegmentId, Arc<Combinations>>>);
+
+impl CombinationCache {
+    /// A segment's column of combination ordinals and its combinations (none for a segment
+    /// written before the column existed).
+    fn of(&self, segment: &SegmentReader) -> tantivy::Result<Option<(Column<u64>, Arc<Combinations>)>> {
+        let Some(column) = segment.fast_fields().str(COMBINATION_FIELD)? else { return Ok(None) };
+        let id = segment.segment_id();
+        let cached = self.0.lock().ok().and_then(|cache| cache.get(&id).cloned());
+        let combinations = match cached {
+            Some(combinations) => combinations,
+            None => {
+                let combinations = Arc::new(Combinations::of(&column)?);
+                if let Ok(mut cache) = self.0.lock() {
+                    cache.insert(id, combinations.clone());
+                }
+                combinations
+            }
+        };
+        Ok(Some((column.ords().clone(), combinations)))
+    }
+
+    /// Forgets the segments merged away since: only `segments` are searched from now on.
+    pub(crate) fn keep_only(&self, segments: &[SegmentReader]) {
+        if let Ok(mut cache) = self.0.lock() {
+            cache.retain(|id, _| segments.iter().any(|s| s.segment_id() == *id));
+        }
+    }
+}
+
+/// Counts, for every facet, the matching documents per value.
+pub(crate) struct FacetCollector<'a>(pub(crate) &'a CombinationCache);
 
 pub(crate) struct FacetSegmentCollector {
-    columns: Vec<Option<StrColumn>>,
-    ords: Vec<Option<tantivy::columnar::Column<u64>>>,
-    counts: Vec<Vec<u64>>,
+    tally: Tally,
+    /// Matches handed one by one, not yet counted.
+    pending: Vec<DocId>,
+}
+
+/// A segment's matches per combination.
+struct Tally {
+    segment: Option<(Column<u64>, Arc<Combinations>)>,
+    /// Matches per combination ordinal.
+    counts: Vec<u64>,
+    /// A block's combination ordinals, reused from block to block.
+    block: Vec<Option<u64>>,
 }
 
 type Counts = BTreeMap<(Facet, String), u64>;
 
-impl Collector for FacetCollector {
+impl Collector for FacetCollector<'_> {
     type Fruit = Vec<FacetCount>;
     type Child = FacetSegmentCollector;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<FacetSegmentCollector> {
-        let fast = segment.fast_fields();
-        let columns = Facet::ALL.iter().map(|f| fast.str(f.name())).collect::<tantivy::Result<Vec<_>>>()?;
-        let ords = columns.iter().map(|c| c.as_ref().map(|c| c.ords().clone())).collect();
-        let counts = columns.iter().map(|c| vec![0; c.as_ref().map_or(0, |c| c.num_terms())]).collect();
-        Ok(FacetSegmentCollector { columns, ords, counts })
+        let segment = self.0.of(segment)?;
+        let counts = vec![0; segment.as_ref().map_or(0, |(_, combinations)| combinations.by_ord.len())];
+        let pending = Vec::with_capacity(COLLECT_BLOCK_BUFFER_LEN);
+        Ok(FacetSegmentCollector { tally: Tally { segment, counts, block: Vec::new() }, pending })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -124,28 +221,53 @@ impl Collector for FacetCollector {
     }
 }
 
-impl SegmentCollector for FacetSegmentCollector {
-    type Fruit = Counts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        for (ords, counts) in self.ords.iter().zip(&mut self.counts) {
-            if let Some(ord) = ords.as_ref().and_then(|o| o.first(doc)) {
-                if let Some(n) = counts.get_mut(ord as usize) {
-                    *n += 1;
-                }
+impl Tally {
+    /// Counts a block of matches, their ordinals read all at once (`first_vals`).
+    fn count(&mut self, docs: &[DocId]) {
+        let Some((ords, _)) = &self.segment else { return };
+        self.block.clear();
+        self.block.resize(docs.len(), None);
+        ords.first_vals(docs, &mut self.block);
+        for ord in self.block.iter().flatten() {
+            if let Some(n) = self.counts.get_mut(*ord as usize) {
+                *n += 1;
             }
         }
     }
+}
 
-    fn harvest(self) -> Counts {
+impl SegmentCollector for FacetSegmentCollector {
+    type Fruit = Counts;
+
+    /// A scored search hands matches one by one: they wait for a block of their own.
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.pending.push(doc);
+        if self.pending.len() == COLLECT_BLOCK_BUFFER_LEN {
+            self.tally.count(&self.pending);
+            self.pending.clear();
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.tally.count(docs);
+    }
+
+    fn harvest(mut self) -> Counts {
+        self.tally.count(&self.pending);
+        let Tally { segment, counts, .. } = self.tally;
         let mut out = Counts::new();
-        let mut value = String::new();
-        for ((facet, column), counts) in Facet::ALL.iter().zip(&self.columns).zip(&self.counts) {
-            let Some(column) = column else { continue };
-            for (ord, n) in counts.iter().enumerate() {
-                if *n > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    out.insert((*facet, value.clone()), *n);
+        let Some((_, combinations)) = segment else { return out };
+        let mut per_value: [Vec<u64>; FACETS] = combinations.values.each_ref().map(|values| vec![0; values.len()]);
+        for (combination, n) in combinations.by_ord.iter().zip(&counts).filter(|(_, n)| **n > 0) {
+            for (counts, value) in per_value.iter_mut().zip(combination) {
+                if let Some(count) = counts.get_mut(*value as usize) {
+                    *count += n;
                 }
+            }
+        }
+        for ((facet, values), counts) in Facet::ALL.iter().zip(&combinations.values).zip(per_value) {
+            for (value, n) in values.iter().zip(counts).filter(|(_, n)| *n > 0) {
+                out.insert((*facet, value.clone()), n);
             }
         }
         out

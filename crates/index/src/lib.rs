@@ -47,7 +47,7 @@ struct Progress {
 }
 
 /// Bumped whenever fields or analysis change: an index of another format is rebuilt.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// How many changes are indexed between commits while catching up.
 const COMMIT_EVERY: usize = 50_000;
@@ -56,36 +56,58 @@ const BATCH: usize = 2_000;
 /// At most this many bytes of a text are read to make its snippet.
 const SNIPPET_SOURCE_BYTES: usize = 100_000;
 
+/// How many threads one search is shared out to.
+fn search_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(4)
+}
+
 /// The fields of a document, one per contribution.
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     id: Field,
     submitted_at: Field,
-    /// One per facet, in the order of `Facet::ALL`.
+    /// One per facet, in the order of `Facet::ALL`: what filters match.
     facets: [Field; Facet::ALL.len()],
+    /// Every facet's value at once (`Facet::combination_of`): what facet counts read.
+    combination: Field,
     /// One per analysis, in the order of `Analysis::ALL`; a contribution's text goes in the
     /// field of its language.
     texts: [Field; Analysis::ALL.len()],
+    /// The same texts' pairs of terms (`Analysis::pairs_analyzer`), where phrases are looked
+    /// for first.
+    pairs: [Field; Analysis::ALL.len()],
 }
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let id = builder.add_u64_field("id", INDEXED | FAST);
     let submitted_at = builder.add_i64_field("submitted_at", FAST);
-    let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.name(), STRING | FAST));
+    let facets = Facet::ALL.map(|facet| builder.add_text_field(facet.name(), STRING));
+    let combination = builder.add_text_field(facets::COMBINATION_FIELD, FAST);
     let texts = Analysis::ALL.map(|analysis| {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(analysis.name())
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
         builder.add_text_field(analysis.name(), TextOptions::default().set_indexing_options(indexing))
     });
-    (builder.build(), Fields { id, submitted_at, facets, texts })
+    let pairs = Analysis::ALL.map(|analysis| {
+        // Which contributions have a pair is all a phrase search asks of it.
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analysis.pairs_name())
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false);
+        builder.add_text_field(analysis.pairs_name(), TextOptions::default().set_indexing_options(indexing))
+    });
+    (builder.build(), Fields { id, submitted_at, facets, combination, texts, pairs })
 }
 
 impl Fields {
     fn text(&self, analysis: Analysis) -> Field {
-        let position = Analysis::ALL.iter().position(|a| *a == analysis).unwrap_or(Analysis::ALL.len() - 1);
-        self.texts[position]
+        self.texts[analysis.position()]
+    }
+
+    fn pairs(&self, analysis: Analysis) -> Field {
+        self.pairs[analysis.position()]
     }
 
     fn facet(&self, facet: Facet) -> Field {
@@ -102,11 +124,15 @@ impl Fields {
                 document.add_text(self.facet(facet), value);
             }
         }
-        let field = self.text(Analysis::for_language(&text.language));
-        document.add_text(field, &text.title);
-        document.add_text(field, &text.body);
-        if !text.attachments_text.is_empty() {
-            document.add_text(field, &text.attachments_text);
+        document.add_text(self.combination, Facet::combination_of(text));
+        // The text's terms, for words, and their pairs, for phrases.
+        let analysis = Analysis::for_language(&text.language);
+        for field in [self.text(analysis), self.pairs(analysis)] {
+            document.add_text(field, &text.title);
+            document.add_text(field, &text.body);
+            if !text.attachments_text.is_empty() {
+                document.add_text(field, &text.attachments_text);
+            }
         }
         document
     }
@@ -122,6 +148,7 @@ pub struct SearchIndex {
     /// searcher generation they were counted in: the same for every reader until the index
     /// changes, and a count over every document (30 ms at a million) otherwise.
     everything: std::sync::Mutex<Option<(u64, usize, Vec<FacetCount>)>>,
+    combinations: facets::CombinationCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -164,11 +191,18 @@ impl SearchIndex {
     fn with_index(mut index: Index, fields: Fields, location: PathBuf) -> Result<SearchIndex> {
         for analysis in Analysis::ALL {
             index.tokenizers().register(analysis.name(), analysis.analyzer());
+            index.tokenizers().register(analysis.pairs_name(), analysis.pairs_analyzer());
         }
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-        index.set_multithread_executor(threads)?;
+        index.set_multithread_executor(search_threads())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, fields, location, everything: std::sync::Mutex::default() })
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            location,
+            everything: std::sync::Mutex::default(),
+            combinations: Default::default(),
+        })
     }
 
     /// The sequence number of the last change the index holds (0 for a new index).

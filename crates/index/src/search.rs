@@ -9,7 +9,7 @@ use consulta_core::markup::escape_html;
 use consulta_store::{PublicText, Store};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, Term};
 
@@ -92,6 +92,7 @@ impl SearchIndex {
     /// it was indexed is left out of the page.
     pub fn search(&self, store: &dyn Store, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
+        self.combinations.keep_only(searcher.segment_readers());
         let clauses = parse_query(&request.query);
         let words = clauses.iter().any(|c| !c.excluded);
         let query = self.query(&clauses, request);
@@ -105,7 +106,8 @@ impl SearchIndex {
         };
         let (addresses, total, facets) = match request.sort {
             Sort::Relevance if words => {
-                let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, FacetCollector))?;
+                let (top, total, facets) =
+                    searcher.search(&query, &(top.order_by_score(), Count, FacetCollector(&self.combinations)))?;
                 (top.into_iter().map(|(_, a)| a).collect(), total, facets)
             }
             Sort::Relevance | Sort::Newest => self.by_date(&searcher, &query, top, Order::Desc, everything)?,
@@ -122,7 +124,6 @@ impl SearchIndex {
         }
         let mut texts: HashMap<ContributionId, PublicText> =
             store.public_texts(&ids)?.into_iter().map(|t| (t.id, t)).collect();
-        let mut snippets = Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() };
         let altered = consulta_store::check::records_altered(store, &ids)?;
         let mut hits = Vec::with_capacity(ids.len());
         for (id, altered) in ids.into_iter().zip(altered) {
@@ -130,13 +131,11 @@ impl SearchIndex {
             if altered {
                 // Not the record: no title, text or passage of it is served as if it were.
                 (text.title, text.body, text.attachments_text) = (String::new(), String::new(), String::new());
-                let campaign = campaigns.get(&id).copied();
-                hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered, campaign });
-                continue;
             }
-            let (snippet, snippet_html) = snippets.of(&text)?;
-            hits.push(Found { text, snippet, snippet_html, altered, campaign: campaigns.get(&id).copied() });
+            let campaign = campaigns.get(&id).copied();
+            hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered, campaign });
         }
+        Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() }.fill(&mut hits)?;
         Ok(SearchResults { total, hits, facets })
     }
 
@@ -169,26 +168,45 @@ impl SearchIndex {
     }
 
     /// A word or phrase matches a contribution if it matches in the field of its language,
-    /// analysed the way that language is: so a query is analysed once per language.
+    /// analysed the way that language is: so a query is analysed once per language. A phrase is
+    /// looked for only where all its pairs of terms are.
     fn clause_query(&self, clause: &Clause) -> Option<Box<dyn Query>> {
         let per_language: Vec<(Occur, Box<dyn Query>)> = Analysis::ALL
             .iter()
             .filter_map(|analysis| {
-                let field = self.fields.text(*analysis);
-                let mut analyzer = self.index.tokenizers().get(analysis.name())?;
-                let mut terms = Vec::new();
-                analyzer.token_stream(&clause.text).process(&mut |token| {
-                    terms.push((token.position, Term::from_field_text(field, &token.text)));
-                });
+                let mut terms = self.terms(analysis.name(), self.fields.text(*analysis), &clause.text)?;
                 let query: Box<dyn Query> = match terms.len() {
                     0 => return None,
                     1 => Box::new(TermQuery::new(terms.remove(0).1, IndexRecordOption::WithFreqs)),
-                    _ => Box::new(PhraseQuery::new_with_offset(terms)),
+                    _ => {
+                        let pairs = self.terms(analysis.pairs_name(), self.fields.pairs(*analysis), &clause.text)?;
+                        let mut all: Vec<(Occur, Box<dyn Query>)> = pairs
+                            .into_iter()
+                            .map(|(_, pair)| {
+                                (
+                                    Occur::Must,
+                                    Box::new(TermQuery::new(pair, IndexRecordOption::Basic)) as Box<dyn Query>,
+                                )
+                            })
+                            .collect();
+                        all.push((Occur::Must, Box::new(PhraseQuery::new_with_offset(terms))));
+                        Box::new(BooleanQuery::new(all))
+                    }
                 };
                 Some((Occur::Should, query))
             })
             .collect();
         (!per_language.is_empty()).then(|| Box::new(BooleanQuery::new(per_language)) as Box<dyn Query>)
+    }
+
+    /// The terms, with their positions, that the tokenizer `tokenizer` makes of `text` in `field`.
+    fn terms(&self, tokenizer: &str, field: Field, text: &str) -> Option<Vec<(usize, Term)>> {
+        let mut analyzer = self.index.tokenizers().get(tokenizer)?;
+        let mut terms = Vec::new();
+        analyzer.token_stream(text).process(&mut |token| {
+            terms.push((token.position, Term::from_field_text(field, &token.text)));
+        });
+        Some(terms)
     }
 
     fn ids(&self, searcher: &Searcher, addresses: &[DocAddress]) -> Result<Vec<ContributionId>> {
@@ -250,7 +268,7 @@ impl SearchIndex {
     ) -> Result<Page> {
         let by_date = top.order_by_fast_field::<i64>("submitted_at", order);
         if !everything {
-            let (top, total, facets) = searcher.search(query, &(by_date, Count, FacetCollector))?;
+            let (top, total, facets) = searcher.search(query, &(by_date, Count, FacetCollector(&self.combinations)))?;
             return Ok((top.into_iter().map(|(_, a)| a).collect(), total, facets));
         }
         let generation = searcher.generation().generation_id();
@@ -260,7 +278,7 @@ impl SearchIndex {
         let (total, facets) = match cached {
             Some(counts) => counts,
             None => {
-                let (total, facets) = searcher.search(query, &(Count, FacetCollector))?;
+                let (total, facets) = searcher.search(query, &(Count, FacetCollector(&self.combinations)))?;
                 if let Ok(mut cached) = self.everything.lock() {
                     *cached = Some((generation, total, facets.clone()));
                 }
@@ -283,10 +301,42 @@ struct Snippets<'a> {
 /// How long a snippet is, in characters.
 const SNIPPET_CHARS: usize = 240;
 
+/// From how many hits snippets are made on several threads.
+const SNIPPETS_SHARED_FROM: usize = 32;
+
 impl Snippets<'_> {
-    fn of(&mut self, text: &PublicText) -> Result<(String, String)> {
-        let analysis = Analysis::for_language(&text.language);
-        let generator = match self.generators.entry(analysis) {
+    /// Fills in the snippets of `hits` (none for an altered record): on several threads for a
+    /// long page, where making them is most of the work (a page of 100).
+    fn fill(&mut self, hits: &mut [Found]) -> Result<()> {
+        for hit in hits.iter().filter(|hit| !hit.altered) {
+            self.generator(Analysis::for_language(&hit.text.language))?;
+        }
+        let generators = &self.generators;
+        let fill = |hits: &mut [Found]| {
+            for hit in hits.iter_mut().filter(|hit| !hit.altered) {
+                if let Some(generator) = generators.get(&Analysis::for_language(&hit.text.language)) {
+                    (hit.snippet, hit.snippet_html) = snippet(generator, &hit.text);
+                }
+            }
+        };
+        let threads = crate::search_threads();
+        if hits.len() < SNIPPETS_SHARED_FROM || threads < 2 {
+            fill(hits);
+            return Ok(());
+        }
+        let fill = &fill;
+        let share = hits.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for hits in hits.chunks_mut(share) {
+                scope.spawn(move || fill(hits));
+            }
+        });
+        Ok(())
+    }
+
+    /// The snippet generator of a language's field, made when first needed.
+    fn generator(&mut self, analysis: Analysis) -> Result<&SnippetGenerator> {
+        Ok(match self.generators.entry(analysis) {
             std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
             std::collections::hash_map::Entry::Vacant(entry) => {
                 let field = self.index.fields.text(analysis);
@@ -294,18 +344,22 @@ impl Snippets<'_> {
                 generator.set_max_num_chars(SNIPPET_CHARS);
                 entry.insert(generator)
             }
-        };
-        for source in [&text.body, &text.attachments_text] {
-            let source = prefix(source, SNIPPET_SOURCE_BYTES);
-            let snippet = generator.snippet(source);
-            if !snippet.highlighted().is_empty() {
-                return Ok(in_context(source, snippet.fragment_range(), snippet.highlighted()));
-            }
-        }
-        // Nothing to highlight (no words in the query, or they matched the title only).
-        let opening = prefix_chars(&text.body, SNIPPET_CHARS);
-        Ok(in_context(&text.body, 0..opening.len(), &[]))
+        })
     }
+}
+
+/// A text's snippet: the passage that best matches, or its opening.
+fn snippet(generator: &SnippetGenerator, text: &PublicText) -> (String, String) {
+    for source in [&text.body, &text.attachments_text] {
+        let source = prefix(source, SNIPPET_SOURCE_BYTES);
+        let snippet = generator.snippet(source);
+        if !snippet.highlighted().is_empty() {
+            return in_context(source, snippet.fragment_range(), snippet.highlighted());
+        }
+    }
+    // Nothing to highlight (no words in the query, or they matched the title only).
+    let opening = prefix_chars(&text.body, SNIPPET_CHARS);
+    in_context(&text.body, 0..opening.len(), &[])
 }
 
 /// How far a snippet is widened to reach the start or end of a word.

@@ -159,6 +159,10 @@ fn phrases_exclusions_and_snippets() {
     let index = caught_up(&f.store);
     assert_eq!(find(&index, &f.store, "\"enhanced cooperation\""), vec![english]);
     assert_eq!(find(&index, &f.store, "\"cooperation enhanced\""), Vec::<ContributionId>::new());
+    assert_eq!(find(&index, &f.store, "\"Enhanced Cooperation\""), vec![english], "case and stems as for words");
+    assert_eq!(find(&index, &f.store, "\"include civil society\""), vec![english], "three words");
+    assert_eq!(find(&index, &f.store, "\"spam and cybercrime\""), vec![english], "a stop word inside");
+    assert_eq!(find(&index, &f.store, "\"cooperation civil\""), Vec::<ContributionId>::new(), "words apart");
     assert_eq!(find(&index, &f.store, "private -spam"), vec![firm]);
     assert_eq!(find(&index, &f.store, "-spam").len(), 4, "an exclusion alone leaves out what it matches");
     let results = index
@@ -382,4 +386,27 @@ fn a_collapsed_search_shows_each_campaign_once_with_how_many_similar_match() {
     assert_eq!(collapsed.hits[1].campaign, None);
     assert_eq!(collapsed.facets, all.facets, "facets count every match");
     assert_eq!(search(true, 1).hits.iter().map(|h| h.text.id).collect::<Vec<_>>(), [own], "pages of the folded list");
+}
+
+#[test]
+fn every_hit_of_a_long_page_has_its_own_snippet() {
+    let mut f = fixture();
+    let mut ids = Vec::new();
+    for n in 0..60 {
+        let (language, body) = if n % 2 == 0 {
+            ("en", format!("Point {n}: enhanced cooperation on public policy issues."))
+        } else {
+            ("fr", format!("Point {n}: la coopération renforcée sur les questions de politique publique."))
+        };
+        ids.push(f.contribute(&format!("Example body {n}"), "civil_society", None, language, "2010-09-01", &body));
+    }
+    let index = caught_up(&f.store);
+    let request = SearchRequest { query: "cooperation".into(), limit: 100, ..Default::default() };
+    let results = index.search(&f.store, &request).expect("search");
+    assert_eq!(results.hits.len(), 60);
+    for hit in &results.hits {
+        let point = format!("Point {}:", ids.iter().position(|id| *id == hit.text.id).expect("one of them"));
+        assert!(hit.snippet.starts_with(&point), "{hit:?}");
+        assert_eq!(hit.snippet_html.matches("<b>").count(), 1, "{hit:?}");
+    }
 }

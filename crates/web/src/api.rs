@@ -896,7 +896,7 @@ pub async fn table(State(app): State<App>, language: RequestLanguage, Path(slug)
         ("language" = Option<String>, Query, description = "A language's primary subtag"),
         ("year" = Option<String>, Query, description = "The year of receipt"),
         ("sort" = Option<String>, Query, description = "relevance, newest or oldest"),
-        ("page" = Option<String>, Query, description = "From 1, at most 500"),
+        ("page" = Option<String>, Query, description = "From 1; at most the 10,000th result (page 500 of 20, page 100 of 100)"),
         ("per_page" = Option<String>, Query, description = "At most 100"),
         ("collapse" = Option<String>, Query, description = "1: each campaign once, its best-placed member standing for the others that match (counted in `similar`)"),
     ),

@@ -15,10 +15,16 @@ use crate::page::{Page, PageError, PageResult};
 /// Results per page unless the API asks for another number.
 const PAGE_SIZE: usize = 20;
 const MAX_QUERY_CHARS: usize = 500;
-/// Deep pages cost more than they help; filters narrow a search better.
-const MAX_PAGE: usize = 500;
+/// The deepest result a search pages to: 500 pages of 20. Deep pages cost more than they help
+/// (ranking the best 50,000 of a million matches took 40 ms), and filters narrow a search better.
+const MAX_RESULTS: usize = 10_000;
 /// Values of a facet the page lists (the API gives them all).
 const FACET_VALUES_SHOWN: usize = 12;
+
+/// How many pages `results` fill.
+fn pages_of(results: usize, per_page: usize) -> usize {
+    results.div_ceil(per_page.max(1))
+}
 
 /// A search as the address states it: `q`, `sort`, `page`, `per_page` and a parameter per facet
 /// (repeated for several values: `group=government&group=civil_society`).
@@ -53,10 +59,7 @@ impl SearchParams {
                 "sort" if value.is_empty() => {}
                 "sort" => params.sort = Sort::from_name(value).ok_or_else(|| bad(name, value))?,
                 "page" if value.is_empty() => {}
-                "page" => {
-                    params.page =
-                        value.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| bad(name, value))?
-                }
+                "page" => params.page = value.parse().ok().filter(|p| *p >= 1).ok_or_else(|| bad(name, value))?,
                 "collapse" => {
                     params.collapse = match value {
                         "" | "0" => false,
@@ -79,6 +82,9 @@ impl SearchParams {
                     }
                 }
             }
+        }
+        if params.page > pages_of(MAX_RESULTS, params.per_page) {
+            return Err(bad("page", &params.page.to_string()));
         }
         Ok(params)
     }
@@ -219,7 +225,7 @@ pub fn search_page(store: &dyn Store, index: &SearchIndex, params: &SearchParams
         .collect();
     let from = (params.page - 1) * params.per_page + 1;
     let to = from + results.hits.len().saturating_sub(1);
-    let last_page = (results.total as usize).div_ceil(params.per_page).clamp(1, MAX_PAGE);
+    let last_page = pages_of(results.total as usize, params.per_page).clamp(1, pages_of(MAX_RESULTS, params.per_page));
     // Each date in its consultation's time zone, as on the consultation's own page.
     let mut zones = std::collections::HashMap::new();
     for hit in &results.hits {
@@ -353,4 +359,23 @@ pub fn search_json(
         results: hits,
         facets,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(query: &[(&str, &str)]) -> Result<SearchParams, PageError> {
+        SearchParams::parse(&query.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn pages_reach_the_ten_thousandth_result_at_most_whatever_their_size() {
+        assert_eq!(parsed(&[("page", "500")]).expect("page 500 of 20").request().offset, 9_980);
+        assert!(matches!(parsed(&[("page", "501")]), Err(PageError::BadRequest(p)) if p == "page=501"));
+        let last = parsed(&[("page", "100"), ("per_page", "100")]).expect("page 100 of 100").request();
+        assert_eq!((last.offset, last.limit), (9_900, 100));
+        assert!(parsed(&[("page", "101"), ("per_page", "100")]).is_err(), "whichever comes first");
+        assert!(parsed(&[("page", "0")]).is_err());
+    }
 }

@@ -2,11 +2,11 @@
 //! rarer words), imports them into a fresh SQLite database, builds the search index from the
 //! store's change feed as `consulta index rebuild` does, and times searches through the same
 //! function as `GET /api/v1/search` (facet counts, a page of 20 results read from the store,
-//! snippets). Prints build time, index size and latency percentiles per kind of query. Beside
-//! it, in the same run on the same database, the reference the issue names: SQLite's FTS5 (the
+//! snippets; and the deepest pages the API serves). Prints build time, index size and latency
+//! percentiles per kind of query. Beside it, in the same run on the same database, the reference the issue names: SQLite's FTS5 (the
 //! bundled SQLite's, an external-content table over the contributions' titles and bodies, the
 //! `unicode61` tokenizer without diacritics), answering each query as the API does — the total,
-//! the counts by stakeholder group, language and channel, and a page of 20 by rank with
+//! the counts by stakeholder group, language and channel, and the page by rank with
 //! snippets — and the ratio of the p95s.
 //!
 //!   cargo run --release -p consulta-loadgen --bin consulta-bench-search -- --count 1000000
@@ -33,6 +33,17 @@ struct Args {
     /// Keep the database and index in this directory (created) instead of a temporary one.
     #[arg(long)]
     keep: Option<std::path::PathBuf>,
+    /// Leave out the FTS5 reference (minutes at a million): Consulta's figures only, to compare
+    /// two builds quickly. The issue's figures are those of a run with it.
+    #[arg(long)]
+    without_reference: bool,
+    /// With --keep: search the index kept there by an earlier run (caught up with the database)
+    /// rather than build it anew; the build time printed is then that of catching up.
+    #[arg(long, requires = "keep")]
+    reuse_index: bool,
+    /// Only the kinds of query whose name starts with this ("phrases", "deep").
+    #[arg(long)]
+    only: Option<String>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -54,7 +65,7 @@ fn main() -> anyhow::Result<()> {
     }
 
     let index_dir = dir.join("index");
-    if index_dir.exists() {
+    if index_dir.exists() && !args.reuse_index {
         std::fs::remove_dir_all(&index_dir)?;
     }
     let index = SearchIndex::open(&index_dir)?;
@@ -70,20 +81,26 @@ fn main() -> anyhow::Result<()> {
     updater.finish()?;
     let built_in = started.elapsed();
     let size = index.size_on_disk();
+    let how = if args.reuse_index {
+        format!("kept from an earlier run, caught up in {:.1} s", built_in.as_secs_f64())
+    } else {
+        format!("built in {:.1} s ({:.0}/s)", built_in.as_secs_f64(), index.len() as f64 / built_in.as_secs_f64())
+    };
     println!(
-        "index: {} contributions in {:.1} s ({:.0}/s), {:.1} MiB on disk ({:.0} bytes per contribution)",
+        "index: {} contributions {how}, {:.1} MiB on disk ({:.0} bytes per contribution)",
         index.len(),
-        built_in.as_secs_f64(),
-        index.len() as f64 / built_in.as_secs_f64(),
         size as f64 / (1 << 20) as f64,
         size as f64 / index.len().max(1) as f64,
     );
 
-    let reference = Fts5::build(&db_path)?;
-    println!("FTS5 reference: built in {:.1} s", reference.built_in.as_secs_f64());
-    for (kind, requests) in queries() {
+    let reference = if args.without_reference { None } else { Some(Fts5::build(&db_path)?) };
+    if let Some(reference) = &reference {
+        println!("FTS5 reference: built in {:.1} s", reference.built_in.as_secs_f64());
+    }
+    let only = args.only.as_deref().unwrap_or_default();
+    for (kind, requests) in queries().into_iter().filter(|(kind, _)| kind.starts_with(only)) {
         let mut fts5 = Vec::new();
-        for request in &requests {
+        for (request, reference) in requests.iter().filter_map(|r| Some((r, reference.as_ref()?))) {
             reference.search(request)?; // warm-up
             for _ in 0..args.runs {
                 let started = Instant::now();
@@ -94,13 +111,20 @@ fn main() -> anyhow::Result<()> {
         fts5.sort();
         let mut latencies = Vec::new();
         let mut matches = Vec::new();
+        // The query whose slowest run is the slowest of its kind: where the p95 comes from.
+        let mut slowest = (Duration::ZERO, String::new());
         for request in &requests {
             let results = index.search(&store, request)?; // warm-up
             matches.push(results.total);
             for _ in 0..args.runs {
                 let started = Instant::now();
                 let results = index.search(&store, request)?;
-                latencies.push(started.elapsed());
+                let took = started.elapsed();
+                latencies.push(took);
+                if took > slowest.0 {
+                    slowest =
+                        (took, format!("{:?} from {}, {} a page", request.query, request.offset + 1, request.limit));
+                }
                 if results.hits.is_empty() && results.total > 0 {
                     bail!("{request:?}: {} matches but an empty page", results.total);
                 }
@@ -118,6 +142,10 @@ fn main() -> anyhow::Result<()> {
             matches[matches.len() / 2],
             matches.last().copied().unwrap_or_default(),
         );
+        println!("{:<28} slowest: {} ({:.1} ms)", "", slowest.1, ms(slowest.0));
+        if reference.is_none() {
+            continue;
+        }
         println!(
             "{:<28} FTS5: p50 {:>6.1} ms  p95 {:>6.1} ms; Consulta's p95 is {:.1}x faster (aim: under 20 ms)",
             "",
@@ -199,7 +227,18 @@ fn queries() -> Vec<(&'static str, Vec<SearchRequest>)> {
         ("several words", words_and.iter().map(|w| request(w, &[])).collect()),
         ("word + facet filter", faceted),
         ("browse, newest first", vec![SearchRequest { sort: Sort::Newest, ..request("", &[]) }]),
+        ("deepest pages", deep_pages(&common)),
     ]
+}
+
+/// The deepest pages the API and the search page serve (the 10,000th result): page 500 of 20 of
+/// common words and of browsing, and page 100 of 100.
+fn deep_pages(common: &[&str]) -> Vec<SearchRequest> {
+    let last = |query: &str, limit: usize| SearchRequest { offset: 10_000 - limit, limit, ..request(query, &[]) };
+    let mut requests: Vec<SearchRequest> = common.iter().map(|word| last(word, 20)).collect();
+    requests.push(SearchRequest { sort: Sort::Newest, ..last("", 20) });
+    requests.push(last(common[0], 100));
+    requests
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -233,7 +272,7 @@ impl Fts5 {
         Ok(Fts5 { connection, built_in: started.elapsed() })
     }
 
-    /// Answers a request as the API does: the total, the counts of three facets, a page of 20.
+    /// Answers a request as the API does: the total, the counts of three facets, the page asked.
     fn search(&self, request: &SearchRequest) -> anyhow::Result<u64> {
         let mut conditions = Vec::new();
         let mut values: Vec<String> = Vec::new();
@@ -278,15 +317,16 @@ impl Fts5 {
                 .query_map(rusqlite::params_from_iter(values.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
         }
+        let page = format!("LIMIT {} OFFSET {}", request.limit, request.offset);
         let page = match fts_query(&request.query) {
             // By rank, with snippets, the filters applied to the matches.
             Some(_) => format!(
                 "SELECT f.rowid, snippet(bench_fts, 1, '[', ']', '…', 12) FROM bench_fts f
-                 JOIN contributions c ON c.id = f.rowid WHERE bench_fts MATCH ?1 AND {} ORDER BY f.rank LIMIT 20",
+                 JOIN contributions c ON c.id = f.rowid WHERE bench_fts MATCH ?1 AND {} ORDER BY f.rank {page}",
                 if conditions.len() > 1 { conditions[1..].join(" AND ") } else { "1 = 1".to_owned() }
             ),
             None => format!(
-                "SELECT c.id, substr(c.body, 1, 120) FROM contributions c WHERE {condition} ORDER BY c.submitted_at DESC LIMIT 20"
+                "SELECT c.id, substr(c.body, 1, 120) FROM contributions c WHERE {condition} ORDER BY c.submitted_at DESC {page}"
             ),
         };
         let mut statement = self.connection.prepare_cached(&page)?;
