@@ -106,6 +106,7 @@ pub(crate) struct Combinations {
 }
 
 impl Combinations {
+    /// Decodes a segment's `facet_values` column: its terms, in ordinal order.
     fn of(column: &tantivy::columnar::StrColumn) -> std::io::Result<Combinations> {
         let mut combinations =
             Combinations { by_ord: Vec::with_capacity(column.num_terms()), values: Default::default() };
