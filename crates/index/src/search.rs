@@ -135,7 +135,7 @@ impl SearchIndex {
             let campaign = campaigns.get(&id).copied();
             hits.push(Found { text, snippet: String::new(), snippet_html: String::new(), altered, campaign });
         }
-        Snippets { searcher: &searcher, query: &query, index: self, generators: HashMap::new() }.fill(&mut hits)?;
+        self.fill_snippets(&searcher, &query, &mut hits)?;
         Ok(SearchResults { total, hits, facets })
     }
 
@@ -290,28 +290,26 @@ impl SearchIndex {
     }
 }
 
-/// Makes snippets, with one generator per language field, made when first needed.
-struct Snippets<'a> {
-    searcher: &'a Searcher,
-    query: &'a dyn Query,
-    index: &'a SearchIndex,
-    generators: HashMap<Analysis, SnippetGenerator>,
-}
-
 /// How long a snippet is, in characters.
 const SNIPPET_CHARS: usize = 240;
 
 /// From how many hits snippets are made on several threads.
 const SNIPPETS_SHARED_FROM: usize = 32;
 
-impl Snippets<'_> {
-    /// Fills in the snippets of `hits` (none for an altered record): on several threads for a
-    /// long page, where making them is most of the work (a page of 100).
-    fn fill(&mut self, hits: &mut [Found]) -> Result<()> {
+impl SearchIndex {
+    /// Fills in the snippets of `hits` (none for an altered record), with one generator per
+    /// language among them: on several threads for a long page, where making them is most of
+    /// the work (a page of 100).
+    fn fill_snippets(&self, searcher: &Searcher, query: &dyn Query, hits: &mut [Found]) -> Result<()> {
+        let mut generators = HashMap::new();
         for hit in hits.iter().filter(|hit| !hit.altered) {
-            self.generator(Analysis::for_language(&hit.text.language))?;
+            let analysis = Analysis::for_language(&hit.text.language);
+            if let std::collections::hash_map::Entry::Vacant(entry) = generators.entry(analysis) {
+                let mut generator = SnippetGenerator::create(searcher, query, self.fields.text(analysis))?;
+                generator.set_max_num_chars(SNIPPET_CHARS);
+                entry.insert(generator);
+            }
         }
-        let generators = &self.generators;
         let fill = |hits: &mut [Found]| {
             for hit in hits.iter_mut().filter(|hit| !hit.altered) {
                 if let Some(generator) = generators.get(&Analysis::for_language(&hit.text.language)) {
@@ -332,19 +330,6 @@ impl Snippets<'_> {
             }
         });
         Ok(())
-    }
-
-    /// The snippet generator of a language's field, made when first needed.
-    fn generator(&mut self, analysis: Analysis) -> Result<&SnippetGenerator> {
-        Ok(match self.generators.entry(analysis) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                let field = self.index.fields.text(analysis);
-                let mut generator = SnippetGenerator::create(self.searcher, self.query, field)?;
-                generator.set_max_num_chars(SNIPPET_CHARS);
-                entry.insert(generator)
-            }
-        })
     }
 }
 

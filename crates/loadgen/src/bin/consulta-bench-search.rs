@@ -317,16 +317,16 @@ impl Fts5 {
                 .query_map(rusqlite::params_from_iter(values.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
         }
-        let page = format!("LIMIT {} OFFSET {}", request.limit, request.offset);
+        let paging = format!("LIMIT {} OFFSET {}", request.limit, request.offset);
         let page = match fts_query(&request.query) {
             // By rank, with snippets, the filters applied to the matches.
             Some(_) => format!(
                 "SELECT f.rowid, snippet(bench_fts, 1, '[', ']', '…', 12) FROM bench_fts f
-                 JOIN contributions c ON c.id = f.rowid WHERE bench_fts MATCH ?1 AND {} ORDER BY f.rank {page}",
+                 JOIN contributions c ON c.id = f.rowid WHERE bench_fts MATCH ?1 AND {} ORDER BY f.rank {paging}",
                 if conditions.len() > 1 { conditions[1..].join(" AND ") } else { "1 = 1".to_owned() }
             ),
             None => format!(
-                "SELECT c.id, substr(c.body, 1, 120) FROM contributions c WHERE {condition} ORDER BY c.submitted_at DESC {page}"
+                "SELECT c.id, substr(c.body, 1, 120) FROM contributions c WHERE {condition} ORDER BY c.submitted_at DESC {paging}"
             ),
         };
         let mut statement = self.connection.prepare_cached(&page)?;
